@@ -1,0 +1,67 @@
+package org.cohortplanner.domain;
+
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The web booking system citizens use: how many people an hour it serves, on how many concurrent sessions, how
+ * long a booking session takes, planned capacity changes, and its waiting room.
+ *
+ * @param accessMultiplier sessions each person who tries brings (several devices, relatives booking for them):
+ *                         about 6.7 on 19 July 2021
+ */
+public record BookingSystem(
+        double peoplePerHour,
+        int concurrentSessions,
+        double sessionMinutes,
+        double accessMultiplier,
+        List<CapacityChange> capacityChanges,
+        WaitingRoom waitingRoom) {
+
+    public BookingSystem {
+        Require.positive(peoplePerHour, "people per hour");
+        if (concurrentSessions < 1) {
+            throw new IllegalArgumentException("concurrent sessions must be at least 1, got " + concurrentSessions);
+        }
+        Require.positive(sessionMinutes, "session minutes");
+        if (!Double.isFinite(accessMultiplier) || accessMultiplier < 1) {
+            throw new IllegalArgumentException("access multiplier must be at least 1, got " + accessMultiplier);
+        }
+        Require.noNulls(capacityChanges, "capacity changes");
+        capacityChanges = capacityChanges.stream().sorted(Comparator.comparing(CapacityChange::at)).toList();
+        Require.present(waitingRoom, "waiting room");
+    }
+
+    /** People per hour in force at {@code time}: the last capacity change at or before it, else the base figure. */
+    public double peoplePerHourAt(LocalDateTime time) {
+        double result = peoplePerHour;
+        for (CapacityChange change : capacityChanges) {
+            if (!change.at().isAfter(time)) {
+                result = change.peoplePerHour();
+            }
+        }
+        return result;
+    }
+
+    /** Concurrent sessions in force at {@code time}. */
+    public int concurrentSessionsAt(LocalDateTime time) {
+        int result = concurrentSessions;
+        for (CapacityChange change : capacityChanges) {
+            if (!change.at().isAfter(time)) {
+                result = change.concurrentSessions();
+            }
+        }
+        return result;
+    }
+
+    public BookingSystem withCapacityChanges(List<CapacityChange> newChanges) {
+        return new BookingSystem(peoplePerHour, concurrentSessions, sessionMinutes, accessMultiplier, newChanges,
+                waitingRoom);
+    }
+
+    public BookingSystem withWaitingRoom(WaitingRoom newWaitingRoom) {
+        return new BookingSystem(peoplePerHour, concurrentSessions, sessionMinutes, accessMultiplier, capacityChanges,
+                newWaitingRoom);
+    }
+}

@@ -1,0 +1,5 @@
+package org.cohortplanner.domain;
+
+public enum CohortStatus {
+    PLANNED, OPEN, SUSPENDED, CLOSED
+}

@@ -1,0 +1,5 @@
+package org.cohortplanner.domain;
+
+public enum DeliveryStatus {
+    PLANNED, DELAYED, ARRIVED, CANCELLED
+}
