@@ -243,14 +243,17 @@ public final class PlanFiles {
     private static PlanFileException translate(JacksonException e, String text, String source) {
         JsonLocations locations = JsonLocations.of(text, FACTORY);
         JsonLocations.Position reported = JsonLocations.Position.of(e.getLocation());
-        if (e instanceof JsonEOFException) {
+        if (e instanceof JsonEOFException || (e instanceof StreamReadException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Unexpected end-of-input"))) {
             JsonPath open = locations.openAtEnd();
             return at(source, open, reported, "the file ends before " + (open.isRoot() ? "the plan" : "this value")
                     + " is closed (is the file cut off?)", e);
         }
-        if (e instanceof InputCoercionException) {
-            JsonPath path = reported == null ? locations.openAtEnd() : locations.pathAt(reported)
-                    .orElse(locations.openAtEnd());
+        if (e instanceof InputCoercionException || e.getCause() instanceof InputCoercionException) {
+            JsonPath path = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                    ? pathOf(mapping)
+                    : reported == null ? locations.openAtEnd() : locations.pathAt(reported).orElse(JsonPath.root());
+            reported = locations.positionOf(path).orElse(reported);
             return at(source, path, reported, "the number " + locations.foundAt(path).map(f -> f.replace(
                     "the whole number ", "")).orElse("") + " is too large", e);
         }
