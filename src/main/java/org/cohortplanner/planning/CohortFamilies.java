@@ -19,23 +19,28 @@ public final class CohortFamilies {
 
     /** The parts {@code parentId} was split into, in plan order. */
     public static List<Cohort> partsOf(Plan plan, String parentId) {
-        return plan.cohorts().stream().filter(c -> parentId.equals(c.parentId())).toList();
+        return plan.cohorts().stream().filter(c -> isPartOf(c, parentId)).toList();
     }
 
     /** True when {@code cohort} has been split and its parts are in the plan. */
     public static boolean isReplacedByParts(Plan plan, Cohort cohort) {
-        return plan.cohorts().stream().anyMatch(c -> cohort.id().equals(c.parentId()));
+        return plan.cohorts().stream().anyMatch(c -> isPartOf(c, cohort.id()));
     }
 
     /** The cohorts that book and are vaccinated: every cohort except those replaced by their parts. */
     public static List<Cohort> bookingCohorts(Plan plan) {
         Set<String> parents = new HashSet<>();
         for (Cohort cohort : plan.cohorts()) {
-            if (cohort.parentId() != null) {
+            if (cohort.parentId() != null && !cohort.parentId().equals(cohort.id())) {
                 parents.add(cohort.parentId());
             }
         }
         return plan.cohorts().stream().filter(c -> !parents.contains(c.id())).toList();
+    }
+
+    /** A cohort naming itself as its parent is nobody's part: a slip in a hand-written file, not a split. */
+    private static boolean isPartOf(Cohort cohort, String parentId) {
+        return parentId.equals(cohort.parentId()) && !cohort.id().equals(parentId);
     }
 
     /** The parts of {@code parentId}, their parts, and so on, in plan order. */

@@ -1,5 +1,7 @@
 package org.cohortplanner.planning;
 
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,8 +26,8 @@ import org.cohortplanner.domain.VaccinationPeriod;
  *
  * <p>People per part come from the real calendar ({@link PeopleByBirthDay}) and are rounded by largest remainder, so
  * the parts add up exactly to the parent's eligible. Windows are proposed on consecutive nights from the parent's
- * ({@link NightProposer}); a part's vaccination period is the parent's, moved on only as far as needed not to start
- * before the part's window opens.
+ * ({@link NightProposer}); a part's vaccination period is the parent's, moved on only as far as needed for first
+ * doses not to start before the part's window opens.
  */
 public final class CohortSplitter {
 
@@ -175,13 +177,23 @@ public final class CohortSplitter {
         return new SplitPreview(parent, kind, parts, spread.notes());
     }
 
-    /** The parent's period, moved on by as many days as the part's window would otherwise open after it starts. */
+    /**
+     * The parent's period, moved on by as many days as needed for first doses not to start before the part's window
+     * opens (the first vaccination day may be the opening day only for a window opening at midnight). A parent whose
+     * period already starts too early passes that on unchanged rather than having it mended unasked.
+     */
     private static VaccinationPeriod periodFor(Cohort parent, BookingWindow window) {
         VaccinationPeriod period = parent.vaccinationPeriod();
-        long parentLate = Math.max(0,
-                ChronoUnit.DAYS.between(period.firstDay(), parent.window().opens().toLocalDate()));
-        long late = ChronoUnit.DAYS.between(period.firstDay(), window.opens().toLocalDate()) - parentLate;
+        long parentLate = Math.max(0, daysTooEarly(period, parent.window()));
+        long late = daysTooEarly(period, window) - parentLate;
         return late > 0 ? period.shiftedBy(late) : period;
+    }
+
+    /** Days the period starts before the first day on which doses may be given after {@code window} opens. */
+    private static long daysTooEarly(VaccinationPeriod period, BookingWindow window) {
+        LocalDate firstAllowed = window.opens().toLocalTime().equals(LocalTime.MIDNIGHT)
+                ? window.opens().toLocalDate() : window.opens().toLocalDate().plusDays(1);
+        return ChronoUnit.DAYS.between(period.firstDay(), firstAllowed);
     }
 
     private static String freeId(String wanted, Set<String> taken) {
@@ -198,11 +210,10 @@ public final class CohortSplitter {
                 : years.firstYear() + "-" + years.lastYear();
     }
 
+    /** "d3" for digit 3, "d01234" for digits 0–4: one character a digit, so no two sets look alike. */
     private static String digitsSlug(Set<Integer> digits) {
         StringBuilder slug = new StringBuilder("d");
-        for (int digit : digits) {
-            slug.append(slug.length() == 1 ? "" : "-").append(digit);
-        }
+        digits.forEach(slug::append);
         return slug.toString();
     }
 

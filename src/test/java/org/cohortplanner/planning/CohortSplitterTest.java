@@ -285,14 +285,28 @@ class CohortSplitterTest {
     }
 
     @Test
-    void movesAPartsVaccinationPeriodOnlyWhenItsWindowWouldOpenAfterIt() {
+    void movesAPartsVaccinationPeriodOnlyAsFarAsItsWindowNeeds() {
         Cohort tight = Plans2021.fiftyToFiftyFour().withVaccinationPeriod(
                 new VaccinationPeriod(LocalDate.of(2021, 7, 20), LocalDate.of(2021, 7, 30)));
         SplitPreview preview = splitter.intoEqualParts(Plans2021.plan(tight), "c50-54", 3);
         assertEquals(LocalDate.of(2021, 7, 20), preview.part(0).vaccinationPeriod().firstDay());
-        assertEquals(LocalDate.of(2021, 7, 20), preview.part(1).vaccinationPeriod().firstDay());
-        assertEquals(LocalDate.of(2021, 7, 21), preview.part(2).vaccinationPeriod().firstDay());
-        assertEquals(LocalDate.of(2021, 7, 31), preview.part(2).vaccinationPeriod().lastDay());
+        assertEquals(LocalDate.of(2021, 7, 21), preview.part(1).vaccinationPeriod().firstDay());
+        assertEquals(LocalDate.of(2021, 7, 22), preview.part(2).vaccinationPeriod().firstDay());
+        assertEquals(LocalDate.of(2021, 8, 1), preview.part(2).vaccinationPeriod().lastDay());
+
+        Cohort slack = tight.withVaccinationPeriod(
+                new VaccinationPeriod(LocalDate.of(2021, 7, 22), LocalDate.of(2021, 7, 30)));
+        SplitPreview roomy = splitter.intoEqualParts(Plans2021.plan(slack), "c50-54", 3);
+        roomy.parts().forEach(part -> assertEquals(slack.vaccinationPeriod(), part.vaccinationPeriod()));
+    }
+
+    @Test
+    void passesOnAVaccinationPeriodThatAlreadyStartsTooEarlyWithoutMendingIt() {
+        Cohort early = Plans2021.fiftyToFiftyFour().withVaccinationPeriod(
+                new VaccinationPeriod(LocalDate.of(2021, 7, 18), LocalDate.of(2021, 7, 30)));
+        SplitPreview preview = splitter.atBirthYear(Plans2021.plan(early), "c50-54", 1969);
+        assertEquals(LocalDate.of(2021, 7, 18), preview.part(0).vaccinationPeriod().firstDay());
+        assertEquals(LocalDate.of(2021, 7, 19), preview.part(1).vaccinationPeriod().firstDay());
     }
 
     @Test
