@@ -19,12 +19,14 @@ import picocli.CommandLine.Spec;
 /** {@code merge PLAN.json --parent NAME --out NEW.json}. */
 @Command(name = "merge",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"Merges the parts of a split back into the cohort they were split from and writes the plan. "
                 + "The cohort comes back exactly as it was before the split, with the status of its parts; parts "
-                + "that were split again go too.",
-            "Exit codes: 0 merge written, 1 the new plan could not be written, 2 bad input (unreadable plan, "
-                + "unknown cohort, a cohort without parts)."})
+                + "that were split again go too."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the merge is written to NEW.json", "1:NEW.json could not be written",
+            "2:PLAN.json cannot be read, the cohort does not exist, or it has no parts"})
 public final class MergeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file with the split.")
@@ -54,13 +56,13 @@ public final class MergeCommand implements Callable<Integer> {
             preview = merger.preview(plan, parent.id());
             merged = merger.merge(plan, parent.id());
         } catch (PlanFileException | SplitNotPossibleException e) {
-            err.println("merge: " + e.getMessage());
+            err.println(spec.qualifiedName() + ": " + e.getMessage());
             return 2;
         }
         try {
             PlanFiles.write(merged, outFile);
         } catch (PlanFileException e) {
-            err.println("merge: " + e.getMessage());
+            err.println(spec.qualifiedName() + ": " + e.getMessage());
             return 1;
         }
         out.println("Merged " + preview.partsRemoved().size() + " parts back into " + preview.merged().name() + ":");

@@ -20,14 +20,16 @@ import picocli.CommandLine.Spec;
 /** {@code split PLAN.json --cohort NAME (--at-birth-year Y | --by-birth-day-digit K | --equal K) --out NEW.json}. */
 @Command(name = "split",
         mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"Splits a cohort into parts that book on consecutive nights (passing over holidays) and writes "
                 + "the plan with the split made. The cohort stays in the plan, closed, so that 'merge' can give it "
                 + "back; its parts follow it.",
             "People per part come from the plan's population table and the real calendar, and add up exactly to "
-                + "the cohort's eligible people.",
-            "Exit codes: 0 split written, 1 the new plan could not be written, 2 bad input (unreadable plan, "
-                + "unknown cohort, a split that makes no sense)."})
+                + "the cohort's eligible people."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the split is written to NEW.json", "1:NEW.json could not be written",
+            "2:PLAN.json cannot be read, the cohort does not exist, or the split makes no sense"})
 public final class SplitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file to split a cohort of.")
@@ -86,13 +88,13 @@ public final class SplitCommand implements Callable<Integer> {
             }
             split = splitter.apply(plan, preview);
         } catch (PlanFileException | SplitNotPossibleException e) {
-            err.println("split: " + e.getMessage());
+            err.println(spec.qualifiedName() + ": " + e.getMessage());
             return 2;
         }
         try {
             PlanFiles.write(split, outFile);
         } catch (PlanFileException e) {
-            err.println("split: " + e.getMessage());
+            err.println(spec.qualifiedName() + ": " + e.getMessage());
             return 1;
         }
         Cohort parent = preview.parent();

@@ -158,7 +158,7 @@ class SplitAndMergeCommandTest {
             int exit = run("split", planFile.toString(), "--cohort", "50–54", how.get(0), how.get(1),
                     "--out", newFile.toString());
             assertEquals(2, exit, how.toString());
-            assertTrue(err.toString().startsWith("split: "), err.toString());
+            assertTrue(err.toString().startsWith("cohort-planner split: "), err.toString());
             assertFalse(err.toString().contains("Exception"), err.toString());
             assertFalse(Files.exists(newFile), how.toString());
         }

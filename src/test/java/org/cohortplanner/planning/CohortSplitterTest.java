@@ -241,6 +241,23 @@ class CohortSplitterTest {
     }
 
     @Test
+    void splittingAValidPlanLeavesItValid() {
+        Plan plan = Plans2021.campaign();
+        PlanValidator validator = new PlanValidator();
+        assertEquals(List.of(), validator.validate(plan));
+        List<SplitPreview> previews = List.of(splitter.atBirthYear(plan, "c50-54", 1969),
+                splitter.byBirthDayDigit(plan, "c18-49", 10), splitter.byBirthDayDigit(plan, "c18-49", 4),
+                splitter.intoEqualParts(plan, "c18-49", 5), splitter.intoEqualParts(plan, "c55-59", 5));
+        for (SplitPreview preview : previews) {
+            Plan split = splitter.apply(plan, preview);
+            assertEquals(List.of(), validator.validate(split), preview.parent().name() + " " + preview.kind());
+            Plan unlinked = split.withCohorts(split.cohorts().stream().map(c -> c.withParentId(null)).toList());
+            assertTrue(validator.validate(unlinked).stream().anyMatch(p -> p.detail().contains("are also in cohort")),
+                    "without the link to its parts the kept parent would overlap them");
+        }
+    }
+
+    @Test
     void refusesAPreviewThatNoLongerMatchesThePlan() {
         Plan plan = Plans2021.campaign();
         SplitPreview preview = splitter.atBirthYear(plan, "c50-54", 1969);

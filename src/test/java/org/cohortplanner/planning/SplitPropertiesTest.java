@@ -83,6 +83,9 @@ class SplitPropertiesTest {
         assertEquals(preview.parts().size(), booking.size());
         assertEquals(parent.eligible(), booking.stream().mapToLong(Cohort::eligible).sum());
         assertEquals(plan, merger.merge(split, parent.id()), "split then merge of " + parent.name());
+        List<Problem> overlaps = new PlanValidator().validate(split).stream()
+                .filter(problem -> problem.detail().contains("are also in cohort")).toList();
+        assertEquals(List.of(), overlaps, "overlaps after splitting " + parent.name());
     }
 
     @Test
@@ -156,7 +159,9 @@ class SplitPropertiesTest {
             int first = BirthCohortRange.EARLIEST_YEAR + random.nextInt(300);
             int last = Math.min(BirthCohortRange.LATEST_YEAR, first + random.nextInt(random.nextBoolean() ? 6 : 60));
             TreeMap<Integer, Long> people = new TreeMap<>();
-            for (int year = first - 2; year <= last + 2; year++) {
+            int tableFirst = Math.max(BirthCohortRange.EARLIEST_YEAR, first - 2);
+            int tableLast = Math.min(BirthCohortRange.LATEST_YEAR, last + 2);
+            for (int year = tableFirst; year <= tableLast; year++) {
                 if (random.nextInt(5) != 0) {
                     people.put(year, random.nextInt(6) == 0 ? 0L : (long) random.nextInt(2_000_000));
                 }
