@@ -93,6 +93,22 @@ public final class CohortSplitter {
     }
 
     /**
+     * {@code preview} with every part's window proposed afresh on consecutive nights from {@code firstNight}, passing
+     * over the plan's holidays, and vaccination periods moved along as a new proposal would move them: what the split
+     * dialog does when the planner moves the first part's night and wants the others to follow.
+     */
+    public SplitPreview withNightsFrom(Plan plan, SplitPreview preview, BookingWindow firstNight) {
+        List<BookingWindow> nights = new NightProposer(plan.holidays()).consecutiveNights(firstNight,
+                preview.parts().size());
+        SplitPreview moved = preview;
+        for (int i = 0; i < nights.size(); i++) {
+            moved = moved.withPart(i, moved.part(i).withWindow(nights.get(i))
+                    .withVaccinationPeriod(periodFor(preview.parent(), nights.get(i))));
+        }
+        return moved;
+    }
+
+    /**
      * The plan with the split made: the parent closed and its parts after it. Refuses a preview whose parent no longer
      * matches the plan, or whose parts are not an exact split of the parent.
      */

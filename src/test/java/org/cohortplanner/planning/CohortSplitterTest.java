@@ -258,6 +258,23 @@ class CohortSplitterTest {
     }
 
     @Test
+    void movingTheFirstNightMovesTheOthersAfterItPassingOverHolidays() {
+        Plan plan = Plans2021.campaign();
+        SplitPreview preview = splitter.atBirthYear(plan, "c50-54", 1969).withName(0, "older");
+        BookingWindow fourteenth = new BookingWindow(LocalDateTime.of(2021, 8, 14, 21, 0),
+                LocalDateTime.of(2021, 8, 15, 17, 0));
+        SplitPreview moved = splitter.withNightsFrom(plan, preview, fourteenth);
+        assertEquals(fourteenth, moved.part(0).window());
+        assertEquals(new BookingWindow(LocalDateTime.of(2021, 8, 17, 21, 0), LocalDateTime.of(2021, 8, 18, 17, 0)),
+                moved.part(1).window());
+        assertEquals("older", moved.part(0).name());
+        assertEquals(LocalDate.of(2021, 8, 16), moved.part(0).vaccinationPeriod().firstDay());
+        assertEquals(LocalDate.of(2021, 8, 18), moved.part(1).vaccinationPeriod().firstDay());
+        assertEquals(preview.parts().stream().map(SplitPart::people).toList(),
+                moved.parts().stream().map(SplitPart::people).toList());
+    }
+
+    @Test
     void refusesAPreviewThatNoLongerMatchesThePlan() {
         Plan plan = Plans2021.campaign();
         SplitPreview preview = splitter.atBirthYear(plan, "c50-54", 1969);
