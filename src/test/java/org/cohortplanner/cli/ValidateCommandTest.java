@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.cohortplanner.domain.BirthCohortRange;
 import org.cohortplanner.domain.BookingSystem;
 import org.cohortplanner.domain.BookingWindow;
@@ -30,7 +31,9 @@ import org.cohortplanner.domain.VaccinationPeriod;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.domain.WaitingRoom;
 import org.cohortplanner.store.json.PlanFiles;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidateCommandTest {
@@ -132,5 +135,21 @@ class ValidateCommandTest {
         CommandLineRun run = CommandLineRun.of("validate", file.toString());
         assertEquals(2, run.exitCode, run.toString());
         assertEquals(file + ": no such file\n", run.err.replace("\r\n", "\n"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everySamplePlanValidatesWithoutErrors() throws IOException {
+        Path samples = Path.of("sample-data");
+        if (!Files.isDirectory(samples)) {
+            return Stream.empty();
+        }
+        try (Stream<Path> files = Files.list(samples)) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList().stream()
+                    .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                        CommandLineRun run = CommandLineRun.of("validate", file.toString());
+                        assertEquals(0, run.exitCode, run.toString());
+                        assertFalse(run.out.contains("ERROR"), run.toString());
+                    }));
+        }
     }
 }
