@@ -14,6 +14,10 @@ public record PopulationTable(SortedMap<Integer, Long> peoplePerBirthYear) {
         for (Map.Entry<Integer, Long> entry : peoplePerBirthYear.entrySet()) {
             Require.present(entry.getKey(), "birth year in population table");
             Require.present(entry.getValue(), "people born in " + entry.getKey());
+            if (entry.getKey() < BirthCohortRange.EARLIEST_YEAR || entry.getKey() > BirthCohortRange.LATEST_YEAR) {
+                throw new IllegalArgumentException("birth year " + entry.getKey() + " in the population table must lie "
+                        + "between " + BirthCohortRange.EARLIEST_YEAR + " and " + BirthCohortRange.LATEST_YEAR);
+            }
             Require.nonNegative(entry.getValue(), "people born in " + entry.getKey());
             copy.put(entry.getKey(), entry.getValue());
         }

@@ -3,7 +3,6 @@ package org.cohortplanner.planning;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +47,8 @@ public final class PlanValidator {
 
     public List<Problem> validate(Plan plan) {
         List<Problem> problems = new ArrayList<>();
-        Set<String> replacedByParts = replacedByParts(plan);
+        Set<String> bookingIds = CohortFamilies.bookingCohorts(plan).stream().map(Cohort::id)
+                .collect(Collectors.toSet());
         List<Cohort> booking = new ArrayList<>();
         for (Cohort cohort : plan.cohorts()) {
             checkWindow(cohort, problems);
@@ -56,7 +56,7 @@ public final class PlanValidator {
             checkBrands(plan, cohort, problems);
             checkEligible(cohort, problems);
             checkPopulationTable(plan.population(), cohort, problems);
-            if (!replacedByParts.contains(cohort.id())) {
+            if (bookingIds.contains(cohort.id())) {
                 for (Cohort earlier : booking) {
                     checkOverlap(earlier, cohort, problems);
                 }
@@ -69,18 +69,6 @@ public final class PlanValidator {
 
     public static boolean hasErrors(List<Problem> problems) {
         return problems.stream().anyMatch(Problem::isError);
-    }
-
-    private static Set<String> replacedByParts(Plan plan) {
-        Set<String> ids = plan.cohorts().stream().map(Cohort::id).collect(Collectors.toSet());
-        Set<String> parents = new HashSet<>();
-        for (Cohort cohort : plan.cohorts()) {
-            if (cohort.parentId() != null && ids.contains(cohort.parentId())
-                    && !cohort.parentId().equals(cohort.id())) {
-                parents.add(cohort.parentId());
-            }
-        }
-        return parents;
     }
 
     private static void checkWindow(Cohort cohort, List<Problem> problems) {

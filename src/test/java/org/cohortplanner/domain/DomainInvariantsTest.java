@@ -184,4 +184,12 @@ class DomainInvariantsTest {
         assertEquals(1_530_000, table.peopleBornIn(BirthCohortRange.of(1966, 1968)));
         assertFalse(table.contains(1966));
     }
+
+    @Test
+    void populationTableRejectsBirthYearsNoCohortCouldHave() {
+        TreeMap<Integer, Long> people = new TreeMap<>(Map.of(1700, 5L));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new PopulationTable(people));
+        assertTrue(error.getMessage().contains("1700"), error.getMessage());
+    }
 }
