@@ -258,6 +258,10 @@ public final class H2PlanStore implements PlanStore {
             rollbackQuietly();
             throw new StoreException("cannot save the plan to " + databaseFile + ": " + describe(failure)
                     + "; the plan stored before is unchanged", failure);
+        } catch (TextTooLongException tooLong) {
+            rollbackQuietly();
+            throw new StoreException("cannot save the plan to " + databaseFile + ": " + tooLong.getMessage()
+                    + "; the plan stored before is unchanged", tooLong);
         } catch (RuntimeException failure) {
             rollbackQuietly();
             throw failure;
