@@ -73,13 +73,16 @@ public final class H2PlanStore implements PlanStore {
         this.connection = connection;
     }
 
-    /** Opens (creating when needed) the model in {@code directory}; audit times come from the system clock. */
+    /**
+     * Opens (creating when needed) the model in {@code directory}, or in the user's data folder when it is null (no
+     * {@code --data-dir}); audit times come from the system clock.
+     */
     public static H2PlanStore open(Path directory) {
         return open(directory, Clock.systemUTC());
     }
 
     /**
-     * Opens (creating when needed) the model in {@code directory}.
+     * Opens (creating when needed) the model in {@code directory}, or in the user's data folder when it is null.
      *
      * @throws StoreException when the folder cannot be used, another console has it open, or the file there is not
      *                        a Cohort Planner database this version can read
