@@ -65,10 +65,10 @@ public final class Schedule {
                         long capacity = Math.round(engine.brandCapacity[r][b][d]);
                         long stock = Math.round(run.free[b][d]);
                         long reserved = Math.round(run.held[b][d]);
-                        long booked = Math.round(run.firstBooked(c, r, b, d, days));
+                        long booked = Math.round(run.firstBooked[d][run.cell(c, r, b)]);
                         if (booked > 0) {
-                            long ofDoses = Math.round(run.firstShortOfDoses[c][r][b][d]);
-                            long ofCapacity = Math.round(run.firstShortOfCapacity[c][r][b][d]);
+                            long ofDoses = Math.round(run.firstShortOfDoses[d][run.cell(c, r, b)]);
+                            long ofCapacity = Math.round(run.firstShortOfCapacity[d][run.cell(c, r, b)]);
                             long shortage = Math.min(booked, Math.round(run.firstShort(c, r, b, d)));
                             rows.add(new ScheduleRow(day, region, cohortId, brand, 1, booked, capacity, stock,
                                     shortage, reserved));
@@ -81,9 +81,9 @@ public final class Schedule {
                                 dosesShort[b][d] += doses;
                             }
                         }
-                        long second = Math.round(run.secondDue[c][r][b][d]);
+                        long second = Math.round(run.secondDue[d][run.cell(c, r, b)]);
                         if (second > 0) {
-                            long ofDoses = Math.round(run.secondShortOfDoses[c][r][b][d]);
+                            long ofDoses = Math.round(run.secondShortOfDoses[d][run.cell(c, r, b)]);
                             long shortage = Math.min(second, Math.round(run.secondShort(c, r, b, d)));
                             rows.add(new ScheduleRow(day, region, cohortId, brand, 2, second, capacity, stock,
                                     shortage, reserved));
@@ -95,7 +95,7 @@ public final class Schedule {
                                 dosesShort[b][d] += ofDoses;
                             }
                         }
-                        double firstGiven = run.firstGiven[c][r][b][d];
+                        double firstGiven = run.firstGiven[d][run.cell(c, r, b)];
                         int secondDay = engine.secondDoseDay[r][b][d];
                         if (firstGiven >= 0.5 && secondDay >= 0) {
                             secondDoses.add(new SecondDoseGroup(cohortId, region, brand, day,
