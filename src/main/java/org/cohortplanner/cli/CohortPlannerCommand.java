@@ -45,6 +45,8 @@ public final class CohortPlannerCommand implements Callable<Integer> {
         CommandLine commandLine = new CommandLine(new CohortPlannerCommand(consoleStarter));
         // Subcommands: one line each.
         commandLine.addSubcommand(new ValidateCommand());
+        commandLine.addSubcommand(new ScheduleCommand());
+        commandLine.addSubcommand(new SlipCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(CohortPlannerCommand::usageError);
         commandLine.setExecutionExceptionHandler(CohortPlannerCommand::unexpectedError);
