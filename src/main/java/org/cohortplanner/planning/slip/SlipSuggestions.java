@@ -35,7 +35,8 @@ import org.cohortplanner.planning.schedule.Shortage;
  *   <li>brand swaps: another brand with spare stock for the cohorts on the days they are short, chosen by
  *       {@link SwapOptimiser} (the best combination, and each brand alone), respecting the brand's minimum age and
  *       the sites that can give it; the second dose is of the brand given first;</li>
- *   <li>moving a short cohort's vaccination period later by whole weeks (up to four);</li>
+ *   <li>moving a short cohort's vaccination period later by whole weeks, each number of weeks up to four that
+ *       reduces the shortage, stopping at the first that removes it;</li>
  *   <li>stretching a brand's dose-2 interval by whole weeks up to its allowed maximum.</li>
  * </ul>
  * Every suggestion is checked by building the schedule of the plan it leads to; its effect comes from there.
@@ -311,7 +312,6 @@ public final class SlipSuggestions {
             if (cohort == null || !cohort.vaccinationPeriod().isOrdered()) {
                 continue;
             }
-            Suggestion best = null;
             for (int weeks = 1; weeks <= MAX_WEEKS_LATER; weeks++) {
                 int days = weeks * 7;
                 Cohort moved = cohort.withVaccinationPeriod(cohort.vaccinationPeriod().shiftedBy(days));
@@ -323,18 +323,12 @@ public final class SlipSuggestions {
                 long still = Math.round(stillShort);
                 String change = "vaccination period of " + cohort.name() + " from " + period(cohort) + " to "
                         + period(moved) + " (" + weeks + (weeks == 1 ? " week" : " weeks") + " later)";
-                Suggestion suggestion = new Suggestion(Suggestion.Kind.PERIOD_SHIFT, "move " + cohort.name() + " "
+                suggestions.add(new Suggestion(Suggestion.Kind.PERIOD_SHIFT, "move " + cohort.name() + " "
                         + (weeks == 1 ? "one week" : weeks + " weeks") + " later", List.of(change),
-                        new Effect(0, cohort.expectedBookers() + still, days, 0, still), candidate);
-                if (best == null || still < best.effect().peopleStillShort()) {
-                    best = suggestion;
-                }
+                        new Effect(0, cohort.expectedBookers() + still, days, 0, still), candidate));
                 if (still == 0) {
                     break;
                 }
-            }
-            if (best != null) {
-                suggestions.add(best);
             }
         }
         return suggestions;
@@ -398,8 +392,9 @@ public final class SlipSuggestions {
     // ------------------------------------------------------------------------------------------ second doses moved
 
     /**
-     * People whose second dose differs between what they were told and what now holds, per cohort and region,
-     * matched in the order of their first-dose appointments.
+     * People whose second dose differs between what they were told and what now holds, per cohort and region. People
+     * keep their first-dose day where the new plan still has appointments on it (those who keep their brand first);
+     * the rest are matched in the order of their first-dose appointments, so a group keeps its place in the queue.
      */
     public static List<SecondDoseMove> secondDoseMoves(Schedule told, Schedule now) {
         Map<String, List<SecondDoseGroup>> toldGroups = byCohortAndRegion(told.secondDoses());
@@ -408,33 +403,54 @@ public final class SlipSuggestions {
         for (Map.Entry<String, List<SecondDoseGroup>> entry : toldGroups.entrySet()) {
             List<SecondDoseGroup> was = entry.getValue();
             List<SecondDoseGroup> is = nowGroups.getOrDefault(entry.getKey(), List.of());
-            int i = 0;
-            int j = 0;
-            long wasLeft = was.isEmpty() ? 0 : was.get(0).people();
-            long isLeft = is.isEmpty() ? 0 : is.get(0).people();
-            while (i < was.size()) {
-                SecondDoseGroup a = was.get(i);
-                SecondDoseGroup b = j < is.size() ? is.get(j) : null;
-                long people = b == null ? wasLeft : Math.min(wasLeft, isLeft);
-                if (people > 0 && (b == null || !a.secondDoseDay().equals(b.secondDoseDay())
-                        || !a.brand().equals(b.brand()))) {
-                    add(moves, new SecondDoseMove(a.cohortId(), a.region(), people, a.brand(), a.firstDoseDay(),
-                            a.secondDoseDay(), b == null ? null : b.brand(), b == null ? null : b.firstDoseDay(),
-                            b == null ? null : b.secondDoseDay()));
-                }
-                wasLeft -= people;
-                if (b != null) {
-                    isLeft -= people;
-                    if (isLeft == 0 && ++j < is.size()) {
-                        isLeft = is.get(j).people();
+            long[] wasLeft = was.stream().mapToLong(SecondDoseGroup::people).toArray();
+            long[] isLeft = is.stream().mapToLong(SecondDoseGroup::people).toArray();
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < was.size(); i++) {
+                    for (int j = 0; j < is.size() && wasLeft[i] > 0; j++) {
+                        boolean sameDay = was.get(i).firstDoseDay().equals(is.get(j).firstDoseDay());
+                        boolean sameBrand = was.get(i).brand().equals(is.get(j).brand());
+                        if (isLeft[j] > 0 && sameDay && (pass == 1 || sameBrand)) {
+                            long people = Math.min(wasLeft[i], isLeft[j]);
+                            record(moves, was.get(i), is.get(j), people);
+                            wasLeft[i] -= people;
+                            isLeft[j] -= people;
+                        }
                     }
                 }
-                if (wasLeft == 0 && ++i < was.size()) {
-                    wasLeft = was.get(i).people();
+            }
+            // Groups are rounded one by one: a shortfall of at most a person a group is rounding, not people left
+            // without a first dose.
+            long unmatched = Arrays.stream(wasLeft).sum() - Arrays.stream(isLeft).sum();
+            boolean rounding = unmatched <= was.size();
+            int j = 0;
+            for (int i = 0; i < was.size(); i++) {
+                while (wasLeft[i] > 0) {
+                    while (j < is.size() && isLeft[j] == 0) {
+                        j++;
+                    }
+                    if (j == is.size() && rounding) {
+                        break;
+                    }
+                    long people = j < is.size() ? Math.min(wasLeft[i], isLeft[j]) : wasLeft[i];
+                    record(moves, was.get(i), j < is.size() ? is.get(j) : null, people);
+                    wasLeft[i] -= people;
+                    if (j < is.size()) {
+                        isLeft[j] -= people;
+                    }
                 }
             }
         }
         return moves;
+    }
+
+    private static void record(List<SecondDoseMove> moves, SecondDoseGroup was, SecondDoseGroup is, long people) {
+        if (is != null && was.secondDoseDay().equals(is.secondDoseDay()) && was.brand().equals(is.brand())) {
+            return;
+        }
+        add(moves, new SecondDoseMove(was.cohortId(), was.region(), people, was.brand(), was.firstDoseDay(),
+                was.secondDoseDay(), is == null ? null : is.brand(), is == null ? null : is.firstDoseDay(),
+                is == null ? null : is.secondDoseDay()));
     }
 
     private static void add(List<SecondDoseMove> moves, SecondDoseMove move) {
