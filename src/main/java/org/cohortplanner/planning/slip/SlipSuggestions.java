@@ -193,60 +193,92 @@ public final class SlipSuggestions {
 
     private static Suggestion swapSuggestion(SlipImpact impact, SwapProblem problem, SwapPlan solution,
             List<String> cohortIds, Map<String, Map<String, Double>> lostByCohortBrand, double before, double after) {
-        Plan base = impact.planAfter();
-        Suggestion best = null;
+        // The solver works on national day totals; the schedule places brands region by region, so the amounts
+        // may need a margin. Try growing margins, then narrow down between the last that failed and the first that
+        // removed the shortage, so that no more people change brand than needed.
+        SwapCandidate best = null;
+        double failed = 0;
         for (double margin : SWAP_MARGINS) {
-            Plan candidate = base;
-            List<String> changes = new ArrayList<>();
-            List<String[]> swaps = new ArrayList<>();
-            long moved = 0;
-            for (int o = 0; o < problem.options().size(); o++) {
-                double people = solution.peopleMoved(o) * margin;
-                if (people < 0.5) {
-                    continue;
-                }
-                SwapProblem.Option option = problem.options().get(o);
-                Cohort cohort = candidate.cohort(cohortIds.get(option.cohort())).orElseThrow();
-                String brand = base.brands().get(option.brand()).name();
-                Map<String, Double> lost = lostByCohortBrand.get(cohort.id());
-                BrandAllocation shares = swapped(cohort, brand, lost, people);
-                if (shares == null) {
-                    continue;
-                }
-                long given = Math.round((shares.shareOf(brand) - cohort.brands().shareOf(brand))
-                        * cohort.expectedBookers());
-                candidate = candidate.withCohort(cohort.withBrands(shares));
-                swaps.add(new String[] {cohort.id(), brand});
-                moved += given;
-                changes.add(brand + " instead of " + String.join("/", lost.entrySet().stream()
-                        .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).sorted().toList()) + " for "
-                        + cohort.name() + ": " + given + " people (share " + percent(cohort.brands().shareOf(brand))
-                        + " → " + percent(shares.shareOf(brand)) + ")");
+            SwapCandidate candidate = swapCandidate(impact.planAfter(), problem, solution, cohortIds,
+                    lostByCohortBrand, margin, before);
+            if (candidate == null) {
+                break;
             }
-            if (changes.isEmpty()) {
-                return best;
-            }
-            double stillShort = Math.max(0, Schedule.peopleShort(candidate) - before);
-            if (stillShort >= after - before - 0.5) {
+            if (candidate.stillShort >= after - before - 0.5) {
+                failed = margin;
                 continue;
             }
-            Schedule schedule = Schedule.of(candidate);
-            List<String> described = new ArrayList<>();
-            for (int i = 0; i < changes.size(); i++) {
-                described.add(changes.get(i) + whereGiven(schedule, swaps.get(i)[0], swaps.get(i)[1]));
+            if (best == null || candidate.stillShort < best.stillShort) {
+                best = candidate;
             }
-            long still = Math.round(stillShort);
-            Suggestion suggestion = new Suggestion(Suggestion.Kind.BRAND_SWAP, String.join("; ", changes.stream()
-                    .map(c -> c.substring(0, c.indexOf(':'))).toList()), described,
-                    new Effect(moved, still, 0, changes.size(), still), candidate);
-            if (best == null || still < best.effect().peopleStillShort()) {
-                best = suggestion;
+            if (best.stillShort < 0.5) {
+                for (int step = 0; step < 6; step++) {
+                    double middle = (failed + best.margin) / 2;
+                    SwapCandidate narrower = swapCandidate(impact.planAfter(), problem, solution, cohortIds,
+                            lostByCohortBrand, middle, before);
+                    if (narrower != null && narrower.stillShort < 0.5) {
+                        best = narrower;
+                    } else {
+                        failed = middle;
+                    }
+                }
+                break;
             }
-            if (still == 0) {
-                return best;
-            }
+            failed = margin;
         }
-        return best;
+        if (best == null) {
+            return null;
+        }
+        Schedule schedule = Schedule.of(best.plan);
+        List<String> described = new ArrayList<>();
+        for (int i = 0; i < best.changes.size(); i++) {
+            described.add(best.changes.get(i) + whereGiven(schedule, best.swaps.get(i)[0], best.swaps.get(i)[1]));
+        }
+        long still = Math.round(best.stillShort);
+        return new Suggestion(Suggestion.Kind.BRAND_SWAP, String.join("; ", best.changes.stream()
+                .map(c -> c.substring(0, c.indexOf(':'))).toList()), described,
+                new Effect(best.moved, still, 0, best.changes.size(), still), best.plan);
+    }
+
+    private record SwapCandidate(Plan plan, List<String> changes, List<String[]> swaps, long moved,
+            double stillShort, double margin) {
+    }
+
+    private static SwapCandidate swapCandidate(Plan base, SwapProblem problem, SwapPlan solution,
+            List<String> cohortIds, Map<String, Map<String, Double>> lostByCohortBrand, double margin,
+            double before) {
+        Plan candidate = base;
+        List<String> changes = new ArrayList<>();
+        List<String[]> swaps = new ArrayList<>();
+        long moved = 0;
+        for (int o = 0; o < problem.options().size(); o++) {
+            double people = solution.peopleMoved(o) * margin;
+            if (people < 0.5) {
+                continue;
+            }
+            SwapProblem.Option option = problem.options().get(o);
+            Cohort cohort = candidate.cohort(cohortIds.get(option.cohort())).orElseThrow();
+            String brand = base.brands().get(option.brand()).name();
+            Map<String, Double> lost = lostByCohortBrand.get(cohort.id());
+            BrandAllocation shares = swapped(cohort, brand, lost, people);
+            if (shares == null) {
+                continue;
+            }
+            long given = Math.round((shares.shareOf(brand) - cohort.brands().shareOf(brand))
+                    * cohort.expectedBookers());
+            candidate = candidate.withCohort(cohort.withBrands(shares));
+            swaps.add(new String[] {cohort.id(), brand});
+            moved += given;
+            changes.add(brand + " instead of " + String.join("/", lost.entrySet().stream()
+                    .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).sorted().toList()) + " for "
+                    + cohort.name() + ": " + given + " people (share " + percent(cohort.brands().shareOf(brand))
+                    + " → " + percent(shares.shareOf(brand)) + ")");
+        }
+        if (changes.isEmpty()) {
+            return null;
+        }
+        return new SwapCandidate(candidate, changes, swaps, moved,
+                Math.max(0, Schedule.peopleShort(candidate) - before), margin);
     }
 
     /** The cohort's shares with {@code people} more of {@code brand}, taken from its short brands by shortfall. */
