@@ -315,7 +315,7 @@ public final class SlipSuggestions {
         Map<LocalDate, Long> byWeek = new TreeMap<>();
         Map<LocalDate, Set<String>> regions = new TreeMap<>();
         for (ScheduleRow row : schedule.rows()) {
-            if (row.dose() == 1 && row.cohortId().equals(cohortId) && row.brand().equals(brand)) {
+            if (row.dose() == 1 && row.cohortId().equals(cohortId) && row.brand().equals(brand) && row.served() > 0) {
                 LocalDate week = row.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 byWeek.merge(week, row.served(), Long::sum);
                 regions.computeIfAbsent(week, k -> new TreeSet<>()).add(row.region());
