@@ -54,7 +54,7 @@ public record CohortRow(
                 cohort.birthYears().oldestAgeIn(vaccinationYear));
         return new CohortRow(cohort.id(), cohort.name(), cohort.birthYears(), ages, cohort.birthDayDigits(),
                 cohort.eligible(), cohort.uptake(), cohort.window().opens(), cohort.window().closes(),
-                cohort.vaccinationPeriod(), cohort.brands().toString(), cohort.status());
+                cohort.vaccinationPeriod(), Formats.shares(cohort.brands().shares()), cohort.status());
     }
 
     public String birthYearsText() {
@@ -78,11 +78,11 @@ public record CohortRow(
     }
 
     public String windowOpensText() {
-        return Formats.dateTime(windowOpens);
+        return Formats.shortDateTime(windowOpens);
     }
 
     public String windowClosesText() {
-        return Formats.dateTime(windowCloses);
+        return Formats.shortDateTime(windowCloses);
     }
 
     public String vaccinationPeriodText() {
@@ -94,7 +94,7 @@ public record CohortRow(
     }
 
     static String periodText(VaccinationPeriod period) {
-        return Formats.period(period.firstDay(), period.lastDay());
+        return Formats.shortPeriod(period.firstDay(), period.lastDay());
     }
 
     static String statusText(CohortStatus status) {

@@ -1,9 +1,12 @@
 package org.cohortplanner.ui.cohorts;
 
 import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -14,6 +17,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import org.cohortplanner.domain.BirthCohortRange;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.VaccinationPeriod;
@@ -23,10 +29,18 @@ import org.cohortplanner.ui.common.Formats;
 public final class CohortsView {
     public static final String TABLE_ID = "cohorts-table";
     public static final String SUMMARY_ID = "cohorts-summary";
+    public static final String NAME_COLUMN_ID = "cohorts-column-name";
+    public static final String ELIGIBLE_COLUMN_ID = "cohorts-column-eligible";
+
+    /** Font size of the table, as in console.css; padding of a cell and a header (with its sort arrow). */
+    private static final double CELL_FONT_SIZE = 12;
+    private static final double CELL_EXTRA = 18;
+    private static final double HEADER_EXTRA = 22;
 
     private final CohortsViewModel viewModel;
     private final VBox root = new VBox(12);
     private final TableView<CohortRow> table = new TableView<>();
+    private final Map<TableColumn<CohortRow, ?>, Function<CohortRow, String>> cellTexts = new LinkedHashMap<>();
 
     public CohortsView(CohortsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -51,42 +65,68 @@ public final class CohortsView {
 
     private void buildTable() {
         table.setId(TABLE_ID);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Columns take the width of their content (see fitColumnsToContent): planners must never read "3,52…".
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("This plan has no cohorts yet."));
 
-        TableColumn<CohortRow, String> name = column("Cohort", CohortRow::name, String::valueOf, 80);
+        TableColumn<CohortRow, String> name = column("Cohort", CohortRow::name, String::valueOf, 92);
         TableColumn<CohortRow, BirthCohortRange> birthYears = column("Birth years", CohortRow::birthYears,
-                BirthCohortRange::toString, 90);
+                BirthCohortRange::toString, 88);
         birthYears.setComparator(CohortRow.BY_BIRTH_YEARS);
-        TableColumn<CohortRow, CohortRow.Ages> ages = column("Ages", CohortRow::ages, CohortRow.Ages::toString, 60);
-        TableColumn<CohortRow, String> digits = column("Birth-day digits", CohortRow::birthDayDigitsText,
-                String::valueOf, 105);
-        TableColumn<CohortRow, Long> eligible = column("Eligible", CohortRow::eligible, Formats::count, 95);
-        eligible.getStyleClass().add("numeric");
-        TableColumn<CohortRow, Double> uptake = column("Uptake", CohortRow::uptake, Formats::percent, 70);
-        uptake.getStyleClass().add("numeric");
-        TableColumn<CohortRow, LocalDateTime> opens = column("Window opens", CohortRow::windowOpens,
-                Formats::dateTime, 150);
-        TableColumn<CohortRow, LocalDateTime> closes = column("Window closes", CohortRow::windowCloses,
-                Formats::dateTime, 150);
-        opens.textProperty().bind(viewModel.zoneProperty().map(zone -> "Window opens (" + zone + ")"));
-        closes.textProperty().bind(viewModel.zoneProperty().map(zone -> "Window closes (" + zone + ")"));
-        TableColumn<CohortRow, VaccinationPeriod> period = column("Vaccination period",
-                CohortRow::vaccinationPeriod, CohortRow::periodText, 150);
+        TableColumn<CohortRow, CohortRow.Ages> ages = column("Ages", CohortRow::ages, CohortRow.Ages::toString, 54);
+        TableColumn<CohortRow, String> digits = column("Birth days", CohortRow::birthDayDigitsText,
+                String::valueOf, 84);
+        TableColumn<CohortRow, Long> eligible = column("Eligible", CohortRow::eligible, Formats::count, 86);
+        TableColumn<CohortRow, Double> uptake = column("Uptake", CohortRow::uptake, Formats::percent, 64);
+        TableColumn<CohortRow, LocalDateTime> opens = column("Opens", CohortRow::windowOpens,
+                Formats::shortDateTime, 124);
+        TableColumn<CohortRow, LocalDateTime> closes = column("Closes", CohortRow::windowCloses,
+                Formats::shortDateTime, 124);
+        TableColumn<CohortRow, Void> window = new TableColumn<>();
+        window.textProperty().bind(viewModel.zoneProperty().map(zone -> "Booking window (" + zone + ")"));
+        window.getColumns().setAll(List.of(opens, closes));
+        TableColumn<CohortRow, VaccinationPeriod> period = column("First doses",
+                CohortRow::vaccinationPeriod, CohortRow::periodText, 114);
         period.setComparator(CohortRow.BY_PERIOD);
-        TableColumn<CohortRow, String> brands = column("Brands", CohortRow::brands, String::valueOf, 110);
-        TableColumn<CohortRow, CohortStatus> status = column("Status", CohortRow::status, CohortRow::statusText, 80);
+        TableColumn<CohortRow, String> brands = column("Brands", CohortRow::brands, String::valueOf, 164);
+        TableColumn<CohortRow, CohortStatus> status = column("Status", CohortRow::status, CohortRow::statusText, 74);
+        for (TableColumn<CohortRow, ?> numeric : List.of(ages, eligible, uptake)) {
+            numeric.getStyleClass().add("numeric");
+        }
+        name.setId(NAME_COLUMN_ID);
+        eligible.setId(ELIGIBLE_COLUMN_ID);
 
-        table.getColumns().setAll(List.of(name, birthYears, ages, digits, eligible, uptake, opens, closes, period,
-                brands, status));
+        table.getColumns().setAll(List.of(name, birthYears, ages, digits, eligible, uptake, window, period, brands,
+                status));
         SortedList<CohortRow> sorted = new SortedList<>(viewModel.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
+        viewModel.rows().addListener((ListChangeListener<CohortRow>) change -> fitColumnsToContent());
+        fitColumnsToContent();
+    }
+
+    /** Sets each column's width to its widest text: header or any cell. */
+    private void fitColumnsToContent() {
+        Font cellFont = Font.font(Font.getDefault().getFamily(), CELL_FONT_SIZE);
+        Font headerFont = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, CELL_FONT_SIZE);
+        cellTexts.forEach((column, text) -> {
+            double width = textWidth(column.getText(), headerFont) + HEADER_EXTRA;
+            for (CohortRow row : viewModel.rows()) {
+                width = Math.max(width, textWidth(text.apply(row), cellFont) + CELL_EXTRA);
+            }
+            column.setPrefWidth(Math.ceil(width));
+        });
+    }
+
+    private static double textWidth(String text, Font font) {
+        Text measured = new Text(text == null ? "" : text);
+        measured.setFont(font);
+        return measured.getLayoutBounds().getWidth();
     }
 
     /** A column that sorts by {@code value} and shows {@code text}. */
-    private static <T> TableColumn<CohortRow, T> column(String title, Function<CohortRow, T> value,
-                                                        Function<T, String> text, double width) {
+    private <T> TableColumn<CohortRow, T> column(String title, Function<CohortRow, T> value,
+                                                 Function<T, String> text, double width) {
         TableColumn<CohortRow, T> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setCellFactory(ignored -> new TableCell<>() {
@@ -97,6 +137,10 @@ public final class CohortsView {
             }
         });
         column.setPrefWidth(width);
+        cellTexts.put(column, row -> {
+            T item = value.apply(row);
+            return item == null ? "" : text.apply(item);
+        });
         return column;
     }
 }

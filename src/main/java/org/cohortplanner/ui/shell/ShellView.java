@@ -146,7 +146,7 @@ public final class ShellView {
     private Node navigationPane() {
         Label product = new Label("Cohort Planner");
         product.getStyleClass().add("product-name");
-        Label subtitle = new Label("Booking campaign console");
+        Label subtitle = new Label("Vaccination campaigns");
         subtitle.getStyleClass().add("product-subtitle");
         VBox heading = new VBox(2, product, subtitle);
         heading.getStyleClass().add("navigation-heading");
@@ -164,7 +164,7 @@ public final class ShellView {
         VBox.setVgrow(navigation, Priority.ALWAYS);
         VBox pane = new VBox(heading, navigation);
         pane.getStyleClass().add("navigation-pane");
-        pane.setPrefWidth(210);
+        pane.setPrefWidth(172);
         return pane;
     }
 
