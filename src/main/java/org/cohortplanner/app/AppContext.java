@@ -80,7 +80,7 @@ public final class AppContext implements AutoCloseable {
         } catch (IOException failure) {
             throw new StoreException("the bundled sample plan cannot be read: " + failure.getMessage(), failure);
         }
-        return store.replace(sample, new PlanChange(user, "Started the local model with the sample plan", "",
+        return store.replace(sample, new PlanChange(user, "Started with the sample plan", "",
                 sample.name(), "first start"));
     }
 

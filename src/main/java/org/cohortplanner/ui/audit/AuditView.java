@@ -6,9 +6,11 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -49,16 +51,23 @@ public final class AuditView {
         TableView<AuditRow> table = new TableView<>(viewModel.rows());
         table.setId(TABLE_ID);
         table.setPlaceholder(new Label("No audit entries match."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().setAll(List.of(
-                column("#", row -> Long.toString(row.sequence()), 50),
+                column("#", row -> Long.toString(row.sequence()), 44),
                 column("Time", AuditRow::time, 150),
                 column("User", AuditRow::user, 90),
-                column("Action", AuditRow::action, 200),
-                column("Before → after", AuditRow::change, 420),
-                column("Reason", AuditRow::reason, 160),
-                column("Version", row -> Long.toString(row.planVersion()), 70)));
-        table.getColumns().forEach(column -> column.setSortable(false));
+                column("Action", AuditRow::action, 280),
+                column("Before → after", AuditRow::change, 200),
+                column("Reason", AuditRow::reason, 150),
+                column("Version", row -> Long.toString(row.planVersion()), 72)));
+        // Every column keeps its width but "before → after", which takes what is left and shows the rest on hover.
+        table.getColumns().forEach(column -> {
+            column.setSortable(false);
+            if (!column.getText().startsWith("Before")) {
+                column.setMinWidth(column.getPrefWidth());
+                column.setMaxWidth(column.getPrefWidth());
+            }
+        });
         VBox.setVgrow(table, Priority.ALWAYS);
 
         root.getChildren().addAll(heading, problem, table);
@@ -73,6 +82,14 @@ public final class AuditView {
                                                         double width) {
         TableColumn<AuditRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellFactory(ignored -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+            }
+        });
         column.setPrefWidth(width);
         return column;
     }
