@@ -1,5 +1,9 @@
 package org.cohortplanner.store.h2;
 
+import static org.cohortplanner.store.h2.TextTooLongException.ACTION_LENGTH;
+import static org.cohortplanner.store.h2.TextTooLongException.NAME_LENGTH;
+import static org.cohortplanner.store.h2.TextTooLongException.requireFits;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,8 +51,8 @@ public final class AuditTable {
             insert.setLong(1, planId);
             insert.setLong(2, number);
             insert.setObject(3, LocalDateTime.ofInstant(stored, ZoneOffset.UTC));
-            insert.setString(4, change.user());
-            insert.setString(5, change.action());
+            insert.setString(4, requireFits(change.user(), NAME_LENGTH, "user name"));
+            insert.setString(5, requireFits(change.action(), ACTION_LENGTH, "action"));
             insert.setString(6, change.before());
             insert.setString(7, change.after());
             insert.setString(8, change.reason());

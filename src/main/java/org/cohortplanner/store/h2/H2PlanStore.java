@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.BatchUpdateException;
@@ -48,6 +49,7 @@ public final class H2PlanStore implements PlanStore {
     private static final String PASSWORD = "";
     // H2 error codes (org.h2.api.ErrorCode), kept here so that only the messages depend on them.
     private static final int DATABASE_ALREADY_OPEN = 90020;
+    private static final int IO_EXCEPTION = 90028;
     private static final int FILE_CORRUPTED = 90030;
     private static final int FILE_VERSION_ERROR = 90048;
     private static final int FILE_ENCRYPTION_ERROR = 90049;
@@ -71,13 +73,16 @@ public final class H2PlanStore implements PlanStore {
         this.connection = connection;
     }
 
-    /** Opens (creating when needed) the model in {@code directory}; audit times come from the system clock. */
+    /**
+     * Opens (creating when needed) the model in {@code directory}, or in the user's data folder when it is null (no
+     * {@code --data-dir}); audit times come from the system clock.
+     */
     public static H2PlanStore open(Path directory) {
         return open(directory, Clock.systemUTC());
     }
 
     /**
-     * Opens (creating when needed) the model in {@code directory}.
+     * Opens (creating when needed) the model in {@code directory}, or in the user's data folder when it is null.
      *
      * @throws StoreException when the folder cannot be used, another console has it open, or the file there is not
      *                        a Cohort Planner database this version can read
@@ -137,6 +142,10 @@ public final class H2PlanStore implements PlanStore {
     }
 
     private static Connection connect(String url, Path databaseFile) {
+        boolean existed = isNonEmptyFile(databaseFile);
+        if (existed && !Files.isWritable(databaseFile)) {
+            throw new StoreException("cannot open the database " + databaseFile + ": the file is not writable");
+        }
         try {
             return DriverManager.getConnection(url, USER, PASSWORD);
         } catch (SQLException failure) {
@@ -146,8 +155,16 @@ public final class H2PlanStore implements PlanStore {
                 case FILE_CORRUPTED:
                 case FILE_VERSION_ERROR:
                 case FILE_ENCRYPTION_ERROR:
+                    throw notOurs(databaseFile, "it cannot be read as a database", failure);
                 case WRONG_USER_OR_PASSWORD:
-                    throw notOurs(databaseFile, failure);
+                    throw notOurs(databaseFile, "it is protected by another user name or password", failure);
+                case IO_EXCEPTION:
+                    if (existed) {
+                        // A file shorter than H2's header ends in an EOFException reported as an I/O error.
+                        throw notOurs(databaseFile, "it cannot be read as a database", failure);
+                    }
+                    throw new StoreException("cannot open the database " + databaseFile + ": " + describe(failure),
+                            failure);
                 case FILE_CREATION_FAILED:
                 case DATABASE_IS_READ_ONLY:
                     throw new StoreException("cannot open the database " + databaseFile + ": the file or its folder "
@@ -159,9 +176,17 @@ public final class H2PlanStore implements PlanStore {
         }
     }
 
-    private static StoreException notOurs(Path databaseFile, Exception cause) {
-        return new StoreException(databaseFile + " is not a Cohort Planner database, or it is damaged ("
-                + describe(cause) + "); move it away or choose another data folder with --data-dir", cause);
+    private static boolean isNonEmptyFile(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) > 0;
+        } catch (IOException unreadable) {
+            return true;
+        }
+    }
+
+    private static StoreException notOurs(Path databaseFile, String why, Exception cause) {
+        return new StoreException(databaseFile + " is not a Cohort Planner database, or it is damaged (" + why
+                + "); move it away or choose another data folder with --data-dir", cause);
     }
 
     /** An H2 file with tables but without the migrations' history was made by something else; leave it alone. */
@@ -236,6 +261,10 @@ public final class H2PlanStore implements PlanStore {
             rollbackQuietly();
             throw new StoreException("cannot save the plan to " + databaseFile + ": " + describe(failure)
                     + "; the plan stored before is unchanged", failure);
+        } catch (TextTooLongException tooLong) {
+            rollbackQuietly();
+            throw new StoreException("cannot save the plan to " + databaseFile + ": " + tooLong.getMessage()
+                    + "; the plan stored before is unchanged", tooLong);
         } catch (RuntimeException failure) {
             rollbackQuietly();
             throw failure;

@@ -1,5 +1,8 @@
 package org.cohortplanner.store.h2;
 
+import static org.cohortplanner.store.h2.TextTooLongException.NAME_LENGTH;
+import static org.cohortplanner.store.h2.TextTooLongException.requireFits;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -76,7 +79,11 @@ public final class PlanTables {
         }
     }
 
-    /** Replaces the stored rows of the plan by {@code plan}, its version included. */
+    /**
+     * Replaces the stored rows of the plan by {@code plan}, its version included.
+     *
+     * @throws TextTooLongException when a name does not fit its column; the caller rolls back
+     */
     public static void write(Connection connection, long planId, Plan plan) throws SQLException {
         boolean stored = version(connection, planId, false).isPresent();
         for (String table : CHILD_TABLES) {
@@ -104,14 +111,14 @@ public final class PlanTables {
                 + "admitted_per_minute, queue_order, patience_minutes, retry_probability, retry_delay_minutes";
         String sql = stored
                 ? "UPDATE cohort_plan SET " + columns.replace(",", " = ?,") + " = ? WHERE plan_id = ?"
-                : "INSERT INTO cohort_plan (" + columns + ", plan_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                        + "?, ?, ?)";
+                : "INSERT INTO cohort_plan (" + columns + ", plan_id) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         BookingSystem booking = plan.bookingSystem();
         WaitingRoom room = booking.waitingRoom();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int i = 0;
             statement.setLong(++i, plan.version());
-            statement.setString(++i, plan.name());
+            statement.setString(++i, requireFits(plan.name(), NAME_LENGTH, "plan name"));
             statement.setString(++i, plan.description());
             statement.setString(++i, plan.zone().getId());
             statement.setBoolean(++i, plan.settings().reserveSecondDose());
@@ -141,7 +148,7 @@ public final class PlanTables {
             int position = 0;
             for (VaccineBrand brand : brands) {
                 brandRows.setLong(1, planId);
-                brandRows.setString(2, brand.name());
+                brandRows.setString(2, requireFits(brand.name(), NAME_LENGTH, "brand name"));
                 brandRows.setInt(3, position++);
                 brandRows.setInt(4, brand.dosesInCourse());
                 brandRows.setInt(5, brand.interval().days());
@@ -174,9 +181,9 @@ public final class PlanTables {
             int position = 0;
             for (Cohort cohort : cohorts) {
                 cohortRows.setLong(1, planId);
-                cohortRows.setString(2, cohort.id());
+                cohortRows.setString(2, requireFits(cohort.id(), NAME_LENGTH, "cohort id"));
                 cohortRows.setInt(3, position++);
-                cohortRows.setString(4, cohort.name());
+                cohortRows.setString(4, requireFits(cohort.name(), NAME_LENGTH, "cohort name"));
                 cohortRows.setInt(5, cohort.birthYears().firstYear());
                 cohortRows.setInt(6, cohort.birthYears().lastYear());
                 cohortRows.setLong(7, cohort.eligible());
@@ -185,7 +192,7 @@ public final class PlanTables {
                 cohortRows.setObject(10, cohort.window().closes());
                 cohortRows.setObject(11, cohort.vaccinationPeriod().firstDay());
                 cohortRows.setObject(12, cohort.vaccinationPeriod().lastDay());
-                cohortRows.setString(13, cohort.parentId());
+                cohortRows.setString(13, requireFits(cohort.parentId(), NAME_LENGTH, "parent cohort id"));
                 cohortRows.setString(14, cohort.status().name());
                 cohortRows.addBatch();
                 for (int digit : cohort.birthDayDigits()) {
@@ -218,7 +225,7 @@ public final class PlanTables {
             int position = 0;
             for (Delivery delivery : deliveries) {
                 rows.setLong(1, planId);
-                rows.setString(2, delivery.id());
+                rows.setString(2, requireFits(delivery.id(), NAME_LENGTH, "delivery id"));
                 rows.setInt(3, position++);
                 rows.setString(4, delivery.brand());
                 rows.setLong(5, delivery.doses());
@@ -243,9 +250,9 @@ public final class PlanTables {
             int position = 0;
             for (SiteGroup site : sites) {
                 siteRows.setLong(1, planId);
-                siteRows.setString(2, site.name());
+                siteRows.setString(2, requireFits(site.name(), NAME_LENGTH, "site group name"));
                 siteRows.setInt(3, position++);
-                siteRows.setString(4, site.region());
+                siteRows.setString(4, requireFits(site.region(), NAME_LENGTH, "region of site group " + site.name()));
                 siteRows.setString(5, site.kind().name());
                 siteRows.setInt(6, site.dosesPerDay());
                 siteRows.addBatch();
@@ -297,7 +304,7 @@ public final class PlanTables {
                 rows.setLong(1, planId);
                 rows.setInt(2, position++);
                 rows.setObject(3, holiday.date());
-                rows.setString(4, holiday.name());
+                rows.setString(4, requireFits(holiday.name(), NAME_LENGTH, "holiday name"));
                 rows.addBatch();
             }
             rows.executeBatch();
@@ -310,7 +317,7 @@ public final class PlanTables {
             int position = 0;
             for (Region region : regions) {
                 rows.setLong(1, planId);
-                rows.setString(2, region.name());
+                rows.setString(2, requireFits(region.name(), NAME_LENGTH, "region name"));
                 rows.setInt(3, position++);
                 rows.setLong(4, region.population());
                 rows.addBatch();
