@@ -5,9 +5,9 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.cohortplanner.cli.CohortPlannerCommand.ConsoleOptions;
+import org.cohortplanner.ui.common.FxUserDialogs;
 import org.cohortplanner.ui.common.Messages;
 
 /**
@@ -43,13 +43,9 @@ public final class CohortPlannerApp extends Application {
         if (startupFailure != null) {
             String message = Messages.describe(startupFailure);
             System.err.println("cohort-planner: " + message);
-            Alert alert = new Alert(Alert.AlertType.ERROR);
-            alert.setTitle("Cohort Planner cannot start");
+            Alert alert = FxUserDialogs.messageAlert(Alert.AlertType.ERROR, null, "Cohort Planner cannot start",
+                    message);
             alert.setHeaderText("The data store cannot be opened");
-            Label content = new Label(message);
-            content.setWrapText(true);
-            content.setMaxWidth(520);
-            alert.getDialogPane().setContent(content);
             alert.showAndWait();
             Platform.exit();
             return;

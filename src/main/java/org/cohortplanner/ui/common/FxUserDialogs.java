@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -17,6 +18,10 @@ public final class FxUserDialogs implements UserDialogs {
     private static final FileChooser.ExtensionFilter PLAN_FILES =
             new FileChooser.ExtensionFilter("Plan files (*.json)", "*.json");
     private static final FileChooser.ExtensionFilter ALL_FILES = new FileChooser.ExtensionFilter("All files", "*");
+
+    /** Node id of a dialog's message, shared with tests. */
+    public static final String MESSAGE_ID = "dialog-message";
+    private static final double MESSAGE_WIDTH = 520;
 
     private final Supplier<Window> owner;
 
@@ -64,17 +69,27 @@ public final class FxUserDialogs implements UserDialogs {
     }
 
     private Alert alert(Alert.AlertType type, String title, String message) {
+        return messageAlert(type, owner.get(), title, message);
+    }
+
+    /**
+     * An alert whose message wraps at a readable width: file-reader and store messages carry long paths that a plain
+     * content text would stretch the dialog across the screen with, or cut off.
+     */
+    public static Alert messageAlert(Alert.AlertType type, Window owner, String title, String message) {
         Alert alert = new Alert(type);
-        alert.initOwner(owner.get());
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
         alert.setTitle(title);
         alert.setHeaderText(title);
-        // A wrapping label: file-reader messages carry long paths that a plain content text would cut off.
         Label content = new Label(message);
         content.setWrapText(true);
-        content.setMaxWidth(560);
-        content.setId("dialog-message");
+        content.setPrefWidth(MESSAGE_WIDTH);
+        content.setMinHeight(Region.USE_PREF_SIZE);
+        content.setId(MESSAGE_ID);
         alert.getDialogPane().setContent(content);
-        alert.getDialogPane().setMinWidth(480);
+        alert.getDialogPane().setPrefWidth(MESSAGE_WIDTH + 40);
         return alert;
     }
 }
