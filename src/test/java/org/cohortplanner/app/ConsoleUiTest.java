@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -67,7 +68,7 @@ class ConsoleUiTest {
                 .orElseThrow();
         assertEquals("1967–1971", fifties.birthYearsText());
         assertEquals("3,807,034", fifties.eligibleText());
-        assertTrue(robot.lookup(".table-cell").queryAllAs(javafx.scene.control.TableCell.class).stream()
+        assertTrue(robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
                 .anyMatch(cell -> "3,807,034".equals(cell.getText())), "the cell shows people with separators");
     }
 

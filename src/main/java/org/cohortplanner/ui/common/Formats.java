@@ -1,6 +1,7 @@
 package org.cohortplanner.ui.common;
 
 import java.text.NumberFormat;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -16,10 +17,12 @@ public final class Formats {
 
     private static final DateTimeFormatter DATE_TIME =
             DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter SHORT_DATE_TIME = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter SHORT_DATE_TIME =
+            DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
-    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH);
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH);
 
     private Formats() {
     }
@@ -68,7 +71,7 @@ public final class Formats {
     }
 
     /** An instant as wall-clock time in {@code zone}, to the second, for audit entries. */
-    public static String timestamp(java.time.Instant instant, ZoneId zone) {
+    public static String timestamp(Instant instant, ZoneId zone) {
         return instant == null ? "" : TIMESTAMP.format(ZonedDateTime.ofInstant(instant, zone));
     }
 

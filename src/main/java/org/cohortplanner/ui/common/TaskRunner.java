@@ -1,5 +1,6 @@
 package org.cohortplanner.ui.common;
 
+import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 /**
@@ -48,7 +49,7 @@ public interface TaskRunner {
         /** Ends the work early when it was cancelled. */
         default void checkCancelled() {
             if (isCancelled()) {
-                throw new java.util.concurrent.CancellationException("cancelled");
+                throw new CancellationException("cancelled");
             }
         }
     }

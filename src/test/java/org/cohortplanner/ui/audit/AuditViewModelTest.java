@@ -35,7 +35,8 @@ class AuditViewModelTest {
 
     @Test
     void theFilterKeepsEntriesContainingEveryWordInAnyField() {
-        working.edit(working.getPlan().withName("A"), new PlanChange("kim", "Split cohort 50–54 at 1969", "", "", ""));
+        working.edit(working.getPlan().withName("A"),
+                new PlanChange("kim", "Split cohort 50–54 at 1969", "", "", ""));
         working.edit(working.getPlan().withName("B"),
                 new PlanChange("lee", "Moved window of 55–59", "", "", "Moderna slip"));
 
