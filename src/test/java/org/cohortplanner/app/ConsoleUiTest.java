@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
@@ -28,7 +29,10 @@ import org.cohortplanner.ui.shell.ShellView;
 import org.cohortplanner.ui.shell.UpcomingScreenView;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -37,7 +41,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /** Starts the real console, headless, on a new H2 model in a temporary folder, as a planner would on first start. */
 @DisabledIfSystemProperty(named = "skipUiTests", matches = "true")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleUiTest {
+    /** The test that replaces the sample plan runs after those that look at it. */
+    private static final int LAST = Integer.MAX_VALUE;
+
     @TempDir
     static Path dataDir;
 
@@ -108,6 +116,29 @@ class ConsoleUiTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertShown(Screen.COHORTS);
+    }
+
+    @Test
+    @Order(LAST)
+    void aNewPlanStartsOnlyAfterTheUserConfirms() {
+        TableView<CohortRow> table = robot.lookup("#" + CohortsView.TABLE_ID).queryTableView();
+        int cohorts = table.getItems().size();
+
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn((Node) robot.lookup(".dialog-pane .button").match(
+                node -> node instanceof Button && ((Button) node).isCancelButton()).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(cohorts, table.getItems().size());
+
+        robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn((Node) robot.lookup(".dialog-pane .button").match(
+                node -> node instanceof Button && ((Button) node).isDefaultButton()).query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(table.getItems().isEmpty());
+        String plan = robot.lookup("#" + ShellView.STATUS_PLAN_ID).queryAs(Label.class).getText();
+        assertTrue(plan.startsWith("Plan: New plan · version "), plan);
     }
 
     private void assertShown(Screen shown) {
