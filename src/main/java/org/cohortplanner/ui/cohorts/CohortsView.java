@@ -96,8 +96,9 @@ public final class CohortsView {
         name.setId(NAME_COLUMN_ID);
         eligible.setId(ELIGIBLE_COLUMN_ID);
 
-        table.getColumns().setAll(List.of(name, birthYears, ages, digits, eligible, uptake, window, period, brands,
-                status));
+        // Status comes next to the name: when the table is wider than the window it must not be the part cut off.
+        table.getColumns().setAll(List.of(name, status, birthYears, ages, digits, eligible, uptake, window, period,
+                brands));
         SortedList<CohortRow> sorted = new SortedList<>(viewModel.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

@@ -202,7 +202,9 @@ public final class ShellViewModel {
     }
 
     static String fileNameFor(String planName) {
-        String cleaned = planName.strip().replaceAll("[\\\\/:*?\"<>|\\s]+", "-").replaceAll("-+", "-");
+        // Letters (Korean too), digits, dots and dashes; anything else becomes one dash.
+        String cleaned = planName.strip().replaceAll("[^\\p{L}\\p{N}._-]+", "-").replaceAll("-+", "-")
+                .replaceAll("^-|-$", "");
         return (cleaned.isEmpty() ? "plan" : cleaned) + ".json";
     }
 

@@ -157,6 +157,8 @@ class ShellViewModelTest {
         assertEquals("Korea-2021-initial.json", ShellViewModel.fileNameFor("Korea 2021 initial"));
         assertEquals("a-b.json", ShellViewModel.fileNameFor("a/b"));
         assertEquals("plan.json", ShellViewModel.fileNameFor("  "));
+        assertEquals("Korea-2021-initial-plan.json", ShellViewModel.fileNameFor("Korea 2021, initial plan"));
+        assertEquals("2021-접종-계획.json", ShellViewModel.fileNameFor("2021 접종 계획"));
     }
 
     @Test
