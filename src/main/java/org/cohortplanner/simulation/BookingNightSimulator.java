@@ -57,6 +57,9 @@ public final class BookingNightSimulator implements BookingNightModel {
 
         private long retryPool;
         private double retryFirstSum;
+        private double retryFirstSquares;
+        private long idleAtStart;
+        private long freedInStep;
 
         private long notArrived;
         private double arrivedShare;
@@ -142,14 +145,22 @@ public final class BookingNightSimulator implements BookingNightModel {
                 double end = Math.min((step + 1) * dt, windowSeconds);
                 int minute = recorder.minuteOf(start);
                 applyCapacityChanges(start);
+                idleAtStart = Math.max(0, slotsNow - busyBooking - busyDuplicate);
                 if (endSessions(step, minute, end)) {
                     recorder.snapshotThrough(recorder.minutes() - 1, 0, 0);
                     return finish();
                 }
                 long returning = random.binomial(retryPool, retryReturnChance);
-                double returningFirstSum = retryPool == 0 ? 0 : retryFirstSum * returning / retryPool;
+                double returningShare = retryPool == 0 ? 0 : returning / (double) retryPool;
+                double returningFirstSum = retryFirstSum * returningShare;
+                double returningSquares = retryFirstSquares * returningShare;
                 retryPool -= returning;
                 retryFirstSum -= returningFirstSum;
+                retryFirstSquares -= returningSquares;
+                if (retryPool == 0) {
+                    retryFirstSum = 0;
+                    retryFirstSquares = 0;
+                }
                 long arriving = firstAttempts(end);
                 long people = arriving + returning;
                 long arrivingSessions = people * sessionsFloor + random.binomial(people, sessionsExtraChance);
@@ -159,12 +170,16 @@ public final class BookingNightSimulator implements BookingNightModel {
                 if (p.waitingRoom()) {
                     loseImpatient(step, minute);
                     if (people > 0) {
-                        cohorts.push(step, people, arriving * (double) step + returningFirstSum);
+                        // Newcomers and people coming back join as two groups, so that each group's first
+                        // attempts are a single spread rather than a mixture.
+                        cohorts.push(step, arriving, arriving * (double) step, arriving * (double) step * step);
+                        cohorts.push(step, returning, returningFirstSum, returningSquares);
                         queued += people;
                     }
                     admit(step, minute, start);
                 } else {
-                    grabSlots(step, minute, arriving, returning, returningFirstSum, arrivingSessions);
+                    grabSlots(step, minute, arriving, returning, returningFirstSum, returningSquares,
+                            arrivingSessions);
                 }
                 if (end >= windowSeconds || recorder.minuteOf(end) > minute) {
                     recorder.snapshotThrough(minute, queued, busyBooking + busyDuplicate);
@@ -199,6 +214,7 @@ public final class BookingNightSimulator implements BookingNightModel {
             }
             busyBooking -= endedBooking;
             busyDuplicate -= endedDuplicate;
+            freedInStep = endedBooking + endedDuplicate;
             recorder.events(endedBooking + endedDuplicate);
             long bookings = Math.min(endedBooking, p.bookingLimit() - booked);
             booked += bookings;
@@ -233,14 +249,14 @@ public final class BookingNightSimulator implements BookingNightModel {
                 return;
             }
             long leaving;
-            double leavingFirstSum;
+            double[] leavingFirst;
             if (abandonChance > 0) {
                 leaving = random.binomial(queued, abandonChance);
-                leavingFirstSum = cohorts.thin(leaving / (double) queued);
+                leavingFirst = cohorts.thin(leaving / (double) queued);
             } else if (patienceSteps != Integer.MAX_VALUE) {
                 double[] expired = cohorts.expire(step - patienceSteps);
                 leaving = Math.min(queued, Math.round(expired[0]));
-                leavingFirstSum = expired[1];
+                leavingFirst = new double[] {expired[1], expired[2]};
             } else {
                 return;
             }
@@ -253,14 +269,15 @@ public final class BookingNightSimulator implements BookingNightModel {
             }
             recorder.abandonments(minute, leaving);
             recorder.events(leaving);
-            comeBackLater(leaving, leavingFirstSum);
+            comeBackLater(leaving, leavingFirst[0], leavingFirst[1]);
         }
 
-        private void comeBackLater(long people, double firstSum) {
+        private void comeBackLater(long people, double firstSum, double firstSquares) {
             long back = random.binomial(people, p.retryProbability());
             gaveUp += people - back;
             retryPool += back;
             retryFirstSum += firstSum * back / people;
+            retryFirstSquares += firstSquares * back / people;
         }
 
         private void admit(int step, int minute, double startSeconds) {
@@ -297,11 +314,13 @@ public final class BookingNightSimulator implements BookingNightModel {
         }
 
         /**
-         * No waiting room: people arriving in this step take free slots in arrival order, each for every session
-         * they bring, so at most ⌈free / multiplier⌉ get through; the other sessions fail.
+         * No waiting room: slots idle at the start of the step go to the first people arriving, each taking one for
+         * every session they bring, so ⌈idle / multiplier⌉ get through on them; each slot freed during the step goes
+         * to the next person arriving after it, who takes it alone (the others are still busy). When the step's
+         * sessions fit in all those slots, everyone gets through. Sessions that find no slot fail.
          */
         private void grabSlots(int step, int minute, long arriving, long returning, double returningFirstSum,
-                               long arrivingSessions) {
+                               double returningSquares, long arrivingSessions) {
             long people = arriving + returning;
             if (people == 0) {
                 return;
@@ -313,16 +332,21 @@ public final class BookingNightSimulator implements BookingNightModel {
                 through = people;
                 accepted = arrivingSessions;
             } else {
-                through = Math.min(people, (long) Math.ceil(free / p.accessMultiplier()));
+                long onIdle = (long) Math.ceil(Math.min(idleAtStart, free) / p.accessMultiplier());
+                through = Math.min(people, onIdle + Math.min(freedInStep, free));
                 accepted = free;
             }
             long failed = arrivingSessions - accepted;
             long throughFirst = Math.min(arriving, random.roundRandomly(through * (double) arriving / people));
             long throughReturning = Math.min(returning, through - throughFirst);
             throughFirst = through - throughReturning;
-            double averageReturningFirst = returning == 0 ? step : returningFirstSum / returning;
+            double now = step * dt;
             recorder.waited(throughFirst, 0);
-            recorder.waited(throughReturning, (step - averageReturningFirst) * dt);
+            if (throughReturning > 0) {
+                double mean = returningFirstSum / returning;
+                double variance = Math.max(0, returningSquares / returning - mean * mean);
+                recorder.waitedAround(throughReturning, (step - mean) * dt, Math.sqrt(variance) * dt, now);
+            }
             gotThrough += through;
             recorder.admitted(minute, through);
             recorder.failures(minute, failed);
@@ -330,9 +354,10 @@ public final class BookingNightSimulator implements BookingNightModel {
             startSessions(step, through, accepted - through);
             long notThrough = people - through;
             if (notThrough > 0) {
-                double firstSum = (arriving - throughFirst) * (double) step
-                        + (returning - throughReturning) * averageReturningFirst;
-                comeBackLater(notThrough, firstSum);
+                double returningLeft = returning == 0 ? 0 : (returning - throughReturning) / (double) returning;
+                long firstLeft = arriving - throughFirst;
+                comeBackLater(notThrough, firstLeft * (double) step + returningFirstSum * returningLeft,
+                        firstLeft * (double) step * step + returningSquares * returningLeft);
             }
         }
 

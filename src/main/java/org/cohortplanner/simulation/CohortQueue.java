@@ -2,7 +2,8 @@ package org.cohortplanner.simulation;
 
 /**
  * The waiting room of the fast model as groups of people who joined in the same step, oldest first, each with the
- * sum of their first-attempt steps (people who come back keep their first attempt, so waits are counted from it).
+ * sum and the sum of squares of their first-attempt steps (people who come back keep their first attempt, so waits
+ * are counted from it, and a group that mixes newcomers with people coming back has a spread of first attempts).
  * Uniform thinning — exponential patience and random-order admission take the same share of every group — is
  * applied to one shared scale factor instead of to every group, so a step costs O(1) unless it must look at groups.
  */
@@ -10,10 +11,12 @@ final class CohortQueue {
     private int[] entry = new int[256];
     private double[] count = new double[256];
     private double[] first = new double[256];
+    private double[] firstSquares = new double[256];
     private int head;
     private int size;
     private double scale = 1;
     private double storedFirstTotal;
+    private double storedSquaresTotal;
 
     boolean isEmpty() {
         return size == 0;
@@ -24,9 +27,10 @@ final class CohortQueue {
         size = 0;
         scale = 1;
         storedFirstTotal = 0;
+        storedSquaresTotal = 0;
     }
 
-    void push(int step, double people, double firstSum) {
+    void push(int step, double people, double firstSum, double firstSquares) {
         if (people <= 0) {
             return;
         }
@@ -37,16 +41,23 @@ final class CohortQueue {
         entry[index] = step;
         count[index] = people / scale;
         first[index] = firstSum / scale;
+        this.firstSquares[index] = firstSquares / scale;
         storedFirstTotal += first[index];
+        storedSquaresTotal += this.firstSquares[index];
         size++;
     }
 
-    /** Removes the same share {@code fraction} of every group; returns the first-attempt sum of those removed. */
-    double thin(double fraction) {
+    /**
+     * Removes the same share {@code fraction} of every group.
+     *
+     * @return the first-attempt sum and sum of squares of those removed
+     */
+    double[] thin(double fraction) {
         if (size == 0 || fraction <= 0) {
-            return 0;
+            return new double[] {0, 0};
         }
-        double removed = storedFirstTotal * scale * Math.min(1, fraction);
+        double share = Math.min(1, fraction);
+        double[] removed = {storedFirstTotal * scale * share, storedSquaresTotal * scale * share};
         if (fraction >= 1) {
             clear();
             return removed;
@@ -65,18 +76,22 @@ final class CohortQueue {
             int h = head;
             double real = count[h] * scale;
             double averageFirst = first[h] / count[h];
+            double averageSquare = firstSquares[h] / count[h];
             if (real <= left + 1e-9) {
-                recorder.waited(real, (step - averageFirst) * stepSeconds);
+                recordWaits(recorder, real, h, step, stepSeconds);
                 left -= real;
                 storedFirstTotal -= first[h];
+                storedSquaresTotal -= firstSquares[h];
                 head = (head + 1) & (entry.length - 1);
                 size--;
             } else {
                 double stored = left / scale;
-                recorder.waited(left, (step - averageFirst) * stepSeconds);
+                recordWaits(recorder, left, h, step, stepSeconds);
                 count[h] -= stored;
                 first[h] -= averageFirst * stored;
+                firstSquares[h] -= averageSquare * stored;
                 storedFirstTotal -= averageFirst * stored;
+                storedSquaresTotal -= averageSquare * stored;
                 left = 0;
             }
         }
@@ -91,28 +106,37 @@ final class CohortQueue {
         int mask = entry.length - 1;
         for (int i = 0; i < size; i++) {
             int index = (head + i) & mask;
-            double averageFirst = first[index] / count[index];
-            recorder.waited(count[index] * scale * share, (step - averageFirst) * stepSeconds);
+            recordWaits(recorder, count[index] * scale * share, index, step, stepSeconds);
         }
         thin(share);
+    }
+
+    private void recordWaits(NightRecorder recorder, double people, int index, int step, double stepSeconds) {
+        double mean = first[index] / count[index];
+        double variance = Math.max(0, firstSquares[index] / count[index] - mean * mean);
+        recorder.waitedAround(people, (step - mean) * stepSeconds, Math.sqrt(variance) * stepSeconds,
+                step * stepSeconds);
     }
 
     /**
      * Removes the groups that joined at or before {@code lastEntryStep} (fixed patience ran out).
      *
-     * @return people removed and their first-attempt sum
+     * @return people removed, their first-attempt sum and sum of squares
      */
     double[] expire(int lastEntryStep) {
         double people = 0;
         double firstSum = 0;
+        double squares = 0;
         while (size > 0 && entry[head] <= lastEntryStep) {
             people += count[head] * scale;
             firstSum += first[head] * scale;
+            squares += firstSquares[head] * scale;
             storedFirstTotal -= first[head];
+            storedSquaresTotal -= firstSquares[head];
             head = (head + 1) & (entry.length - 1);
             size--;
         }
-        return new double[] {people, firstSum};
+        return new double[] {people, firstSum, squares};
     }
 
     private void renormalise() {
@@ -121,8 +145,10 @@ final class CohortQueue {
             int index = (head + i) & mask;
             count[index] *= scale;
             first[index] *= scale;
+            firstSquares[index] *= scale;
         }
         storedFirstTotal *= scale;
+        storedSquaresTotal *= scale;
         scale = 1;
     }
 
@@ -131,16 +157,19 @@ final class CohortQueue {
         int[] newEntry = new int[capacity];
         double[] newCount = new double[capacity];
         double[] newFirst = new double[capacity];
+        double[] newSquares = new double[capacity];
         int mask = entry.length - 1;
         for (int i = 0; i < size; i++) {
             int index = (head + i) & mask;
             newEntry[i] = entry[index];
             newCount[i] = count[index];
             newFirst[i] = first[index];
+            newSquares[i] = firstSquares[index];
         }
         entry = newEntry;
         count = newCount;
         first = newFirst;
+        firstSquares = newSquares;
         head = 0;
     }
 }

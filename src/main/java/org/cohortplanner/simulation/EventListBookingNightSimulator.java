@@ -114,7 +114,7 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
                 if (event.time() >= windowSeconds) {
                     break;
                 }
-                if (++handled % 65_536 == 0) {
+                if (++handled % 4_096 == 0) {
                     cancellation.throwIfCancelled();
                     progress.progress(Math.min(1, event.time() / windowSeconds));
                 }

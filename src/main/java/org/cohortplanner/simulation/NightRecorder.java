@@ -11,6 +11,14 @@ import java.util.List;
 final class NightRecorder {
     private static final long[] POSITIONS = {1_000, 10_000, 100_000, 1_000_000};
 
+    /** Seven-point Gauss–Hermite rule for a standard normal variable: nodes and weights. */
+    private static final double[] HERMITE_NODES =
+            {-3.750439717725742, -2.366759410734541, -1.154405394739968, 0, 1.154405394739968, 2.366759410734541,
+                3.750439717725742};
+    private static final double[] HERMITE_WEIGHTS =
+            {0.000548268855972, 0.030757123967586, 0.240123178605013, 0.457142857142857, 0.240123178605013,
+                0.030757123967586, 0.000548268855972};
+
     private final BookingNightParameters parameters;
     private final int minutes;
     private final long[] arrivals;
@@ -86,6 +94,25 @@ final class NightRecorder {
         if (wait > 0) {
             waitedWeight += people;
             maxWaitSeconds = Math.max(maxWaitSeconds, wait);
+        }
+    }
+
+    /**
+     * {@code people} got through at {@code nowSeconds} whose waits have this mean and standard deviation (people who
+     * came back, whose first attempts are spread out): taken as log-normal — waits are positive and skewed to the
+     * right — and spread over the seven Gauss–Hermite points of its logarithm, which keep its mean and variance; cut
+     * to the possible range 0…now.
+     */
+    void waitedAround(double people, double meanSeconds, double sdSeconds, double nowSeconds) {
+        if (sdSeconds < 1e-6 || meanSeconds <= 0) {
+            waited(people, meanSeconds);
+            return;
+        }
+        double sigma = Math.sqrt(Math.log1p(sdSeconds * sdSeconds / (meanSeconds * meanSeconds)));
+        double mu = Math.log(meanSeconds) - sigma * sigma / 2;
+        for (int k = 0; k < HERMITE_NODES.length; k++) {
+            double wait = Math.min(nowSeconds, Math.exp(mu + sigma * HERMITE_NODES[k]));
+            waited(people * HERMITE_WEIGHTS[k], wait);
         }
     }
 
