@@ -168,7 +168,8 @@ class PlanFilesErrorTest {
     @Test
     void aNewerFormatVersionIsRefusedBeforeAnythingElse() {
         assertFailure(replace("\"formatVersion\": 1,", "\"formatVersion\": 2, \"futureField\": true,"),
-                "formatVersion", 2, "unsupported formatVersion 2; this version of Cohort Planner reads formatVersion 1");
+                "formatVersion", 2,
+                "unsupported formatVersion 2; this version of Cohort Planner reads formatVersion 1");
     }
 
     @Test
