@@ -126,9 +126,9 @@ public final class AdviseCommand implements Callable<Integer> {
 
     private static String json(SplitAdvisor.Advice advice) {
         JsonText json = new JsonText().beginObject();
-        json.field("cohort", advice.cohort().name()).field("cohortId", advice.cohort().id());
-        json.name("targets").beginObject().field("p95WaitMinutes", advice.targets().p95WaitMinutes())
-                .field("noSuspension", advice.targets().noSuspension()).endObject();
+        json.put("cohort", advice.cohort().name()).put("cohortId", advice.cohort().id());
+        json.name("targets").beginObject().put("p95WaitMinutes", advice.targets().p95WaitMinutes())
+                .put("noSuspension", advice.targets().noSuspension()).endObject();
         json.name("proposal");
         if (advice.proposal().isPresent()) {
             candidate(json, advice.proposal().get());
@@ -145,24 +145,24 @@ public final class AdviseCommand implements Callable<Integer> {
 
     private static void candidate(JsonText json, SplitAdvisor.Candidate candidate) {
         json.beginObject();
-        json.field("split", candidate.kind() == null ? "NONE" : candidate.kind().name());
-        json.field("parts", candidate.parts()).field("meetsTargets", candidate.meetsTargets());
+        json.put("split", candidate.kind() == null ? "NONE" : candidate.kind().name());
+        json.put("parts", candidate.parts()).put("meetsTargets", candidate.meetsTargets());
         json.name("shortfalls").beginArray();
         candidate.shortfalls().forEach(json::value);
         json.endArray();
         json.name("nights").beginArray();
         for (SplitAdvisor.PartNight night : candidate.nights()) {
-            json.beginObject().field("name", night.name()).field("born", night.whoBooks())
-                    .field("eligible", night.eligible())
-                    .field("opens", night.window().opens().toString())
-                    .field("closes", night.window().closes().toString())
-                    .field("people", night.result().people()).field("booked", night.result().booked())
-                    .field("neverGotThrough", night.result().neverGotThrough())
-                    .field("p50WaitMinutes", night.result().waits().p50Minutes())
-                    .field("p95WaitMinutes", night.p95WaitMinutes())
-                    .field("maxWaitMinutes", night.result().waits().maxMinutes())
-                    .field("suspended", night.result().suspended())
-                    .field("turnedAway", night.result().turnedAway()).endObject();
+            json.beginObject().put("name", night.name()).put("born", night.whoBooks())
+                    .put("eligible", night.eligible())
+                    .put("opens", night.window().opens().toString())
+                    .put("closes", night.window().closes().toString())
+                    .put("people", night.result().people()).put("booked", night.result().booked())
+                    .put("neverGotThrough", night.result().neverGotThrough())
+                    .put("p50WaitMinutes", night.result().waits().p50Minutes())
+                    .put("p95WaitMinutes", night.p95WaitMinutes())
+                    .put("maxWaitMinutes", night.result().waits().maxMinutes())
+                    .put("suspended", night.result().suspended())
+                    .put("turnedAway", night.result().turnedAway()).endObject();
         }
         json.endArray();
         json.endObject();

@@ -4,78 +4,72 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 
 /**
- * Writes JSON for the headless commands (the command line stays free of the JSON library the plan files use).
- * Numbers that are not finite are written as null.
+ * A small streaming JSON writer for command output (Jackson stays in the store packages). Values are written in the
+ * order given; commas and quoting are handled here so that the commands read like the documented layout.
  */
 final class JsonText {
     private final StringBuilder text = new StringBuilder();
-    private final Deque<Boolean> firstInLevel = new ArrayDeque<>();
+    private final Deque<Boolean> firstInScope = new ArrayDeque<>();
     private boolean afterName;
 
     JsonText beginObject() {
-        separate();
+        value();
         text.append('{');
-        firstInLevel.push(true);
+        firstInScope.push(true);
         return this;
     }
 
     JsonText endObject() {
-        firstInLevel.pop();
+        firstInScope.pop();
         text.append('}');
         return this;
     }
 
     JsonText beginArray() {
-        separate();
+        value();
         text.append('[');
-        firstInLevel.push(true);
+        firstInScope.push(true);
         return this;
     }
 
     JsonText endArray() {
-        firstInLevel.pop();
+        firstInScope.pop();
         text.append(']');
         return this;
     }
 
     JsonText name(String name) {
         separate();
-        string(name);
+        quote(name);
         text.append(':');
         afterName = true;
         return this;
     }
 
     JsonText value(String value) {
-        separate();
+        value();
         if (value == null) {
             text.append("null");
         } else {
-            string(value);
+            quote(value);
         }
         return this;
     }
 
     JsonText value(long value) {
-        separate();
+        value();
         text.append(value);
         return this;
     }
 
     JsonText value(double value) {
-        separate();
-        if (Double.isFinite(value)) {
-            double rounded = Math.round(value * 1000) / 1000.0;
-            text.append(rounded == Math.rint(rounded) && Math.abs(rounded) < 1e15 ? Long.toString((long) rounded)
-                    : Double.toString(rounded));
-        } else {
-            text.append("null");
-        }
+        value();
+        text.append(Double.isFinite(value) ? Double.toString(value) : "null");
         return this;
     }
 
     JsonText value(boolean value) {
-        separate();
+        value();
         text.append(value);
         return this;
     }
@@ -88,15 +82,37 @@ final class JsonText {
         return name(name).value(value);
     }
 
-    JsonText field(String name, double value) {
+    JsonText field(String name, Object value) {
+        return name(name).value(value == null ? null : value.toString());
+    }
+
+    /** A text field (the simulation's output; {@code field} keeps its own conversions for the schedule's). */
+    JsonText put(String name, String value) {
         return name(name).value(value);
     }
 
-    JsonText field(String name, boolean value) {
+    JsonText put(String name, long value) {
         return name(name).value(value);
     }
 
-    JsonText field(String name, long[] values) {
+    /** A number rounded to a thousandth (minutes, shares); null when it is not finite. */
+    JsonText put(String name, double value) {
+        name(name);
+        if (!Double.isFinite(value)) {
+            return value(value);
+        }
+        double rounded = Math.round(value * 1000) / 1000.0;
+        if (rounded == Math.rint(rounded) && Math.abs(rounded) < 1e15) {
+            return value((long) rounded);
+        }
+        return value(rounded);
+    }
+
+    JsonText put(String name, boolean value) {
+        return name(name).value(value);
+    }
+
+    JsonText put(String name, long[] values) {
         name(name).beginArray();
         for (long value : values) {
             value(value);
@@ -104,21 +120,25 @@ final class JsonText {
         return endArray();
     }
 
-    private void separate() {
+    private void value() {
         if (afterName) {
             afterName = false;
-            return;
-        }
-        if (!firstInLevel.isEmpty()) {
-            if (!firstInLevel.peek()) {
-                text.append(',');
-            }
-            firstInLevel.pop();
-            firstInLevel.push(false);
+        } else {
+            separate();
         }
     }
 
-    private void string(String value) {
+    private void separate() {
+        if (!firstInScope.isEmpty()) {
+            if (!firstInScope.peek()) {
+                text.append(',');
+            }
+            firstInScope.pop();
+            firstInScope.push(false);
+        }
+    }
+
+    private void quote(String value) {
         text.append('"');
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -101,75 +101,75 @@ final class NightReport {
     static void writeJson(JsonText json, String cohortId, BookingNightResult r) {
         BookingNightParameters p = r.parameters();
         json.beginObject();
-        json.field("window", p.windowName()).field("cohortId", cohortId);
-        json.field("opens", ISO.format(p.opens()));
-        json.field("closes", ISO.format(p.opens().plusSeconds(Math.round(p.windowMinutes() * 60))));
-        json.field("seed", r.seed());
+        json.put("window", p.windowName()).put("cohortId", cohortId);
+        json.put("opens", ISO.format(p.opens()));
+        json.put("closes", ISO.format(p.opens().plusSeconds(Math.round(p.windowMinutes() * 60))));
+        json.put("seed", r.seed());
         writeParameters(json, p);
-        json.field("people", r.people()).field("sessions", r.sessions()).field("gotThrough", r.gotThrough());
-        json.field("booked", r.booked()).field("neverGotThrough", r.neverGotThrough()).field("gaveUp", r.gaveUp());
-        json.field("stillTryingAtClose", r.stillTryingAtClose()).field("turnedAway", r.turnedAway());
+        json.put("people", r.people()).put("sessions", r.sessions()).put("gotThrough", r.gotThrough());
+        json.put("booked", r.booked()).put("neverGotThrough", r.neverGotThrough()).put("gaveUp", r.gaveUp());
+        json.put("stillTryingAtClose", r.stillTryingAtClose()).put("turnedAway", r.turnedAway());
         json.name("waits").beginObject()
-                .field("shareWaited", r.waits().shareWaited()).field("meanMinutes", r.waits().meanMinutes())
-                .field("p50Minutes", r.waits().p50Minutes()).field("p95Minutes", r.waits().p95Minutes())
-                .field("maxMinutes", r.waits().maxMinutes()).endObject();
-        json.name("bookedBy").beginObject().field("halfMinutes", r.minutesTo50())
-                .field("ninetyPercentMinutes", r.minutesTo90()).field("ninetyNinePercentMinutes", r.minutesTo99())
+                .put("shareWaited", r.waits().shareWaited()).put("meanMinutes", r.waits().meanMinutes())
+                .put("p50Minutes", r.waits().p50Minutes()).put("p95Minutes", r.waits().p95Minutes())
+                .put("maxMinutes", r.waits().maxMinutes()).endObject();
+        json.name("bookedBy").beginObject().put("halfMinutes", r.minutesTo50())
+                .put("ninetyPercentMinutes", r.minutesTo90()).put("ninetyNinePercentMinutes", r.minutesTo99())
                 .endObject();
-        json.name("suspension").beginObject().field("suspended", r.suspended())
-                .field("atMinute", r.suspendedAtMinute())
-                .field("at", r.suspendedAt().map(ISO::format).orElse(null)).endObject();
-        json.field("peakQueue", r.peakQueue()).field("peakActive", r.peakActive());
+        json.name("suspension").beginObject().put("suspended", r.suspended())
+                .put("atMinute", r.suspendedAtMinute())
+                .put("at", r.suspendedAt().map(ISO::format).orElse(null)).endObject();
+        json.put("peakQueue", r.peakQueue()).put("peakActive", r.peakActive());
         json.name("positionEstimates").beginArray();
         for (BookingNightResult.PositionEstimate estimate : r.positionEstimates()) {
-            json.beginObject().field("atMinute", estimate.atMinute()).field("position", estimate.position())
-                    .field("shownMinutes", estimate.shownMinutes()).field("actualMinutes", estimate.actualMinutes())
+            json.beginObject().put("atMinute", estimate.atMinute()).put("position", estimate.position())
+                    .put("shownMinutes", estimate.shownMinutes()).put("actualMinutes", estimate.actualMinutes())
                     .endObject();
         }
         json.endArray();
-        json.field("events", r.events());
+        json.put("events", r.events());
         List<BookingNightResult.MinuteFigures> rows = r.perMinute();
         json.name("perMinute").beginObject()
-                .field("arrivals", column(rows, BookingNightResult.MinuteFigures::arrivals))
-                .field("queue", column(rows, BookingNightResult.MinuteFigures::queue))
-                .field("active", column(rows, BookingNightResult.MinuteFigures::active))
-                .field("admitted", column(rows, BookingNightResult.MinuteFigures::admitted))
-                .field("bookings", column(rows, BookingNightResult.MinuteFigures::bookings))
-                .field("abandonments", column(rows, BookingNightResult.MinuteFigures::abandonments))
-                .field("failures", column(rows, BookingNightResult.MinuteFigures::failures))
+                .put("arrivals", column(rows, BookingNightResult.MinuteFigures::arrivals))
+                .put("queue", column(rows, BookingNightResult.MinuteFigures::queue))
+                .put("active", column(rows, BookingNightResult.MinuteFigures::active))
+                .put("admitted", column(rows, BookingNightResult.MinuteFigures::admitted))
+                .put("bookings", column(rows, BookingNightResult.MinuteFigures::bookings))
+                .put("abandonments", column(rows, BookingNightResult.MinuteFigures::abandonments))
+                .put("failures", column(rows, BookingNightResult.MinuteFigures::failures))
                 .endObject();
         json.endObject();
     }
 
     private static void writeParameters(JsonText json, BookingNightParameters p) {
         json.name("parameters").beginObject();
-        json.field("windowMinutes", p.windowMinutes()).field("people", p.people())
-                .field("accessMultiplier", p.accessMultiplier());
-        json.name("arrivals").beginObject().field("burstShare", p.arrivals().burstShare())
-                .field("burstDecayMinutes", p.arrivals().burstDecayMinutes()).endObject();
-        json.name("serviceTime").beginObject().field("kind", p.serviceTime().kind().name())
-                .field("meanMinutes", p.serviceTime().meanMinutes()).field("spread", p.serviceTime().spread())
+        json.put("windowMinutes", p.windowMinutes()).put("people", p.people())
+                .put("accessMultiplier", p.accessMultiplier());
+        json.name("arrivals").beginObject().put("burstShare", p.arrivals().burstShare())
+                .put("burstDecayMinutes", p.arrivals().burstDecayMinutes()).endObject();
+        json.name("serviceTime").beginObject().put("kind", p.serviceTime().kind().name())
+                .put("meanMinutes", p.serviceTime().meanMinutes()).put("spread", p.serviceTime().spread())
                 .endObject();
-        json.field("slots", p.slots());
+        json.put("slots", p.slots());
         json.name("slotChanges").beginArray();
         for (SlotChange change : p.slotChanges()) {
             LocalDateTime when = p.opens().plusSeconds(Math.round(change.atMinute() * 60));
-            json.beginObject().field("atMinute", change.atMinute()).field("at", ISO.format(when))
-                    .field("slots", change.slots()).endObject();
+            json.beginObject().put("atMinute", change.atMinute()).put("at", ISO.format(when))
+                    .put("slots", change.slots()).endObject();
         }
         json.endArray();
-        json.name("waitingRoom").beginObject().field("enabled", p.waitingRoom())
-                .field("admittedPerMinute", p.admittedPerMinute()).field("order", p.queueOrder().name())
+        json.name("waitingRoom").beginObject().put("enabled", p.waitingRoom())
+                .put("admittedPerMinute", p.admittedPerMinute()).put("order", p.queueOrder().name())
                 .endObject();
-        json.name("patience").beginObject().field("kind", p.patience().kind().name())
-                .field("meanMinutes", p.patience().meanMinutes()).endObject();
-        json.field("retryProbability", p.retryProbability()).field("retryDelayMinutes", p.retryDelayMinutes());
+        json.name("patience").beginObject().put("kind", p.patience().kind().name())
+                .put("meanMinutes", p.patience().meanMinutes()).endObject();
+        json.put("retryProbability", p.retryProbability()).put("retryDelayMinutes", p.retryDelayMinutes());
         if (p.bookingLimit() == BookingLimit.UNLIMITED) {
-            json.field("bookingLimit", (String) null);
+            json.put("bookingLimit", (String) null);
         } else {
-            json.field("bookingLimit", p.bookingLimit());
+            json.put("bookingLimit", p.bookingLimit());
         }
-        json.field("stepSeconds", p.stepSeconds());
+        json.put("stepSeconds", p.stepSeconds());
         json.endObject();
     }
 

@@ -77,7 +77,7 @@ public final class SimulateCommand implements Callable<Integer> {
         BookingNightSimulator simulator = new BookingNightSimulator();
         JsonText text = new JsonText();
         if (json) {
-            text.beginObject().field("plan", plan.name()).field("seed", seed).name("windows").beginArray();
+            text.beginObject().put("plan", plan.name()).put("seed", seed).name("windows").beginArray();
         } else {
             out.println("Plan: " + plan.name() + " (seed " + seed + ")");
         }
