@@ -1,0 +1,134 @@
+package org.cohortplanner.simulation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.QueueOrder;
+import org.cohortplanner.planning.CohortSplitter;
+import org.cohortplanner.planning.schedule.DoseBudget;
+import org.cohortplanner.store.json.PlanFiles;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The sample plans replay the story of July 2021. */
+class SampleReplayTest {
+    private static Plan initial;
+    private static Plan asRun;
+    private static final BookingNightModel MODEL = new BookingNightSimulator();
+    private static final BookingNights NIGHTS = BookingNights.standard();
+
+    @BeforeAll
+    static void readSamples() {
+        initial = PlanFiles.read(Path.of("sample-data/korea-2021-initial.json"));
+        asRun = PlanFiles.read(Path.of("sample-data/korea-2021-as-run.json"));
+    }
+
+    private static BookingNightParameters night(Plan plan, String window) {
+        return NIGHTS.parameters(plan, NIGHTS.window(plan, window).orElseThrow());
+    }
+
+    /** The as-run plan's waiting room in front of a night that had none. */
+    private static BookingNightParameters withAsRunWaitingRoom(BookingNightParameters night) {
+        BookingNightParameters asRunNight = night(asRun, "53–54");
+        return night.withWaitingRoom(true, asRunNight.admittedPerMinute(), QueueOrder.FIFO)
+                .withPatience(asRunNight.patience())
+                .withRetries(asRunNight.retryProbability(), asRunNight.retryDelayMinutes());
+    }
+
+    @Test
+    void theInitialFiftiesNightOnTheOriginalSystemKeepsPeopleTryingForHours() {
+        BookingNightResult asPlanned = MODEL.run(night(initial, "50–54"), 1);
+        // No waiting room: more than a third of the 3.1 M who try never get through, some after trying for hours.
+        assertTrue(asPlanned.neverGotThrough() > 0.3 * asPlanned.people(), "never " + asPlanned.neverGotThrough());
+        assertTrue(asPlanned.waits().maxMinutes() > 120, asPlanned.waits().toString());
+        // Behind a waiting room the same night is a queue of hours.
+        BookingNightResult queued = MODEL.run(withAsRunWaitingRoom(night(initial, "50–54")), 1);
+        assertTrue(queued.waits().p95Minutes() > 120, queued.waits().toString());
+        assertTrue(queued.peakQueue() > 500_000, "peak queue " + queued.peakQueue());
+    }
+
+    @Test
+    void theAsRunSplitNightsWithTheTenOClockServersWaitMuchLess() {
+        BookingNightResult fiveYears = MODEL.run(withAsRunWaitingRoom(night(initial, "50–54")), 1);
+        for (String window : List.of("53–54", "50–52")) {
+            BookingNightResult split = MODEL.run(night(asRun, window), 1);
+            assertTrue(split.waits().p95Minutes() < fiveYears.waits().p95Minutes() / 2,
+                    window + ": " + split.waits() + " vs " + fiveYears.waits());
+            assertTrue(split.neverGotThrough() < 0.1 * split.people(), window + " never " + split.neverGotThrough());
+            assertTrue(split.minutesTo90() < split.parameters().windowMinutes(), window + " 90 % booked in the window");
+            assertFalse(split.suspended(), window);
+        }
+        BookingNightParameters fiftyThree = night(asRun, "53–54");
+        assertEquals(120, fiftyThree.slotChanges().get(0).atMinute(), 1e-9, "extra servers at 22:00");
+        assertEquals(50_000, fiftyThree.slotsAt(120));
+    }
+
+    @Test
+    void theTenOClockServersShortenTheAsRunNight() {
+        BookingNightParameters fiftyThree = night(asRun, "53–54");
+        BookingNightResult withServers = MODEL.run(fiftyThree, 1);
+        BookingNightResult without = MODEL.run(fiftyThree.withCapacity(fiftyThree.slots(), List.of()), 1);
+        assertTrue(withServers.gaveUp() < without.gaveUp(), withServers.gaveUp() + " vs " + without.gaveUp());
+        assertTrue(withServers.waits().p95Minutes() < without.waits().p95Minutes(),
+                withServers.waits() + " vs " + without.waits());
+    }
+
+    @Test
+    void theInitialFiftyFiveToFiftyNineWindowIsSuspendedWhenItsModernaIsBooked() {
+        Cohort cohort = NIGHTS.window(initial, "55–59").orElseThrow();
+        long moderna = DoseBudget.of(initial).bookableFirstDoses(cohort.id());
+        BookingNightResult result = MODEL.run(NIGHTS.parameters(initial, cohort), 1);
+        assertTrue(result.suspended());
+        assertEquals(moderna, result.booked());
+        assertEquals(1.85e6, moderna, 0.01e6, "the Moderna on hand before the first vaccination day");
+        assertTrue(result.turnedAway() > 0);
+        assertEquals(result.people() - result.booked() - result.gaveUp(), result.turnedAway());
+    }
+
+    @Test
+    void theAdvisorSplitsTheInitialFiftiesAndShowsWhyOneNightDoesNotDo() {
+        SplitAdvisor advisor = new SplitAdvisor(MODEL, NIGHTS, new CohortSplitter());
+        Cohort fifties = initial.cohortNamed("50–54").orElseThrow();
+        BookingNightResult whole = MODEL.run(NIGHTS.parameters(initial, fifties), 7);
+        double target = whole.waits().p95Minutes() - 5;
+        SplitAdvisor.Advice advice = advisor.advise(initial, fifties, new SplitAdvisor.Targets(target, true), 7,
+                ProgressListener.NONE, CancellationToken.never());
+        SplitAdvisor.Candidate proposal = advice.proposal().orElseThrow();
+        assertTrue(proposal.parts() >= 2);
+        assertTrue(proposal.worstP95WaitMinutes() <= target);
+        assertEquals(fifties.eligible(),
+                proposal.nights().stream().mapToLong(SplitAdvisor.PartNight::eligible).sum());
+        SplitAdvisor.Candidate asItIs = advice.tried().get(0);
+        assertEquals(1, asItIs.parts());
+        assertFalse(asItIs.meetsTargets());
+        assertTrue(asItIs.shortfalls().get(0).contains("p95 wait"), asItIs.shortfalls().toString());
+        assertTrue(advice.tried().stream().filter(c -> c.parts() < proposal.parts())
+                .noneMatch(SplitAdvisor.Candidate::meetsTargets));
+        for (int i = 1; i < proposal.nights().size(); i++) {
+            assertEquals(proposal.nights().get(i - 1).window().opens().plusDays(1),
+                    proposal.nights().get(i).window().opens(), "consecutive nights");
+        }
+    }
+
+    @Test
+    void scenariosOfTheInitialFiftiesNightSitSideBySide() {
+        Cohort fifties = initial.cohortNamed("50–54").orElseThrow();
+        List<ScenarioComparison.Scenario> scenarios =
+                ScenarioComparison.standardVariants(initial, fifties, NIGHTS, 3);
+        List<ScenarioComparison.Row> rows = new ScenarioComparison(MODEL).compare(scenarios, 1,
+                ProgressListener.NONE, CancellationToken.never());
+        assertEquals(List.of("as planned", "capacity ×2", "waiting room 5000/min", "split in 2 by birth year",
+                "multiplier 3.0"), rows.stream().map(ScenarioComparison.Row::scenario).toList());
+        ScenarioComparison.Row asPlanned = rows.get(0);
+        assertTrue(rows.get(1).neverGotThrough() < asPlanned.neverGotThrough(), "more capacity, fewer left out");
+        assertTrue(rows.get(2).neverGotThrough() < asPlanned.neverGotThrough(), "a waiting room keeps people");
+        assertEquals(2, rows.get(3).nights());
+        assertEquals(asPlanned.people(), rows.get(3).people(), 2, "a split keeps every person");
+        assertTrue(rows.get(4).neverGotThrough() <= asPlanned.neverGotThrough(), "fewer sessions, less load");
+    }
+}
