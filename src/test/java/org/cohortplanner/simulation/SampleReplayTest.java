@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
-import org.cohortplanner.domain.QueueOrder;
 import org.cohortplanner.planning.CohortSplitter;
 import org.cohortplanner.planning.schedule.DoseBudget;
 import org.cohortplanner.store.json.PlanFiles;
@@ -32,40 +31,35 @@ class SampleReplayTest {
         return NIGHTS.parameters(plan, NIGHTS.window(plan, window).orElseThrow());
     }
 
-    /** The as-run plan's waiting room in front of a night that had none. */
-    private static BookingNightParameters withAsRunWaitingRoom(BookingNightParameters night) {
-        BookingNightParameters asRunNight = night(asRun, "53–54");
-        return night.withWaitingRoom(true, asRunNight.admittedPerMinute(), QueueOrder.FIFO)
-                .withPatience(asRunNight.patience())
-                .withRetries(asRunNight.retryProbability(), asRunNight.retryDelayMinutes());
-    }
-
     @Test
-    void theInitialFiftiesNightOnTheOriginalSystemKeepsPeopleTryingForHours() {
-        BookingNightResult asPlanned = MODEL.run(night(initial, "50–54"), 1);
-        // No waiting room: more than a third of the 3.1 M who try never get through, some after trying for hours.
-        assertTrue(asPlanned.neverGotThrough() > 0.3 * asPlanned.people(), "never " + asPlanned.neverGotThrough());
-        assertTrue(asPlanned.waits().maxMinutes() > 120, asPlanned.waits().toString());
-        // Behind a waiting room the same night is a queue of hours.
-        BookingNightResult queued = MODEL.run(withAsRunWaitingRoom(night(initial, "50–54")), 1);
-        assertTrue(queued.waits().p95Minutes() > 120, queued.waits().toString());
-        assertTrue(queued.peakQueue() > 500_000, "peak queue " + queued.peakQueue());
+    void theInitialFiftiesNightOnTheOriginalSystemMeansHoursOfWaiting() {
+        BookingNightResult night = MODEL.run(night(initial, "50–54"), 1);
+        assertTrue(night.waits().p50Minutes() > 60, night.waits().toString());
+        assertTrue(night.waits().p95Minutes() > 180, night.waits().toString());
+        assertTrue(Nights.failures(night) > 10 * night.people(), "sessions refused " + Nights.failures(night));
     }
 
     @Test
     void theAsRunSplitNightsWithTheTenOClockServersWaitMuchLess() {
-        BookingNightResult fiveYears = MODEL.run(withAsRunWaitingRoom(night(initial, "50–54")), 1);
+        BookingNightResult fiveYears = MODEL.run(night(initial, "50–54"), 1);
         for (String window : List.of("53–54", "50–52")) {
             BookingNightResult split = MODEL.run(night(asRun, window), 1);
             assertTrue(split.waits().p95Minutes() < fiveYears.waits().p95Minutes() / 2,
                     window + ": " + split.waits() + " vs " + fiveYears.waits());
             assertTrue(split.neverGotThrough() < 0.1 * split.people(), window + " never " + split.neverGotThrough());
-            assertTrue(split.minutesTo90() < split.parameters().windowMinutes(), window + " 90 % booked in the window");
             assertFalse(split.suspended(), window);
         }
         BookingNightParameters fiftyThree = night(asRun, "53–54");
         assertEquals(120, fiftyThree.slotChanges().get(0).atMinute(), 1e-9, "extra servers at 22:00");
         assertEquals(50_000, fiftyThree.slotsAt(120));
+    }
+
+    @Test
+    void theAsRunWaitingRoomShowsAboutHalfAnHourAtItsLongestQueue() {
+        BookingNightResult night = MODEL.run(night(asRun, "53–54"), 1);
+        BookingNightResult.PositionEstimate longest =
+                night.positionEstimates().get(night.positionEstimates().size() - 1);
+        assertTrue(longest.shownMinutes() > 20 && longest.shownMinutes() < 60, longest.toString());
     }
 
     @Test
@@ -125,10 +119,12 @@ class SampleReplayTest {
         assertEquals(List.of("as planned", "capacity ×2", "waiting room 5000/min", "split in 2 by birth year",
                 "multiplier 3.0"), rows.stream().map(ScenarioComparison.Row::scenario).toList());
         ScenarioComparison.Row asPlanned = rows.get(0);
-        assertTrue(rows.get(1).neverGotThrough() < asPlanned.neverGotThrough(), "more capacity, fewer left out");
-        assertTrue(rows.get(2).neverGotThrough() < asPlanned.neverGotThrough(), "a waiting room keeps people");
+        assertTrue(rows.get(1).p95WaitMinutes() < asPlanned.p95WaitMinutes() / 1.5, "more capacity, shorter waits");
+        assertTrue(rows.get(2).p50WaitMinutes() < asPlanned.p50WaitMinutes() / 2, "a waiting room, shorter waits");
+        assertTrue(rows.get(2).peakQueue() > 0);
         assertEquals(2, rows.get(3).nights());
         assertEquals(asPlanned.people(), rows.get(3).people(), 2, "a split keeps every person");
-        assertTrue(rows.get(4).neverGotThrough() <= asPlanned.neverGotThrough(), "fewer sessions, less load");
+        assertTrue(rows.get(4).results().get(0).sessions() < asPlanned.results().get(0).sessions(),
+                "fewer sessions per person, less load");
     }
 }
