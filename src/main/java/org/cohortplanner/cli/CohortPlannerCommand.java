@@ -49,6 +49,8 @@ public final class CohortPlannerCommand implements Callable<Integer> {
         commandLine.addSubcommand(new MergeCommand());
         commandLine.addSubcommand(new ScheduleCommand());
         commandLine.addSubcommand(new SlipCommand());
+        commandLine.addSubcommand(new SimulateCommand());
+        commandLine.addSubcommand(new AdviseCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(CohortPlannerCommand::usageError);
         commandLine.setExecutionExceptionHandler(CohortPlannerCommand::unexpectedError);

@@ -86,6 +86,40 @@ final class JsonText {
         return name(name).value(value == null ? null : value.toString());
     }
 
+    /** A text field (the simulation's output; {@code field} keeps its own conversions for the schedule's). */
+    JsonText put(String name, String value) {
+        return name(name).value(value);
+    }
+
+    JsonText put(String name, long value) {
+        return name(name).value(value);
+    }
+
+    /** A number rounded to a thousandth (minutes, shares); null when it is not finite. */
+    JsonText put(String name, double value) {
+        name(name);
+        if (!Double.isFinite(value)) {
+            return value(value);
+        }
+        double rounded = Math.round(value * 1000) / 1000.0;
+        if (rounded == Math.rint(rounded) && Math.abs(rounded) < 1e15) {
+            return value((long) rounded);
+        }
+        return value(rounded);
+    }
+
+    JsonText put(String name, boolean value) {
+        return name(name).value(value);
+    }
+
+    JsonText put(String name, long[] values) {
+        name(name).beginArray();
+        for (long value : values) {
+            value(value);
+        }
+        return endArray();
+    }
+
     private void value() {
         if (afterName) {
             afterName = false;
