@@ -1,0 +1,31 @@
+package org.cohortplanner.export;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.schedule.ScheduleRow;
+import org.cohortplanner.store.AuditEntry;
+
+/**
+ * What a plan's workbook is made from.
+ *
+ * @param schedule     opens the schedule rows afresh each time it is called (the per-region export reads them once
+ *                     per region); rows are streamed, never collected
+ * @param scheduleRows how many schedule rows to expect, for progress; 0 when unknown
+ * @param audit        the plan's audit trail, oldest first
+ */
+public record PlanWorkbookContent(Plan plan, Supplier<? extends Stream<ScheduleRow>> schedule, long scheduleRows,
+                                  List<AuditEntry> audit) {
+    public PlanWorkbookContent {
+        Objects.requireNonNull(plan, "plan");
+        schedule = schedule == null ? Stream::empty : schedule;
+        audit = audit == null ? List.of() : List.copyOf(audit);
+    }
+
+    /** A plan without schedule or audit: cohorts and deliveries only. */
+    public static PlanWorkbookContent of(Plan plan) {
+        return new PlanWorkbookContent(plan, Stream::empty, 0, List.of());
+    }
+}
