@@ -1,19 +1,10 @@
 package org.cohortplanner.planning.schedule;
 
-import java.time.LocalDate;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.cohortplanner.domain.Cohort;
-import org.cohortplanner.domain.Delivery;
-import org.cohortplanner.domain.DeliveryStatus;
 import org.cohortplanner.domain.Plan;
-import org.cohortplanner.domain.SiteGroup;
-import org.cohortplanner.domain.VaccineBrand;
 
 /**
  * How many first-dose appointments each cohort's booking window can take before the doses of its brands or the
@@ -21,11 +12,16 @@ import org.cohortplanner.domain.VaccineBrand;
  * opening). The booking system stops a window at this figure: on 12 July 2021 the 55–59 window was suspended once
  * the Moderna meant for it was booked.
  *
- * <p>Doses count by expected arrival; cancelled deliveries count for nothing. When the plan reserves second
- * doses, each booking of a two-dose brand takes two doses from the stock that arrives by the end of the period.
- * Earlier cohorts take what they expect to book, up to their own budget.
+ * <p>It is the largest number of bookers for which the daily {@link Schedule} shows nobody of the cohort without a
+ * dose on their day and no new shortage for the cohorts before it — the same model, so the booking limit and the
+ * schedule never disagree. Doses count by expected arrival, second doses are held when the plan says so, and the
+ * cohorts before take what they expect to book, up to their own budget. The figure is found to within a ten
+ * thousandth of the cohort's eligible people, rounded down.
  */
 public final class DoseBudget {
+    private static final double PRECISION = 1e-4;
+    private static final double TOLERATED_PEOPLE = 0.5;
+
     private final Map<String, Long> bookable;
 
     private DoseBudget(Map<String, Long> bookable) {
@@ -33,33 +29,49 @@ public final class DoseBudget {
     }
 
     public static DoseBudget of(Plan plan) {
-        List<Cohort> inBookingOrder = plan.cohorts().stream()
-                .sorted(Comparator.comparing((Cohort c) -> c.window().opens()).thenComparing(Cohort::id))
-                .toList();
-        Map<String, Double> dosesTaken = new HashMap<>();
-        Map<LocalDate, Double> capacityTaken = new HashMap<>();
+        ScheduleEngine engine = new ScheduleEngine(plan);
         Map<String, Long> bookable = new LinkedHashMap<>();
-        for (Cohort cohort : inBookingOrder) {
-            double limit = capacityLimit(plan, cohort, capacityTaken);
-            for (Map.Entry<String, Double> share : cohort.brands().shares().entrySet()) {
-                if (share.getValue() <= 0) {
-                    continue;
-                }
-                double available = dosesArrivedBy(plan, share.getKey(), cohort.vaccinationPeriod().lastDay())
-                        - dosesTaken.getOrDefault(share.getKey(), 0.0);
-                limit = Math.min(limit, Math.max(0, available) / (share.getValue() * dosesHeldPerBooking(plan,
-                        share.getKey())));
-            }
-            long budget = cohort.brands().total() <= 0 ? 0 : (long) Math.floor(Math.max(0, limit));
+        double[] bookers = new double[engine.cohorts.size()];
+        for (int c : engine.cohortsInBookingOrder()) {
+            Cohort cohort = engine.cohorts.get(c);
+            long budget = budget(engine, bookers, c, cohort);
             bookable.put(cohort.id(), budget);
-            long booked = Math.min(cohort.expectedBookers(), budget);
-            for (Map.Entry<String, Double> share : cohort.brands().shares().entrySet()) {
-                dosesTaken.merge(share.getKey(), booked * share.getValue() * dosesHeldPerBooking(plan,
-                        share.getKey()), Double::sum);
-            }
-            takeCapacity(plan, cohort, booked, capacityTaken);
+            bookers[c] = Math.min(cohort.expectedBookers(), budget);
+        }
+        for (Cohort cohort : plan.cohorts()) {
+            bookable.putIfAbsent(cohort.id(), 0L);
         }
         return new DoseBudget(bookable);
+    }
+
+    private static long budget(ScheduleEngine engine, double[] bookers, int c, Cohort cohort) {
+        if (cohort.brands().total() <= 0 || cohort.eligible() == 0) {
+            return 0;
+        }
+        bookers[c] = 0;
+        double before = engine.run(bookers).peopleShort();
+        double low = 0;
+        double high = cohort.eligible();
+        if (fits(engine, bookers, c, high, before)) {
+            bookers[c] = 0;
+            return cohort.eligible();
+        }
+        double step = Math.max(1, cohort.eligible() * PRECISION);
+        while (high - low > step) {
+            double middle = (low + high) / 2;
+            if (fits(engine, bookers, c, middle, before)) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        bookers[c] = 0;
+        return (long) Math.floor(low);
+    }
+
+    private static boolean fits(ScheduleEngine engine, double[] bookers, int c, double people, double before) {
+        bookers[c] = people;
+        return engine.run(bookers).peopleShort() <= before + TOLERATED_PEOPLE;
     }
 
     /** First-dose appointments the cohort's window can take; 0 for a cohort the plan does not have. */
@@ -70,51 +82,5 @@ public final class DoseBudget {
     /** Every cohort's budget, keyed by cohort id in booking order. */
     public Map<String, Long> byCohort() {
         return bookable;
-    }
-
-    private static double dosesHeldPerBooking(Plan plan, String brandName) {
-        Optional<VaccineBrand> brand = plan.brand(brandName);
-        return plan.settings().reserveSecondDose() && brand.isPresent() ? brand.get().dosesInCourse() : 1;
-    }
-
-    private static long dosesArrivedBy(Plan plan, String brand, LocalDate day) {
-        return plan.deliveries().stream()
-                .filter(d -> d.brand().equals(brand) && d.status() != DeliveryStatus.CANCELLED)
-                .filter(d -> !d.expectedArrival().isAfter(day))
-                .mapToLong(Delivery::doses)
-                .sum();
-    }
-
-    private static double capacityOn(Plan plan, Cohort cohort, LocalDate day) {
-        if (plan.isHoliday(day)) {
-            return 0;
-        }
-        double capacity = 0;
-        for (SiteGroup site : plan.sites()) {
-            boolean givesCohortBrand = cohort.brands().shares().entrySet().stream()
-                    .anyMatch(share -> share.getValue() > 0 && site.gives(share.getKey()));
-            if (givesCohortBrand && site.isOpenOn(day)) {
-                capacity += site.dosesPerDay();
-            }
-        }
-        return capacity;
-    }
-
-    private static double capacityLimit(Plan plan, Cohort cohort, Map<LocalDate, Double> capacityTaken) {
-        return cohort.vaccinationPeriod().dates()
-                .mapToDouble(day -> Math.max(0, capacityOn(plan, cohort, day) - capacityTaken.getOrDefault(day, 0.0)))
-                .sum();
-    }
-
-    /** Spreads the cohort's bookings over its period in proportion to the capacity of each day. */
-    private static void takeCapacity(Plan plan, Cohort cohort, long booked, Map<LocalDate, Double> capacityTaken) {
-        List<LocalDate> days = cohort.vaccinationPeriod().dates().toList();
-        double total = days.stream().mapToDouble(day -> capacityOn(plan, cohort, day)).sum();
-        if (total <= 0) {
-            return;
-        }
-        for (LocalDate day : days) {
-            capacityTaken.merge(day, booked * capacityOn(plan, cohort, day) / total, Double::sum);
-        }
     }
 }
