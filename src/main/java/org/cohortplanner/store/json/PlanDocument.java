@@ -1,0 +1,135 @@
+package org.cohortplanner.store.json;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plan file as Jackson sees it: one record per JSON object of docs/plan-format.md, every field nullable so that
+ * the mapper, not Jackson, decides what is required and says so with the field's path. Dates, times, the zone and
+ * enumerations are kept as text for the same reason: the mapper parses them and names the allowed values.
+ */
+final class PlanDocument {
+    private PlanDocument() {
+    }
+
+    @JsonPropertyOrder({"formatVersion", "name", "description", "zone", "version", "settings", "population",
+        "regions", "holidays", "brands", "deliveries", "sites", "bookingSystem", "cohorts"})
+    record PlanJson(
+            Integer formatVersion,
+            String name,
+            String description,
+            String zone,
+            Long version,
+            SettingsJson settings,
+            Map<String, Long> population,
+            List<RegionJson> regions,
+            List<HolidayJson> holidays,
+            List<BrandJson> brands,
+            List<DeliveryJson> deliveries,
+            List<SiteJson> sites,
+            BookingSystemJson bookingSystem,
+            List<CohortJson> cohorts) {
+    }
+
+    @JsonPropertyOrder({"reserveSecondDose", "noShowRate"})
+    record SettingsJson(Boolean reserveSecondDose, Double noShowRate) {
+    }
+
+    @JsonPropertyOrder({"name", "population"})
+    record RegionJson(String name, Long population) {
+    }
+
+    @JsonPropertyOrder({"date", "name"})
+    record HolidayJson(String date, String name) {
+    }
+
+    @JsonPropertyOrder({"name", "dosesInCourse", "interval", "minimumAge", "platform", "siteKinds"})
+    record BrandJson(
+            String name,
+            Integer dosesInCourse,
+            IntervalJson interval,
+            Integer minimumAge,
+            String platform,
+            List<String> siteKinds) {
+    }
+
+    @JsonPropertyOrder({"days", "minimumDays", "maximumDays"})
+    record IntervalJson(Integer days, Integer minimumDays, Integer maximumDays) {
+    }
+
+    @JsonPropertyOrder({"id", "brand", "doses", "plannedArrival", "expectedArrival", "status", "note"})
+    record DeliveryJson(
+            String id,
+            String brand,
+            Long doses,
+            String plannedArrival,
+            String expectedArrival,
+            String status,
+            String note) {
+    }
+
+    @JsonPropertyOrder({"name", "region", "kind", "dosesPerDay", "brands", "closedDays"})
+    record SiteJson(
+            String name,
+            String region,
+            String kind,
+            Integer dosesPerDay,
+            List<String> brands,
+            List<String> closedDays) {
+    }
+
+    @JsonPropertyOrder({"peoplePerHour", "concurrentSessions", "sessionMinutes", "accessMultiplier",
+        "capacityChanges", "waitingRoom"})
+    record BookingSystemJson(
+            Double peoplePerHour,
+            Integer concurrentSessions,
+            Double sessionMinutes,
+            Double accessMultiplier,
+            List<CapacityChangeJson> capacityChanges,
+            WaitingRoomJson waitingRoom) {
+    }
+
+    @JsonPropertyOrder({"at", "peoplePerHour", "concurrentSessions", "note"})
+    record CapacityChangeJson(String at, Double peoplePerHour, Integer concurrentSessions, String note) {
+    }
+
+    @JsonPropertyOrder({"enabled", "admittedPerMinute", "order", "patienceMinutes", "retryProbability",
+        "retryDelayMinutes"})
+    record WaitingRoomJson(
+            Boolean enabled,
+            Integer admittedPerMinute,
+            String order,
+            Double patienceMinutes,
+            Double retryProbability,
+            Double retryDelayMinutes) {
+    }
+
+    @JsonPropertyOrder({"id", "name", "birthYears", "birthDayDigits", "eligible", "uptake", "window",
+        "vaccinationPeriod", "brands", "parentId", "status"})
+    record CohortJson(
+            String id,
+            String name,
+            BirthYearsJson birthYears,
+            List<Integer> birthDayDigits,
+            Long eligible,
+            Double uptake,
+            WindowJson window,
+            PeriodJson vaccinationPeriod,
+            Map<String, Double> brands,
+            String parentId,
+            String status) {
+    }
+
+    @JsonPropertyOrder({"first", "last"})
+    record BirthYearsJson(Integer first, Integer last) {
+    }
+
+    @JsonPropertyOrder({"opens", "closes"})
+    record WindowJson(String opens, String closes) {
+    }
+
+    @JsonPropertyOrder({"firstDay", "lastDay"})
+    record PeriodJson(String firstDay, String lastDay) {
+    }
+}

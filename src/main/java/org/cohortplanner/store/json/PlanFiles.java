@@ -1,0 +1,372 @@
+package org.cohortplanner.store.json;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.store.json.PlanDocument.PlanJson;
+
+/**
+ * Reads and writes plan files (docs/plan-format.md, formatVersion 1). Reading is strict: unknown fields, wrong
+ * types, impossible dates and broken references fail with a {@link PlanFileException} whose message names the
+ * file, line:column, JSON path and what is wrong. Writing is pretty-printed in a fixed field order, so that plan
+ * files diff well, and replaces the file atomically so that a crash never leaves half a plan behind.
+ */
+public final class PlanFiles {
+    /** The only format this version reads and writes. */
+    public static final int FORMAT_VERSION = PlanMapper.FORMAT_VERSION;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .addModule(new SimpleModule("plan-numbers").addSerializer(Double.class, new WholeNumberSerializer()))
+            .build();
+    private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+
+    private PlanFiles() {
+    }
+
+    /** Reads the plan file at {@code file}. */
+    public static Plan read(Path file) {
+        Objects.requireNonNull(file, "file");
+        String source = file.toString();
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new PlanFileException(source, "no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new PlanFileException(source, "cannot read the file: permission denied", e);
+        } catch (IOException e) {
+            if (Files.isDirectory(file)) {
+                throw new PlanFileException(source, "is a folder, not a plan file", e);
+            }
+            throw new PlanFileException(source, "cannot read the file: " + reason(e), e);
+        }
+        return parse(decode(bytes, source), source);
+    }
+
+    /** Reads a plan from {@code in} (not closed); {@code sourceName} names it in messages. */
+    public static Plan read(InputStream in, String sourceName) {
+        try {
+            return parse(decode(in.readAllBytes(), sourceName), sourceName);
+        } catch (IOException e) {
+            throw new PlanFileException(sourceName, "cannot read: " + reason(e), e);
+        }
+    }
+
+    /** Reads a plan from JSON text; {@code sourceName} names it in messages (a file name, a URL). */
+    public static Plan fromJson(String json, String sourceName) {
+        return parse(json.startsWith("\uFEFF") ? json.substring(1) : json, sourceName);
+    }
+
+    /** Reads a plan from JSON text, naming it "plan JSON" in messages. */
+    public static Plan fromJson(String json) {
+        return fromJson(json, "plan JSON");
+    }
+
+    /** The plan as the text of a plan file, pretty-printed, fields in the documented order, ending in a newline. */
+    public static String toJson(Plan plan) {
+        try {
+            return WRITER.writeValueAsString(PlanMapper.toDocument(plan)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("a plan could not be turned into JSON", e);
+        }
+    }
+
+    /**
+     * Writes {@code plan} to {@code file}: first to a temporary file in the same folder, flushed to disk, then moved
+     * over the target in one step, so that readers see either the old file or the new one, never a part.
+     */
+    public static void write(Plan plan, Path file) {
+        Objects.requireNonNull(plan, "plan");
+        Path target = file.toAbsolutePath();
+        Path folder = target.getParent();
+        byte[] bytes = toJson(plan).getBytes(StandardCharsets.UTF_8);
+        Path temporary = folder.resolve("." + target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            keepPermissions(target, temporary);
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (NoSuchFileException e) {
+            throw new PlanFileException(file.toString(), "cannot write the plan: folder " + folder
+                    + " does not exist", e);
+        } catch (AccessDeniedException e) {
+            throw new PlanFileException(file.toString(), "cannot write the plan: permission denied", e);
+        } catch (IOException e) {
+            throw new PlanFileException(file.toString(), "cannot write the plan: " + reason(e), e);
+        } finally {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException e) {
+                // A stray temporary file is harmless; the outcome of the write is what the caller needs.
+            }
+        }
+    }
+
+    /** An existing plan file keeps its permissions when it is replaced (the new file would get the defaults). */
+    private static void keepPermissions(Path target, Path temporary) throws IOException {
+        PosixFileAttributeView existing = Files.getFileAttributeView(target, PosixFileAttributeView.class);
+        if (existing != null && Files.exists(target)) {
+            Files.getFileAttributeView(temporary, PosixFileAttributeView.class)
+                    .setPermissions(existing.readAttributes().permissions());
+        }
+    }
+
+    private static String decode(byte[] bytes, String source) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new PlanFileException(source, "is not UTF-8 text; a plan file is UTF-8 JSON", e);
+        }
+    }
+
+    private static Plan parse(String text, String source) {
+        if (text.isBlank()) {
+            throw new PlanFileException(source, "the file is empty; a plan file is a JSON object { ... }", null);
+        }
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(text);
+        } catch (JacksonException e) {
+            throw translate(e, text, source);
+        }
+        if (!tree.isObject()) {
+            throw located(JsonPath.root(), "a plan file is a JSON object { ... }, but this is "
+                    + JsonLocations.of(text, FACTORY).foundAt(JsonPath.root()).orElse("something else"), text, source,
+                    null);
+        }
+        checkFormatVersion(tree.get("formatVersion"), text, source);
+        PlanJson document;
+        try {
+            document = MAPPER.readValue(text, PlanJson.class);
+        } catch (JacksonException e) {
+            throw translate(e, text, source);
+        }
+        try {
+            return PlanMapper.toPlan(document);
+        } catch (MappingFailure e) {
+            throw located(e.path(), e.problem(), text, source, e);
+        }
+    }
+
+    /** Checked before anything else: a newer file's other fields would only produce confusing complaints. */
+    private static void checkFormatVersion(JsonNode version, String text, String source) {
+        JsonPath path = JsonPath.root().field("formatVersion");
+        if (version == null || version.isNull()) {
+            throw located(path, "required field is missing; this version of Cohort Planner reads formatVersion "
+                    + FORMAT_VERSION, text, source, null);
+        }
+        if (!version.isIntegralNumber() || !version.canConvertToInt()) {
+            throw located(path, "expected a whole number, found "
+                    + JsonLocations.of(text, FACTORY).foundAt(path).orElse(version.toString()), text, source, null);
+        }
+        if (version.intValue() != FORMAT_VERSION) {
+            throw located(path, "unsupported formatVersion " + version.intValue() + "; this version of Cohort "
+                    + "Planner reads formatVersion " + FORMAT_VERSION
+                    + (version.intValue() > FORMAT_VERSION ? " (the file was written by a newer version)" : ""),
+                    text, source, null);
+        }
+    }
+
+    private static PlanFileException located(JsonPath path, String problem, String text, String source,
+                                             Throwable cause) {
+        JsonLocations locations = JsonLocations.of(text, FACTORY);
+        JsonLocations.Position position = locations.positionOf(path).orElse(null);
+        return new PlanFileException(source, path.toString(), position == null ? 0 : position.line(),
+                position == null ? 0 : position.column(), problem, cause);
+    }
+
+    private static PlanFileException translate(JacksonException e, String text, String source) {
+        JsonLocations locations = JsonLocations.of(text, FACTORY);
+        JsonLocations.Position reported = JsonLocations.Position.of(e.getLocation());
+        if (e instanceof JsonEOFException || (e instanceof StreamReadException && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("Unexpected end-of-input"))) {
+            JsonPath open = locations.openAtEnd();
+            return at(source, open, reported, "the file ends before " + (open.isRoot() ? "the plan" : "this value")
+                    + " is closed (is the file cut off?)", e);
+        }
+        if (e instanceof InputCoercionException || e.getCause() instanceof InputCoercionException) {
+            JsonPath path = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                    ? pathOf(mapping)
+                    : reported == null ? locations.openAtEnd() : locations.pathAt(reported).orElse(JsonPath.root());
+            reported = locations.positionOf(path).orElse(reported);
+            return at(source, path, reported, "the number " + locations.foundAt(path).map(f -> f.replace(
+                    "the whole number ", "")).orElse("") + " is too large", e);
+        }
+        if (e instanceof StreamReadException) {
+            return at(source, locations.openAtEnd(), reported, syntaxProblem(e.getOriginalMessage()), e);
+        }
+        if (e instanceof JsonMappingException mapping) {
+            JsonPath path = pathOf(mapping);
+            JsonLocations.Position position = locations.positionOf(path).orElse(reported);
+            return at(source, path, position, mappingProblem(mapping, path, locations), e);
+        }
+        return at(source, JsonPath.root(), reported, "not a readable plan: " + e.getOriginalMessage(), e);
+    }
+
+    private static PlanFileException at(String source, JsonPath path, JsonLocations.Position position,
+                                        String problem, Throwable cause) {
+        return new PlanFileException(source, path.toString(), position == null ? 0 : position.line(),
+                position == null ? 0 : position.column(), problem, cause);
+    }
+
+    private static JsonPath pathOf(JsonMappingException e) {
+        JsonPath path = JsonPath.root();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getIndex() >= 0) {
+                path = path.index(reference.getIndex());
+            } else if (reference.getFieldName() != null) {
+                path = path.field(reference.getFieldName());
+            }
+        }
+        return path;
+    }
+
+    private static String syntaxProblem(String message) {
+        String text = message == null ? "" : message.replaceAll(" \\(code \\d+\\)", "");
+        if (text.startsWith("Duplicate field ")) {
+            return "field " + text.substring("Duplicate field ".length()) + " appears twice in this object";
+        }
+        int newline = text.indexOf('\n');
+        return "not valid JSON: " + (newline < 0 ? text : text.substring(0, newline));
+    }
+
+    private static String mappingProblem(JsonMappingException e, JsonPath path, JsonLocations locations) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            Collection<Object> known = unknown.getKnownPropertyIds();
+            return "unknown field '" + unknown.getPropertyName() + "'"
+                    + (known == null || known.isEmpty() ? "" : "; fields allowed here: "
+                    + known.stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
+        }
+        String found = locations.foundAt(path).orElse("something else");
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            if (found.startsWith("null")) {
+                return "expected " + expected(mismatch.getTargetType()) + ", found null";
+            }
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+                return "there is more text after the end of the plan";
+            }
+            return "expected " + expected(mismatch.getTargetType()) + ", found " + found;
+        }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return "there is more text after the end of the plan";
+        }
+        return "cannot read this value (" + found + ")";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == Double.class || type == double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "text in double quotes";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list [ ... ]";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord() || JsonNode.class.isAssignableFrom(type)) {
+            return "an object { ... }";
+        }
+        return "a different kind of value";
+    }
+
+    private static String reason(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static DefaultPrettyPrinter prettyPrinter() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        return new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
+    }
+
+    /** Writes 300000.0 as 300000, as people write it; fractions stay as they are. */
+    private static final class WholeNumberSerializer extends StdSerializer<Double> {
+        WholeNumberSerializer() {
+            super(Double.class);
+        }
+
+        @Override
+        public void serialize(Double value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            double number = value;
+            if (number == Math.rint(number) && Math.abs(number) < 1e15) {
+                generator.writeNumber((long) number);
+            } else {
+                generator.writeNumber(number);
+            }
+        }
+    }
+}

@@ -1,0 +1,470 @@
+package org.cohortplanner.store.json;
+
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.cohortplanner.domain.BirthCohortRange;
+import org.cohortplanner.domain.BookingSystem;
+import org.cohortplanner.domain.BookingWindow;
+import org.cohortplanner.domain.BrandAllocation;
+import org.cohortplanner.domain.CapacityChange;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.CohortStatus;
+import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.DeliveryStatus;
+import org.cohortplanner.domain.DoseInterval;
+import org.cohortplanner.domain.Holiday;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.PlanSettings;
+import org.cohortplanner.domain.Platform;
+import org.cohortplanner.domain.PopulationTable;
+import org.cohortplanner.domain.QueueOrder;
+import org.cohortplanner.domain.Region;
+import org.cohortplanner.domain.SiteGroup;
+import org.cohortplanner.domain.SiteKind;
+import org.cohortplanner.domain.VaccinationPeriod;
+import org.cohortplanner.domain.VaccineBrand;
+import org.cohortplanner.domain.WaitingRoom;
+import org.cohortplanner.store.json.PlanDocument.BirthYearsJson;
+import org.cohortplanner.store.json.PlanDocument.BookingSystemJson;
+import org.cohortplanner.store.json.PlanDocument.BrandJson;
+import org.cohortplanner.store.json.PlanDocument.CapacityChangeJson;
+import org.cohortplanner.store.json.PlanDocument.CohortJson;
+import org.cohortplanner.store.json.PlanDocument.DeliveryJson;
+import org.cohortplanner.store.json.PlanDocument.HolidayJson;
+import org.cohortplanner.store.json.PlanDocument.IntervalJson;
+import org.cohortplanner.store.json.PlanDocument.PeriodJson;
+import org.cohortplanner.store.json.PlanDocument.PlanJson;
+import org.cohortplanner.store.json.PlanDocument.RegionJson;
+import org.cohortplanner.store.json.PlanDocument.SettingsJson;
+import org.cohortplanner.store.json.PlanDocument.SiteJson;
+import org.cohortplanner.store.json.PlanDocument.WaitingRoomJson;
+import org.cohortplanner.store.json.PlanDocument.WindowJson;
+
+/**
+ * Turns the file's records into the domain and back. Reading builds every domain object under the JSON path it
+ * came from, so that a constructor's complaint ("doses of delivery X must not be negative") reaches the planner
+ * with the place in the file. Plan-wide rules (unique ids, known brands) are checked here first for the same
+ * reason; the Plan constructor checks them again.
+ */
+final class PlanMapper {
+    static final int FORMAT_VERSION = 1;
+
+    /** Minutes when the seconds are zero, as people write them; full precision otherwise so nothing is lost. */
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
+
+    private PlanMapper() {
+    }
+
+    // ---- domain -> file ------------------------------------------------------------------------------------
+
+    static PlanJson toDocument(Plan plan) {
+        Map<String, Long> population = new LinkedHashMap<>();
+        plan.population().peoplePerBirthYear().forEach((year, people) -> population.put(year.toString(), people));
+        return new PlanJson(
+                FORMAT_VERSION,
+                plan.name(),
+                plan.description(),
+                plan.zone().getId(),
+                plan.version(),
+                new SettingsJson(plan.settings().reserveSecondDose(), plan.settings().noShowRate()),
+                population,
+                plan.regions().stream().map(r -> new RegionJson(r.name(), r.population())).toList(),
+                plan.holidays().stream().map(h -> new HolidayJson(h.date().toString(), h.name())).toList(),
+                plan.brands().stream().map(PlanMapper::brandDocument).toList(),
+                plan.deliveries().stream().map(PlanMapper::deliveryDocument).toList(),
+                plan.sites().stream().map(PlanMapper::siteDocument).toList(),
+                bookingSystemDocument(plan.bookingSystem()),
+                plan.cohorts().stream().map(PlanMapper::cohortDocument).toList());
+    }
+
+    private static BrandJson brandDocument(VaccineBrand brand) {
+        DoseInterval interval = brand.interval();
+        return new BrandJson(brand.name(), brand.dosesInCourse(),
+                new IntervalJson(interval.days(), interval.minimumDays(), interval.maximumDays()),
+                brand.minimumAge(), brand.platform().name(), names(brand.siteKinds()));
+    }
+
+    private static DeliveryJson deliveryDocument(Delivery delivery) {
+        return new DeliveryJson(delivery.id(), delivery.brand(), delivery.doses(),
+                delivery.plannedArrival().toString(), delivery.expectedArrival().toString(),
+                delivery.status().name(), delivery.note());
+    }
+
+    private static SiteJson siteDocument(SiteGroup site) {
+        return new SiteJson(site.name(), site.region(), site.kind().name(), site.dosesPerDay(),
+                List.copyOf(site.brands()), names(site.closedDays()));
+    }
+
+    private static BookingSystemJson bookingSystemDocument(BookingSystem system) {
+        WaitingRoom room = system.waitingRoom();
+        return new BookingSystemJson(system.peoplePerHour(), system.concurrentSessions(), system.sessionMinutes(),
+                system.accessMultiplier(),
+                system.capacityChanges().stream()
+                        .map(c -> new CapacityChangeJson(dateTimeText(c.at()), c.peoplePerHour(),
+                                c.concurrentSessions(), c.note()))
+                        .toList(),
+                new WaitingRoomJson(room.enabled(), room.admittedPerMinute(), room.order().name(),
+                        room.patienceMinutes(), room.retryProbability(), room.retryDelayMinutes()));
+    }
+
+    private static CohortJson cohortDocument(Cohort cohort) {
+        return new CohortJson(cohort.id(), cohort.name(),
+                new BirthYearsJson(cohort.birthYears().firstYear(), cohort.birthYears().lastYear()),
+                List.copyOf(cohort.birthDayDigits()), cohort.eligible(), cohort.uptake(),
+                new WindowJson(dateTimeText(cohort.window().opens()), dateTimeText(cohort.window().closes())),
+                new PeriodJson(cohort.vaccinationPeriod().firstDay().toString(),
+                        cohort.vaccinationPeriod().lastDay().toString()),
+                new LinkedHashMap<>(cohort.brands().shares()), cohort.parentId(), cohort.status().name());
+    }
+
+    private static List<String> names(Set<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).toList();
+    }
+
+    static String dateTimeText(LocalDateTime time) {
+        return time.getSecond() == 0 && time.getNano() == 0 ? time.format(MINUTES) : time.toString();
+    }
+
+    // ---- file -> domain ------------------------------------------------------------------------------------
+
+    static Plan toPlan(PlanJson json) {
+        JsonPath root = JsonPath.root();
+        String name = required(json.name(), root.field("name"));
+        String description = json.description() == null ? "" : json.description();
+        ZoneId zone = zone(required(json.zone(), root.field("zone")), root.field("zone"));
+        long version = json.version() == null ? 0 : json.version();
+        if (version < 0) {
+            throw new MappingFailure(root.field("version"), "version must not be negative, got " + version);
+        }
+        PlanSettings settings = settings(json.settings(), root.field("settings"));
+        PopulationTable population = population(json.population(), root.field("population"));
+        List<Region> regions = list(json.regions(), root.field("regions"), PlanMapper::region);
+        List<Holiday> holidays = list(json.holidays(), root.field("holidays"), PlanMapper::holiday);
+        List<VaccineBrand> brands = list(json.brands(), root.field("brands"), PlanMapper::brand);
+        List<Delivery> deliveries = list(json.deliveries(), root.field("deliveries"), PlanMapper::delivery);
+        List<SiteGroup> sites = list(json.sites(), root.field("sites"), PlanMapper::site);
+        BookingSystem bookingSystem = bookingSystem(required(json.bookingSystem(), root.field("bookingSystem")),
+                root.field("bookingSystem"));
+        List<Cohort> cohorts = list(json.cohorts(), root.field("cohorts"), PlanMapper::cohort);
+
+        requireUnique(regions, Region::name, root.field("regions"), "name", "region name");
+        requireUnique(brands, VaccineBrand::name, root.field("brands"), "name", "brand name");
+        requireUnique(deliveries, Delivery::id, root.field("deliveries"), "id", "delivery id");
+        requireUnique(sites, SiteGroup::name, root.field("sites"), "name", "site group name");
+        requireUnique(cohorts, Cohort::id, root.field("cohorts"), "id", "cohort id");
+        requireKnownReferences(brands, regions, deliveries, sites, cohorts);
+
+        return build(root, () -> new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem,
+                holidays, regions, population, settings, version));
+    }
+
+    private static PlanSettings settings(SettingsJson json, JsonPath path) {
+        if (json == null) {
+            return PlanSettings.DEFAULT;
+        }
+        boolean reserve = json.reserveSecondDose() == null
+                ? PlanSettings.DEFAULT.reserveSecondDose() : json.reserveSecondDose();
+        double noShow = json.noShowRate() == null ? PlanSettings.DEFAULT.noShowRate() : json.noShowRate();
+        return build(path, () -> new PlanSettings(reserve, noShow));
+    }
+
+    private static PopulationTable population(Map<String, Long> json, JsonPath path) {
+        if (json == null) {
+            return PopulationTable.empty();
+        }
+        TreeMap<Integer, Long> people = new TreeMap<>();
+        for (Map.Entry<String, Long> entry : json.entrySet()) {
+            JsonPath entryPath = path.field(entry.getKey());
+            int year;
+            try {
+                year = Integer.parseInt(entry.getKey().strip());
+            } catch (NumberFormatException e) {
+                throw new MappingFailure(entryPath, "'" + entry.getKey() + "' is not a birth year; the population "
+                        + "table maps birth years to people, e.g. \"1962\": 712000");
+            }
+            Long count = required(entry.getValue(), entryPath);
+            if (people.put(year, count) != null) {
+                throw new MappingFailure(entryPath, "birth year " + year + " appears twice");
+            }
+        }
+        return build(path, () -> new PopulationTable(people));
+    }
+
+    private static Region region(RegionJson json, JsonPath path) {
+        String name = required(json.name(), path.field("name"));
+        long population = required(json.population(), path.field("population"));
+        return build(path, () -> new Region(name, population));
+    }
+
+    private static Holiday holiday(HolidayJson json, JsonPath path) {
+        LocalDate date = date(required(json.date(), path.field("date")), path.field("date"));
+        return build(path, () -> new Holiday(date, json.name()));
+    }
+
+    private static VaccineBrand brand(BrandJson json, JsonPath path) {
+        String name = required(json.name(), path.field("name"));
+        int doses = required(json.dosesInCourse(), path.field("dosesInCourse"));
+        DoseInterval interval;
+        if (json.interval() == null && doses == 1) {
+            interval = DoseInterval.NONE;
+        } else {
+            IntervalJson intervalJson = required(json.interval(), path.field("interval"));
+            JsonPath intervalPath = path.field("interval");
+            int days = required(intervalJson.days(), intervalPath.field("days"));
+            int minimum = intervalJson.minimumDays() == null ? days : intervalJson.minimumDays();
+            int maximum = intervalJson.maximumDays() == null ? days : intervalJson.maximumDays();
+            interval = build(intervalPath, () -> new DoseInterval(days, minimum, maximum));
+        }
+        int minimumAge = required(json.minimumAge(), path.field("minimumAge"));
+        Platform platform = constant(Platform.class, required(json.platform(), path.field("platform")),
+                path.field("platform"), "platform");
+        Set<SiteKind> siteKinds = constants(SiteKind.class, required(json.siteKinds(), path.field("siteKinds")),
+                path.field("siteKinds"), "site kind");
+        return build(path, () -> new VaccineBrand(name, doses, interval, minimumAge, platform, siteKinds));
+    }
+
+    private static Delivery delivery(DeliveryJson json, JsonPath path) {
+        String id = required(json.id(), path.field("id"));
+        String brand = required(json.brand(), path.field("brand"));
+        long doses = required(json.doses(), path.field("doses"));
+        LocalDate planned = date(required(json.plannedArrival(), path.field("plannedArrival")),
+                path.field("plannedArrival"));
+        LocalDate expected = json.expectedArrival() == null ? planned
+                : date(json.expectedArrival(), path.field("expectedArrival"));
+        DeliveryStatus status = json.status() == null ? DeliveryStatus.PLANNED
+                : constant(DeliveryStatus.class, json.status(), path.field("status"), "delivery status");
+        return build(path, () -> new Delivery(id, brand, doses, planned, expected, status, json.note()));
+    }
+
+    private static SiteGroup site(SiteJson json, JsonPath path) {
+        String name = required(json.name(), path.field("name"));
+        String region = required(json.region(), path.field("region"));
+        SiteKind kind = constant(SiteKind.class, required(json.kind(), path.field("kind")), path.field("kind"),
+                "site kind");
+        int dosesPerDay = required(json.dosesPerDay(), path.field("dosesPerDay"));
+        List<String> brands = required(json.brands(), path.field("brands"));
+        for (int i = 0; i < brands.size(); i++) {
+            required(brands.get(i), path.field("brands").index(i));
+        }
+        Set<DayOfWeek> closedDays = json.closedDays() == null ? Set.of()
+                : constants(DayOfWeek.class, json.closedDays(), path.field("closedDays"), "weekday");
+        return build(path, () -> new SiteGroup(name, region, kind, dosesPerDay, new LinkedHashSet<>(brands),
+                closedDays));
+    }
+
+    private static BookingSystem bookingSystem(BookingSystemJson json, JsonPath path) {
+        double peoplePerHour = required(json.peoplePerHour(), path.field("peoplePerHour"));
+        int sessions = required(json.concurrentSessions(), path.field("concurrentSessions"));
+        double sessionMinutes = required(json.sessionMinutes(), path.field("sessionMinutes"));
+        double accessMultiplier = json.accessMultiplier() == null ? 1.0 : json.accessMultiplier();
+        List<CapacityChange> changes = list(json.capacityChanges(), path.field("capacityChanges"),
+                PlanMapper::capacityChange);
+        WaitingRoom waitingRoom = waitingRoom(required(json.waitingRoom(), path.field("waitingRoom")),
+                path.field("waitingRoom"));
+        return build(path, () -> new BookingSystem(peoplePerHour, sessions, sessionMinutes, accessMultiplier, changes,
+                waitingRoom));
+    }
+
+    private static CapacityChange capacityChange(CapacityChangeJson json, JsonPath path) {
+        LocalDateTime at = dateTime(required(json.at(), path.field("at")), path.field("at"));
+        double peoplePerHour = required(json.peoplePerHour(), path.field("peoplePerHour"));
+        int sessions = required(json.concurrentSessions(), path.field("concurrentSessions"));
+        return build(path, () -> new CapacityChange(at, peoplePerHour, sessions, json.note()));
+    }
+
+    private static WaitingRoom waitingRoom(WaitingRoomJson json, JsonPath path) {
+        boolean enabled = required(json.enabled(), path.field("enabled"));
+        int admitted = required(json.admittedPerMinute(), path.field("admittedPerMinute"));
+        QueueOrder order = json.order() == null ? QueueOrder.FIFO
+                : constant(QueueOrder.class, json.order(), path.field("order"), "queue order");
+        double patience = required(json.patienceMinutes(), path.field("patienceMinutes"));
+        double retryProbability = required(json.retryProbability(), path.field("retryProbability"));
+        double retryDelay = required(json.retryDelayMinutes(), path.field("retryDelayMinutes"));
+        return build(path, () -> new WaitingRoom(enabled, admitted, order, patience, retryProbability, retryDelay));
+    }
+
+    private static Cohort cohort(CohortJson json, JsonPath path) {
+        String id = required(json.id(), path.field("id"));
+        String name = required(json.name(), path.field("name"));
+        JsonPath yearsPath = path.field("birthYears");
+        BirthYearsJson yearsJson = required(json.birthYears(), yearsPath);
+        int first = required(yearsJson.first(), yearsPath.field("first"));
+        int last = required(yearsJson.last(), yearsPath.field("last"));
+        BirthCohortRange birthYears = build(yearsPath, () -> new BirthCohortRange(first, last));
+        List<Integer> digits = json.birthDayDigits() == null ? List.of() : json.birthDayDigits();
+        for (int i = 0; i < digits.size(); i++) {
+            required(digits.get(i), path.field("birthDayDigits").index(i));
+        }
+        long eligible = required(json.eligible(), path.field("eligible"));
+        double uptake = required(json.uptake(), path.field("uptake"));
+        JsonPath windowPath = path.field("window");
+        WindowJson windowJson = required(json.window(), windowPath);
+        BookingWindow window = new BookingWindow(
+                dateTime(required(windowJson.opens(), windowPath.field("opens")), windowPath.field("opens")),
+                dateTime(required(windowJson.closes(), windowPath.field("closes")), windowPath.field("closes")));
+        JsonPath periodPath = path.field("vaccinationPeriod");
+        PeriodJson periodJson = required(json.vaccinationPeriod(), periodPath);
+        VaccinationPeriod period = new VaccinationPeriod(
+                date(required(periodJson.firstDay(), periodPath.field("firstDay")), periodPath.field("firstDay")),
+                date(required(periodJson.lastDay(), periodPath.field("lastDay")), periodPath.field("lastDay")));
+        JsonPath brandsPath = path.field("brands");
+        Map<String, Double> shares = required(json.brands(), brandsPath);
+        shares.forEach((brand, share) -> required(share, brandsPath.field(brand)));
+        BrandAllocation brands = build(brandsPath, () -> new BrandAllocation(shares));
+        CohortStatus status = json.status() == null ? CohortStatus.PLANNED
+                : constant(CohortStatus.class, json.status(), path.field("status"), "cohort status");
+        return build(path, () -> new Cohort(id, name, birthYears, new LinkedHashSet<>(digits), eligible, uptake,
+                window, period, brands, json.parentId(), status));
+    }
+
+    // ---- plan-wide checks ----------------------------------------------------------------------------------
+
+    private static <T> void requireUnique(List<T> items, Function<T, String> key, JsonPath path,
+                                          String field, String what) {
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            Integer earlier = firstIndex.putIfAbsent(key.apply(items.get(i)), i);
+            if (earlier != null) {
+                throw new MappingFailure(path.index(i).field(field), "duplicate " + what + " '"
+                        + key.apply(items.get(i)) + "' (also used by " + path.index(earlier) + ")");
+            }
+        }
+    }
+
+    private static void requireKnownReferences(List<VaccineBrand> brands, List<Region> regions,
+                                               List<Delivery> deliveries, List<SiteGroup> sites,
+                                               List<Cohort> cohorts) {
+        Set<String> brandNames = brands.stream().map(VaccineBrand::name)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        JsonPath root = JsonPath.root();
+        for (int i = 0; i < cohorts.size(); i++) {
+            Cohort cohort = cohorts.get(i);
+            for (String brand : cohort.brands().shares().keySet()) {
+                requireBrand(brandNames, brand, root.field("cohorts").index(i).field("brands").field(brand),
+                        "cohort " + cohort.name());
+            }
+        }
+        for (int i = 0; i < deliveries.size(); i++) {
+            Delivery delivery = deliveries.get(i);
+            requireBrand(brandNames, delivery.brand(), root.field("deliveries").index(i).field("brand"),
+                    "delivery " + delivery.id());
+        }
+        Set<String> regionNames = regions.stream().map(Region::name).collect(Collectors.toSet());
+        for (int i = 0; i < sites.size(); i++) {
+            SiteGroup site = sites.get(i);
+            JsonPath sitePath = root.field("sites").index(i);
+            List<String> siteBrands = List.copyOf(site.brands());
+            for (int b = 0; b < siteBrands.size(); b++) {
+                requireBrand(brandNames, siteBrands.get(b), sitePath.field("brands").index(b),
+                        "site group " + site.name());
+            }
+            if (!regionNames.isEmpty() && !regionNames.contains(site.region())) {
+                throw new MappingFailure(sitePath.field("region"), "site group " + site.name()
+                        + " is in unknown region '" + site.region() + "'; the plan's regions are "
+                        + regions.stream().map(Region::name).collect(Collectors.joining(", ")));
+            }
+        }
+    }
+
+    private static void requireBrand(Set<String> brandNames, String brand, JsonPath path, String who) {
+        if (!brandNames.contains(brand)) {
+            throw new MappingFailure(path, who + " refers to unknown brand '" + brand + "'; "
+                    + (brandNames.isEmpty() ? "the plan has no brands" : "the plan's brands are "
+                    + String.join(", ", brandNames)));
+        }
+    }
+
+    // ---- values ----------------------------------------------------------------------------------------------
+
+    private static <T> T required(T value, JsonPath path) {
+        if (value == null) {
+            throw new MappingFailure(path, "required field is missing (or null)");
+        }
+        return value;
+    }
+
+    private static <T> T build(JsonPath path, Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (IllegalArgumentException | NullPointerException | DateTimeException e) {
+            throw new MappingFailure(path, e.getMessage());
+        }
+    }
+
+    private static <J, T> List<T> list(List<J> items, JsonPath path, BiFunction<J, JsonPath, T> mapper) {
+        if (items == null) {
+            return List.of();
+        }
+        List<T> result = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            result.add(mapper.apply(required(items.get(i), path.index(i)), path.index(i)));
+        }
+        return result;
+    }
+
+    private static ZoneId zone(String text, JsonPath path) {
+        try {
+            return ZoneId.of(text.strip());
+        } catch (DateTimeException e) {
+            throw new MappingFailure(path, "'" + text + "' is not a time zone; use an IANA name such as Asia/Seoul");
+        }
+    }
+
+    private static LocalDate date(String text, JsonPath path) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new MappingFailure(path, "'" + text + "' is not a date; expected YYYY-MM-DD" + reason(e));
+        }
+    }
+
+    private static LocalDateTime dateTime(String text, JsonPath path) {
+        try {
+            return LocalDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new MappingFailure(path, "'" + text + "' is not a date-time; expected YYYY-MM-DDTHH:MM in the "
+                    + "plan's zone" + reason(e));
+        }
+    }
+
+    /** The calendar's own reason ("Invalid value for DayOfMonth ... 32") when there is one. */
+    private static String reason(DateTimeParseException e) {
+        return e.getCause() == null || e.getCause().getMessage() == null ? "" : " (" + e.getCause().getMessage() + ")";
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String text, JsonPath path, String what) {
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw new MappingFailure(path, "'" + text + "' is not a " + what + "; allowed: "
+                    + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static <E extends Enum<E>> Set<E> constants(Class<E> type, List<String> texts, JsonPath path,
+                                                        String what) {
+        Set<E> result = new LinkedHashSet<>();
+        for (int i = 0; i < texts.size(); i++) {
+            result.add(constant(type, required(texts.get(i), path.index(i)), path.index(i), what));
+        }
+        return result;
+    }
+}
