@@ -43,6 +43,7 @@ public final class CohortPlannerCommand implements Callable<Integer> {
     public static CommandLine commandLine(Consumer<ConsoleOptions> consoleStarter) {
         CommandLine commandLine = new CommandLine(new CohortPlannerCommand(consoleStarter));
         // Subcommands: one line each.
+        commandLine.addSubcommand(new ExportCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }

@@ -78,17 +78,17 @@ public final class PlanWorkbook {
             return;
         }
         if (Files.exists(folder)) {
-            throw new WorkbookExportException("cannot write into " + folder + ": it is a file, not a folder");
+            throw new WorkbookTargetException("cannot write into " + folder + ": it is a file, not a folder");
         }
         Path parent = folder.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
-            throw new WorkbookExportException("cannot create folder " + folder + ": folder " + parent
+            throw new WorkbookTargetException("cannot create folder " + folder + ": folder " + parent
                     + " does not exist");
         }
         try {
             Files.createDirectory(folder);
         } catch (IOException e) {
-            throw new WorkbookExportException("cannot create folder " + folder + ": " + e.getMessage(), e);
+            throw new WorkbookTargetException("cannot create folder " + folder + ": " + e.getMessage(), e);
         }
     }
 

@@ -3,7 +3,7 @@ package org.cohortplanner.export;
 import java.nio.file.Path;
 
 /** The target file exists and the caller did not confirm replacing it. */
-public final class WorkbookTargetExistsException extends WorkbookExportException {
+public final class WorkbookTargetExistsException extends WorkbookTargetException {
     private final Path target;
 
     public WorkbookTargetExistsException(Path target) {

@@ -132,24 +132,24 @@ public final class WorkbookWriter {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         if (folder == null || !Files.exists(folder)) {
-            throw new WorkbookExportException("cannot write " + target + ": folder " + folder + " does not exist");
+            throw new WorkbookTargetException("cannot write " + target + ": folder " + folder + " does not exist");
         }
         if (!Files.isDirectory(folder)) {
-            throw new WorkbookExportException("cannot write " + target + ": " + folder + " is not a folder");
+            throw new WorkbookTargetException("cannot write " + target + ": " + folder + " is not a folder");
         }
         if (Files.isDirectory(absolute)) {
-            throw new WorkbookExportException("cannot write " + target + ": it is a folder, not a file");
+            throw new WorkbookTargetException("cannot write " + target + ": it is a folder, not a file");
         }
         if (Files.exists(absolute)) {
             if (!replaceExisting) {
                 throw new WorkbookTargetExistsException(target);
             }
             if (!Files.isRegularFile(absolute)) {
-                throw new WorkbookExportException("cannot replace " + target + ": it is not a regular file");
+                throw new WorkbookTargetException("cannot replace " + target + ": it is not a regular file");
             }
         }
         if (!Files.isWritable(folder)) {
-            throw new WorkbookExportException("cannot write " + target + ": folder " + folder + " is read-only");
+            throw new WorkbookTargetException("cannot write " + target + ": folder " + folder + " is read-only");
         }
     }
 
@@ -158,7 +158,7 @@ public final class WorkbookWriter {
         try {
             return Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".part");
         } catch (IOException e) {
-            throw new WorkbookExportException(cannotWrite(target, e), e);
+            throw new WorkbookTargetException(cannotWrite(target, e), e);
         }
     }
 
@@ -174,7 +174,7 @@ public final class WorkbookWriter {
         } catch (FileAlreadyExistsException e) {
             throw new WorkbookTargetExistsException(target);
         } catch (IOException e) {
-            throw new WorkbookExportException(cannotWrite(target, e), e);
+            throw new WorkbookTargetException(cannotWrite(target, e), e);
         }
     }
 
@@ -223,7 +223,7 @@ public final class WorkbookWriter {
                 throw progress.cancelledException();
             }
             if (e instanceof IOException io) {
-                throw new WorkbookExportException(cannotWrite(file.target(), io), e);
+                throw new WorkbookTargetException(cannotWrite(file.target(), io), e);
             }
             throw new WorkbookExportException("cannot write " + file.target() + ": " + e.getMessage(), e);
         } finally {

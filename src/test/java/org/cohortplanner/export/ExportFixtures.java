@@ -36,10 +36,10 @@ import org.cohortplanner.planning.schedule.ScheduleRow;
 import org.cohortplanner.store.AuditEntry;
 
 /** A small Korean July 2021 plan and synthetic schedules for the export tests and the benchmark. */
-final class ExportFixtures {
+public final class ExportFixtures {
     static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
-    static final String INJECTED_NAME = "=HYPERLINK(\"http://x\",\"y\")";
-    static final List<String> REGIONS = List.of("서울특별시", "부산광역시", "대구광역시", "인천광역시", "광주광역시",
+    public static final String INJECTED_NAME = "=HYPERLINK(\"http://x\",\"y\")";
+    public static final List<String> REGIONS = List.of("서울특별시", "부산광역시", "대구광역시", "인천광역시", "광주광역시",
             "대전광역시", "울산광역시", "세종특별자치시", "경기도", "강원도", "충청북도", "충청남도", "전라북도", "전라남도",
             "경상북도", "경상남도", "제주특별자치도");
     static final List<String> BRANDS = List.of("Pfizer", "Moderna");
@@ -47,7 +47,7 @@ final class ExportFixtures {
     private ExportFixtures() {
     }
 
-    static Plan plan() {
+    public static Plan plan() {
         VaccineBrand pfizer = new VaccineBrand("Pfizer", 2, new DoseInterval(28, 21, 42), 12, Platform.MRNA,
                 EnumSet.allOf(SiteKind.class));
         VaccineBrand moderna = new VaccineBrand("Moderna", 2, new DoseInterval(28, 28, 42), 18, Platform.MRNA,
@@ -75,8 +75,13 @@ final class ExportFixtures {
                 new Delivery("M-0802", "Moderna", 850_000, LocalDate.of(2021, 8, 2), null, DeliveryStatus.PLANNED,
                         "+ extra lot"));
         List<Region> regions = REGIONS.stream().map(name -> new Region(name, 1_000_000)).toList();
-        List<SiteGroup> sites = List.of(new SiteGroup("서울 예방접종센터", "서울특별시", SiteKind.VACCINATION_CENTRE,
-                40_000, Set.of("Pfizer", "Moderna"), EnumSet.noneOf(DayOfWeek.class)));
+        List<SiteGroup> sites = new ArrayList<>();
+        for (String region : REGIONS) {
+            sites.add(new SiteGroup(region + " 예방접종센터", region, SiteKind.VACCINATION_CENTRE, 9_000,
+                    Set.of("Pfizer", "Moderna"), EnumSet.noneOf(DayOfWeek.class)));
+            sites.add(new SiteGroup(region + " 위탁의료기관", region, SiteKind.CLINIC, 6_000, Set.of("Pfizer"),
+                    EnumSet.of(DayOfWeek.SUNDAY)));
+        }
         BookingSystem booking = new BookingSystem(300_000, 300_000, 5, 6.7, List.of(),
                 WaitingRoom.none(30, 0.5, 10));
         return new Plan("2021년 7월 50대 접종", "reference campaign", SEOUL, List.of(older, younger, injected),
