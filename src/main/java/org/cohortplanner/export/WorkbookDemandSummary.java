@@ -15,23 +15,25 @@ import org.cohortplanner.planning.schedule.ScheduleRow;
  * counted once per day, region and brand, not once per row.
  */
 final class WorkbookDemandSummary {
-    /** One day: per brand, appointments, capacity and shortage. */
+    /**
+     * One day: per brand, appointments, capacity and shortage. Schedule rows exist only where people have
+     * appointments, so a brand without rows on a day has no appointments and no shortage, but its capacity that day
+     * is unknown (null: the chart spans it rather than showing a fall to zero).
+     */
     record Day(LocalDate day, Map<String, long[]> byBrand) {
         long appointments(String brand) {
-            return figures(brand)[0];
+            long[] figures = byBrand.get(brand);
+            return figures == null ? 0 : figures[0];
         }
 
-        long capacity(String brand) {
-            return figures(brand)[1];
+        Long capacity(String brand) {
+            long[] figures = byBrand.get(brand);
+            return figures == null ? null : figures[1];
         }
 
         long shortage(String brand) {
-            return figures(brand)[2];
-        }
-
-        private long[] figures(String brand) {
             long[] figures = byBrand.get(brand);
-            return figures == null ? new long[3] : figures;
+            return figures == null ? 0 : figures[2];
         }
     }
 
@@ -60,9 +62,15 @@ final class WorkbookDemandSummary {
         return List.copyOf(brands);
     }
 
+    /** Every day from the first to the last with appointments, so that a chart's axis keeps time to scale. */
     List<Day> days() {
         List<Day> result = new ArrayList<>();
-        days.forEach((day, byBrand) -> result.add(new Day(day, byBrand)));
+        if (days.isEmpty()) {
+            return result;
+        }
+        for (LocalDate day = days.firstKey(); !day.isAfter(days.lastKey()); day = day.plusDays(1)) {
+            result.add(new Day(day, days.getOrDefault(day, Map.of())));
+        }
         return result;
     }
 }

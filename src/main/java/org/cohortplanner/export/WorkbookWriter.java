@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,15 +27,24 @@ import org.apache.poi.ss.usermodel.DataFormat;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xddf.usermodel.PresetLineDash;
+import org.apache.poi.xddf.usermodel.XDDFColor;
+import org.apache.poi.xddf.usermodel.XDDFLineProperties;
+import org.apache.poi.xddf.usermodel.XDDFPresetLineDash;
+import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
+import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.DisplayBlanks;
 import org.apache.poi.xddf.usermodel.chart.LegendPosition;
 import org.apache.poi.xddf.usermodel.chart.MarkerStyle;
 import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
@@ -76,6 +86,11 @@ public final class WorkbookWriter {
     private static final int MIN_COLUMN_WIDTH = 6;
     private static final int CHART_COLUMNS = 12;
     private static final int CHART_ROWS = 20;
+    private static final byte[][] SERIES_COLOURS = {
+        {(byte) 0x1F, (byte) 0x5F, (byte) 0xA8}, {(byte) 0xD6, (byte) 0x27, (byte) 0x28},
+        {(byte) 0x2C, (byte) 0xA0, (byte) 0x2C}, {(byte) 0x7F, (byte) 0x3F, (byte) 0xBF}};
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Engine engine;
 
@@ -109,7 +124,7 @@ public final class WorkbookWriter {
         try {
             for (int i = 0; i < files.size(); i++) {
                 WorkbookFile file = files.get(i);
-                Path temporary = createTemporary(file.target());
+                Path temporary = createTemporary(file.target(), options.replaceExisting());
                 temporaries.add(temporary);
                 progress.startWorkbook(file.target(), i);
                 writeWorkbook(temporary, file, options, progress);
@@ -153,12 +168,37 @@ public final class WorkbookWriter {
         }
     }
 
-    private static Path createTemporary(Path target) throws WorkbookExportException {
+    /**
+     * A hidden file beside the target, so that the final move is a rename within one file system. Created with
+     * {@link Files#createFile} rather than as a temp file so that it gets the user's usual permissions (temp files
+     * are private to the owner), or the replaced file's own.
+     */
+    private static Path createTemporary(Path target, boolean replaceExisting) throws WorkbookExportException {
         Path absolute = target.toAbsolutePath();
+        for (int attempt = 0; ; attempt++) {
+            Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "."
+                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".part");
+            try {
+                Files.createFile(temporary);
+                if (replaceExisting && Files.exists(absolute)) {
+                    copyPermissions(absolute, temporary);
+                }
+                return temporary;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 10) {
+                    throw new WorkbookTargetException(cannotWrite(target, e), e);
+                }
+            } catch (IOException e) {
+                throw new WorkbookTargetException(cannotWrite(target, e), e);
+            }
+        }
+    }
+
+    private static void copyPermissions(Path from, Path to) {
         try {
-            return Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".part");
-        } catch (IOException e) {
-            throw new WorkbookTargetException(cannotWrite(target, e), e);
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+        } catch (UnsupportedOperationException | IOException e) {
+            // Not a POSIX file system, or not ours to change: the new file keeps the folder's defaults.
         }
     }
 
@@ -289,14 +329,25 @@ public final class WorkbookWriter {
                     + ": " + e.getMessage(), e);
         }
         sheet.createFreezePane(0, 1);
+        fitColumnsToPrintedPage(sheet);
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rowIndex - 1), 0, columns.size() - 1));
         for (int i = 0; i < widths.length; i++) {
-            int width = Math.max(MIN_COLUMN_WIDTH, Math.min(MAX_COLUMN_WIDTH, widths[i] + 1));
+            int width = Math.max(MIN_COLUMN_WIDTH, Math.min(MAX_COLUMN_WIDTH, widths[i] + 2));
             sheet.setColumnWidth(i, width * 256);
         }
         for (int i = 0; i < table.charts().size(); i++) {
             drawChart(sheet, table, table.charts().get(i), i, chartValues, rowIndex - 1);
         }
+    }
+
+    /** Printed, a sheet is landscape, all columns on one page width, the header repeated on every page. */
+    private static void fitColumnsToPrintedPage(Sheet sheet) {
+        sheet.setFitToPage(true);
+        sheet.getPrintSetup().setLandscape(true);
+        sheet.getPrintSetup().setPaperSize(PrintSetup.A4_PAPERSIZE);
+        sheet.getPrintSetup().setFitWidth((short) 1);
+        sheet.getPrintSetup().setFitHeight((short) 0);
+        sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
     }
 
     private static XSSFDrawing drawingOf(Sheet sheet) {
@@ -319,6 +370,9 @@ public final class WorkbookWriter {
         XSSFChart chart = drawing.createChart(anchor);
         chart.setTitleText(spec.title());
         chart.setTitleOverlay(false);
+        // An empty cell is a day whose figure is unknown: bridge it rather than draw a fall to zero. (A gap would be
+        // truer, but LibreOffice then drops the rest of the line.)
+        chart.displayBlanksAs(DisplayBlanks.SPAN);
         chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
         XDDFCategoryAxis bottom = chart.createCategoryAxis(AxisPosition.BOTTOM);
         XDDFValueAxis leftAxis = chart.createValueAxis(AxisPosition.LEFT);
@@ -329,15 +383,35 @@ public final class WorkbookWriter {
                 values.labels(spec.categoryColumn()),
                 columnRange(sheetName, spec.categoryColumn(), lastRow));
         XDDFLineChartData data = (XDDFLineChartData) chart.createData(ChartTypes.LINE, bottom, leftAxis);
-        for (int column : spec.seriesColumns()) {
+        data.setVaryColors(false);
+        for (int i = 0; i < spec.seriesColumns().size(); i++) {
+            int column = spec.seriesColumns().get(i);
             XDDFNumericalDataSource<Double> series = XDDFDataSourcesFactory.fromArray(values.numbers(column),
                     columnRange(sheetName, column, lastRow));
             XDDFLineChartData.Series line = (XDDFLineChartData.Series) data.addSeries(categories, series);
             line.setTitle(table.columns().get(column).header(), new CellReference(sheetName, 0, column, true, true));
             line.setSmooth(false);
             line.setMarkerStyle(MarkerStyle.NONE);
+            line.setShapeProperties(lineShape(i));
         }
         chart.plot(data);
+    }
+
+    /**
+     * Without explicit line properties LibreOffice draws the series invisibly. The first series (demand) is a solid
+     * blue line, later ones (capacity) dashed in contrasting colours, so they stay apart in black and white too.
+     */
+    private static XDDFShapeProperties lineShape(int series) {
+        XDDFLineProperties line = new XDDFLineProperties();
+        byte[] colour = SERIES_COLOURS[series % SERIES_COLOURS.length];
+        line.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(colour)));
+        line.setWidth(series == 0 ? 2.25 : 1.75);
+        if (series > 0) {
+            line.setPresetDash(new XDDFPresetLineDash(PresetLineDash.DASH));
+        }
+        XDDFShapeProperties shape = new XDDFShapeProperties();
+        shape.setLineProperties(line);
+        return shape;
     }
 
     private static String columnRange(String sheetName, int column, int lastRow) {
@@ -368,8 +442,11 @@ public final class WorkbookWriter {
             integer = numberStyle(workbook, formats, INTEGER_FORMAT);
             decimal = numberStyle(workbook, formats, DECIMAL_FORMAT);
             percent = numberStyle(workbook, formats, PERCENT_FORMAT);
+            // Centred so that a date never runs into the text of the column after it.
             date = numberStyle(workbook, formats, DATE_FORMAT);
+            date.setAlignment(HorizontalAlignment.CENTER);
             dateTime = numberStyle(workbook, formats, DATE_TIME_FORMAT);
+            dateTime.setAlignment(HorizontalAlignment.CENTER);
         }
 
         private static CellStyle numberStyle(Workbook workbook, DataFormat formats, String format) {

@@ -172,7 +172,8 @@ class PlanWorkbookTest {
             assertEquals(1_600, first.getCell(1).getNumericCellValue());
             assertEquals(1_500, first.getCell(2).getNumericCellValue());
             assertEquals(200, first.getCell(3).getNumericCellValue());
-            assertEquals(0, first.getCell(4).getNumericCellValue());
+            assertEquals(0, first.getCell(4).getNumericCellValue(), "no Moderna appointments that day");
+            assertEquals(null, first.getCell(5), "Moderna capacity that day is unknown: no cell, not a zero");
             assertEquals(700, sheet.getRow(2).getCell(4).getNumericCellValue());
             XSSFDrawing drawing = sheet.getDrawingPatriarch();
             List<XSSFChart> charts = drawing.getCharts();
@@ -181,6 +182,27 @@ class PlanWorkbookTest {
             assertEquals(2, charts.get(0).getChartSeries().get(0).getSeriesCount());
             assertEquals("'Demand vs capacity'!$B$2:$B$3",
                     charts.get(0).getChartSeries().get(0).getSeries(0).getValuesData().getDataRangeReference());
+        }
+    }
+
+    @Test
+    void capacitySheetKeepsDaysWithoutAppointmentsSoTheChartsTimeAxisIsToScale() throws Exception {
+        LocalDate day = LocalDate.of(2021, 8, 7);
+        List<ScheduleRow> rows = List.of(
+                new ScheduleRow(day, "서울특별시", "c55", "Pfizer", 1, 900, 1_000, 50_000, 0),
+                new ScheduleRow(day.plusDays(9), "서울특별시", "c53", "Pfizer", 1, 300, 1_000, 50_000, 0));
+        PlanWorkbookContent content = new PlanWorkbookContent(ExportFixtures.plan(), rows::stream, rows.size(),
+                List.of());
+        Path file = workbook.export(content, EnumSet.of(WorkbookSheet.CAPACITY), folder.resolve("gap.xlsx"),
+                options);
+
+        try (XSSFWorkbook read = new XSSFWorkbook(file.toFile())) {
+            XSSFSheet sheet = read.getSheet("Demand vs capacity");
+            assertEquals(10, sheet.getLastRowNum());
+            assertEquals(day.plusDays(1), sheet.getRow(2).getCell(0).getLocalDateTimeCellValue().toLocalDate());
+            assertEquals(0, sheet.getRow(2).getCell(1).getNumericCellValue());
+            assertEquals(null, sheet.getRow(2).getCell(2));
+            assertEquals(300, sheet.getRow(10).getCell(1).getNumericCellValue());
         }
     }
 

@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -245,6 +247,21 @@ class WorkbookWriterTest {
             assertEquals("a", workbook.getSheet("Items").getRow(1).getCell(0).getStringCellValue());
         }
         assertEquals(List.of("existing.xlsx"), filesIn(folder));
+    }
+
+    @Test
+    void aNewWorkbookGetsTheFoldersUsualPermissionsAndAReplacedOneKeepsItsOwn() throws Exception {
+        assumeTrue(folder.getFileSystem().supportedFileAttributeViews().contains("posix"), "not a POSIX file system");
+        Path usual = Files.createFile(folder.resolve("usual"));
+        Path fresh = write(folder.resolve("fresh.xlsx"), table(List.of(item("a"))));
+        assertEquals(Files.getPosixFilePermissions(usual), Files.getPosixFilePermissions(fresh));
+
+        Path shared = Files.writeString(folder.resolve("shared.xlsx"), "old");
+        Set<PosixFilePermission> groupWritable = PosixFilePermissions.fromString("rw-rw----");
+        Files.setPosixFilePermissions(shared, groupWritable);
+        writer.write(shared, List.of(table(List.of(item("a")))),
+                WorkbookWriteOptions.in(ExportFixtures.SEOUL).replacingExisting(true));
+        assertEquals(groupWritable, Files.getPosixFilePermissions(shared));
     }
 
     @Test
