@@ -39,9 +39,9 @@ import org.cohortplanner.store.AuditEntry;
 public final class ExportFixtures {
     static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     public static final String INJECTED_NAME = "=HYPERLINK(\"http://x\",\"y\")";
-    public static final List<String> REGIONS = List.of("서울특별시", "부산광역시", "대구광역시", "인천광역시", "광주광역시",
-            "대전광역시", "울산광역시", "세종특별자치시", "경기도", "강원도", "충청북도", "충청남도", "전라북도", "전라남도",
-            "경상북도", "경상남도", "제주특별자치도");
+    public static final List<String> REGIONS = List.of("서울특별시", "부산광역시", "대구광역시", "인천광역시",
+            "광주광역시", "대전광역시", "울산광역시", "세종특별자치시", "경기도", "강원도", "충청북도", "충청남도",
+            "전라북도", "전라남도", "경상북도", "경상남도", "제주특별자치도");
     static final List<String> BRANDS = List.of("Pfizer", "Moderna");
 
     private ExportFixtures() {

@@ -54,8 +54,8 @@ class WorkbookInLibreOfficeTest {
                 "the injected name is shown as typed, not as a link: " + cohorts.get(3));
 
         List<String> deliveries = csv("plan-Deliveries.csv", log);
-        assertEquals("M-0721,Moderna,\"2,000,000\",2021-07-19,2021-07-26,7,delayed,품질 검사 지연 (quality inspection)",
-                deliveries.get(2));
+        assertEquals("M-0721,Moderna,\"2,000,000\",2021-07-19,2021-07-26,7,delayed,"
+                + "품질 검사 지연 (quality inspection)", deliveries.get(2));
 
         List<String> schedule = csv("plan-Schedule.csv", log);
         assertEquals(501, schedule.size());
