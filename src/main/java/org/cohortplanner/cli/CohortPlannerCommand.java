@@ -1,5 +1,6 @@
 package org.cohortplanner.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -43,8 +44,36 @@ public final class CohortPlannerCommand implements Callable<Integer> {
     public static CommandLine commandLine(Consumer<ConsoleOptions> consoleStarter) {
         CommandLine commandLine = new CommandLine(new CohortPlannerCommand(consoleStarter));
         // Subcommands: one line each.
+        commandLine.addSubcommand(new ValidateCommand());
+        commandLine.addSubcommand(new SplitCommand());
+        commandLine.addSubcommand(new MergeCommand());
         commandLine.addSubcommand(new ExportCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setParameterExceptionHandler(CohortPlannerCommand::usageError);
+        commandLine.setExecutionExceptionHandler(CohortPlannerCommand::unexpectedError);
         return commandLine;
+    }
+
+    /** A mistake on the command line: one short line and where to find help, exit 2; no usage dump. */
+    private static int usageError(CommandLine.ParameterException error, String[] args) {
+        CommandLine command = error.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName() + ": " + error.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(error, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
+    }
+
+    /**
+     * A failure no command foresaw: its message on one line instead of a stack trace. Exit 2, "could not do it", so
+     * that a script never mistakes it for validate's 1, "the plan has errors".
+     */
+    private static int unexpectedError(Exception error, CommandLine command, CommandLine.ParseResult parseResult) {
+        PrintWriter err = command.getErr();
+        err.println(command.getCommandSpec().qualifiedName() + ": " + (error.getMessage() == null
+                ? error.getClass().getSimpleName() : error.getMessage()));
+        err.flush();
+        return 2;
     }
 }

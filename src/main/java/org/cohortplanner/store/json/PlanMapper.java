@@ -262,7 +262,7 @@ final class PlanMapper {
         int dosesPerDay = required(json.dosesPerDay(), path.field("dosesPerDay"));
         List<String> brands = required(json.brands(), path.field("brands"));
         for (int i = 0; i < brands.size(); i++) {
-            required(brands.get(i), path.field("brands").index(i));
+            entry(brands.get(i), path.field("brands").index(i));
         }
         Set<DayOfWeek> closedDays = json.closedDays() == null ? Set.of()
                 : constants(DayOfWeek.class, json.closedDays(), path.field("closedDays"), "weekday");
@@ -311,7 +311,7 @@ final class PlanMapper {
         BirthCohortRange birthYears = build(yearsPath, () -> new BirthCohortRange(first, last));
         List<Integer> digits = json.birthDayDigits() == null ? List.of() : json.birthDayDigits();
         for (int i = 0; i < digits.size(); i++) {
-            required(digits.get(i), path.field("birthDayDigits").index(i));
+            entry(digits.get(i), path.field("birthDayDigits").index(i));
         }
         long eligible = required(json.eligible(), path.field("eligible"));
         double uptake = required(json.uptake(), path.field("uptake"));
@@ -401,6 +401,13 @@ final class PlanMapper {
         return value;
     }
 
+    private static <T> T entry(T value, JsonPath path) {
+        if (value == null) {
+            throw new MappingFailure(path, "a list entry must not be null");
+        }
+        return value;
+    }
+
     private static <T> T build(JsonPath path, Supplier<T> constructor) {
         try {
             return constructor.get();
@@ -415,7 +422,7 @@ final class PlanMapper {
         }
         List<T> result = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            result.add(mapper.apply(required(items.get(i), path.index(i)), path.index(i)));
+            result.add(mapper.apply(entry(items.get(i), path.index(i)), path.index(i)));
         }
         return result;
     }
@@ -463,7 +470,7 @@ final class PlanMapper {
                                                         String what) {
         Set<E> result = new LinkedHashSet<>();
         for (int i = 0; i < texts.size(); i++) {
-            result.add(constant(type, required(texts.get(i), path.index(i)), path.index(i), what));
+            result.add(constant(type, entry(texts.get(i), path.index(i)), path.index(i), what));
         }
         return result;
     }

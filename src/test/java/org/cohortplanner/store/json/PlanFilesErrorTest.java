@@ -97,6 +97,30 @@ class PlanFilesErrorTest {
     }
 
     @Test
+    void aNumberWrittenAsTextIsAWrongType() {
+        assertFailure(replace("\"doses\": 1200000", "\"doses\": \"1200000\""), "deliveries[0].doses", 12,
+                "expected a whole number, found text \"1200000\"");
+    }
+
+    @Test
+    void aNumberWhereTextBelongsIsAWrongType() {
+        assertFailure(replace("\"name\": \"Small\"", "\"name\": 5"), "name", 3,
+                "expected text in double quotes, found the whole number 5");
+    }
+
+    @Test
+    void textWhereTrueOrFalseBelongsIsAWrongType() {
+        assertFailure(replace("\"enabled\": false", "\"enabled\": \"no\""), "bookingSystem.waitingRoom.enabled",
+                16, "expected true or false, found text \"no\"");
+    }
+
+    @Test
+    void aNullEntryInAListIsRefused() {
+        assertFailure(replace("\"cohorts\": [", "\"cohorts\": [null,"), "cohorts[0]", 19,
+                "a list entry must not be null");
+    }
+
+    @Test
     void aFractionWhereAWholeNumberBelongsIsAWrongType() {
         assertFailure(replace("\"doses\": 1200000", "\"doses\": 1200000.5"), "deliveries[0].doses", 12,
                 "expected a whole number, found the number 1200000.5");
@@ -168,7 +192,8 @@ class PlanFilesErrorTest {
     @Test
     void aNewerFormatVersionIsRefusedBeforeAnythingElse() {
         assertFailure(replace("\"formatVersion\": 1,", "\"formatVersion\": 2, \"futureField\": true,"),
-                "formatVersion", 2, "unsupported formatVersion 2; this version of Cohort Planner reads formatVersion 1");
+                "formatVersion", 2,
+                "unsupported formatVersion 2; this version of Cohort Planner reads formatVersion 1");
     }
 
     @Test

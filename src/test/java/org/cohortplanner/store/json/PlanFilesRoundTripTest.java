@@ -2,6 +2,7 @@ package org.cohortplanner.store.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -97,7 +98,7 @@ class PlanFilesRoundTripTest {
     @Test
     void writingIntoAMissingFolderSaysSoAndCreatesNothing() {
         Path file = folder.resolve("missing").resolve("plan.json");
-        PlanFileException error = org.junit.jupiter.api.Assertions.assertThrows(PlanFileException.class,
+        PlanFileException error = assertThrows(PlanFileException.class,
                 () -> PlanFiles.write(PlanSamples.everyField(), file));
         assertTrue(error.getMessage().contains("does not exist"), error.getMessage());
         assertFalse(Files.exists(file));

@@ -1,0 +1,107 @@
+package org.cohortplanner.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.CohortSplitter;
+import org.cohortplanner.planning.SplitNotPossibleException;
+import org.cohortplanner.planning.SplitPreview;
+import org.cohortplanner.store.json.PlanFileException;
+import org.cohortplanner.store.json.PlanFiles;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code split PLAN.json --cohort NAME (--at-birth-year Y | --by-birth-day-digit K | --equal K) --out NEW.json}. */
+@Command(name = "split",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Splits a cohort into parts that book on consecutive nights (passing over holidays) and writes "
+                + "the plan with the split made. The cohort stays in the plan, closed, so that 'merge' can give it "
+                + "back; its parts follow it.",
+            "People per part come from the plan's population table and the real calendar, and add up exactly to "
+                + "the cohort's eligible people.",
+            "Exit codes: 0 split written, 1 the new plan could not be written, 2 bad input (unreadable plan, "
+                + "unknown cohort, a split that makes no sense)."})
+public final class SplitCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file to split a cohort of.")
+    Path planFile;
+
+    @Option(names = "--cohort", required = true, paramLabel = "NAME",
+            description = "Name of the cohort to split, e.g. 50–54 (or its id).")
+    String cohortName;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    How how;
+
+    @Option(names = "--out", required = true, paramLabel = "NEW.json",
+            description = "Where to write the plan with the split made (may be PLAN.json itself).")
+    Path outFile;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The kind of split; exactly one is given. */
+    static final class How {
+        @Option(names = "--at-birth-year", paramLabel = "Y",
+                description = {"Two parts: born before Y, and born in Y or later.",
+                    "Y is the first birth year of the younger part:",
+                    "50–54 (born 1967–1971) at 1969 gives",
+                    "53–54 (born 1967–1968) and 50–52 (born 1969–1971)."})
+        Integer atBirthYear;
+
+        @Option(names = "--by-birth-day-digit", paramLabel = "K",
+                description = "K parts by the last digit of the birth day, each a run of digits (K = 10: the daily "
+                        + "rotation, one digit a night).")
+        Integer byBirthDayDigit;
+
+        @Option(names = "--equal", paramLabel = "K",
+                description = "K parts of consecutive birth years with nearly equal people.")
+        Integer equal;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Plan plan;
+        SplitPreview preview;
+        Plan split;
+        try {
+            plan = PlanFiles.read(planFile);
+            Cohort cohort = CohortLines.find(plan, cohortName, "--cohort");
+            CohortSplitter splitter = new CohortSplitter();
+            if (how.atBirthYear != null) {
+                preview = splitter.atBirthYear(plan, cohort.id(), how.atBirthYear);
+            } else if (how.byBirthDayDigit != null) {
+                preview = splitter.byBirthDayDigit(plan, cohort.id(), how.byBirthDayDigit);
+            } else {
+                preview = splitter.intoEqualParts(plan, cohort.id(), how.equal);
+            }
+            split = splitter.apply(plan, preview);
+        } catch (PlanFileException | SplitNotPossibleException e) {
+            err.println("split: " + e.getMessage());
+            return 2;
+        }
+        try {
+            PlanFiles.write(split, outFile);
+        } catch (PlanFileException e) {
+            err.println("split: " + e.getMessage());
+            return 1;
+        }
+        Cohort parent = preview.parent();
+        out.println("Split " + parent.name() + " (born " + parent.birthYears() + ", " + parent.eligible()
+                + " people) into " + preview.parts().size() + " parts:");
+        CohortLines.printParts(out, preview.parts());
+        preview.notes().forEach(note -> out.println("Note: " + note + "."));
+        out.println("Wrote " + outFile);
+        out.flush();
+        return 0;
+    }
+}

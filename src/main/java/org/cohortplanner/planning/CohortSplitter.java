@@ -1,0 +1,212 @@
+package org.cohortplanner.planning;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.cohortplanner.domain.BirthCohortRange;
+import org.cohortplanner.domain.BookingWindow;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.CohortStatus;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.VaccinationPeriod;
+
+/**
+ * Splits a cohort into parts that book on different nights, as 50–54 was split into 53–54 and 50–52 in July 2021 and
+ * 18–49 was rotated by the last digit of the birth day. Each split is first proposed as a {@link SplitPreview}, which
+ * changes nothing; {@link #apply} then gives a new plan.
+ *
+ * <p>In the new plan the parent stays where it was, with status {@link CohortStatus#CLOSED}, and its parts follow
+ * it, each naming it in its parentId and taking its status, uptake and brands. Keeping the parent is what lets
+ * {@link CohortMerger} give it back exactly; {@link CohortFamilies#bookingCohorts} leaves it out of what books.
+ *
+ * <p>People per part come from the real calendar ({@link PeopleByBirthDay}) and are rounded by largest remainder, so
+ * the parts add up exactly to the parent's eligible. Windows are proposed on consecutive nights from the parent's
+ * ({@link NightProposer}); a part's vaccination period is the parent's, moved on only as far as needed not to start
+ * before the part's window opens.
+ */
+public final class CohortSplitter {
+
+    /**
+     * Two parts at a birth-year boundary: those born before {@code boundaryYear}, then those born in or after it.
+     * Splitting 50–54 (born 1967–1971) at 1969 gives 53–54 (1967–1968) and 50–52 (1969–1971). The boundary must be
+     * after the cohort's first birth year and not after its last.
+     */
+    public SplitPreview atBirthYear(Plan plan, String cohortId, int boundaryYear) {
+        Cohort parent = splittable(plan, cohortId);
+        BirthCohortRange years = parent.birthYears();
+        if (boundaryYear <= years.firstYear() || boundaryYear > years.lastYear()) {
+            throw new SplitNotPossibleException("cannot split " + parent.name() + " (born " + years + ") at "
+                    + boundaryYear + ": the boundary is the first birth year of the younger part and must lie in "
+                    + (years.size() < 2 ? "a range of at least two birth years"
+                            : (years.firstYear() + 1) + "–" + years.lastYear()));
+        }
+        List<Group> groups = List.of(
+                new Group(BirthCohortRange.of(years.firstYear(), boundaryYear - 1), parent.birthDayDigits()),
+                new Group(BirthCohortRange.of(boundaryYear, years.lastYear()), parent.birthDayDigits()));
+        return preview(plan, parent, SplitKind.AT_BIRTH_YEAR, groups);
+    }
+
+    /**
+     * {@code groups} parts by the last digit of the birth day, each taking a contiguous run of the cohort's digits
+     * (all ten, or those it already has), cut so that the parts' people are as even as the calendar allows.
+     * Ten groups give the daily rotation of 2021.
+     */
+    public SplitPreview byBirthDayDigit(Plan plan, String cohortId, int groups) {
+        Cohort parent = splittable(plan, cohortId);
+        List<Integer> digits = new ArrayList<>(new TreeSet<>(parent.effectiveDigits()));
+        requireGroups(parent, groups, digits.size(), "birth-day digit" + (digits.size() == 1 ? "" : "s"));
+        PeopleByBirthDay people = PeopleByBirthDay.of(parent, plan.population());
+        double[] perDigit = new double[digits.size()];
+        for (int i = 0; i < digits.size(); i++) {
+            perDigit[i] = people.people(parent.birthYears(), Set.of(digits.get(i)));
+        }
+        int[] runs = ContiguousPartition.evenRuns(perDigit, groups);
+        List<Group> parts = new ArrayList<>();
+        int next = 0;
+        for (int run : runs) {
+            parts.add(new Group(parent.birthYears(), new TreeSet<>(digits.subList(next, next + run))));
+            next += run;
+        }
+        return preview(plan, parent, SplitKind.BY_BIRTH_DAY_DIGIT, parts);
+    }
+
+    /** {@code count} parts of contiguous birth years with nearly equal people (the largest part as small as can be). */
+    public SplitPreview intoEqualParts(Plan plan, String cohortId, int count) {
+        Cohort parent = splittable(plan, cohortId);
+        BirthCohortRange years = parent.birthYears();
+        requireGroups(parent, count, years.size(), "birth year" + (years.size() == 1 ? "" : "s"));
+        PeopleByBirthDay people = PeopleByBirthDay.of(parent, plan.population());
+        double[] perYear = years.years().mapToDouble(people::peopleBornIn).toArray();
+        int[] runs = ContiguousPartition.evenRuns(perYear, count);
+        List<Group> parts = new ArrayList<>();
+        int first = years.firstYear();
+        for (int run : runs) {
+            parts.add(new Group(BirthCohortRange.of(first, first + run - 1), parent.birthDayDigits()));
+            first += run;
+        }
+        return preview(plan, parent, SplitKind.EQUAL_PEOPLE, parts);
+    }
+
+    /**
+     * The plan with the split made: the parent closed and its parts after it. Refuses a preview whose parent no longer
+     * matches the plan, or whose parts are not an exact split of the parent.
+     */
+    public Plan apply(Plan plan, SplitPreview preview) {
+        Cohort parent = preview.parent();
+        Cohort current = plan.cohort(parent.id()).orElseThrow(() -> new SplitNotPossibleException(
+                "cohort " + parent.name() + " is no longer in the plan"));
+        if (!current.equals(parent)) {
+            throw new SplitNotPossibleException("cohort " + parent.name()
+                    + " has changed since the split was proposed; propose it again");
+        }
+        List<String> problems = preview.coverageProblems();
+        if (!problems.isEmpty()) {
+            throw new SplitNotPossibleException("the parts of " + parent.name() + " are not an exact split: "
+                    + String.join("; ", problems));
+        }
+        Set<String> ids = new HashSet<>();
+        plan.cohorts().forEach(c -> ids.add(c.id()));
+        List<Cohort> cohorts = new ArrayList<>();
+        for (Cohort cohort : plan.cohorts()) {
+            if (!cohort.id().equals(parent.id())) {
+                cohorts.add(cohort);
+                continue;
+            }
+            cohorts.add(cohort.withStatus(CohortStatus.CLOSED));
+            for (SplitPart part : preview.parts()) {
+                if (!ids.add(part.id())) {
+                    throw new SplitNotPossibleException("the plan already has a cohort with id " + part.id());
+                }
+                cohorts.add(part.toCohort(parent));
+            }
+        }
+        return plan.withCohorts(cohorts);
+    }
+
+    private static Cohort splittable(Plan plan, String cohortId) {
+        Cohort cohort = plan.cohort(cohortId).orElseThrow(() -> new SplitNotPossibleException(
+                "the plan has no cohort with id " + cohortId));
+        if (CohortFamilies.isReplacedByParts(plan, cohort)) {
+            throw new SplitNotPossibleException("cohort " + cohort.name()
+                    + " is already split; split one of its parts, or merge them first");
+        }
+        if (cohort.status() == CohortStatus.CLOSED) {
+            throw new SplitNotPossibleException("cohort " + cohort.name() + " is closed: its booking is over");
+        }
+        return cohort;
+    }
+
+    private static void requireGroups(Cohort parent, int groups, int available, String what) {
+        if (groups < 2) {
+            throw new SplitNotPossibleException("a split needs at least 2 parts, got " + groups);
+        }
+        if (groups > available) {
+            throw new SplitNotPossibleException("cannot split " + parent.name() + " into " + groups + " parts: it has "
+                    + available + " " + what);
+        }
+    }
+
+    private static SplitPreview preview(Plan plan, Cohort parent, SplitKind kind, List<Group> groups) {
+        PeopleByBirthDay spread = PeopleByBirthDay.of(parent, plan.population());
+        double[] weights = new double[groups.size()];
+        for (int i = 0; i < groups.size(); i++) {
+            weights[i] = spread.people(groups.get(i).years(), groups.get(i).digits());
+        }
+        long[] people = Apportionment.largestRemainder(parent.eligible(), weights);
+        List<BookingWindow> nights = new NightProposer(plan.holidays()).consecutiveNights(parent.window(),
+                groups.size());
+        Set<String> takenIds = new HashSet<>();
+        plan.cohorts().forEach(c -> takenIds.add(c.id()));
+        List<SplitPart> parts = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            Group group = groups.get(i);
+            boolean byDigit = kind == SplitKind.BY_BIRTH_DAY_DIGIT;
+            String name = byDigit ? CohortNames.digitPart(parent, group.digits())
+                    : CohortNames.yearPart(parent, group.years());
+            String id = freeId(parent.id() + "-" + (byDigit ? digitsSlug(group.digits()) : yearsSlug(group.years())),
+                    takenIds);
+            BookingWindow window = nights.get(i);
+            parts.add(new SplitPart(id, name, group.years(), group.digits(), people[i], window,
+                    periodFor(parent, window)));
+        }
+        return new SplitPreview(parent, kind, parts, spread.notes());
+    }
+
+    /** The parent's period, moved on by as many days as the part's window would otherwise open after it starts. */
+    private static VaccinationPeriod periodFor(Cohort parent, BookingWindow window) {
+        VaccinationPeriod period = parent.vaccinationPeriod();
+        long parentLate = Math.max(0,
+                ChronoUnit.DAYS.between(period.firstDay(), parent.window().opens().toLocalDate()));
+        long late = ChronoUnit.DAYS.between(period.firstDay(), window.opens().toLocalDate()) - parentLate;
+        return late > 0 ? period.shiftedBy(late) : period;
+    }
+
+    private static String freeId(String wanted, Set<String> taken) {
+        String id = wanted;
+        for (int n = 2; taken.contains(id); n++) {
+            id = wanted + "-" + n;
+        }
+        taken.add(id);
+        return id;
+    }
+
+    private static String yearsSlug(BirthCohortRange years) {
+        return years.firstYear() == years.lastYear() ? Integer.toString(years.firstYear())
+                : years.firstYear() + "-" + years.lastYear();
+    }
+
+    private static String digitsSlug(Set<Integer> digits) {
+        StringBuilder slug = new StringBuilder("d");
+        for (int digit : digits) {
+            slug.append(slug.length() == 1 ? "" : "-").append(digit);
+        }
+        return slug.toString();
+    }
+
+    /** Who a part takes before it is named and counted. */
+    private record Group(BirthCohortRange years, Set<Integer> digits) {
+    }
+}

@@ -1,0 +1,251 @@
+package org.cohortplanner.planning;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.cohortplanner.domain.BirthCohortRange;
+import org.cohortplanner.domain.BookingWindow;
+import org.cohortplanner.domain.BrandAllocation;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.PopulationTable;
+import org.cohortplanner.domain.VaccinationPeriod;
+import org.cohortplanner.domain.VaccineBrand;
+import org.cohortplanner.planning.Problem.Severity;
+
+/**
+ * Checks a plan the way a careful planner would before announcing it: the mistakes that are easy to make while
+ * editing and that the domain lets through on purpose (so that an editor can show them instead of refusing the
+ * edit). One validator serves the console and {@code validate} on the command line.
+ *
+ * <p>Rules, per cohort: the booking window must close after it opens; the vaccination period must not end before it
+ * starts, nor start before the booking window opens (the first vaccination day must not begin before the window
+ * does, so first doses on the opening day itself count as too early unless the window opens at midnight); brand
+ * shares must add up to 100 %; no brand may be given below its minimum age, taking the youngest in the cohort at
+ * the year of the first vaccination day (age = that year − last birth year); eligible people must be above 0; when
+ * the plan has a population table, every birth year of the cohort must be in it. Between cohorts: two cohorts that
+ * share people (birth years overlap and birth-day digits are not disjoint) must not have overlapping booking
+ * windows. For the plan: a person in the population table whom no cohort includes is a gap (a warning).
+ *
+ * <p>Splits: a split keeps the parent in the plan and the parts name it as their parentId. A cohort that is some
+ * other cohort's parent has been replaced by its parts; it books nobody, so it takes no part in the overlap and gap
+ * checks (its parts do). Its own fields are still checked: merging gives it back. A part whose parent is no longer
+ * in the plan is an ordinary cohort.
+ *
+ * <p>Problems come in a fixed order: cohorts in plan order, for each its own problems in the order of the rules
+ * above, then its overlaps with earlier cohorts (one problem per pair, on the later cohort); the plan's gaps last.
+ */
+public final class PlanValidator {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+    private static final Set<Integer> ALL_DIGITS = Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+
+    public List<Problem> validate(Plan plan) {
+        List<Problem> problems = new ArrayList<>();
+        Set<String> replacedByParts = replacedByParts(plan);
+        List<Cohort> booking = new ArrayList<>();
+        for (Cohort cohort : plan.cohorts()) {
+            checkWindow(cohort, problems);
+            checkVaccinationPeriod(cohort, problems);
+            checkBrands(plan, cohort, problems);
+            checkEligible(cohort, problems);
+            checkPopulationTable(plan.population(), cohort, problems);
+            if (!replacedByParts.contains(cohort.id())) {
+                for (Cohort earlier : booking) {
+                    checkOverlap(earlier, cohort, problems);
+                }
+                booking.add(cohort);
+            }
+        }
+        checkCoverage(plan.population(), booking, problems);
+        return List.copyOf(problems);
+    }
+
+    public static boolean hasErrors(List<Problem> problems) {
+        return problems.stream().anyMatch(Problem::isError);
+    }
+
+    private static Set<String> replacedByParts(Plan plan) {
+        Set<String> ids = plan.cohorts().stream().map(Cohort::id).collect(Collectors.toSet());
+        Set<String> parents = new HashSet<>();
+        for (Cohort cohort : plan.cohorts()) {
+            if (cohort.parentId() != null && ids.contains(cohort.parentId())
+                    && !cohort.parentId().equals(cohort.id())) {
+                parents.add(cohort.parentId());
+            }
+        }
+        return parents;
+    }
+
+    private static void checkWindow(Cohort cohort, List<Problem> problems) {
+        BookingWindow window = cohort.window();
+        if (window.closes().equals(window.opens())) {
+            problems.add(error(cohort, Problem.FIELD_WINDOW, "closes " + time(window.closes())
+                    + ", the moment it opens, so nobody can book"));
+        } else if (!window.isOrdered()) {
+            problems.add(error(cohort, Problem.FIELD_WINDOW, "closes " + time(window.closes())
+                    + " before it opens " + time(window.opens())));
+        }
+    }
+
+    private static void checkVaccinationPeriod(Cohort cohort, List<Problem> problems) {
+        VaccinationPeriod period = cohort.vaccinationPeriod();
+        if (!period.isOrdered()) {
+            problems.add(error(cohort, Problem.FIELD_VACCINATION_PERIOD, "ends " + period.lastDay()
+                    + " before it starts " + period.firstDay()));
+        }
+        if (period.firstDay().atStartOfDay().isBefore(cohort.window().opens())) {
+            problems.add(error(cohort, Problem.FIELD_VACCINATION_PERIOD, "first doses start " + period.firstDay()
+                    + ", before booking opens " + time(cohort.window().opens())));
+        }
+    }
+
+    private static void checkBrands(Plan plan, Cohort cohort, List<Problem> problems) {
+        BrandAllocation brands = cohort.brands();
+        if (brands.shares().isEmpty()) {
+            problems.add(error(cohort, Problem.FIELD_BRANDS, "no vaccine brand is allocated"));
+        } else if (!brands.sumsToOne()) {
+            problems.add(error(cohort, Problem.FIELD_BRANDS, "brand shares add up to " + percent(brands.total())
+                    + ", not 100 %"));
+        }
+        int vaccinationYear = cohort.vaccinationPeriod().firstDay().getYear();
+        int youngest = cohort.birthYears().youngestAgeIn(vaccinationYear);
+        for (Map.Entry<String, Double> share : brands.shares().entrySet()) {
+            Optional<VaccineBrand> brand = plan.brand(share.getKey());
+            if (share.getValue() > 0 && brand.isPresent() && youngest < brand.get().minimumAge()) {
+                problems.add(error(cohort, Problem.FIELD_BRANDS, share.getKey() + " is for people aged "
+                        + brand.get().minimumAge() + " and over, but the youngest in this cohort (born "
+                        + cohort.birthYears().lastYear() + ") are " + youngest + " in " + vaccinationYear));
+            }
+        }
+    }
+
+    private static void checkEligible(Cohort cohort, List<Problem> problems) {
+        if (cohort.eligible() <= 0) {
+            problems.add(error(cohort, Problem.FIELD_ELIGIBLE, "has " + cohort.eligible()
+                    + " eligible people; a cohort needs more than 0"));
+        }
+    }
+
+    private static void checkPopulationTable(PopulationTable population, Cohort cohort, List<Problem> problems) {
+        if (population.isEmpty()) {
+            return;
+        }
+        List<Integer> missing = cohort.birthYears().years().filter(year -> !population.contains(year)).boxed()
+                .toList();
+        if (!missing.isEmpty()) {
+            int first = population.peoplePerBirthYear().firstKey();
+            int last = population.peoplePerBirthYear().lastKey();
+            problems.add(error(cohort, Problem.FIELD_BIRTH_YEARS, (missing.size() == 1 ? "birth year " : "birth years ")
+                    + ranges(missing) + (missing.size() == 1 ? " is" : " are") + " not in the plan's population "
+                    + "table (" + BirthCohortRange.of(first, last) + ")"));
+        }
+    }
+
+    private static void checkOverlap(Cohort earlier, Cohort later, List<Problem> problems) {
+        if (!earlier.birthYears().overlaps(later.birthYears())
+                || !earlier.window().isOrdered() || !later.window().isOrdered()
+                || !earlier.window().overlaps(later.window())) {
+            return;
+        }
+        Set<Integer> digits = new TreeSet<>(earlier.effectiveDigits());
+        digits.retainAll(later.effectiveDigits());
+        if (digits.isEmpty()) {
+            return;
+        }
+        BirthCohortRange shared = BirthCohortRange.of(
+                Math.max(earlier.birthYears().firstYear(), later.birthYears().firstYear()),
+                Math.min(earlier.birthYears().lastYear(), later.birthYears().lastYear()));
+        LocalDateTime from = later(earlier.window().opens(), later.window().opens());
+        LocalDateTime until = earlier(earlier.window().closes(), later.window().closes());
+        problems.add(error(later, Problem.FIELD_BIRTH_YEARS, "people born " + shared
+                + (digits.equals(ALL_DIGITS) ? "" : " with birth days ending in " + digitList(digits))
+                + " are also in cohort " + earlier.name() + ", and both windows are open from " + time(from)
+                + " to " + time(until)));
+    }
+
+    /** Consecutive birth years missing the same birth-day digits make one warning, in birth-year order. */
+    private static void checkCoverage(PopulationTable population, List<Cohort> booking, List<Problem> problems) {
+        List<Integer> run = new ArrayList<>();
+        Set<Integer> runMissing = Set.of();
+        for (int year : population.peoplePerBirthYear().keySet()) {
+            Set<Integer> missing = new TreeSet<>(ALL_DIGITS);
+            for (Cohort cohort : booking) {
+                if (cohort.birthYears().contains(year)) {
+                    missing.removeAll(cohort.effectiveDigits());
+                }
+            }
+            boolean continues = !run.isEmpty() && missing.equals(runMissing) && run.get(run.size() - 1) == year - 1;
+            if (!continues && !run.isEmpty()) {
+                problems.add(gap(run, runMissing));
+                run.clear();
+            }
+            if (!missing.isEmpty()) {
+                run.add(year);
+                runMissing = missing;
+            }
+        }
+        if (!run.isEmpty()) {
+            problems.add(gap(run, runMissing));
+        }
+    }
+
+    private static Problem gap(List<Integer> years, Set<Integer> missingDigits) {
+        String digits = missingDigits.equals(ALL_DIGITS) ? "" : " whose birth day ends in " + digitList(missingDigits);
+        return new Problem(Severity.WARNING, null, Problem.FIELD_BIRTH_YEARS, "plan", "no cohort includes people born "
+                + ranges(years) + digits + ", who are in the population table");
+    }
+
+    private static Problem error(Cohort cohort, String field, String detail) {
+        return new Problem(Severity.ERROR, cohort.id(), field, "cohort " + cohort.name(), detail);
+    }
+
+    private static String time(LocalDateTime time) {
+        return time.format(TIME);
+    }
+
+    private static LocalDateTime later(LocalDateTime a, LocalDateTime b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDateTime earlier(LocalDateTime a, LocalDateTime b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static String percent(double share) {
+        double percent = Math.round(share * 10000) / 100.0;
+        return (percent == Math.rint(percent) ? Long.toString((long) percent) : Double.toString(percent)) + " %";
+    }
+
+    /** 1960, 1961, 1962, 1965 → "1960–1962, 1965". */
+    private static String ranges(List<Integer> sortedYears) {
+        List<String> parts = new ArrayList<>();
+        int start = sortedYears.get(0);
+        int end = start;
+        for (int year : sortedYears.subList(1, sortedYears.size())) {
+            if (year == end + 1) {
+                end = year;
+            } else {
+                parts.add(BirthCohortRange.of(start, end).toString());
+                start = year;
+                end = year;
+            }
+        }
+        parts.add(BirthCohortRange.of(start, end).toString());
+        return String.join(", ", parts);
+    }
+
+    private static String digitList(Set<Integer> digits) {
+        List<String> names = digits.stream().map(String::valueOf).toList();
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
+    }
+}
