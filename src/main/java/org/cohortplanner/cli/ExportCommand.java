@@ -2,10 +2,12 @@ package org.cohortplanner.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.export.PlanWorkbook;
 import org.cohortplanner.export.PlanWorkbookContent;
@@ -16,6 +18,11 @@ import org.cohortplanner.export.WorkbookTargetExistsException;
 import org.cohortplanner.export.WorkbookWriteOptions;
 import org.cohortplanner.planning.schedule.Schedule;
 import org.cohortplanner.planning.schedule.ScheduleRow;
+import org.cohortplanner.simulation.BookingNightResult;
+import org.cohortplanner.simulation.BookingNightSimulator;
+import org.cohortplanner.simulation.BookingNights;
+import org.cohortplanner.simulation.CancellationToken;
+import org.cohortplanner.simulation.ProgressListener;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.json.PlanFiles;
 import picocli.CommandLine.Command;
@@ -37,6 +44,8 @@ public final class ExportCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
+    /** The same plan exports the same simulated figures every time. */
+    static final long SIMULATION_SEED = 2021;
 
     @Spec
     CommandSpec spec;
@@ -48,8 +57,8 @@ public final class ExportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--sheets", paramLabel = "LIST", description = "Comma-separated sheets to write, from: "
-            + "cohorts, schedule, capacity, deliveries, audit (default: cohorts,schedule,capacity,deliveries; plan "
-            + "files carry no audit trail).")
+            + "cohorts, schedule, capacity, deliveries, simulation, audit (default: cohorts,schedule,capacity,"
+            + "deliveries). simulation runs one booking night per window first; plan files carry no audit trail.")
     String sheets = "cohorts,schedule,capacity,deliveries";
 
     @Option(names = "--per-region", paramLabel = "DIR",
@@ -89,7 +98,14 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("export: cannot build the schedule of " + planFile + ": " + e.getMessage());
             return FAILED;
         }
-        PlanWorkbookContent content = new PlanWorkbookContent(plan, rows::stream, rows.size(), List.of());
+        List<BookingNightResult> nights;
+        try {
+            nights = chosen.contains(WorkbookSheet.SIMULATION) ? simulateNights(plan) : List.of();
+        } catch (RuntimeException e) {
+            err.println("export: cannot simulate the booking nights of " + planFile + ": " + e.getMessage());
+            return FAILED;
+        }
+        PlanWorkbookContent content = new PlanWorkbookContent(plan, rows::stream, rows.size(), List.of(), nights);
         WorkbookWriteOptions options = WorkbookWriteOptions.in(plan.zone()).replacingExisting(force);
         PlanWorkbook workbook = new PlanWorkbook();
         String sheetNames = chosen.stream().map(WorkbookSheet::title).collect(Collectors.joining(", "));
@@ -111,6 +127,18 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("export: " + e.getMessage());
             return e instanceof WorkbookTargetException ? BAD_INPUT : FAILED;
         }
+    }
+
+    /** One night per booking window, with the plan's supply as the appointment limit and a fixed seed. */
+    private static List<BookingNightResult> simulateNights(Plan plan) {
+        BookingNights nights = BookingNights.standard();
+        BookingNightSimulator simulator = new BookingNightSimulator();
+        List<BookingNightResult> results = new ArrayList<>();
+        for (Cohort window : nights.windows(plan)) {
+            results.add(simulator.run(nights.parameters(plan, window), SIMULATION_SEED, ProgressListener.NONE,
+                    CancellationToken.never()));
+        }
+        return results;
     }
 
     private static boolean needsSchedule(Set<WorkbookSheet> chosen) {

@@ -18,6 +18,8 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.Region;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.planning.schedule.ScheduleRow;
+import org.cohortplanner.simulation.BookingLimit;
+import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.store.AuditEntry;
 
 /**
@@ -56,12 +58,21 @@ public final class PlanWorkbook {
         createFolder(folder);
         long rowsPerRegion = content.scheduleRows() / regions.size();
         List<WorkbookFile> files = new ArrayList<>();
-        for (Region region : regions) {
-            Predicate<ScheduleRow> inRegion = row -> row.region().equals(region.name());
-            files.add(new WorkbookFile(folder.resolve(fileNameFor(region.name())),
-                    sheets(content, sheets, inRegion, rowsPerRegion)));
+        List<Path> targets = regionFiles(content.plan(), folder);
+        for (int i = 0; i < regions.size(); i++) {
+            String region = regions.get(i).name();
+            Predicate<ScheduleRow> inRegion = row -> row.region().equals(region);
+            files.add(new WorkbookFile(targets.get(i), sheets(content, sheets, inRegion, rowsPerRegion)));
         }
         return writer.writeAll(files, options);
+    }
+
+    /**
+     * The files {@link #exportPerRegion} would write into {@code folder}, so that a screen can ask once before
+     * replacing those that exist.
+     */
+    public static List<Path> regionFiles(Plan plan, Path folder) {
+        return plan.regions().stream().map(region -> folder.resolve(fileNameFor(region.name()))).toList();
     }
 
     /** A file name for a region that every file system accepts: the region's name without path characters. */
@@ -107,6 +118,7 @@ public final class PlanWorkbook {
                 case SCHEDULE -> tables.add(schedule(plan, demand, expectedScheduleRows));
                 case CAPACITY -> tables.add(capacity(plan, demand));
                 case DELIVERIES -> tables.add(deliveries(plan));
+                case SIMULATION -> tables.add(simulation(content.simulation()));
                 case AUDIT -> tables.add(audit(content.audit()));
                 default -> throw new IllegalStateException("no sheet for " + sheet);
             }
@@ -156,6 +168,33 @@ public final class PlanWorkbook {
                 SheetColumn.text("Status", delivery -> delivery.status().name().toLowerCase(Locale.ROOT)),
                 SheetColumn.text("Reason / note", Delivery::note));
         return new SheetTable<>(WorkbookSheet.DELIVERIES.title(), columns, plan.deliveries());
+    }
+
+    /** One row per booking window: the last simulated night's figures, as the simulation screen shows them. */
+    static SheetTable<BookingNightResult> simulation(List<BookingNightResult> results) {
+        List<SheetColumn<BookingNightResult>> columns = List.of(
+                SheetColumn.text("Window", result -> result.parameters().windowName()),
+                SheetColumn.dateTime("Opens", result -> result.parameters().opens()),
+                SheetColumn.decimal("Hours open", result -> result.parameters().windowMinutes() / 60),
+                SheetColumn.integer("People trying", BookingNightResult::people),
+                SheetColumn.integer("Sessions", BookingNightResult::sessions),
+                SheetColumn.integer("Got through", BookingNightResult::gotThrough),
+                SheetColumn.integer("Booked", BookingNightResult::booked),
+                SheetColumn.percent("Booked share", result -> result.people() == 0 ? null
+                        : (double) result.booked() / result.people()),
+                SheetColumn.integer("Gave up", BookingNightResult::gaveUp),
+                SheetColumn.integer("Still trying at close", BookingNightResult::stillTryingAtClose),
+                SheetColumn.integer("Turned away", BookingNightResult::turnedAway),
+                SheetColumn.integer("Longest queue", BookingNightResult::peakQueue),
+                SheetColumn.integer("Most sessions at once", BookingNightResult::peakActive),
+                SheetColumn.decimal("Mean wait (min)", result -> result.waits().meanMinutes()),
+                SheetColumn.decimal("95% waited at most (min)", result -> result.waits().p95Minutes()),
+                SheetColumn.decimal("Minutes to half booked", BookingNightResult::minutesTo50),
+                SheetColumn.dateTime("Suspended at", result -> result.suspendedAt().orElse(null)),
+                SheetColumn.integer("Appointment limit", result -> result.parameters().bookingLimit()
+                        == BookingLimit.UNLIMITED ? null : result.parameters().bookingLimit()),
+                SheetColumn.integer("Seed", BookingNightResult::seed));
+        return new SheetTable<>(WorkbookSheet.SIMULATION.title(), columns, results);
     }
 
     static SheetTable<AuditEntry> audit(List<AuditEntry> entries) {

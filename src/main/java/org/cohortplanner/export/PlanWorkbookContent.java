@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.schedule.ScheduleRow;
+import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.store.AuditEntry;
 
 /**
@@ -15,17 +16,29 @@ import org.cohortplanner.store.AuditEntry;
  *                     per region); rows are streamed, never collected
  * @param scheduleRows how many schedule rows to expect, for progress; 0 when unknown
  * @param audit        the plan's audit trail, oldest first
+ * @param simulation   the last booking-night result of each window, if any were run
  */
 public record PlanWorkbookContent(Plan plan, Supplier<? extends Stream<ScheduleRow>> schedule, long scheduleRows,
-                                  List<AuditEntry> audit) {
+                                  List<AuditEntry> audit, List<BookingNightResult> simulation) {
     public PlanWorkbookContent {
         Objects.requireNonNull(plan, "plan");
         schedule = schedule == null ? Stream::empty : schedule;
         audit = audit == null ? List.of() : List.copyOf(audit);
+        simulation = simulation == null ? List.of() : List.copyOf(simulation);
+    }
+
+    /** Content without simulation results. */
+    public PlanWorkbookContent(Plan plan, Supplier<? extends Stream<ScheduleRow>> schedule, long scheduleRows,
+                               List<AuditEntry> audit) {
+        this(plan, schedule, scheduleRows, audit, List.of());
+    }
+
+    public PlanWorkbookContent withSimulation(List<BookingNightResult> results) {
+        return new PlanWorkbookContent(plan, schedule, scheduleRows, audit, results);
     }
 
     /** A plan without schedule or audit: cohorts and deliveries only. */
     public static PlanWorkbookContent of(Plan plan) {
-        return new PlanWorkbookContent(plan, Stream::empty, 0, List.of());
+        return new PlanWorkbookContent(plan, Stream::empty, 0, List.of(), List.of());
     }
 }

@@ -12,6 +12,7 @@ public enum WorkbookSheet {
     SCHEDULE("schedule", "Schedule"),
     CAPACITY("capacity", "Demand vs capacity"),
     DELIVERIES("deliveries", "Deliveries"),
+    SIMULATION("simulation", "Simulation"),
     AUDIT("audit", "Audit");
 
     private final String option;

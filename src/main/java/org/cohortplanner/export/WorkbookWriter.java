@@ -19,7 +19,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -114,7 +116,12 @@ public final class WorkbookWriter {
      */
     public List<Path> writeAll(List<WorkbookFile> files, WorkbookWriteOptions options)
             throws WorkbookExportException {
+        Set<Path> targets = new HashSet<>();
         for (WorkbookFile file : files) {
+            if (!targets.add(file.target().toAbsolutePath().normalize())) {
+                throw new WorkbookTargetException("two workbooks of one export would both be written to "
+                        + file.target());
+            }
             checkTarget(file.target(), options.replaceExisting());
         }
         Progress progress = new Progress(options, files.size(),

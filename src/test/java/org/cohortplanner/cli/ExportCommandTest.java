@@ -77,6 +77,23 @@ class ExportCommandTest {
     }
 
     @Test
+    void exportsTheSamplePlanWithSimulatedBookingNights() throws Exception {
+        Path sample = Path.of("sample-data", "korea-2021-as-run.json");
+        Path target = folder.resolve("as-run.xlsx");
+
+        assertEquals(0, run(sample.toString(), "--out", target.toString(), "--sheets",
+                "cohorts,schedule,capacity,deliveries,simulation"), err.toString());
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(target.toFile())) {
+            assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries", "Simulation"),
+                    sheetNames(workbook));
+            XSSFSheet nights = workbook.getSheet("Simulation");
+            assertTrue(nights.getLastRowNum() >= 1, "a row per booking window");
+            assertTrue(nights.getRow(1).getCell(6).getNumericCellValue() > 0, "people booked on the first night");
+        }
+    }
+
+    @Test
     void writesAWorkbookPerRegion() throws Exception {
         Path provinces = folder.resolve("provinces");
 

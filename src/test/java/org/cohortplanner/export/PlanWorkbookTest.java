@@ -22,7 +22,14 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.schedule.ScheduleRow;
+import org.cohortplanner.simulation.BookingNightResult;
+import org.cohortplanner.simulation.BookingNightSimulator;
+import org.cohortplanner.simulation.BookingNights;
+import org.cohortplanner.simulation.CancellationToken;
+import org.cohortplanner.simulation.ProgressListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +48,8 @@ class PlanWorkbookTest {
         try (XSSFWorkbook read = new XSSFWorkbook(file.toFile())) {
             List<String> names = new ArrayList<>();
             read.forEach(sheet -> names.add(sheet.getSheetName()));
-            assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries", "Audit"), names);
+            assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries", "Simulation", "Audit"),
+                    names);
         }
         Path only = workbook.export(ExportFixtures.content(100), EnumSet.of(WorkbookSheet.DELIVERIES),
                 folder.resolve("deliveries.xlsx"), options);
@@ -122,6 +130,36 @@ class PlanWorkbookTest {
             assertEquals(LocalDateTime.of(2021, 7, 12, 12, 0), first.getCell(1).getLocalDateTimeCellValue());
             assertEquals("Suspend 55–59 window", first.getCell(3).getStringCellValue());
             assertEquals("Moderna allotment used up", first.getCell(6).getStringCellValue());
+        }
+    }
+
+    @Test
+    void simulationSheetHasTheLastNightOfEachWindow() throws Exception {
+        Plan plan = ExportFixtures.plan();
+        BookingNights nights = BookingNights.standard();
+        List<BookingNightResult> results = new ArrayList<>();
+        for (Cohort window : nights.windows(plan)) {
+            results.add(new BookingNightSimulator().run(nights.parameters(plan, window), 7, ProgressListener.NONE,
+                    CancellationToken.never()));
+        }
+        PlanWorkbookContent content = PlanWorkbookContent.of(plan).withSimulation(results);
+
+        Path file = workbook.export(content, EnumSet.of(WorkbookSheet.SIMULATION), folder.resolve("nights.xlsx"),
+                options);
+
+        try (XSSFWorkbook read = new XSSFWorkbook(file.toFile())) {
+            XSSFSheet sheet = read.getSheet("Simulation");
+            assertEquals(results.size(), sheet.getLastRowNum());
+            BookingNightResult first = results.get(0);
+            Row row = sheet.getRow(1);
+            assertEquals(first.parameters().windowName(), row.getCell(0).getStringCellValue());
+            assertEquals(first.parameters().opens(), row.getCell(1).getLocalDateTimeCellValue());
+            assertEquals(first.people(), row.getCell(3).getNumericCellValue());
+            assertEquals(first.booked(), row.getCell(6).getNumericCellValue());
+            assertEquals((double) first.booked() / first.people(), row.getCell(7).getNumericCellValue(), 1e-12);
+            assertEquals("0.0%", row.getCell(7).getCellStyle().getDataFormatString());
+            assertEquals(first.peakQueue(), row.getCell(11).getNumericCellValue());
+            assertEquals(7, row.getCell(18).getNumericCellValue());
         }
     }
 

@@ -298,6 +298,19 @@ class WorkbookWriterTest {
     }
 
     @Test
+    void refusesAnExportThatWouldWriteTwoWorkbooksToOneFile() {
+        Path target = folder.resolve("same.xlsx");
+        List<WorkbookFile> files = List.of(new WorkbookFile(target, List.of(table(List.of(item("a"))))),
+                new WorkbookFile(folder.resolve(".").resolve("same.xlsx"), List.of(table(List.of(item("b"))))));
+
+        WorkbookTargetException failure = assertThrows(WorkbookTargetException.class,
+                () -> writer.writeAll(files, WorkbookWriteOptions.in(ExportFixtures.SEOUL)));
+
+        assertTrue(failure.getMessage().contains("both be written to"), failure.getMessage());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
     void anEmptyTableStillHasItsHeaderAndFilter() throws Exception {
         Path file = write(folder.resolve("empty.xlsx"), table(List.of()));
 
