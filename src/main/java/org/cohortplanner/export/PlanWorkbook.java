@@ -193,7 +193,7 @@ public final class PlanWorkbook {
                 SheetColumn.dateTime("Suspended at", result -> result.suspendedAt().orElse(null)),
                 SheetColumn.integer("Appointment limit", result -> result.parameters().bookingLimit()
                         == BookingLimit.UNLIMITED ? null : result.parameters().bookingLimit()),
-                SheetColumn.integer("Seed", BookingNightResult::seed));
+                SheetColumn.text("Seed", result -> Long.toString(result.seed())));
         return new SheetTable<>(WorkbookSheet.SIMULATION.title(), columns, results);
     }
 
@@ -227,7 +227,7 @@ public final class PlanWorkbook {
     }
 
     private static SheetTable<WorkbookDemandSummary.Day> capacity(Plan plan, DemandTracker demand) {
-        List<String> brands = plan.brands().stream().map(VaccineBrand::name).toList();
+        List<String> brands = givenBrands(plan);
         List<SheetColumn<WorkbookDemandSummary.Day>> columns = new ArrayList<>();
         columns.add(SheetColumn.date("Day", WorkbookDemandSummary.Day::day));
         List<SheetChart> charts = new ArrayList<>();
@@ -240,6 +240,18 @@ public final class PlanWorkbook {
         }
         Iterable<WorkbookDemandSummary.Day> days = () -> demand.summary().days().iterator();
         return new SheetTable<>(WorkbookSheet.CAPACITY.title(), columns, days, 0, charts);
+    }
+
+    /**
+     * The brands some cohort is given, in the plan's order: a brand no cohort gets has no appointments, and its
+     * columns and chart would only be empty. All brands when no cohort has any yet.
+     */
+    static List<String> givenBrands(Plan plan) {
+        Set<String> given = plan.cohorts().stream()
+                .flatMap(cohort -> cohort.brands().shares().entrySet().stream())
+                .filter(share -> share.getValue() > 0).map(Map.Entry::getKey).collect(Collectors.toSet());
+        List<String> brands = plan.brands().stream().map(VaccineBrand::name).filter(given::contains).toList();
+        return brands.isEmpty() ? plan.brands().stream().map(VaccineBrand::name).toList() : brands;
     }
 
     private static Map<String, String> cohortNames(Plan plan) {

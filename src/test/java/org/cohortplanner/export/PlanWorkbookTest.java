@@ -23,7 +23,10 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.DoseInterval;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.Platform;
+import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.planning.schedule.ScheduleRow;
 import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.BookingNightSimulator;
@@ -159,7 +162,7 @@ class PlanWorkbookTest {
             assertEquals((double) first.booked() / first.people(), row.getCell(7).getNumericCellValue(), 1e-12);
             assertEquals("0.0%", row.getCell(7).getCellStyle().getDataFormatString());
             assertEquals(first.peakQueue(), row.getCell(11).getNumericCellValue());
-            assertEquals(7, row.getCell(18).getNumericCellValue());
+            assertEquals("7", row.getCell(18).getStringCellValue());
         }
     }
 
@@ -242,6 +245,15 @@ class PlanWorkbookTest {
             assertEquals(null, sheet.getRow(2).getCell(2));
             assertEquals(300, sheet.getRow(10).getCell(1).getNumericCellValue());
         }
+    }
+
+    @Test
+    void capacitySheetLeavesOutBrandsNoCohortIsGiven() {
+        Plan plan = ExportFixtures.plan();
+        List<VaccineBrand> brands = new ArrayList<>(plan.brands());
+        brands.add(0, new VaccineBrand("Janssen", 1, DoseInterval.NONE, 18, Platform.VECTOR, Set.of()));
+
+        assertEquals(List.of("Pfizer", "Moderna"), PlanWorkbook.givenBrands(plan.withBrands(brands)));
     }
 
     @Test
