@@ -47,6 +47,8 @@ public final class CohortPlannerCommand implements Callable<Integer> {
         commandLine.addSubcommand(new ValidateCommand());
         commandLine.addSubcommand(new SplitCommand());
         commandLine.addSubcommand(new MergeCommand());
+        commandLine.addSubcommand(new ScheduleCommand());
+        commandLine.addSubcommand(new SlipCommand());
         commandLine.addSubcommand(new ExportCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(CohortPlannerCommand::usageError);

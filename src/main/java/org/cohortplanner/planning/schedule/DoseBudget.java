@@ -9,19 +9,19 @@ import org.cohortplanner.domain.Plan;
 /**
  * How many first-dose appointments each cohort's booking window can take before the doses of its brands or the
  * site capacity of its vaccination period run out, given the cohorts that book before it (ordered by window
- * opening). The booking system stops a window at this figure: on 12 July 2021 the 55–59 window was suspended once
- * the Moderna meant for it was booked.
+ * opening). The booking system stops a window at this figure: on 12 July 2021 the 55–59 window was suspended after
+ * 1.85 M bookings, the Moderna on hand or due by the first vaccination day.
  *
- * <p>It is the largest number of bookers for which the daily {@link Schedule} shows nobody of the cohort without a
- * dose on their day and no new shortage for the cohorts before it — the same model, so the booking limit and the
- * schedule never disagree. Doses count by expected arrival, second doses are held when the plan says so, and the
- * cohorts before take what they expect to book, up to their own budget. The figure is found to within a ten
- * thousandth of the cohort's eligible people, rounded down.
+ * <p>A window books against the doses it can count on: those of its brands that arrive (by expected arrival,
+ * cancelled deliveries not at all) by the first day of its vaccination period, less what the cohorts that book
+ * before it have taken by that day — doses given, and second doses held when the plan reserves them. (Their
+ * later second doses, when not held, are left to later deliveries, as planners did in 2021.) Each booking takes one dose of a brand in proportion to the cohort's share of it, two when the plan holds
+ * the second dose. Site capacity is the doses the region's open sites that give the cohort's brands can give over
+ * the period, less what the earlier cohorts' first and second doses take. The earlier cohorts are the daily
+ * {@link Schedule}'s, each with what it expects to book up to its own budget. The figure never exceeds the cohort's
+ * eligible people; a cohort that has been split into parts, or has no brands, books nobody.
  */
 public final class DoseBudget {
-    private static final double PRECISION = 1e-4;
-    private static final double TOLERATED_PEOPLE = 0.5;
-
     private final Map<String, Long> bookable;
 
     private DoseBudget(Map<String, Long> bookable) {
@@ -34,7 +34,7 @@ public final class DoseBudget {
         double[] bookers = new double[engine.cohorts.size()];
         for (int c : engine.cohortsInBookingOrder()) {
             Cohort cohort = engine.cohorts.get(c);
-            long budget = budget(engine, bookers, c, cohort);
+            long budget = budget(engine, engine.run(bookers), c, cohort);
             bookable.put(cohort.id(), budget);
             bookers[c] = Math.min(cohort.expectedBookers(), budget);
         }
@@ -44,34 +44,42 @@ public final class DoseBudget {
         return new DoseBudget(bookable);
     }
 
-    private static long budget(ScheduleEngine engine, double[] bookers, int c, Cohort cohort) {
-        if (cohort.brands().total() <= 0 || cohort.eligible() == 0) {
+    private static long budget(ScheduleEngine engine, ScheduleEngine.Run earlier, int c, Cohort cohort) {
+        if (cohort.brands().total() <= 0) {
             return 0;
         }
-        bookers[c] = 0;
-        double before = engine.run(bookers).peopleShort();
-        double low = 0;
-        double high = cohort.eligible();
-        if (fits(engine, bookers, c, high, before)) {
-            bookers[c] = 0;
-            return cohort.eligible();
+        int first = Math.max(0, engine.index(cohort.vaccinationPeriod().firstDay()));
+        int last = Math.min(engine.days - 1, engine.index(cohort.vaccinationPeriod().lastDay()));
+        double limit = cohort.eligible();
+        for (int b = 0; b < engine.brands.size(); b++) {
+            double share = engine.shares[c][b];
+            if (share <= 0) {
+                continue;
+            }
+            double arrived = 0;
+            for (int d = 0; d <= first; d++) {
+                arrived += engine.arrivals[b][d];
+            }
+            double taken = earlier.held[b][first];
+            for (int d = 0; d <= first; d++) {
+                taken += earlier.given[b][d];
+            }
+            limit = Math.min(limit, Math.max(0, arrived - taken) / (share * engine.dosesPerFirstDose[b]));
         }
-        double step = Math.max(1, cohort.eligible() * PRECISION);
-        while (high - low > step) {
-            double middle = (low + high) / 2;
-            if (fits(engine, bookers, c, middle, before)) {
-                low = middle;
-            } else {
-                high = middle;
+        double capacity = 0;
+        for (int r = 0; r < engine.regions.size(); r++) {
+            for (int d = first; d <= last; d++) {
+                double open = 0;
+                for (int b = 0; b < engine.brands.size(); b++) {
+                    if (engine.shares[c][b] > 0) {
+                        open = Math.max(open, engine.brandCapacity[r][b][d]);
+                    }
+                }
+                open = Math.min(open, engine.regionCapacity[r][d]);
+                capacity += Math.max(0, open - earlier.givenIn(r, d));
             }
         }
-        bookers[c] = 0;
-        return (long) Math.floor(low);
-    }
-
-    private static boolean fits(ScheduleEngine engine, double[] bookers, int c, double people, double before) {
-        bookers[c] = people;
-        return engine.run(bookers).peopleShort() <= before + TOLERATED_PEOPLE;
+        return (long) Math.floor(Math.max(0, Math.min(limit, capacity)));
     }
 
     /** First-dose appointments the cohort's window can take; 0 for a cohort the plan does not have. */

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 
@@ -19,21 +21,32 @@ public final class Schedule {
     private final List<Shortage> shortages;
     private final List<SecondDoseWarning> warnings;
     private final List<SecondDoseGroup> secondDoses;
+    private final Map<LocalDate, Long> siteCapacity;
 
     private Schedule(Plan plan, List<ScheduleRow> rows, List<BrandDay> brandDays, List<Shortage> shortages,
-            List<SecondDoseWarning> warnings, List<SecondDoseGroup> secondDoses) {
+            List<SecondDoseWarning> warnings, List<SecondDoseGroup> secondDoses, Map<LocalDate, Long> siteCapacity) {
         this.plan = plan;
         this.rows = Collections.unmodifiableList(rows);
         this.brandDays = Collections.unmodifiableList(brandDays);
         this.shortages = Collections.unmodifiableList(shortages);
         this.warnings = Collections.unmodifiableList(warnings);
         this.secondDoses = Collections.unmodifiableList(secondDoses);
+        this.siteCapacity = Collections.unmodifiableMap(siteCapacity);
     }
 
     /** Builds the schedule with every cohort's expected bookers (eligible × uptake). */
     public static Schedule of(Plan plan) {
         ScheduleEngine engine = new ScheduleEngine(plan);
         return from(engine, engine.run(engine.expectedBookers()));
+    }
+
+    /**
+     * People who get no dose on their appointment day over the whole campaign, unrounded, without building the rows:
+     * for weighing many variants of a plan quickly.
+     */
+    public static double peopleShort(Plan plan) {
+        ScheduleEngine engine = new ScheduleEngine(plan);
+        return engine.run(engine.expectedBookers()).peopleShort();
     }
 
     static Schedule from(ScheduleEngine engine, ScheduleEngine.Run run) {
@@ -56,10 +69,10 @@ public final class Schedule {
                         long capacity = Math.round(engine.brandCapacity[r][b][d]);
                         long stock = Math.round(run.free[b][d]);
                         long reserved = Math.round(run.held[b][d]);
-                        long booked = Math.round(run.firstBooked(c, r, b, d, days));
+                        long booked = Math.round(run.firstBooked[d][run.cell(c, r, b)]);
                         if (booked > 0) {
-                            long ofDoses = Math.round(run.firstShortOfDoses[c][r][b][d]);
-                            long ofCapacity = Math.round(run.firstShortOfCapacity[c][r][b][d]);
+                            long ofDoses = Math.round(run.firstShortOfDoses[d][run.cell(c, r, b)]);
+                            long ofCapacity = Math.round(run.firstShortOfCapacity[d][run.cell(c, r, b)]);
                             long shortage = Math.min(booked, Math.round(run.firstShort(c, r, b, d)));
                             rows.add(new ScheduleRow(day, region, cohortId, brand, 1, booked, capacity, stock,
                                     shortage, reserved));
@@ -72,9 +85,9 @@ public final class Schedule {
                                 dosesShort[b][d] += doses;
                             }
                         }
-                        long second = Math.round(run.secondDue[c][r][b][d]);
+                        long second = Math.round(run.secondDue[d][run.cell(c, r, b)]);
                         if (second > 0) {
-                            long ofDoses = Math.round(run.secondShortOfDoses[c][r][b][d]);
+                            long ofDoses = Math.round(run.secondShortOfDoses[d][run.cell(c, r, b)]);
                             long shortage = Math.min(second, Math.round(run.secondShort(c, r, b, d)));
                             rows.add(new ScheduleRow(day, region, cohortId, brand, 2, second, capacity, stock,
                                     shortage, reserved));
@@ -86,7 +99,7 @@ public final class Schedule {
                                 dosesShort[b][d] += ofDoses;
                             }
                         }
-                        double firstGiven = run.firstGiven[c][r][b][d];
+                        double firstGiven = run.firstGiven[d][run.cell(c, r, b)];
                         int secondDay = engine.secondDoseDay[r][b][d];
                         if (firstGiven >= 0.5 && secondDay >= 0) {
                             secondDoses.add(new SecondDoseGroup(cohortId, region, brand, day,
@@ -109,8 +122,16 @@ public final class Schedule {
                         peopleShort[b][d], dosesShort[b][d]));
             }
         }
+        Map<LocalDate, Long> siteCapacity = new TreeMap<>();
+        for (int d = 0; d < days; d++) {
+            double capacity = 0;
+            for (int r = 0; r < engine.regions.size(); r++) {
+                capacity += engine.regionCapacity[r][d];
+            }
+            siteCapacity.put(engine.day(d), Math.round(capacity));
+        }
         return new Schedule(engine.plan, rows, brandDays, shortages, secondDoseWarnings(engine, shortages),
-                secondDoses);
+                secondDoses, siteCapacity);
     }
 
     private static List<SecondDoseWarning> secondDoseWarnings(ScheduleEngine engine, List<Shortage> shortages) {
@@ -133,6 +154,11 @@ public final class Schedule {
             }
         }
         return warnings;
+    }
+
+    /** Doses all open site groups together can give on each day of the campaign. */
+    public Map<LocalDate, Long> siteCapacity() {
+        return siteCapacity;
     }
 
     public Plan plan() {

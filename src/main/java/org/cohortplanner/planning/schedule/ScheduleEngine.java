@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -56,7 +57,7 @@ final class ScheduleEngine {
 
     ScheduleEngine(Plan plan) {
         this.plan = plan;
-        this.cohorts = plan.cohorts().stream().filter(c -> c.vaccinationPeriod().isOrdered()).toList();
+        this.cohorts = booking(plan);
         this.brands = plan.brands();
         this.regions = regionNames(plan);
         this.reserve = plan.settings().reserveSecondDose();
@@ -89,6 +90,23 @@ final class ScheduleEngine {
         for (int b = 0; b < brandCount; b++) {
             dosesPerFirstDose[b] = reserve && brands.get(b).needsSecondDose() ? 2 : 1;
         }
+    }
+
+    /**
+     * The cohorts that book: a cohort another one names as its parent has been replaced by its parts and books
+     * nobody (the split keeps it in the plan so that merging gives it back); a period that ends before it starts
+     * holds no appointments.
+     */
+    static List<Cohort> booking(Plan plan) {
+        Set<String> parents = new HashSet<>();
+        for (Cohort cohort : plan.cohorts()) {
+            if (cohort.parentId() != null && !cohort.parentId().equals(cohort.id())) {
+                parents.add(cohort.parentId());
+            }
+        }
+        return plan.cohorts().stream()
+                .filter(c -> !parents.contains(c.id()) && c.vaccinationPeriod().isOrdered())
+                .toList();
     }
 
     private static List<String> regionNames(Plan plan) {
@@ -285,7 +303,7 @@ final class ScheduleEngine {
                 Arrays.fill(demand, 0);
                 for (int c = 0; c < cohortCount; c++) {
                     for (int b = 0; b < brandCount; b++) {
-                        demand[b] += run.secondDue[c][r][b][d];
+                        demand[b] += run.secondDue[d][run.cell(c, r, b)];
                     }
                 }
                 fitCapacity(demand, brandLeft[r], r, regionLeft, capacityFactor[r]);
@@ -294,7 +312,7 @@ final class ScheduleEngine {
                 double wanted = 0;
                 for (int r = 0; r < regionCount; r++) {
                     for (int c = 0; c < cohortCount; c++) {
-                        wanted += run.secondDue[c][r][b][d] * capacityFactor[r][b];
+                        wanted += run.secondDue[d][run.cell(c, r, b)] * capacityFactor[r][b];
                     }
                 }
                 double available = free[b] + held[b];
@@ -305,21 +323,21 @@ final class ScheduleEngine {
                 free[b] -= given - fromHeld;
                 for (int r = 0; r < regionCount; r++) {
                     for (int c = 0; c < cohortCount; c++) {
-                        double due = run.secondDue[c][r][b][d];
+                        double due = run.secondDue[d][run.cell(c, r, b)];
                         if (due <= 0) {
                             continue;
                         }
                         double servedByCapacity = due * capacityFactor[r][b];
                         double served = servedByCapacity * stockFactor;
-                        run.secondGiven[c][r][b][d] = served;
-                        run.secondShortOfDoses[c][r][b][d] = servedByCapacity - served;
+                        run.secondGiven[d][run.cell(c, r, b)] = served;
+                        run.secondShortOfDoses[d][run.cell(c, r, b)] = servedByCapacity - served;
                     }
                 }
                 run.given[b][d] += given;
             }
 
             // First doses: split by brand, capacity, then stock.
-            double[][][] firstWanted = run.firstBooked;
+            double[][] firstWanted = run.firstBooked;
             for (int c = 0; c < cohortCount; c++) {
                 if (bookers[c] <= 0) {
                     continue;
@@ -335,7 +353,7 @@ final class ScheduleEngine {
                     }
                     for (int b = 0; b < brandCount; b++) {
                         double part = remaining > EPSILON ? Math.max(0, quota[c][b]) / remaining : shares[c][b];
-                        firstWanted[c][r][b * days + d] = people * part;
+                        firstWanted[d][run.cell(c, r, b)] = people * part;
                     }
                 }
             }
@@ -343,7 +361,7 @@ final class ScheduleEngine {
                 Arrays.fill(demand, 0);
                 for (int c = 0; c < cohortCount; c++) {
                     for (int b = 0; b < brandCount; b++) {
-                        demand[b] += firstWanted[c][r][b * days + d];
+                        demand[b] += firstWanted[d][run.cell(c, r, b)];
                     }
                 }
                 fitCapacity(demand, brandLeft[r], r, regionLeft, capacityFactor[r]);
@@ -353,7 +371,7 @@ final class ScheduleEngine {
                 double wanted = 0;
                 for (int r = 0; r < regionCount; r++) {
                     for (int c = 0; c < cohortCount; c++) {
-                        wanted += firstWanted[c][r][b * days + d] * capacityFactor[r][b];
+                        wanted += firstWanted[d][run.cell(c, r, b)] * capacityFactor[r][b];
                     }
                 }
                 double dosesWanted = wanted * dosesPerFirstDose[b];
@@ -366,15 +384,15 @@ final class ScheduleEngine {
             for (int c = 0; c < cohortCount; c++) {
                 for (int r = 0; r < regionCount; r++) {
                     for (int b = 0; b < brandCount; b++) {
-                        double wanted = firstWanted[c][r][b * days + d];
+                        double wanted = firstWanted[d][run.cell(c, r, b)];
                         if (wanted <= 0) {
                             continue;
                         }
                         double byCapacity = wanted * capacityFactor[r][b];
                         double served = byCapacity * stockFactor[b];
-                        run.firstGiven[c][r][b][d] = served;
-                        run.firstShortOfCapacity[c][r][b][d] = wanted - byCapacity;
-                        run.firstShortOfDoses[c][r][b][d] = byCapacity - served;
+                        run.firstGiven[d][run.cell(c, r, b)] = served;
+                        run.firstShortOfCapacity[d][run.cell(c, r, b)] = wanted - byCapacity;
+                        run.firstShortOfDoses[d][run.cell(c, r, b)] = byCapacity - served;
                         quota[c][b] -= served;
                     }
                 }
@@ -385,10 +403,10 @@ final class ScheduleEngine {
             for (int c = 0; c < cohortCount; c++) {
                 for (int r = 0; r < regionCount; r++) {
                     for (int b = 0; b < brandCount; b++) {
-                        double served = run.firstGiven[c][r][b][d];
+                        double served = run.firstGiven[d][run.cell(c, r, b)];
                         int second = secondDoseDay[r][b][d];
                         if (served > 0 && second >= 0) {
-                            run.secondDue[c][r][b][second] += served;
+                            run.secondDue[second][run.cell(c, r, b)] += served;
                         }
                     }
                 }
@@ -413,7 +431,7 @@ final class ScheduleEngine {
             }
             for (int r = 0; r < regions.size(); r++) {
                 for (int b = 0; b < brands.size(); b++) {
-                    double unserved = run.firstShortOfDoses[c][r][b][d] + run.firstShortOfCapacity[c][r][b][d];
+                    double unserved = run.firstShortOfDoses[d][run.cell(c, r, b)] + run.firstShortOfCapacity[d][run.cell(c, r, b)];
                     if (unserved <= EPSILON) {
                         continue;
                     }
@@ -422,7 +440,7 @@ final class ScheduleEngine {
                             continue;
                         }
                         // People short of doses already hold a place at a site, which the other brand can use.
-                        double placed = run.firstShortOfDoses[c][r][b][d];
+                        double placed = run.firstShortOfDoses[d][run.cell(c, r, b)];
                         double room = Math.min(brandLeft[r][other], regionLeft[r]) + placed;
                         double moved = Math.min(Math.min(unserved, quota[c][other]),
                                 Math.min(room, Math.max(0, free[other]) / dosesPerFirstDose[other]));
@@ -431,11 +449,11 @@ final class ScheduleEngine {
                         }
                         unserved -= moved;
                         double fromDoses = Math.min(placed, moved);
-                        run.firstShortOfDoses[c][r][b][d] -= fromDoses;
-                        run.firstShortOfCapacity[c][r][b][d] -= moved - fromDoses;
-                        run.firstBooked[c][r][b * days + d] -= moved;
-                        run.firstBooked[c][r][other * days + d] += moved;
-                        run.firstGiven[c][r][other][d] += moved;
+                        run.firstShortOfDoses[d][run.cell(c, r, b)] -= fromDoses;
+                        run.firstShortOfCapacity[d][run.cell(c, r, b)] -= moved - fromDoses;
+                        run.firstBooked[d][run.cell(c, r, b)] -= moved;
+                        run.firstBooked[d][run.cell(c, r, other)] += moved;
+                        run.firstGiven[d][run.cell(c, r, other)] += moved;
                         quota[c][other] -= moved;
                         free[other] -= moved * dosesPerFirstDose[other];
                         held[other] += moved * (dosesPerFirstDose[other] - 1);
@@ -477,63 +495,74 @@ final class ScheduleEngine {
         }
     }
 
-    /** The figures of one walk, indexed [cohort][region][brand][day] unless said otherwise. */
+    /**
+     * The figures of one walk. Per-person figures are indexed [day][cell], a cell being one cohort, region and brand
+     * ({@link #cell}), so that a day's figures lie together in memory; per-brand figures are [brand][day].
+     */
     static final class Run {
-        /** [cohort][region][brand * days + day]: first-dose appointments, after moves between brands. */
-        final double[][][] firstBooked;
-        final double[][][][] firstGiven;
-        final double[][][][] firstShortOfDoses;
-        final double[][][][] firstShortOfCapacity;
-        final double[][][][] secondDue;
-        final double[][][][] secondGiven;
-        final double[][][][] secondShortOfDoses;
-        /** [brand][day]. */
+        final int cohorts;
+        final int regions;
+        final int brands;
+        /** First-dose appointments, after moves between brands. */
+        final double[][] firstBooked;
+        final double[][] firstGiven;
+        final double[][] firstShortOfDoses;
+        final double[][] firstShortOfCapacity;
+        final double[][] secondDue;
+        final double[][] secondGiven;
+        final double[][] secondShortOfDoses;
         final double[][] free;
         final double[][] held;
         final double[][] given;
 
         Run(int cohorts, int regions, int brands, int days) {
-            firstBooked = new double[cohorts][regions][brands * days];
-            firstGiven = new double[cohorts][regions][brands][days];
-            firstShortOfDoses = new double[cohorts][regions][brands][days];
-            firstShortOfCapacity = new double[cohorts][regions][brands][days];
-            secondDue = new double[cohorts][regions][brands][days];
-            secondGiven = new double[cohorts][regions][brands][days];
-            secondShortOfDoses = new double[cohorts][regions][brands][days];
+            this.cohorts = cohorts;
+            this.regions = regions;
+            this.brands = brands;
+            int cells = cohorts * regions * brands;
+            firstBooked = new double[days][cells];
+            firstGiven = new double[days][cells];
+            firstShortOfDoses = new double[days][cells];
+            firstShortOfCapacity = new double[days][cells];
+            secondDue = new double[days][cells];
+            secondGiven = new double[days][cells];
+            secondShortOfDoses = new double[days][cells];
             free = new double[brands][days];
             held = new double[brands][days];
             given = new double[brands][days];
         }
 
-        double firstBooked(int c, int r, int b, int d, int days) {
-            return firstBooked[c][r][b * days + d];
+        int cell(int c, int r, int b) {
+            return (c * regions + r) * brands + b;
         }
 
-        double secondShort(int c, int r, int b, int d) {
-            return secondDue[c][r][b][d] - secondGiven[c][r][b][d];
-        }
-
-        double firstShort(int c, int r, int b, int d) {
-            return firstShortOfDoses[c][r][b][d] + firstShortOfCapacity[c][r][b][d];
-        }
-
-        /** People of the cohort (all regions, brands, days and doses) who get no dose on their day. */
-        double peopleShort(int c) {
+        /** Doses given in a region on a day, every cohort, brand and dose. */
+        double givenIn(int r, int d) {
             double total = 0;
-            for (int r = 0; r < firstGiven[c].length; r++) {
-                for (int b = 0; b < firstGiven[c][r].length; b++) {
-                    for (int d = 0; d < firstGiven[c][r][b].length; d++) {
-                        total += firstShort(c, r, b, d) + secondShort(c, r, b, d);
-                    }
+            for (int c = 0; c < cohorts; c++) {
+                for (int b = 0; b < brands; b++) {
+                    total += firstGiven[d][cell(c, r, b)] + secondGiven[d][cell(c, r, b)];
                 }
             }
             return total;
         }
 
+        double secondShort(int c, int r, int b, int d) {
+            return secondDue[d][cell(c, r, b)] - secondGiven[d][cell(c, r, b)];
+        }
+
+        double firstShort(int c, int r, int b, int d) {
+            return firstShortOfDoses[d][cell(c, r, b)] + firstShortOfCapacity[d][cell(c, r, b)];
+        }
+
+        /** People (every cohort, region, brand, day and dose) who get no dose on their day. */
         double peopleShort() {
             double total = 0;
-            for (int c = 0; c < firstGiven.length; c++) {
-                total += peopleShort(c);
+            for (int d = 0; d < secondDue.length; d++) {
+                for (int cell = 0; cell < secondDue[d].length; cell++) {
+                    total += firstShortOfDoses[d][cell] + firstShortOfCapacity[d][cell] + secondDue[d][cell]
+                            - secondGiven[d][cell];
+                }
             }
             return total;
         }

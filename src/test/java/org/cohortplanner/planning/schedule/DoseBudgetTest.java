@@ -14,21 +14,20 @@ import org.junit.jupiter.api.Test;
 class DoseBudgetTest {
 
     @Test
-    void budgetStopsWhereTheDosesArrivedSoFarRunOut() {
-        // 400 doses by Wednesday cover three days of first doses with held second doses: 3 × x/6 × 2 ≤ 400.
+    void windowBooksAgainstTheDosesThatArriveByTheFirstVaccinationDay() {
+        // 400 doses by Monday, each booking taking two (the second is held): 200; Thursday's lot is not counted.
         Plan plan = oneRegion(true, List.of(delivery("P1", "Pfizer", 400, MONDAY),
                 delivery("P2", "Pfizer", 10_000, MONDAY.plusDays(3))));
 
-        assertEquals(400, DoseBudget.of(plan).bookableFirstDoses("c1"), 1);
+        assertEquals(200, DoseBudget.of(plan).bookableFirstDoses("c1"));
     }
 
     @Test
-    void budgetCountsOneDosePerBookingWhenSecondDosesAreNotHeld() {
+    void eachBookingTakesOneDoseWhenSecondDosesAreNotHeld() {
         Plan plan = oneRegion(false, List.of(delivery("P1", "Pfizer", 150, MONDAY),
                 delivery("P2", "Pfizer", 10_000, MONDAY.plusDays(1))));
 
-        // Monday alone is short: x/6 ≤ 150 would allow 900, but capacity holds it to 100 a day, 600 in all.
-        assertEquals(600, DoseBudget.of(plan).bookableFirstDoses("c1"));
+        assertEquals(150, DoseBudget.of(plan).bookableFirstDoses("c1"));
     }
 
     @Test
@@ -52,6 +51,16 @@ class DoseBudgetTest {
         Plan plan = oneRegion(true, List.of(delivery("P1", "Pfizer", 100_000, MONDAY)));
         plan = plan.withCohort(plan.cohorts().get(0).withEligible(5000));
 
-        assertEquals(600, DoseBudget.of(plan).bookableFirstDoses("c1"), 1);
+        assertEquals(600, DoseBudget.of(plan).bookableFirstDoses("c1"));
+    }
+
+    @Test
+    void aCohortSplitIntoPartsBooksNobody() {
+        Plan plan = oneRegion(true, List.of(delivery("P1", "Pfizer", 100_000, MONDAY)));
+        Cohort parent = plan.cohorts().get(0);
+        plan = plan.withCohorts(List.of(parent, parent.withId("c1a").withParentId("c1")));
+
+        assertEquals(0, DoseBudget.of(plan).bookableFirstDoses("c1"));
+        assertEquals(600, DoseBudget.of(plan).bookableFirstDoses("c1a"));
     }
 }
