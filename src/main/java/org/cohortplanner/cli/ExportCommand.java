@@ -18,6 +18,8 @@ import org.cohortplanner.export.WorkbookTargetExistsException;
 import org.cohortplanner.export.WorkbookWriteOptions;
 import org.cohortplanner.planning.schedule.Schedule;
 import org.cohortplanner.planning.schedule.ScheduleRow;
+import org.cohortplanner.planning.slip.SecondDoseMove;
+import org.cohortplanner.planning.slip.SlipSuggestions;
 import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
@@ -33,8 +35,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code export PLAN.json --out FILE.xlsx [--sheets ...] [--per-region DIR]}: the plan's schedule as Excel. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Writes a plan's cohorts, daily schedule, demand against capacity, deliveries and audit "
-                + "to an Excel workbook, or one workbook per region for the provinces.",
+        description = {"Writes a plan's cohorts, daily schedule, demand against capacity, deliveries, booking "
+                + "nights, second-dose changes and audit to an Excel workbook, or one workbook per region for "
+                + "the provinces.",
             "A file is written completely or not at all; an existing file is replaced only with --force."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the workbook was written",
@@ -46,6 +49,7 @@ public final class ExportCommand implements Callable<Integer> {
     static final int BAD_INPUT = 2;
     /** The same plan exports the same simulated figures every time. */
     static final long SIMULATION_SEED = 2021;
+    static final String DEFAULT_SHEETS = "cohorts,schedule,capacity,deliveries";
 
     @Spec
     CommandSpec spec;
@@ -57,9 +61,14 @@ public final class ExportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--sheets", paramLabel = "LIST", description = "Comma-separated sheets to write, from: "
-            + "cohorts, schedule, capacity, deliveries, simulation, audit (default: cohorts,schedule,capacity,"
-            + "deliveries). simulation runs one booking night per window first; plan files carry no audit trail.")
-    String sheets = "cohorts,schedule,capacity,deliveries";
+            + "cohorts, schedule, capacity, deliveries, simulation, dose2-changes, audit (default: cohorts,schedule,"
+            + "capacity,deliveries, and dose2-changes with --told). simulation runs one booking night per window "
+            + "first; plan files carry no audit trail.")
+    String sheets;
+
+    @Option(names = "--told", paramLabel = "TOLD.json", description = "The plan people were given their dates "
+            + "from: the dose2-changes sheet lists everyone whose second-dose day differs in PLAN.json.")
+    Path toldFile;
 
     @Option(names = "--per-region", paramLabel = "DIR",
             description = "Also write one workbook per region into DIR (created if missing), each with only that "
@@ -79,9 +88,15 @@ public final class ExportCommand implements Callable<Integer> {
         }
         Set<WorkbookSheet> chosen;
         try {
-            chosen = WorkbookSheet.parse(sheets);
+            chosen = WorkbookSheet.parse(sheets != null ? sheets
+                    : toldFile != null ? DEFAULT_SHEETS + ",dose2-changes" : DEFAULT_SHEETS);
         } catch (IllegalArgumentException e) {
             err.println("export: --sheets: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (chosen.contains(WorkbookSheet.DOSE2_CHANGES) && toldFile == null) {
+            err.println("export: the dose2-changes sheet needs --told TOLD.json, the plan people were given their "
+                    + "dates from");
             return BAD_INPUT;
         }
         Plan plan;
@@ -91,13 +106,25 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("export: cannot read the plan: " + e.getMessage());
             return BAD_INPUT;
         }
-        List<ScheduleRow> rows;
+        Plan told = null;
+        if (toldFile != null) {
+            try {
+                told = PlanFiles.read(toldFile);
+            } catch (StoreException | IllegalArgumentException e) {
+                err.println("export: cannot read the plan given with --told: " + e.getMessage());
+                return BAD_INPUT;
+            }
+        }
+        Schedule schedule;
+        List<SecondDoseMove> moves;
         try {
-            rows = needsSchedule(chosen) ? Schedule.of(plan).rows() : List.of();
+            schedule = Schedule.of(plan);
+            moves = told == null ? List.of() : SlipSuggestions.secondDoseMoves(Schedule.of(told), schedule);
         } catch (RuntimeException e) {
             err.println("export: cannot build the schedule of " + planFile + ": " + e.getMessage());
             return FAILED;
         }
+        List<ScheduleRow> rows = schedule.rows();
         List<BookingNightResult> nights;
         try {
             nights = chosen.contains(WorkbookSheet.SIMULATION) ? simulateNights(plan) : List.of();
@@ -105,7 +132,8 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("export: cannot simulate the booking nights of " + planFile + ": " + e.getMessage());
             return FAILED;
         }
-        PlanWorkbookContent content = new PlanWorkbookContent(plan, rows::stream, rows.size(), List.of(), nights);
+        PlanWorkbookContent content = new PlanWorkbookContent(plan, rows::stream, rows.size(), List.of(), nights,
+                moves);
         WorkbookWriteOptions options = WorkbookWriteOptions.in(plan.zone()).replacingExisting(force);
         PlanWorkbook workbook = new PlanWorkbook();
         String sheetNames = chosen.stream().map(WorkbookSheet::title).collect(Collectors.joining(", "));

@@ -3,6 +3,7 @@ package org.cohortplanner.export;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.Region;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.planning.schedule.ScheduleRow;
+import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.simulation.BookingLimit;
 import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.store.AuditEntry;
@@ -40,7 +42,7 @@ public final class PlanWorkbook {
     /** Writes the chosen sheets of the whole plan to {@code target}. */
     public Path export(PlanWorkbookContent content, Set<WorkbookSheet> sheets, Path target,
                        WorkbookWriteOptions options) throws WorkbookExportException {
-        return writer.write(target, sheets(content, sheets, row -> true, content.scheduleRows()), options);
+        return writer.write(target, sheets(content, sheets, region -> true, content.scheduleRows()), options);
     }
 
     /**
@@ -61,8 +63,7 @@ public final class PlanWorkbook {
         List<Path> targets = regionFiles(content.plan(), folder);
         for (int i = 0; i < regions.size(); i++) {
             String region = regions.get(i).name();
-            Predicate<ScheduleRow> inRegion = row -> row.region().equals(region);
-            files.add(new WorkbookFile(targets.get(i), sheets(content, sheets, inRegion, rowsPerRegion)));
+            files.add(new WorkbookFile(targets.get(i), sheets(content, sheets, region::equals, rowsPerRegion)));
         }
         return writer.writeAll(files, options);
     }
@@ -104,8 +105,9 @@ public final class PlanWorkbook {
     }
 
     /** The sheets of a workbook, in tab order, reading the schedule rows that pass {@code inScope}. */
-    List<SheetTable<?>> sheets(PlanWorkbookContent content, Set<WorkbookSheet> chosen, Predicate<ScheduleRow> inScope,
+    List<SheetTable<?>> sheets(PlanWorkbookContent content, Set<WorkbookSheet> chosen, Predicate<String> inRegion,
                                long expectedScheduleRows) {
+        Predicate<ScheduleRow> inScope = row -> inRegion.test(row.region());
         Plan plan = content.plan();
         DemandTracker demand = new DemandTracker(content, inScope);
         List<SheetTable<?>> tables = new ArrayList<>();
@@ -119,6 +121,8 @@ public final class PlanWorkbook {
                 case CAPACITY -> tables.add(capacity(plan, demand));
                 case DELIVERIES -> tables.add(deliveries(plan));
                 case SIMULATION -> tables.add(simulation(content.simulation()));
+                case DOSE2_CHANGES -> tables.add(dose2Changes(plan, content.dose2Changes().stream()
+                        .filter(move -> inRegion.test(move.region())).toList()));
                 case AUDIT -> tables.add(audit(content.audit()));
                 default -> throw new IllegalStateException("no sheet for " + sheet);
             }
@@ -195,6 +199,28 @@ public final class PlanWorkbook {
                         == BookingLimit.UNLIMITED ? null : result.parameters().bookingLimit()),
                 SheetColumn.text("Seed", result -> Long.toString(result.seed())));
         return new SheetTable<>(WorkbookSheet.SIMULATION.title(), columns, results);
+    }
+
+    /**
+     * People whose second-dose day moved, per cohort and region, for telling them: 2021's complaint was that the
+     * dates moved and nobody said so.
+     */
+    static SheetTable<SecondDoseMove> dose2Changes(Plan plan, List<SecondDoseMove> moves) {
+        Map<String, String> names = cohortNames(plan);
+        List<SheetColumn<SecondDoseMove>> columns = List.of(
+                SheetColumn.text("Cohort", move -> names.getOrDefault(move.cohortId(), move.cohortId())),
+                SheetColumn.text("Region", SecondDoseMove::region),
+                SheetColumn.integer("People", SecondDoseMove::people),
+                SheetColumn.text("Brand told", SecondDoseMove::brandBefore),
+                SheetColumn.date("First dose told", SecondDoseMove::firstDoseBefore),
+                SheetColumn.date("Second dose told", SecondDoseMove::secondDoseBefore),
+                SheetColumn.text("Brand now", SecondDoseMove::brandAfter),
+                SheetColumn.date("First dose now", SecondDoseMove::firstDoseAfter),
+                SheetColumn.date("Second dose now", SecondDoseMove::secondDoseAfter),
+                SheetColumn.integer("Days moved", move -> move.secondDoseBefore() == null
+                        || move.secondDoseAfter() == null ? null
+                        : ChronoUnit.DAYS.between(move.secondDoseBefore(), move.secondDoseAfter())));
+        return new SheetTable<>(WorkbookSheet.DOSE2_CHANGES.title(), columns, moves);
     }
 
     static SheetTable<AuditEntry> audit(List<AuditEntry> entries) {

@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.schedule.ScheduleRow;
+import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.store.AuditEntry;
 
@@ -17,28 +18,35 @@ import org.cohortplanner.store.AuditEntry;
  * @param scheduleRows how many schedule rows to expect, for progress; 0 when unknown
  * @param audit        the plan's audit trail, oldest first
  * @param simulation   the last booking-night result of each window, if any were run
+ * @param dose2Changes people whose second-dose day moved since they were told, per cohort and region
  */
 public record PlanWorkbookContent(Plan plan, Supplier<? extends Stream<ScheduleRow>> schedule, long scheduleRows,
-                                  List<AuditEntry> audit, List<BookingNightResult> simulation) {
+                                  List<AuditEntry> audit, List<BookingNightResult> simulation,
+                                  List<SecondDoseMove> dose2Changes) {
     public PlanWorkbookContent {
         Objects.requireNonNull(plan, "plan");
         schedule = schedule == null ? Stream::empty : schedule;
         audit = audit == null ? List.of() : List.copyOf(audit);
         simulation = simulation == null ? List.of() : List.copyOf(simulation);
+        dose2Changes = dose2Changes == null ? List.of() : List.copyOf(dose2Changes);
     }
 
-    /** Content without simulation results. */
+    /** Content without simulation results or dose-2 changes. */
     public PlanWorkbookContent(Plan plan, Supplier<? extends Stream<ScheduleRow>> schedule, long scheduleRows,
                                List<AuditEntry> audit) {
-        this(plan, schedule, scheduleRows, audit, List.of());
+        this(plan, schedule, scheduleRows, audit, List.of(), List.of());
     }
 
     public PlanWorkbookContent withSimulation(List<BookingNightResult> results) {
-        return new PlanWorkbookContent(plan, schedule, scheduleRows, audit, results);
+        return new PlanWorkbookContent(plan, schedule, scheduleRows, audit, results, dose2Changes);
+    }
+
+    public PlanWorkbookContent withDose2Changes(List<SecondDoseMove> moves) {
+        return new PlanWorkbookContent(plan, schedule, scheduleRows, audit, simulation, moves);
     }
 
     /** A plan without schedule or audit: cohorts and deliveries only. */
     public static PlanWorkbookContent of(Plan plan) {
-        return new PlanWorkbookContent(plan, Stream::empty, 0, List.of(), List.of());
+        return new PlanWorkbookContent(plan, Stream::empty, 0, List.of(), List.of(), List.of());
     }
 }

@@ -13,6 +13,7 @@ public enum WorkbookSheet {
     CAPACITY("capacity", "Demand vs capacity"),
     DELIVERIES("deliveries", "Deliveries"),
     SIMULATION("simulation", "Simulation"),
+    DOSE2_CHANGES("dose2-changes", "Dose-2 changes"),
     AUDIT("audit", "Audit");
 
     private final String option;

@@ -94,6 +94,31 @@ class ExportCommandTest {
     }
 
     @Test
+    void listsSecondDoseChangesAgainstThePlanPeopleWereTold() throws Exception {
+        Path told = Path.of("sample-data", "korea-2021-initial.json");
+        Path now = Path.of("sample-data", "korea-2021-as-run.json");
+        Path target = folder.resolve("changes.xlsx");
+
+        assertEquals(0, run(now.toString(), "--told", told.toString(), "--out", target.toString()), err.toString());
+
+        try (XSSFWorkbook workbook = new XSSFWorkbook(target.toFile())) {
+            assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries", "Dose-2 changes"),
+                    sheetNames(workbook));
+            XSSFSheet changes = workbook.getSheet("Dose-2 changes");
+            assertTrue(changes.getLastRowNum() > 0, "the as-run plan moved second doses");
+            assertTrue(changes.getRow(1).getCell(2).getNumericCellValue() > 0, "people to tell");
+        }
+    }
+
+    @Test
+    void dose2ChangesNeedThePlanPeopleWereTold() {
+        assertEquals(2, run(planFile.toString(), "--out", folder.resolve("x.xlsx").toString(), "--sheets",
+                "dose2-changes"));
+        assertTrue(err.toString().contains("needs --told TOLD.json"), err.toString());
+        assertFalse(Files.exists(folder.resolve("x.xlsx")));
+    }
+
+    @Test
     void writesAWorkbookPerRegion() throws Exception {
         Path provinces = folder.resolve("provinces");
 

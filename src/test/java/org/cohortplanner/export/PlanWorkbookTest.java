@@ -28,6 +28,7 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.Platform;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.planning.schedule.ScheduleRow;
+import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
@@ -51,8 +52,8 @@ class PlanWorkbookTest {
         try (XSSFWorkbook read = new XSSFWorkbook(file.toFile())) {
             List<String> names = new ArrayList<>();
             read.forEach(sheet -> names.add(sheet.getSheetName()));
-            assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries", "Simulation", "Audit"),
-                    names);
+            assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries", "Simulation",
+                    "Dose-2 changes", "Audit"), names);
         }
         Path only = workbook.export(ExportFixtures.content(100), EnumSet.of(WorkbookSheet.DELIVERIES),
                 folder.resolve("deliveries.xlsx"), options);
@@ -163,6 +164,41 @@ class PlanWorkbookTest {
             assertEquals("0.0%", row.getCell(7).getCellStyle().getDataFormatString());
             assertEquals(first.peakQueue(), row.getCell(11).getNumericCellValue());
             assertEquals("7", row.getCell(18).getStringCellValue());
+        }
+    }
+
+    @Test
+    void dose2ChangesSheetListsWhoToTellAndHowFarTheirDayMoved() throws Exception {
+        LocalDate first = LocalDate.of(2021, 7, 26);
+        List<SecondDoseMove> moves = List.of(
+                new SecondDoseMove("c55", "서울특별시", 12_000, "Moderna", first, first.plusDays(28), "Moderna", first,
+                        first.plusDays(42)),
+                new SecondDoseMove("c55", "부산광역시", 800, "Moderna", first, first.plusDays(28), "Pfizer", null,
+                        null));
+        PlanWorkbookContent content = PlanWorkbookContent.of(ExportFixtures.plan()).withDose2Changes(moves);
+
+        Path file = workbook.export(content, EnumSet.of(WorkbookSheet.DOSE2_CHANGES), folder.resolve("dose2.xlsx"),
+                options);
+
+        try (XSSFWorkbook read = new XSSFWorkbook(file.toFile())) {
+            XSSFSheet sheet = read.getSheet("Dose-2 changes");
+            assertEquals(List.of("Cohort", "Region", "People", "Brand told", "First dose told", "Second dose told",
+                    "Brand now", "First dose now", "Second dose now", "Days moved"), texts(sheet.getRow(0)));
+            Row seoul = sheet.getRow(1);
+            assertEquals("55–59세", seoul.getCell(0).getStringCellValue());
+            assertEquals(12_000, seoul.getCell(2).getNumericCellValue());
+            assertEquals(first.plusDays(42), seoul.getCell(8).getLocalDateTimeCellValue().toLocalDate());
+            assertEquals(14, seoul.getCell(9).getNumericCellValue());
+            Row busan = sheet.getRow(2);
+            assertEquals("Pfizer", busan.getCell(6).getStringCellValue());
+            assertEquals(null, busan.getCell(8), "no second-dose day yet");
+            assertEquals(null, busan.getCell(9));
+        }
+        List<Path> perRegion = workbook.exportPerRegion(content, EnumSet.of(WorkbookSheet.DOSE2_CHANGES),
+                folder.resolve("provinces"), options);
+        try (XSSFWorkbook read = new XSSFWorkbook(folder.resolve("provinces").resolve("부산광역시.xlsx").toFile())) {
+            assertEquals(17, perRegion.size());
+            assertEquals(1, read.getSheet("Dose-2 changes").getLastRowNum());
         }
     }
 
