@@ -51,6 +51,7 @@ public final class CohortPlannerCommand implements Callable<Integer> {
         commandLine.addSubcommand(new SlipCommand());
         commandLine.addSubcommand(new SimulateCommand());
         commandLine.addSubcommand(new AdviseCommand());
+        commandLine.addSubcommand(new ExportCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(CohortPlannerCommand::usageError);
         commandLine.setExecutionExceptionHandler(CohortPlannerCommand::unexpectedError);
