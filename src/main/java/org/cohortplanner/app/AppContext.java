@@ -3,6 +3,7 @@ package org.cohortplanner.app;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javafx.application.Platform;
@@ -20,6 +21,7 @@ import org.cohortplanner.ui.audit.AuditView;
 import org.cohortplanner.ui.audit.AuditViewModel;
 import org.cohortplanner.ui.cohorts.CohortsView;
 import org.cohortplanner.ui.cohorts.CohortsViewModel;
+import org.cohortplanner.ui.common.CohortSelection;
 import org.cohortplanner.ui.common.ExecutorTaskRunner;
 import org.cohortplanner.ui.common.FxUserDialogs;
 import org.cohortplanner.ui.common.PlanFileAccess;
@@ -44,6 +46,8 @@ public final class AppContext implements AutoCloseable {
     private final TaskRunner tasks;
     private final String user;
     private final Plan storedPlan;
+    /** The language of every screen's texts (see Texts). */
+    private final Locale locale = Locale.getDefault();
     private Stage stage;
 
     AppContext(PlanStore store, TaskRunner tasks, String user) {
@@ -90,6 +94,7 @@ public final class AppContext implements AutoCloseable {
         UserDialogs dialogs = new FxUserDialogs(() -> stage);
         WorkingPlan working = new WorkingPlan(store, tasks, storedPlan);
         PlanFileAccess files = new JsonPlanFileAccess();
+        CohortSelection selection = new CohortSelection();
         ShellViewModel shell = new ShellViewModel(working, files, tasks, dialogs, user,
                 new VersionProvider().getVersion()[0]);
 
