@@ -2,21 +2,30 @@ package org.cohortplanner.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.cohortplanner.cli.CohortPlannerCommand.ConsoleOptions;
 import org.cohortplanner.cli.VersionProvider;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.store.DataLocation;
 import org.cohortplanner.store.PlanChange;
 import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.h2.H2PlanStore;
 import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.store.settings.ConsoleSettings;
+import org.cohortplanner.store.settings.SettingsFile;
 import org.cohortplanner.ui.audit.AuditView;
 import org.cohortplanner.ui.audit.AuditViewModel;
 import org.cohortplanner.ui.cohorts.CohortsView;
@@ -26,92 +35,254 @@ import org.cohortplanner.ui.common.ExecutorTaskRunner;
 import org.cohortplanner.ui.common.FxUserDialogs;
 import org.cohortplanner.ui.common.PlanFileAccess;
 import org.cohortplanner.ui.common.TaskRunner;
+import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.WorkingPlan;
+import org.cohortplanner.ui.shell.ConsoleSettingsAccess;
+import org.cohortplanner.ui.shell.FirstRunView;
 import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
 import org.cohortplanner.ui.shell.ShellViewModel;
+import org.cohortplanner.ui.shell.StartingPlan;
 import org.cohortplanner.ui.shell.UpcomingScreenView;
 
 /**
- * The one place where the console is put together: the data store, background work, the working plan, every
- * screen's view model and view. Everything gets what it needs through its constructor.
+ * The one place where the console is put together: the data store, background work, the settings, the working plan,
+ * every screen's view model and view. Everything gets what it needs through its constructor. When the language
+ * changes, the screens are built again in it around the same working plan, selection and screen shown.
  */
 public final class AppContext implements AutoCloseable {
     /** The plan a new local model starts with, bundled in the jar from sample-data/. */
-    public static final String SAMPLE_PLAN_RESOURCE = "/sample-data/korea-2021-initial.json";
+    public static final String SAMPLE_PLAN_RESOURCE = StartingPlan.INITIAL_SAMPLE.resource();
+    /** The console's icon, also used by the installed packages. */
+    public static final String ICON_RESOURCE = "/org/cohortplanner/ui/icon.png";
     private static final int BACKGROUND_THREADS = 2;
 
     private final PlanStore store;
     private final TaskRunner tasks;
     private final String user;
-    private final Plan storedPlan;
-    /** The language of every screen's texts (see Texts). */
-    private final Locale locale = Locale.getDefault();
+    private final ConsoleSettingsAccess settings;
+    /** True until the user has chosen a starting plan on the first-run screen. */
+    private boolean firstRun;
+    /** The language of every screen's texts (see Texts); follows the settings. */
+    private Locale locale;
     private Stage stage;
+    private Runnable exit;
+    private WorkingPlan working;
+    private CohortSelection selection;
+    private ShellViewModel shell;
 
     AppContext(PlanStore store, TaskRunner tasks, String user) {
-        this.store = Objects.requireNonNull(store, "store");
-        this.tasks = Objects.requireNonNull(tasks, "tasks");
-        this.user = Objects.requireNonNull(user, "user");
-        this.storedPlan = store.load().orElseGet(this::seedWithSample);
+        this(store, tasks, user, ConsoleSettingsAccess.inMemory(null), false);
     }
 
     /**
-     * Opens the local model in the data folder ({@code --data-dir}, else the user's data folder), seeding it with the
-     * initial sample plan the first time.
+     * @param firstRun true to let the user choose the starting plan (when the store holds none yet); false seeds an
+     *                 empty store with the initial sample at once
+     */
+    AppContext(PlanStore store, TaskRunner tasks, String user, ConsoleSettingsAccess settings, boolean firstRun) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.user = Objects.requireNonNull(user, "user");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.locale = settings.settings().locale(Locale.getDefault());
+        boolean empty = store.load().isEmpty();
+        this.firstRun = firstRun && empty;
+        if (empty && !this.firstRun) {
+            start(StartingPlan.INITIAL_SAMPLE);
+        }
+    }
+
+    /**
+     * Opens the local model in the data folder ({@code --data-dir}, else the one in the settings, else the user's data
+     * folder). Without saved settings and without {@code --data-dir}, the console starts with its first-run screen.
      *
      * @throws StoreException when the store cannot be opened, saying why
      */
-    public static AppContext open(ConsoleOptions options) {
-        PlanStore store = H2PlanStore.open(options.dataDir());
+    public static AppContext open(ConsoleOptions options, SettingsFile settingsFile) {
+        boolean settingsSaved = settingsFile.exists();
+        ConsoleSettings saved = settingsFile.read().orElseGet(ConsoleSettings::defaults);
+        Path dataDir = options.dataDir() != null ? options.dataDir() : saved.dataDirectory();
+        SavedSettings settings = new SavedSettings(settingsFile, saved, DataLocation.resolve(dataDir).directory(),
+                DataLocation.userDefault().directory());
+        PlanStore store = H2PlanStore.open(dataDir);
         try {
-            return new AppContext(store, ExecutorTaskRunner.withDaemonThreads(BACKGROUND_THREADS, Platform::runLater),
-                    PlanChange.currentUser());
+            AppContext context = new AppContext(store,
+                    ExecutorTaskRunner.withDaemonThreads(BACKGROUND_THREADS, Platform::runLater),
+                    PlanChange.currentUser(), settings, !settingsSaved && options.dataDir() == null);
+            settings.onChange(context::settingsChanged);
+            return context;
         } catch (RuntimeException failure) {
             store.close();
             throw failure;
         }
     }
 
-    private Plan seedWithSample() {
-        Plan sample;
-        try (InputStream in = AppContext.class.getResourceAsStream(SAMPLE_PLAN_RESOURCE)) {
+    /** Puts the chosen starting plan into the (empty) store, with an audit entry that says which. */
+    void start(StartingPlan choice) {
+        Plan sample = bundledPlan(choice.resource());
+        if (choice == StartingPlan.EMPTY) {
+            Plan empty = new Plan(newPlanName(), "", sample.zone(), List.of(), sample.brands(), List.of(),
+                    sample.sites(), sample.bookingSystem(), sample.holidays(), sample.regions(), sample.population(),
+                    sample.settings(), 0);
+            store.replace(empty, new PlanChange(user, "Started a new plan", "", empty.name(), "first start"));
+        } else {
+            store.replace(sample, new PlanChange(user, "Started with the sample plan", "", sample.name(),
+                    "first start"));
+        }
+        firstRun = false;
+    }
+
+    private String newPlanName() {
+        return Texts.of(ShellViewModel.class, locale).get("newPlan.name");
+    }
+
+    private static Plan bundledPlan(String resource) {
+        try (InputStream in = AppContext.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new StoreException("the sample plan " + SAMPLE_PLAN_RESOURCE + " is missing from this build");
+                throw new StoreException("the sample plan " + resource + " is missing from this build");
             }
-            sample = PlanFiles.read(in, "korea-2021-initial.json (bundled sample)");
+            return PlanFiles.read(in, resource.substring(resource.lastIndexOf('/') + 1) + " (bundled sample)");
         } catch (IOException failure) {
             throw new StoreException("the bundled sample plan cannot be read: " + failure.getMessage(), failure);
         }
-        return store.replace(sample, new PlanChange(user, "Started with the sample plan", "",
-                sample.name(), "first start"));
     }
 
-    /** Builds the console's screens and shows them in {@code stage}; {@code onExit} ends the program. */
+    /** The first-run screen (new console) or the console itself in {@code window}; {@code onExit} ends the program. */
     public void show(Stage window, Runnable onExit) {
         this.stage = window;
-        UserDialogs dialogs = new FxUserDialogs(() -> stage);
-        WorkingPlan working = new WorkingPlan(store, tasks, storedPlan);
+        this.exit = () -> {
+            rememberWindow();
+            onExit.run();
+        };
+        try (InputStream icon = AppContext.class.getResourceAsStream(ICON_RESOURCE)) {
+            if (icon != null) {
+                window.getIcons().setAll(new Image(icon));
+            }
+        } catch (IOException noIcon) {
+            // The window keeps the toolkit's default icon.
+        }
+        restoreWindow();
+        if (firstRun) {
+            showFirstRun();
+        } else {
+            openConsole();
+        }
+    }
+
+    private void showFirstRun() {
+        FirstRunView welcome = new FirstRunView(settings.settings().language(), settings.dataFolderInUse() == null
+                ? DataLocation.userDefault().directory() : settings.dataFolderInUse(), (choice, language) -> {
+                    start(choice);
+                    // Saving the settings ends the first run: the next start opens the console directly.
+                    saveQuietly(settings.settings().withLanguage(language));
+                    locale = settings.settings().locale(Locale.getDefault());
+                    openConsole();
+                });
+        Scene scene = new Scene(welcome.root(), ShellView.WIDTH, ShellView.HEIGHT);
+        scene.getStylesheets().add(ShellView.stylesheet());
+        stage.setScene(scene);
+        stage.setTitle("Cohort Planner");
+        stage.setOnCloseRequest(event -> exit.run());
+        stage.show();
+    }
+
+    private void openConsole() {
+        Plan stored = store.load().orElseThrow(() -> new StoreException("the data store holds no plan"));
+        working = new WorkingPlan(store, tasks, stored);
+        selection = new CohortSelection();
+        reassociateLastPlanFile(stored);
+        buildConsole(Screen.COHORTS);
+    }
+
+    /** The plan file last opened or saved is the working plan's file again when it holds the same plan. */
+    private void reassociateLastPlanFile(Plan stored) {
+        Path last = settings.settings().lastPlanFile();
+        if (last == null || !Files.isRegularFile(last)) {
+            return;
+        }
+        try {
+            Plan inFile = PlanFiles.read(last);
+            if (inFile.name().equals(stored.name())) {
+                working.savedToFile(last, inFile);
+            }
+        } catch (RuntimeException unreadable) {
+            // The file changed or went away since; the console simply starts without a plan file.
+            return;
+        }
+    }
+
+    /** Builds every screen in the current language around the working plan, and shows {@code shown}. */
+    private void buildConsole(Screen shown) {
+        UserDialogs dialogs = new FxUserDialogs(() -> stage, locale);
         PlanFileAccess files = new JsonPlanFileAccess();
-        CohortSelection selection = new CohortSelection();
-        ShellViewModel shell = new ShellViewModel(working, files, tasks, dialogs, user,
-                new VersionProvider().getVersion()[0]);
+        shell = new ShellViewModel(working, files, tasks, dialogs, user, new VersionProvider().getVersion()[0], locale,
+                settings);
+        shell.show(shown);
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.COHORTS, new CohortsView(new CohortsViewModel(working)).root());
-        screens.put(Screen.TIMELINE, new UpcomingScreenView("Timeline", "Booking windows and vaccination periods "
-                + "of every cohort on a zoomable time axis, with holidays and problems marked — coming with the "
-                + "cohort and timeline work.").root());
-        screens.put(Screen.SUPPLY, new UpcomingScreenView("Supply", "Delivery schedule, slips and brand "
-                + "reassignments, with stock per brand and day — coming with the supply work.").root());
-        screens.put(Screen.SIMULATION, new UpcomingScreenView("Simulation", "Booking-night load on the booking "
-                + "system, waits, and a split advisor — coming with the simulation work.").root());
-        screens.put(Screen.EXPORT, new UpcomingScreenView("Export", "Excel workbooks of cohorts, schedule, "
-                + "deliveries and audit, per region on request — coming with the export work.").root());
-        screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks)).root());
+        screens.put(Screen.TIMELINE, new UpcomingScreenView(Screen.TIMELINE, locale).root());
+        screens.put(Screen.SUPPLY, new UpcomingScreenView(Screen.SUPPLY, locale).root());
+        screens.put(Screen.SIMULATION, new UpcomingScreenView(Screen.SIMULATION, locale).root());
+        screens.put(Screen.EXPORT, new UpcomingScreenView(Screen.EXPORT, locale).root());
+        screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks, locale)).root());
 
-        new ShellView(shell, screens).showIn(window, onExit);
+        new ShellView(shell, screens).showIn(stage, exit);
+    }
+
+    /** A new language rebuilds the screens at once; the plan, its undo history and the screen shown stay. */
+    private void settingsChanged(ConsoleSettings before, ConsoleSettings after) {
+        Locale changed = after.locale(Locale.getDefault());
+        if (changed.equals(locale)) {
+            return;
+        }
+        locale = changed;
+        if (stage != null && working != null) {
+            Screen shown = shell.getScreen();
+            // After the menu action that asked for it has finished with the old scene graph.
+            Platform.runLater(() -> buildConsole(shown));
+        }
+    }
+
+    private void restoreWindow() {
+        ConsoleSettings.WindowBounds bounds = settings.settings().window();
+        if (bounds == null || javafx.stage.Screen.getScreensForRectangle(new Rectangle2D(bounds.x(), bounds.y(),
+                bounds.width(), bounds.height())).isEmpty()) {
+            return;
+        }
+        stage.setX(bounds.x());
+        stage.setY(bounds.y());
+        stage.setWidth(bounds.width());
+        stage.setHeight(bounds.height());
+        stage.setMaximized(bounds.maximized());
+    }
+
+    private void rememberWindow() {
+        if (stage == null || !(stage.getWidth() > 0) || !(stage.getHeight() > 0)) {
+            return;
+        }
+        saveQuietly(settings.settings().withWindow(new ConsoleSettings.WindowBounds(stage.getX(), stage.getY(),
+                stage.getWidth(), stage.getHeight(), stage.isMaximized())));
+    }
+
+    private void saveQuietly(ConsoleSettings changed) {
+        try {
+            settings.change(changed);
+        } catch (StoreException notSaved) {
+            // Settings are a convenience: the console works without them and says nothing to interrupt the user.
+            System.err.println("cohort-planner: " + notSaved.getMessage());
+        }
+    }
+
+    /** The language the screens are built in now. */
+    Locale locale() {
+        return locale;
+    }
+
+    /** True while the first-run screen is (to be) shown. */
+    boolean isFirstRun() {
+        return firstRun;
     }
 
     /** Ends background work and closes the store. */

@@ -7,6 +7,7 @@ import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import org.cohortplanner.cli.CohortPlannerCommand.ConsoleOptions;
+import org.cohortplanner.store.settings.SettingsFile;
 import org.cohortplanner.ui.common.FxUserDialogs;
 import org.cohortplanner.ui.common.Messages;
 
@@ -17,6 +18,8 @@ import org.cohortplanner.ui.common.Messages;
 public final class CohortPlannerApp extends Application {
     /** Named parameter carrying {@code --data-dir} from the command line. */
     static final String DATA_DIR_PARAMETER = "data-dir";
+    /** Named parameter of the folder holding the settings file; tests give their own, users the default. */
+    static final String CONFIG_DIR_PARAMETER = "config-dir";
 
     private AppContext context;
     private RuntimeException startupFailure;
@@ -31,8 +34,12 @@ public final class CohortPlannerApp extends Application {
     @Override
     public void init() {
         String dataDir = getParameters().getNamed().get(DATA_DIR_PARAMETER);
+        String configDir = getParameters().getNamed().get(CONFIG_DIR_PARAMETER);
         try {
-            context = AppContext.open(new ConsoleOptions(dataDir == null ? null : Path.of(dataDir)));
+            SettingsFile settings = configDir == null
+                    ? SettingsFile.userDefault()
+                    : new SettingsFile(Path.of(configDir).resolve(SettingsFile.FILE_NAME));
+            context = AppContext.open(new ConsoleOptions(dataDir == null ? null : Path.of(dataDir)), settings);
         } catch (RuntimeException failure) {
             startupFailure = failure;
         }

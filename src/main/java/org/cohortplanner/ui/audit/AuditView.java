@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
+import org.cohortplanner.ui.common.Texts;
 
 /** The Audit screen: every saved change, who made it, when and why, with a filter. */
 public final class AuditView {
@@ -26,7 +27,8 @@ public final class AuditView {
     private final VBox root = new VBox(12);
 
     public AuditView(AuditViewModel viewModel) {
-        Label title = new Label("Audit");
+        Texts texts = Texts.of(AuditView.class, viewModel.locale());
+        Label title = new Label(texts.get("title"));
         title.getStyleClass().add("screen-title");
         Label summary = new Label();
         summary.setId(SUMMARY_ID);
@@ -34,7 +36,7 @@ public final class AuditView {
         summary.textProperty().bind(viewModel.summaryProperty());
         TextField filter = TextFields.createClearableTextField();
         filter.setId(FILTER_ID);
-        filter.setPromptText("Filter: user, action, cohort, reason…");
+        filter.setPromptText(texts.get("filter.prompt"));
         filter.setPrefColumnCount(28);
         filter.textProperty().bindBidirectional(viewModel.filterProperty());
         Region spacer = new Region();
@@ -48,22 +50,23 @@ public final class AuditView {
         problem.visibleProperty().bind(viewModel.problemProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
 
+        TableColumn<AuditRow, String> changeColumn = column(texts.get("column.change"), AuditRow::change, 200);
         TableView<AuditRow> table = new TableView<>(viewModel.rows());
         table.setId(TABLE_ID);
-        table.setPlaceholder(new Label("No audit entries match."));
+        table.setPlaceholder(new Label(texts.get("table.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().setAll(List.of(
-                column("#", row -> Long.toString(row.sequence()), 44),
-                column("Time", AuditRow::time, 150),
-                column("User", AuditRow::user, 90),
-                column("Action", AuditRow::action, 280),
-                column("Before → after", AuditRow::change, 200),
-                column("Reason", AuditRow::reason, 150),
-                column("Version", row -> Long.toString(row.planVersion()), 72)));
+                column(texts.get("column.sequence"), row -> Long.toString(row.sequence()), 44),
+                column(texts.get("column.time"), AuditRow::time, 150),
+                column(texts.get("column.user"), AuditRow::user, 90),
+                column(texts.get("column.action"), AuditRow::action, 280),
+                changeColumn,
+                column(texts.get("column.reason"), AuditRow::reason, 150),
+                column(texts.get("column.version"), row -> Long.toString(row.planVersion()), 72)));
         // Every column keeps its width but "before → after", which takes what is left and shows the rest on hover.
         table.getColumns().forEach(column -> {
             column.setSortable(false);
-            if (!column.getText().startsWith("Before")) {
+            if (column != changeColumn) {
                 column.setMinWidth(column.getPrefWidth());
                 column.setMaxWidth(column.getPrefWidth());
             }

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,6 +18,7 @@ import org.cohortplanner.store.AuditEntry;
 import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.ui.common.Messages;
 import org.cohortplanner.ui.common.TaskRunner;
+import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.WorkingPlan;
 
 /**
@@ -29,6 +31,7 @@ public final class AuditViewModel {
     private final PlanStore store;
     private final WorkingPlan working;
     private final TaskRunner tasks;
+    private final Texts texts;
     private final ObservableList<AuditRow> all = FXCollections.observableArrayList();
     private final FilteredList<AuditRow> shown = new FilteredList<>(all);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
@@ -36,6 +39,12 @@ public final class AuditViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
 
     public AuditViewModel(PlanStore store, WorkingPlan working, TaskRunner tasks) {
+        this(store, working, tasks, Locale.ENGLISH);
+    }
+
+    /** @param locale the language of the summary and messages */
+    public AuditViewModel(PlanStore store, WorkingPlan working, TaskRunner tasks, Locale locale) {
+        this.texts = Texts.of(AuditViewModel.class, locale);
         this.store = Objects.requireNonNull(store, "store");
         this.working = Objects.requireNonNull(working, "working");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -56,18 +65,23 @@ public final class AuditViewModel {
         }, rows -> {
             problem.set("");
             all.setAll(rows);
-        }, failure -> problem.set("The audit trail could not be read: " + Messages.describe(failure)));
+        }, failure -> problem.set(texts.get("problem.unreadable", Messages.describe(failure))));
     }
 
     private String describe() {
         String zone = working.getPlan().zone().getId();
         if (all.isEmpty()) {
-            return "No saved changes yet · times in " + zone;
+            return texts.get("summary.none", zone);
         }
         if (shown.size() == all.size()) {
-            return all.size() + (all.size() == 1 ? " entry" : " entries") + " · newest first · times in " + zone;
+            return texts.get("summary.all", all.size(), zone);
         }
-        return shown.size() + " of " + all.size() + " entries match · times in " + zone;
+        return texts.get("summary.filtered", shown.size(), all.size(), zone);
+    }
+
+    /** The language of this screen's texts. */
+    public Locale locale() {
+        return texts.locale();
     }
 
     /** Entries that match the filter, newest first. */

@@ -12,62 +12,92 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** How the console writes numbers, times and periods, one place for every screen. */
+/**
+ * How the console writes numbers, times and periods, one place for every screen. Each method comes in two forms:
+ * with a {@link Locale} (Korean dates read "2021. 7. 19.(월) 20:00"), and without one for English.
+ */
 public final class Formats {
 
-    private static final DateTimeFormatter DATE_TIME =
-            DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter SHORT_DATE_TIME =
-            DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH);
 
     private Formats() {
     }
 
+    private static boolean korean(Locale locale) {
+        return locale.getLanguage().equals(Locale.KOREAN.getLanguage());
+    }
+
+    private static DateTimeFormatter pattern(Locale locale, String english, String korean) {
+        return korean(locale) ? DateTimeFormatter.ofPattern(korean, locale) : DateTimeFormatter.ofPattern(english,
+                Locale.ENGLISH);
+    }
+
     /** People or doses with thousands separators: 3,807,034. */
     public static String count(long value) {
-        return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(value);
+        return count(value, Locale.ENGLISH);
+    }
+
+    public static String count(long value, Locale locale) {
+        return NumberFormat.getIntegerInstance(locale).format(value);
     }
 
     /** A share 0–1 as a percentage with one decimal: 82.0 %. */
     public static String percent(double share) {
-        return String.format(Locale.ENGLISH, "%.1f %%", share * 100);
+        return percent(share, Locale.ENGLISH);
+    }
+
+    public static String percent(double share, Locale locale) {
+        return String.format(locale, "%.1f %%", share * 100);
     }
 
     public static String dateTime(LocalDateTime time) {
-        return time == null ? "" : DATE_TIME.format(time);
+        return dateTime(time, Locale.ENGLISH);
+    }
+
+    public static String dateTime(LocalDateTime time, Locale locale) {
+        return time == null ? "" : pattern(locale, "EEE d MMM yyyy HH:mm", "yyyy. M. d.(E) HH:mm").format(time);
     }
 
     /** A time without its year, for tables where the year is plain from the rest of the row: "Mon 19 Jul 20:00". */
     public static String shortDateTime(LocalDateTime time) {
-        return time == null ? "" : SHORT_DATE_TIME.format(time);
+        return shortDateTime(time, Locale.ENGLISH);
+    }
+
+    public static String shortDateTime(LocalDateTime time, Locale locale) {
+        return time == null ? "" : pattern(locale, "EEE d MMM HH:mm", "M. d.(E) HH:mm").format(time);
     }
 
     /** Brand shares as planners write them: "Moderna", or "Pfizer 60%, Moderna 40%". */
     public static String shares(Map<String, Double> shares) {
+        return shares(shares, Locale.ENGLISH);
+    }
+
+    public static String shares(Map<String, Double> shares, Locale locale) {
         if (shares.isEmpty()) {
-            return "none";
+            return Texts.of(Formats.class, locale).get("format.noBrand");
         }
         if (shares.size() == 1 && shares.values().iterator().next() == 1.0) {
             return shares.keySet().iterator().next();
         }
         return shares.entrySet().stream()
-                .map(share -> share.getKey() + " " + wholeOrOneDecimal(share.getValue() * 100) + "%")
+                .map(share -> share.getKey() + " " + wholeOrOneDecimal(share.getValue() * 100, locale) + "%")
                 .collect(Collectors.joining(", "));
     }
 
-    private static String wholeOrOneDecimal(double value) {
+    private static String wholeOrOneDecimal(double value, Locale locale) {
         double rounded = Math.round(value * 10) / 10.0;
         return rounded == Math.rint(rounded)
                 ? Long.toString(Math.round(rounded))
-                : String.format(Locale.ENGLISH, "%.1f", rounded);
+                : String.format(locale, "%.1f", rounded);
     }
 
     public static String date(LocalDate day) {
-        return day == null ? "" : DATE.format(day);
+        return date(day, Locale.ENGLISH);
+    }
+
+    public static String date(LocalDate day, Locale locale) {
+        return day == null ? "" : pattern(locale, "d MMM yyyy", "yyyy. M. d.").format(day);
     }
 
     /** An instant as wall-clock time in {@code zone}, to the second, for audit entries. */
@@ -77,26 +107,46 @@ public final class Formats {
 
     /** Two days as a period: "9 Aug – 21 Aug 2021", or with both years when they differ. */
     public static String period(LocalDate first, LocalDate last) {
+        return period(first, last, Locale.ENGLISH);
+    }
+
+    public static String period(LocalDate first, LocalDate last, Locale locale) {
         if (first.getYear() == last.getYear()) {
-            return DAY_MONTH.format(first) + " – " + DATE.format(last);
+            return korean(locale)
+                    ? date(first, locale) + " – " + dayMonth(last, locale)
+                    : dayMonth(first, locale) + " – " + date(last, locale);
         }
-        return DATE.format(first) + " – " + DATE.format(last);
+        return date(first, locale) + " – " + date(last, locale);
     }
 
     /** Two days of one year as a period without the year, for tables: "9 Aug – 21 Aug"; with years otherwise. */
     public static String shortPeriod(LocalDate first, LocalDate last) {
+        return shortPeriod(first, last, Locale.ENGLISH);
+    }
+
+    public static String shortPeriod(LocalDate first, LocalDate last, Locale locale) {
         if (first.getYear() == last.getYear()) {
-            return DAY_MONTH.format(first) + " – " + DAY_MONTH.format(last);
+            return dayMonth(first, locale) + " – " + dayMonth(last, locale);
         }
-        return period(first, last);
+        return period(first, last, locale);
+    }
+
+    private static String dayMonth(LocalDate day, Locale locale) {
+        return pattern(locale, "d MMM", "M. d.").format(day);
     }
 
     /** Birth-day digits: "every day" when none are chosen, else which days: "ending in 0, 5". */
     public static String birthDayDigits(Set<Integer> digits) {
+        return birthDayDigits(digits, Locale.ENGLISH);
+    }
+
+    public static String birthDayDigits(Set<Integer> digits, Locale locale) {
+        Texts texts = Texts.of(Formats.class, locale);
         if (digits.isEmpty() || digits.size() == 10) {
-            return "every day";
+            return texts.get("format.everyDay");
         }
-        return "ending in " + digits.stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
+        return texts.get("format.endingIn",
+                digits.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")));
     }
 
     /** An inclusive range of whole numbers, such as ages: "50–54", or "50" for one. */

@@ -3,6 +3,7 @@ package org.cohortplanner.ui.common;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
@@ -15,18 +16,21 @@ import javafx.stage.Window;
 /** {@link UserDialogs} as JavaFX dialogs owned by the console window. */
 public final class FxUserDialogs implements UserDialogs {
 
-    private static final FileChooser.ExtensionFilter PLAN_FILES =
-            new FileChooser.ExtensionFilter("Plan files (*.json)", "*.json");
-    private static final FileChooser.ExtensionFilter ALL_FILES = new FileChooser.ExtensionFilter("All files", "*");
-
     /** Node id of a dialog's message, shared with tests. */
     public static final String MESSAGE_ID = "dialog-message";
     private static final double MESSAGE_WIDTH = 520;
 
     private final Supplier<Window> owner;
+    private final Texts texts;
 
     public FxUserDialogs(Supplier<Window> owner) {
+        this(owner, Locale.ENGLISH);
+    }
+
+    /** Dialogs whose own words (file type names) are in {@code locale}. */
+    public FxUserDialogs(Supplier<Window> owner, Locale locale) {
         this.owner = owner;
+        this.texts = Texts.of(FxUserDialogs.class, locale);
     }
 
     @Override
@@ -61,7 +65,8 @@ public final class FxUserDialogs implements UserDialogs {
     private FileChooser chooser(String title, Path startingFolder) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
-        chooser.getExtensionFilters().setAll(PLAN_FILES, ALL_FILES);
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter(texts.get("files.plans"), "*.json"),
+                new FileChooser.ExtensionFilter(texts.get("files.all"), "*"));
         if (startingFolder != null && Files.isDirectory(startingFolder)) {
             chooser.setInitialDirectory(startingFolder.toFile());
         }

@@ -1,6 +1,8 @@
 package org.cohortplanner.ui.shell;
 
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javafx.geometry.Insets;
@@ -15,7 +17,9 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -26,10 +30,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.cohortplanner.store.settings.ConsoleSettings;
+import org.cohortplanner.ui.common.Texts;
 
 /**
  * The console window: menu bar, navigation pane, the current screen, and a status bar that always says where the
- * data lives, which plan is open and whether there are unsaved changes.
+ * data lives, which plan is open and whether there are unsaved changes. Its texts are in the view model's language;
+ * switching the language builds a new ShellView into the same window.
  */
 public final class ShellView {
     public static final String NAVIGATION_ID = "navigation";
@@ -43,7 +50,17 @@ public final class ShellView {
     public static final String MENU_SAVE_AS_ID = "menu-save-plan-as";
     public static final String MENU_EXIT_ID = "menu-exit";
     public static final String MENU_ABOUT_ID = "menu-about";
+    public static final String MENU_SETTINGS_ID = "menu-settings";
+    public static final String MENU_FILE_ID = "menu-file";
+    public static final String MENU_VIEW_ID = "menu-view";
+    public static final String PRODUCT_NAME_ID = "product-name";
+    /** Node id of the language item for {@code languageTag} in View › Language ("" is the system's language). */
+    public static String languageItemId(String languageTag) {
+        return "menu-language-" + (languageTag.isEmpty() ? "system" : languageTag);
+    }
     public static final String STYLESHEET = "/org/cohortplanner/ui/console.css";
+    /** Style class of a console in Korean: its font family puts a Hangul font first. */
+    public static final String KOREAN_STYLE = "korean";
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
 
@@ -52,6 +69,7 @@ public final class ShellView {
 
     private final ShellViewModel viewModel;
     private final Map<Screen, Node> screens;
+    private final Texts texts;
     private final BorderPane root = new BorderPane();
     private final StackPane screenHost = new StackPane();
     private final ListView<Screen> navigation = new ListView<>();
@@ -61,11 +79,15 @@ public final class ShellView {
     public ShellView(ShellViewModel viewModel, Map<Screen, Node> screens) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.screens = new EnumMap<>(screens);
+        this.texts = Texts.of(ShellView.class, viewModel.locale());
         for (Screen screen : Screen.values()) {
             Node content = Objects.requireNonNull(this.screens.get(screen), "no content for screen " + screen);
             content.setId(screen.contentId());
         }
         root.getStyleClass().add("console");
+        if (texts.locale().getLanguage().equals(Locale.KOREAN.getLanguage())) {
+            root.getStyleClass().add(KOREAN_STYLE);
+        }
         root.setTop(menuBar());
         root.setLeft(navigationPane());
         screenHost.setId(SCREEN_HOST_ID);
@@ -81,13 +103,19 @@ public final class ShellView {
         return root;
     }
 
-    /** Puts the console into {@code stage}: scene, stylesheet, title, size, and closing through Exit's checks. */
+    /**
+     * Puts the console into {@code stage}: scene, stylesheet, title, size, and closing through Exit's checks. A stage
+     * that shows a console already (the language changed) keeps its scene, size and place; only the content changes.
+     */
     public void showIn(Stage stage, Runnable onExit) {
         this.exitAction = Objects.requireNonNull(onExit, "onExit");
-        Scene scene = new Scene(root, WIDTH, HEIGHT);
-        scene.getStylesheets().add(Objects.requireNonNull(ShellView.class.getResource(STYLESHEET),
-                "stylesheet " + STYLESHEET).toExternalForm());
-        stage.setScene(scene);
+        if (stage.getScene() != null) {
+            stage.getScene().setRoot(root);
+        } else {
+            Scene scene = new Scene(root, WIDTH, HEIGHT);
+            scene.getStylesheets().add(stylesheet());
+            stage.setScene(scene);
+        }
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setMinWidth(900);
         stage.setMinHeight(560);
@@ -99,6 +127,12 @@ public final class ShellView {
         navigation.requestFocus();
     }
 
+    /** The console's stylesheet, for every window of the console. */
+    public static String stylesheet() {
+        return Objects.requireNonNull(ShellView.class.getResource(STYLESHEET), "stylesheet " + STYLESHEET)
+                .toExternalForm();
+    }
+
     private void exit() {
         if (viewModel.mayExit()) {
             exitAction.run();
@@ -106,33 +140,72 @@ public final class ShellView {
     }
 
     private MenuBar menuBar() {
-        MenuItem newPlan = item("New plan", MENU_NEW_ID, new KeyCodeCombination(KeyCode.N,
+        MenuItem newPlan = item(texts.get("menu.file.new"), MENU_NEW_ID, new KeyCodeCombination(KeyCode.N,
                 KeyCombination.SHORTCUT_DOWN), viewModel::newPlan);
-        MenuItem open = item("Open plan file…", MENU_OPEN_ID, new KeyCodeCombination(KeyCode.O,
+        MenuItem open = item(texts.get("menu.file.open"), MENU_OPEN_ID, new KeyCodeCombination(KeyCode.O,
                 KeyCombination.SHORTCUT_DOWN), viewModel::openPlanFile);
-        MenuItem save = item("Save plan to file…", MENU_SAVE_ID, new KeyCodeCombination(KeyCode.S,
+        MenuItem save = item(texts.get("menu.file.save"), MENU_SAVE_ID, new KeyCodeCombination(KeyCode.S,
                 KeyCombination.SHORTCUT_DOWN), viewModel::savePlanToFile);
-        MenuItem saveAs = item("Save as…", MENU_SAVE_AS_ID, new KeyCodeCombination(KeyCode.S,
+        MenuItem saveAs = item(texts.get("menu.file.saveAs"), MENU_SAVE_AS_ID, new KeyCodeCombination(KeyCode.S,
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), viewModel::savePlanAs);
-        MenuItem exit = item("Exit", MENU_EXIT_ID, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+        MenuItem settings = item(texts.get("menu.file.settings"), MENU_SETTINGS_ID, new KeyCodeCombination(KeyCode.COMMA,
+                KeyCombination.SHORTCUT_DOWN), this::openSettings);
+        MenuItem exit = item(texts.get("menu.file.exit"), MENU_EXIT_ID, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 this::exit);
         newPlan.disableProperty().bind(viewModel.busyProperty());
         open.disableProperty().bind(viewModel.busyProperty());
         save.disableProperty().bind(viewModel.busyProperty());
         saveAs.disableProperty().bind(viewModel.busyProperty());
-        Menu file = new Menu("_File", null, newPlan, new SeparatorMenuItem(), open, save, saveAs,
-                new SeparatorMenuItem(), exit);
+        Menu file = new Menu(texts.get("menu.file"), null, newPlan, new SeparatorMenuItem(), open, save, saveAs,
+                new SeparatorMenuItem(), settings, new SeparatorMenuItem(), exit);
+        file.setId(MENU_FILE_ID);
 
-        Menu go = new Menu("_Go");
+        Menu go = new Menu(texts.get("menu.go"));
         for (Screen screen : Screen.values()) {
-            go.getItems().add(item(screen.title(), "menu-go-" + screen.contentId(),
+            go.getItems().add(item(texts.get("screen." + screen.name()), "menu-go-" + screen.contentId(),
                     new KeyCodeCombination(DIGITS[screen.ordinal()], KeyCombination.SHORTCUT_DOWN),
                     () -> viewModel.show(screen)));
         }
-        Menu help = new Menu("_Help", null, item("About Cohort Planner", MENU_ABOUT_ID, null, viewModel::showAbout));
-        MenuBar bar = new MenuBar(file, go, help);
+        Menu help = new Menu(texts.get("menu.help"), null, item(texts.get("menu.help.about"), MENU_ABOUT_ID, null,
+                viewModel::showAbout));
+        MenuBar bar = new MenuBar(file, go, viewMenu(), help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    private Menu viewMenu() {
+        ToggleGroup languages = new ToggleGroup();
+        Menu language = new Menu(texts.get("menu.view.language"));
+        String chosen = viewModel.settings().language();
+        for (String tag : List.of(ConsoleSettings.SYSTEM_LANGUAGE, ConsoleSettings.ENGLISH, ConsoleSettings.KOREAN)) {
+            RadioMenuItem item = new RadioMenuItem(languageName(texts, tag));
+            item.setId(languageItemId(tag));
+            item.setToggleGroup(languages);
+            item.setSelected(tag.equals(chosen));
+            item.setOnAction(event -> {
+                if (!tag.equals(viewModel.settings().language())) {
+                    viewModel.switchLanguage(tag);
+                }
+            });
+            language.getItems().add(item);
+        }
+        Menu view = new Menu(texts.get("menu.view"), null, language);
+        view.setId(MENU_VIEW_ID);
+        return view;
+    }
+
+    /** How a language choice is written in the menus and the settings: each language in its own words. */
+    static String languageName(Texts texts, String tag) {
+        if (tag.isEmpty()) {
+            Locale system = Locale.getDefault();
+            return texts.get("language.system", system.getDisplayLanguage(system));
+        }
+        return texts.get("language." + tag);
+    }
+
+    private void openSettings() {
+        new SettingsDialog(viewModel, root.getScene() == null ? null : root.getScene().getWindow()).showAndWait()
+                .ifPresent(viewModel::applySettings);
     }
 
     private static MenuItem item(String text, String id, KeyCombination accelerator, Runnable action) {
@@ -144,9 +217,10 @@ public final class ShellView {
     }
 
     private Node navigationPane() {
-        Label product = new Label("Cohort Planner");
+        Label product = new Label(texts.get("app.name"));
+        product.setId(PRODUCT_NAME_ID);
         product.getStyleClass().add("product-name");
-        Label subtitle = new Label("Vaccination campaigns");
+        Label subtitle = new Label(texts.get("app.subtitle"));
         subtitle.getStyleClass().add("product-subtitle");
         VBox heading = new VBox(2, product, subtitle);
         heading.getStyleClass().add("navigation-heading");
@@ -154,7 +228,7 @@ public final class ShellView {
         navigation.setId(NAVIGATION_ID);
         navigation.getStyleClass().add("navigation");
         navigation.getItems().setAll(Screen.values());
-        navigation.setCellFactory(list -> new NavigationCell());
+        navigation.setCellFactory(list -> new NavigationCell(texts));
         navigation.getSelectionModel().select(viewModel.getScreen());
         navigation.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
             if (after != null) {
@@ -230,6 +304,12 @@ public final class ShellView {
     }
 
     private static final class NavigationCell extends ListCell<Screen> {
+        private final Texts texts;
+
+        NavigationCell(Texts texts) {
+            this.texts = texts;
+        }
+
         @Override
         protected void updateItem(Screen screen, boolean empty) {
             super.updateItem(screen, empty);
@@ -239,11 +319,11 @@ public final class ShellView {
                 setId(null);
                 return;
             }
-            Label name = new Label(screen.title());
+            Label name = new Label(texts.get("screen." + screen.name()));
             name.getStyleClass().add("navigation-name");
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            Label shortcut = new Label("Ctrl+" + screen.shortcutDigit());
+            Label shortcut = new Label(texts.get("shortcut", Integer.toString(screen.shortcutDigit())));
             shortcut.getStyleClass().add("navigation-shortcut");
             HBox row = new HBox(name, spacer, shortcut);
             row.setAlignment(Pos.CENTER_LEFT);

@@ -2,6 +2,7 @@ package org.cohortplanner.ui.shell;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -15,19 +16,22 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Messages;
 import org.cohortplanner.ui.common.PlanFileAccess;
+import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.WorkingPlan;
 import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.store.StoreException;
+import org.cohortplanner.store.settings.ConsoleSettings;
 
 /**
  * The console's frame: which screen is shown, the window title, the status bar, and the File menu's actions (new
- * plan, open and save plan files).
+ * plan, open and save plan files), and the settings (language, data folder, backend, last plan file). Every text
+ * comes from the shell's bundle in the console's language.
  */
 public final class ShellViewModel {
 
     static final String FILE_CHANNEL = "plan-file";
-    static final String NEW_PLAN_NAME = "New plan";
 
     private final WorkingPlan working;
     private final PlanFileAccess files;
@@ -35,6 +39,8 @@ public final class ShellViewModel {
     private final UserDialogs dialogs;
     private final String user;
     private final String versionText;
+    private final Texts texts;
+    private final ConsoleSettingsAccess settings;
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.COHORTS);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper locationText = new ReadOnlyStringWrapper(this, "locationText");
@@ -51,19 +57,35 @@ public final class ShellViewModel {
      */
     public ShellViewModel(WorkingPlan working, PlanFileAccess files, TaskRunner tasks, UserDialogs dialogs, String user,
                           String versionText) {
+        this(working, files, tasks, dialogs, user, versionText, Locale.ENGLISH, ConsoleSettingsAccess.inMemory(null));
+    }
+
+    /**
+     * @param locale   the language of every text
+     * @param settings the saved settings; the last plan file is remembered there
+     */
+    public ShellViewModel(WorkingPlan working, PlanFileAccess files, TaskRunner tasks, UserDialogs dialogs, String user,
+                          String versionText, Locale locale, ConsoleSettingsAccess settings) {
         this.working = Objects.requireNonNull(working, "working");
         this.files = Objects.requireNonNull(files, "files");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.user = Objects.requireNonNull(user, "user");
         this.versionText = Objects.requireNonNull(versionText, "versionText");
+        this.texts = Texts.of(ShellViewModel.class, locale);
+        this.settings = Objects.requireNonNull(settings, "settings");
+        Path lastFile = settings.settings().lastPlanFile();
+        if (lastFile != null) {
+            rememberFolder(lastFile);
+        }
 
-        locationText.set("Data: " + working.location());
+        locationText.set(texts.get("status.location", working.location()));
         title.bind(Bindings.createStringBinding(
-                () -> working.getPlan().name() + (working.isDifferentFromFile() ? " •" : "") + " — Cohort Planner",
+                () -> texts.get("window.title", working.getPlan().name(),
+                        working.isDifferentFromFile() ? texts.get("window.unsavedMark") : ""),
                 working.planProperty(), working.differsFromFileProperty()));
         planText.bind(Bindings.createStringBinding(
-                () -> "Plan: " + working.getPlan().name() + " · version " + working.getPlan().version(),
+                () -> texts.get("status.plan", working.getPlan().name(), Long.toString(working.getPlan().version())),
                 working.planProperty()));
         changesText.bind(Bindings.createStringBinding(this::describeChanges, working.planFileProperty(),
                 working.differsFromFileProperty(), working.storeStateProperty(), working.storeProblemProperty()));
@@ -72,37 +94,48 @@ public final class ShellViewModel {
                 working.differsFromFileProperty(), working.storeStateProperty()));
         storeProblem.bind(Bindings.createBooleanBinding(
                 () -> working.getStoreState() == WorkingPlan.StoreState.FAILED, working.storeStateProperty()));
+        working.planFileProperty().addListener((observable, before, after) -> rememberPlanFile(after));
+    }
+
+    private void rememberPlanFile(Path file) {
+        if (file == null || file.equals(settings.settings().lastPlanFile())) {
+            return;
+        }
+        try {
+            settings.change(settings.settings().withLastPlanFile(file.toAbsolutePath()));
+        } catch (StoreException notSaved) {
+            // The plan itself is safe; only the convenience of reopening its folder next time is lost.
+            return;
+        }
     }
 
     private String describeChanges() {
         switch (working.getStoreState()) {
             case FAILED:
-                return "Not saved in the data store: " + working.storeProblemProperty().get();
+                return texts.get("changes.failed", working.storeProblemProperty().get());
             case SAVING:
-                return "Saving to the data store…";
+                return texts.get("changes.saving");
             default:
                 break;
         }
         Path file = working.getPlanFile();
         if (file == null) {
-            return "Every change saved in the data store · not saved to a plan file";
+            return texts.get("changes.noFile");
         }
         if (working.isDifferentFromFile()) {
-            return "Unsaved changes: differs from " + file.getFileName();
+            return texts.get("changes.differs", file.getFileName().toString());
         }
-        return "No unsaved changes: same as " + file.getFileName();
+        return texts.get("changes.same", file.getFileName().toString());
     }
 
     /** Starts an empty plan after the user confirms; the current plan stays in the audit trail. */
     public void newPlan() {
         Plan current = working.getPlan();
-        if (!dialogs.confirm("New plan", "Start a new plan without cohorts and deliveries?\n\n"
-                + "The vaccine brands, regions, population, site groups and booking system of \"" + current.name()
-                + "\" are kept as a starting point. The current plan is replaced in the data store"
-                + (working.getPlanFile() == null ? "; save it to a plan file first to keep a copy." : "."))) {
+        if (!dialogs.confirm(texts.get("newPlan.title"), texts.get("newPlan.question", current.name()) + " "
+                + texts.get(working.getPlanFile() == null ? "newPlan.replacedNoFile" : "newPlan.replaced"))) {
             return;
         }
-        Plan fresh = new Plan(NEW_PLAN_NAME, "", current.zone(), List.of(), current.brands(),
+        Plan fresh = new Plan(texts.get("newPlan.name"), "", current.zone(), List.of(), current.brands(),
                 List.of(), current.sites(), current.bookingSystem(), current.holidays(), current.regions(),
                 current.population(), current.settings(), 0);
         working.replace(fresh, new PlanChange(user, "Started a new plan", describe(current), describe(fresh), ""),
@@ -111,7 +144,7 @@ public final class ShellViewModel {
 
     /** Asks for a plan file and opens it; a file that cannot be read changes nothing and says why. */
     public void openPlanFile() {
-        Optional<Path> chosen = dialogs.chooseFileToOpen("Open plan file", lastFolder);
+        Optional<Path> chosen = dialogs.chooseFileToOpen(texts.get("open.title"), lastFolder);
         chosen.ifPresent(this::open);
     }
 
@@ -128,7 +161,7 @@ public final class ShellViewModel {
                 },
                 failure -> {
                     busy.set(false);
-                    dialogs.showError("Cannot open plan file", withFileName(Messages.describe(failure), file));
+                    dialogs.showError(texts.get("open.failed"), withFileName(Messages.describe(failure), file));
                 });
     }
 
@@ -147,7 +180,7 @@ public final class ShellViewModel {
         String suggested = working.getPlanFile() == null
                 ? fileNameFor(working.getPlan().name())
                 : working.getPlanFile().getFileName().toString();
-        dialogs.chooseFileToSave("Save plan to file", lastFolder, suggested).ifPresent(this::saveTo);
+        dialogs.chooseFileToSave(texts.get("save.title"), lastFolder, suggested).ifPresent(this::saveTo);
     }
 
     /** Writes the working plan to {@code file}. */
@@ -165,7 +198,7 @@ public final class ShellViewModel {
             working.savedToFile(target, written);
         }, failure -> {
             busy.set(false);
-            dialogs.showError("Cannot save plan file", withFileName(Messages.describe(failure), target));
+            dialogs.showError(texts.get("save.failed"), withFileName(Messages.describe(failure), target));
         });
     }
 
@@ -174,14 +207,43 @@ public final class ShellViewModel {
         if (working.getStoreState() == WorkingPlan.StoreState.SAVED) {
             return true;
         }
-        return dialogs.confirm("Exit", "Some changes are not saved in the data store yet ("
-                + changesText.get() + ").\n\nExit anyway and lose them?");
+        return dialogs.confirm(texts.get("exit.title"), texts.get("exit.question", changesText.get()));
     }
 
     public void showAbout() {
-        dialogs.showInformation("About Cohort Planner", versionText + "\n\n"
-                + "Plans age-cohort booking windows, vaccine supply and booking-night load for mass-vaccination "
-                + "campaigns.\n\nData: " + working.location());
+        dialogs.showInformation(texts.get("about.title"), texts.get("about.text", versionText, working.location(),
+                settings.settingsFile().toString()));
+    }
+
+    /** The saved settings, for the settings dialog. */
+    public ConsoleSettings settings() {
+        return settings.settings();
+    }
+
+    public ConsoleSettingsAccess settingsAccess() {
+        return settings;
+    }
+
+    /** The language of this console's texts. */
+    public Locale locale() {
+        return texts.locale();
+    }
+
+    /**
+     * Saves changed settings; a new language rebuilds the screens in it at once, keeping the plan and the screen.
+     * A failure to save says where and changes nothing else.
+     */
+    public void applySettings(ConsoleSettings changed) {
+        try {
+            settings.change(changed);
+        } catch (StoreException notSaved) {
+            dialogs.showError(texts.get("settings.saveFailed"), Messages.describe(notSaved));
+        }
+    }
+
+    /** Switches the console to {@code languageTag} ("en", "ko", or "" for the system's language). */
+    public void switchLanguage(String languageTag) {
+        applySettings(settings.settings().withLanguage(languageTag));
     }
 
     private void rememberFolder(Path file) {

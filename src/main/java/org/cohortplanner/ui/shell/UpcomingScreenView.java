@@ -1,15 +1,23 @@
 package org.cohortplanner.ui.shell;
 
+import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.cohortplanner.ui.common.Texts;
 
 /** A screen whose capability has not been built yet: it says plainly what is coming, and shows nothing made up. */
 public final class UpcomingScreenView {
     public static final String MESSAGE_ID = "upcoming-message";
 
     private final VBox root = new VBox(10);
+
+    /** The screen's title and what is coming there, in {@code locale}'s words. */
+    public UpcomingScreenView(Screen screen, Locale locale) {
+        this(Texts.of(UpcomingScreenView.class, locale).get("screen." + screen.name()),
+                Texts.of(UpcomingScreenView.class, locale).get("upcoming." + screen.name()));
+    }
 
     public UpcomingScreenView(String title, String comingCapability) {
         Label heading = new Label(title);

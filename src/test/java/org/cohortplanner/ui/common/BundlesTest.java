@@ -52,11 +52,11 @@ class BundlesTest {
 
     @Test
     void textsFillInArgumentsAndShowMissingKeys() {
-        Texts texts = Texts.of(BundlesTest.class, Locale.ENGLISH);
+        Texts texts = Texts.of(Formats.class, Locale.ENGLISH);
         assertEquals("!no.such.key!", texts.get("no.such.key"));
-        assertFalse(texts.get("test.greeting", "Seoul").contains("{0}"));
-        assertEquals("Hello, Seoul", texts.get("test.greeting", "Seoul"));
-        assertEquals("안녕하세요, Seoul", Texts.of(BundlesTest.class, Locale.KOREAN).get("test.greeting", "Seoul"));
+        assertFalse(texts.get("format.endingIn", "0, 5").contains("{0}"));
+        assertEquals("ending in 0, 5", texts.get("format.endingIn", "0, 5"));
+        assertEquals("끝자리 0, 5", Texts.of(Formats.class, Locale.KOREAN).get("format.endingIn", "0, 5"));
     }
 
     private static TreeSet<String> keys(Path bundle) {
