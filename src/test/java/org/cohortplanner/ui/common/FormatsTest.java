@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -53,5 +55,16 @@ class FormatsTest {
     void auditTimesAreWrittenInTheGivenZone() {
         assertEquals("2021-07-19 22:00:00",
                 Formats.timestamp(Instant.parse("2021-07-19T13:00:00Z"), ZoneId.of("Asia/Seoul")));
+    }
+
+    @Test
+    void inKoreanDatesReadYearMonthDayAndDigitsAreNamedInKorean() {
+        assertEquals("2021. 7. 19.(월) 20:00", Formats.dateTime(LocalDateTime.of(2021, 7, 19, 20, 0), Locale.KOREAN));
+        assertEquals("7. 26. – 8. 7.", Formats.shortPeriod(LocalDate.of(2021, 7, 26), LocalDate.of(2021, 8, 7),
+                Locale.KOREAN));
+        assertEquals("3,807,034", Formats.count(3_807_034, Locale.KOREAN));
+        assertEquals("매일", Formats.birthDayDigits(Set.of(), Locale.KOREAN));
+        assertEquals("끝자리 0, 5", Formats.birthDayDigits(Set.of(5, 0), Locale.KOREAN));
+        assertEquals("Mon 19 Jul 2021 20:00", Formats.dateTime(LocalDateTime.of(2021, 7, 19, 20, 0), Locale.ENGLISH));
     }
 }

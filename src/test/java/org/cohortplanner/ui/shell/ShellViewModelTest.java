@@ -8,10 +8,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.cohortplanner.app.JsonPlanFileAccess;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.store.PlanChange;
 import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.store.settings.ConsoleSettings;
 import org.cohortplanner.ui.InMemoryPlanStore;
 import org.cohortplanner.ui.ScriptedDialogs;
 import org.cohortplanner.ui.UiTestPlans;
@@ -167,5 +169,40 @@ class ShellViewModelTest {
         assertEquals(Screen.AUDIT, viewModel.getScreen());
         assertEquals(6, Screen.AUDIT.shortcutDigit());
         assertEquals("screen-audit", Screen.AUDIT.contentId());
+    }
+
+    @Test
+    void inKoreanTheStatusBarAndTitleSpeakKorean() {
+        ShellViewModel korean = new ShellViewModel(working, new JsonPlanFileAccess(), new DirectTaskRunner(), dialogs,
+                "kim", "Cohort Planner 0.1.0", Locale.KOREAN, ConsoleSettingsAccess.inMemory(null));
+
+        assertEquals("데이터: memory:test", korean.locationTextProperty().get());
+        assertEquals("계획: Korea 2021 initial · 버전 7", korean.planTextProperty().get());
+        assertEquals("모든 변경이 데이터 저장소에 저장됨 · 계획 파일로는 저장되지 않음", korean.changesTextProperty().get());
+        assertEquals("Korea 2021 initial — 코호트 플래너", korean.titleProperty().get());
+    }
+
+    @Test
+    void thePlanFileLastOpenedIsRememberedInTheSettings() throws IOException {
+        ConsoleSettingsAccess settings = ConsoleSettingsAccess.inMemory(null);
+        ShellViewModel remembering = new ShellViewModel(working, new JsonPlanFileAccess(), new DirectTaskRunner(),
+                dialogs, "kim", "Cohort Planner 0.1.0", Locale.ENGLISH, settings);
+        Path file = folder.resolve("as-run.json");
+        PlanFiles.write(UiTestPlans.initial().withName("Korea 2021 as run"), file);
+
+        remembering.open(file);
+
+        assertEquals(file.toAbsolutePath(), settings.settings().lastPlanFile());
+    }
+
+    @Test
+    void switchingTheLanguageSavesItInTheSettings() {
+        ConsoleSettingsAccess settings = ConsoleSettingsAccess.inMemory(null);
+        ShellViewModel switching = new ShellViewModel(working, new JsonPlanFileAccess(), new DirectTaskRunner(),
+                dialogs, "kim", "Cohort Planner 0.1.0", Locale.ENGLISH, settings);
+
+        switching.switchLanguage(ConsoleSettings.KOREAN);
+
+        assertEquals(ConsoleSettings.KOREAN, settings.settings().language());
     }
 }

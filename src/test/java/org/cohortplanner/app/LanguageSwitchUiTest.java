@@ -1,0 +1,104 @@
+package org.cohortplanner.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCode;
+import org.cohortplanner.store.settings.ConsoleSettings;
+import org.cohortplanner.store.settings.SettingsFile;
+import org.cohortplanner.ui.shell.Screen;
+import org.cohortplanner.ui.shell.ShellView;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Switches the real console between English and Korean from View › Language, keeping the plan and the screen. */
+@DisabledIfSystemProperty(named = "skipUiTests", matches = "true")
+class LanguageSwitchUiTest {
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path configDir;
+
+    private static Application console;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void startConsole() throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        console = FxToolkit.setupApplication(CohortPlannerApp.class, "--data-dir=" + dataDir,
+                "--config-dir=" + configDir);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    static void stopConsole() throws TimeoutException {
+        FxToolkit.cleanupApplication(console);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void theConsoleSwitchesToKoreanAndBackWithoutLosingThePlanOrTheScreen() {
+        assertEquals("_File", menuBar().getMenus().get(0).getText());
+        assertEquals("Cohorts", navigationName(Screen.COHORTS));
+        String planBefore = statusPlan();
+        assertTrue(planBefore.startsWith("Plan: Korea 2021, initial plan · version "), planBefore);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        chooseLanguage(ConsoleSettings.KOREAN);
+
+        assertEquals("파일(_F)", menuBar().getMenus().get(0).getText());
+        assertEquals("보기(_V)", menuBar().getMenus().get(2).getText());
+        assertEquals("접종 대상군", navigationName(Screen.COHORTS));
+        assertEquals("변경 기록", navigationName(Screen.AUDIT));
+        assertEquals("코호트 플래너", robot.lookup("#" + ShellView.PRODUCT_NAME_ID).queryAs(Label.class).getText());
+        String version = planBefore.substring(planBefore.lastIndexOf(' ') + 1);
+        assertEquals("계획: Korea 2021, initial plan · 버전 " + version, statusPlan());
+        assertTrue(robot.lookup("#" + Screen.AUDIT.contentId()).tryQuery().isPresent(), "the audit screen stays");
+        assertEquals(ConsoleSettings.KOREAN, new SettingsFile(configDir.resolve(SettingsFile.FILE_NAME)).read()
+                .orElseThrow().language());
+
+        chooseLanguage(ConsoleSettings.ENGLISH);
+
+        assertEquals("_File", menuBar().getMenus().get(0).getText());
+        assertEquals("Audit", navigationName(Screen.AUDIT));
+        assertEquals(planBefore, statusPlan());
+    }
+
+    private void chooseLanguage(String tag) {
+        MenuItem item = menuBar().getMenus().stream().flatMap(menu -> menu.getItems().stream())
+                .flatMap(entry -> entry instanceof Menu ? ((Menu) entry).getItems().stream() : Stream.of(entry))
+                .filter(entry -> ShellView.languageItemId(tag).equals(entry.getId()))
+                .findFirst().orElseThrow();
+        robot.interact(item::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private MenuBar menuBar() {
+        return robot.lookup(".menu-bar").queryAs(MenuBar.class);
+    }
+
+    private String navigationName(Screen screen) {
+        ListCell<?> cell = robot.lookup("#" + screen.navigationId()).queryAs(ListCell.class);
+        return robot.from(cell).lookup(".navigation-name").queryAs(Label.class).getText();
+    }
+
+    private String statusPlan() {
+        return robot.lookup("#" + ShellView.STATUS_PLAN_ID).queryAs(Label.class).getText();
+    }
+}
