@@ -58,6 +58,13 @@ jpackage --type app-image @packaging/app-image.args \
 app_image_seconds=$((SECONDS - start))
 say "app-image: target/packages/cohort-planner ($(du -sh target/packages/cohort-planner | cut -f1)) in ${app_image_seconds} s"
 
+# Smoke check: the packaged launcher runs on its own runtime (headless: a command, not the window).
+launcher=target/packages/cohort-planner/bin/cohort-planner
+"$launcher" --version >/dev/null || fail "the packaged launcher does not start: $launcher --version failed"
+"$launcher" validate sample-data/korea-2021-initial.json >/dev/null \
+    || fail "the packaged launcher cannot validate the sample plan"
+say "the packaged launcher starts and validates the sample plan"
+
 if ! $only_app_image; then
     start=$SECONDS
     say "building the .deb from the app-image…"
