@@ -3,10 +3,12 @@ package org.cohortplanner.ui.common;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
@@ -46,7 +48,8 @@ public final class FxUserDialogs implements UserDialogs {
     @Override
     public boolean confirm(String title, String question) {
         Alert alert = alert(Alert.AlertType.CONFIRMATION, title, question);
-        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        return alert.showAndWait().filter(button -> button.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                .isPresent();
     }
 
     @Override
@@ -74,7 +77,23 @@ public final class FxUserDialogs implements UserDialogs {
     }
 
     private Alert alert(Alert.AlertType type, String title, String message) {
-        return messageAlert(type, owner.get(), title, message);
+        Alert alert = messageAlert(type, owner.get(), title, message);
+        // The toolkit names its buttons in the language the program started in; these follow the console's.
+        alert.getButtonTypes().setAll(type == Alert.AlertType.CONFIRMATION
+                ? List.of(okButton(texts.locale()), cancelButton(texts.locale()))
+                : List.of(okButton(texts.locale())));
+        return alert;
+    }
+
+    /** An OK button in {@code locale}'s words. */
+    public static ButtonType okButton(Locale locale) {
+        return new ButtonType(Texts.of(FxUserDialogs.class, locale).get("button.ok"), ButtonBar.ButtonData.OK_DONE);
+    }
+
+    /** A Cancel button in {@code locale}'s words. */
+    public static ButtonType cancelButton(Locale locale) {
+        return new ButtonType(Texts.of(FxUserDialogs.class, locale).get("button.cancel"),
+                ButtonBar.ButtonData.CANCEL_CLOSE);
     }
 
     /**

@@ -59,7 +59,7 @@ public final class FirstRunView {
         Locale locale = new ConsoleSettings(null, null, language, "", null).locale(Locale.getDefault());
         Texts texts = Texts.of(FirstRunView.class, locale);
         root.getStyleClass().remove(ShellView.KOREAN_STYLE);
-        if (locale.getLanguage().equals(Locale.KOREAN.getLanguage())) {
+        if (ShellView.isKorean(locale)) {
             root.getStyleClass().add(ShellView.KOREAN_STYLE);
         }
 

@@ -18,9 +18,11 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.cohortplanner.store.settings.ConsoleSettings;
+import org.cohortplanner.ui.common.FxUserDialogs;
 import org.cohortplanner.ui.common.Texts;
 
 /** File › Settings…: language, data folder, booking backend address; shows the last plan file and the settings file. */
@@ -41,7 +43,11 @@ final class SettingsDialog {
         dialog.setTitle(texts.get("settings.title"));
         dialog.setHeaderText(texts.get("settings.header"));
         dialog.getDialogPane().getStylesheets().add(ShellView.stylesheet());
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        ButtonType ok = FxUserDialogs.okButton(viewModel.locale());
+        dialog.getDialogPane().getButtonTypes().setAll(ok, FxUserDialogs.cancelButton(viewModel.locale()));
+        if (ShellView.isKorean(viewModel.locale())) {
+            dialog.getDialogPane().getStyleClass().add(ShellView.KOREAN_STYLE);
+        }
 
         ComboBox<String> language = new ComboBox<>(FXCollections.observableArrayList(List.of(
                 ConsoleSettings.SYSTEM_LANGUAGE, ConsoleSettings.ENGLISH, ConsoleSettings.KOREAN)));
@@ -55,6 +61,7 @@ final class SettingsDialog {
         dataFolder.setPromptText(texts.get("settings.dataFolder.default", access.defaultDataFolder()));
         dataFolder.setPrefColumnCount(36);
         Button choose = new Button(texts.get("settings.dataFolder.choose"));
+        choose.setMinWidth(Region.USE_PREF_SIZE);
         choose.setOnAction(event -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle(texts.get("settings.dataFolder"));
@@ -90,7 +97,7 @@ final class SettingsDialog {
         grid.add(note(texts.get("settings.file", access.settingsFile())), 0, row, 2, 1);
         dialog.getDialogPane().setContent(grid);
 
-        dialog.setResultConverter(button -> button == ButtonType.OK
+        dialog.setResultConverter(button -> button == ok
                 ? current.withLanguage(language.getValue())
                         .withDataDirectory(folder(dataFolder.getText()))
                         .withBackendUrl(backend.getText())

@@ -85,7 +85,7 @@ public final class ShellView {
             content.setId(screen.contentId());
         }
         root.getStyleClass().add("console");
-        if (texts.locale().getLanguage().equals(Locale.KOREAN.getLanguage())) {
+        if (isKorean(texts.locale())) {
             root.getStyleClass().add(KOREAN_STYLE);
         }
         root.setTop(menuBar());
@@ -125,6 +125,10 @@ public final class ShellView {
         });
         stage.show();
         navigation.requestFocus();
+    }
+
+    static boolean isKorean(Locale locale) {
+        return locale.getLanguage().equals(Locale.KOREAN.getLanguage());
     }
 
     /** The console's stylesheet, for every window of the console. */
