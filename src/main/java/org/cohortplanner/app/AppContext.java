@@ -68,6 +68,7 @@ public final class AppContext implements AutoCloseable {
     private Locale locale;
     private Stage stage;
     private Runnable exit;
+    private Runnable endProgram;
     private WorkingPlan working;
     private CohortSelection selection;
     private ShellViewModel shell;
@@ -151,6 +152,7 @@ public final class AppContext implements AutoCloseable {
     /** The first-run screen (new console) or the console itself in {@code window}; {@code onExit} ends the program. */
     public void show(Stage window, Runnable onExit) {
         this.stage = window;
+        this.endProgram = onExit;
         this.exit = () -> {
             rememberWindow();
             onExit.run();
@@ -183,7 +185,8 @@ public final class AppContext implements AutoCloseable {
         scene.getStylesheets().add(ShellView.stylesheet());
         stage.setScene(scene);
         stage.setTitle("Cohort Planner");
-        stage.setOnCloseRequest(event -> exit.run());
+        // Closing the welcome screen saves nothing: the next start asks again.
+        stage.setOnCloseRequest(event -> endProgram.run());
         stage.show();
     }
 

@@ -2,14 +2,18 @@ package org.cohortplanner.app;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import org.cohortplanner.cli.CohortPlannerCommand.ConsoleOptions;
+import org.cohortplanner.store.settings.ConsoleSettings;
 import org.cohortplanner.store.settings.SettingsFile;
 import org.cohortplanner.ui.common.FxUserDialogs;
 import org.cohortplanner.ui.common.Messages;
+import org.cohortplanner.ui.common.Texts;
+import org.cohortplanner.ui.shell.ShellView;
 
 /**
  * The console as a JavaFX application. The data store opens in {@link #init()}, before any window, so that a store
@@ -23,6 +27,8 @@ public final class CohortPlannerApp extends Application {
 
     private AppContext context;
     private RuntimeException startupFailure;
+    /** The language of the start-up failure message, from the settings when they can be read. */
+    private Locale locale = Locale.getDefault();
 
     /** The application parameters that carry {@code options}. */
     static List<String> arguments(ConsoleOptions options) {
@@ -39,6 +45,7 @@ public final class CohortPlannerApp extends Application {
             SettingsFile settings = configDir == null
                     ? SettingsFile.userDefault()
                     : new SettingsFile(Path.of(configDir).resolve(SettingsFile.FILE_NAME));
+            locale = settings.read().orElseGet(ConsoleSettings::defaults).locale(Locale.getDefault());
             context = AppContext.open(new ConsoleOptions(dataDir == null ? null : Path.of(dataDir)), settings);
         } catch (RuntimeException failure) {
             startupFailure = failure;
@@ -50,9 +57,11 @@ public final class CohortPlannerApp extends Application {
         if (startupFailure != null) {
             String message = Messages.describe(startupFailure);
             System.err.println("cohort-planner: " + message);
-            Alert alert = FxUserDialogs.messageAlert(Alert.AlertType.ERROR, null, "Cohort Planner cannot start",
+            Texts texts = Texts.of(ShellView.class, locale);
+            Alert alert = FxUserDialogs.messageAlert(Alert.AlertType.ERROR, null, texts.get("startup.failed"),
                     message);
-            alert.setHeaderText("The data store cannot be opened");
+            alert.setHeaderText(texts.get("startup.noStore"));
+            alert.getButtonTypes().setAll(FxUserDialogs.okButton(locale));
             alert.showAndWait();
             Platform.exit();
             return;

@@ -57,7 +57,11 @@ public final class DataLocation {
         return dataHome.resolve(UNIX_FOLDER_NAME);
     }
 
-    private static Path absoluteOrNull(String path) {
+    /**
+     * {@code path} when it is an absolute path, else null: the XDG base directory specification says a relative or
+     * empty value of its variables is invalid and must be ignored, and other systems' variables are read the same way.
+     */
+    public static Path absoluteOrNull(String path) {
         if (path == null || path.isBlank()) {
             return null;
         }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.cohortplanner.store.DataLocation;
 import org.cohortplanner.store.StoreException;
 
 /**
@@ -62,26 +63,14 @@ public final class SettingsFile {
     static Path defaultDirectory(String osName, Map<String, String> environment, Path home) {
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
-            Path appData = absoluteOrNull(environment.get("APPDATA"));
+            Path appData = DataLocation.absoluteOrNull(environment.get("APPDATA"));
             return (appData != null ? appData : home.resolve("AppData").resolve("Roaming")).resolve("Cohort Planner");
         }
         if (os.startsWith("mac") || os.startsWith("darwin")) {
             return home.resolve("Library").resolve("Preferences").resolve("Cohort Planner");
         }
-        Path xdgConfigHome = absoluteOrNull(environment.get("XDG_CONFIG_HOME"));
+        Path xdgConfigHome = DataLocation.absoluteOrNull(environment.get("XDG_CONFIG_HOME"));
         return (xdgConfigHome != null ? xdgConfigHome : home.resolve(".config")).resolve("cohort-planner");
-    }
-
-    private static Path absoluteOrNull(String path) {
-        if (path == null || path.isBlank()) {
-            return null;
-        }
-        try {
-            Path candidate = Path.of(path);
-            return candidate.isAbsolute() ? candidate : null;
-        } catch (InvalidPathException invalid) {
-            return null;
-        }
     }
 
     public Path file() {
