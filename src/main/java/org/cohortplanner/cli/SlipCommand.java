@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.slip.AppliedSuggestion;
 import org.cohortplanner.planning.slip.ImpactLine;
@@ -114,7 +115,7 @@ public final class SlipCommand implements Callable<Integer> {
         } else if (json) {
             printer.println(json(impact, suggestions));
         } else {
-            printText(printer, impact, suggestions);
+            printText(printer, plan, impact, suggestions);
         }
         printer.flush();
         return 0;
@@ -170,19 +171,20 @@ public final class SlipCommand implements Callable<Integer> {
         json.endArray();
     }
 
-    private static void printText(PrintWriter out, SlipImpact impact, List<Suggestion> suggestions) {
+    private static void printText(PrintWriter out, Plan plan, SlipImpact impact, List<Suggestion> suggestions) {
         out.println("Slip: " + impact.reason());
         if (!impact.losesDoses()) {
             out.println("Nobody loses a dose: the schedule holds.");
             return;
         }
         out.println(count(impact.peopleWithoutDose()) + " people would have no dose on their booked day.");
-        out.println("Cohorts: " + String.join(", ", impact.cohortsLosing()));
+        out.println("Cohorts: " + String.join(", ", impact.cohortsLosing().stream().map(id -> cohortName(plan, id))
+                .toList()));
         out.println("Regions: " + impact.regionsLosing().size() + " (" + String.join(", ", impact.regionsLosing())
                 + ")");
         out.println("Days:    " + String.join(", ", impact.daysLosing().stream().map(LocalDate::toString).toList()));
         for (Map.Entry<String, Long> entry : impact.peopleLosingByCohort().entrySet()) {
-            out.println("  " + entry.getKey() + ": " + count(entry.getValue()) + " people");
+            out.println("  " + cohortName(plan, entry.getKey()) + ": " + count(entry.getValue()) + " people");
         }
         out.println();
         if (suggestions.isEmpty()) {
@@ -224,5 +226,10 @@ public final class SlipCommand implements Callable<Integer> {
 
     private static String plural(long number, String noun) {
         return count(number) + " " + noun + (number == 1 ? "" : "s");
+    }
+
+    /** Planners know cohorts by name; the id stays in the JSON output for scripts. */
+    private static String cohortName(Plan plan, String cohortId) {
+        return plan.cohort(cohortId).map(Cohort::name).orElse(cohortId);
     }
 }
