@@ -1,0 +1,190 @@
+package org.cohortplanner.planning.schedule;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Plan;
+
+/**
+ * The daily schedule of a plan: per day, region, cohort, brand and dose the appointments, capacity, stock and
+ * shortage; per brand and day the stock line; the shortages; the dose-2 guard's warnings; and when each group of
+ * people gets its second dose.
+ */
+public final class Schedule {
+    private final Plan plan;
+    private final List<ScheduleRow> rows;
+    private final List<BrandDay> brandDays;
+    private final List<Shortage> shortages;
+    private final List<SecondDoseWarning> warnings;
+    private final List<SecondDoseGroup> secondDoses;
+
+    private Schedule(Plan plan, List<ScheduleRow> rows, List<BrandDay> brandDays, List<Shortage> shortages,
+            List<SecondDoseWarning> warnings, List<SecondDoseGroup> secondDoses) {
+        this.plan = plan;
+        this.rows = Collections.unmodifiableList(rows);
+        this.brandDays = Collections.unmodifiableList(brandDays);
+        this.shortages = Collections.unmodifiableList(shortages);
+        this.warnings = Collections.unmodifiableList(warnings);
+        this.secondDoses = Collections.unmodifiableList(secondDoses);
+    }
+
+    /** Builds the schedule with every cohort's expected bookers (eligible × uptake). */
+    public static Schedule of(Plan plan) {
+        ScheduleEngine engine = new ScheduleEngine(plan);
+        return from(engine, engine.run(engine.expectedBookers()));
+    }
+
+    /**
+     * People who get no dose on their appointment day over the whole campaign, unrounded, without building the rows:
+     * for weighing many variants of a plan quickly.
+     */
+    public static double peopleShort(Plan plan) {
+        ScheduleEngine engine = new ScheduleEngine(plan);
+        return engine.run(engine.expectedBookers()).peopleShort();
+    }
+
+    static Schedule from(ScheduleEngine engine, ScheduleEngine.Run run) {
+        List<ScheduleRow> rows = new ArrayList<>();
+        List<Shortage> shortages = new ArrayList<>();
+        List<SecondDoseGroup> secondDoses = new ArrayList<>();
+        int days = engine.days;
+        int brandCount = engine.brands.size();
+        long[][] peopleShort = new long[brandCount][days];
+        long[][] dosesShort = new long[brandCount][days];
+        long[][] due = new long[brandCount][days];
+        for (int d = 0; d < days; d++) {
+            LocalDate day = engine.day(d);
+            for (int r = 0; r < engine.regions.size(); r++) {
+                String region = engine.regions.get(r);
+                for (int c = 0; c < engine.cohorts.size(); c++) {
+                    String cohortId = engine.cohorts.get(c).id();
+                    for (int b = 0; b < brandCount; b++) {
+                        String brand = engine.brands.get(b).name();
+                        long capacity = Math.round(engine.brandCapacity[r][b][d]);
+                        long stock = Math.round(run.free[b][d]);
+                        long reserved = Math.round(run.held[b][d]);
+                        long booked = Math.round(run.firstBooked[d][run.cell(c, r, b)]);
+                        if (booked > 0) {
+                            long ofDoses = Math.round(run.firstShortOfDoses[d][run.cell(c, r, b)]);
+                            long ofCapacity = Math.round(run.firstShortOfCapacity[d][run.cell(c, r, b)]);
+                            long shortage = Math.min(booked, Math.round(run.firstShort(c, r, b, d)));
+                            rows.add(new ScheduleRow(day, region, cohortId, brand, 1, booked, capacity, stock,
+                                    shortage, reserved));
+                            due[b][d] += booked;
+                            if (shortage > 0) {
+                                long doses = ofDoses * engine.dosesPerFirstDose[b];
+                                shortages.add(new Shortage(day, region, cohortId, brand, 1, shortage, ofDoses,
+                                        ofCapacity, doses));
+                                peopleShort[b][d] += shortage;
+                                dosesShort[b][d] += doses;
+                            }
+                        }
+                        long second = Math.round(run.secondDue[d][run.cell(c, r, b)]);
+                        if (second > 0) {
+                            long ofDoses = Math.round(run.secondShortOfDoses[d][run.cell(c, r, b)]);
+                            long shortage = Math.min(second, Math.round(run.secondShort(c, r, b, d)));
+                            rows.add(new ScheduleRow(day, region, cohortId, brand, 2, second, capacity, stock,
+                                    shortage, reserved));
+                            due[b][d] += second;
+                            if (shortage > 0) {
+                                shortages.add(new Shortage(day, region, cohortId, brand, 2, shortage, ofDoses,
+                                        Math.max(0, shortage - ofDoses), ofDoses));
+                                peopleShort[b][d] += shortage;
+                                dosesShort[b][d] += ofDoses;
+                            }
+                        }
+                        double firstGiven = run.firstGiven[d][run.cell(c, r, b)];
+                        int secondDay = engine.secondDoseDay[r][b][d];
+                        if (firstGiven >= 0.5 && secondDay >= 0) {
+                            secondDoses.add(new SecondDoseGroup(cohortId, region, brand, day,
+                                    engine.day(secondDay), Math.round(firstGiven)));
+                        }
+                    }
+                }
+            }
+        }
+        List<BrandDay> brandDays = new ArrayList<>();
+        for (int b = 0; b < brandCount; b++) {
+            for (int d = 0; d < days; d++) {
+                double capacity = 0;
+                for (int r = 0; r < engine.regions.size(); r++) {
+                    capacity += engine.brandCapacity[r][b][d];
+                }
+                brandDays.add(new BrandDay(engine.day(d), engine.brands.get(b).name(),
+                        Math.round(engine.arrivals[b][d]), due[b][d], Math.round(run.given[b][d]),
+                        Math.round(run.free[b][d]), Math.round(run.held[b][d]), Math.round(capacity),
+                        peopleShort[b][d], dosesShort[b][d]));
+            }
+        }
+        return new Schedule(engine.plan, rows, brandDays, shortages, secondDoseWarnings(engine, shortages),
+                secondDoses);
+    }
+
+    private static List<SecondDoseWarning> secondDoseWarnings(ScheduleEngine engine, List<Shortage> shortages) {
+        List<SecondDoseWarning> warnings = new ArrayList<>();
+        for (Cohort cohort : engine.cohorts) {
+            for (var brand : engine.brands) {
+                long people = 0;
+                LocalDate first = null;
+                for (Shortage shortage : shortages) {
+                    if (shortage.dose() == 2 && shortage.cohortId().equals(cohort.id())
+                            && shortage.brand().equals(brand.name())) {
+                        people += shortage.people();
+                        first = first == null || shortage.day().isBefore(first) ? shortage.day() : first;
+                    }
+                }
+                if (people > 0) {
+                    warnings.add(new SecondDoseWarning(cohort.id(), cohort.name(), cohort.window().opens(),
+                            brand.name(), people, first));
+                }
+            }
+        }
+        return warnings;
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    /** One row per day, region, cohort, brand and dose with appointments, in day order. */
+    public List<ScheduleRow> rows() {
+        return rows;
+    }
+
+    /** Per brand, one entry per day of the campaign. */
+    public List<BrandDay> brandDays() {
+        return brandDays;
+    }
+
+    public List<BrandDay> brandDays(String brand) {
+        return brandDays.stream().filter(b -> b.brand().equals(brand)).toList();
+    }
+
+    public List<Shortage> shortages() {
+        return shortages;
+    }
+
+    public List<SecondDoseWarning> secondDoseWarnings() {
+        return warnings;
+    }
+
+    /** Every group of people with a first dose, with their second-dose day. */
+    public List<SecondDoseGroup> secondDoses() {
+        return secondDoses;
+    }
+
+    /** People who get no dose on their appointment day, over the whole campaign. */
+    public long peopleShort() {
+        return shortages.stream().mapToLong(Shortage::people).sum();
+    }
+
+    public long dosesShort() {
+        return shortages.stream().mapToLong(Shortage::doses).sum();
+    }
+
+    public boolean hasShortage() {
+        return !shortages.isEmpty();
+    }
+}

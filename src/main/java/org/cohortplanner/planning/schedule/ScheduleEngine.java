@@ -1,0 +1,580 @@
+package org.cohortplanner.planning.schedule;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.DeliveryStatus;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.Region;
+import org.cohortplanner.domain.SiteGroup;
+import org.cohortplanner.domain.VaccineBrand;
+
+/**
+ * The day-by-day supply model behind {@link Schedule} and {@link DoseBudget}. Everything a plan fixes (days,
+ * regions, capacity, arrivals, where each cohort's first doses fall) is laid out once in arrays; {@link #run}
+ * then walks the days for given numbers of bookers per cohort, so that a budget search can run it many times.
+ *
+ * <p>Each day: deliveries arrive; second doses are served first (people who had a first dose come before new
+ * ones), then first doses; each is limited by the region's site capacity (per brand and in total), then by the
+ * brand's national stock. A cohort with several brands gets them in proportion to what is left of each brand's
+ * share, and a brand short on a day hands its people to the cohort's other brands that have stock, capacity and
+ * share left. Second doses follow the brand actually given. When the plan reserves second doses, a first dose of
+ * a two-dose brand takes two doses from stock and holds one.
+ */
+final class ScheduleEngine {
+    static final double EPSILON = 1e-6;
+
+    final Plan plan;
+    final List<Cohort> cohorts;
+    final List<String> regions;
+    final List<VaccineBrand> brands;
+    final LocalDate start;
+    final int days;
+    final boolean reserve;
+
+    /** [region][brand][day]: doses the open site groups that can give the brand could give. */
+    final double[][][] brandCapacity;
+    /** [region][day]: doses all open site groups of the region could give. */
+    final double[][] regionCapacity;
+    /** [brand][day]: doses arriving; deliveries before the first day arrive on it. */
+    final double[][] arrivals;
+    /** [cohort][region][day]: share of the cohort's bookers with a first-dose appointment there and then. */
+    final double[][][] firstDoseSpread;
+    /** [cohort][brand]: the cohort's brand shares. */
+    final double[][] shares;
+    /** [region][brand][day]: day index of the second dose after a first dose on that day, -1 when none. */
+    final int[][][] secondDoseDay;
+    /** [brand]: doses each first dose takes from stock (2 when the second is held). */
+    final int[] dosesPerFirstDose;
+
+    ScheduleEngine(Plan plan) {
+        this.plan = plan;
+        this.cohorts = booking(plan);
+        this.brands = plan.brands();
+        this.regions = regionNames(plan);
+        this.reserve = plan.settings().reserveSecondDose();
+        LocalDate first = cohorts.stream().map(c -> c.vaccinationPeriod().firstDay()).min(Comparator.naturalOrder())
+                .orElse(null);
+        LocalDate last = cohorts.stream().map(c -> c.vaccinationPeriod().lastDay()).max(Comparator.naturalOrder())
+                .orElse(null);
+        int longestInterval = brands.stream().filter(VaccineBrand::needsSecondDose)
+                .mapToInt(b -> b.interval().maximumDays()).max().orElse(0);
+        this.start = first;
+        this.days = first == null ? 0 : (int) ChronoUnit.DAYS.between(first, last) + longestInterval + 1;
+        int regionCount = regions.size();
+        int brandCount = brands.size();
+        brandCapacity = new double[regionCount][brandCount][days];
+        regionCapacity = new double[regionCount][days];
+        layOutCapacity();
+        arrivals = new double[brandCount][days];
+        layOutArrivals();
+        shares = new double[cohorts.size()][brandCount];
+        for (int c = 0; c < cohorts.size(); c++) {
+            for (int b = 0; b < brandCount; b++) {
+                shares[c][b] = cohorts.get(c).brands().shareOf(brands.get(b).name());
+            }
+        }
+        firstDoseSpread = new double[cohorts.size()][regionCount][days];
+        layOutFirstDoses();
+        secondDoseDay = new int[regionCount][brandCount][days];
+        layOutSecondDoseDays();
+        dosesPerFirstDose = new int[brandCount];
+        for (int b = 0; b < brandCount; b++) {
+            dosesPerFirstDose[b] = reserve && brands.get(b).needsSecondDose() ? 2 : 1;
+        }
+    }
+
+    /**
+     * The cohorts that book: a cohort another one names as its parent has been replaced by its parts and books
+     * nobody (the split keeps it in the plan so that merging gives it back); a period that ends before it starts
+     * holds no appointments.
+     */
+    static List<Cohort> booking(Plan plan) {
+        Set<String> parents = new HashSet<>();
+        for (Cohort cohort : plan.cohorts()) {
+            if (cohort.parentId() != null && !cohort.parentId().equals(cohort.id())) {
+                parents.add(cohort.parentId());
+            }
+        }
+        return plan.cohorts().stream()
+                .filter(c -> !parents.contains(c.id()) && c.vaccinationPeriod().isOrdered())
+                .toList();
+    }
+
+    private static List<String> regionNames(Plan plan) {
+        Set<String> names = new LinkedHashSet<>();
+        plan.regions().forEach(r -> names.add(r.name()));
+        plan.sites().forEach(s -> names.add(s.region()));
+        return List.copyOf(names);
+    }
+
+    LocalDate day(int index) {
+        return start.plusDays(index);
+    }
+
+    int index(LocalDate day) {
+        return (int) ChronoUnit.DAYS.between(start, day);
+    }
+
+    static boolean canGive(SiteGroup site, VaccineBrand brand) {
+        return site.gives(brand.name()) && (brand.siteKinds().isEmpty() || brand.siteKinds().contains(site.kind()));
+    }
+
+    private void layOutCapacity() {
+        for (SiteGroup site : plan.sites()) {
+            int r = regions.indexOf(site.region());
+            for (int d = 0; d < days; d++) {
+                LocalDate day = day(d);
+                if (!site.isOpenOn(day) || plan.isHoliday(day)) {
+                    continue;
+                }
+                boolean givesAny = false;
+                for (int b = 0; b < brands.size(); b++) {
+                    if (canGive(site, brands.get(b))) {
+                        brandCapacity[r][b][d] += site.dosesPerDay();
+                        givesAny = true;
+                    }
+                }
+                if (givesAny) {
+                    regionCapacity[r][d] += site.dosesPerDay();
+                }
+            }
+        }
+    }
+
+    private void layOutArrivals() {
+        for (Delivery delivery : plan.deliveries()) {
+            if (delivery.status() == DeliveryStatus.CANCELLED || days == 0) {
+                continue;
+            }
+            int b = brandIndex(delivery.brand());
+            int d = Math.max(0, index(delivery.expectedArrival()));
+            if (d < days) {
+                arrivals[b][d] += delivery.doses();
+            }
+        }
+    }
+
+    int brandIndex(String name) {
+        for (int b = 0; b < brands.size(); b++) {
+            if (brands.get(b).name().equals(name)) {
+                return b;
+            }
+        }
+        throw new IllegalArgumentException("unknown brand " + name);
+    }
+
+    int cohortIndex(String id) {
+        for (int c = 0; c < cohorts.size(); c++) {
+            if (cohorts.get(c).id().equals(id)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Spreads each cohort over regions by population (by capacity when the plan gives no population), and within a
+     * region over the days of its period by the capacity of the sites that give its brands. A region with no such
+     * capacity in the period still gets its people, evenly, so that the shortfall shows.
+     */
+    private void layOutFirstDoses() {
+        double[] population = new double[regions.size()];
+        for (Region region : plan.regions()) {
+            population[regions.indexOf(region.name())] = region.population();
+        }
+        for (int c = 0; c < cohorts.size(); c++) {
+            Cohort cohort = cohorts.get(c);
+            int from = Math.max(0, index(cohort.vaccinationPeriod().firstDay()));
+            int to = Math.min(days - 1, index(cohort.vaccinationPeriod().lastDay()));
+            double[][] capacityByDay = new double[regions.size()][days];
+            double[] regionWeight = new double[regions.size()];
+            for (int r = 0; r < regions.size(); r++) {
+                for (int d = from; d <= to; d++) {
+                    double capacity = 0;
+                    for (int b = 0; b < brands.size(); b++) {
+                        if (shares[c][b] > 0) {
+                            capacity = Math.max(capacity, brandCapacity[r][b][d]);
+                        }
+                    }
+                    capacityByDay[r][d] = Math.min(capacity, regionCapacity[r][d]);
+                    regionWeight[r] += capacityByDay[r][d];
+                }
+            }
+            double totalPopulation = 0;
+            for (double p : population) {
+                totalPopulation += p;
+            }
+            if (totalPopulation > 0) {
+                regionWeight = population.clone();
+            }
+            double totalWeight = 0;
+            for (double w : regionWeight) {
+                totalWeight += w;
+            }
+            if (totalWeight <= 0) {
+                continue;
+            }
+            for (int r = 0; r < regions.size(); r++) {
+                double regionShare = regionWeight[r] / totalWeight;
+                double capacityInPeriod = 0;
+                for (int d = from; d <= to; d++) {
+                    capacityInPeriod += capacityByDay[r][d];
+                }
+                for (int d = from; d <= to; d++) {
+                    double dayShare = capacityInPeriod > 0 ? capacityByDay[r][d] / capacityInPeriod
+                            : 1.0 / (to - from + 1);
+                    firstDoseSpread[c][r][d] = regionShare * dayShare;
+                }
+            }
+        }
+    }
+
+    private void layOutSecondDoseDays() {
+        for (int r = 0; r < regions.size(); r++) {
+            for (int b = 0; b < brands.size(); b++) {
+                VaccineBrand brand = brands.get(b);
+                double[] capacity = brandCapacity[r][b];
+                for (int d = 0; d < days; d++) {
+                    if (!brand.needsSecondDose()) {
+                        secondDoseDay[r][b][d] = -1;
+                        continue;
+                    }
+                    final int firstDay = d;
+                    int offset = SecondDoseDay.offset(brand.interval(),
+                            after -> firstDay + after < days && capacity[firstDay + after] > 0);
+                    int target = firstDay + (offset < 0 ? brand.interval().days() : offset);
+                    secondDoseDay[r][b][d] = target < days ? target : -1;
+                }
+            }
+        }
+    }
+
+    /** Bookers each cohort brings when everyone expected books. */
+    double[] expectedBookers() {
+        double[] bookers = new double[cohorts.size()];
+        for (int c = 0; c < bookers.length; c++) {
+            bookers[c] = cohorts.get(c).expectedBookers();
+        }
+        return bookers;
+    }
+
+    /** One walk over the days. */
+    Run run(double[] bookers) {
+        Run run = new Run(cohorts.size(), regions.size(), brands.size(), days);
+        int cohortCount = cohorts.size();
+        int regionCount = regions.size();
+        int brandCount = brands.size();
+        double[][] quota = new double[cohortCount][brandCount];
+        for (int c = 0; c < cohortCount; c++) {
+            for (int b = 0; b < brandCount; b++) {
+                quota[c][b] = bookers[c] * shares[c][b];
+            }
+        }
+        double[] free = new double[brandCount];
+        double[] held = new double[brandCount];
+        double[] regionLeft = new double[regionCount];
+        double[][] capacityFactor = new double[regionCount][brandCount];
+        double[] demand = new double[brandCount];
+        for (int d = 0; d < days; d++) {
+            for (int b = 0; b < brandCount; b++) {
+                free[b] += arrivals[b][d];
+            }
+            for (int r = 0; r < regionCount; r++) {
+                regionLeft[r] = regionCapacity[r][d];
+            }
+            double[][] brandLeft = new double[regionCount][brandCount];
+            for (int r = 0; r < regionCount; r++) {
+                for (int b = 0; b < brandCount; b++) {
+                    brandLeft[r][b] = brandCapacity[r][b][d];
+                }
+            }
+
+            // Second doses: capacity, then stock (held doses first).
+            for (int r = 0; r < regionCount; r++) {
+                Arrays.fill(demand, 0);
+                for (int c = 0; c < cohortCount; c++) {
+                    for (int b = 0; b < brandCount; b++) {
+                        demand[b] += run.secondDue[d][run.cell(c, r, b)];
+                    }
+                }
+                fitCapacity(demand, brandLeft[r], r, regionLeft, capacityFactor[r]);
+            }
+            for (int b = 0; b < brandCount; b++) {
+                double wanted = 0;
+                for (int r = 0; r < regionCount; r++) {
+                    for (int c = 0; c < cohortCount; c++) {
+                        wanted += run.secondDue[d][run.cell(c, r, b)] * capacityFactor[r][b];
+                    }
+                }
+                double available = free[b] + held[b];
+                double stockFactor = wanted <= available || wanted <= 0 ? 1 : available / wanted;
+                double given = wanted * stockFactor;
+                double fromHeld = Math.min(held[b], given);
+                held[b] -= fromHeld;
+                free[b] -= given - fromHeld;
+                for (int r = 0; r < regionCount; r++) {
+                    for (int c = 0; c < cohortCount; c++) {
+                        double due = run.secondDue[d][run.cell(c, r, b)];
+                        if (due <= 0) {
+                            continue;
+                        }
+                        double servedByCapacity = due * capacityFactor[r][b];
+                        double served = servedByCapacity * stockFactor;
+                        run.secondGiven[d][run.cell(c, r, b)] = served;
+                        run.secondShortOfDoses[d][run.cell(c, r, b)] = servedByCapacity - served;
+                    }
+                }
+                run.given[b][d] += given;
+            }
+
+            // First doses: split by brand, capacity, then stock.
+            double[][] firstWanted = run.firstBooked;
+            for (int c = 0; c < cohortCount; c++) {
+                if (bookers[c] <= 0) {
+                    continue;
+                }
+                double remaining = 0;
+                for (int b = 0; b < brandCount; b++) {
+                    remaining += Math.max(0, quota[c][b]);
+                }
+                for (int r = 0; r < regionCount; r++) {
+                    double people = bookers[c] * firstDoseSpread[c][r][d];
+                    if (people <= 0) {
+                        continue;
+                    }
+                    for (int b = 0; b < brandCount; b++) {
+                        double part = remaining > EPSILON ? Math.max(0, quota[c][b]) / remaining : shares[c][b];
+                        firstWanted[d][run.cell(c, r, b)] = people * part;
+                    }
+                }
+            }
+            for (int r = 0; r < regionCount; r++) {
+                Arrays.fill(demand, 0);
+                for (int c = 0; c < cohortCount; c++) {
+                    for (int b = 0; b < brandCount; b++) {
+                        demand[b] += firstWanted[d][run.cell(c, r, b)];
+                    }
+                }
+                fitCapacity(demand, brandLeft[r], r, regionLeft, capacityFactor[r]);
+            }
+            double[] stockFactor = new double[brandCount];
+            for (int b = 0; b < brandCount; b++) {
+                double wanted = 0;
+                for (int r = 0; r < regionCount; r++) {
+                    for (int c = 0; c < cohortCount; c++) {
+                        wanted += firstWanted[d][run.cell(c, r, b)] * capacityFactor[r][b];
+                    }
+                }
+                double dosesWanted = wanted * dosesPerFirstDose[b];
+                stockFactor[b] = dosesWanted <= free[b] || dosesWanted <= 0 ? 1 : Math.max(0, free[b]) / dosesWanted;
+                double given = wanted * stockFactor[b];
+                free[b] -= given * dosesPerFirstDose[b];
+                held[b] += given * (dosesPerFirstDose[b] - 1);
+                run.given[b][d] += given;
+            }
+            for (int c = 0; c < cohortCount; c++) {
+                for (int r = 0; r < regionCount; r++) {
+                    for (int b = 0; b < brandCount; b++) {
+                        double wanted = firstWanted[d][run.cell(c, r, b)];
+                        if (wanted <= 0) {
+                            continue;
+                        }
+                        double byCapacity = wanted * capacityFactor[r][b];
+                        double served = byCapacity * stockFactor[b];
+                        run.firstGiven[d][run.cell(c, r, b)] = served;
+                        run.firstShortOfCapacity[d][run.cell(c, r, b)] = wanted - byCapacity;
+                        run.firstShortOfDoses[d][run.cell(c, r, b)] = byCapacity - served;
+                        quota[c][b] -= served;
+                    }
+                }
+            }
+            substitute(run, d, quota, free, held, brandLeft, regionLeft);
+
+            // Second doses of today's first doses.
+            for (int c = 0; c < cohortCount; c++) {
+                for (int r = 0; r < regionCount; r++) {
+                    for (int b = 0; b < brandCount; b++) {
+                        double served = run.firstGiven[d][run.cell(c, r, b)];
+                        int second = secondDoseDay[r][b][d];
+                        if (served > 0 && second >= 0) {
+                            run.secondDue[second][run.cell(c, r, b)] += served;
+                        }
+                    }
+                }
+            }
+            for (int b = 0; b < brandCount; b++) {
+                run.free[b][d] = Math.max(0, free[b]);
+                run.held[b][d] = Math.max(0, held[b]);
+            }
+        }
+        return run;
+    }
+
+    /**
+     * A cohort with several brands: people a brand left without a dose get another of the cohort's brands that
+     * still has share, stock and capacity in their region; their appointment moves to that brand.
+     */
+    private void substitute(Run run, int d, double[][] quota, double[] free, double[] held, double[][] brandLeft,
+            double[] regionLeft) {
+        for (int c = 0; c < cohorts.size(); c++) {
+            if (cohorts.get(c).brands().shares().size() < 2) {
+                continue;
+            }
+            for (int r = 0; r < regions.size(); r++) {
+                for (int b = 0; b < brands.size(); b++) {
+                    double unserved = run.firstShortOfDoses[d][run.cell(c, r, b)] + run.firstShortOfCapacity[d][run.cell(c, r, b)];
+                    if (unserved <= EPSILON) {
+                        continue;
+                    }
+                    for (int other = 0; other < brands.size() && unserved > EPSILON; other++) {
+                        if (other == b || shares[c][other] <= 0 || quota[c][other] <= EPSILON) {
+                            continue;
+                        }
+                        // People short of doses already hold a place at a site, which the other brand can use.
+                        double placed = run.firstShortOfDoses[d][run.cell(c, r, b)];
+                        double room = Math.min(brandLeft[r][other], regionLeft[r]) + placed;
+                        double moved = Math.min(Math.min(unserved, quota[c][other]),
+                                Math.min(room, Math.max(0, free[other]) / dosesPerFirstDose[other]));
+                        if (moved <= EPSILON) {
+                            continue;
+                        }
+                        unserved -= moved;
+                        double fromDoses = Math.min(placed, moved);
+                        run.firstShortOfDoses[d][run.cell(c, r, b)] -= fromDoses;
+                        run.firstShortOfCapacity[d][run.cell(c, r, b)] -= moved - fromDoses;
+                        run.firstBooked[d][run.cell(c, r, b)] -= moved;
+                        run.firstBooked[d][run.cell(c, r, other)] += moved;
+                        run.firstGiven[d][run.cell(c, r, other)] += moved;
+                        quota[c][other] -= moved;
+                        free[other] -= moved * dosesPerFirstDose[other];
+                        held[other] += moved * (dosesPerFirstDose[other] - 1);
+                        run.given[other][d] += moved;
+                        brandLeft[r][other] -= moved - fromDoses;
+                        regionLeft[r] -= moved - fromDoses;
+                        for (int any = 0; any < brands.size(); any++) {
+                            brandLeft[r][any] = Math.min(brandLeft[r][any], regionLeft[r]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Serves as much of the demand per brand as the region's capacity allows: each brand up to the capacity of the
+     * sites that give it, then all together up to the region's total. Fills {@code factor} with the share of each
+     * brand's demand served and takes the capacity used.
+     */
+    private static void fitCapacity(double[] demand, double[] brandLeft, int r, double[] regionLeft,
+            double[] factor) {
+        double total = 0;
+        for (int b = 0; b < demand.length; b++) {
+            factor[b] = demand[b] <= brandLeft[b] || demand[b] <= 0 ? 1 : Math.max(0, brandLeft[b]) / demand[b];
+            total += demand[b] * factor[b];
+        }
+        double overall = total <= regionLeft[r] || total <= 0 ? 1 : Math.max(0, regionLeft[r]) / total;
+        double used = 0;
+        for (int b = 0; b < demand.length; b++) {
+            factor[b] *= overall;
+            double taken = demand[b] * factor[b];
+            brandLeft[b] -= taken;
+            used += taken;
+        }
+        regionLeft[r] -= used;
+        for (int b = 0; b < demand.length; b++) {
+            brandLeft[b] = Math.min(brandLeft[b], regionLeft[r]);
+        }
+    }
+
+    /**
+     * The figures of one walk. Per-person figures are indexed [day][cell], a cell being one cohort, region and brand
+     * ({@link #cell}), so that a day's figures lie together in memory; per-brand figures are [brand][day].
+     */
+    static final class Run {
+        final int cohorts;
+        final int regions;
+        final int brands;
+        /** First-dose appointments, after moves between brands. */
+        final double[][] firstBooked;
+        final double[][] firstGiven;
+        final double[][] firstShortOfDoses;
+        final double[][] firstShortOfCapacity;
+        final double[][] secondDue;
+        final double[][] secondGiven;
+        final double[][] secondShortOfDoses;
+        final double[][] free;
+        final double[][] held;
+        final double[][] given;
+
+        Run(int cohorts, int regions, int brands, int days) {
+            this.cohorts = cohorts;
+            this.regions = regions;
+            this.brands = brands;
+            int cells = cohorts * regions * brands;
+            firstBooked = new double[days][cells];
+            firstGiven = new double[days][cells];
+            firstShortOfDoses = new double[days][cells];
+            firstShortOfCapacity = new double[days][cells];
+            secondDue = new double[days][cells];
+            secondGiven = new double[days][cells];
+            secondShortOfDoses = new double[days][cells];
+            free = new double[brands][days];
+            held = new double[brands][days];
+            given = new double[brands][days];
+        }
+
+        int cell(int c, int r, int b) {
+            return (c * regions + r) * brands + b;
+        }
+
+        /** Doses given in a region on a day, every cohort, brand and dose. */
+        double givenIn(int r, int d) {
+            double total = 0;
+            for (int c = 0; c < cohorts; c++) {
+                for (int b = 0; b < brands; b++) {
+                    total += firstGiven[d][cell(c, r, b)] + secondGiven[d][cell(c, r, b)];
+                }
+            }
+            return total;
+        }
+
+        double secondShort(int c, int r, int b, int d) {
+            return secondDue[d][cell(c, r, b)] - secondGiven[d][cell(c, r, b)];
+        }
+
+        double firstShort(int c, int r, int b, int d) {
+            return firstShortOfDoses[d][cell(c, r, b)] + firstShortOfCapacity[d][cell(c, r, b)];
+        }
+
+        /** People (every cohort, region, brand, day and dose) who get no dose on their day. */
+        double peopleShort() {
+            double total = 0;
+            for (int d = 0; d < secondDue.length; d++) {
+                for (int cell = 0; cell < secondDue[d].length; cell++) {
+                    total += firstShortOfDoses[d][cell] + firstShortOfCapacity[d][cell] + secondDue[d][cell]
+                            - secondGiven[d][cell];
+                }
+            }
+            return total;
+        }
+    }
+
+    List<Integer> cohortsInBookingOrder() {
+        List<Integer> order = new ArrayList<>();
+        for (int c = 0; c < cohorts.size(); c++) {
+            order.add(c);
+        }
+        order.sort(Comparator.comparing((Integer c) -> cohorts.get(c).window().opens())
+                .thenComparing(c -> cohorts.get(c).id()));
+        return order;
+    }
+}

@@ -1,0 +1,16 @@
+package org.cohortplanner.planning.schedule;
+
+import java.time.LocalDate;
+
+/**
+ * People of one cohort and region who had their first dose of a brand on the same day, and so share their
+ * second-dose day. The unit in which people are told when their second dose moves.
+ */
+public record SecondDoseGroup(
+        String cohortId,
+        String region,
+        String brand,
+        LocalDate firstDoseDay,
+        LocalDate secondDoseDay,
+        long people) {
+}

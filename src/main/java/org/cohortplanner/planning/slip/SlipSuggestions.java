@@ -1,0 +1,470 @@
+package org.cohortplanner.planning.slip;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.cohortplanner.domain.BrandAllocation;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.VaccineBrand;
+import org.cohortplanner.planning.schedule.BrandDay;
+import org.cohortplanner.planning.schedule.Schedule;
+import org.cohortplanner.planning.schedule.ScheduleRow;
+import org.cohortplanner.planning.schedule.SecondDoseGroup;
+import org.cohortplanner.planning.schedule.Shortage;
+
+/**
+ * Ways to remove the shortage a slip causes, ranked by people postponed, then by the number of changes, then by
+ * people moved:
+ * <ul>
+ *   <li>brand swaps: another brand with spare stock for the cohorts on the days they are short, chosen by
+ *       {@link SwapOptimiser} (the best combination, and each brand alone), respecting the brand's minimum age and
+ *       the sites that can give it; the second dose is of the brand given first;</li>
+ *   <li>moving a short cohort's vaccination period later by whole weeks (up to four);</li>
+ *   <li>stretching a brand's dose-2 interval by whole weeks up to its allowed maximum.</li>
+ * </ul>
+ * Every suggestion is checked by building the schedule of the plan it leads to; its effect comes from there.
+ */
+public final class SlipSuggestions {
+    private static final int MAX_WEEKS_LATER = 4;
+    private static final double[] SWAP_MARGINS = {1.0, 1.1, 1.25, 1.5, 2.0, 3.0};
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+    private SlipSuggestions() {
+    }
+
+    /** Ranked suggestions; empty when the change leaves nobody without a dose. */
+    public static List<Suggestion> of(SlipImpact impact) {
+        double before = Schedule.peopleShort(impact.planBefore());
+        double after = Schedule.peopleShort(impact.planAfter());
+        if (after - before < 0.5) {
+            return List.of();
+        }
+        List<Suggestion> suggestions = new ArrayList<>();
+        suggestions.addAll(brandSwaps(impact, before, after));
+        suggestions.addAll(periodShifts(impact, before, after));
+        suggestions.addAll(intervalStretches(impact, before, after));
+        suggestions.sort(Comparator.comparingLong((Suggestion s) -> s.effect().peoplePostponed())
+                .thenComparingInt(s -> s.changes().size())
+                .thenComparingLong(s -> s.effect().peopleMoved())
+                .thenComparing(Suggestion::summary));
+        return List.copyOf(suggestions);
+    }
+
+    /** Accepts suggestion {@code number} (1 is the first of {@link #of}). */
+    public static AppliedSuggestion apply(SlipImpact impact, List<Suggestion> suggestions, int number) {
+        if (number < 1 || number > suggestions.size()) {
+            throw new IllegalArgumentException("there is no suggestion " + number + "; there are "
+                    + suggestions.size());
+        }
+        return apply(impact, suggestions.get(number - 1));
+    }
+
+    public static AppliedSuggestion apply(SlipImpact impact, Suggestion suggestion) {
+        Schedule now = Schedule.of(suggestion.plan());
+        return new AppliedSuggestion(suggestion.plan(), suggestion.summary(), "slip: " + impact.reason(),
+                secondDoseMoves(impact.scheduleBefore(), now));
+    }
+
+    // ---------------------------------------------------------------------------------------------- brand swaps
+
+    private static List<Suggestion> brandSwaps(SlipImpact impact, double before, double after) {
+        Plan plan = impact.planAfter();
+        Schedule schedule = impact.scheduleAfter();
+        List<BrandDay> days = schedule.brandDays();
+        if (days.isEmpty()) {
+            return List.of();
+        }
+        LocalDate start = days.stream().map(BrandDay::day).min(Comparator.naturalOrder()).orElseThrow();
+        int dayCount = (int) ChronoUnit.DAYS.between(start,
+                days.stream().map(BrandDay::day).max(Comparator.naturalOrder()).orElseThrow()) + 1;
+        Map<String, double[]> lostByCohort = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> lostByCohortBrand = new HashMap<>();
+        addShortOfDoses(impact.scheduleAfter(), start, dayCount, lostByCohort, lostByCohortBrand, 1);
+        addShortOfDoses(impact.scheduleBefore(), start, dayCount, lostByCohort, lostByCohortBrand, -1);
+        lostByCohort.values().forEach(row -> {
+            for (int d = 0; d < row.length; d++) {
+                row[d] = Math.max(0, row[d]);
+            }
+        });
+        List<String> cohortIds = lostByCohort.entrySet().stream()
+                .filter(e -> Arrays.stream(e.getValue()).sum() >= 0.5).map(Map.Entry::getKey).toList();
+        if (cohortIds.isEmpty()) {
+            return List.of();
+        }
+        List<VaccineBrand> brands = plan.brands();
+        List<SwapProblem.Option> options = new ArrayList<>();
+        for (int c = 0; c < cohortIds.size(); c++) {
+            Cohort cohort = plan.cohort(cohortIds.get(c)).orElseThrow();
+            Set<String> shortBrands = lostByCohortBrand.getOrDefault(cohort.id(), Map.of()).entrySet().stream()
+                    .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).collect(Collectors.toSet());
+            for (int b = 0; b < brands.size(); b++) {
+                VaccineBrand brand = brands.get(b);
+                if (!shortBrands.contains(brand.name()) && mayBeGiven(plan, cohort, brand)) {
+                    options.add(new SwapProblem.Option(c, b));
+                }
+            }
+        }
+        if (options.isEmpty()) {
+            return List.of();
+        }
+        double[][] shortPeople = new double[cohortIds.size()][];
+        for (int c = 0; c < cohortIds.size(); c++) {
+            shortPeople[c] = lostByCohort.get(cohortIds.get(c));
+        }
+        double[][] headroom = new double[brands.size()][dayCount];
+        double[][] capacity = new double[brands.size()][dayCount];
+        int[] dosesAtFirst = new int[brands.size()];
+        int[] laterDoseAfter = new int[brands.size()];
+        boolean reserve = plan.settings().reserveSecondDose();
+        for (int b = 0; b < brands.size(); b++) {
+            VaccineBrand brand = brands.get(b);
+            dosesAtFirst[b] = reserve && brand.needsSecondDose() ? 2 : 1;
+            laterDoseAfter[b] = !reserve && brand.needsSecondDose() ? brand.interval().days() : -1;
+            for (BrandDay day : schedule.brandDays(brand.name())) {
+                int d = (int) ChronoUnit.DAYS.between(start, day.day());
+                headroom[b][d] = day.stock();
+                capacity[b][d] = Math.max(0, day.capacity() - day.given());
+            }
+        }
+        SwapProblem problem = new SwapProblem(shortPeople, options, headroom, capacity, dosesAtFirst,
+                laterDoseAfter);
+        List<Suggestion> suggestions = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        List<SwapProblem> variants = new ArrayList<>();
+        variants.add(problem);
+        variants.addAll(SwapOptimiser.oneOptionEach(problem));
+        for (SwapProblem variant : variants) {
+            SwapPlan solution = SwapOptimiser.solve(variant, false);
+            if (solution.peopleMoved() < 0.5) {
+                continue;
+            }
+            Suggestion suggestion = swapSuggestion(impact, variant, solution, cohortIds, lostByCohortBrand,
+                    before, after);
+            if (suggestion != null && seen.add(String.join("|", suggestion.changes()))) {
+                suggestions.add(suggestion);
+            }
+        }
+        return suggestions;
+    }
+
+    private static void addShortOfDoses(Schedule schedule, LocalDate start, int dayCount, Map<String, double[]> byCohort,
+            Map<String, Map<String, Double>> byCohortBrand, int sign) {
+        for (Shortage shortage : schedule.shortages()) {
+            if (shortage.dose() != 1 || shortage.forWantOfDoses() == 0) {
+                continue;
+            }
+            int d = (int) ChronoUnit.DAYS.between(start, shortage.day());
+            if (d < 0 || d >= dayCount) {
+                continue;
+            }
+            byCohort.computeIfAbsent(shortage.cohortId(), k -> new double[dayCount])[d]
+                    += sign * shortage.forWantOfDoses();
+            byCohortBrand.computeIfAbsent(shortage.cohortId(), k -> new HashMap<>())
+                    .merge(shortage.brand(), (double) sign * shortage.forWantOfDoses(), Double::sum);
+        }
+    }
+
+    /** The brand's minimum age holds for the cohort's youngest, and some site can give it. */
+    static boolean mayBeGiven(Plan plan, Cohort cohort, VaccineBrand brand) {
+        int year = cohort.vaccinationPeriod().firstDay().getYear();
+        if (cohort.birthYears().youngestAgeIn(year) < brand.minimumAge()) {
+            return false;
+        }
+        return plan.sites().stream().anyMatch(site -> site.gives(brand.name()) && site.dosesPerDay() > 0
+                && (brand.siteKinds().isEmpty() || brand.siteKinds().contains(site.kind())));
+    }
+
+    private static Suggestion swapSuggestion(SlipImpact impact, SwapProblem problem, SwapPlan solution,
+            List<String> cohortIds, Map<String, Map<String, Double>> lostByCohortBrand, double before, double after) {
+        Plan base = impact.planAfter();
+        Suggestion best = null;
+        for (double margin : SWAP_MARGINS) {
+            Plan candidate = base;
+            List<String> changes = new ArrayList<>();
+            List<String[]> swaps = new ArrayList<>();
+            long moved = 0;
+            for (int o = 0; o < problem.options().size(); o++) {
+                double people = solution.peopleMoved(o) * margin;
+                if (people < 0.5) {
+                    continue;
+                }
+                SwapProblem.Option option = problem.options().get(o);
+                Cohort cohort = candidate.cohort(cohortIds.get(option.cohort())).orElseThrow();
+                String brand = base.brands().get(option.brand()).name();
+                Map<String, Double> lost = lostByCohortBrand.get(cohort.id());
+                BrandAllocation shares = swapped(cohort, brand, lost, people);
+                if (shares == null) {
+                    continue;
+                }
+                long given = Math.round((shares.shareOf(brand) - cohort.brands().shareOf(brand))
+                        * cohort.expectedBookers());
+                candidate = candidate.withCohort(cohort.withBrands(shares));
+                swaps.add(new String[] {cohort.id(), brand});
+                moved += given;
+                changes.add(brand + " instead of " + String.join("/", lost.entrySet().stream()
+                        .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).sorted().toList()) + " for "
+                        + cohort.name() + ": " + given + " people (share " + percent(cohort.brands().shareOf(brand))
+                        + " → " + percent(shares.shareOf(brand)) + ")");
+            }
+            if (changes.isEmpty()) {
+                return best;
+            }
+            double stillShort = Math.max(0, Schedule.peopleShort(candidate) - before);
+            if (stillShort >= after - before - 0.5) {
+                continue;
+            }
+            Schedule schedule = Schedule.of(candidate);
+            List<String> described = new ArrayList<>();
+            for (int i = 0; i < changes.size(); i++) {
+                described.add(changes.get(i) + whereGiven(schedule, swaps.get(i)[0], swaps.get(i)[1]));
+            }
+            long still = Math.round(stillShort);
+            Suggestion suggestion = new Suggestion(Suggestion.Kind.BRAND_SWAP, String.join("; ", changes.stream()
+                    .map(c -> c.substring(0, c.indexOf(':'))).toList()), described,
+                    new Effect(moved, still, 0, changes.size(), still), candidate);
+            if (best == null || still < best.effect().peopleStillShort()) {
+                best = suggestion;
+            }
+            if (still == 0) {
+                return best;
+            }
+        }
+        return best;
+    }
+
+    /** The cohort's shares with {@code people} more of {@code brand}, taken from its short brands by shortfall. */
+    private static BrandAllocation swapped(Cohort cohort, String brand, Map<String, Double> lost, double people) {
+        long bookers = cohort.expectedBookers();
+        if (bookers == 0) {
+            return null;
+        }
+        double totalLost = lost.values().stream().filter(v -> v > 0).mapToDouble(Double::doubleValue).sum();
+        double available = lost.entrySet().stream().filter(e -> e.getValue() > 0)
+                .mapToDouble(e -> cohort.brands().shareOf(e.getKey())).sum();
+        double share = Math.min(people / bookers, available);
+        if (share <= 0 || totalLost <= 0) {
+            return null;
+        }
+        Map<String, Double> shares = new LinkedHashMap<>(cohort.brands().shares());
+        double taken = 0;
+        for (Map.Entry<String, Double> entry : lost.entrySet()) {
+            if (entry.getValue() <= 0) {
+                continue;
+            }
+            double take = Math.min(shares.get(entry.getKey()), share * entry.getValue() / totalLost);
+            shares.put(entry.getKey(), shares.get(entry.getKey()) - take);
+            taken += take;
+        }
+        shares.merge(brand, taken, Double::sum);
+        shares.replaceAll((name, value) -> Math.max(0, Math.min(1, value)));
+        shares.values().removeIf(value -> value <= 0);
+        return new BrandAllocation(shares);
+    }
+
+    /** " — given week of 26 Jul: 412000 in 17 regions, …": where the brand's first doses fall for the cohort. */
+    private static String whereGiven(Schedule schedule, String cohortId, String brand) {
+        Map<LocalDate, Long> byWeek = new TreeMap<>();
+        Map<LocalDate, Set<String>> regions = new TreeMap<>();
+        for (ScheduleRow row : schedule.rows()) {
+            if (row.dose() == 1 && row.cohortId().equals(cohortId) && row.brand().equals(brand)) {
+                LocalDate week = row.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                byWeek.merge(week, row.served(), Long::sum);
+                regions.computeIfAbsent(week, k -> new TreeSet<>()).add(row.region());
+            }
+        }
+        if (byWeek.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        byWeek.forEach((week, people) -> parts.add("week of " + DAY.format(week) + ": " + people + " in "
+                + regions.get(week).size() + (regions.get(week).size() == 1 ? " region" : " regions")));
+        return " — " + brand + " first doses for the cohort by week: " + String.join(", ", parts);
+    }
+
+    private static String percent(double share) {
+        return Math.round(share * 1000) / 10.0 + " %";
+    }
+
+    // -------------------------------------------------------------------------------------------- period shifts
+
+    private static List<Suggestion> periodShifts(SlipImpact impact, double before, double after) {
+        List<Suggestion> suggestions = new ArrayList<>();
+        Plan base = impact.planAfter();
+        for (String cohortId : impact.cohortsLosing()) {
+            Cohort cohort = base.cohort(cohortId).orElse(null);
+            if (cohort == null || !cohort.vaccinationPeriod().isOrdered()) {
+                continue;
+            }
+            Suggestion best = null;
+            for (int weeks = 1; weeks <= MAX_WEEKS_LATER; weeks++) {
+                int days = weeks * 7;
+                Cohort moved = cohort.withVaccinationPeriod(cohort.vaccinationPeriod().shiftedBy(days));
+                Plan candidate = base.withCohort(moved);
+                double stillShort = Math.max(0, Schedule.peopleShort(candidate) - before);
+                if (stillShort >= after - before - 0.5) {
+                    continue;
+                }
+                long still = Math.round(stillShort);
+                String change = "vaccination period of " + cohort.name() + " from " + period(cohort) + " to "
+                        + period(moved) + " (" + weeks + (weeks == 1 ? " week" : " weeks") + " later)";
+                Suggestion suggestion = new Suggestion(Suggestion.Kind.PERIOD_SHIFT, "move " + cohort.name() + " "
+                        + (weeks == 1 ? "one week" : weeks + " weeks") + " later", List.of(change),
+                        new Effect(0, cohort.expectedBookers() + still, days, 0, still), candidate);
+                if (best == null || still < best.effect().peopleStillShort()) {
+                    best = suggestion;
+                }
+                if (still == 0) {
+                    break;
+                }
+            }
+            if (best != null) {
+                suggestions.add(best);
+            }
+        }
+        return suggestions;
+    }
+
+    private static String period(Cohort cohort) {
+        return DAY.format(cohort.vaccinationPeriod().firstDay()) + "–" + DAY.format(cohort.vaccinationPeriod()
+                .lastDay());
+    }
+
+    // ---------------------------------------------------------------------------------------- interval stretches
+
+    private static List<Suggestion> intervalStretches(SlipImpact impact, double before, double after) {
+        List<Suggestion> suggestions = new ArrayList<>();
+        Plan base = impact.planAfter();
+        Set<String> shortBrands = impact.lines().stream().filter(l -> l.peopleLosingDose() > 0)
+                .map(ImpactLine::brand).collect(Collectors.toCollection(TreeSet::new));
+        for (String name : shortBrands) {
+            VaccineBrand brand = base.brand(name).orElseThrow();
+            if (!brand.needsSecondDose()) {
+                continue;
+            }
+            Suggestion best = null;
+            for (int days = brand.interval().days() + 7; days <= brand.interval().maximumDays() + 6; days += 7) {
+                int stretched = Math.min(days, brand.interval().maximumDays());
+                if (stretched <= brand.interval().days()) {
+                    break;
+                }
+                VaccineBrand longer = brand.withInterval(brand.interval().withDays(stretched));
+                Plan candidate = base.withBrands(base.brands().stream()
+                        .map(b -> b.name().equals(name) ? longer : b).toList());
+                double stillShort = Math.max(0, Schedule.peopleShort(candidate) - before);
+                if (stillShort >= after - before - 0.5) {
+                    if (stretched == brand.interval().maximumDays()) {
+                        break;
+                    }
+                    continue;
+                }
+                long still = Math.round(stillShort);
+                long movedPeople = secondDoseMoves(impact.scheduleBefore(), Schedule.of(candidate)).stream()
+                        .mapToLong(SecondDoseMove::people).sum();
+                Suggestion suggestion = new Suggestion(Suggestion.Kind.INTERVAL_STRETCH, "stretch the " + name
+                        + " interval to " + stretched + " days", List.of("dose-2 interval of " + name + " from "
+                        + brand.interval().days() + " to " + stretched + " days (allowed up to "
+                        + brand.interval().maximumDays() + ")"),
+                        new Effect(movedPeople, still, stretched - brand.interval().days(), 0, still), candidate);
+                if (best == null || still < best.effect().peopleStillShort()) {
+                    best = suggestion;
+                }
+                if (still == 0 || stretched == brand.interval().maximumDays()) {
+                    break;
+                }
+            }
+            if (best != null) {
+                suggestions.add(best);
+            }
+        }
+        return suggestions;
+    }
+
+    // ------------------------------------------------------------------------------------------ second doses moved
+
+    /**
+     * People whose second dose differs between what they were told and what now holds, per cohort and region,
+     * matched in the order of their first-dose appointments.
+     */
+    public static List<SecondDoseMove> secondDoseMoves(Schedule told, Schedule now) {
+        Map<String, List<SecondDoseGroup>> toldGroups = byCohortAndRegion(told.secondDoses());
+        Map<String, List<SecondDoseGroup>> nowGroups = byCohortAndRegion(now.secondDoses());
+        List<SecondDoseMove> moves = new ArrayList<>();
+        for (Map.Entry<String, List<SecondDoseGroup>> entry : toldGroups.entrySet()) {
+            List<SecondDoseGroup> was = entry.getValue();
+            List<SecondDoseGroup> is = nowGroups.getOrDefault(entry.getKey(), List.of());
+            int i = 0;
+            int j = 0;
+            long wasLeft = was.isEmpty() ? 0 : was.get(0).people();
+            long isLeft = is.isEmpty() ? 0 : is.get(0).people();
+            while (i < was.size()) {
+                SecondDoseGroup a = was.get(i);
+                SecondDoseGroup b = j < is.size() ? is.get(j) : null;
+                long people = b == null ? wasLeft : Math.min(wasLeft, isLeft);
+                if (people > 0 && (b == null || !a.secondDoseDay().equals(b.secondDoseDay())
+                        || !a.brand().equals(b.brand()))) {
+                    add(moves, new SecondDoseMove(a.cohortId(), a.region(), people, a.brand(), a.firstDoseDay(),
+                            a.secondDoseDay(), b == null ? null : b.brand(), b == null ? null : b.firstDoseDay(),
+                            b == null ? null : b.secondDoseDay()));
+                }
+                wasLeft -= people;
+                if (b != null) {
+                    isLeft -= people;
+                    if (isLeft == 0 && ++j < is.size()) {
+                        isLeft = is.get(j).people();
+                    }
+                }
+                if (wasLeft == 0 && ++i < was.size()) {
+                    wasLeft = was.get(i).people();
+                }
+            }
+        }
+        return moves;
+    }
+
+    private static void add(List<SecondDoseMove> moves, SecondDoseMove move) {
+        if (!moves.isEmpty()) {
+            SecondDoseMove last = moves.get(moves.size() - 1);
+            if (last.cohortId().equals(move.cohortId()) && last.region().equals(move.region())
+                    && last.brandBefore().equals(move.brandBefore())
+                    && last.firstDoseBefore().equals(move.firstDoseBefore())
+                    && last.secondDoseBefore().equals(move.secondDoseBefore())
+                    && Objects.equals(last.brandAfter(), move.brandAfter())
+                    && Objects.equals(last.firstDoseAfter(), move.firstDoseAfter())
+                    && Objects.equals(last.secondDoseAfter(), move.secondDoseAfter())) {
+                moves.set(moves.size() - 1, new SecondDoseMove(last.cohortId(), last.region(),
+                        last.people() + move.people(), last.brandBefore(), last.firstDoseBefore(),
+                        last.secondDoseBefore(), last.brandAfter(), last.firstDoseAfter(), last.secondDoseAfter()));
+                return;
+            }
+        }
+        moves.add(move);
+    }
+
+    private static Map<String, List<SecondDoseGroup>> byCohortAndRegion(List<SecondDoseGroup> groups) {
+        Map<String, List<SecondDoseGroup>> byKey = new LinkedHashMap<>();
+        for (SecondDoseGroup group : groups) {
+            if (group.people() > 0) {
+                byKey.computeIfAbsent(group.cohortId() + "\u0000" + group.region(), k -> new ArrayList<>()).add(group);
+            }
+        }
+        byKey.values().forEach(list -> list.sort(Comparator.comparing(SecondDoseGroup::firstDoseDay)
+                .thenComparing(SecondDoseGroup::brand)));
+        return byKey;
+    }
+}
