@@ -1,0 +1,41 @@
+package org.cohortplanner.simulation;
+
+/**
+ * What a booking night depends on that a plan does not say: how first attempts spread over the window, the shape
+ * of session lengths and of patience. The defaults are estimates: in July 2021 most people tried in the first
+ * minutes after 20:00, which a burst of 60 % of first attempts decaying over 30 minutes reproduces; session lengths
+ * and patience are taken as exponential, the case the Erlang formulas check.
+ */
+public record NightAssumptions(ArrivalProfile arrivals, ServiceTime.Kind serviceKind, double serviceSpread,
+                               Patience.Kind patienceKind) {
+
+    public static final NightAssumptions DEFAULT =
+            new NightAssumptions(ArrivalProfile.burst(0.6, 30), ServiceTime.Kind.EXPONENTIAL, 1.0,
+                    Patience.Kind.EXPONENTIAL);
+
+    public NightAssumptions {
+        if (arrivals == null || serviceKind == null || patienceKind == null) {
+            throw new IllegalArgumentException("arrival profile, session time kind and patience kind are required");
+        }
+        if (!Double.isFinite(serviceSpread) || serviceSpread <= 0) {
+            throw new IllegalArgumentException("session time spread must be positive, got " + serviceSpread);
+        }
+    }
+
+    public NightAssumptions withArrivals(ArrivalProfile newArrivals) {
+        return new NightAssumptions(newArrivals, serviceKind, serviceSpread, patienceKind);
+    }
+
+    ServiceTime serviceTime(double meanMinutes) {
+        return serviceKind == ServiceTime.Kind.EXPONENTIAL ? ServiceTime.exponential(meanMinutes)
+                : ServiceTime.logNormal(meanMinutes, serviceSpread);
+    }
+
+    Patience patience(double meanMinutes) {
+        return switch (patienceKind) {
+            case EXPONENTIAL -> Patience.exponential(meanMinutes);
+            case FIXED -> Patience.fixed(meanMinutes);
+            case NONE -> Patience.unlimited();
+        };
+    }
+}
