@@ -29,6 +29,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackendServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackendServer.class);
+    private static final String STARTED = "cohort-planner.started";
 
     private final BackendConfig config;
     private final JdbcPlanStore store;
@@ -50,9 +51,11 @@ public final class BackendServer implements AutoCloseable {
                 connector = connector(server, http);
                 return connector;
             });
-            javalin.requestLogger.http(this::logRequest);
         });
+        app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
         app.before(Api.PREFIX + "/*", this::authenticate);
+        // Logged before the answer is sent, so that a client that has its answer finds the line written.
+        app.after(this::logRequest);
         new PlanRoutes(plans).register(app);
         new BookingRoutes(desk).register(app);
         app.get(Api.PREFIX + "/health", ctx -> Api.json(ctx, 200, PlanJson.text(health())));
@@ -162,10 +165,12 @@ public final class BackendServer implements AutoCloseable {
         ctx.attribute(Api.CALLER, caller.get());
     }
 
-    private void logRequest(Context ctx, Float millis) {
+    private void logRequest(Context ctx) {
         Caller caller = ctx.attribute(Api.CALLER);
+        Long started = ctx.attribute(STARTED);
+        long millis = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
         LOG.info("{} {} -> {} {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(),
-                caller == null ? "-" : caller.user(), Math.round(millis));
+                caller == null ? "-" : caller.user(), millis);
     }
 
     private static void refuse(ApiException failure, Context ctx) {

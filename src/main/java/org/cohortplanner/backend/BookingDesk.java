@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,6 +47,8 @@ public final class BookingDesk implements AutoCloseable {
     static final String BUSY = "BUSY";
     static final String NOT_STORED = "NOT_STORED";
     private static final int MINUTES_KEPT = 24 * 60;
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
     /** What to answer: status, JSON body and, for a queued person, where to ask again. */
     record Answer(int status, ObjectNode body, String location, long retryAfterSeconds) {
@@ -382,8 +384,7 @@ public final class BookingDesk implements AutoCloseable {
         body.put("day", booking.day().toString());
         body.put("brand", booking.brand());
         body.put("dosesReserved", booking.dosesReserved());
-        body.put("bookedAt", LocalDateTime.ofInstant(booking.bookedAt(), plan.zone()).truncatedTo(ChronoUnit.SECONDS)
-                .toString());
+        body.put("bookedAt", SECONDS.format(LocalDateTime.ofInstant(booking.bookedAt(), plan.zone())));
         return new Answer(201, body, Api.PREFIX + "/bookings/" + booking.number(), 0);
     }
 
@@ -431,7 +432,7 @@ public final class BookingDesk implements AutoCloseable {
         release(plan, nowMinute);
         LocalDateTime local = LocalDateTime.ofInstant(now, plan.zone());
         ObjectNode body = PlanJson.MAPPER.createObjectNode();
-        body.put("at", local.truncatedTo(ChronoUnit.SECONDS).toString());
+        body.put("at", SECONDS.format(local));
         body.put("zone", plan.zone().getId());
         body.put("planVersion", plan.version());
         WaitingRoom room = plan.bookingSystem().waitingRoom();
@@ -446,8 +447,8 @@ public final class BookingDesk implements AutoCloseable {
             ObjectNode row = cohortRows.addObject();
             row.put("id", cohort.id());
             row.put("name", cohort.name());
-            row.put("opens", cohort.window().opens().toString());
-            row.put("closes", cohort.window().closes().toString());
+            row.put("opens", MINUTES.format(cohort.window().opens()));
+            row.put("closes", MINUTES.format(cohort.window().closes()));
             row.put("windowOpen", cohort.window().isOpenAt(local));
             row.put("limit", limit);
             row.put("booked", counts.booked);
@@ -460,8 +461,8 @@ public final class BookingDesk implements AutoCloseable {
         for (Map.Entry<Long, Minute> entry : minutes.tailMap(nowMinute - Math.max(0, minutesShown - 1)).entrySet()) {
             Minute m = entry.getValue();
             ObjectNode row = minuteRows.addObject();
-            row.put("minute", LocalDateTime.ofInstant(Instant.ofEpochSecond(entry.getKey() * 60), plan.zone())
-                    .toString());
+            row.put("minute", MINUTES.format(LocalDateTime.ofInstant(Instant.ofEpochSecond(entry.getKey() * 60),
+                    plan.zone())));
             row.put("arrived", m.arrived);
             row.put("admitted", m.admitted);
             row.put("booked", m.booked);

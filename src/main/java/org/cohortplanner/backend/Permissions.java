@@ -30,7 +30,7 @@ final class Permissions {
                 return;
             }
         }
-        throw forbidden(caller, "do this", roles[0]);
+        throw forbidden(caller, "change the plan", roles[0]);
     }
 
     private static ApiException forbidden(Caller caller, String what, Role needed) {

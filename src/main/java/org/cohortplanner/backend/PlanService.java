@@ -78,6 +78,7 @@ public final class PlanService {
      * @return the stored plan, with its new version
      */
     public synchronized Snapshot write(Caller caller, Editor editor) {
+        Permissions.requireAny(caller, Role.PLANNER, Role.SUPPLY);
         Edit edit = editor.edit(current);
         Permissions.require(caller, current.plan(), edit.plan());
         Plan base = edit.plan().withVersion(current.version());
