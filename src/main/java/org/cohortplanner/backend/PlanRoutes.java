@@ -66,7 +66,7 @@ final class PlanRoutes {
         PlanService.Snapshot saved = plans.write(caller, current -> {
             String tag = PlanJson.tagOf(current.version());
             if (!ifMatch.contains(tag)) {
-                throw stale("the plan", tag, current.tree());
+                throw staleWithLastChange("the plan", tag, current.tree());
             }
             Plan plan = PlanJson.planFrom(ctx.body());
             return new PlanService.Edit(plan, header(ctx, CHANGE_ACTION, "Saved the plan '" + plan.name() + "'"),
@@ -204,6 +204,27 @@ final class PlanRoutes {
             }
         }
         return -1;
+    }
+
+    /** As {@link #stale}, naming who saved last and what, for the console's conflict dialog. */
+    private ApiException staleWithLastChange(String what, String tag, JsonNode current) {
+        ApiException stale = stale(what, tag, current);
+        List<AuditEntry> audit = plans.audit();
+        if (audit.isEmpty() || current == null) {
+            return stale;
+        }
+        AuditEntry last = audit.get(audit.size() - 1);
+        ObjectNode withChange = PlanJson.MAPPER.createObjectNode();
+        withChange.set("plan", current);
+        withChange.putObject("lastChange")
+                .put("user", last.user())
+                .put("action", last.action())
+                .put("at", last.at().toString())
+                .put("reason", last.reason())
+                .put("planVersion", last.planVersion());
+        return new ApiException(412, what + " was changed by " + last.user() + " (" + last.action() + ") since you "
+                + "read it; nothing was changed: read it again, re-apply your edit and send it with ETag " + tag,
+                null, "VERSION_MISMATCH", withChange, tag);
     }
 
     private static ApiException stale(String what, String tag, JsonNode current) {

@@ -118,7 +118,8 @@ class PlanResourcesTest {
         Http.Answer stale = http.send("PUT", "/api/v1/plan", TestBackend.PLANNER, read.body(), read.etag());
         assertEquals(412, stale.status());
         assertEquals("\"2\"", stale.etag());
-        assertEquals(2, stale.json().path("current").path("version").asLong());
+        assertEquals(2, stale.json().path("current").path("plan").path("version").asLong());
+        assertEquals("park", stale.json().path("current").path("lastChange").path("user").asText());
     }
 
     @Test
