@@ -29,6 +29,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class BackendServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackendServer.class);
+    /** One line per request; the load run turns it down, as thousands a second would measure the log. */
+    public static final String REQUEST_LOG = "org.cohortplanner.backend.requests";
+    private static final Logger REQUESTS = LoggerFactory.getLogger(REQUEST_LOG);
     private static final String STARTED = "cohort-planner.started";
 
     private final BackendConfig config;
@@ -169,7 +172,7 @@ public final class BackendServer implements AutoCloseable {
         Caller caller = ctx.attribute(Api.CALLER);
         Long started = ctx.attribute(STARTED);
         long millis = started == null ? 0 : (System.nanoTime() - started) / 1_000_000;
-        LOG.info("{} {} -> {} {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(),
+        REQUESTS.info("{} {} -> {} {} ({} ms)", ctx.method(), ctx.path(), ctx.statusCode(),
                 caller == null ? "-" : caller.user(), millis);
     }
 

@@ -48,6 +48,7 @@ public final class CohortPlannerCommand implements Callable<Integer> {
         commandLine.addSubcommand(new SplitCommand());
         commandLine.addSubcommand(new MergeCommand());
         commandLine.addSubcommand(new ServeCommand());
+        commandLine.addSubcommand(new LoadTestCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(CohortPlannerCommand::usageError);
         commandLine.setExecutionExceptionHandler(CohortPlannerCommand::unexpectedError);
