@@ -47,6 +47,11 @@ public final class CohortPlannerCommand implements Callable<Integer> {
         commandLine.addSubcommand(new ValidateCommand());
         commandLine.addSubcommand(new SplitCommand());
         commandLine.addSubcommand(new MergeCommand());
+        commandLine.addSubcommand(new ScheduleCommand());
+        commandLine.addSubcommand(new SlipCommand());
+        commandLine.addSubcommand(new SimulateCommand());
+        commandLine.addSubcommand(new AdviseCommand());
+        commandLine.addSubcommand(new ExportCommand());
         commandLine.addSubcommand(new ServeCommand());
         commandLine.addSubcommand(new LoadTestCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -39,6 +39,7 @@ public final class BookingNightSimulator implements BookingNightModel {
         private final long sessionsFloor;
         private final double sessionsExtraChance;
         private final double retryReturnChance;
+        private final double failedComeBackChance;
 
         private final boolean exponentialService;
         private final double endChance;
@@ -86,6 +87,7 @@ public final class BookingNightSimulator implements BookingNightModel {
             this.steps = (int) Math.ceil(windowSeconds / dt);
             this.sessionsFloor = (long) Math.floor(parameters.accessMultiplier());
             this.sessionsExtraChance = parameters.accessMultiplier() - sessionsFloor;
+            this.failedComeBackChance = failedComeBackChance(parameters, sessionsFloor, sessionsExtraChance);
             this.retryReturnChance = parameters.retryDelayMinutes() == 0 ? 1
                     : -Math.expm1(-dt / (parameters.retryDelayMinutes() * 60));
             ServiceTime service = parameters.serviceTime();
@@ -110,6 +112,19 @@ public final class BookingNightSimulator implements BookingNightModel {
                     ? (int) Math.max(1, Math.round(patience.meanMinutes() * 60 / dt)) : Integer.MAX_VALUE;
             this.notArrived = parameters.people();
             this.slotsNow = parameters.slots();
+        }
+
+        /**
+         * Without a waiting room every session of a person that fails is someone (a device, a relative) who comes
+         * back with the retry probability, so the person tries again unless all of them give up: 1 − (1 − r)^k for a
+         * person with k sessions, averaged over the person's ⌊m⌋ or ⌈m⌉ sessions.
+         */
+        static double failedComeBackChance(BookingNightParameters parameters, long sessionsFloor,
+                                           double sessionsExtraChance) {
+            double giveUp = 1 - parameters.retryProbability();
+            double fewer = 1 - Math.pow(giveUp, sessionsFloor);
+            double more = 1 - Math.pow(giveUp, sessionsFloor + 1);
+            return (1 - sessionsExtraChance) * fewer + sessionsExtraChance * more;
         }
 
         /** P(session ends within k steps of its start), k = 1…; the last entry is 1 (longer sessions end then). */
@@ -269,11 +284,11 @@ public final class BookingNightSimulator implements BookingNightModel {
             }
             recorder.abandonments(minute, leaving);
             recorder.events(leaving);
-            comeBackLater(leaving, leavingFirst[0], leavingFirst[1]);
+            comeBackLater(leaving, leavingFirst[0], leavingFirst[1], p.retryProbability());
         }
 
-        private void comeBackLater(long people, double firstSum, double firstSquares) {
-            long back = random.binomial(people, p.retryProbability());
+        private void comeBackLater(long people, double firstSum, double firstSquares, double chance) {
+            long back = random.binomial(people, chance);
             gaveUp += people - back;
             retryPool += back;
             retryFirstSum += firstSum * back / people;
@@ -314,10 +329,12 @@ public final class BookingNightSimulator implements BookingNightModel {
         }
 
         /**
-         * No waiting room: slots idle at the start of the step go to the first people arriving, each taking one for
-         * every session they bring, so ⌈idle / multiplier⌉ get through on them; each slot freed during the step goes
-         * to the next person arriving after it, who takes it alone (the others are still busy). When the step's
-         * sessions fit in all those slots, everyone gets through. Sessions that find no slot fail.
+         * No waiting room. Slots idle at the start of the step go to the first people arriving, each taking one for
+         * every session they bring. Slots freed during the step and the remaining arrivals come in random order, and
+         * a person gets through when a slot has been freed since the person before: in a random interleaving of F
+         * freed slots and n arrivals that happens to n·F / (n + F) of them on average (all of the slots when arrivals
+         * far outnumber them, every person when slots do), each taking the slots freed since, up to their sessions.
+         * Freed slots nobody took stay idle for the next step. Sessions that find no slot fail.
          */
         private void grabSlots(int step, int minute, long arriving, long returning, double returningFirstSum,
                                double returningSquares, long arrivingSessions) {
@@ -326,15 +343,22 @@ public final class BookingNightSimulator implements BookingNightModel {
                 return;
             }
             long free = Math.max(0, slotsNow - busyBooking - busyDuplicate);
+            long idle = Math.min(idleAtStart, free);
+            long freed = free - idle;
             long through;
             long accepted;
-            if (arrivingSessions <= free) {
+            if (arrivingSessions <= idle) {
                 through = people;
                 accepted = arrivingSessions;
             } else {
-                long onIdle = (long) Math.ceil(Math.min(idleAtStart, free) / p.accessMultiplier());
-                through = Math.min(people, onIdle + Math.min(freedInStep, free));
-                accepted = free;
+                long onIdle = Math.min(people, (long) Math.ceil(idle / p.accessMultiplier()));
+                long rest = people - onIdle;
+                long onFreed = rest + freed == 0 ? 0
+                        : Math.min(Math.min(rest, freed), random.roundRandomly(rest * (double) freed / (rest + freed)));
+                through = onIdle + onFreed;
+                accepted = Math.min(arrivingSessions, idle
+                        + Math.min(freed, random.roundRandomly(onFreed * p.accessMultiplier())));
+                accepted = Math.max(accepted, through);
             }
             long failed = arrivingSessions - accepted;
             long throughFirst = Math.min(arriving, random.roundRandomly(through * (double) arriving / people));
@@ -357,7 +381,7 @@ public final class BookingNightSimulator implements BookingNightModel {
                 double returningLeft = returning == 0 ? 0 : (returning - throughReturning) / (double) returning;
                 long firstLeft = arriving - throughFirst;
                 comeBackLater(notThrough, firstLeft * (double) step + returningFirstSum * returningLeft,
-                        firstLeft * (double) step * step + returningSquares * returningLeft);
+                        firstLeft * (double) step * step + returningSquares * returningLeft, failedComeBackChance);
             }
         }
 

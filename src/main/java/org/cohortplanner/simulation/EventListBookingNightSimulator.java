@@ -208,7 +208,8 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
             recorder.failures(minute, failed);
             recorder.events(failed);
             if (accepted == 0) {
-                comeBackLater(person, now);
+                // Each of the person's sessions is someone who comes back with the retry probability.
+                comeBackLater(person, now, 1 - Math.pow(1 - p.retryProbability(), brought));
                 return;
             }
             getThrough(person, now, minute);
@@ -302,11 +303,11 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
             }
             recorder.abandonments(recorder.minuteOf(now), 1);
             recorder.events(1);
-            comeBackLater(person, now);
+            comeBackLater(person, now, p.retryProbability());
         }
 
-        private void comeBackLater(Person person, double now) {
-            if (random.chance(p.retryProbability())) {
+        private void comeBackLater(Person person, double now, double chance) {
+            if (random.chance(chance)) {
                 returnsPending++;
                 double delay = p.retryDelayMinutes() == 0 ? 0 : random.exponential(p.retryDelayMinutes() * 60);
                 schedule(now + delay, Kind.RETURN, person, 0, false);

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 
@@ -19,15 +21,17 @@ public final class Schedule {
     private final List<Shortage> shortages;
     private final List<SecondDoseWarning> warnings;
     private final List<SecondDoseGroup> secondDoses;
+    private final Map<LocalDate, Long> siteCapacity;
 
     private Schedule(Plan plan, List<ScheduleRow> rows, List<BrandDay> brandDays, List<Shortage> shortages,
-            List<SecondDoseWarning> warnings, List<SecondDoseGroup> secondDoses) {
+            List<SecondDoseWarning> warnings, List<SecondDoseGroup> secondDoses, Map<LocalDate, Long> siteCapacity) {
         this.plan = plan;
         this.rows = Collections.unmodifiableList(rows);
         this.brandDays = Collections.unmodifiableList(brandDays);
         this.shortages = Collections.unmodifiableList(shortages);
         this.warnings = Collections.unmodifiableList(warnings);
         this.secondDoses = Collections.unmodifiableList(secondDoses);
+        this.siteCapacity = Collections.unmodifiableMap(siteCapacity);
     }
 
     /** Builds the schedule with every cohort's expected bookers (eligible × uptake). */
@@ -118,8 +122,16 @@ public final class Schedule {
                         peopleShort[b][d], dosesShort[b][d]));
             }
         }
+        Map<LocalDate, Long> siteCapacity = new TreeMap<>();
+        for (int d = 0; d < days; d++) {
+            double capacity = 0;
+            for (int r = 0; r < engine.regions.size(); r++) {
+                capacity += engine.regionCapacity[r][d];
+            }
+            siteCapacity.put(engine.day(d), Math.round(capacity));
+        }
         return new Schedule(engine.plan, rows, brandDays, shortages, secondDoseWarnings(engine, shortages),
-                secondDoses);
+                secondDoses, siteCapacity);
     }
 
     private static List<SecondDoseWarning> secondDoseWarnings(ScheduleEngine engine, List<Shortage> shortages) {
@@ -142,6 +154,11 @@ public final class Schedule {
             }
         }
         return warnings;
+    }
+
+    /** Doses all open site groups together can give on each day of the campaign. */
+    public Map<LocalDate, Long> siteCapacity() {
+        return siteCapacity;
     }
 
     public Plan plan() {

@@ -35,7 +35,8 @@ import org.cohortplanner.planning.schedule.Shortage;
  *   <li>brand swaps: another brand with spare stock for the cohorts on the days they are short, chosen by
  *       {@link SwapOptimiser} (the best combination, and each brand alone), respecting the brand's minimum age and
  *       the sites that can give it; the second dose is of the brand given first;</li>
- *   <li>moving a short cohort's vaccination period later by whole weeks (up to four);</li>
+ *   <li>moving a short cohort's vaccination period later by whole weeks, each number of weeks up to four that
+ *       reduces the shortage, stopping at the first that removes it;</li>
  *   <li>stretching a brand's dose-2 interval by whole weeks up to its allowed maximum.</li>
  * </ul>
  * Every suggestion is checked by building the schedule of the plan it leads to; its effect comes from there.
@@ -192,60 +193,92 @@ public final class SlipSuggestions {
 
     private static Suggestion swapSuggestion(SlipImpact impact, SwapProblem problem, SwapPlan solution,
             List<String> cohortIds, Map<String, Map<String, Double>> lostByCohortBrand, double before, double after) {
-        Plan base = impact.planAfter();
-        Suggestion best = null;
+        // The solver works on national day totals; the schedule places brands region by region, so the amounts
+        // may need a margin. Try growing margins, then narrow down between the last that failed and the first that
+        // removed the shortage, so that no more people change brand than needed.
+        SwapCandidate best = null;
+        double failed = 0;
         for (double margin : SWAP_MARGINS) {
-            Plan candidate = base;
-            List<String> changes = new ArrayList<>();
-            List<String[]> swaps = new ArrayList<>();
-            long moved = 0;
-            for (int o = 0; o < problem.options().size(); o++) {
-                double people = solution.peopleMoved(o) * margin;
-                if (people < 0.5) {
-                    continue;
-                }
-                SwapProblem.Option option = problem.options().get(o);
-                Cohort cohort = candidate.cohort(cohortIds.get(option.cohort())).orElseThrow();
-                String brand = base.brands().get(option.brand()).name();
-                Map<String, Double> lost = lostByCohortBrand.get(cohort.id());
-                BrandAllocation shares = swapped(cohort, brand, lost, people);
-                if (shares == null) {
-                    continue;
-                }
-                long given = Math.round((shares.shareOf(brand) - cohort.brands().shareOf(brand))
-                        * cohort.expectedBookers());
-                candidate = candidate.withCohort(cohort.withBrands(shares));
-                swaps.add(new String[] {cohort.id(), brand});
-                moved += given;
-                changes.add(brand + " instead of " + String.join("/", lost.entrySet().stream()
-                        .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).sorted().toList()) + " for "
-                        + cohort.name() + ": " + given + " people (share " + percent(cohort.brands().shareOf(brand))
-                        + " → " + percent(shares.shareOf(brand)) + ")");
+            SwapCandidate candidate = swapCandidate(impact.planAfter(), problem, solution, cohortIds,
+                    lostByCohortBrand, margin, before);
+            if (candidate == null) {
+                break;
             }
-            if (changes.isEmpty()) {
-                return best;
-            }
-            double stillShort = Math.max(0, Schedule.peopleShort(candidate) - before);
-            if (stillShort >= after - before - 0.5) {
+            if (candidate.stillShort >= after - before - 0.5) {
+                failed = margin;
                 continue;
             }
-            Schedule schedule = Schedule.of(candidate);
-            List<String> described = new ArrayList<>();
-            for (int i = 0; i < changes.size(); i++) {
-                described.add(changes.get(i) + whereGiven(schedule, swaps.get(i)[0], swaps.get(i)[1]));
+            if (best == null || candidate.stillShort < best.stillShort) {
+                best = candidate;
             }
-            long still = Math.round(stillShort);
-            Suggestion suggestion = new Suggestion(Suggestion.Kind.BRAND_SWAP, String.join("; ", changes.stream()
-                    .map(c -> c.substring(0, c.indexOf(':'))).toList()), described,
-                    new Effect(moved, still, 0, changes.size(), still), candidate);
-            if (best == null || still < best.effect().peopleStillShort()) {
-                best = suggestion;
+            if (best.stillShort < 0.5) {
+                for (int step = 0; step < 6; step++) {
+                    double middle = (failed + best.margin) / 2;
+                    SwapCandidate narrower = swapCandidate(impact.planAfter(), problem, solution, cohortIds,
+                            lostByCohortBrand, middle, before);
+                    if (narrower != null && narrower.stillShort < 0.5) {
+                        best = narrower;
+                    } else {
+                        failed = middle;
+                    }
+                }
+                break;
             }
-            if (still == 0) {
-                return best;
-            }
+            failed = margin;
         }
-        return best;
+        if (best == null) {
+            return null;
+        }
+        Schedule schedule = Schedule.of(best.plan);
+        List<String> described = new ArrayList<>();
+        for (int i = 0; i < best.changes.size(); i++) {
+            described.add(best.changes.get(i) + whereGiven(schedule, best.swaps.get(i)[0], best.swaps.get(i)[1]));
+        }
+        long still = Math.round(best.stillShort);
+        return new Suggestion(Suggestion.Kind.BRAND_SWAP, String.join("; ", best.changes.stream()
+                .map(c -> c.substring(0, c.indexOf(':'))).toList()), described,
+                new Effect(best.moved, still, 0, best.changes.size(), still), best.plan);
+    }
+
+    private record SwapCandidate(Plan plan, List<String> changes, List<String[]> swaps, long moved,
+            double stillShort, double margin) {
+    }
+
+    private static SwapCandidate swapCandidate(Plan base, SwapProblem problem, SwapPlan solution,
+            List<String> cohortIds, Map<String, Map<String, Double>> lostByCohortBrand, double margin,
+            double before) {
+        Plan candidate = base;
+        List<String> changes = new ArrayList<>();
+        List<String[]> swaps = new ArrayList<>();
+        long moved = 0;
+        for (int o = 0; o < problem.options().size(); o++) {
+            double people = solution.peopleMoved(o) * margin;
+            if (people < 0.5) {
+                continue;
+            }
+            SwapProblem.Option option = problem.options().get(o);
+            Cohort cohort = candidate.cohort(cohortIds.get(option.cohort())).orElseThrow();
+            String brand = base.brands().get(option.brand()).name();
+            Map<String, Double> lost = lostByCohortBrand.get(cohort.id());
+            BrandAllocation shares = swapped(cohort, brand, lost, people);
+            if (shares == null) {
+                continue;
+            }
+            long given = Math.round((shares.shareOf(brand) - cohort.brands().shareOf(brand))
+                    * cohort.expectedBookers());
+            candidate = candidate.withCohort(cohort.withBrands(shares));
+            swaps.add(new String[] {cohort.id(), brand});
+            moved += given;
+            changes.add(brand + " instead of " + String.join("/", lost.entrySet().stream()
+                    .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).sorted().toList()) + " for "
+                    + cohort.name() + ": " + given + " people (share " + percent(cohort.brands().shareOf(brand))
+                    + " → " + percent(shares.shareOf(brand)) + ")");
+        }
+        if (changes.isEmpty()) {
+            return null;
+        }
+        return new SwapCandidate(candidate, changes, swaps, moved,
+                Math.max(0, Schedule.peopleShort(candidate) - before), margin);
     }
 
     /** The cohort's shares with {@code people} more of {@code brand}, taken from its short brands by shortfall. */
@@ -282,7 +315,7 @@ public final class SlipSuggestions {
         Map<LocalDate, Long> byWeek = new TreeMap<>();
         Map<LocalDate, Set<String>> regions = new TreeMap<>();
         for (ScheduleRow row : schedule.rows()) {
-            if (row.dose() == 1 && row.cohortId().equals(cohortId) && row.brand().equals(brand)) {
+            if (row.dose() == 1 && row.cohortId().equals(cohortId) && row.brand().equals(brand) && row.served() > 0) {
                 LocalDate week = row.day().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
                 byWeek.merge(week, row.served(), Long::sum);
                 regions.computeIfAbsent(week, k -> new TreeSet<>()).add(row.region());
@@ -311,7 +344,6 @@ public final class SlipSuggestions {
             if (cohort == null || !cohort.vaccinationPeriod().isOrdered()) {
                 continue;
             }
-            Suggestion best = null;
             for (int weeks = 1; weeks <= MAX_WEEKS_LATER; weeks++) {
                 int days = weeks * 7;
                 Cohort moved = cohort.withVaccinationPeriod(cohort.vaccinationPeriod().shiftedBy(days));
@@ -323,18 +355,12 @@ public final class SlipSuggestions {
                 long still = Math.round(stillShort);
                 String change = "vaccination period of " + cohort.name() + " from " + period(cohort) + " to "
                         + period(moved) + " (" + weeks + (weeks == 1 ? " week" : " weeks") + " later)";
-                Suggestion suggestion = new Suggestion(Suggestion.Kind.PERIOD_SHIFT, "move " + cohort.name() + " "
+                suggestions.add(new Suggestion(Suggestion.Kind.PERIOD_SHIFT, "move " + cohort.name() + " "
                         + (weeks == 1 ? "one week" : weeks + " weeks") + " later", List.of(change),
-                        new Effect(0, cohort.expectedBookers() + still, days, 0, still), candidate);
-                if (best == null || still < best.effect().peopleStillShort()) {
-                    best = suggestion;
-                }
+                        new Effect(0, cohort.expectedBookers() + still, days, 0, still), candidate));
                 if (still == 0) {
                     break;
                 }
-            }
-            if (best != null) {
-                suggestions.add(best);
             }
         }
         return suggestions;
@@ -398,8 +424,9 @@ public final class SlipSuggestions {
     // ------------------------------------------------------------------------------------------ second doses moved
 
     /**
-     * People whose second dose differs between what they were told and what now holds, per cohort and region,
-     * matched in the order of their first-dose appointments.
+     * People whose second dose differs between what they were told and what now holds, per cohort and region. People
+     * keep their first-dose day where the new plan still has appointments on it (those who keep their brand first);
+     * the rest are matched in the order of their first-dose appointments, so a group keeps its place in the queue.
      */
     public static List<SecondDoseMove> secondDoseMoves(Schedule told, Schedule now) {
         Map<String, List<SecondDoseGroup>> toldGroups = byCohortAndRegion(told.secondDoses());
@@ -408,33 +435,54 @@ public final class SlipSuggestions {
         for (Map.Entry<String, List<SecondDoseGroup>> entry : toldGroups.entrySet()) {
             List<SecondDoseGroup> was = entry.getValue();
             List<SecondDoseGroup> is = nowGroups.getOrDefault(entry.getKey(), List.of());
-            int i = 0;
-            int j = 0;
-            long wasLeft = was.isEmpty() ? 0 : was.get(0).people();
-            long isLeft = is.isEmpty() ? 0 : is.get(0).people();
-            while (i < was.size()) {
-                SecondDoseGroup a = was.get(i);
-                SecondDoseGroup b = j < is.size() ? is.get(j) : null;
-                long people = b == null ? wasLeft : Math.min(wasLeft, isLeft);
-                if (people > 0 && (b == null || !a.secondDoseDay().equals(b.secondDoseDay())
-                        || !a.brand().equals(b.brand()))) {
-                    add(moves, new SecondDoseMove(a.cohortId(), a.region(), people, a.brand(), a.firstDoseDay(),
-                            a.secondDoseDay(), b == null ? null : b.brand(), b == null ? null : b.firstDoseDay(),
-                            b == null ? null : b.secondDoseDay()));
-                }
-                wasLeft -= people;
-                if (b != null) {
-                    isLeft -= people;
-                    if (isLeft == 0 && ++j < is.size()) {
-                        isLeft = is.get(j).people();
+            long[] wasLeft = was.stream().mapToLong(SecondDoseGroup::people).toArray();
+            long[] isLeft = is.stream().mapToLong(SecondDoseGroup::people).toArray();
+            for (int pass = 0; pass < 2; pass++) {
+                for (int i = 0; i < was.size(); i++) {
+                    for (int j = 0; j < is.size() && wasLeft[i] > 0; j++) {
+                        boolean sameDay = was.get(i).firstDoseDay().equals(is.get(j).firstDoseDay());
+                        boolean sameBrand = was.get(i).brand().equals(is.get(j).brand());
+                        if (isLeft[j] > 0 && sameDay && (pass == 1 || sameBrand)) {
+                            long people = Math.min(wasLeft[i], isLeft[j]);
+                            record(moves, was.get(i), is.get(j), people);
+                            wasLeft[i] -= people;
+                            isLeft[j] -= people;
+                        }
                     }
                 }
-                if (wasLeft == 0 && ++i < was.size()) {
-                    wasLeft = was.get(i).people();
+            }
+            // Groups are rounded one by one: a shortfall of at most a person a group is rounding, not people left
+            // without a first dose.
+            long unmatched = Arrays.stream(wasLeft).sum() - Arrays.stream(isLeft).sum();
+            boolean rounding = unmatched <= was.size();
+            int j = 0;
+            for (int i = 0; i < was.size(); i++) {
+                while (wasLeft[i] > 0) {
+                    while (j < is.size() && isLeft[j] == 0) {
+                        j++;
+                    }
+                    if (j == is.size() && rounding) {
+                        break;
+                    }
+                    long people = j < is.size() ? Math.min(wasLeft[i], isLeft[j]) : wasLeft[i];
+                    record(moves, was.get(i), j < is.size() ? is.get(j) : null, people);
+                    wasLeft[i] -= people;
+                    if (j < is.size()) {
+                        isLeft[j] -= people;
+                    }
                 }
             }
         }
         return moves;
+    }
+
+    private static void record(List<SecondDoseMove> moves, SecondDoseGroup was, SecondDoseGroup is, long people) {
+        if (is != null && was.secondDoseDay().equals(is.secondDoseDay()) && was.brand().equals(is.brand())) {
+            return;
+        }
+        add(moves, new SecondDoseMove(was.cohortId(), was.region(), people, was.brand(), was.firstDoseDay(),
+                was.secondDoseDay(), is == null ? null : is.brand(), is == null ? null : is.firstDoseDay(),
+                is == null ? null : is.secondDoseDay()));
     }
 
     private static void add(List<SecondDoseMove> moves, SecondDoseMove move) {

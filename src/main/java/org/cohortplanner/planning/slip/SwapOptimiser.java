@@ -20,6 +20,13 @@ import org.ojalgo.optimisation.Variable;
  * </pre>
  */
 public final class SwapOptimiser {
+    static {
+        // ojAlgo otherwise prints a note about hardware profiles to standard output, which would spoil --json output.
+        if (System.getProperty("shut.up.ojAlgo") == null) {
+            System.setProperty("shut.up.ojAlgo", "true");
+        }
+    }
+
     private SwapOptimiser() {
     }
 

@@ -1,0 +1,123 @@
+package org.cohortplanner.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.stage.Stage;
+import org.cohortplanner.cli.CohortPlannerCommand.ConsoleOptions;
+import org.cohortplanner.cli.VersionProvider;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.store.PlanStore;
+import org.cohortplanner.store.StoreException;
+import org.cohortplanner.store.h2.H2PlanStore;
+import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.ui.audit.AuditView;
+import org.cohortplanner.ui.audit.AuditViewModel;
+import org.cohortplanner.ui.cohorts.CohortsView;
+import org.cohortplanner.ui.cohorts.CohortsViewModel;
+import org.cohortplanner.ui.common.CohortSelection;
+import org.cohortplanner.ui.common.ExecutorTaskRunner;
+import org.cohortplanner.ui.common.FxUserDialogs;
+import org.cohortplanner.ui.common.PlanFileAccess;
+import org.cohortplanner.ui.common.TaskRunner;
+import org.cohortplanner.ui.common.UserDialogs;
+import org.cohortplanner.ui.common.WorkingPlan;
+import org.cohortplanner.ui.shell.Screen;
+import org.cohortplanner.ui.shell.ShellView;
+import org.cohortplanner.ui.shell.ShellViewModel;
+import org.cohortplanner.ui.shell.UpcomingScreenView;
+
+/**
+ * The one place where the console is put together: the data store, background work, the working plan, every
+ * screen's view model and view. Everything gets what it needs through its constructor.
+ */
+public final class AppContext implements AutoCloseable {
+    /** The plan a new local model starts with, bundled in the jar from sample-data/. */
+    public static final String SAMPLE_PLAN_RESOURCE = "/sample-data/korea-2021-initial.json";
+    private static final int BACKGROUND_THREADS = 2;
+
+    private final PlanStore store;
+    private final TaskRunner tasks;
+    private final String user;
+    private final Plan storedPlan;
+    /** The language of every screen's texts (see Texts). */
+    private final Locale locale = Locale.getDefault();
+    private Stage stage;
+
+    AppContext(PlanStore store, TaskRunner tasks, String user) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.user = Objects.requireNonNull(user, "user");
+        this.storedPlan = store.load().orElseGet(this::seedWithSample);
+    }
+
+    /**
+     * Opens the local model in the data folder ({@code --data-dir}, else the user's data folder), seeding it with the
+     * initial sample plan the first time.
+     *
+     * @throws StoreException when the store cannot be opened, saying why
+     */
+    public static AppContext open(ConsoleOptions options) {
+        PlanStore store = H2PlanStore.open(options.dataDir());
+        try {
+            return new AppContext(store, ExecutorTaskRunner.withDaemonThreads(BACKGROUND_THREADS, Platform::runLater),
+                    PlanChange.currentUser());
+        } catch (RuntimeException failure) {
+            store.close();
+            throw failure;
+        }
+    }
+
+    private Plan seedWithSample() {
+        Plan sample;
+        try (InputStream in = AppContext.class.getResourceAsStream(SAMPLE_PLAN_RESOURCE)) {
+            if (in == null) {
+                throw new StoreException("the sample plan " + SAMPLE_PLAN_RESOURCE + " is missing from this build");
+            }
+            sample = PlanFiles.read(in, "korea-2021-initial.json (bundled sample)");
+        } catch (IOException failure) {
+            throw new StoreException("the bundled sample plan cannot be read: " + failure.getMessage(), failure);
+        }
+        return store.replace(sample, new PlanChange(user, "Started with the sample plan", "",
+                sample.name(), "first start"));
+    }
+
+    /** Builds the console's screens and shows them in {@code stage}; {@code onExit} ends the program. */
+    public void show(Stage window, Runnable onExit) {
+        this.stage = window;
+        UserDialogs dialogs = new FxUserDialogs(() -> stage);
+        WorkingPlan working = new WorkingPlan(store, tasks, storedPlan);
+        PlanFileAccess files = new JsonPlanFileAccess();
+        CohortSelection selection = new CohortSelection();
+        ShellViewModel shell = new ShellViewModel(working, files, tasks, dialogs, user,
+                new VersionProvider().getVersion()[0]);
+
+        Map<Screen, Node> screens = new EnumMap<>(Screen.class);
+        screens.put(Screen.COHORTS, new CohortsView(new CohortsViewModel(working)).root());
+        screens.put(Screen.TIMELINE, new UpcomingScreenView("Timeline", "Booking windows and vaccination periods "
+                + "of every cohort on a zoomable time axis, with holidays and problems marked — coming with the "
+                + "cohort and timeline work.").root());
+        screens.put(Screen.SUPPLY, new UpcomingScreenView("Supply", "Delivery schedule, slips and brand "
+                + "reassignments, with stock per brand and day — coming with the supply work.").root());
+        screens.put(Screen.SIMULATION, new UpcomingScreenView("Simulation", "Booking-night load on the booking "
+                + "system, waits, and a split advisor — coming with the simulation work.").root());
+        screens.put(Screen.EXPORT, new UpcomingScreenView("Export", "Excel workbooks of cohorts, schedule, "
+                + "deliveries and audit, per region on request — coming with the export work.").root());
+        screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks)).root());
+
+        new ShellView(shell, screens).showIn(window, onExit);
+    }
+
+    /** Ends background work and closes the store. */
+    @Override
+    public void close() {
+        tasks.shutdown();
+        store.close();
+    }
+}

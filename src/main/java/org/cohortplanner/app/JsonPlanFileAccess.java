@@ -1,0 +1,19 @@
+package org.cohortplanner.app;
+
+import java.nio.file.Path;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.ui.common.PlanFileAccess;
+
+/** Plan files for the console, through the plan file reader and writer of the store. */
+public final class JsonPlanFileAccess implements PlanFileAccess {
+    @Override
+    public Plan read(Path file) {
+        return PlanFiles.read(file);
+    }
+
+    @Override
+    public void write(Plan plan, Path file) {
+        PlanFiles.write(plan, file);
+    }
+}

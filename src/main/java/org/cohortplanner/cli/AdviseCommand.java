@@ -1,0 +1,170 @@
+package org.cohortplanner.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.CohortFamilies;
+import org.cohortplanner.planning.CohortSplitter;
+import org.cohortplanner.planning.SplitNotPossibleException;
+import org.cohortplanner.simulation.BookingNightSimulator;
+import org.cohortplanner.simulation.BookingNights;
+import org.cohortplanner.simulation.CancellationToken;
+import org.cohortplanner.simulation.ProgressListener;
+import org.cohortplanner.simulation.SplitAdvisor;
+import org.cohortplanner.store.json.PlanFileException;
+import org.cohortplanner.store.json.PlanFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code advise PLAN.json --cohort NAME --p95-wait MINUTES [--json]}. */
+@Command(name = "advise",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Proposes the smallest split of a cohort (by birth year or by the last digit of the birth day, "
+                + "on consecutive nights) whose every booking night keeps the 95th-percentile wait within MINUTES "
+                + "and is never suspended for want of appointments, and shows why fewer parts do not do.",
+            "Exit codes: 0 a split meets the targets, 1 none does, 2 bad input (unreadable plan, unknown cohort)."})
+public final class AdviseCommand implements Callable<Integer> {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file.")
+    Path planFile;
+
+    @Option(names = "--cohort", required = true, paramLabel = "NAME",
+            description = "The cohort to split (its name, e.g. 50–54, or its id).")
+    String cohortName;
+
+    @Option(names = "--p95-wait", required = true, paramLabel = "MINUTES",
+            description = "The longest 95th-percentile wait accepted on any night, in minutes.")
+    double p95Wait;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of the random draws (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print the advice as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Plan plan;
+        Cohort cohort;
+        SplitAdvisor.Targets targets;
+        try {
+            plan = PlanFiles.read(planFile);
+            cohort = CohortLines.find(plan, cohortName, "--cohort");
+            if (CohortFamilies.isReplacedByParts(plan, cohort)) {
+                throw new SplitNotPossibleException("cohort " + cohort.name() + " is already split; advise on one "
+                        + "of its parts, or merge them first");
+            }
+            if (!cohort.window().isOrdered()) {
+                throw new SplitNotPossibleException("the booking window of " + cohort.name()
+                        + " closes before it opens");
+            }
+            targets = new SplitAdvisor.Targets(p95Wait, true);
+        } catch (PlanFileException | IllegalArgumentException e) {
+            err.println("advise: " + e.getMessage());
+            return 2;
+        }
+        SplitAdvisor advisor = new SplitAdvisor(new BookingNightSimulator(), BookingNights.standard(),
+                new CohortSplitter());
+        SplitAdvisor.Advice advice = advisor.advise(plan, cohort, targets, seed, ProgressListener.NONE,
+                CancellationToken.never());
+        if (json) {
+            out.println(json(advice));
+        } else {
+            printText(out, advice);
+        }
+        out.flush();
+        return advice.proposal().isPresent() ? 0 : 1;
+    }
+
+    private static void printText(PrintWriter out, SplitAdvisor.Advice advice) {
+        Cohort cohort = advice.cohort();
+        out.printf("Advice for %s (born %s, %,d eligible): p95 wait at most %s on every night, no suspension%n",
+                cohort.name(), cohort.birthYears(), cohort.eligible(),
+                NightReport.duration(advice.targets().p95WaitMinutes()));
+        if (advice.proposal().isPresent()) {
+            SplitAdvisor.Candidate proposal = advice.proposal().get();
+            out.println("Proposal: " + proposal.describe() + ":");
+            printNights(out, proposal);
+        } else {
+            out.println("No split meets the targets; the closest tries are below.");
+        }
+        boolean first = true;
+        for (SplitAdvisor.Candidate candidate : advice.tried()) {
+            if (candidate.meetsTargets()) {
+                continue;
+            }
+            if (first) {
+                out.println(advice.proposal().isPresent() ? "Why fewer parts do not do:" : "Tried:");
+                first = false;
+            }
+            out.println("  " + candidate.describe() + ": " + String.join("; ", candidate.shortfalls()));
+        }
+    }
+
+    private static void printNights(PrintWriter out, SplitAdvisor.Candidate candidate) {
+        for (SplitAdvisor.PartNight night : candidate.nights()) {
+            out.printf("  %-22s born %-32s %,10d eligible  %s → %s  p95 %s, booked %,d, never got through %,d%n",
+                    night.name(), night.whoBooks(), night.eligible(), TIME.format(night.window().opens()),
+                    TIME.format(night.window().closes()), NightReport.duration(night.p95WaitMinutes()),
+                    night.result().booked(), night.result().neverGotThrough());
+        }
+    }
+
+    private static String json(SplitAdvisor.Advice advice) {
+        JsonText json = new JsonText().beginObject();
+        json.put("cohort", advice.cohort().name()).put("cohortId", advice.cohort().id());
+        json.name("targets").beginObject().put("p95WaitMinutes", advice.targets().p95WaitMinutes())
+                .put("noSuspension", advice.targets().noSuspension()).endObject();
+        json.name("proposal");
+        if (advice.proposal().isPresent()) {
+            candidate(json, advice.proposal().get());
+        } else {
+            json.value((String) null);
+        }
+        json.name("tried").beginArray();
+        for (SplitAdvisor.Candidate candidate : advice.tried()) {
+            candidate(json, candidate);
+        }
+        json.endArray();
+        return json.endObject().toString();
+    }
+
+    private static void candidate(JsonText json, SplitAdvisor.Candidate candidate) {
+        json.beginObject();
+        json.put("split", candidate.kind() == null ? "NONE" : candidate.kind().name());
+        json.put("parts", candidate.parts()).put("meetsTargets", candidate.meetsTargets());
+        json.name("shortfalls").beginArray();
+        candidate.shortfalls().forEach(json::value);
+        json.endArray();
+        json.name("nights").beginArray();
+        for (SplitAdvisor.PartNight night : candidate.nights()) {
+            json.beginObject().put("name", night.name()).put("born", night.whoBooks())
+                    .put("eligible", night.eligible())
+                    .put("opens", night.window().opens().toString())
+                    .put("closes", night.window().closes().toString())
+                    .put("people", night.result().people()).put("booked", night.result().booked())
+                    .put("neverGotThrough", night.result().neverGotThrough())
+                    .put("p50WaitMinutes", night.result().waits().p50Minutes())
+                    .put("p95WaitMinutes", night.p95WaitMinutes())
+                    .put("maxWaitMinutes", night.result().waits().maxMinutes())
+                    .put("suspended", night.result().suspended())
+                    .put("turnedAway", night.result().turnedAway()).endObject();
+        }
+        json.endArray();
+        json.endObject();
+    }
+}

@@ -1,0 +1,175 @@
+package org.cohortplanner.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.export.PlanWorkbook;
+import org.cohortplanner.export.PlanWorkbookContent;
+import org.cohortplanner.export.WorkbookExportException;
+import org.cohortplanner.export.WorkbookSheet;
+import org.cohortplanner.export.WorkbookTargetException;
+import org.cohortplanner.export.WorkbookTargetExistsException;
+import org.cohortplanner.export.WorkbookWriteOptions;
+import org.cohortplanner.planning.schedule.Schedule;
+import org.cohortplanner.planning.schedule.ScheduleRow;
+import org.cohortplanner.planning.slip.SecondDoseMove;
+import org.cohortplanner.planning.slip.SlipSuggestions;
+import org.cohortplanner.simulation.BookingNightResult;
+import org.cohortplanner.simulation.BookingNightSimulator;
+import org.cohortplanner.simulation.BookingNights;
+import org.cohortplanner.simulation.CancellationToken;
+import org.cohortplanner.simulation.ProgressListener;
+import org.cohortplanner.store.StoreException;
+import org.cohortplanner.store.json.PlanFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code export PLAN.json --out FILE.xlsx [--sheets ...] [--per-region DIR]}: the plan's schedule as Excel. */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Writes a plan's cohorts, daily schedule, demand against capacity, deliveries, booking "
+                + "nights, second-dose changes and audit to an Excel workbook, or one workbook per region for "
+                + "the provinces.",
+            "A file is written completely or not at all; an existing file is replaced only with --force."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the workbook was written",
+            "1:the export failed",
+            "2:the plan cannot be read, the options are wrong, or the output cannot be written"})
+public final class ExportCommand implements Callable<Integer> {
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+    /** The same plan exports the same simulated figures every time. */
+    static final long SIMULATION_SEED = 2021;
+    static final String DEFAULT_SHEETS = "cohorts,schedule,capacity,deliveries";
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file.")
+    Path planFile;
+
+    @Option(names = "--out", paramLabel = "FILE.xlsx", description = "The workbook to write.")
+    Path out;
+
+    @Option(names = "--sheets", paramLabel = "LIST", description = "Comma-separated sheets to write, from: "
+            + "cohorts, schedule, capacity, deliveries, simulation, dose2-changes, audit (default: cohorts,schedule,"
+            + "capacity,deliveries, and dose2-changes with --told). simulation runs one booking night per window "
+            + "first; plan files carry no audit trail.")
+    String sheets;
+
+    @Option(names = "--told", paramLabel = "TOLD.json", description = "The plan people were given their dates "
+            + "from: the dose2-changes sheet lists everyone whose second-dose day differs in PLAN.json.")
+    Path toldFile;
+
+    @Option(names = "--per-region", paramLabel = "DIR",
+            description = "Also write one workbook per region into DIR (created if missing), each with only that "
+                    + "region's schedule.")
+    Path perRegion;
+
+    @Option(names = {"-f", "--force"}, description = "Replace workbooks that already exist.")
+    boolean force;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        if (this.out == null && perRegion == null) {
+            err.println("export: give --out FILE.xlsx, --per-region DIR, or both");
+            return BAD_INPUT;
+        }
+        Set<WorkbookSheet> chosen;
+        try {
+            chosen = WorkbookSheet.parse(sheets != null ? sheets
+                    : toldFile != null ? DEFAULT_SHEETS + ",dose2-changes" : DEFAULT_SHEETS);
+        } catch (IllegalArgumentException e) {
+            err.println("export: --sheets: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        if (chosen.contains(WorkbookSheet.DOSE2_CHANGES) && toldFile == null) {
+            err.println("export: the dose2-changes sheet needs --told TOLD.json, the plan people were given their "
+                    + "dates from");
+            return BAD_INPUT;
+        }
+        Plan plan;
+        try {
+            plan = PlanFiles.read(planFile);
+        } catch (StoreException | IllegalArgumentException e) {
+            err.println("export: cannot read the plan: " + e.getMessage());
+            return BAD_INPUT;
+        }
+        Plan told = null;
+        if (toldFile != null) {
+            try {
+                told = PlanFiles.read(toldFile);
+            } catch (StoreException | IllegalArgumentException e) {
+                err.println("export: cannot read the plan given with --told: " + e.getMessage());
+                return BAD_INPUT;
+            }
+        }
+        Schedule schedule;
+        List<SecondDoseMove> moves;
+        try {
+            schedule = Schedule.of(plan);
+            moves = told == null ? List.of() : SlipSuggestions.secondDoseMoves(Schedule.of(told), schedule);
+        } catch (RuntimeException e) {
+            err.println("export: cannot build the schedule of " + planFile + ": " + e.getMessage());
+            return FAILED;
+        }
+        List<ScheduleRow> rows = schedule.rows();
+        List<BookingNightResult> nights;
+        try {
+            nights = chosen.contains(WorkbookSheet.SIMULATION) ? simulateNights(plan) : List.of();
+        } catch (RuntimeException e) {
+            err.println("export: cannot simulate the booking nights of " + planFile + ": " + e.getMessage());
+            return FAILED;
+        }
+        PlanWorkbookContent content = new PlanWorkbookContent(plan, rows::stream, rows.size(), List.of(), nights,
+                moves);
+        WorkbookWriteOptions options = WorkbookWriteOptions.in(plan.zone()).replacingExisting(force);
+        PlanWorkbook workbook = new PlanWorkbook();
+        String sheetNames = chosen.stream().map(WorkbookSheet::title).collect(Collectors.joining(", "));
+        try {
+            if (this.out != null) {
+                Path written = workbook.export(content, chosen, this.out, options);
+                out.println("Wrote " + written + " (" + sheetNames + "; " + rows.size() + " schedule rows)");
+            }
+            if (perRegion != null) {
+                List<Path> written = workbook.exportPerRegion(content, chosen, perRegion, options);
+                out.println("Wrote " + written.size() + " regional workbooks to " + perRegion + " (" + sheetNames
+                        + ")");
+            }
+            return OK;
+        } catch (WorkbookTargetExistsException e) {
+            err.println("export: " + e.target() + " already exists; add --force to replace it");
+            return BAD_INPUT;
+        } catch (WorkbookExportException e) {
+            err.println("export: " + e.getMessage());
+            return e instanceof WorkbookTargetException ? BAD_INPUT : FAILED;
+        }
+    }
+
+    /** One night per booking window, with the plan's supply as the appointment limit and a fixed seed. */
+    private static List<BookingNightResult> simulateNights(Plan plan) {
+        BookingNights nights = BookingNights.standard();
+        BookingNightSimulator simulator = new BookingNightSimulator();
+        List<BookingNightResult> results = new ArrayList<>();
+        for (Cohort window : nights.windows(plan)) {
+            results.add(simulator.run(nights.parameters(plan, window), SIMULATION_SEED, ProgressListener.NONE,
+                    CancellationToken.never()));
+        }
+        return results;
+    }
+
+    private static boolean needsSchedule(Set<WorkbookSheet> chosen) {
+        return chosen.contains(WorkbookSheet.SCHEDULE) || chosen.contains(WorkbookSheet.CAPACITY);
+    }
+}

@@ -1,0 +1,163 @@
+package org.cohortplanner.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.schedule.BrandDay;
+import org.cohortplanner.planning.schedule.Schedule;
+import org.cohortplanner.planning.schedule.ScheduleRow;
+import org.cohortplanner.planning.schedule.SecondDoseWarning;
+import org.cohortplanner.planning.schedule.Shortage;
+import org.cohortplanner.store.json.PlanFileException;
+import org.cohortplanner.store.json.PlanFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code schedule PLAN.json [--json]}: the daily schedule of a plan and its shortages. */
+@Command(name = "schedule",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Prints the daily schedule of a plan: first and second doses, site capacity and stock per day "
+                + "and brand, the shortages, and the dose-2 guard's warnings.",
+            "With --json, the whole schedule row by row (see docs/schedule-output.md)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the schedule was built (shortages are reported, not an error)",
+            "2:the file cannot be read or parsed (the reason is printed on standard error)"})
+public final class ScheduleCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file.")
+    Path planFile;
+
+    @Option(names = "--json", description = "Print the schedule as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        Plan plan;
+        try {
+            plan = PlanFiles.read(planFile);
+        } catch (PlanFileException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
+        Schedule schedule = Schedule.of(plan);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            JsonText text = new JsonText().beginObject().field("plan", plan.name());
+            writeSchedule(text, schedule, true);
+            out.println(text.endObject());
+        } else {
+            printText(out, plan, schedule);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The schedule's members of the documented JSON layout. */
+    static void writeSchedule(JsonText json, Schedule schedule, boolean withRows) {
+        json.name("totals").beginObject()
+                .field("firstDoses", schedule.rows().stream().filter(r -> r.dose() == 1)
+                        .mapToLong(ScheduleRow::appointments).sum())
+                .field("secondDoses", schedule.rows().stream().filter(r -> r.dose() == 2)
+                        .mapToLong(ScheduleRow::appointments).sum())
+                .field("peopleShort", schedule.peopleShort())
+                .field("dosesShort", schedule.dosesShort())
+                .endObject();
+        json.name("brandDays").beginArray();
+        for (BrandDay day : schedule.brandDays()) {
+            json.beginObject().field("day", day.day()).field("brand", day.brand()).field("arrived", day.arrived())
+                    .field("due", day.due()).field("given", day.given()).field("stock", day.stock())
+                    .field("reserved", day.reserved()).field("capacity", day.capacity())
+                    .field("peopleShort", day.peopleShort()).field("dosesShort", day.dosesShort()).endObject();
+        }
+        json.endArray();
+        json.name("shortages").beginArray();
+        for (Shortage shortage : schedule.shortages()) {
+            json.beginObject().field("day", shortage.day()).field("region", shortage.region())
+                    .field("cohortId", shortage.cohortId()).field("brand", shortage.brand())
+                    .field("dose", shortage.dose()).field("people", shortage.people())
+                    .field("forWantOfDoses", shortage.forWantOfDoses())
+                    .field("forWantOfCapacity", shortage.forWantOfCapacity()).field("doses", shortage.doses())
+                    .endObject();
+        }
+        json.endArray();
+        json.name("secondDoseWarnings").beginArray();
+        for (SecondDoseWarning warning : schedule.secondDoseWarnings()) {
+            json.beginObject().field("cohortId", warning.cohortId()).field("cohortName", warning.cohortName())
+                    .field("windowOpens", warning.windowOpens()).field("brand", warning.brand())
+                    .field("peopleUncovered", warning.peopleUncovered())
+                    .field("firstShortDay", warning.firstShortDay()).field("message", warning.message()).endObject();
+        }
+        json.endArray();
+        if (withRows) {
+            json.name("rows").beginArray();
+            for (ScheduleRow row : schedule.rows()) {
+                json.beginObject().field("day", row.day()).field("region", row.region())
+                        .field("cohortId", row.cohortId()).field("brand", row.brand()).field("dose", row.dose())
+                        .field("appointments", row.appointments()).field("capacity", row.capacity())
+                        .field("stock", row.stock()).field("reserved", row.reserved())
+                        .field("shortage", row.shortage()).endObject();
+            }
+            json.endArray();
+        }
+    }
+
+    private static void printText(PrintWriter out, Plan plan, Schedule schedule) {
+        out.println("Schedule of " + plan.name() + (plan.settings().reserveSecondDose()
+                ? " (second doses held at booking)" : " (second doses drawn when due)"));
+        out.println();
+        out.printf("%-10s  %10s  %10s  %10s  %10s  %s%n", "day", "1st doses", "2nd doses", "capacity", "short",
+                "stock by brand (held)");
+        Map<LocalDate, long[]> byDay = new TreeMap<>();
+        for (ScheduleRow row : schedule.rows()) {
+            long[] totals = byDay.computeIfAbsent(row.day(), d -> new long[3]);
+            totals[row.dose() == 1 ? 0 : 1] += row.appointments();
+            totals[2] += row.shortage();
+        }
+        Map<LocalDate, StringBuilder> stock = new TreeMap<>();
+        for (BrandDay day : schedule.brandDays()) {
+            StringBuilder text = stock.computeIfAbsent(day.day(), d -> new StringBuilder());
+            text.append(text.length() == 0 ? "" : ", ").append(day.brand()).append(' ').append(day.stock());
+            if (day.reserved() > 0) {
+                text.append(" (").append(day.reserved()).append(')');
+            }
+        }
+        for (Map.Entry<LocalDate, long[]> entry : byDay.entrySet()) {
+            long[] totals = entry.getValue();
+            out.printf("%-10s  %10d  %10d  %10d  %10d  %s%n", entry.getKey(), totals[0], totals[1],
+                    schedule.siteCapacity().getOrDefault(entry.getKey(), 0L), totals[2], stock.get(entry.getKey()));
+        }
+        out.println();
+        List<Shortage> shortages = schedule.shortages();
+        if (shortages.isEmpty()) {
+            out.println("No shortages: everyone gets each dose on its day.");
+        } else {
+            out.println("Shortages (people without a dose on their day, by day, cohort, brand and dose):");
+            Map<String, long[]> grouped = new TreeMap<>();
+            for (Shortage shortage : shortages) {
+                long[] people = grouped.computeIfAbsent(shortage.day() + "  " + shortage.cohortId() + "  "
+                        + shortage.brand() + "  dose " + shortage.dose(), k -> new long[3]);
+                people[0] += shortage.people();
+                people[1] += shortage.doses();
+                people[2]++;
+            }
+            grouped.forEach((key, people) -> out.println("  " + key + ": " + people[0] + " people, " + people[1]
+                    + " doses, in " + people[2] + (people[2] == 1 ? " region" : " regions")));
+            out.println("In all " + schedule.peopleShort() + " people, " + schedule.dosesShort() + " doses.");
+        }
+        for (SecondDoseWarning warning : schedule.secondDoseWarnings()) {
+            out.println("WARNING " + warning.message());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.cohortplanner.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.simulation.BookingNightResult;
+import org.cohortplanner.simulation.BookingNightSimulator;
+import org.cohortplanner.simulation.BookingNights;
+import org.cohortplanner.store.json.PlanFileException;
+import org.cohortplanner.store.json.PlanFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code simulate PLAN.json [--window NAME] [--seed N] [--json]}. */
+@Command(name = "simulate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {"Simulates the booking nights of a plan: people and their sessions arriving after the opening, "
+                + "the booking system's slots and waiting room, retries, and the window's appointments from the "
+                + "plan's supply (booking is suspended when they are gone).",
+            "Prints per window: bookings, people who never got through, waiting-time percentiles, when 50/90/99 % "
+                + "had booked, the longest queue and what it was shown, any suspension, and an hourly table. "
+                + "--json prints everything, per minute too (docs/simulation-output.md).",
+            "Exit codes: 0 simulated, 2 bad input (unreadable plan, unknown window)."})
+public final class SimulateCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file.")
+    Path planFile;
+
+    @Option(names = "--window", paramLabel = "NAME",
+            description = "Only the booking window of this cohort (its name, e.g. 53–54, or its id); default: every "
+                    + "window, by opening time.")
+    String windowName;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
+            description = "Seed of the random draws; the same seed gives the same night (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--json", description = "Print the results as JSON.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Plan plan;
+        try {
+            plan = PlanFiles.read(planFile);
+        } catch (PlanFileException e) {
+            err.println("simulate: " + e.getMessage());
+            return 2;
+        }
+        BookingNights nights = BookingNights.standard();
+        List<Cohort> windows = nights.windows(plan);
+        if (windowName != null) {
+            Cohort chosen = nights.window(plan, windowName).orElse(null);
+            if (chosen == null) {
+                err.println("simulate: the plan has no booking window named '" + windowName + "'; its windows are "
+                        + String.join(", ", windows.stream().map(c -> "'" + c.name() + "'").toList()));
+                return 2;
+            }
+            windows = List.of(chosen);
+        }
+        if (windows.isEmpty()) {
+            err.println("simulate: the plan has no booking window to simulate");
+            return 2;
+        }
+        BookingNightSimulator simulator = new BookingNightSimulator();
+        JsonText text = new JsonText();
+        if (json) {
+            text.beginObject().put("plan", plan.name()).put("seed", seed).name("windows").beginArray();
+        } else {
+            out.println("Plan: " + plan.name() + " (seed " + seed + ")");
+        }
+        for (Cohort cohort : windows) {
+            BookingNightResult result = simulator.run(nights.parameters(plan, cohort), seed);
+            if (json) {
+                NightReport.writeJson(text, cohort.id(), result);
+            } else {
+                out.println();
+                NightReport.printText(out, cohort.id(), result);
+            }
+        }
+        if (json) {
+            text.endArray().endObject();
+            out.println(text);
+        }
+        out.flush();
+        return 0;
+    }
+}

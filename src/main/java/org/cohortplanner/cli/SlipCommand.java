@@ -1,0 +1,228 @@
+package org.cohortplanner.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.slip.AppliedSuggestion;
+import org.cohortplanner.planning.slip.ImpactLine;
+import org.cohortplanner.planning.slip.SecondDoseMove;
+import org.cohortplanner.planning.slip.SlipImpact;
+import org.cohortplanner.planning.slip.SlipSuggestions;
+import org.cohortplanner.planning.slip.Suggestion;
+import org.cohortplanner.store.StoreException;
+import org.cohortplanner.store.json.PlanFileException;
+import org.cohortplanner.store.json.PlanFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code slip PLAN.json --delivery ID --to DATE [--json]}: what a delivery slip does and how to fix it;
+ * {@code ... --apply N --out NEW.json}: accept suggestion N.
+ */
+@Command(name = "slip",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Shows what a delivery arriving on another date does to the schedule (who loses doses, where "
+                + "and when), and ranked suggestions that remove the shortage.",
+            "With --apply N --out NEW.json, writes the plan with the slip recorded and suggestion N accepted, and "
+                + "lists the people whose second dose moves."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "2:the file cannot be read, the delivery is unknown, the date is not a date, or "
+                + "there is no suggestion N (the reason is printed on standard error)"})
+public final class SlipCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file.")
+    Path planFile;
+
+    @Option(names = "--delivery", required = true, paramLabel = "ID", description = "The delivery that slips.")
+    String deliveryId;
+
+    @Option(names = "--to", required = true, paramLabel = "DATE", description = "Its new expected arrival, "
+            + "YYYY-MM-DD.")
+    String newDate;
+
+    @Option(names = "--json", description = "Print the impact and suggestions as JSON.")
+    boolean json;
+
+    @Option(names = "--apply", paramLabel = "N", description = "Accept suggestion N (1 is the first).")
+    Integer apply;
+
+    @Option(names = "--out", paramLabel = "NEW.json", description = "Where --apply writes the new plan.")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        LocalDate date;
+        try {
+            date = LocalDate.parse(newDate);
+        } catch (DateTimeParseException e) {
+            err.println("slip: --to '" + newDate + "' is not a date; write it as YYYY-MM-DD, e.g. 2021-07-30");
+            return 2;
+        }
+        if (apply != null && out == null) {
+            err.println("slip: --apply needs --out NEW.json to say where the new plan goes");
+            return 2;
+        }
+        Plan plan;
+        try {
+            plan = PlanFiles.read(planFile);
+        } catch (PlanFileException e) {
+            err.println(e.getMessage());
+            return 2;
+        }
+        if (plan.delivery(deliveryId).isEmpty()) {
+            err.println("slip: " + planFile + " has no delivery '" + deliveryId + "'; its deliveries are "
+                    + String.join(", ", plan.deliveries().stream().map(d -> d.id()).toList()));
+            return 2;
+        }
+        SlipImpact impact = SlipImpact.of(plan, deliveryId, date);
+        List<Suggestion> suggestions = SlipSuggestions.of(impact);
+        PrintWriter printer = spec.commandLine().getOut();
+        if (apply != null) {
+            if (apply < 1 || apply > suggestions.size()) {
+                err.println("slip: there is no suggestion " + apply + "; this slip has " + suggestions.size());
+                return 2;
+            }
+            AppliedSuggestion applied = SlipSuggestions.apply(impact, suggestions, apply);
+            try {
+                PlanFiles.write(applied.plan(), out);
+            } catch (StoreException e) {
+                err.println("slip: cannot write " + out + ": " + e.getMessage());
+                return 2;
+            }
+            if (json) {
+                JsonText text = new JsonText().beginObject().field("applied", apply).field("action", applied.action())
+                        .field("reason", applied.reason()).field("out", out);
+                writeMoves(text, applied.secondDoseMoves());
+                printer.println(text.endObject());
+            } else {
+                printApplied(printer, applied);
+            }
+        } else if (json) {
+            printer.println(json(impact, suggestions));
+        } else {
+            printText(printer, impact, suggestions);
+        }
+        printer.flush();
+        return 0;
+    }
+
+    private static String json(SlipImpact impact, List<Suggestion> suggestions) {
+        JsonText json = new JsonText().beginObject().field("reason", impact.reason());
+        json.name("impact").beginObject()
+                .field("peopleWithoutDose", impact.peopleWithoutDose())
+                .name("cohorts").beginArray();
+        impact.cohortsLosing().forEach(json::value);
+        json.endArray().name("regions").beginArray();
+        impact.regionsLosing().forEach(json::value);
+        json.endArray().name("days").beginArray();
+        impact.daysLosing().forEach(day -> json.value(day.toString()));
+        json.endArray().name("peopleLosingByCohort").beginObject();
+        impact.peopleLosingByCohort().forEach((cohort, people) -> json.field(cohort, (long) people));
+        json.endObject().name("lines").beginArray();
+        for (ImpactLine line : impact.lines()) {
+            json.beginObject().field("day", line.day()).field("region", line.region())
+                    .field("cohortId", line.cohortId()).field("brand", line.brand()).field("dose", line.dose())
+                    .field("peopleShortBefore", line.peopleShortBefore())
+                    .field("peopleShortAfter", line.peopleShortAfter()).endObject();
+        }
+        json.endArray().endObject();
+        json.name("suggestions").beginArray();
+        int number = 1;
+        for (Suggestion suggestion : suggestions) {
+            json.beginObject().field("number", number++).field("kind", suggestion.kind().name())
+                    .field("summary", suggestion.summary()).name("changes").beginArray();
+            suggestion.changes().forEach(json::value);
+            json.endArray().name("effect").beginObject()
+                    .field("peopleMoved", suggestion.effect().peopleMoved())
+                    .field("peoplePostponed", suggestion.effect().peoplePostponed())
+                    .field("daysAdded", suggestion.effect().daysAdded())
+                    .field("brandChanges", suggestion.effect().brandChanges())
+                    .field("peopleStillShort", suggestion.effect().peopleStillShort())
+                    .endObject().endObject();
+        }
+        return json.endArray().endObject().toString();
+    }
+
+    private static void writeMoves(JsonText json, List<SecondDoseMove> moves) {
+        json.field("peopleToTell", moves.stream().mapToLong(SecondDoseMove::people).sum());
+        json.name("secondDoseMoves").beginArray();
+        for (SecondDoseMove move : moves) {
+            json.beginObject().field("cohortId", move.cohortId()).field("region", move.region())
+                    .field("people", move.people()).field("brandBefore", move.brandBefore())
+                    .field("firstDoseBefore", move.firstDoseBefore()).field("secondDoseBefore", move.secondDoseBefore())
+                    .field("brandAfter", move.brandAfter()).field("firstDoseAfter", move.firstDoseAfter())
+                    .field("secondDoseAfter", move.secondDoseAfter()).endObject();
+        }
+        json.endArray();
+    }
+
+    private static void printText(PrintWriter out, SlipImpact impact, List<Suggestion> suggestions) {
+        out.println("Slip: " + impact.reason());
+        if (!impact.losesDoses()) {
+            out.println("Nobody loses a dose: the schedule holds.");
+            return;
+        }
+        out.println(count(impact.peopleWithoutDose()) + " people would have no dose on their booked day.");
+        out.println("Cohorts: " + String.join(", ", impact.cohortsLosing()));
+        out.println("Regions: " + impact.regionsLosing().size() + " (" + String.join(", ", impact.regionsLosing())
+                + ")");
+        out.println("Days:    " + String.join(", ", impact.daysLosing().stream().map(LocalDate::toString).toList()));
+        for (Map.Entry<String, Long> entry : impact.peopleLosingByCohort().entrySet()) {
+            out.println("  " + entry.getKey() + ": " + count(entry.getValue()) + " people");
+        }
+        out.println();
+        if (suggestions.isEmpty()) {
+            out.println("No suggestion removes or reduces this shortage.");
+            return;
+        }
+        out.println("Suggestions (ranked by people postponed, then number of changes):");
+        int number = 1;
+        for (Suggestion suggestion : suggestions) {
+            out.println(number++ + ". " + suggestion.summary() + (suggestion.removesShortage() ? ""
+                    : "  [leaves " + count(suggestion.effect().peopleStillShort()) + " short]"));
+            out.println("   effect: " + count(suggestion.effect().peopleMoved()) + " moved, "
+                    + count(suggestion.effect().peoplePostponed()) + " postponed, "
+                    + plural(suggestion.effect().daysAdded(), "day") + " added, "
+                    + plural(suggestion.effect().brandChanges(), "brand change"));
+            suggestion.changes().forEach(change -> out.println("   - " + change));
+        }
+    }
+
+    private void printApplied(PrintWriter printer, AppliedSuggestion applied) {
+        printer.println("Applied: " + applied.action());
+        printer.println("Reason:  " + applied.reason());
+        printer.println("Wrote " + out);
+        printer.println(count(applied.peopleToTell()) + " people's second dose moves, in " + count(applied.secondDoseMoves().size())
+                + " groups" + (applied.secondDoseMoves().isEmpty() ? "." : ":"));
+        applied.secondDoseMoves().stream().limit(20).forEach(move -> printer.println("  " + move.cohortId() + " "
+                + move.region() + ": " + count(move.people()) + " people, " + move.brandBefore() + " "
+                + move.firstDoseBefore() + " → dose 2 " + move.secondDoseBefore() + "  now  "
+                + (move.secondDoseAfter() == null ? "no first dose on the day yet"
+                : move.brandAfter() + " " + move.firstDoseAfter() + " → dose 2 " + move.secondDoseAfter())));
+        if (applied.secondDoseMoves().size() > 20) {
+            printer.println("  … " + (applied.secondDoseMoves().size() - 20) + " more groups (all of them with --json)");
+        }
+    }
+
+    private static String count(long number) {
+        return String.format(Locale.ROOT, "%,d", number);
+    }
+
+    private static String plural(long number, String noun) {
+        return count(number) + " " + noun + (number == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,276 @@
+package org.cohortplanner.export;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.DeliveryStatus;
+import org.cohortplanner.domain.Plan;
+
+/**
+ * Reads the delivery schedule supply officers keep, as {@code .xlsx} (first sheet) or {@code .csv} (UTF-8, comma,
+ * double quotes), with the columns {@code id, brand, doses, plannedArrival, expectedArrival, status, note} in any
+ * order under a header row. Dates are {@code YYYY-MM-DD} (or date cells in a workbook); an empty expected arrival
+ * means the planned one, an empty status PLANNED. Nothing touches the plan: the result is a
+ * {@link DeliverySheetPreview}.
+ */
+public final class DeliverySheetImport {
+    public static final List<String> COLUMNS = List.of("id", "brand", "doses", "plannedArrival", "expectedArrival",
+            "status", "note");
+    private static final Set<String> REQUIRED = Set.of("id", "brand", "doses", "plannedArrival");
+
+    private DeliverySheetImport() {
+    }
+
+    /** Reads {@code file} by its extension. */
+    public static DeliverySheetPreview read(Path file, Plan plan) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv")) {
+            try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                return preview(file.getFileName().toString(), readCsv(reader), plan);
+            }
+        }
+        if (name.endsWith(".xlsx")) {
+            try (InputStream in = Files.newInputStream(file)) {
+                return preview(file.getFileName().toString(), readWorkbook(in), plan);
+            }
+        }
+        throw new IOException(file.getFileName() + " is neither a .xlsx nor a .csv file");
+    }
+
+    public static DeliverySheetPreview readCsv(Reader reader, String source, Plan plan) throws IOException {
+        return preview(source, readCsv(reader), plan);
+    }
+
+    public static DeliverySheetPreview readWorkbook(InputStream in, String source, Plan plan) throws IOException {
+        return preview(source, readWorkbook(in), plan);
+    }
+
+    /** Rows of text cells; the first is the header. Blank lines are kept as empty rows so that numbers match. */
+    static List<List<String>> readCsv(Reader reader) throws IOException {
+        StringBuilder all = new StringBuilder();
+        char[] buffer = new char[8192];
+        for (int n; (n = reader.read(buffer)) != -1; ) {
+            all.append(buffer, 0, n);
+        }
+        String text = all.length() > 0 && all.charAt(0) == '\uFEFF' ? all.substring(1) : all.toString();
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (ch == '\n' || ch == '\r') {
+                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                row.add(cell.toString());
+                cell.setLength(0);
+                rows.add(row);
+                row = new ArrayList<>();
+            } else {
+                cell.append(ch);
+            }
+        }
+        if (cell.length() > 0 || !row.isEmpty()) {
+            row.add(cell.toString());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    static List<List<String>> readWorkbook(InputStream in) throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        DataFormatter formatter = new DataFormatter(Locale.ROOT);
+        Workbook opened;
+        try {
+            opened = WorkbookFactory.create(in);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("not a readable .xlsx workbook: " + e.getMessage(), e);
+        }
+        try (Workbook workbook = opened) {
+            if (workbook.getNumberOfSheets() == 0) {
+                return rows;
+            }
+            Sheet sheet = workbook.getSheetAt(0);
+            for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+                Row row = sheet.getRow(r);
+                List<String> cells = new ArrayList<>();
+                if (row != null) {
+                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                        cells.add(text(row.getCell(c), formatter));
+                    }
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    private static String text(Cell cell, DataFormatter formatter) {
+        if (cell == null) {
+            return "";
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType()
+                : cell.getCellType();
+        if (type == CellType.NUMERIC) {
+            if (DateUtil.isCellDateFormatted(cell)) {
+                return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+            }
+            double value = cell.getNumericCellValue();
+            return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
+                    : Double.toString(value);
+        }
+        return formatter.formatCellValue(cell).strip();
+    }
+
+    static DeliverySheetPreview preview(String source, List<List<String>> rows, Plan plan) {
+        List<DeliverySheetRow> result = new ArrayList<>();
+        int headerIndex = 0;
+        while (headerIndex < rows.size() && rows.get(headerIndex).stream().allMatch(String::isBlank)) {
+            headerIndex++;
+        }
+        if (headerIndex == rows.size()) {
+            result.add(new DeliverySheetRow(1, null, List.of(new DeliverySheetError(1, "header",
+                    "the sheet is empty; expected a header row with " + String.join(", ", COLUMNS))), null));
+            return new DeliverySheetPreview(source, result);
+        }
+        int headerRow = headerIndex + 1;
+        Map<String, Integer> columns = new HashMap<>();
+        List<String> header = rows.get(headerIndex);
+        List<DeliverySheetError> headerErrors = new ArrayList<>();
+        for (int c = 0; c < header.size(); c++) {
+            String name = header.get(c).strip();
+            String known = COLUMNS.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElse(null);
+            if (known != null) {
+                columns.put(known, c);
+            } else if (!name.isBlank()) {
+                headerErrors.add(new DeliverySheetError(headerRow, name, "unknown column; the columns are "
+                        + String.join(", ", COLUMNS)));
+            }
+        }
+        for (String required : COLUMNS) {
+            if (REQUIRED.contains(required) && !columns.containsKey(required)) {
+                headerErrors.add(new DeliverySheetError(headerRow, required, "column is missing"));
+            }
+        }
+        if (!headerErrors.isEmpty()) {
+            result.add(new DeliverySheetRow(headerRow, null, headerErrors, null));
+            return new DeliverySheetPreview(source, result);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int r = headerIndex + 1; r < rows.size(); r++) {
+            List<String> cells = rows.get(r);
+            if (cells.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            result.add(readRow(r + 1, cells, columns, plan, seen));
+        }
+        return new DeliverySheetPreview(source, result);
+    }
+
+    private static DeliverySheetRow readRow(int rowNumber, List<String> cells, Map<String, Integer> columns,
+            Plan plan, Set<String> seen) {
+        List<DeliverySheetError> errors = new ArrayList<>();
+        String id = cell(cells, columns, "id");
+        if (id.isBlank()) {
+            errors.add(new DeliverySheetError(rowNumber, "id", "is empty"));
+        } else if (!seen.add(id)) {
+            errors.add(new DeliverySheetError(rowNumber, "id", "'" + id + "' appears twice in the sheet"));
+        }
+        String brand = cell(cells, columns, "brand");
+        if (brand.isBlank()) {
+            errors.add(new DeliverySheetError(rowNumber, "brand", "is empty"));
+        } else if (plan.brand(brand).isEmpty()) {
+            errors.add(new DeliverySheetError(rowNumber, "brand", "unknown brand '" + brand + "'; the plan's brands are "
+                    + String.join(", ", plan.brands().stream().map(b -> b.name()).toList())));
+        }
+        long doses = 0;
+        String dosesText = cell(cells, columns, "doses").replace(",", "").replace("_", "").replace(" ", "");
+        try {
+            doses = Long.parseLong(dosesText);
+            if (doses < 0) {
+                errors.add(new DeliverySheetError(rowNumber, "doses", "must not be negative, got " + doses));
+            }
+        } catch (NumberFormatException e) {
+            errors.add(new DeliverySheetError(rowNumber, "doses", dosesText.isEmpty() ? "is empty"
+                    : "'" + cell(cells, columns, "doses") + "' is not a whole number of doses"));
+        }
+        LocalDate planned = date(cells, columns, "plannedArrival", rowNumber, errors, true);
+        LocalDate expected = date(cells, columns, "expectedArrival", rowNumber, errors, false);
+        DeliveryStatus status = DeliveryStatus.PLANNED;
+        String statusText = cell(cells, columns, "status");
+        if (!statusText.isBlank()) {
+            try {
+                status = DeliveryStatus.valueOf(statusText.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new DeliverySheetError(rowNumber, "status", "unknown status '" + statusText
+                        + "'; use PLANNED, DELAYED, ARRIVED or CANCELLED"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new DeliverySheetRow(rowNumber, null, errors, null);
+        }
+        Delivery delivery = new Delivery(id, brand, doses, planned, expected, status, cell(cells, columns, "note"));
+        DeliverySheetRow.Change change = plan.delivery(id).map(existing -> existing.equals(delivery)
+                ? DeliverySheetRow.Change.UNCHANGED : DeliverySheetRow.Change.CHANGED)
+                .orElse(DeliverySheetRow.Change.NEW);
+        return new DeliverySheetRow(rowNumber, delivery, List.of(), change);
+    }
+
+    private static String cell(List<String> cells, Map<String, Integer> columns, String column) {
+        Integer index = columns.get(column);
+        return index == null || index >= cells.size() ? "" : cells.get(index).strip();
+    }
+
+    private static LocalDate date(List<String> cells, Map<String, Integer> columns, String column, int row,
+            List<DeliverySheetError> errors, boolean required) {
+        String text = cell(cells, columns, column);
+        if (text.isEmpty()) {
+            if (required) {
+                errors.add(new DeliverySheetError(row, column, "is empty"));
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            errors.add(new DeliverySheetError(row, column, "'" + text + "' is not a date; write it as YYYY-MM-DD"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.cohortplanner.export;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.schedule.ScheduleRow;
+import org.cohortplanner.planning.slip.SecondDoseMove;
+import org.cohortplanner.simulation.BookingNightResult;
+import org.cohortplanner.store.AuditEntry;
+
+/**
+ * What a plan's workbook is made from.
+ *
+ * @param schedule     opens the schedule rows afresh each time it is called (the per-region export reads them once
+ *                     per region); rows are streamed, never collected
+ * @param scheduleRows how many schedule rows to expect, for progress; 0 when unknown
+ * @param audit        the plan's audit trail, oldest first
+ * @param simulation   the last booking-night result of each window, if any were run
+ * @param dose2Changes people whose second-dose day moved since they were told, per cohort and region
+ */
+public record PlanWorkbookContent(Plan plan, Supplier<? extends Stream<ScheduleRow>> schedule, long scheduleRows,
+                                  List<AuditEntry> audit, List<BookingNightResult> simulation,
+                                  List<SecondDoseMove> dose2Changes) {
+    public PlanWorkbookContent {
+        Objects.requireNonNull(plan, "plan");
+        schedule = schedule == null ? Stream::empty : schedule;
+        audit = audit == null ? List.of() : List.copyOf(audit);
+        simulation = simulation == null ? List.of() : List.copyOf(simulation);
+        dose2Changes = dose2Changes == null ? List.of() : List.copyOf(dose2Changes);
+    }
+
+    /** Content without simulation results or dose-2 changes. */
+    public PlanWorkbookContent(Plan plan, Supplier<? extends Stream<ScheduleRow>> schedule, long scheduleRows,
+                               List<AuditEntry> audit) {
+        this(plan, schedule, scheduleRows, audit, List.of(), List.of());
+    }
+
+    public PlanWorkbookContent withSimulation(List<BookingNightResult> results) {
+        return new PlanWorkbookContent(plan, schedule, scheduleRows, audit, results, dose2Changes);
+    }
+
+    public PlanWorkbookContent withDose2Changes(List<SecondDoseMove> moves) {
+        return new PlanWorkbookContent(plan, schedule, scheduleRows, audit, simulation, moves);
+    }
+
+    /** A plan without schedule or audit: cohorts and deliveries only. */
+    public static PlanWorkbookContent of(Plan plan) {
+        return new PlanWorkbookContent(plan, Stream::empty, 0, List.of(), List.of(), List.of());
+    }
+}

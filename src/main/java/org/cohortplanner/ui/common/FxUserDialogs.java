@@ -1,0 +1,95 @@
+package org.cohortplanner.ui.common;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** {@link UserDialogs} as JavaFX dialogs owned by the console window. */
+public final class FxUserDialogs implements UserDialogs {
+
+    private static final FileChooser.ExtensionFilter PLAN_FILES =
+            new FileChooser.ExtensionFilter("Plan files (*.json)", "*.json");
+    private static final FileChooser.ExtensionFilter ALL_FILES = new FileChooser.ExtensionFilter("All files", "*");
+
+    /** Node id of a dialog's message, shared with tests. */
+    public static final String MESSAGE_ID = "dialog-message";
+    private static final double MESSAGE_WIDTH = 520;
+
+    private final Supplier<Window> owner;
+
+    public FxUserDialogs(Supplier<Window> owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        alert(Alert.AlertType.ERROR, title, message).showAndWait();
+    }
+
+    @Override
+    public void showInformation(String title, String message) {
+        alert(Alert.AlertType.INFORMATION, title, message).showAndWait();
+    }
+
+    @Override
+    public boolean confirm(String title, String question) {
+        Alert alert = alert(Alert.AlertType.CONFIRMATION, title, question);
+        return alert.showAndWait().filter(ButtonType.OK::equals).isPresent();
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, Path startingFolder) {
+        FileChooser chooser = chooser(title, startingFolder);
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, Path startingFolder, String suggestedName) {
+        FileChooser chooser = chooser(title, startingFolder);
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    private FileChooser chooser(String title, Path startingFolder) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().setAll(PLAN_FILES, ALL_FILES);
+        if (startingFolder != null && Files.isDirectory(startingFolder)) {
+            chooser.setInitialDirectory(startingFolder.toFile());
+        }
+        return chooser;
+    }
+
+    private Alert alert(Alert.AlertType type, String title, String message) {
+        return messageAlert(type, owner.get(), title, message);
+    }
+
+    /**
+     * An alert whose message wraps at a readable width: file-reader and store messages carry long paths that a plain
+     * content text would stretch the dialog across the screen with, or cut off.
+     */
+    public static Alert messageAlert(Alert.AlertType type, Window owner, String title, String message) {
+        Alert alert = new Alert(type);
+        if (owner != null) {
+            alert.initOwner(owner);
+        }
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        Label content = new Label(message);
+        content.setWrapText(true);
+        content.setPrefWidth(MESSAGE_WIDTH);
+        content.setMinHeight(Region.USE_PREF_SIZE);
+        content.setId(MESSAGE_ID);
+        alert.getDialogPane().setContent(content);
+        alert.getDialogPane().setPrefWidth(MESSAGE_WIDTH + 40);
+        return alert;
+    }
+}

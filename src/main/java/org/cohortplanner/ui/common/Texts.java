@@ -1,0 +1,50 @@
+package org.cohortplanner.ui.common;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.Objects;
+import java.util.ResourceBundle;
+
+/**
+ * The visible strings of one screen, from the resource bundle {@code messages} in that screen's package
+ * ({@code messages.properties} in English, {@code messages_ko.properties} in Korean). One bundle per package keeps
+ * each screen's texts beside its code. A missing key shows as {@code !key!} so a gap is visible, never a crash;
+ * a test checks that every key exists in both languages.
+ */
+public final class Texts {
+    public static final String BUNDLE_NAME = "messages";
+
+    private final ResourceBundle bundle;
+    private final Locale locale;
+
+    private Texts(ResourceBundle bundle, Locale locale) {
+        this.bundle = bundle;
+        this.locale = locale;
+    }
+
+    /** The texts of {@code screenClass}'s package in {@code locale} (English when there is no bundle for it). */
+    public static Texts of(Class<?> screenClass, Locale locale) {
+        Objects.requireNonNull(screenClass, "screenClass");
+        Objects.requireNonNull(locale, "locale");
+        String baseName = screenClass.getPackageName() + "." + BUNDLE_NAME;
+        ResourceBundle bundle = ResourceBundle.getBundle(baseName, locale, screenClass.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return new Texts(bundle, locale);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    /** The text for {@code key}, with {@code arguments} filled in as {@link MessageFormat} does. */
+    public String get(String key, Object... arguments) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException missing) {
+            return "!" + key + "!";
+        }
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+    }
+}

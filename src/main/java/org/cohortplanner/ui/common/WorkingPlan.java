@@ -1,0 +1,186 @@
+package org.cohortplanner.ui.common;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.store.PlanStore;
+
+/**
+ * The plan every screen works on, and how it is kept. Each edit is shown at once and written to the store in the
+ * background, one write after another in the order made, each with its audit entry: the store holds every edit, so
+ * closing the console loses nothing that was saved there. Separately, the working plan remembers the plan file it was
+ * last opened from or saved to, and tells whether it differs from that file: that is what "unsaved changes" means
+ * to a planner who sends plan files to others.
+ */
+public final class WorkingPlan {
+
+    /** Whether every edit has reached the store. */
+    public enum StoreState { SAVED, SAVING, FAILED }
+
+    private static final String STORE_CHANNEL = "store-write";
+
+    private final PlanStore store;
+    private final TaskRunner tasks;
+    private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+    private final ReadOnlyObjectWrapper<Path> planFile = new ReadOnlyObjectWrapper<>(this, "planFile");
+    private final ReadOnlyBooleanWrapper differsFromFile = new ReadOnlyBooleanWrapper(this, "differsFromFile");
+    private final ReadOnlyObjectWrapper<StoreState> storeState =
+            new ReadOnlyObjectWrapper<>(this, "storeState", StoreState.SAVED);
+    private final ReadOnlyStringWrapper storeProblem = new ReadOnlyStringWrapper(this, "storeProblem", "");
+    private final ReadOnlyLongWrapper storeWrites = new ReadOnlyLongWrapper(this, "storeWrites");
+    private final Deque<PendingWrite> pending = new ArrayDeque<>();
+    private Plan fileContent;
+    private long storedVersion;
+    private boolean writing;
+
+    /** @param stored the plan as loaded from {@code store} */
+    public WorkingPlan(PlanStore store, TaskRunner tasks, Plan stored) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.plan.set(Objects.requireNonNull(stored, "stored"));
+        this.storedVersion = stored.version();
+        plan.addListener((observable, before, after) -> compareWithFile());
+    }
+
+    /** Where the data lives: the store's location. */
+    public String location() {
+        return store.location();
+    }
+
+    /** An edit: shown at once, written to the store in the background with {@code change} as its audit entry. */
+    public void edit(Plan edited, PlanChange change) {
+        enqueue(new PendingWrite(edited, change, false));
+    }
+
+    /**
+     * Puts a whole other plan in place (a plan file opened, a new plan started), whatever versions say; the audit
+     * trail is kept. {@code fromFile} is the file it came from, or null.
+     */
+    public void replace(Plan replacement, PlanChange change, Path fromFile) {
+        fileContent = fromFile == null ? null : replacement;
+        planFile.set(fromFile);
+        enqueue(new PendingWrite(replacement, change, true));
+    }
+
+    /** Records that {@code written} is now what {@code file} holds. */
+    public void savedToFile(Path file, Plan written) {
+        fileContent = Objects.requireNonNull(written, "written");
+        planFile.set(Objects.requireNonNull(file, "file"));
+        compareWithFile();
+    }
+
+    /** Tries again the store write that failed, and the edits made after it. */
+    public void retryStoreWrites() {
+        if (storeState.get() == StoreState.FAILED) {
+            writeNext();
+        }
+    }
+
+    private void enqueue(PendingWrite write) {
+        pending.addLast(write);
+        plan.set(write.plan().withVersion(plan.get().version()));
+        // A plan equal to the shown one fires no change, yet the file comparison may have changed with replace().
+        compareWithFile();
+        if (!writing) {
+            writeNext();
+        }
+    }
+
+    private void writeNext() {
+        PendingWrite next = pending.peekFirst();
+        if (next == null) {
+            writing = false;
+            storeState.set(StoreState.SAVED);
+            storeProblem.set("");
+            if (plan.get().version() != storedVersion) {
+                plan.set(plan.get().withVersion(storedVersion));
+            }
+            return;
+        }
+        writing = true;
+        storeState.set(StoreState.SAVING);
+        long basedOn = storedVersion;
+        tasks.run(STORE_CHANNEL,
+                progress -> next.replacing()
+                        ? store.replace(next.plan(), next.change())
+                        : store.save(next.plan().withVersion(basedOn), next.change()),
+                saved -> {
+                    pending.removeFirst();
+                    storedVersion = saved.version();
+                    storeWrites.set(storeWrites.get() + 1);
+                    writeNext();
+                },
+                failure -> {
+                    writing = false;
+                    storeState.set(StoreState.FAILED);
+                    storeProblem.set(Messages.describe(failure));
+                });
+    }
+
+    private void compareWithFile() {
+        differsFromFile.set(fileContent != null && !sameContent(fileContent, plan.get()));
+    }
+
+    /** Two plans are the same to a planner when everything but the store's change counter is equal. */
+    public static boolean sameContent(Plan first, Plan second) {
+        return first.withVersion(0).equals(second.withVersion(0));
+    }
+
+    public ReadOnlyObjectProperty<Plan> planProperty() {
+        return plan.getReadOnlyProperty();
+    }
+
+    public Plan getPlan() {
+        return plan.get();
+    }
+
+    /** The plan file last opened or saved, or null when the plan has not been in a file. */
+    public ReadOnlyObjectProperty<Path> planFileProperty() {
+        return planFile.getReadOnlyProperty();
+    }
+
+    public Path getPlanFile() {
+        return planFile.get();
+    }
+
+    /** True when the plan has changed since it was opened from or saved to {@link #getPlanFile()}. */
+    public ReadOnlyBooleanProperty differsFromFileProperty() {
+        return differsFromFile.getReadOnlyProperty();
+    }
+
+    public boolean isDifferentFromFile() {
+        return differsFromFile.get();
+    }
+
+    public ReadOnlyObjectProperty<StoreState> storeStateProperty() {
+        return storeState.getReadOnlyProperty();
+    }
+
+    public StoreState getStoreState() {
+        return storeState.get();
+    }
+
+    /** Why the last store write failed, empty otherwise. */
+    public ReadOnlyStringProperty storeProblemProperty() {
+        return storeProblem.getReadOnlyProperty();
+    }
+
+    /** Counts store writes that completed, so that screens showing stored data (the audit trail) can refresh. */
+    public ReadOnlyLongProperty storeWritesProperty() {
+        return storeWrites.getReadOnlyProperty();
+    }
+
+    private record PendingWrite(Plan plan, PlanChange change, boolean replacing) {
+    }
+}

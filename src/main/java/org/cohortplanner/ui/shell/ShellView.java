@@ -1,0 +1,255 @@
+package org.cohortplanner.ui.shell;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/**
+ * The console window: menu bar, navigation pane, the current screen, and a status bar that always says where the
+ * data lives, which plan is open and whether there are unsaved changes.
+ */
+public final class ShellView {
+    public static final String NAVIGATION_ID = "navigation";
+    public static final String SCREEN_HOST_ID = "screen-host";
+    public static final String STATUS_LOCATION_ID = "status-location";
+    public static final String STATUS_PLAN_ID = "status-plan";
+    public static final String STATUS_CHANGES_ID = "status-changes";
+    public static final String MENU_NEW_ID = "menu-new-plan";
+    public static final String MENU_OPEN_ID = "menu-open-plan";
+    public static final String MENU_SAVE_ID = "menu-save-plan";
+    public static final String MENU_SAVE_AS_ID = "menu-save-plan-as";
+    public static final String MENU_EXIT_ID = "menu-exit";
+    public static final String MENU_ABOUT_ID = "menu-about";
+    public static final String STYLESHEET = "/org/cohortplanner/ui/console.css";
+    public static final double WIDTH = 1280;
+    public static final double HEIGHT = 800;
+
+    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
+        KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+
+    private final ShellViewModel viewModel;
+    private final Map<Screen, Node> screens;
+    private final BorderPane root = new BorderPane();
+    private final StackPane screenHost = new StackPane();
+    private final ListView<Screen> navigation = new ListView<>();
+    private Runnable exitAction = () -> { };
+
+    /** @param screens the content of every screen */
+    public ShellView(ShellViewModel viewModel, Map<Screen, Node> screens) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.screens = new EnumMap<>(screens);
+        for (Screen screen : Screen.values()) {
+            Node content = Objects.requireNonNull(this.screens.get(screen), "no content for screen " + screen);
+            content.setId(screen.contentId());
+        }
+        root.getStyleClass().add("console");
+        root.setTop(menuBar());
+        root.setLeft(navigationPane());
+        screenHost.setId(SCREEN_HOST_ID);
+        screenHost.getStyleClass().add("screen-host");
+        root.setCenter(screenHost);
+        root.setBottom(statusBar());
+
+        viewModel.screenProperty().addListener((observable, before, after) -> showScreen(after));
+        showScreen(viewModel.getScreen());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Puts the console into {@code stage}: scene, stylesheet, title, size, and closing through Exit's checks. */
+    public void showIn(Stage stage, Runnable onExit) {
+        this.exitAction = Objects.requireNonNull(onExit, "onExit");
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(Objects.requireNonNull(ShellView.class.getResource(STYLESHEET),
+                "stylesheet " + STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(viewModel.titleProperty());
+        stage.setMinWidth(900);
+        stage.setMinHeight(560);
+        stage.setOnCloseRequest(event -> {
+            event.consume();
+            exit();
+        });
+        stage.show();
+        navigation.requestFocus();
+    }
+
+    private void exit() {
+        if (viewModel.mayExit()) {
+            exitAction.run();
+        }
+    }
+
+    private MenuBar menuBar() {
+        MenuItem newPlan = item("New plan", MENU_NEW_ID, new KeyCodeCombination(KeyCode.N,
+                KeyCombination.SHORTCUT_DOWN), viewModel::newPlan);
+        MenuItem open = item("Open plan file…", MENU_OPEN_ID, new KeyCodeCombination(KeyCode.O,
+                KeyCombination.SHORTCUT_DOWN), viewModel::openPlanFile);
+        MenuItem save = item("Save plan to file…", MENU_SAVE_ID, new KeyCodeCombination(KeyCode.S,
+                KeyCombination.SHORTCUT_DOWN), viewModel::savePlanToFile);
+        MenuItem saveAs = item("Save as…", MENU_SAVE_AS_ID, new KeyCodeCombination(KeyCode.S,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), viewModel::savePlanAs);
+        MenuItem exit = item("Exit", MENU_EXIT_ID, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+                this::exit);
+        newPlan.disableProperty().bind(viewModel.busyProperty());
+        open.disableProperty().bind(viewModel.busyProperty());
+        save.disableProperty().bind(viewModel.busyProperty());
+        saveAs.disableProperty().bind(viewModel.busyProperty());
+        Menu file = new Menu("_File", null, newPlan, new SeparatorMenuItem(), open, save, saveAs,
+                new SeparatorMenuItem(), exit);
+
+        Menu go = new Menu("_Go");
+        for (Screen screen : Screen.values()) {
+            go.getItems().add(item(screen.title(), "menu-go-" + screen.contentId(),
+                    new KeyCodeCombination(DIGITS[screen.ordinal()], KeyCombination.SHORTCUT_DOWN),
+                    () -> viewModel.show(screen)));
+        }
+        Menu help = new Menu("_Help", null, item("About Cohort Planner", MENU_ABOUT_ID, null, viewModel::showAbout));
+        MenuBar bar = new MenuBar(file, go, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private static MenuItem item(String text, String id, KeyCombination accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setAccelerator(accelerator);
+        item.setOnAction(event -> action.run());
+        return item;
+    }
+
+    private Node navigationPane() {
+        Label product = new Label("Cohort Planner");
+        product.getStyleClass().add("product-name");
+        Label subtitle = new Label("Vaccination campaigns");
+        subtitle.getStyleClass().add("product-subtitle");
+        VBox heading = new VBox(2, product, subtitle);
+        heading.getStyleClass().add("navigation-heading");
+
+        navigation.setId(NAVIGATION_ID);
+        navigation.getStyleClass().add("navigation");
+        navigation.getItems().setAll(Screen.values());
+        navigation.setCellFactory(list -> new NavigationCell());
+        navigation.getSelectionModel().select(viewModel.getScreen());
+        navigation.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
+            if (after != null) {
+                viewModel.show(after);
+            }
+        });
+        VBox.setVgrow(navigation, Priority.ALWAYS);
+        VBox pane = new VBox(heading, navigation);
+        pane.getStyleClass().add("navigation-pane");
+        pane.setPrefWidth(172);
+        return pane;
+    }
+
+    private Node statusBar() {
+        Label location = statusLabel(STATUS_LOCATION_ID, viewModel.locationTextProperty().get());
+        location.textProperty().bind(viewModel.locationTextProperty());
+        Label plan = statusLabel(STATUS_PLAN_ID, "");
+        plan.textProperty().bind(viewModel.planTextProperty());
+        Label changes = statusLabel(STATUS_CHANGES_ID, "");
+        changes.textProperty().bind(viewModel.changesTextProperty());
+        viewModel.unsavedChangesProperty().addListener((observable, before, after) -> markUnsaved(changes, after));
+        viewModel.storeProblemProperty().addListener((observable, before, after) -> markProblem(changes, after));
+        markUnsaved(changes, viewModel.hasUnsavedChanges());
+        ProgressIndicator working = new ProgressIndicator();
+        working.getStyleClass().add("status-progress");
+        working.visibleProperty().bind(viewModel.busyProperty());
+        working.setPrefSize(14, 14);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(location, Priority.SOMETIMES);
+        location.setMinWidth(120);
+        HBox bar = new HBox(14, location, separator(), plan, spacer, working, changes);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 12, 4, 12));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private static Label statusLabel(String id, String text) {
+        Label label = new Label(text);
+        label.setId(id);
+        label.getStyleClass().add("status-text");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static Node separator() {
+        Region line = new Region();
+        line.getStyleClass().add("status-separator");
+        return line;
+    }
+
+    private static void markUnsaved(Label label, boolean unsaved) {
+        label.getStyleClass().remove("unsaved");
+        if (unsaved) {
+            label.getStyleClass().add("unsaved");
+        }
+    }
+
+    private static void markProblem(Label label, boolean problem) {
+        label.getStyleClass().remove("problem");
+        if (problem) {
+            label.getStyleClass().add("problem");
+        }
+    }
+
+    private void showScreen(Screen screen) {
+        screenHost.getChildren().setAll(screens.get(screen));
+        if (navigation.getSelectionModel().getSelectedItem() != screen) {
+            navigation.getSelectionModel().select(screen);
+        }
+    }
+
+    private static final class NavigationCell extends ListCell<Screen> {
+        @Override
+        protected void updateItem(Screen screen, boolean empty) {
+            super.updateItem(screen, empty);
+            if (empty || screen == null) {
+                setText(null);
+                setGraphic(null);
+                setId(null);
+                return;
+            }
+            Label name = new Label(screen.title());
+            name.getStyleClass().add("navigation-name");
+            Region spacer = new Region();
+            HBox.setHgrow(spacer, Priority.ALWAYS);
+            Label shortcut = new Label("Ctrl+" + screen.shortcutDigit());
+            shortcut.getStyleClass().add("navigation-shortcut");
+            HBox row = new HBox(name, spacer, shortcut);
+            row.setAlignment(Pos.CENTER_LEFT);
+            setText(null);
+            setGraphic(row);
+            setId(screen.navigationId());
+        }
+    }
+}

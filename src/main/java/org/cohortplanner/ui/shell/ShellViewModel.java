@@ -1,0 +1,259 @@
+package org.cohortplanner.ui.shell;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.Messages;
+import org.cohortplanner.ui.common.PlanFileAccess;
+import org.cohortplanner.ui.common.TaskRunner;
+import org.cohortplanner.ui.common.UserDialogs;
+import org.cohortplanner.ui.common.WorkingPlan;
+import org.cohortplanner.store.PlanChange;
+
+/**
+ * The console's frame: which screen is shown, the window title, the status bar, and the File menu's actions (new
+ * plan, open and save plan files).
+ */
+public final class ShellViewModel {
+
+    static final String FILE_CHANNEL = "plan-file";
+    static final String NEW_PLAN_NAME = "New plan";
+
+    private final WorkingPlan working;
+    private final PlanFileAccess files;
+    private final TaskRunner tasks;
+    private final UserDialogs dialogs;
+    private final String user;
+    private final String versionText;
+    private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.COHORTS);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final ReadOnlyStringWrapper locationText = new ReadOnlyStringWrapper(this, "locationText");
+    private final ReadOnlyStringWrapper planText = new ReadOnlyStringWrapper(this, "planText");
+    private final ReadOnlyStringWrapper changesText = new ReadOnlyStringWrapper(this, "changesText");
+    private final ReadOnlyBooleanWrapper unsavedChanges = new ReadOnlyBooleanWrapper(this, "unsavedChanges");
+    private final ReadOnlyBooleanWrapper storeProblem = new ReadOnlyBooleanWrapper(this, "storeProblem");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private Path lastFolder;
+
+    /**
+     * @param user        who makes the changes, for the audit trail
+     * @param versionText the program's version, for the About box
+     */
+    public ShellViewModel(WorkingPlan working, PlanFileAccess files, TaskRunner tasks, UserDialogs dialogs, String user,
+                          String versionText) {
+        this.working = Objects.requireNonNull(working, "working");
+        this.files = Objects.requireNonNull(files, "files");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.user = Objects.requireNonNull(user, "user");
+        this.versionText = Objects.requireNonNull(versionText, "versionText");
+
+        locationText.set("Data: " + working.location());
+        title.bind(Bindings.createStringBinding(
+                () -> working.getPlan().name() + (working.isDifferentFromFile() ? " •" : "") + " — Cohort Planner",
+                working.planProperty(), working.differsFromFileProperty()));
+        planText.bind(Bindings.createStringBinding(
+                () -> "Plan: " + working.getPlan().name() + " · version " + working.getPlan().version(),
+                working.planProperty()));
+        changesText.bind(Bindings.createStringBinding(this::describeChanges, working.planFileProperty(),
+                working.differsFromFileProperty(), working.storeStateProperty(), working.storeProblemProperty()));
+        unsavedChanges.bind(Bindings.createBooleanBinding(
+                () -> working.isDifferentFromFile() || working.getStoreState() != WorkingPlan.StoreState.SAVED,
+                working.differsFromFileProperty(), working.storeStateProperty()));
+        storeProblem.bind(Bindings.createBooleanBinding(
+                () -> working.getStoreState() == WorkingPlan.StoreState.FAILED, working.storeStateProperty()));
+    }
+
+    private String describeChanges() {
+        switch (working.getStoreState()) {
+            case FAILED:
+                return "Not saved in the data store: " + working.storeProblemProperty().get();
+            case SAVING:
+                return "Saving to the data store…";
+            default:
+                break;
+        }
+        Path file = working.getPlanFile();
+        if (file == null) {
+            return "Every change saved in the data store · not saved to a plan file";
+        }
+        if (working.isDifferentFromFile()) {
+            return "Unsaved changes: differs from " + file.getFileName();
+        }
+        return "No unsaved changes: same as " + file.getFileName();
+    }
+
+    /** Starts an empty plan after the user confirms; the current plan stays in the audit trail. */
+    public void newPlan() {
+        Plan current = working.getPlan();
+        if (!dialogs.confirm("New plan", "Start a new plan without cohorts and deliveries?\n\n"
+                + "The vaccine brands, regions, population, site groups and booking system of \"" + current.name()
+                + "\" are kept as a starting point. The current plan is replaced in the data store"
+                + (working.getPlanFile() == null ? "; save it to a plan file first to keep a copy." : "."))) {
+            return;
+        }
+        Plan fresh = new Plan(NEW_PLAN_NAME, "", current.zone(), List.of(), current.brands(),
+                List.of(), current.sites(), current.bookingSystem(), current.holidays(), current.regions(),
+                current.population(), current.settings(), 0);
+        working.replace(fresh, new PlanChange(user, "Started a new plan", describe(current), describe(fresh), ""),
+                null);
+    }
+
+    /** Asks for a plan file and opens it; a file that cannot be read changes nothing and says why. */
+    public void openPlanFile() {
+        Optional<Path> chosen = dialogs.chooseFileToOpen("Open plan file", lastFolder);
+        chosen.ifPresent(this::open);
+    }
+
+    /** Opens {@code file} as the working plan. */
+    public void open(Path file) {
+        rememberFolder(file);
+        busy.set(true);
+        tasks.run(FILE_CHANNEL, progress -> files.read(file),
+                opened -> {
+                    busy.set(false);
+                    Plan before = working.getPlan();
+                    working.replace(opened, new PlanChange(user, "Opened plan file", describe(before),
+                            describe(opened) + " from " + file, ""), file);
+                },
+                failure -> {
+                    busy.set(false);
+                    dialogs.showError("Cannot open plan file", withFileName(Messages.describe(failure), file));
+                });
+    }
+
+    /** Saves to the plan file the plan came from, or asks for one when there is none. */
+    public void savePlanToFile() {
+        Path file = working.getPlanFile();
+        if (file == null) {
+            savePlanAs();
+        } else {
+            saveTo(file);
+        }
+    }
+
+    /** Asks for a file and saves the plan there. */
+    public void savePlanAs() {
+        String suggested = working.getPlanFile() == null
+                ? fileNameFor(working.getPlan().name())
+                : working.getPlanFile().getFileName().toString();
+        dialogs.chooseFileToSave("Save plan to file", lastFolder, suggested).ifPresent(this::saveTo);
+    }
+
+    /** Writes the working plan to {@code file}. */
+    public void saveTo(Path file) {
+        Path target = file.getFileName().toString().contains(".") ? file : file.resolveSibling(file.getFileName()
+                + ".json");
+        rememberFolder(target);
+        Plan plan = working.getPlan();
+        busy.set(true);
+        tasks.run(FILE_CHANNEL, progress -> {
+            files.write(plan, target);
+            return plan;
+        }, written -> {
+            busy.set(false);
+            working.savedToFile(target, written);
+        }, failure -> {
+            busy.set(false);
+            dialogs.showError("Cannot save plan file", withFileName(Messages.describe(failure), target));
+        });
+    }
+
+    /** True when the console may close now; asks first when edits have not reached the data store. */
+    public boolean mayExit() {
+        if (working.getStoreState() == WorkingPlan.StoreState.SAVED) {
+            return true;
+        }
+        return dialogs.confirm("Exit", "Some changes are not saved in the data store yet ("
+                + changesText.get() + ").\n\nExit anyway and lose them?");
+    }
+
+    public void showAbout() {
+        dialogs.showInformation("About Cohort Planner", versionText + "\n\n"
+                + "Plans age-cohort booking windows, vaccine supply and booking-night load for mass-vaccination "
+                + "campaigns.\n\nData: " + working.location());
+    }
+
+    private void rememberFolder(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            lastFolder = parent;
+        }
+    }
+
+    private static String withFileName(String message, Path file) {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        return message.contains(name) ? message : file + ": " + message;
+    }
+
+    private static String describe(Plan plan) {
+        return plan.name() + " (" + Formats.count(plan.cohorts().size()) + " cohorts, "
+                + Formats.count(plan.deliveries().size()) + " deliveries)";
+    }
+
+    static String fileNameFor(String planName) {
+        // Letters (Korean too), digits, dots and dashes; anything else becomes one dash.
+        String cleaned = planName.strip().replaceAll("[^\\p{L}\\p{N}._-]+", "-").replaceAll("-+", "-")
+                .replaceAll("^-|-$", "");
+        return (cleaned.isEmpty() ? "plan" : cleaned) + ".json";
+    }
+
+    public ObjectProperty<Screen> screenProperty() {
+        return screen;
+    }
+
+    public Screen getScreen() {
+        return screen.get();
+    }
+
+    public void show(Screen shown) {
+        screen.set(Objects.requireNonNull(shown, "shown"));
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    /** Where the data lives, for the status bar. */
+    public ReadOnlyStringProperty locationTextProperty() {
+        return locationText.getReadOnlyProperty();
+    }
+
+    /** The plan's name and version, for the status bar. */
+    public ReadOnlyStringProperty planTextProperty() {
+        return planText.getReadOnlyProperty();
+    }
+
+    /** Whether there are unsaved changes, in words, for the status bar. */
+    public ReadOnlyStringProperty changesTextProperty() {
+        return changesText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty unsavedChangesProperty() {
+        return unsavedChanges.getReadOnlyProperty();
+    }
+
+    public boolean hasUnsavedChanges() {
+        return unsavedChanges.get();
+    }
+
+    /** True when a store write failed: the status bar shows it as an error. */
+    public ReadOnlyBooleanProperty storeProblemProperty() {
+        return storeProblem.getReadOnlyProperty();
+    }
+
+    /** True while a plan file is read or written. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,101 @@
+package org.cohortplanner.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the direction of dependencies of DESIGN.md true: domain ← planning, simulation ← store, export, backend ←
+ * cli, ui ← app; the toolkit only in ui and app; Jackson, JDBC and POI only where they belong.
+ */
+class ArchitectureTest {
+    private static final String ROOT = "org.cohortplanner";
+    private static final String DOMAIN = ROOT + ".domain..";
+    private static final String PLANNING = ROOT + ".planning..";
+    private static final String SIMULATION = ROOT + ".simulation..";
+    private static final String STORE = ROOT + ".store..";
+    private static final String EXPORT = ROOT + ".export..";
+    private static final String BACKEND = ROOT + ".backend..";
+    private static final String CLI = ROOT + ".cli..";
+    private static final String UI = ROOT + ".ui..";
+    private static final String APP = ROOT + ".app..";
+
+    private static JavaClasses product;
+
+    @BeforeAll
+    static void importProduct() {
+        product = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void onlyTheConsoleUsesJavaFxOrControlsFx() {
+        check(noClasses().that().resideOutsideOfPackages(UI, APP)
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "com.sun.javafx.."));
+    }
+
+    @Test
+    void theDomainDependsOnNothingElseOfOurs() {
+        check(noClasses().that().resideInAPackage(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage(PLANNING, SIMULATION, STORE, EXPORT, BACKEND,
+                        CLI, UI, APP));
+    }
+
+    @Test
+    void planningAndSimulationDependOnlyOnTheDomainAndEachOther() {
+        check(noClasses().that().resideInAnyPackage(PLANNING, SIMULATION)
+                .should().dependOnClassesThat().resideInAnyPackage(STORE, EXPORT, BACKEND, CLI, UI, APP));
+    }
+
+    @Test
+    void storeExportAndBackendDoNotReachUpToCommandsOrConsole() {
+        check(noClasses().that().resideInAnyPackage(STORE, EXPORT, BACKEND)
+                .should().dependOnClassesThat().resideInAnyPackage(CLI, UI, APP));
+    }
+
+    @Test
+    void commandsAndConsoleAreIndependentAndKnowNothingOfTheLauncher() {
+        check(noClasses().that().resideInAPackage(CLI)
+                .should().dependOnClassesThat().resideInAnyPackage(UI, APP));
+        check(noClasses().that().resideInAPackage(UI)
+                .should().dependOnClassesThat().resideInAnyPackage(CLI, APP));
+    }
+
+    @Test
+    void jacksonStaysInThePlanFormatTheRemoteStoreAndTheBackend() {
+        check(noClasses().that().resideOutsideOfPackages(ROOT + ".store.json..", ROOT + ".store.remote..", BACKEND)
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.."));
+    }
+
+    @Test
+    void jdbcStaysInTheH2StoreAndTheBackend() {
+        check(noClasses().that().resideOutsideOfPackages(ROOT + ".store.h2..", BACKEND)
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.h2..", "org.flywaydb.."));
+    }
+
+    @Test
+    void poiStaysInExport() {
+        check(noClasses().that().resideOutsideOfPackage(EXPORT)
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi.."));
+    }
+
+    @Test
+    void theRulesSeeTheWholeProductSoTheyCanFail() {
+        assertTrue(product.contain(ROOT + ".domain.Plan"));
+        assertTrue(product.contain(ROOT + ".ui.shell.ShellView"));
+        assertThrows(AssertionError.class, () -> check(noClasses().that().resideInAPackage(UI)
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..")));
+    }
+
+    private static void check(ArchRule rule) {
+        rule.allowEmptyShould(true).check(product);
+    }
+}

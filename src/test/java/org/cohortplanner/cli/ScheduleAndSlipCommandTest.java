@@ -1,0 +1,109 @@
+package org.cohortplanner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.store.json.PlanFiles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScheduleAndSlipCommandTest {
+    private static final String INITIAL = "sample-data/korea-2021-initial.json";
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void scheduleOfTheInitialSamplePrintsDaysAndNoShortage() {
+        CommandLineRun run = CommandLineRun.of("schedule", INITIAL);
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.out.contains("2021-07-26      250500"), run.out);
+        assertTrue(run.out.contains("No shortages"), run.out);
+    }
+
+    @Test
+    void scheduleAsJsonHasTheDocumentedMembers() {
+        CommandLineRun run = CommandLineRun.of("schedule", INITIAL, "--json");
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.out.startsWith("{\"plan\":\"Korea 2021, initial plan\",\"totals\":{\"firstDoses\":"), run.out
+                .substring(0, 200));
+        for (String member : new String[] {"\"brandDays\":[", "\"shortages\":[]", "\"secondDoseWarnings\":[]",
+            "\"rows\":[{\"day\":\"2021-07-26\""}) {
+            assertTrue(run.out.contains(member), member);
+        }
+    }
+
+    @Test
+    void slipPrintsTheImpactAndRankedSuggestions() {
+        CommandLineRun run = CommandLineRun.of("slip", INITIAL, "--delivery", "MOD-2021-W28", "--to", "2021-07-30");
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.out.contains("people would have no dose on their booked day"), run.out);
+        assertTrue(run.out.contains("1. Pfizer instead of Moderna for 55–59"), run.out);
+        assertTrue(run.out.contains("move 55–59 one week later"), run.out);
+    }
+
+    @Test
+    void slipAsJsonNumbersTheSuggestions() {
+        CommandLineRun run = CommandLineRun.of("slip", INITIAL, "--delivery", "MOD-2021-W28", "--to", "2021-07-30",
+                "--json");
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.out.contains("\"cohorts\":[\"c55-59\"]"), run.out);
+        assertTrue(run.out.contains("\"suggestions\":[{\"number\":1,\"kind\":\"BRAND_SWAP\""), run.out);
+    }
+
+    @Test
+    void applyingASuggestionWritesTheNewPlanAndListsSecondDoseMoves() {
+        Path out = folder.resolve("fixed.json");
+        CommandLineRun run = CommandLineRun.of("slip", INITIAL, "--delivery", "MOD-2021-W28", "--to", "2021-07-30",
+                "--apply", "1", "--out", out.toString());
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(Files.exists(out));
+        Plan fixed = PlanFiles.read(out);
+        assertEquals("2021-07-30", fixed.delivery("MOD-2021-W28").orElseThrow().expectedArrival().toString());
+        assertTrue(fixed.cohort("c55-59").orElseThrow().brands().shareOf("Pfizer") > 0);
+        assertTrue(run.out.contains("people's second dose moves"), run.out);
+        CommandLineRun again = CommandLineRun.of("schedule", out.toString());
+        assertTrue(again.out.contains("No shortages"), again.out);
+    }
+
+    @Test
+    void anUnknownDeliveryExitsWithTwo() {
+        CommandLineRun run = CommandLineRun.of("slip", INITIAL, "--delivery", "MOD-1999", "--to", "2021-07-30");
+
+        assertEquals(2, run.exitCode);
+        assertTrue(run.err.contains("has no delivery 'MOD-1999'"), run.err);
+    }
+
+    @Test
+    void aDateThatIsNotADateExitsWithTwo() {
+        CommandLineRun run = CommandLineRun.of("slip", INITIAL, "--delivery", "MOD-2021-W28", "--to", "30/07/2021");
+
+        assertEquals(2, run.exitCode);
+        assertTrue(run.err.contains("--to '30/07/2021' is not a date"), run.err);
+    }
+
+    @Test
+    void aSuggestionThatDoesNotExistExitsWithTwo() {
+        CommandLineRun run = CommandLineRun.of("slip", INITIAL, "--delivery", "MOD-2021-W28", "--to", "2021-07-30",
+                "--apply", "9", "--out", folder.resolve("x.json").toString());
+
+        assertEquals(2, run.exitCode);
+        assertTrue(run.err.contains("there is no suggestion 9"), run.err);
+    }
+
+    @Test
+    void anUnreadablePlanExitsWithTwo() {
+        CommandLineRun run = CommandLineRun.of("schedule", folder.resolve("missing.json").toString());
+
+        assertEquals(2, run.exitCode);
+        assertTrue(run.err.contains("missing.json"), run.err);
+    }
+}

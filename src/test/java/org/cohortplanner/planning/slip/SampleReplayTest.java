@@ -1,0 +1,110 @@
+package org.cohortplanner.planning.slip;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.schedule.DoseBudget;
+import org.cohortplanner.planning.schedule.Schedule;
+import org.cohortplanner.planning.schedule.ScheduleRow;
+import org.cohortplanner.planning.schedule.Shortage;
+import org.cohortplanner.store.json.PlanFiles;
+import org.junit.jupiter.api.Test;
+
+/** Replays of the 2021 decisions on the sample plans. */
+class SampleReplayTest {
+    private static final LocalDate JULY_26 = LocalDate.of(2021, 7, 26);
+    private static final LocalDate JULY_31 = LocalDate.of(2021, 7, 31);
+
+    private static Plan sample(String name) {
+        return PlanFiles.read(Path.of("sample-data", "korea-2021-" + name + ".json"));
+    }
+
+    private static Plan moderaAugustHalved(Plan plan) {
+        List<Delivery> deliveries = new ArrayList<>();
+        for (Delivery delivery : plan.deliveries()) {
+            boolean august = delivery.brand().equals("Moderna") && delivery.expectedArrival().getMonthValue() == 8;
+            deliveries.add(august ? delivery.withDoses(delivery.doses() / 2) : delivery);
+        }
+        return plan.withDeliveries(deliveries);
+    }
+
+    @Test
+    void bothSamplePlansScheduleEveryoneWithoutShortage() {
+        assertFalse(Schedule.of(sample("initial")).hasShortage());
+        assertFalse(Schedule.of(sample("as-run")).hasShortage());
+    }
+
+    @Test
+    void the55To59WindowCanBookTheModernaOnHandOrDueByItsFirstVaccinationDay() {
+        // 700,000 on hand and 1,150,000 due on 15 July: the 1.85 M at which booking was suspended on 12 July.
+        assertEquals(1_850_000, DoseBudget.of(sample("initial")).bookableFirstDoses("c55-59"));
+    }
+
+    @Test
+    void theJulyModernaSlipLeaves55To59ShortInItsFirstVaccinationWeekAndPfizerFixesIt() {
+        Plan initial = sample("initial");
+
+        SlipImpact impact = SlipImpact.of(initial, "MOD-2021-W28", LocalDate.of(2021, 7, 30));
+
+        assertEquals(List.of("c55-59"), List.copyOf(impact.cohortsLosing()));
+        assertTrue(impact.peopleWithoutDose() > 100_000, "people without a dose: " + impact.peopleWithoutDose());
+        assertTrue(impact.daysLosing().stream().allMatch(day -> !day.isBefore(JULY_26) && !day.isAfter(JULY_31)),
+                "days: " + impact.daysLosing());
+        assertEquals(17, impact.regionsLosing().size());
+
+        List<Suggestion> suggestions = SlipSuggestions.of(impact);
+        Suggestion swap = suggestions.stream().filter(s -> s.kind() == Suggestion.Kind.BRAND_SWAP).findFirst()
+                .orElseThrow(() -> new AssertionError("no brand swap among " + suggestions));
+        assertEquals(swap, suggestions.get(0), "nobody is postponed by the swap, so it ranks first");
+        assertTrue(swap.removesShortage());
+        assertTrue(swap.plan().cohort("c55-59").orElseThrow().brands().shareOf("Pfizer") > 0);
+        Schedule fixed = Schedule.of(swap.plan());
+        assertFalse(fixed.hasShortage());
+        long pfizerInFirstWeek = fixed.rows().stream().filter(r -> r.cohortId().equals("c55-59") && r.dose() == 1)
+                .filter(r -> r.brand().equals("Pfizer") && !r.day().isAfter(JULY_31))
+                .mapToLong(ScheduleRow::served).sum();
+        assertTrue(pfizerInFirstWeek >= impact.peopleWithoutDose() - 100,
+                "Pfizer first doses in 26–31 July: " + pfizerInFirstWeek);
+
+        AppliedSuggestion applied = SlipSuggestions.apply(impact, suggestions, 1);
+        assertEquals(swap.plan(), applied.plan());
+        assertTrue(applied.reason().contains("MOD-2021-W28"));
+        assertTrue(applied.secondDoseMoves().stream().allMatch(m -> m.cohortId().equals("c55-59")
+                && m.brandAfter().equals("Pfizer")));
+        assertEquals(swap.effect().peopleMoved(), applied.peopleToTell(), swap.effect().peopleMoved() / 100.0);
+    }
+
+    @Test
+    void halvingTheAugustModernaLeavesThe50To54PeriodShortAndOffersMovingItAWeekLater() {
+        Plan initial = sample("initial");
+
+        SlipImpact impact = SlipImpact.between(initial, moderaAugustHalved(initial), "August Moderna halved");
+
+        LocalDate first = initial.cohort("c50-54").orElseThrow().vaccinationPeriod().firstDay();
+        LocalDate last = initial.cohort("c50-54").orElseThrow().vaccinationPeriod().lastDay();
+        long shortInPeriod = impact.scheduleAfter().shortages().stream()
+                .filter(s -> s.cohortId().equals("c50-54") && s.dose() == 1)
+                .filter(s -> !s.day().isBefore(first) && !s.day().isAfter(last)).mapToLong(Shortage::people).sum();
+        assertTrue(shortInPeriod > 100_000, "50–54 first doses short in its period: " + shortInPeriod);
+        List<Suggestion> suggestions = SlipSuggestions.of(impact);
+        assertTrue(suggestions.stream().anyMatch(s -> s.kind() == Suggestion.Kind.PERIOD_SHIFT
+                        && s.summary().equals("move 50–54 one week later") && s.effect().daysAdded() == 7),
+                "suggestions: " + suggestions.stream().map(Suggestion::summary).toList());
+    }
+
+    @Test
+    void theAsRunPlanAbsorbsTheAugustModernaShortfallWithItsPfizerShare() {
+        Plan asRun = sample("as-run");
+
+        SlipImpact impact = SlipImpact.between(asRun, moderaAugustHalved(asRun), "August Moderna halved");
+
+        assertFalse(impact.losesDoses());
+    }
+}

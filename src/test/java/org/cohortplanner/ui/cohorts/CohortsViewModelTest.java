@@ -1,0 +1,79 @@
+package org.cohortplanner.ui.cohorts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.ui.InMemoryPlanStore;
+import org.cohortplanner.ui.UiTestPlans;
+import org.cohortplanner.ui.common.DirectTaskRunner;
+import org.cohortplanner.ui.common.WorkingPlan;
+import org.junit.jupiter.api.Test;
+
+class CohortsViewModelTest {
+    private final InMemoryPlanStore store = new InMemoryPlanStore(UiTestPlans.initial());
+    private final WorkingPlan working = new WorkingPlan(store, new DirectTaskRunner(), UiTestPlans.initial());
+    private final CohortsViewModel viewModel = new CohortsViewModel(working);
+
+    @Test
+    void showsEachCohortInThePlansOrder() {
+        assertEquals(List.of("55–59", "50–54"), viewModel.rows().stream().map(CohortRow::name).toList());
+    }
+
+    @Test
+    void showsAgesInTheVaccinationYearBesideTheBirthYears() {
+        CohortRow row = viewModel.rows().get(1);
+
+        assertEquals("1967–1971", row.birthYearsText());
+        assertEquals("50–54", row.agesText());
+    }
+
+    @Test
+    void writesPeopleWithThousandsSeparatorsAndWindowsInThePlanZone() {
+        CohortRow row = viewModel.rows().get(1);
+
+        assertEquals("3,807,034", row.eligibleText());
+        assertEquals("82.0 %", row.uptakeText());
+        assertEquals("Mon 19 Jul 20:00", row.windowOpensText());
+        assertEquals("Sat 24 Jul 18:00", row.windowClosesText());
+        assertEquals("9 Aug – 21 Aug", row.vaccinationPeriodText());
+        assertEquals("Moderna", row.brands());
+        assertEquals("every day", row.birthDayDigitsText());
+        assertEquals("Planned", row.statusText());
+        assertEquals("Asia/Seoul", viewModel.zoneProperty().get());
+    }
+
+    @Test
+    void showsTheBirthDayDigitsOfARotationGroup() {
+        working.edit(working.getPlan().withCohorts(List.of(UiTestPlans.eighteenToFortyNineDigit(3))),
+                PlanChange.of("kim", "Rotation"));
+
+        assertEquals("ending in 3", viewModel.rows().get(0).birthDayDigitsText());
+        assertEquals("18–49", viewModel.rows().get(0).agesText());
+    }
+
+    @Test
+    void followsEveryChangeOfTheWorkingPlan() {
+        working.edit(working.getPlan().withCohorts(List.of(UiTestPlans.fiftyToFiftyFour())),
+                PlanChange.of("kim", "Removed 55–59"));
+
+        assertEquals(List.of("50–54"), viewModel.rows().stream().map(CohortRow::name).toList());
+        assertEquals("1 cohort · booking from Mon 19 Jul 2021 20:00 · times in Asia/Seoul", viewModel.getSummary());
+    }
+
+    @Test
+    void saysSoWhenThePlanHasNoCohorts() {
+        working.edit(working.getPlan().withCohorts(List.of()), PlanChange.of("kim", "Removed all"));
+
+        assertEquals(List.of(), viewModel.rows());
+        assertEquals("No cohorts yet · times in Asia/Seoul", viewModel.getSummary());
+    }
+
+    @Test
+    void ageRangesSortByTheYoungestAge() {
+        CohortRow.Ages fifties = new CohortRow.Ages(50, 54);
+        CohortRow.Ages late50s = new CohortRow.Ages(55, 59);
+
+        assertEquals(-1, Integer.signum(fifties.compareTo(late50s)));
+    }
+}

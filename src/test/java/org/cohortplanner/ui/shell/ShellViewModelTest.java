@@ -1,0 +1,171 @@
+package org.cohortplanner.ui.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.cohortplanner.app.JsonPlanFileAccess;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.ui.InMemoryPlanStore;
+import org.cohortplanner.ui.ScriptedDialogs;
+import org.cohortplanner.ui.UiTestPlans;
+import org.cohortplanner.ui.common.DirectTaskRunner;
+import org.cohortplanner.ui.common.WorkingPlan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ShellViewModelTest {
+    @TempDir
+    Path folder;
+
+    private final InMemoryPlanStore store = new InMemoryPlanStore(UiTestPlans.initial().withVersion(7));
+    private final WorkingPlan working = new WorkingPlan(store, new DirectTaskRunner(), store.load().orElseThrow());
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final ShellViewModel viewModel = new ShellViewModel(working, new JsonPlanFileAccess(),
+            new DirectTaskRunner(), dialogs, "kim", "Cohort Planner 0.1.0");
+
+    @Test
+    void theStatusBarSaysWhereTheDataLivesAndWhichPlanIsOpen() {
+        assertEquals("Data: memory:test", viewModel.locationTextProperty().get());
+        assertEquals("Plan: Korea 2021 initial · version 7", viewModel.planTextProperty().get());
+        assertEquals("Every change saved in the data store · not saved to a plan file",
+                viewModel.changesTextProperty().get());
+        assertFalse(viewModel.hasUnsavedChanges());
+        assertEquals("Korea 2021 initial — Cohort Planner", viewModel.titleProperty().get());
+    }
+
+    @Test
+    void openingAPlanFileReplacesThePlanAndRecordsItInTheAuditTrail() {
+        Path file = folder.resolve("as-run.json");
+        PlanFiles.write(UiTestPlans.initial().withName("Korea 2021 as run"), file);
+        dialogs.choose(file);
+
+        viewModel.openPlanFile();
+
+        assertEquals("Korea 2021 as run", working.getPlan().name());
+        assertEquals("Korea 2021 as run", store.load().orElseThrow().name());
+        assertEquals("Opened plan file", store.audit().get(0).action());
+        assertEquals("No unsaved changes: same as as-run.json", viewModel.changesTextProperty().get());
+        assertEquals(List.of(), dialogs.errors);
+    }
+
+    @Test
+    void openingAMalformedFileShowsTheReadersMessageAndChangesNothing() throws IOException {
+        Path file = folder.resolve("broken.json");
+        Files.writeString(file, "{\n  \"formatVersion\": 1,\n  \"name\": [1, 2]\n}\n");
+        dialogs.choose(file);
+
+        viewModel.openPlanFile();
+
+        assertEquals(1, dialogs.errors.size());
+        String error = dialogs.errors.get(0);
+        assertTrue(error.startsWith("Cannot open plan file: "), error);
+        assertTrue(error.contains("broken.json"), "names the file: " + error);
+        assertTrue(error.contains("name"), "names the place in the file: " + error);
+        assertEquals(UiTestPlans.initial().withVersion(7), working.getPlan());
+        assertEquals(0, store.writes());
+        assertEquals("Every change saved in the data store · not saved to a plan file",
+                viewModel.changesTextProperty().get());
+    }
+
+    @Test
+    void savingToAFileWritesAPlanThatReadsBackTheSame() {
+        Path file = folder.resolve("plan.json");
+        dialogs.choose(file);
+
+        viewModel.savePlanToFile();
+
+        Plan read = PlanFiles.read(file);
+        assertTrue(WorkingPlan.sameContent(working.getPlan(), read));
+        assertEquals(file, working.getPlanFile());
+        assertEquals("No unsaved changes: same as plan.json", viewModel.changesTextProperty().get());
+    }
+
+    @Test
+    void anEditAfterSavingIsAnUnsavedChangeUntilSavedAgainToTheSameFile() {
+        Path file = folder.resolve("plan.json");
+        dialogs.choose(file);
+        viewModel.savePlanToFile();
+
+        working.edit(working.getPlan().withName("Korea 2021 revised"), PlanChange.of("kim", "Renamed"));
+        assertTrue(viewModel.hasUnsavedChanges());
+        assertEquals("Unsaved changes: differs from plan.json", viewModel.changesTextProperty().get());
+        assertEquals("Korea 2021 revised • — Cohort Planner", viewModel.titleProperty().get());
+
+        viewModel.savePlanToFile();
+        assertFalse(viewModel.hasUnsavedChanges());
+        assertEquals("Korea 2021 revised", PlanFiles.read(file).name());
+    }
+
+    @Test
+    void aFileNameWithoutExtensionGetsDotJson() {
+        dialogs.choose(folder.resolve("campaign"));
+
+        viewModel.savePlanAs();
+
+        assertTrue(Files.exists(folder.resolve("campaign.json")));
+    }
+
+    @Test
+    void aNewPlanNeedsConfirmation() {
+        dialogs.answer(false);
+        viewModel.newPlan();
+
+        assertEquals(2, working.getPlan().cohorts().size());
+        assertEquals(0, store.writes());
+    }
+
+    @Test
+    void aConfirmedNewPlanHasNoCohortsButKeepsTheBrands() {
+        dialogs.answer(true);
+        viewModel.newPlan();
+
+        Plan fresh = working.getPlan();
+        assertEquals("New plan", fresh.name());
+        assertEquals(List.of(), fresh.cohorts());
+        assertEquals(UiTestPlans.brands(), fresh.brands());
+        assertEquals("Started a new plan", store.audit().get(0).action());
+        assertEquals("Plan: New plan · version 8", viewModel.planTextProperty().get());
+    }
+
+    @Test
+    void aFailedStoreWriteIsAnUnsavedChangeAndExitAsksFirst() {
+        store.failWrites("the database is read-only");
+        working.edit(working.getPlan().withName("A"), PlanChange.of("kim", "Renamed"));
+
+        assertTrue(viewModel.hasUnsavedChanges());
+        assertTrue(viewModel.storeProblemProperty().get());
+        assertEquals("Not saved in the data store: the database is read-only", viewModel.changesTextProperty().get());
+        dialogs.answer(false);
+        assertFalse(viewModel.mayExit());
+    }
+
+    @Test
+    void exitNeedsNoQuestionWhenEverythingIsInTheStore() {
+        assertTrue(viewModel.mayExit());
+        assertEquals(List.of(), dialogs.confirmations);
+    }
+
+    @Test
+    void aPlanNameBecomesASafeFileName() {
+        assertEquals("Korea-2021-initial.json", ShellViewModel.fileNameFor("Korea 2021 initial"));
+        assertEquals("a-b.json", ShellViewModel.fileNameFor("a/b"));
+        assertEquals("plan.json", ShellViewModel.fileNameFor("  "));
+        assertEquals("Korea-2021-initial-plan.json", ShellViewModel.fileNameFor("Korea 2021, initial plan"));
+        assertEquals("2021-접종-계획.json", ShellViewModel.fileNameFor("2021 접종 계획"));
+    }
+
+    @Test
+    void screensAreReachedInNavigationOrder() {
+        viewModel.show(Screen.AUDIT);
+        assertEquals(Screen.AUDIT, viewModel.getScreen());
+        assertEquals(6, Screen.AUDIT.shortcutDigit());
+        assertEquals("screen-audit", Screen.AUDIT.contentId());
+    }
+}
