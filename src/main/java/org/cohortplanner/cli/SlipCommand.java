@@ -5,8 +5,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.slip.AppliedSuggestion;
 import org.cohortplanner.planning.slip.ImpactLine;
@@ -113,7 +115,7 @@ public final class SlipCommand implements Callable<Integer> {
         } else if (json) {
             printer.println(json(impact, suggestions));
         } else {
-            printText(printer, impact, suggestions);
+            printText(printer, plan, impact, suggestions);
         }
         printer.flush();
         return 0;
@@ -169,19 +171,20 @@ public final class SlipCommand implements Callable<Integer> {
         json.endArray();
     }
 
-    private static void printText(PrintWriter out, SlipImpact impact, List<Suggestion> suggestions) {
+    private static void printText(PrintWriter out, Plan plan, SlipImpact impact, List<Suggestion> suggestions) {
         out.println("Slip: " + impact.reason());
         if (!impact.losesDoses()) {
             out.println("Nobody loses a dose: the schedule holds.");
             return;
         }
-        out.println(impact.peopleWithoutDose() + " people would have no dose on their booked day.");
-        out.println("Cohorts: " + String.join(", ", impact.cohortsLosing()));
+        out.println(count(impact.peopleWithoutDose()) + " people would have no dose on their booked day.");
+        out.println("Cohorts: " + String.join(", ", impact.cohortsLosing().stream().map(id -> cohortName(plan, id))
+                .toList()));
         out.println("Regions: " + impact.regionsLosing().size() + " (" + String.join(", ", impact.regionsLosing())
                 + ")");
         out.println("Days:    " + String.join(", ", impact.daysLosing().stream().map(LocalDate::toString).toList()));
         for (Map.Entry<String, Long> entry : impact.peopleLosingByCohort().entrySet()) {
-            out.println("  " + entry.getKey() + ": " + entry.getValue() + " people");
+            out.println("  " + cohortName(plan, entry.getKey()) + ": " + count(entry.getValue()) + " people");
         }
         out.println();
         if (suggestions.isEmpty()) {
@@ -192,10 +195,11 @@ public final class SlipCommand implements Callable<Integer> {
         int number = 1;
         for (Suggestion suggestion : suggestions) {
             out.println(number++ + ". " + suggestion.summary() + (suggestion.removesShortage() ? ""
-                    : "  [leaves " + suggestion.effect().peopleStillShort() + " short]"));
-            out.println("   effect: " + suggestion.effect().peopleMoved() + " moved, "
-                    + suggestion.effect().peoplePostponed() + " postponed, " + suggestion.effect().daysAdded()
-                    + " days added, " + suggestion.effect().brandChanges() + " brand changes");
+                    : "  [leaves " + count(suggestion.effect().peopleStillShort()) + " short]"));
+            out.println("   effect: " + count(suggestion.effect().peopleMoved()) + " moved, "
+                    + count(suggestion.effect().peoplePostponed()) + " postponed, "
+                    + plural(suggestion.effect().daysAdded(), "day") + " added, "
+                    + plural(suggestion.effect().brandChanges(), "brand change"));
             suggestion.changes().forEach(change -> out.println("   - " + change));
         }
     }
@@ -204,15 +208,28 @@ public final class SlipCommand implements Callable<Integer> {
         printer.println("Applied: " + applied.action());
         printer.println("Reason:  " + applied.reason());
         printer.println("Wrote " + out);
-        printer.println(applied.peopleToTell() + " people's second dose moves, in " + applied.secondDoseMoves().size()
+        printer.println(count(applied.peopleToTell()) + " people's second dose moves, in " + count(applied.secondDoseMoves().size())
                 + " groups" + (applied.secondDoseMoves().isEmpty() ? "." : ":"));
         applied.secondDoseMoves().stream().limit(20).forEach(move -> printer.println("  " + move.cohortId() + " "
-                + move.region() + ": " + move.people() + " people, " + move.brandBefore() + " "
+                + move.region() + ": " + count(move.people()) + " people, " + move.brandBefore() + " "
                 + move.firstDoseBefore() + " → dose 2 " + move.secondDoseBefore() + "  now  "
                 + (move.secondDoseAfter() == null ? "no first dose on the day yet"
                 : move.brandAfter() + " " + move.firstDoseAfter() + " → dose 2 " + move.secondDoseAfter())));
         if (applied.secondDoseMoves().size() > 20) {
             printer.println("  … " + (applied.secondDoseMoves().size() - 20) + " more groups (all of them with --json)");
         }
+    }
+
+    private static String count(long number) {
+        return String.format(Locale.ROOT, "%,d", number);
+    }
+
+    private static String plural(long number, String noun) {
+        return count(number) + " " + noun + (number == 1 ? "" : "s");
+    }
+
+    /** Planners know cohorts by name; the id stays in the JSON output for scripts. */
+    private static String cohortName(Plan plan, String cohortId) {
+        return plan.cohort(cohortId).map(Cohort::name).orElse(cohortId);
     }
 }
