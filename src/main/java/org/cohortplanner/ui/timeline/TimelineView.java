@@ -682,6 +682,9 @@ public final class TimelineView {
                     continue;
                 }
             }
+            if (x > 0 && x + 4 + labelWidth > width) {
+                continue;
+            }
             if (x > 0) {
                 g.setStroke(GRID_MAJOR);
                 g.strokeLine(Math.round(x) + 0.5, 0, Math.round(x) + 0.5, HEADER_HEIGHT);

@@ -579,7 +579,7 @@ public final class TimelineViewModel {
             text.append(texts.get("tooltip.period", row.name(), date.format(bar.start()),
                     date.format(bar.end().minusDays(1))));
         }
-        text.append('\n').append(texts.get("status." + row.status().name()));
+        text.append('\n').append(texts.get("tooltip.status", texts.get("status." + row.status().name())));
         if (row.replacedByParts()) {
             text.append('\n').append(texts.get("tooltip.replaced"));
         }
