@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -105,7 +104,13 @@ public final class TimelineView {
         range.setId(RANGE_ID);
         range.getStyleClass().add("screen-summary");
         range.textProperty().bind(viewModel.rangeTextProperty());
-        HBox heading = new HBox(16, title, range);
+        Label today = new Label();
+        today.setId(TODAY_ID);
+        today.getStyleClass().add("screen-summary");
+        today.textProperty().bind(viewModel.todayTextProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox heading = new HBox(16, title, range, gap, today);
         heading.setAlignment(Pos.BASELINE_LEFT);
 
         root.getChildren().addAll(heading, toolbar(), legend(), timelineArea(), hint());
@@ -154,17 +159,20 @@ public final class TimelineView {
         details.textProperty().bind(viewModel.problemDetailsProperty());
         details.setShowDuration(Duration.INDEFINITE);
         problems.setTooltip(details);
-        Label today = new Label();
-        today.setId(TODAY_ID);
-        today.getStyleClass().add("screen-summary");
-        today.textProperty().bind(viewModel.todayTextProperty());
-
+        viewModel.problemSummaryProperty().addListener(observable -> colourProblems(problems));
+        colourProblems(problems);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(6, zoomOut, zoomIn, fit, night, spacer, problems, today);
+        HBox toolbar = new HBox(6, zoomOut, zoomIn, fit, night, spacer, problems);
         toolbar.setAlignment(Pos.CENTER_LEFT);
-        HBox.setMargin(today, new Insets(0, 0, 0, 14));
         return toolbar;
+    }
+
+    private void colourProblems(Label problems) {
+        boolean errors = viewModel.problems().stream().anyMatch(p -> p.isError());
+        boolean any = !viewModel.problems().isEmpty();
+        problems.setStyle(errors ? "-fx-text-fill: -cp-danger; -fx-font-weight: bold;"
+                : any ? "-fx-text-fill: -cp-warning;" : "-fx-text-fill: -cp-muted;");
     }
 
     private Button button(String id, String textKey, String tooltipKey) {
@@ -686,8 +694,9 @@ public final class TimelineView {
                 continue;
             }
             if (x > 0) {
+                // Only through the upper row: the line would cut a day label of the row below in two.
                 g.setStroke(GRID_MAJOR);
-                g.strokeLine(Math.round(x) + 0.5, 0, Math.round(x) + 0.5, HEADER_HEIGHT);
+                g.strokeLine(Math.round(x) + 0.5, 0, Math.round(x) + 0.5, HEADER_HEIGHT / 2);
             }
             g.setFill(INK);
             g.fillText(tick.label(), labelX, 13);
