@@ -38,6 +38,7 @@ import javafx.util.Duration;
 import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.Holiday;
+import org.cohortplanner.planning.Problem;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -133,10 +134,6 @@ public final class TimelineView {
         return root;
     }
 
-    public TimelineViewModel viewModel() {
-        return viewModel;
-    }
-
     private HBox toolbar() {
         Button zoomOut = button(ZOOM_OUT_ID, "button.zoomOut", "tooltip.zoomOut");
         zoomOut.setOnAction(event -> viewModel.zoomOut());
@@ -169,7 +166,7 @@ public final class TimelineView {
     }
 
     private void colourProblems(Label problems) {
-        boolean errors = viewModel.problems().stream().anyMatch(p -> p.isError());
+        boolean errors = viewModel.problems().stream().anyMatch(Problem::isError);
         boolean any = !viewModel.problems().isEmpty();
         problems.setStyle(errors ? "-fx-text-fill: -cp-danger; -fx-font-weight: bold;"
                 : any ? "-fx-text-fill: -cp-warning;" : "-fx-text-fill: -cp-muted;");
@@ -637,7 +634,7 @@ public final class TimelineView {
             String name = fitted(row.name(), NAME_WIDTH - x - 26, NAME_FONT);
             g.fillText(name, x, top + TimelineViewModel.ROW_HEIGHT / 2);
             if (!row.problems().isEmpty()) {
-                boolean error = row.problems().stream().anyMatch(p -> p.isError());
+                boolean error = row.problems().stream().anyMatch(Problem::isError);
                 drawBadge(g, NAME_WIDTH - 14, top + TimelineViewModel.ROW_HEIGHT / 2, error ? ERROR : WARNING);
             }
         }

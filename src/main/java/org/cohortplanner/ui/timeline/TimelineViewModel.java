@@ -173,7 +173,8 @@ public final class TimelineViewModel {
         List<Problem> onPeriod = new ArrayList<>();
         for (Problem problem : cohortProblems) {
             // The window bar carries what decides who books when; the period bar what happens at the sites.
-            if (problem.field().equals(Problem.FIELD_VACCINATION_PERIOD) || problem.field().equals(Problem.FIELD_BRANDS)) {
+            String field = problem.field();
+            if (field.equals(Problem.FIELD_VACCINATION_PERIOD) || field.equals(Problem.FIELD_BRANDS)) {
                 onPeriod.add(problem);
             } else {
                 onWindow.add(problem);

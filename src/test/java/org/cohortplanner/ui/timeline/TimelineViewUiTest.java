@@ -128,7 +128,8 @@ class TimelineViewUiTest {
     /** The screen point in the middle of the shown part of a cohort's window bar (or vaccination bar). */
     private Point2D centreOf(String cohortId, boolean window) {
         TimelineRow row = timeline.row(cohortId).orElseThrow();
-        TimelineViewModel.Box box = timeline.box(timeline.rows().indexOf(row), window ? row.window() : row.vaccination());
+        TimelineBar bar = window ? row.window() : row.vaccination();
+        TimelineViewModel.Box box = timeline.box(timeline.rows().indexOf(row), bar);
         double left = Math.max(box.x(), 0);
         double right = Math.min(box.x() + box.width(), timeline.viewportWidth());
         return canvas().localToScreen(TimelineView.NAME_WIDTH + (left + right) / 2,
