@@ -2,6 +2,7 @@ package org.cohortplanner.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,8 @@ import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
 import org.cohortplanner.ui.shell.ShellViewModel;
 import org.cohortplanner.ui.shell.UpcomingScreenView;
+import org.cohortplanner.ui.timeline.TimelineView;
+import org.cohortplanner.ui.timeline.TimelineViewModel;
 
 /**
  * The one place where the console is put together: the data store, background work, the working plan, every
@@ -100,9 +103,8 @@ public final class AppContext implements AutoCloseable {
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.COHORTS, new CohortsView(new CohortsViewModel(working)).root());
-        screens.put(Screen.TIMELINE, new UpcomingScreenView("Timeline", "Booking windows and vaccination periods "
-                + "of every cohort on a zoomable time axis, with holidays and problems marked — coming with the "
-                + "cohort and timeline work.").root());
+        screens.put(Screen.TIMELINE, new TimelineView(new TimelineViewModel(working, selection, user, locale,
+                Clock.systemUTC())).root());
         screens.put(Screen.SUPPLY, new UpcomingScreenView("Supply", "Delivery schedule, slips and brand "
                 + "reassignments, with stock per brand and day — coming with the supply work.").root());
         screens.put(Screen.SIMULATION, new UpcomingScreenView("Simulation", "Booking-night load on the booking "
