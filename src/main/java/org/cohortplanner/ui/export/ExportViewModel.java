@@ -396,12 +396,13 @@ public final class ExportViewModel {
                 .collect(Collectors.joining(", "));
         List<String> lines = new ArrayList<>();
         if (written.file() != null) {
-            lines.add(texts.get("result.written", written.file().toAbsolutePath(), sheets));
+            lines.add(texts.get("result.written", written.file().toAbsolutePath()));
         }
         if (!written.regional().isEmpty()) {
             lines.add(texts.get("result.writtenRegional", written.regional().size(),
-                    job.folder().toAbsolutePath(), sheets));
+                    job.folder().toAbsolutePath()));
         }
+        lines.add(texts.get("result.sheets", sheets));
         message.set(String.join("\n", lines));
     }
 

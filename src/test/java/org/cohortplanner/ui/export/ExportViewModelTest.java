@@ -196,7 +196,8 @@ class ExportViewModelTest {
                 dialogs.confirmations.get(0));
         assertEquals(State.DONE, viewModel.getState(), viewModel.getMessage());
         assertEquals(expected.stream().sorted().toList(), files(regions));
-        assertTrue(viewModel.getMessage().startsWith("Wrote 17 regional workbooks to " + regions), viewModel.getMessage());
+        assertEquals("Wrote 17 regional workbooks to " + regions + "\nSheets: Cohorts, Schedule, Demand vs capacity, "
+                + "Deliveries, Audit", viewModel.getMessage());
         assertEquals(regions, viewModel.writtenFolderProperty().get());
         assertNull(viewModel.writtenWorkbookProperty().get(), "no single workbook to open");
     }
