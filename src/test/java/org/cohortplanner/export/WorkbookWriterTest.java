@@ -375,6 +375,21 @@ class WorkbookWriterTest {
     }
 
     @Test
+    void progressNeverReportsMoreRowsWrittenThanExpected() throws Exception {
+        List<WorkbookProgress> seen = new ArrayList<>();
+        WorkbookWriteOptions options = WorkbookWriteOptions.in(ExportFixtures.SEOUL).reportingTo(seen::add);
+        SheetTable<Item> underestimated = new SheetTable<>("Items", COLUMNS,
+                () -> Stream.generate(() -> item("x")).limit(10_000).iterator(), 5_000);
+
+        writer.write(folder.resolve("estimate.xlsx"), List.of(underestimated), options);
+
+        assertTrue(seen.stream().allMatch(p -> p.rowsWritten() <= p.rowsExpected()), seen.toString());
+        WorkbookProgress last = seen.get(seen.size() - 1);
+        assertEquals(10_000, last.rowsWritten());
+        assertEquals(10_000, last.rowsExpected());
+    }
+
+    @Test
     void progressFractionIsUnknownWithoutAnExpectedCount() {
         assertEquals(-1, new WorkbookProgress("a.xlsx", 0, 1, "Items", 10, 0).fraction());
         assertEquals(0.5, new WorkbookProgress("a.xlsx", 0, 1, "Items", 10, 20).fraction());
