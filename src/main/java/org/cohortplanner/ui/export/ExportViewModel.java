@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -377,12 +378,24 @@ public final class ExportViewModel {
         String rows = report.rowsExpected() > 0
                 ? texts.get("progress.rowsOf", report.rowsWritten(), report.rowsExpected())
                 : texts.get("progress.rows", report.rowsWritten());
-        Path file = Path.of(report.workbook()).getFileName();
-        String fileName = file == null ? report.workbook() : file.toString();
-        return report.workbookCount() > 1
-                ? texts.get("progress.regional", report.sheet(), rows, fileName, report.workbookIndex() + 1,
-                        report.workbookCount())
-                : texts.get("progress.single", report.sheet(), rows, fileName);
+        String fileName = Optional.ofNullable(Path.of(report.workbook()).getFileName()).map(Path::toString)
+                .orElse(report.workbook());
+        String file = report.workbookCount() > 1
+                ? texts.get("progress.regionalFile", fileName, report.workbookIndex() + 1, report.workbookCount())
+                : fileName;
+        // A workbook is reported once before its first sheet starts.
+        return report.sheet().isBlank() ? rows + " · " + file
+                : sheetNameOfTab(report.sheet()) + " · " + rows + " · " + file;
+    }
+
+    /** The screen's name for the sheet with tab {@code title}, which is in English in every workbook. */
+    private String sheetNameOfTab(String title) {
+        return Arrays.stream(WorkbookSheet.values()).filter(sheet -> sheet.title().equals(title)).findFirst()
+                .map(this::sheetName).orElse(title);
+    }
+
+    private String sheetName(WorkbookSheet sheet) {
+        return texts.get("sheet." + sheet.option() + ".name");
     }
 
     private void finished(ExportJob job, Written written) {
@@ -392,7 +405,7 @@ public final class ExportViewModel {
         writtenWorkbook.set(written.file());
         writtenFolder.set(written.file() != null ? written.file().toAbsolutePath().getParent()
                 : job.folder().toAbsolutePath());
-        String sheets = job.sheets().stream().map(sheet -> texts.get("sheet." + sheet.option() + ".name"))
+        String sheets = job.sheets().stream().map(this::sheetName)
                 .collect(Collectors.joining(", "));
         List<String> lines = new ArrayList<>();
         if (written.file() != null) {

@@ -188,6 +188,8 @@ class ExportViewModelTest {
         viewModel.regionFolderProperty().set(regions.toString());
         viewModel.perRegionProperty().set(true);
         dialogs.answer(true);
+        List<String> progress = new ArrayList<>();
+        viewModel.progressTextProperty().addListener((observable, before, after) -> progress.add(after));
 
         viewModel.export();
 
@@ -199,6 +201,8 @@ class ExportViewModelTest {
         assertEquals("Wrote 17 regional workbooks to " + regions + "\nSheets: Cohorts, Schedule, Demand vs capacity, "
                 + "Deliveries, Audit", viewModel.getMessage());
         assertEquals(regions, viewModel.writtenFolderProperty().get());
+        assertTrue(progress.stream().anyMatch(text -> text.matches("Schedule · [0-9,]+ of [0-9,]+ rows · "
+                + "서울특별시.xlsx \\(1 of 17\\)")), progress.toString());
         assertNull(viewModel.writtenWorkbookProperty().get(), "no single workbook to open");
     }
 
@@ -216,8 +220,8 @@ class ExportViewModelTest {
 
         viewModel.export();
 
-        assertTrue(progress.stream().anyMatch(text -> text.startsWith("Schedule · ") && text.contains("rows")),
-                progress.toString());
+        assertTrue(progress.stream().anyMatch(text -> text.matches("Schedule · [0-9,]+ of [0-9,]+ rows · "
+                + "cancelled.xlsx")), progress.toString());
         assertEquals(State.CANCELLED, viewModel.getState());
         assertEquals("Export cancelled. No file was written, and any existing workbook is unchanged.",
                 viewModel.getMessage());
