@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -26,41 +24,17 @@ import org.cohortplanner.export.WorkbookSheet;
 import org.cohortplanner.store.json.PlanFiles;
 import org.cohortplanner.ui.export.ExportView;
 import org.cohortplanner.ui.shell.Screen;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Exports the sample plan from the real console, headless, as a planner would with Ctrl+5 and Export. */
-@DisabledIfSystemProperty(named = "skipUiTests", matches = "true")
-class ExportScreenUiTest {
+class ExportScreenUiTest extends RunningConsole {
     /** Generous: the machine may be busy; the export itself takes a second or two. */
     private static final long EXPORT_WAIT_SECONDS = 120;
 
     @TempDir
-    static Path dataDir;
-    @TempDir
     static Path out;
-
-    private static Application console;
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void startConsole() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-        console = FxToolkit.setupApplication(CohortPlannerApp.class, "--data-dir=" + dataDir);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterAll
-    static void stopConsole() throws TimeoutException {
-        FxToolkit.cleanupApplication(console);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void ctrlFiveExportsTheSampleToAWorkbookThatReadsBack() throws Exception {

@@ -86,14 +86,7 @@ public final class ExportView {
     }
 
     private Node sheets() {
-        GridPane grid = new GridPane();
-        grid.setHgap(18);
-        grid.setVgap(7);
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints descriptions = new ColumnConstraints();
-        descriptions.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().setAll(names, descriptions);
+        GridPane grid = labelledGrid(18, 7);
         int row = 0;
         for (WorkbookSheet sheet : WorkbookSheet.values()) {
             String key = "sheet." + sheet.option();
@@ -129,6 +122,19 @@ public final class ExportView {
             GridPane.setHalignment(box, HPos.LEFT);
             grid.addRow(row++, box, about);
         }
+        return grid;
+    }
+
+    /** A grid whose first column fits its labels and whose second takes the width that is left. */
+    private static GridPane labelledGrid(double hgap, double vgap) {
+        GridPane grid = new GridPane();
+        grid.setHgap(hgap);
+        grid.setVgap(vgap);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints rest = new ColumnConstraints();
+        rest.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, rest);
         return grid;
     }
 
@@ -168,14 +174,8 @@ public final class ExportView {
         chooseFolder.setOnAction(event -> viewModel.chooseRegionFolder());
         chooseFolder.disableProperty().bind(viewModel.perRegionAvailableProperty().not());
 
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(8);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().setAll(labels, fields, new ColumnConstraints());
+        GridPane grid = labelledGrid(10, 8);
+        grid.getColumnConstraints().add(new ColumnConstraints());
         grid.addRow(0, new Label(texts.get("where.file")), file, chooseFile);
         grid.add(perRegionLine, 0, 1, 3, 1);
         grid.addRow(2, new Label(texts.get("where.folder")), folder, chooseFolder);

@@ -149,12 +149,7 @@ class ExportViewModelTest {
 
     @Test
     void anExistingWorkbookIsKeptWhenTheUserDeclinesReplacingIt() throws IOException {
-        Path target = folder.resolve("schedule.xlsx");
-        Files.writeString(target, "last week's workbook");
-        viewModel.workbookFileProperty().set(target.toString());
-        dialogs.answer(false);
-
-        viewModel.export();
+        Path target = exportOverLastWeeksWorkbook(false);
 
         assertEquals(List.of(target + " already exists. Replace it with the new export?"), dialogs.confirmations);
         assertEquals("last week's workbook", Files.readString(target));
@@ -166,12 +161,7 @@ class ExportViewModelTest {
 
     @Test
     void anExistingWorkbookIsReplacedOnceTheUserConfirms() throws IOException {
-        Path target = folder.resolve("schedule.xlsx");
-        Files.writeString(target, "last week's workbook");
-        viewModel.workbookFileProperty().set(target.toString());
-        dialogs.answer(true);
-
-        viewModel.export();
+        Path target = exportOverLastWeeksWorkbook(true);
 
         assertEquals(State.DONE, viewModel.getState(), viewModel.getMessage());
         assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries", "Audit"), tabs(target));
@@ -299,6 +289,16 @@ class ExportViewModelTest {
         assertEquals(folder.toString(), viewModel.regionFolderProperty().get());
         assertEquals("one workbook for each of the plan's 17 regions, named after the region",
                 viewModel.perRegionNoteProperty().get());
+    }
+
+    /** Exports onto a workbook that exists, answering {@code replace} when asked. */
+    private Path exportOverLastWeeksWorkbook(boolean replace) throws IOException {
+        Path target = folder.resolve("schedule.xlsx");
+        Files.writeString(target, "last week's workbook");
+        viewModel.workbookFileProperty().set(target.toString());
+        dialogs.answer(replace);
+        viewModel.export();
+        return target;
     }
 
     private static List<String> tabs(Path workbook) throws IOException {
