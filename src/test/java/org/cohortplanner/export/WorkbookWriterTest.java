@@ -28,8 +28,12 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +48,9 @@ class WorkbookWriterTest {
             SheetColumn.percent("Uptake", Item::share),
             SheetColumn.date("Day", Item::day),
             SheetColumn.dateTime("Time", Item::time));
+
+    @TempDir
+    static Path poiFolder;
 
     @TempDir
     Path folder;
@@ -360,8 +367,21 @@ class WorkbookWriterTest {
         }
     }
 
+    /**
+     * POI's sheet files go to a folder of this test's own while it runs: java.io.tmpdir/poifiles is shared by every
+     * build on the machine, whose files would look like ones this test left behind.
+     */
+    @BeforeAll
+    static void keepPoiTemporaryFilesApart() {
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(poiFolder.toFile()));
+    }
+
+    @AfterAll
+    static void restorePoiTemporaryFiles() {
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
+    }
+
     static Set<String> poiTemporaryFiles() throws IOException {
-        Path poiFolder = Path.of(System.getProperty("java.io.tmpdir"), "poifiles");
         if (!Files.isDirectory(poiFolder)) {
             return Set.of();
         }
