@@ -27,8 +27,13 @@ import org.cohortplanner.ui.common.ExecutorTaskRunner;
 import org.cohortplanner.ui.common.FxUserDialogs;
 import org.cohortplanner.ui.common.PlanFileAccess;
 import org.cohortplanner.ui.common.TaskRunner;
+import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.WorkingPlan;
+import org.cohortplanner.ui.export.ExportView;
+import org.cohortplanner.ui.export.ExportViewModel;
+import org.cohortplanner.ui.export.FxExportChoosers;
+import org.cohortplanner.ui.export.SystemDesktopOpener;
 import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
 import org.cohortplanner.ui.shell.ShellViewModel;
@@ -109,8 +114,10 @@ public final class AppContext implements AutoCloseable {
                 + "reassignments, with stock per brand and day — coming with the supply work.").root());
         screens.put(Screen.SIMULATION, new UpcomingScreenView("Simulation", "Booking-night load on the booking "
                 + "system, waits, and a split advisor — coming with the simulation work.").root());
-        screens.put(Screen.EXPORT, new UpcomingScreenView("Export", "Excel workbooks of cohorts, schedule, "
-                + "deliveries and audit, per region on request — coming with the export work.").root());
+        Texts exportTexts = Texts.of(ExportView.class, locale);
+        screens.put(Screen.EXPORT, new ExportView(new ExportViewModel(working, store, files, tasks, dialogs,
+                new FxExportChoosers(() -> stage, exportTexts), new SystemDesktopOpener(), exportTexts),
+                exportTexts).root());
         screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks)).root());
 
         new ShellView(shell, screens).showIn(window, onExit);
