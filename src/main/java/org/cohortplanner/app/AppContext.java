@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,11 +41,17 @@ import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.WorkingPlan;
 import org.cohortplanner.ui.shell.ConsoleSettingsAccess;
 import org.cohortplanner.ui.shell.FirstRunView;
+import org.cohortplanner.ui.export.ExportView;
+import org.cohortplanner.ui.export.ExportViewModel;
+import org.cohortplanner.ui.export.FxExportChoosers;
+import org.cohortplanner.ui.export.SystemDesktopOpener;
 import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
 import org.cohortplanner.ui.shell.ShellViewModel;
 import org.cohortplanner.ui.shell.StartingPlan;
 import org.cohortplanner.ui.shell.UpcomingScreenView;
+import org.cohortplanner.ui.timeline.TimelineView;
+import org.cohortplanner.ui.timeline.TimelineViewModel;
 
 /**
  * The one place where the console is put together: the data store, background work, the settings, the working plan,
@@ -225,10 +232,14 @@ public final class AppContext implements AutoCloseable {
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.COHORTS, new CohortsView(new CohortsViewModel(working)).root());
-        screens.put(Screen.TIMELINE, new UpcomingScreenView(Screen.TIMELINE, locale).root());
+        screens.put(Screen.TIMELINE, new TimelineView(new TimelineViewModel(working, selection, user, locale,
+                Clock.systemUTC())).root());
         screens.put(Screen.SUPPLY, new UpcomingScreenView(Screen.SUPPLY, locale).root());
         screens.put(Screen.SIMULATION, new UpcomingScreenView(Screen.SIMULATION, locale).root());
-        screens.put(Screen.EXPORT, new UpcomingScreenView(Screen.EXPORT, locale).root());
+        Texts exportTexts = Texts.of(ExportView.class, locale);
+        screens.put(Screen.EXPORT, new ExportView(new ExportViewModel(working, store, files, tasks, dialogs,
+                new FxExportChoosers(() -> stage, exportTexts), new SystemDesktopOpener(), exportTexts),
+                exportTexts).root());
         screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks, locale)).root());
 
         new ShellView(shell, screens).showIn(stage, exit);

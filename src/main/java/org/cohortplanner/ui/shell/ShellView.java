@@ -48,6 +48,7 @@ public final class ShellView {
     public static final String MENU_OPEN_ID = "menu-open-plan";
     public static final String MENU_SAVE_ID = "menu-save-plan";
     public static final String MENU_SAVE_AS_ID = "menu-save-plan-as";
+    public static final String MENU_EXPORT_ID = "menu-export-workbook";
     public static final String MENU_EXIT_ID = "menu-exit";
     public static final String MENU_ABOUT_ID = "menu-about";
     public static final String MENU_SETTINGS_ID = "menu-settings";
@@ -152,16 +153,19 @@ public final class ShellView {
                 KeyCombination.SHORTCUT_DOWN), viewModel::savePlanToFile);
         MenuItem saveAs = item(texts.get("menu.file.saveAs"), MENU_SAVE_AS_ID, new KeyCodeCombination(KeyCode.S,
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), viewModel::savePlanAs);
-        MenuItem settings = item(texts.get("menu.file.settings"), MENU_SETTINGS_ID, new KeyCodeCombination(KeyCode.COMMA,
-                KeyCombination.SHORTCUT_DOWN), this::openSettings);
-        MenuItem exit = item(texts.get("menu.file.exit"), MENU_EXIT_ID, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
+        MenuItem export = item(texts.get("menu.file.export"), MENU_EXPORT_ID, new KeyCodeCombination(KeyCode.E,
+                KeyCombination.SHORTCUT_DOWN), () -> viewModel.show(Screen.EXPORT));
+        MenuItem settings = item(texts.get("menu.file.settings"), MENU_SETTINGS_ID,
+                new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
+        MenuItem exit = item(texts.get("menu.file.exit"), MENU_EXIT_ID,
+                new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 this::exit);
         newPlan.disableProperty().bind(viewModel.busyProperty());
         open.disableProperty().bind(viewModel.busyProperty());
         save.disableProperty().bind(viewModel.busyProperty());
         saveAs.disableProperty().bind(viewModel.busyProperty());
         Menu file = new Menu(texts.get("menu.file"), null, newPlan, new SeparatorMenuItem(), open, save, saveAs,
-                new SeparatorMenuItem(), settings, new SeparatorMenuItem(), exit);
+                new SeparatorMenuItem(), export, new SeparatorMenuItem(), settings, new SeparatorMenuItem(), exit);
         file.setId(MENU_FILE_ID);
 
         Menu go = new Menu(texts.get("menu.go"));
