@@ -202,7 +202,7 @@ public final class AppContext implements AutoCloseable {
         working = new WorkingPlan(store, tasks, stored);
         selection = new CohortSelection();
         reassociateLastPlanFile(stored);
-        buildConsole(Screen.COHORTS);
+        buildConsole(Screen.COHORTS, false);
     }
 
     /** The plan file last opened or saved is the working plan's file again when it holds the same plan. */
@@ -222,8 +222,11 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    /** Builds every screen in the current language around the working plan, and shows {@code shown}. */
-    private void buildConsole(Screen shown) {
+    /**
+     * Builds every screen in the current language around the working plan, and shows {@code shown}; {@code rebuild}
+     * puts it in place of the console the window shows.
+     */
+    private void buildConsole(Screen shown, boolean rebuild) {
         UserDialogs dialogs = new FxUserDialogs(() -> stage, locale);
         PlanFileAccess files = new JsonPlanFileAccess();
         shell = new ShellViewModel(working, files, tasks, dialogs, user, new VersionProvider().getVersion()[0], locale,
@@ -242,7 +245,12 @@ public final class AppContext implements AutoCloseable {
                 exportTexts).root());
         screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks, locale)).root());
 
-        new ShellView(shell, screens).showIn(stage, exit);
+        ShellView console = new ShellView(shell, screens);
+        if (rebuild) {
+            console.replaceIn(stage, exit);
+        } else {
+            console.showIn(stage, exit);
+        }
     }
 
     /** A new language rebuilds the screens at once; the plan, its undo history and the screen shown stay. */
@@ -255,7 +263,7 @@ public final class AppContext implements AutoCloseable {
         if (stage != null && working != null) {
             Screen shown = shell.getScreen();
             // After the menu action that asked for it has finished with the old scene graph.
-            Platform.runLater(() -> buildConsole(shown));
+            Platform.runLater(() -> buildConsole(shown, true));
         }
     }
 

@@ -3,10 +3,7 @@ package org.cohortplanner.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
-import javafx.application.Application;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Menu;
@@ -17,38 +14,21 @@ import org.cohortplanner.store.settings.ConsoleSettings;
 import org.cohortplanner.store.settings.SettingsFile;
 import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Switches the real console between English and Korean from View › Language, keeping the plan and the screen. */
-@DisabledIfSystemProperty(named = "skipUiTests", matches = "true")
-class LanguageSwitchUiTest {
-    @TempDir
-    static Path dataDir;
-    @TempDir
-    static Path configDir;
-
-    private static Application console;
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void startConsole() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-        console = FxToolkit.setupApplication(CohortPlannerApp.class, "--data-dir=" + dataDir,
-                "--config-dir=" + configDir);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterAll
-    static void stopConsole() throws TimeoutException {
-        FxToolkit.cleanupApplication(console);
-        FxToolkit.cleanupStages();
+/**
+ * Switches the real console between English and Korean from View › Language, keeping the plan and the screen. The
+ * console keeps its settings in the tests' settings folder (see the surefire configuration); the test leaves English
+ * there for the others.
+ */
+class LanguageSwitchUiTest extends RunningConsole {
+    /** Whatever happened, the consoles of later tests start in the system's language (English in the tests). */
+    @AfterEach
+    void leaveTheSystemLanguage() {
+        SettingsFile settings = SettingsFile.userDefault();
+        settings.read().ifPresent(saved -> settings.write(saved.withLanguage(ConsoleSettings.SYSTEM_LANGUAGE)));
     }
 
     @Test
@@ -70,8 +50,7 @@ class LanguageSwitchUiTest {
         String version = planBefore.substring(planBefore.lastIndexOf(' ') + 1);
         assertEquals("계획: Korea 2021, initial plan · 버전 " + version, statusPlan());
         assertTrue(robot.lookup("#" + Screen.AUDIT.contentId()).tryQuery().isPresent(), "the audit screen stays");
-        assertEquals(ConsoleSettings.KOREAN, new SettingsFile(configDir.resolve(SettingsFile.FILE_NAME)).read()
-                .orElseThrow().language());
+        assertEquals(ConsoleSettings.KOREAN, SettingsFile.userDefault().read().orElseThrow().language());
 
         chooseLanguage(ConsoleSettings.ENGLISH);
 

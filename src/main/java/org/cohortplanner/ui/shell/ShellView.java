@@ -104,19 +104,25 @@ public final class ShellView {
         return root;
     }
 
-    /**
-     * Puts the console into {@code stage}: scene, stylesheet, title, size, and closing through Exit's checks. A stage
-     * that shows a console already (the language changed) keeps its scene, size and place; only the content changes.
-     */
+    /** Puts the console into {@code stage}: scene, stylesheet, title, size, and closing through Exit's checks. */
     public void showIn(Stage stage, Runnable onExit) {
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
+        scene.getStylesheets().add(stylesheet());
+        stage.setScene(scene);
+        attach(stage, onExit);
+    }
+
+    /**
+     * Takes the place of the console that {@code stage} shows (the language changed): the window keeps its scene,
+     * size and place; only the content changes.
+     */
+    public void replaceIn(Stage stage, Runnable onExit) {
+        stage.getScene().setRoot(root);
+        attach(stage, onExit);
+    }
+
+    private void attach(Stage stage, Runnable onExit) {
         this.exitAction = Objects.requireNonNull(onExit, "onExit");
-        if (stage.getScene() != null) {
-            stage.getScene().setRoot(root);
-        } else {
-            Scene scene = new Scene(root, WIDTH, HEIGHT);
-            scene.getStylesheets().add(stylesheet());
-            stage.setScene(scene);
-        }
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setMinWidth(900);
         stage.setMinHeight(560);

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
+import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
+import javafx.stage.Stage;
 import org.cohortplanner.store.settings.ConsoleSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,22 +25,28 @@ class FirstRunViewTest {
     private final FxRobot robot = new FxRobot();
     private StartingPlan chosenPlan;
     private String chosenLanguage;
+    private Stage window;
 
+    /** A window of its own: the toolkit's primary stage stays as the console tests expect it. */
     @BeforeEach
     void showFirstRun() throws TimeoutException {
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupSceneRoot(() -> new FirstRunView(ConsoleSettings.ENGLISH, Path.of("/data/cohort-planner"),
-                (plan, language) -> {
-                    chosenPlan = plan;
-                    chosenLanguage = language;
-                }).root());
-        FxToolkit.showStage();
+        window = FxToolkit.setupFixture(() -> {
+            Stage stage = new Stage();
+            stage.setScene(new Scene(new FirstRunView(ConsoleSettings.ENGLISH, Path.of("/data/cohort-planner"),
+                    (plan, language) -> {
+                        chosenPlan = plan;
+                        chosenLanguage = language;
+                    }).root(), ShellView.WIDTH, ShellView.HEIGHT));
+            stage.show();
+            return stage;
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
     void close() throws TimeoutException {
-        FxToolkit.cleanupStages();
+        FxToolkit.setupFixture(() -> window.close());
     }
 
     @Test
