@@ -111,7 +111,7 @@ public final class AppContext implements AutoCloseable {
                 + "deliveries and audit, per region on request — coming with the export work.").root());
         screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks)).root());
 
-        new ShellView(shell, screens).showIn(window, onExit);
+        new ShellView(shell, screens, locale).showIn(window, onExit);
     }
 
     /** Ends background work and closes the store. */
