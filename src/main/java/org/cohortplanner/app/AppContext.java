@@ -99,7 +99,8 @@ public final class AppContext implements AutoCloseable {
                 new VersionProvider().getVersion()[0]);
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
-        screens.put(Screen.COHORTS, new CohortsView(new CohortsViewModel(working)).root());
+        screens.put(Screen.COHORTS, new CohortsView(new CohortsViewModel(working, selection, dialogs, user, locale))
+                .root());
         screens.put(Screen.TIMELINE, new UpcomingScreenView("Timeline", "Booking windows and vaccination periods "
                 + "of every cohort on a zoomable time axis, with holidays and problems marked — coming with the "
                 + "cohort and timeline work.").root());
