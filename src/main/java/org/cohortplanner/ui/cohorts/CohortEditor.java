@@ -129,7 +129,11 @@ public final class CohortEditor {
         Map<String, String> found = new LinkedHashMap<>();
         edited = read(found);
         if (edited != null) {
-            for (Problem problem : validator.validate(planWith(edited))) {
+            // The validator reports an overlap on the later of two cohorts; with this one last, that is this one.
+            List<Cohort> othersFirst = new ArrayList<>(planWith(edited).cohorts());
+            othersFirst.removeIf(cohort -> cohort.id().equals(edited.id()));
+            othersFirst.add(edited);
+            for (Problem problem : validator.validate(plan.withCohorts(othersFirst))) {
                 if (edited.id().equals(problem.cohortId())) {
                     found.merge(problem.field(), problem.detail(), (first, more) -> first + "; " + more);
                 }
