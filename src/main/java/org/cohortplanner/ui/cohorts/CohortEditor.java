@@ -79,7 +79,7 @@ public final class CohortEditor {
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final ObservableMap<String, String> fieldProblems = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper sharesTotal = new ReadOnlyStringWrapper(this, "sharesTotal");
-    private final ReadOnlyBooleanWrapper readable = new ReadOnlyBooleanWrapper(this, "readable");
+    private final ReadOnlyBooleanWrapper saveable = new ReadOnlyBooleanWrapper(this, "saveable");
     private Cohort edited;
 
     /**
@@ -124,26 +124,29 @@ public final class CohortEditor {
         sharePercents.forEach((each, percent) -> percent.set(each.equals(brand) ? "100" : "0"));
     }
 
-    /** Reads every field, then checks the plan as it would be with the cohort. */
+    /**
+     * Reads every field, then checks the plan as it would be with the cohort. A field that cannot be read is checked
+     * with its value from before, so that the validator's findings on the other fields still show.
+     */
     private void check() {
-        Map<String, String> found = new LinkedHashMap<>();
-        edited = read(found);
-        if (edited != null) {
-            // The validator reports an overlap on the later of two cohorts; with this one last, that is this one.
-            List<Cohort> othersFirst = new ArrayList<>(planWith(edited).cohorts());
-            othersFirst.removeIf(cohort -> cohort.id().equals(edited.id()));
-            othersFirst.add(edited);
-            for (Problem problem : validator.validate(plan.withCohorts(othersFirst))) {
-                if (edited.id().equals(problem.cohortId())) {
-                    found.merge(problem.field(), problem.detail(), (first, more) -> first + "; " + more);
-                }
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        edited = read(unreadable);
+        Map<String, String> found = new LinkedHashMap<>(unreadable);
+        // The validator reports an overlap on the later of two cohorts; with this one last, that is this one.
+        List<Cohort> othersFirst = new ArrayList<>(planWith(edited).cohorts());
+        othersFirst.removeIf(cohort -> cohort.id().equals(edited.id()));
+        othersFirst.add(edited);
+        for (Problem problem : validator.validate(plan.withCohorts(othersFirst))) {
+            if (edited.id().equals(problem.cohortId()) && !unreadable.containsKey(problem.field())) {
+                found.merge(problem.field(), problem.detail(), (first, more) -> first + "; " + more);
             }
         }
         fieldProblems.keySet().retainAll(found.keySet());
         fieldProblems.putAll(found);
-        readable.set(edited != null);
+        saveable.set(unreadable.isEmpty());
     }
 
+    /** The cohort as typed; a field that cannot be read keeps its value from before and is reported in found. */
     private Cohort read(Map<String, String> found) {
         String cohortName = name.get() == null ? "" : name.get().strip();
         if (cohortName.isEmpty()) {
@@ -151,7 +154,7 @@ public final class CohortEditor {
         } else if (plan.cohorts().stream().anyMatch(c -> c.name().equals(cohortName) && !c.id().equals(original.id()))) {
             found.put(FIELD_NAME, texts.get("editor.error.nameTaken", cohortName));
         }
-        BirthCohortRange years = null;
+        BirthCohortRange years = original.birthYears();
         if (firstYear.get() == null || lastYear.get() == null) {
             found.put(Problem.FIELD_BIRTH_YEARS, texts.get("editor.error.yearsMissing"));
         } else if (firstYear.get() > lastYear.get()) {
@@ -164,9 +167,8 @@ public final class CohortEditor {
             years = BirthCohortRange.of(firstYear.get(), lastYear.get());
         }
         Set<Integer> birthDayDigits = readDigits(digits.get(), found);
-        LocalDateTime opens = readTime(opensDate.get(), opensTime.get(), Problem.FIELD_WINDOW, "editor.opens", found);
-        LocalDateTime closes = readTime(closesDate.get(), closesTime.get(), Problem.FIELD_WINDOW, "editor.closes",
-                found);
+        LocalDateTime opens = readTime(opensDate.get(), opensTime.get(), "editor.opens", found);
+        LocalDateTime closes = readTime(closesDate.get(), closesTime.get(), "editor.closes", found);
         if (firstDay.get() == null || lastDay.get() == null) {
             found.put(Problem.FIELD_VACCINATION_PERIOD, texts.get("editor.error.periodMissing"));
         }
@@ -174,30 +176,25 @@ public final class CohortEditor {
         Double uptake = readPercent(uptakePercent.get(), FIELD_UPTAKE, texts.get("editor.uptake"), found);
         Map<String, Double> shares = new LinkedHashMap<>();
         double totalPercent = 0;
+        boolean sharesRead = true;
         for (Map.Entry<String, StringProperty> share : sharePercents.entrySet()) {
             Double value = readPercent(share.getValue().get(), Problem.FIELD_BRANDS, share.getKey(), found);
+            sharesRead &= value != null;
             if (value != null && value > 0) {
                 shares.put(share.getKey(), value);
                 totalPercent += value * 100;
             }
         }
         sharesTotal.set(texts.get("editor.sharesTotal", number(totalPercent)));
-        if (!found.isEmpty() && !onlyValidatorFields(found)) {
-            return null;
-        }
-        if (years == null || opens == null || closes == null || firstDay.get() == null || lastDay.get() == null
-                || people == null || uptake == null || status.get() == null || found.containsKey(Problem.FIELD_BRANDS)
-                || birthDayDigits == null) {
-            return null;
-        }
-        return new Cohort(original.id(), cohortName, years, birthDayDigits, people, uptake,
-                new BookingWindow(opens, closes), new VaccinationPeriod(firstDay.get(), lastDay.get()),
-                new BrandAllocation(shares), original.parentId(), status.get());
-    }
-
-    /** A taken name is a problem to show, but the cohort can still be read and checked. */
-    private static boolean onlyValidatorFields(Map<String, String> found) {
-        return found.keySet().stream().allMatch(FIELD_NAME::equals);
+        return new Cohort(original.id(), cohortName.isEmpty() ? original.name() : cohortName, years,
+                birthDayDigits == null ? original.birthDayDigits() : birthDayDigits, people == null
+                ? original.eligible() : people, uptake == null ? original.uptake() : uptake,
+                new BookingWindow(opens == null ? original.window().opens() : opens,
+                        closes == null ? original.window().closes() : closes),
+                new VaccinationPeriod(firstDay.get() == null ? original.vaccinationPeriod().firstDay() : firstDay.get(),
+                        lastDay.get() == null ? original.vaccinationPeriod().lastDay() : lastDay.get()),
+                sharesRead ? new BrandAllocation(shares) : original.brands(), original.parentId(),
+                status.get() == null ? original.status() : status.get());
     }
 
     private Set<Integer> readDigits(String text, Map<String, String> found) {
@@ -223,8 +220,8 @@ public final class CohortEditor {
         return chosen;
     }
 
-    private LocalDateTime readTime(LocalDate day, String time, String field, String what,
-                                   Map<String, String> found) {
+    private LocalDateTime readTime(LocalDate day, String time, String what, Map<String, String> found) {
+        String field = Problem.FIELD_WINDOW;
         if (day == null) {
             found.putIfAbsent(field, texts.get("editor.error.dateMissing", texts.get(what)));
             return null;
@@ -279,9 +276,9 @@ public final class CohortEditor {
         return plan.withCohort(cohort);
     }
 
-    /** True when every field can be read, so that the cohort can be saved. */
+    /** True when every field can be read and the name is free, so that the cohort can be saved. */
     public boolean canSave() {
-        return edited != null && !fieldProblems.containsKey(FIELD_NAME);
+        return saveable.get();
     }
 
     /** The plan with the edited cohort, or empty when a field cannot be read. */
@@ -291,7 +288,7 @@ public final class CohortEditor {
 
     /** The audit entry for saving: what changed, from what to what, and the planner's reason. */
     public PlanChange change(String user) {
-        Cohort after = Objects.requireNonNull(edited, "the cohort cannot be read");
+        Cohort after = edited;
         if (adding) {
             return new PlanChange(user, texts.get("audit.added", after.name()), "", describe(after, null),
                     reason.get());
@@ -341,8 +338,9 @@ public final class CohortEditor {
         return FXCollections.unmodifiableObservableMap(fieldProblems);
     }
 
-    public ReadOnlyBooleanProperty readableProperty() {
-        return readable.getReadOnlyProperty();
+    /** True when every field can be read and the name is free. */
+    public ReadOnlyBooleanProperty saveableProperty() {
+        return saveable.getReadOnlyProperty();
     }
 
     /** "Total 100 %": what the brand shares add up to. */

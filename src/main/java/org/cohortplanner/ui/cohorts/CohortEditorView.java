@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.MapChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
@@ -23,6 +24,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.cohortplanner.domain.BirthCohortRange;
@@ -106,14 +108,14 @@ final class CohortEditorView {
         saveButton.setId(SAVE_ID);
         saveButton.setDefaultButton(true);
         saveButton.setOnAction(event -> save.run());
-        saveButton.disableProperty().bind(editor.readableProperty().not());
+        saveButton.disableProperty().bind(editor.saveableProperty().not());
         Button cancelButton = new Button(texts.get("editor.cancel"));
         cancelButton.setId(CANCEL_ID);
         cancelButton.setCancelButton(true);
         cancelButton.setOnAction(event -> cancel.run());
         Label cannotSave = new Label(texts.get("editor.cannotSave"));
         cannotSave.getStyleClass().add("field-message");
-        cannotSave.visibleProperty().bind(editor.readableProperty().not());
+        cannotSave.visibleProperty().bind(editor.saveableProperty().not());
         cannotSave.managedProperty().bind(cannotSave.visibleProperty());
         HBox buttons = new HBox(8, saveButton, cancelButton);
         buttons.setAlignment(Pos.CENTER_RIGHT);
@@ -204,9 +206,12 @@ final class CohortEditorView {
         editor.lastYearProperty().addListener(changed -> showAges.run());
         editor.firstDayProperty().addListener(changed -> showAges.run());
         showAges.run();
-        HBox exact = new HBox(6, firstSpinner, new Label("–"), lastSpinner, ages);
+        HBox exact = new HBox(6, firstSpinner, new Label("–"), lastSpinner);
         exact.setAlignment(Pos.CENTER_LEFT);
-        field(texts.get("editor.birthYears"), Problem.FIELD_BIRTH_YEARS, new VBox(4, slider, exact), firstSpinner);
+        // Room on the right for the last tick label, which the slider centres on its end.
+        slider.setPadding(new Insets(0, 14, 0, 4));
+        field(texts.get("editor.birthYears"), Problem.FIELD_BIRTH_YEARS, new VBox(4, slider, exact, ages),
+                firstSpinner);
     }
 
     private void fromSlider(Runnable change) {
@@ -248,7 +253,8 @@ final class CohortEditorView {
     private void brands() {
         ComboBox<String> oneBrand = new ComboBox<>();
         oneBrand.getItems().setAll(editor.sharePercents().keySet());
-        oneBrand.setPromptText(texts.get("editor.oneBrand"));
+        editor.original().brands().shares().keySet().stream().filter(brand -> editor.original().brands()
+                .isSingleBrand()).findFirst().ifPresent(oneBrand::setValue);
         oneBrand.setOnAction(event -> {
             if (oneBrand.getValue() != null) {
                 editor.useOnly(oneBrand.getValue());
@@ -296,6 +302,7 @@ final class CohortEditorView {
     private void field(String label, String field, Node content, Node... marked) {
         Label caption = new Label(label);
         caption.getStyleClass().add("field-label");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
         GridPane.setValignment(caption, VPos.TOP);
         GridPane.setHgrow(content, Priority.ALWAYS);
         grid.addRow(row++, caption, content);

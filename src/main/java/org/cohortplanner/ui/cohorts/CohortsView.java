@@ -186,7 +186,7 @@ public final class CohortsView {
         heading.setAlignment(Pos.BASELINE_LEFT);
         ListView<Problem> problems = new ListView<>(viewModel.problems());
         problems.setId(PROBLEMS_ID);
-        problems.setPrefHeight(130);
+        problems.setPrefHeight(96);
         problems.setMinHeight(60);
         problems.setCellFactory(list -> new ProblemCell());
         problems.getSelectionModel().selectedItemProperty().addListener((observable, before, after) ->

@@ -63,6 +63,19 @@ class CohortEditorTest {
     }
 
     @Test
+    void aFieldThatCannotBeReadDoesNotHideTheValidatorsFindingsOnTheOthers() {
+        CohortEditor editor = edit("c50-54");
+
+        editor.closesTimeProperty().set("25:00");
+        editor.sharePercents().get("Moderna").set("90");
+
+        assertTrue(editor.fieldProblems().get(Problem.FIELD_WINDOW).contains("25:00"));
+        assertTrue(editor.fieldProblems().get(Problem.FIELD_BRANDS).contains("add up to 90 %"),
+                editor.fieldProblems().toString());
+        assertFalse(editor.canSave());
+    }
+
+    @Test
     void brandSharesMustAddUpToAHundredPercent() {
         CohortEditor editor = edit("c18-49");
         assertEquals("Total 100 %", editor.sharesTotalProperty().get());
