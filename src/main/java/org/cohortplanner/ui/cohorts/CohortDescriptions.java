@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.planning.Problem;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Texts;
 
@@ -33,6 +34,18 @@ final class CohortDescriptions {
     static String summary(Cohort cohort, Texts texts) {
         return texts.get("describe.cohort", cohort.name(), cohort.birthYears().toString(),
                 digits(cohort.birthDayDigits(), texts), Formats.count(cohort.eligible()), window(cohort.window()));
+    }
+
+    /** A validator field ({@code Problem.FIELD_...}) in the planners' words. */
+    static String fieldName(String field, Texts texts) {
+        return switch (field) {
+            case Problem.FIELD_BIRTH_YEARS -> texts.get("editor.birthYears");
+            case Problem.FIELD_WINDOW -> texts.get("editor.window");
+            case Problem.FIELD_VACCINATION_PERIOD -> texts.get("editor.period");
+            case Problem.FIELD_BRANDS -> texts.get("editor.brands");
+            case Problem.FIELD_ELIGIBLE -> texts.get("editor.eligible");
+            default -> field;
+        };
     }
 
     static String window(BookingWindow window) {

@@ -78,6 +78,8 @@ public final class CohortEditor {
     private final ObjectProperty<CohortStatus> status = new SimpleObjectProperty<>(this, "status");
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final ObservableMap<String, String> fieldProblems = FXCollections.observableHashMap();
+    private final ObservableMap<String, String> readOnlyFieldProblems =
+            FXCollections.unmodifiableObservableMap(fieldProblems);
     private final ReadOnlyStringWrapper sharesTotal = new ReadOnlyStringWrapper(this, "sharesTotal");
     private final ReadOnlyBooleanWrapper saveable = new ReadOnlyBooleanWrapper(this, "saveable");
     private Cohort edited;
@@ -335,7 +337,7 @@ public final class CohortEditor {
 
     /** What is wrong, per field (FIELD_ constants here and in {@link Problem}); no entry when the field is fine. */
     public ObservableMap<String, String> fieldProblems() {
-        return FXCollections.unmodifiableObservableMap(fieldProblems);
+        return readOnlyFieldProblems;
     }
 
     /** True when every field can be read and the name is free. */

@@ -330,6 +330,12 @@ public final class CohortsView {
     }
 
     private final class ProblemCell extends ListCell<Problem> {
+        ProblemCell() {
+            setWrapText(true);
+            // A cell asks for no width of its own, so that long problems wrap within the list instead of scrolling.
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Problem problem, boolean empty) {
             super.updateItem(problem, empty);
@@ -339,7 +345,8 @@ public final class CohortsView {
                 return;
             }
             getStyleClass().add(problem.isError() ? "problem-error" : "problem-warning");
-            setText(texts.get(problem.isError() ? "problems.error" : "problems.warning") + " · " + problem.message());
+            setText(texts.get(problem.isError() ? "problems.error" : "problems.warning") + " · " + problem.subject()
+                    + " · " + CohortDescriptions.fieldName(problem.field(), texts) + ": " + problem.detail());
         }
     }
 

@@ -57,7 +57,7 @@ final class SplitDialog {
         dialog.getDialogPane().getButtonTypes().setAll(apply, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(apply).disableProperty().bind(model.previewProperty().isNull());
         dialog.getDialogPane().setContent(content());
-        dialog.getDialogPane().setPrefWidth(860);
+        dialog.getDialogPane().setPrefWidth(900);
         dialog.setResizable(true);
     }
 
@@ -143,21 +143,22 @@ final class SplitDialog {
         table.setPrefHeight(240);
         int year = model.parent().vaccinationPeriod().firstDay().getYear();
         table.getColumns().setAll(List.of(
-                column("split.column.name", SplitPart::name),
+                column("split.column.name", SplitPart::name, 110),
                 column("split.column.who", part -> part.birthYears() + (part.allBirthDays() ? ""
-                        : " · " + CohortDescriptions.digits(part.birthDayDigits(), texts))),
+                        : " · " + CohortDescriptions.digits(part.birthDayDigits(), texts)), 170),
                 column("split.column.ages", part -> Formats.range(part.birthYears().youngestAgeIn(year),
-                        part.birthYears().oldestAgeIn(year))),
-                column("split.column.people", part -> Formats.count(part.people())),
-                column("split.column.opens", part -> Formats.dateTime(part.window().opens())),
-                column("split.column.closes", part -> Formats.dateTime(part.window().closes())),
-                column("split.column.period", part -> Formats.period(part.vaccinationPeriod().firstDay(),
-                        part.vaccinationPeriod().lastDay()))));
+                        part.birthYears().oldestAgeIn(year)), 60),
+                column("split.column.people", part -> Formats.count(part.people()), 90),
+                column("split.column.opens", part -> Formats.shortDateTime(part.window().opens()), 130),
+                column("split.column.closes", part -> Formats.shortDateTime(part.window().closes()), 130),
+                column("split.column.period", part -> Formats.shortPeriod(part.vaccinationPeriod().firstDay(),
+                        part.vaccinationPeriod().lastDay()), 120)));
         return table;
     }
 
-    private TableColumn<SplitPart, String> column(String title, Function<SplitPart, String> text) {
+    private TableColumn<SplitPart, String> column(String title, Function<SplitPart, String> text, double width) {
         TableColumn<SplitPart, String> column = new TableColumn<>(texts.get(title));
+        column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
         column.setSortable(false);
         return column;

@@ -57,6 +57,7 @@ public final class SplitDialogModel {
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final ReadOnlyObjectWrapper<SplitPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
     private final ObservableList<SplitPart> parts = FXCollections.observableArrayList();
+    private final ObservableList<SplitPart> readOnlyParts = FXCollections.unmodifiableObservableList(parts);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
 
     SplitDialogModel(WorkingPlan working, Cohort parent, String user, Texts texts) {
@@ -210,7 +211,7 @@ public final class SplitDialogModel {
 
     /** The parts of the preview, for the preview table. */
     public ObservableList<SplitPart> parts() {
-        return FXCollections.unmodifiableObservableList(parts);
+        return readOnlyParts;
     }
 
     /** Why the split cannot be made as set, empty when it can. */
