@@ -2,14 +2,10 @@ package org.cohortplanner.ui.cohorts;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,9 +49,6 @@ public final class CohortEditor {
     public static final String FIELD_DIGITS = "birthDayDigits";
     public static final String FIELD_UPTAKE = "uptake";
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-    private static final DateTimeFormatter TIME_INPUT = DateTimeFormatter.ofPattern("H:mm", Locale.ROOT);
-
     private final Plan plan;
     private final Cohort original;
     private final boolean adding;
@@ -66,10 +59,7 @@ public final class CohortEditor {
     private final ObjectProperty<Integer> firstYear = new SimpleObjectProperty<>(this, "firstYear");
     private final ObjectProperty<Integer> lastYear = new SimpleObjectProperty<>(this, "lastYear");
     private final StringProperty digits = new SimpleStringProperty(this, "digits");
-    private final ObjectProperty<LocalDate> opensDate = new SimpleObjectProperty<>(this, "opensDate");
-    private final StringProperty opensTime = new SimpleStringProperty(this, "opensTime");
-    private final ObjectProperty<LocalDate> closesDate = new SimpleObjectProperty<>(this, "closesDate");
-    private final StringProperty closesTime = new SimpleStringProperty(this, "closesTime");
+    private final WindowInput window;
     private final ObjectProperty<LocalDate> firstDay = new SimpleObjectProperty<>(this, "firstDay");
     private final ObjectProperty<LocalDate> lastDay = new SimpleObjectProperty<>(this, "lastDay");
     private final StringProperty eligible = new SimpleStringProperty(this, "eligible");
@@ -97,10 +87,7 @@ public final class CohortEditor {
         firstYear.set(cohort.birthYears().firstYear());
         lastYear.set(cohort.birthYears().lastYear());
         digits.set(digitsText(cohort.birthDayDigits()));
-        opensDate.set(cohort.window().opens().toLocalDate());
-        opensTime.set(TIME.format(cohort.window().opens()));
-        closesDate.set(cohort.window().closes().toLocalDate());
-        closesTime.set(TIME.format(cohort.window().closes()));
+        window = new WindowInput(cohort.window());
         firstDay.set(cohort.vaccinationPeriod().firstDay());
         lastDay.set(cohort.vaccinationPeriod().lastDay());
         eligible.set(Formats.count(cohort.eligible()));
@@ -114,8 +101,9 @@ public final class CohortEditor {
                 missing -> new SimpleStringProperty(this, missing, number(share * 100))));
         status.set(cohort.status());
 
-        List<Observable> inputs = new ArrayList<>(List.of(name, firstYear, lastYear, digits, opensDate, opensTime,
-                closesDate, closesTime, firstDay, lastDay, eligible, uptakePercent, status));
+        List<Observable> inputs = new ArrayList<>(List.of(name, firstYear, lastYear, digits, firstDay, lastDay,
+                eligible, uptakePercent, status));
+        inputs.addAll(window.fields());
         inputs.addAll(sharePercents.values());
         inputs.forEach(input -> input.addListener(changed -> check()));
         check();
@@ -169,8 +157,10 @@ public final class CohortEditor {
             years = BirthCohortRange.of(firstYear.get(), lastYear.get());
         }
         Set<Integer> birthDayDigits = readDigits(digits.get(), found);
-        LocalDateTime opens = readTime(opensDate.get(), opensTime.get(), "editor.opens", found);
-        LocalDateTime closes = readTime(closesDate.get(), closesTime.get(), "editor.closes", found);
+        LocalDateTime opens = readTime(window.opens(), window.opensDateProperty().get(),
+                window.opensTimeProperty().get(), "editor.opens", found);
+        LocalDateTime closes = readTime(window.closes(), window.closesDateProperty().get(),
+                window.closesTimeProperty().get(), "editor.closes", found);
         if (firstDay.get() == null || lastDay.get() == null) {
             found.put(Problem.FIELD_VACCINATION_PERIOD, texts.get("editor.error.periodMissing"));
         }
@@ -222,18 +212,13 @@ public final class CohortEditor {
         return chosen;
     }
 
-    private LocalDateTime readTime(LocalDate day, String time, String what, Map<String, String> found) {
-        String field = Problem.FIELD_WINDOW;
-        if (day == null) {
-            found.putIfAbsent(field, texts.get("editor.error.dateMissing", texts.get(what)));
-            return null;
+    private LocalDateTime readTime(Optional<LocalDateTime> read, LocalDate day, String time, String what,
+                                   Map<String, String> found) {
+        if (read.isEmpty()) {
+            found.putIfAbsent(Problem.FIELD_WINDOW, day == null ? texts.get("editor.error.dateMissing", texts.get(what))
+                    : texts.get("editor.error.time", texts.get(what), time == null ? "" : time));
         }
-        try {
-            return day.atTime(LocalTime.parse(time == null ? "" : time.strip(), TIME_INPUT));
-        } catch (DateTimeParseException unreadable) {
-            found.putIfAbsent(field, texts.get("editor.error.time", texts.get(what), time == null ? "" : time));
-            return null;
-        }
+        return read.orElse(null);
     }
 
     private Long readPeople(Map<String, String> found) {
@@ -367,21 +352,9 @@ public final class CohortEditor {
         return digits;
     }
 
-    public ObjectProperty<LocalDate> opensDateProperty() {
-        return opensDate;
-    }
-
-    /** "20:00", in the plan's zone. */
-    public StringProperty opensTimeProperty() {
-        return opensTime;
-    }
-
-    public ObjectProperty<LocalDate> closesDateProperty() {
-        return closesDate;
-    }
-
-    public StringProperty closesTimeProperty() {
-        return closesTime;
+    /** The booking window's dates and times. */
+    public WindowInput window() {
+        return window;
     }
 
     public ObjectProperty<LocalDate> firstDayProperty() {

@@ -235,19 +235,16 @@ final class CohortEditorView {
     }
 
     private void window(String zone) {
-        DatePicker opensDate = datePicker(editor.opensDateProperty());
-        TextField opensTime = timeField(editor.opensTimeProperty());
-        DatePicker closesDate = datePicker(editor.closesDateProperty());
-        TextField closesTime = timeField(editor.closesTimeProperty());
+        WindowFields fields = new WindowFields(editor.window());
         Label zoneLabel = new Label(texts.get("editor.zone", zone));
         zoneLabel.getStyleClass().add("field-hint");
         GridPane times = new GridPane();
         times.setHgap(6);
         times.setVgap(4);
-        times.addRow(0, new Label(texts.get("editor.opens")), opensDate, opensTime);
-        times.addRow(1, new Label(texts.get("editor.closes")), closesDate, closesTime);
-        field(texts.get("editor.window"), Problem.FIELD_WINDOW, new VBox(4, times, zoneLabel), opensDate, closesDate,
-                opensTime, closesTime);
+        times.addRow(0, new Label(texts.get("editor.opens")), fields.opensDate, fields.opensTime);
+        times.addRow(1, new Label(texts.get("editor.closes")), fields.closesDate, fields.closesTime);
+        field(texts.get("editor.window"), Problem.FIELD_WINDOW, new VBox(4, times, zoneLabel), fields.opensDate,
+                fields.closesDate, fields.opensTime, fields.closesTime);
     }
 
     private void brands() {
@@ -288,14 +285,6 @@ final class CohortEditorView {
         picker.valueProperty().bindBidirectional(day);
         picker.setPrefWidth(130);
         return picker;
-    }
-
-    private static TextField timeField(StringProperty time) {
-        TextField field = new TextField();
-        field.textProperty().bindBidirectional(time);
-        field.setPrefColumnCount(5);
-        field.setPromptText("20:00");
-        return field;
     }
 
     /** One labelled row, its message row under it; {@code marked} get the red border when the field is wrong. */

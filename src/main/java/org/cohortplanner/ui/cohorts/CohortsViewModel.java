@@ -114,6 +114,10 @@ public final class CohortsViewModel {
         if (selection.getCohortId() != null && plan.cohort(selection.getCohortId()).isEmpty()) {
             selection.clear();
         }
+        // An editor opened on another plan (before an undo, an edit on another screen) would save over that change.
+        if (editor.get() != null && !WorkingPlan.sameContent(editor.get().plan(), plan)) {
+            editor.set(null);
+        }
     }
 
     private void applyFilter() {

@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
@@ -94,20 +93,12 @@ final class SplitDialog {
         boundary.disableProperty().bind(model.kindProperty().isNotEqualTo(SplitKind.AT_BIRTH_YEAR));
         groups.disableProperty().bind(model.kindProperty().isEqualTo(SplitKind.AT_BIRTH_YEAR));
 
-        DatePicker opensDate = new DatePicker();
-        opensDate.valueProperty().bindBidirectional(model.opensDateProperty());
-        TextField opensTime = new TextField();
-        opensTime.setPrefColumnCount(5);
-        opensTime.textProperty().bindBidirectional(model.opensTimeProperty());
-        DatePicker closesDate = new DatePicker();
-        closesDate.valueProperty().bindBidirectional(model.closesDateProperty());
-        TextField closesTime = new TextField();
-        closesTime.setPrefColumnCount(5);
-        closesTime.textProperty().bindBidirectional(model.closesTimeProperty());
+        WindowFields fields = new WindowFields(model.firstNight());
         Label hint = new Label(texts.get("split.firstNight.hint") + " · "
                 + texts.get("editor.zone", model.plan().zone().getId()));
         hint.getStyleClass().add("field-hint");
-        HBox night = new HBox(6, opensDate, opensTime, new Label("–"), closesDate, closesTime);
+        HBox night = new HBox(6, fields.opensDate, fields.opensTime, new Label("–"), fields.closesDate,
+                fields.closesTime);
         night.setAlignment(Pos.CENTER_LEFT);
 
         TextField reason = new TextField();

@@ -1,12 +1,7 @@
 package org.cohortplanner.ui.cohorts;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.Observable;
@@ -38,8 +33,6 @@ import org.cohortplanner.ui.common.WorkingPlan;
  * makes the split one undoable edit of the working plan. Closing the dialog without Apply changes nothing.
  */
 public final class SplitDialogModel {
-    private static final DateTimeFormatter TIME_INPUT = DateTimeFormatter.ofPattern("H:mm", Locale.ROOT);
-
     private final WorkingPlan working;
     private final Plan plan;
     private final Cohort parent;
@@ -50,10 +43,7 @@ public final class SplitDialogModel {
     private final ObjectProperty<SplitKind> kind = new SimpleObjectProperty<>(this, "kind");
     private final ObjectProperty<Integer> boundaryYear = new SimpleObjectProperty<>(this, "boundaryYear");
     private final ObjectProperty<Integer> groups = new SimpleObjectProperty<>(this, "groups");
-    private final ObjectProperty<LocalDate> opensDate = new SimpleObjectProperty<>(this, "opensDate");
-    private final StringProperty opensTime = new SimpleStringProperty(this, "opensTime");
-    private final ObjectProperty<LocalDate> closesDate = new SimpleObjectProperty<>(this, "closesDate");
-    private final StringProperty closesTime = new SimpleStringProperty(this, "closesTime");
+    private final WindowInput firstNight;
     private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
     private final ReadOnlyObjectWrapper<SplitPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
     private final ObservableList<SplitPart> parts = FXCollections.observableArrayList();
@@ -71,13 +61,10 @@ public final class SplitDialogModel {
         kind.set(size > 1 ? SplitKind.AT_BIRTH_YEAR : SplitKind.BY_BIRTH_DAY_DIGIT);
         boundaryYear.set(size > 1 ? first + size / 2 : first);
         groups.set(2);
-        BookingWindow window = parent.window();
-        opensDate.set(window.opens().toLocalDate());
-        opensTime.set(CohortEditor.TIME.format(window.opens()));
-        closesDate.set(window.closes().toLocalDate());
-        closesTime.set(CohortEditor.TIME.format(window.closes()));
-        List.<Observable>of(kind, boundaryYear, groups, opensDate, opensTime, closesDate, closesTime)
-                .forEach(input -> input.addListener(changed -> propose()));
+        firstNight = new WindowInput(parent.window());
+        List<Observable> inputs = new ArrayList<>(List.of(kind, boundaryYear, groups));
+        inputs.addAll(firstNight.fields());
+        inputs.forEach(input -> input.addListener(changed -> propose()));
         propose();
     }
 
@@ -87,12 +74,12 @@ public final class SplitDialogModel {
         String why = "";
         try {
             proposed = proposal();
-            Optional<BookingWindow> firstNight = firstNight();
-            if (firstNight.isEmpty()) {
+            Optional<BookingWindow> night = firstNight.window();
+            if (night.isEmpty()) {
                 why = texts.get("split.error.firstNight");
                 proposed = null;
             } else {
-                proposed = splitter.withNightsFrom(plan, proposed, firstNight.get());
+                proposed = splitter.withNightsFrom(plan, proposed, night.get());
             }
         } catch (SplitNotPossibleException notPossible) {
             why = notPossible.getMessage();
@@ -118,19 +105,6 @@ public final class SplitDialogModel {
         return kind.get() == SplitKind.BY_BIRTH_DAY_DIGIT
                 ? splitter.byBirthDayDigit(plan, parent.id(), groups.get())
                 : splitter.intoEqualParts(plan, parent.id(), groups.get());
-    }
-
-    private Optional<BookingWindow> firstNight() {
-        try {
-            if (opensDate.get() == null || closesDate.get() == null) {
-                return Optional.empty();
-            }
-            LocalDateTime opens = opensDate.get().atTime(LocalTime.parse(opensTime.get().strip(), TIME_INPUT));
-            LocalDateTime closes = closesDate.get().atTime(LocalTime.parse(closesTime.get().strip(), TIME_INPUT));
-            return Optional.of(new BookingWindow(opens, closes));
-        } catch (DateTimeParseException | NullPointerException unreadable) {
-            return Optional.empty();
-        }
     }
 
     /** True when there is a split to apply. */
@@ -184,20 +158,8 @@ public final class SplitDialogModel {
     }
 
     /** The first part's booking night; the other parts follow on the next nights, passing over holidays. */
-    public ObjectProperty<LocalDate> opensDateProperty() {
-        return opensDate;
-    }
-
-    public StringProperty opensTimeProperty() {
-        return opensTime;
-    }
-
-    public ObjectProperty<LocalDate> closesDateProperty() {
-        return closesDate;
-    }
-
-    public StringProperty closesTimeProperty() {
-        return closesTime;
+    public WindowInput firstNight() {
+        return firstNight;
     }
 
     public StringProperty reasonProperty() {

@@ -13,6 +13,7 @@ import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.Problem;
 import org.cohortplanner.store.AuditEntry;
+import org.cohortplanner.store.PlanChange;
 import org.cohortplanner.store.json.PlanFiles;
 import org.cohortplanner.ui.InMemoryPlanStore;
 import org.cohortplanner.ui.ScriptedDialogs;
@@ -41,7 +42,7 @@ class CohortEditorTest {
         CohortEditor editor = edit("c50-54");
         assertTrue(editor.fieldProblems().isEmpty(), editor.fieldProblems().toString());
 
-        editor.closesDateProperty().set(LocalDate.of(2021, 7, 18));
+        editor.window().closesDateProperty().set(LocalDate.of(2021, 7, 18));
 
         assertTrue(editor.fieldProblems().get(Problem.FIELD_WINDOW).contains("before it opens"),
                 editor.fieldProblems().toString());
@@ -53,7 +54,7 @@ class CohortEditorTest {
     void aTimeThatCannotBeReadIsShownOnTheWindowFieldAndKeepsTheCohortFromBeingSaved() {
         CohortEditor editor = edit("c50-54");
 
-        editor.opensTimeProperty().set("25:00");
+        editor.window().opensTimeProperty().set("25:00");
 
         assertTrue(editor.fieldProblems().get(Problem.FIELD_WINDOW).contains("25:00"));
         assertFalse(editor.canSave());
@@ -66,7 +67,7 @@ class CohortEditorTest {
     void aFieldThatCannotBeReadDoesNotHideTheValidatorsFindingsOnTheOthers() {
         CohortEditor editor = edit("c50-54");
 
-        editor.closesTimeProperty().set("25:00");
+        editor.window().closesTimeProperty().set("25:00");
         editor.sharePercents().get("Moderna").set("90");
 
         assertTrue(editor.fieldProblems().get(Problem.FIELD_WINDOW).contains("25:00"));
@@ -117,7 +118,7 @@ class CohortEditorTest {
         CohortEditor editor = edit("c50-54");
 
         editor.lastYearProperty().set(1975);
-        editor.closesDateProperty().set(LocalDate.of(2021, 8, 12));
+        editor.window().closesDateProperty().set(LocalDate.of(2021, 8, 12));
 
         assertTrue(editor.fieldProblems().get(Problem.FIELD_BIRTH_YEARS).contains("also in cohort 18–49"),
                 editor.fieldProblems().toString());
@@ -166,7 +167,7 @@ class CohortEditorTest {
     void savingAnEditIsOneUndoableStepWithWhatChangedAndTheReason() {
         CohortEditor editor = edit("c50-54");
         editor.eligibleProperty().set("3,900,000");
-        editor.opensTimeProperty().set("21:00");
+        editor.window().opensTimeProperty().set("21:00");
         editor.reasonProperty().set("revised registry count");
 
         assertTrue(cohorts.saveEditor());
@@ -211,5 +212,17 @@ class CohortEditorTest {
         assertNull(cohorts.editorProperty().get());
         assertEquals(0, store.writes());
         assertEquals("50–54", working.getPlan().cohort("c50-54").orElseThrow().name());
+    }
+
+    @Test
+    void anEditorOpenWhenThePlanChangesElsewhereClosesRatherThanSaveOverThatChange() {
+        working.edit(working.getPlan().withName("Korea 2021 revised"), PlanChange.of("kim", "Renamed the plan"));
+        CohortEditor editor = edit("c50-54");
+        editor.eligibleProperty().set("1");
+
+        working.undo();
+
+        assertNull(cohorts.editorProperty().get());
+        assertEquals(3_807_034, working.getPlan().cohort("c50-54").orElseThrow().eligible());
     }
 }

@@ -77,9 +77,9 @@ class SplitDialogModelTest {
     void movingTheFirstNightMovesTheOthersAfterIt() {
         SplitDialogModel dialog = split("c50-54");
 
-        dialog.opensDateProperty().set(LocalDate.of(2021, 7, 26));
-        dialog.closesDateProperty().set(LocalDate.of(2021, 7, 27));
-        dialog.closesTimeProperty().set("18:00");
+        dialog.firstNight().opensDateProperty().set(LocalDate.of(2021, 7, 26));
+        dialog.firstNight().closesDateProperty().set(LocalDate.of(2021, 7, 27));
+        dialog.firstNight().closesTimeProperty().set("18:00");
 
         assertEquals(LocalDateTime.of(2021, 7, 26, 20, 0), dialog.parts().get(0).window().opens());
         assertEquals(LocalDateTime.of(2021, 7, 27, 20, 0), dialog.parts().get(1).window().opens());
@@ -97,10 +97,10 @@ class SplitDialogModelTest {
         assertFalse(dialog.canApply());
         assertTrue(dialog.problemProperty().get().contains("it has 5 birth years"), dialog.problemProperty().get());
 
-        dialog.opensTimeProperty().set("late");
+        dialog.firstNight().opensTimeProperty().set("late");
         dialog.groupsProperty().set(3);
         assertTrue(dialog.problemProperty().get().contains("20:00"), dialog.problemProperty().get());
-        dialog.opensTimeProperty().set("20:00");
+        dialog.firstNight().opensTimeProperty().set("20:00");
         assertEquals(3, dialog.parts().size());
     }
 
