@@ -141,7 +141,8 @@ public final class CohortEditor {
         String cohortName = name.get() == null ? "" : name.get().strip();
         if (cohortName.isEmpty()) {
             found.put(FIELD_NAME, texts.get("editor.error.nameMissing"));
-        } else if (plan.cohorts().stream().anyMatch(c -> c.name().equals(cohortName) && !c.id().equals(original.id()))) {
+        } else if (plan.cohorts().stream()
+                .anyMatch(c -> c.name().equals(cohortName) && !c.id().equals(original.id()))) {
             found.put(FIELD_NAME, texts.get("editor.error.nameTaken", cohortName));
         }
         BirthCohortRange years = original.birthYears();
@@ -284,7 +285,7 @@ public final class CohortEditor {
                 describe(after, original), reason.get());
     }
 
-    /** The fields of {@code cohort} that differ from {@code other} (all when other is null), one "field: value" each. */
+    /** The fields of {@code cohort} that differ from {@code other} (all when other is null), as "field: value". */
     private String describe(Cohort cohort, Cohort other) {
         Map<String, String> values = CohortDescriptions.fields(cohort, texts);
         Map<String, String> others = other == null ? Map.of() : CohortDescriptions.fields(other, texts);
