@@ -16,6 +16,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -28,8 +29,8 @@ import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Texts;
 
 /**
- * The split dialog: how to split, the first part's booking night, and a preview table of the parts, all before
- * anything changes. Apply (Enter) makes the split; Cancel (Escape) leaves the plan as it was.
+ * The split dialog: how to split, the first part's booking night, and a preview table of the parts (whose names can be
+ * edited in place), all before anything changes. Apply (Enter) makes the split; Cancel (Escape) leaves the plan as it was.
  */
 final class SplitDialog {
     static final String PREVIEW_ID = "split-preview";
@@ -133,8 +134,12 @@ final class SplitDialog {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(240);
         int year = model.parent().vaccinationPeriod().firstDay().getYear();
+        TableColumn<SplitPart, String> name = column("split.column.name", SplitPart::name, 110);
+        name.setCellFactory(TextFieldTableCell.forTableColumn());
+        name.setOnEditCommit(edit -> model.rename(edit.getTablePosition().getRow(), edit.getNewValue()));
+        table.setEditable(true);
         table.getColumns().setAll(List.of(
-                column("split.column.name", SplitPart::name, 110),
+                name,
                 column("split.column.who", part -> part.birthYears() + (part.allBirthDays() ? ""
                         : " · " + CohortDescriptions.digits(part.birthDayDigits(), texts)), 170),
                 column("split.column.ages", part -> Formats.range(part.birthYears().youngestAgeIn(year),

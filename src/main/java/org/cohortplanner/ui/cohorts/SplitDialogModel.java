@@ -107,6 +107,20 @@ public final class SplitDialogModel {
                 : splitter.intoEqualParts(plan, parent.id(), groups.get());
     }
 
+    /**
+     * Names part {@code index} otherwise than proposed. Changing how to split or the first night proposes the parts
+     * afresh, with the proposed names.
+     */
+    public void rename(int index, String name) {
+        SplitPreview shown = preview.get();
+        if (shown == null || name == null || name.isBlank() || index < 0 || index >= shown.parts().size()) {
+            return;
+        }
+        SplitPreview renamed = shown.withName(index, name.strip());
+        preview.set(renamed);
+        parts.setAll(renamed.parts());
+    }
+
     /** True when there is a split to apply. */
     public boolean canApply() {
         return preview.get() != null;

@@ -87,6 +87,18 @@ class SplitDialogModelTest {
     }
 
     @Test
+    void aPartRenamedInThePreviewKeepsItsNameWhenApplied() {
+        SplitDialogModel dialog = split("c50-54");
+
+        dialog.rename(0, "53–54 first night");
+        dialog.apply();
+
+        assertTrue(working.getPlan().cohortNamed("53–54 first night").isPresent());
+        assertEquals("Split cohort 50–54 at 1969 into 53–54 first night, 50–52",
+                store.audit().get(store.audit().size() - 1).action());
+    }
+
+    @Test
     void aSplitThatMakesNoSenseSaysWhyAndCannotBeApplied() {
         SplitDialogModel dialog = split("c50-54");
 
