@@ -30,7 +30,8 @@ import org.cohortplanner.ui.common.Texts;
 
 /**
  * The split dialog: how to split, the first part's booking night, and a preview table of the parts (whose names can be
- * edited in place), all before anything changes. Apply (Enter) makes the split; Cancel (Escape) leaves the plan as it was.
+ * edited in place), all before anything changes. Apply (Enter) makes the split; Cancel (Escape) leaves the plan as it
+ * was.
  */
 final class SplitDialog {
     static final String PREVIEW_ID = "split-preview";
