@@ -107,7 +107,8 @@ public final class AppContext implements AutoCloseable {
                 new VersionProvider().getVersion()[0]);
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
-        screens.put(Screen.COHORTS, new CohortsView(new CohortsViewModel(working)).root());
+        screens.put(Screen.COHORTS, new CohortsView(new CohortsViewModel(working, selection, dialogs, user, locale))
+                .root());
         screens.put(Screen.TIMELINE, new TimelineView(new TimelineViewModel(working, selection, user, locale,
                 Clock.systemUTC())).root());
         screens.put(Screen.SUPPLY, new UpcomingScreenView("Supply", "Delivery schedule, slips and brand "
@@ -120,7 +121,7 @@ public final class AppContext implements AutoCloseable {
                 exportTexts).root());
         screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks)).root());
 
-        new ShellView(shell, screens).showIn(window, onExit);
+        new ShellView(shell, screens, locale).showIn(window, onExit);
     }
 
     /** Ends background work and closes the store. */

@@ -1,6 +1,7 @@
 package org.cohortplanner.ui.shell;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javafx.geometry.Insets;
@@ -26,6 +27,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import org.cohortplanner.ui.common.Texts;
 
 /**
  * The console window: menu bar, navigation pane, the current screen, and a status bar that always says where the
@@ -44,6 +46,8 @@ public final class ShellView {
     public static final String MENU_EXPORT_ID = "menu-export-workbook";
     public static final String MENU_EXIT_ID = "menu-exit";
     public static final String MENU_ABOUT_ID = "menu-about";
+    public static final String MENU_UNDO_ID = "menu-undo";
+    public static final String MENU_REDO_ID = "menu-redo";
     public static final String STYLESHEET = "/org/cohortplanner/ui/console.css";
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
@@ -52,6 +56,7 @@ public final class ShellView {
         KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
 
     private final ShellViewModel viewModel;
+    private final Texts texts;
     private final Map<Screen, Node> screens;
     private final BorderPane root = new BorderPane();
     private final StackPane screenHost = new StackPane();
@@ -60,7 +65,13 @@ public final class ShellView {
 
     /** @param screens the content of every screen */
     public ShellView(ShellViewModel viewModel, Map<Screen, Node> screens) {
+        this(viewModel, screens, Locale.getDefault());
+    }
+
+    /** @param locale the language of the menus this view adds texts for */
+    public ShellView(ShellViewModel viewModel, Map<Screen, Node> screens, Locale locale) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.texts = Texts.of(ShellView.class, locale);
         this.screens = new EnumMap<>(screens);
         for (Screen screen : Screen.values()) {
             Node content = Objects.requireNonNull(this.screens.get(screen), "no content for screen " + screen);
@@ -126,6 +137,8 @@ public final class ShellView {
         Menu file = new Menu("_File", null, newPlan, new SeparatorMenuItem(), open, save, saveAs,
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), exit);
 
+        Menu edit = editMenu();
+
         Menu go = new Menu("_Go");
         for (Screen screen : Screen.values()) {
             go.getItems().add(item(screen.title(), "menu-go-" + screen.contentId(),
@@ -133,9 +146,31 @@ public final class ShellView {
                     () -> viewModel.show(screen)));
         }
         Menu help = new Menu("_Help", null, item("About Cohort Planner", MENU_ABOUT_ID, null, viewModel::showAbout));
-        MenuBar bar = new MenuBar(file, go, help);
+        MenuBar bar = new MenuBar(file, edit, go, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** Undo and Redo, naming the edit they would take back or make again; disabled when there is none. */
+    private Menu editMenu() {
+        MenuItem undo = item("", MENU_UNDO_ID, new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
+                viewModel::undo);
+        undo.textProperty().bind(viewModel.undoActionProperty().map(action -> action.isEmpty()
+                ? texts.get("menu.undo.nothing") : texts.get("menu.undo", action)));
+        undo.disableProperty().bind(viewModel.undoActionProperty().isEmpty());
+        MenuItem redo = item("", MENU_REDO_ID, new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), viewModel::redo);
+        redo.textProperty().bind(viewModel.redoActionProperty().map(action -> action.isEmpty()
+                ? texts.get("menu.redo.nothing") : texts.get("menu.redo", action)));
+        redo.disableProperty().bind(viewModel.redoActionProperty().isEmpty());
+        // Ctrl+Y redoes too, as in most editors; a menu item has one accelerator, so this one lives in the scene.
+        root.sceneProperty().addListener((observable, before, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN),
+                        viewModel::redo);
+            }
+        });
+        return new Menu(texts.get("menu.edit"), null, undo, redo);
     }
 
     private static MenuItem item(String text, String id, KeyCombination accelerator, Runnable action) {

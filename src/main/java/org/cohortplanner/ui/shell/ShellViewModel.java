@@ -178,6 +178,26 @@ public final class ShellViewModel {
                 + changesText.get() + ").\n\nExit anyway and lose them?");
     }
 
+    /** Takes back the last plan edit, whichever screen made it. */
+    public void undo() {
+        working.undo();
+    }
+
+    /** Makes again the plan edit last undone. */
+    public void redo() {
+        working.redo();
+    }
+
+    /** The edit Undo would take back, empty when there is none. */
+    public ReadOnlyStringProperty undoActionProperty() {
+        return working.undoActionProperty();
+    }
+
+    /** The edit Redo would make again, empty when there is none. */
+    public ReadOnlyStringProperty redoActionProperty() {
+        return working.redoActionProperty();
+    }
+
     public void showAbout() {
         dialogs.showInformation("About Cohort Planner", versionText + "\n\n"
                 + "Plans age-cohort booking windows, vaccine supply and booking-night load for mass-vaccination "
