@@ -234,7 +234,8 @@ public final class AppContext implements AutoCloseable {
         shell.show(shown);
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
-        screens.put(Screen.COHORTS, new CohortsView(new CohortsViewModel(working)).root());
+        screens.put(Screen.COHORTS, new CohortsView(new CohortsViewModel(working, selection, dialogs, user, locale))
+                .root());
         screens.put(Screen.TIMELINE, new TimelineView(new TimelineViewModel(working, selection, user, locale,
                 Clock.systemUTC())).root());
         screens.put(Screen.SUPPLY, new UpcomingScreenView(Screen.SUPPLY, locale).root());

@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -31,11 +34,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The console's shell on the initial sample: cohorts, status bar, navigation, a new plan. */
+/**
+ * Starts the real console, headless, on a new H2 model in a temporary folder, as a planner would on first start, and
+ * works with it as a planner would: switches screens, splits the initial sample's 50–54 cohort and undoes it.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleUiTest extends RunningConsole {
     /** The test that replaces the sample plan runs after those that look at it. */
     private static final int LAST = Integer.MAX_VALUE;
+    /** How long to wait for background store writes to reach the audit screen; not a measure of speed. */
+    private static final int STORE_WAIT_SECONDS = 30;
 
     @Test
     void theCohortTableShowsTheInitialSamplesCohorts() {
@@ -88,6 +96,57 @@ class ConsoleUiTest extends RunningConsole {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertShown(Screen.COHORTS);
+    }
+
+    @Test
+    void splittingFiftyToFiftyFourAtNineteenSixtyNineShowsBothPartsIsAuditedAndUndoes() throws TimeoutException {
+        TableView<CohortRow> table = robot.lookup("#" + CohortsView.TABLE_ID).queryTableView();
+        List<String> before = names(table);
+        assertEquals(List.of("55–59", "50–54", "18–49"), before);
+
+        robot.clickOn(nameCell("50–54"));
+        robot.clickOn("#" + CohortsView.SPLIT_ID);
+        WaitForAsyncUtils.waitForFxEvents();
+        Spinner<?> boundary = robot.lookup("#" + CohortsView.SPLIT_BOUNDARY_ID).queryAs(Spinner.class);
+        assertEquals(1969, boundary.getValue());
+        TableView<?> preview = robot.lookup("#" + CohortsView.SPLIT_PREVIEW_ID).queryTableView();
+        assertEquals(2, preview.getItems().size());
+        assertEquals(before, names(table), "the preview changes nothing");
+        robot.clickOn((Node) robot.lookup(".dialog-pane .button").match(
+                node -> node instanceof Button && ((Button) node).isDefaultButton()).query());
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(List.of("55–59", "50–54", "53–54", "50–52", "18–49"), names(table));
+        CohortRow younger = table.getItems().stream().filter(row -> row.name().equals("50–52")).findFirst()
+                .orElseThrow();
+        assertEquals("1969–1971", younger.birthYearsText());
+
+        robot.clickOn("#" + Screen.AUDIT.navigationId());
+        TableView<AuditRow> audit = robot.lookup("#" + AuditView.TABLE_ID).queryTableView();
+        WaitForAsyncUtils.waitFor(STORE_WAIT_SECONDS, TimeUnit.SECONDS, () -> audit.getItems().stream()
+                .anyMatch(row -> row.action().equals("Split cohort 50–54 at 1969 into 53–54, 50–52")));
+
+        robot.clickOn("#" + Screen.COHORTS.navigationId());
+        robot.clickOn(nameCell("55–59"));
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(before, names(table));
+        robot.clickOn("#" + Screen.AUDIT.navigationId());
+        WaitForAsyncUtils.waitFor(STORE_WAIT_SECONDS, TimeUnit.SECONDS, () -> audit.getItems().stream()
+                .anyMatch(row -> row.action().equals("Undo: Split cohort 50–54 at 1969 into 53–54, 50–52")));
+        assertTrue(audit.getItems().size() >= 3, "first start, split and undo are all in the trail");
+        robot.clickOn("#" + Screen.COHORTS.navigationId());
+    }
+
+    private Node nameCell(String name) {
+        return robot.lookup(".table-cell").match(node -> node instanceof TableCell<?, ?> cell
+                && cell.getTableColumn() != null && CohortsView.NAME_COLUMN_ID.equals(cell.getTableColumn().getId())
+                && name.equals(cell.getText())).query();
+    }
+
+    private static List<String> names(TableView<CohortRow> table) {
+        return table.getItems().stream().map(CohortRow::name).toList();
     }
 
     @Test

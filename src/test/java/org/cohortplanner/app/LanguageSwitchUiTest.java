@@ -43,7 +43,9 @@ class LanguageSwitchUiTest extends RunningConsole {
         chooseLanguage(ConsoleSettings.KOREAN);
 
         assertEquals("파일(_F)", menuBar().getMenus().get(0).getText());
-        assertEquals("보기(_V)", menuBar().getMenus().get(2).getText());
+        assertEquals("편집(_E)", menuBar().getMenus().get(1).getText());
+        assertEquals("보기(_V)", menuBar().getMenus().stream().filter(menu -> ShellView.MENU_VIEW_ID.equals(menu.getId()))
+                .findFirst().orElseThrow().getText());
         assertEquals("접종 대상군", navigationName(Screen.COHORTS));
         assertEquals("변경 기록", navigationName(Screen.AUDIT));
         assertEquals("코호트 플래너", robot.lookup("#" + ShellView.PRODUCT_NAME_ID).queryAs(Label.class).getText());

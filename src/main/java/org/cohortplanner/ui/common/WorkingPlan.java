@@ -40,6 +40,10 @@ public final class WorkingPlan {
     private final ReadOnlyStringWrapper storeProblem = new ReadOnlyStringWrapper(this, "storeProblem", "");
     private final ReadOnlyLongWrapper storeWrites = new ReadOnlyLongWrapper(this, "storeWrites");
     private final Deque<PendingWrite> pending = new ArrayDeque<>();
+    private final Deque<Step> undoable = new ArrayDeque<>();
+    private final Deque<Step> redoable = new ArrayDeque<>();
+    private final ReadOnlyStringWrapper undoAction = new ReadOnlyStringWrapper(this, "undoAction", "");
+    private final ReadOnlyStringWrapper redoAction = new ReadOnlyStringWrapper(this, "redoAction", "");
     private Plan fileContent;
     private long storedVersion;
     private boolean writing;
@@ -58,16 +62,75 @@ public final class WorkingPlan {
         return store.location();
     }
 
-    /** An edit: shown at once, written to the store in the background with {@code change} as its audit entry. */
+    /**
+     * An edit: shown at once, written to the store in the background with {@code change} as its audit entry. Each
+     * edit is one step that {@link #undo()} takes back; a new edit forgets what could be redone.
+     */
     public void edit(Plan edited, PlanChange change) {
+        undoable.push(new Step(plan.get(), edited, change));
+        redoable.clear();
+        showHistory();
         enqueue(new PendingWrite(edited, change, false));
+    }
+
+    /** Puts back the plan as it was before the last edit, through the store like any edit ("Undo: action"). */
+    public void undo() {
+        if (undoable.isEmpty()) {
+            return;
+        }
+        Step step = undoable.pop();
+        redoable.push(step);
+        showHistory();
+        PlanChange change = step.change();
+        enqueue(new PendingWrite(step.before(), new PlanChange(change.user(), "Undo: " + change.action(),
+                change.after(), change.before(), ""), false));
+    }
+
+    /** Makes again the edit last undone ("Redo: action"). */
+    public void redo() {
+        if (redoable.isEmpty()) {
+            return;
+        }
+        Step step = redoable.pop();
+        undoable.push(step);
+        showHistory();
+        PlanChange change = step.change();
+        enqueue(new PendingWrite(step.after(), new PlanChange(change.user(), "Redo: " + change.action(),
+                change.before(), change.after(), change.reason()), false));
+    }
+
+    private void showHistory() {
+        undoAction.set(undoable.isEmpty() ? "" : undoable.peek().change().action());
+        redoAction.set(redoable.isEmpty() ? "" : redoable.peek().change().action());
+    }
+
+    /** The action {@link #undo()} would take back, empty when there is nothing to undo. */
+    public ReadOnlyStringProperty undoActionProperty() {
+        return undoAction.getReadOnlyProperty();
+    }
+
+    public boolean canUndo() {
+        return !undoable.isEmpty();
+    }
+
+    /** The action {@link #redo()} would make again, empty when there is nothing to redo. */
+    public ReadOnlyStringProperty redoActionProperty() {
+        return redoAction.getReadOnlyProperty();
+    }
+
+    public boolean canRedo() {
+        return !redoable.isEmpty();
     }
 
     /**
      * Puts a whole other plan in place (a plan file opened, a new plan started), whatever versions say; the audit
-     * trail is kept. {@code fromFile} is the file it came from, or null.
+     * trail is kept, but there is nothing to undo in a plan just put in place. {@code fromFile} is the file it came
+     * from, or null.
      */
     public void replace(Plan replacement, PlanChange change, Path fromFile) {
+        undoable.clear();
+        redoable.clear();
+        showHistory();
         fileContent = fromFile == null ? null : replacement;
         planFile.set(fromFile);
         enqueue(new PendingWrite(replacement, change, true));
@@ -179,6 +242,10 @@ public final class WorkingPlan {
     /** Counts store writes that completed, so that screens showing stored data (the audit trail) can refresh. */
     public ReadOnlyLongProperty storeWritesProperty() {
         return storeWrites.getReadOnlyProperty();
+    }
+
+    /** One undoable edit: the plan before and after it, and what it did. */
+    private record Step(Plan before, Plan after, PlanChange change) {
     }
 
     private record PendingWrite(Plan plan, PlanChange change, boolean replacing) {

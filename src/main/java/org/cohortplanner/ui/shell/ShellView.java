@@ -59,6 +59,8 @@ public final class ShellView {
     public static String languageItemId(String languageTag) {
         return "menu-language-" + (languageTag.isEmpty() ? "system" : languageTag);
     }
+    public static final String MENU_UNDO_ID = "menu-undo";
+    public static final String MENU_REDO_ID = "menu-redo";
     public static final String STYLESHEET = "/org/cohortplanner/ui/console.css";
     /** Style class of a console in Korean: its font family puts a Hangul font first. */
     public static final String KOREAN_STYLE = "korean";
@@ -69,8 +71,8 @@ public final class ShellView {
         KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
 
     private final ShellViewModel viewModel;
-    private final Map<Screen, Node> screens;
     private final Texts texts;
+    private final Map<Screen, Node> screens;
     private final BorderPane root = new BorderPane();
     private final StackPane screenHost = new StackPane();
     private final ListView<Screen> navigation = new ListView<>();
@@ -78,9 +80,14 @@ public final class ShellView {
 
     /** @param screens the content of every screen */
     public ShellView(ShellViewModel viewModel, Map<Screen, Node> screens) {
+        this(viewModel, screens, viewModel.locale());
+    }
+
+    /** @param locale the language of the menus this view adds texts for */
+    public ShellView(ShellViewModel viewModel, Map<Screen, Node> screens, Locale locale) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.texts = Texts.of(ShellView.class, locale);
         this.screens = new EnumMap<>(screens);
-        this.texts = Texts.of(ShellView.class, viewModel.locale());
         for (Screen screen : Screen.values()) {
             Node content = Objects.requireNonNull(this.screens.get(screen), "no content for screen " + screen);
             content.setId(screen.contentId());
@@ -174,6 +181,8 @@ public final class ShellView {
                 new SeparatorMenuItem(), export, new SeparatorMenuItem(), settings, new SeparatorMenuItem(), exit);
         file.setId(MENU_FILE_ID);
 
+        Menu edit = editMenu();
+
         Menu go = new Menu(texts.get("menu.go"));
         for (Screen screen : Screen.values()) {
             go.getItems().add(item(texts.get("screen." + screen.name()), "menu-go-" + screen.contentId(),
@@ -182,7 +191,7 @@ public final class ShellView {
         }
         Menu help = new Menu(texts.get("menu.help"), null, item(texts.get("menu.help.about"), MENU_ABOUT_ID, null,
                 viewModel::showAbout));
-        MenuBar bar = new MenuBar(file, go, viewMenu(), help);
+        MenuBar bar = new MenuBar(file, edit, go, viewMenu(), help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -220,6 +229,28 @@ public final class ShellView {
     private void openSettings() {
         new SettingsDialog(viewModel, root.getScene() == null ? null : root.getScene().getWindow()).showAndWait()
                 .ifPresent(viewModel::applySettings);
+    }
+
+    /** Undo and Redo, naming the edit they would take back or make again; disabled when there is none. */
+    private Menu editMenu() {
+        MenuItem undo = item("", MENU_UNDO_ID, new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN),
+                viewModel::undo);
+        undo.textProperty().bind(viewModel.undoActionProperty().map(action -> action.isEmpty()
+                ? texts.get("menu.undo.nothing") : texts.get("menu.undo", action)));
+        undo.disableProperty().bind(viewModel.undoActionProperty().isEmpty());
+        MenuItem redo = item("", MENU_REDO_ID, new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), viewModel::redo);
+        redo.textProperty().bind(viewModel.redoActionProperty().map(action -> action.isEmpty()
+                ? texts.get("menu.redo.nothing") : texts.get("menu.redo", action)));
+        redo.disableProperty().bind(viewModel.redoActionProperty().isEmpty());
+        // Ctrl+Y redoes too, as in most editors; a menu item has one accelerator, so this one lives in the scene.
+        root.sceneProperty().addListener((observable, before, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN),
+                        viewModel::redo);
+            }
+        });
+        return new Menu(texts.get("menu.edit"), null, undo, redo);
     }
 
     private static MenuItem item(String text, String id, KeyCombination accelerator, Runnable action) {

@@ -210,6 +210,26 @@ public final class ShellViewModel {
         return dialogs.confirm(texts.get("exit.title"), texts.get("exit.question", changesText.get()));
     }
 
+    /** Takes back the last plan edit, whichever screen made it. */
+    public void undo() {
+        working.undo();
+    }
+
+    /** Makes again the plan edit last undone. */
+    public void redo() {
+        working.redo();
+    }
+
+    /** The edit Undo would take back, empty when there is none. */
+    public ReadOnlyStringProperty undoActionProperty() {
+        return working.undoActionProperty();
+    }
+
+    /** The edit Redo would make again, empty when there is none. */
+    public ReadOnlyStringProperty redoActionProperty() {
+        return working.redoActionProperty();
+    }
+
     public void showAbout() {
         dialogs.showInformation(texts.get("about.title"), texts.get("about.text", versionText, working.location(),
                 settings.settingsFile().toString()));

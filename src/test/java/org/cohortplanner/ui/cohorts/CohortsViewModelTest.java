@@ -1,11 +1,18 @@
 package org.cohortplanner.ui.cohorts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Locale;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.planning.Problem;
 import org.cohortplanner.store.PlanChange;
 import org.cohortplanner.ui.InMemoryPlanStore;
+import org.cohortplanner.ui.ScriptedDialogs;
 import org.cohortplanner.ui.UiTestPlans;
+import org.cohortplanner.ui.common.CohortSelection;
 import org.cohortplanner.ui.common.DirectTaskRunner;
 import org.cohortplanner.ui.common.WorkingPlan;
 import org.junit.jupiter.api.Test;
@@ -75,5 +82,80 @@ class CohortsViewModelTest {
         CohortRow.Ages late50s = new CohortRow.Ages(55, 59);
 
         assertEquals(-1, Integer.signum(fifties.compareTo(late50s)));
+    }
+
+    @Test
+    void theFilterShowsRowsWhoseNameAgesBrandsOrStatusContainIt() {
+        viewModel.filterProperty().set("55");
+        assertEquals(List.of("55–59"), viewModel.shownRows().stream().map(CohortRow::name).toList());
+
+        viewModel.filterProperty().set("moderna");
+        assertEquals(2, viewModel.shownRows().size());
+
+        viewModel.filterProperty().set("");
+        assertEquals(2, viewModel.shownRows().size());
+    }
+
+    @Test
+    void deletingAsksFirstAndIsOneUndoableEdit() {
+        ScriptedDialogs dialogs = new ScriptedDialogs().answer(false).answer(true);
+        CohortSelection selection = new CohortSelection();
+        CohortsViewModel cohorts = new CohortsViewModel(working, selection, dialogs, "kim", Locale.ENGLISH);
+        selection.select("c55-59");
+
+        cohorts.deleteSelected();
+        assertEquals(2, working.getPlan().cohorts().size());
+        assertEquals(0, store.writes());
+
+        cohorts.deleteSelected();
+        assertEquals(List.of("50–54"), cohorts.rows().stream().map(CohortRow::name).toList());
+        assertEquals("Deleted cohort 55–59", store.audit().get(store.audit().size() - 1).action());
+        assertNull(selection.getCohortId());
+
+        working.undo();
+        assertEquals(List.of("55–59", "50–54"), cohorts.rows().stream().map(CohortRow::name).toList());
+    }
+
+    @Test
+    void duplicatingAddsACopyAfterTheOriginalAndSelectsIt() {
+        CohortSelection selection = new CohortSelection();
+        CohortsViewModel cohorts = new CohortsViewModel(working, selection, new ScriptedDialogs(), "kim",
+                Locale.ENGLISH);
+        selection.select("c55-59");
+
+        cohorts.duplicateSelected();
+
+        assertEquals(List.of("55–59", "55–59 copy", "50–54"), cohorts.rows().stream().map(CohortRow::name).toList());
+        assertEquals("c55-59-copy", selection.getCohortId());
+    }
+
+    @Test
+    void theProblemsListHoldsEveryProblemAndAProblemSelectsItsCohort() {
+        CohortSelection selection = new CohortSelection();
+        CohortsViewModel cohorts = new CohortsViewModel(working, selection, new ScriptedDialogs(), "kim",
+                Locale.ENGLISH);
+        Cohort broken = UiTestPlans.fiftyToFiftyFour().withEligible(0);
+        working.edit(working.getPlan().withCohort(broken), PlanChange.of("kim", "No people"));
+
+        Problem problem = cohorts.problems().stream().filter(p -> "c50-54".equals(p.cohortId())).findFirst()
+                .orElseThrow();
+        assertEquals(Problem.FIELD_ELIGIBLE, problem.field());
+        assertTrue(cohorts.problemsSummaryProperty().get().startsWith("1 error"),
+                cohorts.problemsSummaryProperty().get());
+
+        cohorts.jumpTo(problem);
+        assertEquals("c50-54", selection.getCohortId());
+    }
+
+    @Test
+    void theSelectionIsClearedWhenItsCohortLeavesThePlan() {
+        CohortSelection selection = new CohortSelection();
+        new CohortsViewModel(working, selection, new ScriptedDialogs(), "kim", Locale.ENGLISH);
+        selection.select("c55-59");
+
+        working.edit(working.getPlan().withCohorts(List.of(UiTestPlans.fiftyToFiftyFour())),
+                PlanChange.of("kim", "Removed 55–59"));
+
+        assertNull(selection.getCohortId());
     }
 }

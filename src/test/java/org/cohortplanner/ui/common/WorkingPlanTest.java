@@ -90,4 +90,66 @@ class WorkingPlanTest {
         assertEquals(WorkingPlan.StoreState.SAVED, working.getStoreState());
         assertEquals("A", store.load().orElseThrow().name());
     }
+
+    @Test
+    void undoPutsBackThePlanBeforeTheLastEditThroughTheStoreWithAnAuditEntry() {
+        Plan original = working.getPlan();
+        working.edit(original.withName("A"), new PlanChange("kim", "Renamed to A", "Korea 2021 initial", "A",
+                "typo"));
+        assertTrue(working.canUndo());
+        assertEquals("Renamed to A", working.undoActionProperty().get());
+
+        working.undo();
+
+        assertEquals("Korea 2021 initial", working.getPlan().name());
+        assertEquals("Korea 2021 initial", store.load().orElseThrow().name());
+        assertEquals("Undo: Renamed to A", store.audit().get(store.audit().size() - 1).action());
+        assertEquals("A", store.audit().get(store.audit().size() - 1).before());
+        assertFalse(working.canUndo());
+        assertEquals("", working.undoActionProperty().get());
+        assertEquals("Renamed to A", working.redoActionProperty().get());
+    }
+
+    @Test
+    void redoMakesTheUndoneEditAgainAndANewEditForgetsWhatCouldBeRedone() {
+        working.edit(working.getPlan().withName("A"), PlanChange.of("kim", "Renamed to A"));
+        working.edit(working.getPlan().withName("B"), PlanChange.of("kim", "Renamed to B"));
+        working.undo();
+        working.undo();
+        assertEquals("Korea 2021 initial", working.getPlan().name());
+
+        working.redo();
+        assertEquals("A", working.getPlan().name());
+        assertEquals("A", store.load().orElseThrow().name());
+        assertEquals("Redo: Renamed to A", store.audit().get(store.audit().size() - 1).action());
+        assertEquals("Renamed to B", working.redoActionProperty().get());
+
+        working.edit(working.getPlan().withName("C"), PlanChange.of("kim", "Renamed to C"));
+        assertFalse(working.canRedo());
+        assertEquals("", working.redoActionProperty().get());
+        working.redo();
+        assertEquals("C", working.getPlan().name());
+        assertEquals(List.of("Renamed to A", "Renamed to B", "Undo: Renamed to B", "Undo: Renamed to A",
+                "Redo: Renamed to A", "Renamed to C"), store.audit().stream().map(entry -> entry.action()).toList());
+    }
+
+    @Test
+    void undoWithNothingToUndoChangesNothing() {
+        working.undo();
+        working.redo();
+
+        assertEquals(0, store.writes());
+        assertEquals("Korea 2021 initial", working.getPlan().name());
+    }
+
+    @Test
+    void openingAPlanClearsTheHistory() {
+        working.edit(working.getPlan().withName("A"), PlanChange.of("kim", "Renamed to A"));
+        working.replace(UiTestPlans.initial().withName("From file"), PlanChange.of("kim", "Opened plan file"),
+                Path.of("from-file.json"));
+
+        assertFalse(working.canUndo());
+        working.undo();
+        assertEquals("From file", working.getPlan().name());
+    }
 }

@@ -205,4 +205,30 @@ class ShellViewModelTest {
 
         assertEquals(ConsoleSettings.KOREAN, settings.settings().language());
     }
+
+    @Test
+    void undoAndRedoNameTheEditAndReachEveryScreensEdits() {
+        assertEquals("", viewModel.undoActionProperty().get());
+        working.edit(working.getPlan().withName("Korea 2021 revised"), PlanChange.of("kim", "Renamed the plan"));
+        assertEquals("Renamed the plan", viewModel.undoActionProperty().get());
+
+        viewModel.undo();
+        assertEquals("Korea 2021 initial", working.getPlan().name());
+        assertEquals("", viewModel.undoActionProperty().get());
+        assertEquals("Renamed the plan", viewModel.redoActionProperty().get());
+
+        viewModel.redo();
+        assertEquals("Korea 2021 revised", working.getPlan().name());
+        assertEquals("Redo: Renamed the plan", store.audit().get(store.audit().size() - 1).action());
+    }
+
+    @Test
+    void aNewPlanLeavesNothingToUndo() {
+        working.edit(working.getPlan().withName("Korea 2021 revised"), PlanChange.of("kim", "Renamed the plan"));
+        dialogs.answer(true);
+
+        viewModel.newPlan();
+
+        assertEquals("", viewModel.undoActionProperty().get());
+    }
 }

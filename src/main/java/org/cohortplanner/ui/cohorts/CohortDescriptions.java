@@ -1,0 +1,63 @@
+package org.cohortplanner.ui.cohorts;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.cohortplanner.domain.BookingWindow;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.planning.Problem;
+import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.Texts;
+
+/** Cohorts in words, for audit entries and the split preview: each field the planner can change, as text. */
+final class CohortDescriptions {
+    private CohortDescriptions() {
+    }
+
+    /** Field name → value, in the editor's order. */
+    static Map<String, String> fields(Cohort cohort, Texts texts) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put(texts.get("editor.name"), cohort.name());
+        fields.put(texts.get("editor.birthYears"), cohort.birthYears().toString());
+        fields.put(texts.get("editor.digits"), digits(cohort.birthDayDigits(), texts));
+        fields.put(texts.get("editor.window"), window(cohort.window()));
+        fields.put(texts.get("editor.period"), Formats.period(cohort.vaccinationPeriod().firstDay(),
+                cohort.vaccinationPeriod().lastDay()));
+        fields.put(texts.get("editor.eligible"), Formats.count(cohort.eligible()));
+        fields.put(texts.get("editor.uptake"), Formats.percent(cohort.uptake()));
+        fields.put(texts.get("editor.brands"), Formats.shares(cohort.brands().shares()));
+        fields.put(texts.get("editor.status"), status(cohort, texts));
+        return fields;
+    }
+
+    /** "50–54 (born 1967–1971, 3,807,034 people, Mon 19 Jul 2021 20:00 – Sat 24 Jul 2021 18:00)". */
+    static String summary(Cohort cohort, Texts texts) {
+        return texts.get("describe.cohort", cohort.name(), cohort.birthYears().toString(),
+                digits(cohort.birthDayDigits(), texts), Formats.count(cohort.eligible()), window(cohort.window()));
+    }
+
+    /** A validator field ({@code Problem.FIELD_...}) in the planners' words. */
+    static String fieldName(String field, Texts texts) {
+        return switch (field) {
+            case Problem.FIELD_BIRTH_YEARS -> texts.get("editor.birthYears");
+            case Problem.FIELD_WINDOW -> texts.get("editor.window");
+            case Problem.FIELD_VACCINATION_PERIOD -> texts.get("editor.period");
+            case Problem.FIELD_BRANDS -> texts.get("editor.brands");
+            case Problem.FIELD_ELIGIBLE -> texts.get("editor.eligible");
+            default -> field;
+        };
+    }
+
+    static String window(BookingWindow window) {
+        return Formats.dateTime(window.opens()) + " – " + Formats.dateTime(window.closes());
+    }
+
+    static String digits(Set<Integer> digits, Texts texts) {
+        return digits.isEmpty() || digits.size() == 10 ? texts.get("digits.every")
+                : texts.get("digits.endingIn", CohortEditor.digitsText(digits));
+    }
+
+    static String status(Cohort cohort, Texts texts) {
+        return texts.get("status." + cohort.status().name());
+    }
+}

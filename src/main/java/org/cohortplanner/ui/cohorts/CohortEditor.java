@@ -1,0 +1,390 @@
+package org.cohortplanner.ui.cohorts;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import javafx.beans.Observable;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+import org.cohortplanner.domain.BirthCohortRange;
+import org.cohortplanner.domain.BookingWindow;
+import org.cohortplanner.domain.BrandAllocation;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.CohortStatus;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.VaccinationPeriod;
+import org.cohortplanner.domain.VaccineBrand;
+import org.cohortplanner.planning.PlanValidator;
+import org.cohortplanner.planning.Problem;
+import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.Texts;
+
+/**
+ * One cohort being created or edited, as the editor panel shows it: every field as the planner types it, and for each
+ * field what is wrong with it. Text that cannot be read (a time of "25:00", letters for people) is reported on its
+ * field and keeps the cohort from being saved; everything else is checked by the one {@link PlanValidator}, against
+ * the plan as it would be with this cohort, and reported on the field the validator names. A cohort with validator
+ * problems can still be saved: the plan keeps them visible in the problems list until they are mended.
+ */
+public final class CohortEditor {
+    /** Fields the editor checks itself, beside the validator's {@code Problem.FIELD_...}. */
+    public static final String FIELD_NAME = "name";
+    public static final String FIELD_DIGITS = "birthDayDigits";
+    public static final String FIELD_UPTAKE = "uptake";
+
+    private final Plan plan;
+    private final Cohort original;
+    private final boolean adding;
+    private final Texts texts;
+    private final PlanValidator validator = new PlanValidator();
+
+    private final StringProperty name = new SimpleStringProperty(this, "name");
+    private final ObjectProperty<Integer> firstYear = new SimpleObjectProperty<>(this, "firstYear");
+    private final ObjectProperty<Integer> lastYear = new SimpleObjectProperty<>(this, "lastYear");
+    private final StringProperty digits = new SimpleStringProperty(this, "digits");
+    private final WindowInput window;
+    private final ObjectProperty<LocalDate> firstDay = new SimpleObjectProperty<>(this, "firstDay");
+    private final ObjectProperty<LocalDate> lastDay = new SimpleObjectProperty<>(this, "lastDay");
+    private final StringProperty eligible = new SimpleStringProperty(this, "eligible");
+    private final StringProperty uptakePercent = new SimpleStringProperty(this, "uptakePercent");
+    private final Map<String, StringProperty> sharePercents = new LinkedHashMap<>();
+    private final ObjectProperty<CohortStatus> status = new SimpleObjectProperty<>(this, "status");
+    private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
+    private final ObservableMap<String, String> fieldProblems = FXCollections.observableHashMap();
+    private final ObservableMap<String, String> readOnlyFieldProblems =
+            FXCollections.unmodifiableObservableMap(fieldProblems);
+    private final ReadOnlyStringWrapper sharesTotal = new ReadOnlyStringWrapper(this, "sharesTotal");
+    private final ReadOnlyBooleanWrapper saveable = new ReadOnlyBooleanWrapper(this, "saveable");
+    private Cohort edited;
+
+    /**
+     * @param cohort the cohort as it is in {@code plan}, or, when {@code adding}, a proposal for a new one that is
+     *               not in the plan yet
+     */
+    CohortEditor(Plan plan, Cohort cohort, boolean adding, Texts texts) {
+        this.plan = Objects.requireNonNull(plan, "plan");
+        this.original = Objects.requireNonNull(cohort, "cohort");
+        this.adding = adding;
+        this.texts = Objects.requireNonNull(texts, "texts");
+        name.set(cohort.name());
+        firstYear.set(cohort.birthYears().firstYear());
+        lastYear.set(cohort.birthYears().lastYear());
+        digits.set(digitsText(cohort.birthDayDigits()));
+        window = new WindowInput(cohort.window());
+        firstDay.set(cohort.vaccinationPeriod().firstDay());
+        lastDay.set(cohort.vaccinationPeriod().lastDay());
+        eligible.set(Formats.count(cohort.eligible()));
+        uptakePercent.set(number(cohort.uptake() * 100));
+        for (VaccineBrand brand : plan.brands()) {
+            sharePercents.put(brand.name(), new SimpleStringProperty(this, brand.name(),
+                    number(cohort.brands().shareOf(brand.name()) * 100)));
+        }
+        // A brand the plan no longer lists still shows, so that the planner can take it away.
+        cohort.brands().shares().forEach((brand, share) -> sharePercents.computeIfAbsent(brand,
+                missing -> new SimpleStringProperty(this, missing, number(share * 100))));
+        status.set(cohort.status());
+
+        List<Observable> inputs = new ArrayList<>(List.of(name, firstYear, lastYear, digits, firstDay, lastDay,
+                eligible, uptakePercent, status));
+        inputs.addAll(window.fields());
+        inputs.addAll(sharePercents.values());
+        inputs.forEach(input -> input.addListener(changed -> check()));
+        check();
+    }
+
+    /** Gives the whole allocation to {@code brand}: the "one brand" choice. */
+    public void useOnly(String brand) {
+        sharePercents.forEach((each, percent) -> percent.set(each.equals(brand) ? "100" : "0"));
+    }
+
+    /**
+     * Reads every field, then checks the plan as it would be with the cohort. A field that cannot be read is checked
+     * with its value from before, so that the validator's findings on the other fields still show.
+     */
+    private void check() {
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        edited = read(unreadable);
+        Map<String, String> found = new LinkedHashMap<>(unreadable);
+        // The validator reports an overlap on the later of two cohorts; with this one last, that is this one.
+        List<Cohort> othersFirst = new ArrayList<>(planWith(edited).cohorts());
+        othersFirst.removeIf(cohort -> cohort.id().equals(edited.id()));
+        othersFirst.add(edited);
+        for (Problem problem : validator.validate(plan.withCohorts(othersFirst))) {
+            if (edited.id().equals(problem.cohortId()) && !unreadable.containsKey(problem.field())) {
+                found.merge(problem.field(), problem.detail(), (first, more) -> first + "; " + more);
+            }
+        }
+        fieldProblems.keySet().retainAll(found.keySet());
+        fieldProblems.putAll(found);
+        saveable.set(unreadable.isEmpty());
+    }
+
+    /** The cohort as typed; a field that cannot be read keeps its value from before and is reported in found. */
+    private Cohort read(Map<String, String> found) {
+        String cohortName = name.get() == null ? "" : name.get().strip();
+        if (cohortName.isEmpty()) {
+            found.put(FIELD_NAME, texts.get("editor.error.nameMissing"));
+        } else if (plan.cohorts().stream()
+                .anyMatch(c -> c.name().equals(cohortName) && !c.id().equals(original.id()))) {
+            found.put(FIELD_NAME, texts.get("editor.error.nameTaken", cohortName));
+        }
+        BirthCohortRange years = original.birthYears();
+        if (firstYear.get() == null || lastYear.get() == null) {
+            found.put(Problem.FIELD_BIRTH_YEARS, texts.get("editor.error.yearsMissing"));
+        } else if (firstYear.get() > lastYear.get()) {
+            found.put(Problem.FIELD_BIRTH_YEARS, texts.get("editor.error.yearsReversed",
+                    String.valueOf(firstYear.get()), String.valueOf(lastYear.get())));
+        } else if (firstYear.get() < BirthCohortRange.EARLIEST_YEAR || lastYear.get() > BirthCohortRange.LATEST_YEAR) {
+            found.put(Problem.FIELD_BIRTH_YEARS, texts.get("editor.error.yearsOutside",
+                    String.valueOf(BirthCohortRange.EARLIEST_YEAR), String.valueOf(BirthCohortRange.LATEST_YEAR)));
+        } else {
+            years = BirthCohortRange.of(firstYear.get(), lastYear.get());
+        }
+        Set<Integer> birthDayDigits = readDigits(digits.get(), found);
+        LocalDateTime opens = readTime(window.opens(), window.opensDateProperty().get(),
+                window.opensTimeProperty().get(), "editor.opens", found);
+        LocalDateTime closes = readTime(window.closes(), window.closesDateProperty().get(),
+                window.closesTimeProperty().get(), "editor.closes", found);
+        if (firstDay.get() == null || lastDay.get() == null) {
+            found.put(Problem.FIELD_VACCINATION_PERIOD, texts.get("editor.error.periodMissing"));
+        }
+        Long people = readPeople(found);
+        Double uptake = readPercent(uptakePercent.get(), FIELD_UPTAKE, texts.get("editor.uptake"), found);
+        Map<String, Double> shares = new LinkedHashMap<>();
+        double totalPercent = 0;
+        boolean sharesRead = true;
+        for (Map.Entry<String, StringProperty> share : sharePercents.entrySet()) {
+            Double value = readPercent(share.getValue().get(), Problem.FIELD_BRANDS, share.getKey(), found);
+            sharesRead &= value != null;
+            if (value != null && value > 0) {
+                shares.put(share.getKey(), value);
+                totalPercent += value * 100;
+            }
+        }
+        sharesTotal.set(texts.get("editor.sharesTotal", number(totalPercent)));
+        return new Cohort(original.id(), cohortName.isEmpty() ? original.name() : cohortName, years,
+                birthDayDigits == null ? original.birthDayDigits() : birthDayDigits, people == null
+                ? original.eligible() : people, uptake == null ? original.uptake() : uptake,
+                new BookingWindow(opens == null ? original.window().opens() : opens,
+                        closes == null ? original.window().closes() : closes),
+                new VaccinationPeriod(firstDay.get() == null ? original.vaccinationPeriod().firstDay() : firstDay.get(),
+                        lastDay.get() == null ? original.vaccinationPeriod().lastDay() : lastDay.get()),
+                sharesRead ? new BrandAllocation(shares) : original.brands(), original.parentId(),
+                status.get() == null ? original.status() : status.get());
+    }
+
+    private Set<Integer> readDigits(String text, Map<String, String> found) {
+        Set<Integer> chosen = new TreeSet<>();
+        String cleaned = text == null ? "" : text.strip();
+        if (cleaned.isEmpty()) {
+            return chosen;
+        }
+        for (String token : cleaned.split("[,\\s]+")) {
+            String[] ends = token.split("[-–]");
+            if (ends.length == 1 && token.matches("\\d")) {
+                chosen.add(Integer.parseInt(token));
+            } else if (ends.length == 2 && ends[0].matches("\\d") && ends[1].matches("\\d")
+                    && ends[0].compareTo(ends[1]) <= 0) {
+                for (int digit = Integer.parseInt(ends[0]); digit <= Integer.parseInt(ends[1]); digit++) {
+                    chosen.add(digit);
+                }
+            } else {
+                found.put(FIELD_DIGITS, texts.get("editor.error.digits", token));
+                return null;
+            }
+        }
+        return chosen;
+    }
+
+    private LocalDateTime readTime(Optional<LocalDateTime> read, LocalDate day, String time, String what,
+                                   Map<String, String> found) {
+        if (read.isEmpty()) {
+            found.putIfAbsent(Problem.FIELD_WINDOW, day == null ? texts.get("editor.error.dateMissing", texts.get(what))
+                    : texts.get("editor.error.time", texts.get(what), time == null ? "" : time));
+        }
+        return read.orElse(null);
+    }
+
+    private Long readPeople(Map<String, String> found) {
+        String cleaned = eligible.get() == null ? "" : eligible.get().replaceAll("[,\\s_]", "");
+        try {
+            long people = Long.parseLong(cleaned);
+            if (people < 0) {
+                found.put(Problem.FIELD_ELIGIBLE, texts.get("editor.error.peopleNegative"));
+                return null;
+            }
+            return people;
+        } catch (NumberFormatException unreadable) {
+            found.put(Problem.FIELD_ELIGIBLE, texts.get("editor.error.people", eligible.get()));
+            return null;
+        }
+    }
+
+    /** A percentage 0–100 as a share 0–1. */
+    private Double readPercent(String text, String field, String what, Map<String, String> found) {
+        String cleaned = text == null ? "" : text.replace("%", "").strip();
+        if (cleaned.isEmpty()) {
+            return 0.0;
+        }
+        try {
+            double percent = Double.parseDouble(cleaned);
+            if (percent >= 0 && percent <= 100) {
+                return percent / 100;
+            }
+        } catch (NumberFormatException unreadable) {
+            // reported below, like a number out of range
+        }
+        found.putIfAbsent(field, texts.get("editor.error.percent", what, text));
+        return null;
+    }
+
+    private Plan planWith(Cohort cohort) {
+        if (adding) {
+            List<Cohort> cohorts = new ArrayList<>(plan.cohorts());
+            cohorts.add(cohort);
+            return plan.withCohorts(cohorts);
+        }
+        return plan.withCohort(cohort);
+    }
+
+    /** True when every field can be read and the name is free, so that the cohort can be saved. */
+    public boolean canSave() {
+        return saveable.get();
+    }
+
+    /** The plan with the edited cohort, or empty when a field cannot be read. */
+    public Optional<Plan> editedPlan() {
+        return canSave() ? Optional.of(planWith(edited)) : Optional.empty();
+    }
+
+    /** The audit entry for saving: what changed, from what to what, and the planner's reason. */
+    public PlanChange change(String user) {
+        Cohort after = edited;
+        if (adding) {
+            return new PlanChange(user, texts.get("audit.added", after.name()), "", describe(after, null),
+                    reason.get());
+        }
+        return new PlanChange(user, texts.get("audit.edited", original.name()), describe(original, after),
+                describe(after, original), reason.get());
+    }
+
+    /** The fields of {@code cohort} that differ from {@code other} (all when other is null), as "field: value". */
+    private String describe(Cohort cohort, Cohort other) {
+        Map<String, String> values = CohortDescriptions.fields(cohort, texts);
+        Map<String, String> others = other == null ? Map.of() : CohortDescriptions.fields(other, texts);
+        List<String> parts = new ArrayList<>();
+        values.forEach((field, value) -> {
+            if (!value.equals(others.get(field))) {
+                parts.add(field + ": " + value);
+            }
+        });
+        return String.join("; ", parts);
+    }
+
+    static String digitsText(Set<Integer> digits) {
+        return digits.isEmpty() || digits.size() == 10 ? ""
+                : String.join(", ", digits.stream().sorted().map(String::valueOf).toList());
+    }
+
+    private static String number(double value) {
+        double rounded = Math.round(value * 100) / 100.0;
+        return rounded == Math.rint(rounded) ? Long.toString(Math.round(rounded)) : Double.toString(rounded);
+    }
+
+    public boolean isAdding() {
+        return adding;
+    }
+
+    /** The cohort as it was when editing started (the proposal, for a new one). */
+    public Cohort original() {
+        return original;
+    }
+
+    public Plan plan() {
+        return plan;
+    }
+
+    /** What is wrong, per field (FIELD_ constants here and in {@link Problem}); no entry when the field is fine. */
+    public ObservableMap<String, String> fieldProblems() {
+        return readOnlyFieldProblems;
+    }
+
+    /** True when every field can be read and the name is free. */
+    public ReadOnlyBooleanProperty saveableProperty() {
+        return saveable.getReadOnlyProperty();
+    }
+
+    /** "Total 100 %": what the brand shares add up to. */
+    public ReadOnlyStringProperty sharesTotalProperty() {
+        return sharesTotal.getReadOnlyProperty();
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public ObjectProperty<Integer> firstYearProperty() {
+        return firstYear;
+    }
+
+    public ObjectProperty<Integer> lastYearProperty() {
+        return lastYear;
+    }
+
+    /** Last digits of birth days, "0, 5" or "0–4"; empty for every birth day. */
+    public StringProperty digitsProperty() {
+        return digits;
+    }
+
+    /** The booking window's dates and times. */
+    public WindowInput window() {
+        return window;
+    }
+
+    public ObjectProperty<LocalDate> firstDayProperty() {
+        return firstDay;
+    }
+
+    public ObjectProperty<LocalDate> lastDayProperty() {
+        return lastDay;
+    }
+
+    public StringProperty eligibleProperty() {
+        return eligible;
+    }
+
+    public StringProperty uptakePercentProperty() {
+        return uptakePercent;
+    }
+
+    /** Each brand's share in percent, in the plan's brand order. */
+    public Map<String, StringProperty> sharePercents() {
+        return Collections.unmodifiableMap(sharePercents);
+    }
+
+    public ObjectProperty<CohortStatus> statusProperty() {
+        return status;
+    }
+
+    /** Why, as the planner types it; goes into the audit entry. */
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+}

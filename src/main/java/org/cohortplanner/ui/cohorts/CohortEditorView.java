@@ -1,0 +1,334 @@
+package org.cohortplanner.ui.cohorts;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.cohortplanner.domain.BirthCohortRange;
+import org.cohortplanner.domain.CohortStatus;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.Problem;
+import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.Texts;
+import org.controlsfx.control.RangeSlider;
+
+/**
+ * The cohort editor panel beside the table: every field of one cohort, each with the message of what is wrong with it
+ * under it (and a red border) as the planner types. Enter saves, Escape closes without saving.
+ */
+final class CohortEditorView {
+    static final String PANEL_ID = "cohort-editor";
+    static final String NAME_ID = "cohort-editor-name";
+    static final String FIRST_YEAR_ID = "cohort-editor-first-year";
+    static final String LAST_YEAR_ID = "cohort-editor-last-year";
+    static final String YEARS_SLIDER_ID = "cohort-editor-years";
+    static final String SAVE_ID = "cohort-editor-save";
+    static final String CANCEL_ID = "cohort-editor-cancel";
+    static final String REASON_ID = "cohort-editor-reason";
+    private static final String ERROR_CLASS = "field-error";
+    private static final int YEARS_AROUND = 10;
+
+    private final CohortEditor editor;
+    private final Texts texts;
+    private final VBox root = new VBox(10);
+    private final Map<String, Node> inputs = new HashMap<>();
+    private final Map<String, Label> messages = new HashMap<>();
+    private final GridPane grid = new GridPane();
+    private int row;
+    private boolean syncing;
+
+    CohortEditorView(CohortEditor editor, String zone, Texts texts, Runnable save, Runnable cancel) {
+        this.editor = editor;
+        this.texts = texts;
+        Label title = new Label(editor.isAdding() ? texts.get("editor.titleNew")
+                : texts.get("editor.titleEdit", editor.original().name()));
+        title.getStyleClass().add("editor-title");
+
+        grid.setHgap(8);
+        grid.setVgap(2);
+        TextField name = new TextField();
+        name.setId(NAME_ID);
+        name.textProperty().bindBidirectional(editor.nameProperty());
+        field(texts.get("editor.name"), CohortEditor.FIELD_NAME, name, name);
+        birthYears();
+        TextField digits = new TextField();
+        digits.setPromptText(texts.get("editor.digits.hint"));
+        digits.textProperty().bindBidirectional(editor.digitsProperty());
+        field(texts.get("editor.digits"), CohortEditor.FIELD_DIGITS, digits, digits);
+        window(zone);
+        DatePicker firstDay = datePicker(editor.firstDayProperty());
+        DatePicker lastDay = datePicker(editor.lastDayProperty());
+        field(texts.get("editor.period"), Problem.FIELD_VACCINATION_PERIOD, new HBox(6, firstDay, new Label("–"),
+                lastDay), firstDay);
+        TextField eligible = new TextField();
+        eligible.textProperty().bindBidirectional(editor.eligibleProperty());
+        eligible.getStyleClass().add("numeric-input");
+        field(texts.get("editor.eligible"), Problem.FIELD_ELIGIBLE, eligible, eligible);
+        TextField uptake = new TextField();
+        uptake.textProperty().bindBidirectional(editor.uptakePercentProperty());
+        uptake.setPrefColumnCount(5);
+        field(texts.get("editor.uptake"), CohortEditor.FIELD_UPTAKE, uptake, uptake);
+        brands();
+        ComboBox<CohortStatus> status = new ComboBox<>();
+        status.getItems().setAll(CohortStatus.values());
+        status.setCellFactory(list -> new StatusCell());
+        status.setButtonCell(new StatusCell());
+        status.valueProperty().bindBidirectional(editor.statusProperty());
+        field(texts.get("editor.status"), "status", status, status);
+        TextField reason = new TextField();
+        reason.setId(REASON_ID);
+        reason.setPromptText(texts.get("editor.reason.hint"));
+        reason.textProperty().bindBidirectional(editor.reasonProperty());
+        field(texts.get("editor.reason"), "reason", reason, reason);
+
+        Button saveButton = new Button(texts.get("editor.save"));
+        saveButton.setId(SAVE_ID);
+        saveButton.setDefaultButton(true);
+        saveButton.setOnAction(event -> save.run());
+        saveButton.disableProperty().bind(editor.saveableProperty().not());
+        Button cancelButton = new Button(texts.get("editor.cancel"));
+        cancelButton.setId(CANCEL_ID);
+        cancelButton.setCancelButton(true);
+        cancelButton.setOnAction(event -> cancel.run());
+        Label cannotSave = new Label(texts.get("editor.cannotSave"));
+        cannotSave.getStyleClass().add("field-message");
+        cannotSave.visibleProperty().bind(editor.saveableProperty().not());
+        cannotSave.managedProperty().bind(cannotSave.visibleProperty());
+        HBox buttons = new HBox(8, saveButton, cancelButton);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        root.getChildren().addAll(title, scroll, cannotSave, buttons);
+        root.setId(PANEL_ID);
+        root.getStyleClass().add("cohort-editor");
+        root.setMinWidth(360);
+        root.setPrefWidth(420);
+
+        editor.fieldProblems().addListener((MapChangeListener<String, String>) change -> showProblems());
+        showProblems();
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    /** The birth years as a range slider and two exact spinners, all three kept in step. */
+    private void birthYears() {
+        Plan plan = editor.plan();
+        int first = editor.firstYearProperty().get();
+        int last = editor.lastYearProperty().get();
+        int min = Math.max(BirthCohortRange.EARLIEST_YEAR, plan.population().isEmpty() ? first - YEARS_AROUND
+                : Math.min(first, plan.population().peoplePerBirthYear().firstKey()));
+        int max = Math.min(BirthCohortRange.LATEST_YEAR, plan.population().isEmpty() ? last + YEARS_AROUND
+                : Math.max(last, plan.population().peoplePerBirthYear().lastKey()));
+        RangeSlider slider = new RangeSlider(min, max, first, last);
+        slider.setId(YEARS_SLIDER_ID);
+        slider.setMajorTickUnit(10);
+        slider.setMinorTickCount(9);
+        slider.setBlockIncrement(1);
+        slider.setSnapToTicks(true);
+        slider.setShowTickMarks(true);
+        slider.setShowTickLabels(true);
+        slider.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                return String.valueOf(value.intValue());
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Integer.valueOf(text);
+            }
+        });
+        Spinner<Integer> firstSpinner = yearSpinner(FIRST_YEAR_ID, editor.firstYearProperty());
+        Spinner<Integer> lastSpinner = yearSpinner(LAST_YEAR_ID, editor.lastYearProperty());
+        slider.lowValueProperty().addListener((observable, before, after) -> fromSlider(
+                () -> editor.firstYearProperty().set((int) Math.round(after.doubleValue()))));
+        slider.highValueProperty().addListener((observable, before, after) -> fromSlider(
+                () -> editor.lastYearProperty().set((int) Math.round(after.doubleValue()))));
+        Consumer<Object> toSlider = ignored -> {
+            if (syncing || editor.firstYearProperty().get() == null || editor.lastYearProperty().get() == null) {
+                return;
+            }
+            syncing = true;
+            double low = editor.firstYearProperty().get();
+            double high = editor.lastYearProperty().get();
+            slider.setMin(Math.min(slider.getMin(), low));
+            slider.setMax(Math.max(slider.getMax(), high));
+            // Moving the high end first keeps the low end from being pushed by the old high end, and back.
+            if (low > slider.getHighValue()) {
+                slider.setHighValue(high);
+                slider.setLowValue(low);
+            } else {
+                slider.setLowValue(low);
+                slider.setHighValue(high);
+            }
+            syncing = false;
+        };
+        editor.firstYearProperty().addListener((observable, before, after) -> toSlider.accept(after));
+        editor.lastYearProperty().addListener((observable, before, after) -> toSlider.accept(after));
+        Label ages = new Label();
+        ages.getStyleClass().add("field-hint");
+        Runnable showAges = () -> {
+            Integer firstYear = editor.firstYearProperty().get();
+            Integer lastYear = editor.lastYearProperty().get();
+            LocalDate firstDay = editor.firstDayProperty().get();
+            ages.setText(firstYear == null || lastYear == null || firstDay == null ? ""
+                    : texts.get("editor.ages", Formats.range(firstDay.getYear() - lastYear,
+                            firstDay.getYear() - firstYear), String.valueOf(firstDay.getYear())));
+        };
+        editor.firstYearProperty().addListener(changed -> showAges.run());
+        editor.lastYearProperty().addListener(changed -> showAges.run());
+        editor.firstDayProperty().addListener(changed -> showAges.run());
+        showAges.run();
+        HBox exact = new HBox(6, firstSpinner, new Label("–"), lastSpinner);
+        exact.setAlignment(Pos.CENTER_LEFT);
+        // Room on the right for the last tick label, which the slider centres on its end.
+        slider.setPadding(new Insets(0, 14, 0, 4));
+        field(texts.get("editor.birthYears"), Problem.FIELD_BIRTH_YEARS, new VBox(4, slider, exact, ages),
+                firstSpinner);
+    }
+
+    private void fromSlider(Runnable change) {
+        if (!syncing) {
+            syncing = true;
+            change.run();
+            syncing = false;
+        }
+    }
+
+    private static Spinner<Integer> yearSpinner(String id, ObjectProperty<Integer> year) {
+        Spinner<Integer> spinner = new Spinner<>();
+        SpinnerValueFactory.IntegerSpinnerValueFactory values = new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                BirthCohortRange.EARLIEST_YEAR, BirthCohortRange.LATEST_YEAR, year.get());
+        spinner.setValueFactory(values);
+        spinner.setEditable(true);
+        spinner.setPrefWidth(88);
+        spinner.setId(id);
+        values.valueProperty().bindBidirectional(year);
+        return spinner;
+    }
+
+    private void window(String zone) {
+        WindowFields fields = new WindowFields(editor.window());
+        Label zoneLabel = new Label(texts.get("editor.zone", zone));
+        zoneLabel.getStyleClass().add("field-hint");
+        GridPane times = new GridPane();
+        times.setHgap(6);
+        times.setVgap(4);
+        times.addRow(0, new Label(texts.get("editor.opens")), fields.opensDate, fields.opensTime);
+        times.addRow(1, new Label(texts.get("editor.closes")), fields.closesDate, fields.closesTime);
+        field(texts.get("editor.window"), Problem.FIELD_WINDOW, new VBox(4, times, zoneLabel), fields.opensDate,
+                fields.closesDate, fields.opensTime, fields.closesTime);
+    }
+
+    private void brands() {
+        ComboBox<String> oneBrand = new ComboBox<>();
+        oneBrand.getItems().setAll(editor.sharePercents().keySet());
+        editor.original().brands().shares().keySet().stream().filter(brand -> editor.original().brands()
+                .isSingleBrand()).findFirst().ifPresent(oneBrand::setValue);
+        oneBrand.setOnAction(event -> {
+            if (oneBrand.getValue() != null) {
+                editor.useOnly(oneBrand.getValue());
+            }
+        });
+        GridPane shares = new GridPane();
+        shares.setHgap(6);
+        shares.setVgap(4);
+        int line = 0;
+        Node[] marked = new Node[editor.sharePercents().size()];
+        for (Map.Entry<String, StringProperty> share : editor.sharePercents().entrySet()) {
+            TextField percent = new TextField();
+            percent.setPrefColumnCount(5);
+            percent.textProperty().bindBidirectional(share.getValue());
+            percent.setId("cohort-editor-share-" + share.getKey());
+            shares.addRow(line, new Label(share.getKey()), percent, new Label("%"));
+            marked[line] = percent;
+            line++;
+        }
+        Label total = new Label();
+        total.textProperty().bind(editor.sharesTotalProperty());
+        total.getStyleClass().add("field-hint");
+        HBox choice = new HBox(8, new Label(texts.get("editor.oneBrand")), oneBrand);
+        choice.setAlignment(Pos.CENTER_LEFT);
+        field(texts.get("editor.brands"), Problem.FIELD_BRANDS, new VBox(4, choice, new Label(
+                texts.get("editor.shares")), shares, total), marked);
+    }
+
+    private static DatePicker datePicker(ObjectProperty<LocalDate> day) {
+        DatePicker picker = new DatePicker();
+        picker.valueProperty().bindBidirectional(day);
+        picker.setPrefWidth(130);
+        return picker;
+    }
+
+    /** One labelled row, its message row under it; {@code marked} get the red border when the field is wrong. */
+    private void field(String label, String field, Node content, Node... marked) {
+        Label caption = new Label(label);
+        caption.getStyleClass().add("field-label");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        GridPane.setValignment(caption, VPos.TOP);
+        GridPane.setHgrow(content, Priority.ALWAYS);
+        grid.addRow(row++, caption, content);
+        Label message = new Label();
+        message.getStyleClass().add("field-message");
+        message.setWrapText(true);
+        message.setId("cohort-editor-message-" + field);
+        message.managedProperty().bind(message.visibleProperty());
+        message.setVisible(false);
+        grid.add(message, 1, row++);
+        messages.put(field, message);
+        for (int i = 0; i < marked.length; i++) {
+            inputs.put(field + "#" + i, marked[i]);
+        }
+    }
+
+    private void showProblems() {
+        Map<String, String> problems = editor.fieldProblems();
+        messages.forEach((field, message) -> {
+            String text = problems.get(field);
+            message.setText(text == null ? "" : text);
+            message.setVisible(text != null);
+        });
+        inputs.forEach((key, input) -> {
+            String field = key.substring(0, key.indexOf('#'));
+            input.getStyleClass().remove(ERROR_CLASS);
+            if (problems.containsKey(field)) {
+                input.getStyleClass().add(ERROR_CLASS);
+            }
+        });
+    }
+
+    private final class StatusCell extends ListCell<CohortStatus> {
+        @Override
+        protected void updateItem(CohortStatus status, boolean empty) {
+            super.updateItem(status, empty);
+            setText(empty || status == null ? null : texts.get("status." + status.name()));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.cohortplanner.ui.cohorts;
+
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.TextField;
+
+/** The date pickers and time fields of a {@link WindowInput}, bound to it, for the editor and the split dialog. */
+final class WindowFields {
+    final DatePicker opensDate = new DatePicker();
+    final TextField opensTime = new TextField();
+    final DatePicker closesDate = new DatePicker();
+    final TextField closesTime = new TextField();
+
+    WindowFields(WindowInput window) {
+        opensDate.valueProperty().bindBidirectional(window.opensDateProperty());
+        opensTime.textProperty().bindBidirectional(window.opensTimeProperty());
+        closesDate.valueProperty().bindBidirectional(window.closesDateProperty());
+        closesTime.textProperty().bindBidirectional(window.closesTimeProperty());
+        for (DatePicker date : new DatePicker[] {opensDate, closesDate}) {
+            date.setPrefWidth(130);
+        }
+        for (TextField time : new TextField[] {opensTime, closesTime}) {
+            time.setPrefColumnCount(5);
+            time.setPromptText("20:00");
+        }
+    }
+}

@@ -1,0 +1,228 @@
+package org.cohortplanner.ui.cohorts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.Problem;
+import org.cohortplanner.store.AuditEntry;
+import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.ui.InMemoryPlanStore;
+import org.cohortplanner.ui.ScriptedDialogs;
+import org.cohortplanner.ui.common.CohortSelection;
+import org.cohortplanner.ui.common.DirectTaskRunner;
+import org.cohortplanner.ui.common.WorkingPlan;
+import org.junit.jupiter.api.Test;
+
+class CohortEditorTest {
+    private static final Plan SAMPLE = PlanFiles.read(Path.of("sample-data", "korea-2021-initial.json"));
+
+    private final InMemoryPlanStore store = new InMemoryPlanStore(SAMPLE);
+    private final WorkingPlan working = new WorkingPlan(store, new DirectTaskRunner(), SAMPLE);
+    private final CohortSelection selection = new CohortSelection();
+    private final CohortsViewModel cohorts = new CohortsViewModel(working, selection, new ScriptedDialogs(), "kim",
+            Locale.ENGLISH);
+
+    private CohortEditor edit(String cohortId) {
+        selection.select(cohortId);
+        cohorts.editSelected();
+        return cohorts.editorProperty().get();
+    }
+
+    @Test
+    void aWindowClosingBeforeItOpensIsShownOnTheWindowFieldOnly() {
+        CohortEditor editor = edit("c50-54");
+        assertTrue(editor.fieldProblems().isEmpty(), editor.fieldProblems().toString());
+
+        editor.window().closesDateProperty().set(LocalDate.of(2021, 7, 18));
+
+        assertTrue(editor.fieldProblems().get(Problem.FIELD_WINDOW).contains("before it opens"),
+                editor.fieldProblems().toString());
+        assertEquals(Set.of(Problem.FIELD_WINDOW), editor.fieldProblems().keySet());
+        assertTrue(editor.canSave(), "the validator's problems are shown, not refused");
+    }
+
+    @Test
+    void aTimeThatCannotBeReadIsShownOnTheWindowFieldAndKeepsTheCohortFromBeingSaved() {
+        CohortEditor editor = edit("c50-54");
+
+        editor.window().opensTimeProperty().set("25:00");
+
+        assertTrue(editor.fieldProblems().get(Problem.FIELD_WINDOW).contains("25:00"));
+        assertFalse(editor.canSave());
+        assertFalse(cohorts.saveEditor());
+        assertEquals(0, store.writes());
+        assertEquals(editor, cohorts.editorProperty().get(), "the editor stays open");
+    }
+
+    @Test
+    void aFieldThatCannotBeReadDoesNotHideTheValidatorsFindingsOnTheOthers() {
+        CohortEditor editor = edit("c50-54");
+
+        editor.window().closesTimeProperty().set("25:00");
+        editor.sharePercents().get("Moderna").set("90");
+
+        assertTrue(editor.fieldProblems().get(Problem.FIELD_WINDOW).contains("25:00"));
+        assertTrue(editor.fieldProblems().get(Problem.FIELD_BRANDS).contains("add up to 90 %"),
+                editor.fieldProblems().toString());
+        assertFalse(editor.canSave());
+    }
+
+    @Test
+    void brandSharesMustAddUpToAHundredPercent() {
+        CohortEditor editor = edit("c18-49");
+        assertEquals("Total 100 %", editor.sharesTotalProperty().get());
+
+        editor.sharePercents().get("Moderna").set("30");
+
+        assertEquals("Total 90 %", editor.sharesTotalProperty().get());
+        assertTrue(editor.fieldProblems().get(Problem.FIELD_BRANDS).contains("add up to 90 %"),
+                editor.fieldProblems().toString());
+
+        editor.sharePercents().get("Pfizer").set("70");
+        assertNull(editor.fieldProblems().get(Problem.FIELD_BRANDS));
+    }
+
+    @Test
+    void oneBrandTakesTheWholeAllocation() {
+        CohortEditor editor = edit("c18-49");
+
+        editor.useOnly("Pfizer");
+
+        assertEquals("100", editor.sharePercents().get("Pfizer").get());
+        assertEquals("0", editor.sharePercents().get("Moderna").get());
+        assertTrue(cohorts.saveEditor());
+        assertEquals(Set.of("Pfizer"), working.getPlan().cohort("c18-49").orElseThrow().brands().shares().keySet());
+    }
+
+    @Test
+    void aBrandBelowItsMinimumAgeIsShownOnTheBrandsField() {
+        CohortEditor editor = edit("c55-59");
+
+        editor.lastYearProperty().set(2004);
+
+        assertTrue(editor.fieldProblems().get(Problem.FIELD_BRANDS).contains("aged 18 and over"),
+                editor.fieldProblems().toString());
+    }
+
+    @Test
+    void anOverlapWithALaterCohortIsShownOnTheEditedCohortsBirthYears() {
+        CohortEditor editor = edit("c50-54");
+
+        editor.lastYearProperty().set(1975);
+        editor.window().closesDateProperty().set(LocalDate.of(2021, 8, 12));
+
+        assertTrue(editor.fieldProblems().get(Problem.FIELD_BIRTH_YEARS).contains("also in cohort 18–49"),
+                editor.fieldProblems().toString());
+    }
+
+    @Test
+    void birthDayDigitsAreReadAsDigitsAndRuns() {
+        CohortEditor editor = edit("c18-49");
+
+        editor.digitsProperty().set("7 x");
+        assertTrue(editor.fieldProblems().get(CohortEditor.FIELD_DIGITS).contains("x"));
+        assertFalse(editor.canSave());
+
+        editor.digitsProperty().set("0, 5");
+        assertNull(editor.fieldProblems().get(CohortEditor.FIELD_DIGITS));
+        editor.digitsProperty().set("0–2, 5");
+        assertTrue(cohorts.saveEditor());
+        assertEquals(Set.of(0, 1, 2, 5), working.getPlan().cohort("c18-49").orElseThrow().birthDayDigits());
+    }
+
+    @Test
+    void peopleAndUptakeThatCannotBeReadAreShownOnTheirFields() {
+        CohortEditor editor = edit("c50-54");
+
+        editor.eligibleProperty().set("many");
+        editor.uptakePercentProperty().set("120");
+
+        assertTrue(editor.fieldProblems().get(Problem.FIELD_ELIGIBLE).contains("many"));
+        assertTrue(editor.fieldProblems().get(CohortEditor.FIELD_UPTAKE).contains("120"));
+        editor.eligibleProperty().set("0");
+        editor.uptakePercentProperty().set("80");
+        assertTrue(editor.fieldProblems().get(Problem.FIELD_ELIGIBLE).contains("more than 0"));
+    }
+
+    @Test
+    void aNameTakenByAnotherCohortIsRefused() {
+        CohortEditor editor = edit("c50-54");
+
+        editor.nameProperty().set("55–59");
+
+        assertTrue(editor.fieldProblems().get(CohortEditor.FIELD_NAME).contains("already named 55–59"));
+        assertFalse(editor.canSave());
+    }
+
+    @Test
+    void savingAnEditIsOneUndoableStepWithWhatChangedAndTheReason() {
+        CohortEditor editor = edit("c50-54");
+        editor.eligibleProperty().set("3,900,000");
+        editor.window().opensTimeProperty().set("21:00");
+        editor.reasonProperty().set("revised registry count");
+
+        assertTrue(cohorts.saveEditor());
+
+        Cohort saved = working.getPlan().cohort("c50-54").orElseThrow();
+        assertEquals(3_900_000, saved.eligible());
+        assertEquals(21, saved.window().opens().getHour());
+        AuditEntry entry = store.audit().get(store.audit().size() - 1);
+        assertEquals("Edited cohort 50–54", entry.action());
+        assertEquals("revised registry count", entry.reason());
+        assertTrue(entry.before().contains("Eligible people: 3,807,034"), entry.before());
+        assertTrue(entry.after().contains("Eligible people: 3,900,000"), entry.after());
+        assertFalse(entry.after().contains("Name:"), "only what changed: " + entry.after());
+        assertNull(cohorts.editorProperty().get());
+
+        working.undo();
+        assertEquals(SAMPLE.cohort("c50-54").orElseThrow(), working.getPlan().cohort("c50-54").orElseThrow());
+    }
+
+    @Test
+    void aNewCohortIsAddedWhenSavedAndNotBefore() {
+        cohorts.newCohort();
+        CohortEditor editor = cohorts.editorProperty().get();
+        assertTrue(editor.isAdding());
+        assertEquals(3, working.getPlan().cohorts().size());
+
+        editor.nameProperty().set("12–17");
+        assertTrue(cohorts.saveEditor());
+
+        assertEquals(4, working.getPlan().cohorts().size());
+        assertEquals("Added cohort 12–17", store.audit().get(store.audit().size() - 1).action());
+        assertEquals(editor.original().id(), selection.getCohortId());
+    }
+
+    @Test
+    void closingTheEditorChangesNothing() {
+        CohortEditor editor = edit("c50-54");
+        editor.nameProperty().set("something else");
+
+        cohorts.closeEditor();
+
+        assertNull(cohorts.editorProperty().get());
+        assertEquals(0, store.writes());
+        assertEquals("50–54", working.getPlan().cohort("c50-54").orElseThrow().name());
+    }
+
+    @Test
+    void anEditorOpenWhenThePlanChangesElsewhereClosesRatherThanSaveOverThatChange() {
+        working.edit(working.getPlan().withName("Korea 2021 revised"), PlanChange.of("kim", "Renamed the plan"));
+        CohortEditor editor = edit("c50-54");
+        editor.eligibleProperty().set("1");
+
+        working.undo();
+
+        assertNull(cohorts.editorProperty().get());
+        assertEquals(3_807_034, working.getPlan().cohort("c50-54").orElseThrow().eligible());
+    }
+}
