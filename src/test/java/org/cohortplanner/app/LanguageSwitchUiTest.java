@@ -46,7 +46,7 @@ class LanguageSwitchUiTest extends RunningConsole {
         assertEquals("편집(_E)", menuBar().getMenus().get(1).getText());
         assertEquals("보기(_V)", menuBar().getMenus().stream().filter(menu -> ShellView.MENU_VIEW_ID.equals(menu.getId()))
                 .findFirst().orElseThrow().getText());
-        assertEquals("접종 대상군", navigationName(Screen.COHORTS));
+        assertEquals("코호트", navigationName(Screen.COHORTS));
         assertEquals("변경 기록", navigationName(Screen.AUDIT));
         assertEquals("코호트 플래너", robot.lookup("#" + ShellView.PRODUCT_NAME_ID).queryAs(Label.class).getText());
         String version = planBefore.substring(planBefore.lastIndexOf(' ') + 1);
