@@ -12,6 +12,9 @@ import javafx.stage.Stage;
 import org.cohortplanner.cli.CohortPlannerCommand.ConsoleOptions;
 import org.cohortplanner.cli.VersionProvider;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.CohortSplitter;
+import org.cohortplanner.simulation.BookingNightSimulator;
+import org.cohortplanner.simulation.BookingNights;
 import org.cohortplanner.store.PlanChange;
 import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.store.StoreException;
@@ -26,12 +29,15 @@ import org.cohortplanner.ui.common.ExecutorTaskRunner;
 import org.cohortplanner.ui.common.FxUserDialogs;
 import org.cohortplanner.ui.common.PlanFileAccess;
 import org.cohortplanner.ui.common.TaskRunner;
+import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.WorkingPlan;
 import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
 import org.cohortplanner.ui.shell.ShellViewModel;
 import org.cohortplanner.ui.shell.UpcomingScreenView;
+import org.cohortplanner.ui.simulation.SimulationView;
+import org.cohortplanner.ui.simulation.SimulationViewModel;
 
 /**
  * The one place where the console is put together: the data store, background work, the working plan, every
@@ -105,8 +111,9 @@ public final class AppContext implements AutoCloseable {
                 + "cohort and timeline work.").root());
         screens.put(Screen.SUPPLY, new UpcomingScreenView("Supply", "Delivery schedule, slips and brand "
                 + "reassignments, with stock per brand and day — coming with the supply work.").root());
-        screens.put(Screen.SIMULATION, new UpcomingScreenView("Simulation", "Booking-night load on the booking "
-                + "system, waits, and a split advisor — coming with the simulation work.").root());
+        screens.put(Screen.SIMULATION, new SimulationView(new SimulationViewModel(working, tasks, selection,
+                new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user,
+                Texts.of(SimulationView.class, locale))).root());
         screens.put(Screen.EXPORT, new UpcomingScreenView("Export", "Excel workbooks of cohorts, schedule, "
                 + "deliveries and audit, per region on request — coming with the export work.").root());
         screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks)).root());

@@ -1,0 +1,641 @@
+package org.cohortplanner.ui.simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
+import javafx.beans.Observable;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.cohortplanner.domain.QueueOrder;
+import org.cohortplanner.simulation.BookingNightResult;
+import org.cohortplanner.simulation.ScenarioComparison;
+import org.cohortplanner.simulation.ServiceTime;
+import org.cohortplanner.ui.common.Texts;
+import org.cohortplanner.ui.simulation.SimulationViewModel.AdviceLine;
+import org.cohortplanner.ui.simulation.SimulationViewModel.ComparisonLine;
+import org.cohortplanner.ui.simulation.SimulationViewModel.ResultLine;
+import org.cohortplanner.ui.simulation.SimulationViewModel.Variant;
+import org.cohortplanner.ui.simulation.SimulationViewModel.VariantKind;
+
+/**
+ * The Simulation screen: the night's parameters on the left with an instant closed-form estimate, and on the right
+ * the simulated night (charts and figures), the split advisor and the scenario comparison.
+ */
+public final class SimulationView {
+    public static final String WINDOW_CHOICE_ID = "simulation-window";
+    public static final String RUN_ID = "simulation-run";
+    public static final String CANCEL_ID = "simulation-cancel";
+    public static final String AUTO_RUN_ID = "simulation-auto-run";
+    public static final String PROGRESS_ID = "simulation-progress";
+    public static final String STATUS_ID = "simulation-status";
+    public static final String RESET_ID = "simulation-reset";
+    public static final String ESTIMATE_ID = "simulation-estimate";
+    public static final String RESULTS_TABLE_ID = "simulation-results";
+    public static final String QUEUE_CHART_ID = "simulation-queue-chart";
+    public static final String BOOKINGS_CHART_ID = "simulation-bookings-chart";
+    public static final String WAITS_CHART_ID = "simulation-waits-chart";
+    public static final String ADVICE_RUN_ID = "simulation-advice-run";
+    public static final String ADVICE_APPLY_ID = "simulation-advice-apply";
+    public static final String ADVICE_TABLE_ID = "simulation-advice-table";
+    public static final String ADVICE_SUMMARY_ID = "simulation-advice-summary";
+    public static final String COMPARISON_RUN_ID = "simulation-comparison-run";
+    public static final String COMPARISON_TABLE_ID = "simulation-comparison-table";
+
+    /** Auto-run waits this long after the last change, so that dragging a slider runs once, not at every pixel. */
+    private static final Duration AUTO_RUN_DELAY = Duration.millis(300);
+    private static final double FORM_WIDTH = 330;
+
+    private final SimulationViewModel viewModel;
+    private final Texts texts;
+    private final NightFormats formats;
+    private final BorderPane root = new BorderPane();
+    private final LineChart<Number, Number> queueChart = lineChart(QUEUE_CHART_ID);
+    private final LineChart<Number, Number> bookingsChart = lineChart(BOOKINGS_CHART_ID);
+    private final BarChart<String, Number> waitsChart;
+    private final LineChart<Number, Number> comparisonQueueChart = lineChart("simulation-comparison-queue");
+    private final LineChart<Number, Number> comparisonBookingsChart = lineChart("simulation-comparison-bookings");
+    private final CheckBox autoRun;
+    private final PauseTransition autoRunDelay = new PauseTransition(AUTO_RUN_DELAY);
+    /** Adapters between number properties and spinners: a bidirectional binding holds them only weakly. */
+    private final List<Object> adapters = new ArrayList<>();
+
+    public SimulationView(SimulationViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.texts = viewModel.texts();
+        this.formats = viewModel.formats();
+        CategoryAxis positions = new CategoryAxis();
+        positions.setLabel(texts.get("chart.position"));
+        NumberAxis waitMinutes = new NumberAxis();
+        waitMinutes.setLabel(texts.get("chart.minutes"));
+        waitsChart = new BarChart<>(positions, waitMinutes);
+        waitsChart.setId(WAITS_CHART_ID);
+        waitsChart.setAnimated(false);
+        autoRun = new CheckBox(texts.get("run.auto"));
+        autoRun.setId(AUTO_RUN_ID);
+
+        root.setTop(heading());
+        root.setLeft(form());
+        root.setCenter(tabs());
+        BorderPane.setMargin(root.getLeft(), new Insets(0, 12, 0, 0));
+        root.getStyleClass().addAll("screen", "simulation-screen");
+
+        autoRunDelay.setOnFinished(event -> viewModel.run());
+        for (Observable input : List.of(viewModel.uptakeProperty(), viewModel.accessMultiplierProperty(),
+                viewModel.burstShareProperty(), viewModel.burstDecayMinutesProperty(),
+                viewModel.concurrentSessionsProperty(), viewModel.sessionMinutesProperty(),
+                viewModel.serviceKindProperty(), viewModel.serviceSpreadProperty(),
+                viewModel.capacityChangesProperty(), viewModel.waitingRoomProperty(),
+                viewModel.admittedPerMinuteProperty(), viewModel.queueOrderProperty(),
+                viewModel.patienceMinutesProperty(), viewModel.retryProbabilityProperty(),
+                viewModel.retryDelayMinutesProperty(), viewModel.limitBySupplyProperty(), viewModel.seedProperty(),
+                viewModel.windowProperty())) {
+            input.addListener(changed -> {
+                if (autoRun.isSelected()) {
+                    autoRunDelay.playFromStart();
+                }
+            });
+        }
+        viewModel.resultProperty().addListener((observable, before, after) -> showNight(after));
+        viewModel.comparisonLines().addListener((ListChangeListener<ComparisonLine>) change -> showComparison());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private Node heading() {
+        Label title = new Label(texts.get("screen.title"));
+        title.getStyleClass().add("screen-title");
+        Label subtitle = new Label(texts.get("screen.subtitle"));
+        subtitle.getStyleClass().add("screen-summary");
+
+        ComboBox<SimulationViewModel.WindowChoice> window = new ComboBox<>(viewModel.windows());
+        window.setId(WINDOW_CHOICE_ID);
+        window.valueProperty().bindBidirectional(viewModel.windowProperty());
+        Label windowLabel = new Label(texts.get("window.label"));
+        Label span = new Label();
+        span.getStyleClass().add("screen-summary");
+        span.textProperty().bind(viewModel.windowTextProperty());
+
+        Button run = new Button(texts.get("run.run"));
+        run.setId(RUN_ID);
+        run.setDefaultButton(true);
+        run.setOnAction(event -> viewModel.run());
+        Button cancel = new Button(texts.get("run.cancel"));
+        cancel.setId(CANCEL_ID);
+        cancel.disableProperty().bind(viewModel.runningProperty().not());
+        cancel.setOnAction(event -> viewModel.cancel());
+        ProgressBar progress = new ProgressBar();
+        progress.setId(PROGRESS_ID);
+        progress.setPrefWidth(160);
+        progress.progressProperty().bind(viewModel.progressProperty());
+        progress.visibleProperty().bind(viewModel.runningProperty());
+        Label status = new Label();
+        status.setId(STATUS_ID);
+        status.getStyleClass().add("screen-summary");
+        status.textProperty().bind(viewModel.statusProperty());
+
+        HBox titles = new HBox(16, title, subtitle);
+        titles.setAlignment(Pos.BASELINE_LEFT);
+        HBox controls = new HBox(10, windowLabel, window, span, spacer(), autoRun, run, cancel, progress);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        VBox heading = new VBox(8, titles, controls, status);
+        heading.setPadding(new Insets(0, 0, 10, 0));
+        return heading;
+    }
+
+    // Parameters
+
+    private Node form() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setPrefWidth(150);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, fields);
+        FormRows rows = new FormRows(grid);
+
+        rows.section(texts.get("form.demand"));
+        rows.add(texts.get("form.uptake"), shareSlider(viewModel.uptakeProperty()));
+        rows.add(texts.get("form.people"), boundLabel(viewModel.peopleTextProperty()));
+        rows.add(texts.get("form.accessMultiplier"), doubleSpinner(viewModel.accessMultiplierProperty(), 1, 50, 0.1));
+        rows.add(texts.get("form.burstShare"), shareSlider(viewModel.burstShareProperty()));
+        rows.add(texts.get("form.burstDecay"), doubleSpinner(viewModel.burstDecayMinutesProperty(), 1, 1440, 5));
+
+        rows.section(texts.get("form.bookingSystem"));
+        rows.add(texts.get("form.concurrentSessions"),
+                intSpinner(viewModel.concurrentSessionsProperty(), 1, 10_000_000, 1000));
+        rows.add(texts.get("form.sessionMinutes"), doubleSpinner(viewModel.sessionMinutesProperty(), 0.5, 120, 0.5));
+        rows.add(texts.get("form.peoplePerHour"), boundLabel(viewModel.peoplePerHourTextProperty()));
+        ComboBox<ServiceTime.Kind> kind = new ComboBox<>();
+        kind.getItems().setAll(ServiceTime.Kind.values());
+        kind.setConverter(enumTexts("form.serviceKind."));
+        kind.valueProperty().bindBidirectional(viewModel.serviceKindProperty());
+        rows.add(texts.get("form.serviceKind"), kind);
+        Spinner<Double> spread = doubleSpinner(viewModel.serviceSpreadProperty(), 0.1, 5, 0.1);
+        spread.disableProperty().bind(viewModel.serviceKindProperty().isNotEqualTo(ServiceTime.Kind.LOG_NORMAL));
+        rows.add(texts.get("form.serviceSpread"), spread);
+        CheckBox changes = new CheckBox(texts.get("form.capacityChanges"));
+        changes.selectedProperty().bindBidirectional(viewModel.capacityChangesProperty());
+        rows.wide(changes);
+        rows.wide(boundLabel(viewModel.capacityChangesTextProperty()));
+
+        rows.section(texts.get("form.waitingRoomGroup"));
+        CheckBox room = new CheckBox(texts.get("form.waitingRoom"));
+        room.selectedProperty().bindBidirectional(viewModel.waitingRoomProperty());
+        rows.wide(room);
+        Spinner<Integer> admitted = intSpinner(viewModel.admittedPerMinuteProperty(), 0, 10_000_000, 500);
+        admitted.disableProperty().bind(room.selectedProperty().not());
+        rows.add(texts.get("form.admittedPerMinute"), admitted);
+        ComboBox<QueueOrder> order = new ComboBox<>();
+        order.getItems().setAll(QueueOrder.values());
+        order.setConverter(enumTexts("form.queueOrder."));
+        order.valueProperty().bindBidirectional(viewModel.queueOrderProperty());
+        order.disableProperty().bind(room.selectedProperty().not());
+        rows.add(texts.get("form.queueOrder"), order);
+        rows.add(texts.get("form.patience"), doubleSpinner(viewModel.patienceMinutesProperty(), 0, 1440, 5));
+        rows.add(texts.get("form.retryProbability"), shareSlider(viewModel.retryProbabilityProperty()));
+        rows.add(texts.get("form.retryDelay"), doubleSpinner(viewModel.retryDelayMinutesProperty(), 0, 1440, 5));
+
+        rows.section(texts.get("form.supply"));
+        CheckBox limit = new CheckBox(texts.get("form.limitBySupply"));
+        limit.selectedProperty().bindBidirectional(viewModel.limitBySupplyProperty());
+        rows.wide(limit);
+        rows.add(texts.get("form.bookingLimit"), boundLabel(viewModel.bookingLimitTextProperty()));
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, 1);
+        seed.setEditable(true);
+        seed.getValueFactory().setValue((int) viewModel.seedProperty().get());
+        seed.valueProperty().addListener((observable, before, after) -> viewModel.seedProperty().set(after));
+        rows.add(texts.get("form.seed"), seed);
+        Button reset = new Button(texts.get("form.resetToPlan"));
+        reset.setId(RESET_ID);
+        reset.setOnAction(event -> viewModel.resetToPlan());
+        rows.wide(reset);
+
+        Label problem = boundLabel(viewModel.parameterProblemProperty());
+        problem.getStyleClass().add("problem-text");
+
+        VBox estimate = new VBox(4);
+        estimate.setId(ESTIMATE_ID);
+        estimate.getStyleClass().add("estimate-box");
+        Label estimateTitle = new Label(texts.get("estimate.title"));
+        estimateTitle.getStyleClass().add("form-section");
+        estimateTitle.setWrapText(true);
+        GridPane estimateGrid = new GridPane();
+        estimateGrid.setHgap(8);
+        estimateGrid.setVgap(2);
+        viewModel.estimateLines().addListener((ListChangeListener<ResultLine>) change ->
+                fillFigures(estimateGrid, viewModel.estimateLines()));
+        fillFigures(estimateGrid, viewModel.estimateLines());
+        estimate.getChildren().addAll(estimateTitle, estimateGrid);
+
+        VBox content = new VBox(10, estimate, problem, grid);
+        content.setPadding(new Insets(4, 12, 12, 4));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setPrefWidth(FORM_WIDTH);
+        scroll.setMinWidth(FORM_WIDTH);
+        scroll.getStyleClass().add("simulation-form");
+        return scroll;
+    }
+
+    private static void fillFigures(GridPane grid, List<ResultLine> lines) {
+        grid.getChildren().clear();
+        for (int i = 0; i < lines.size(); i++) {
+            Label value = new Label(lines.get(i).value());
+            value.getStyleClass().add("figure-value");
+            Label figure = new Label(lines.get(i).figure());
+            figure.setWrapText(true);
+            grid.addRow(i, figure, value);
+        }
+    }
+
+    /** Adds labelled rows and section headings to the form, one under the other. */
+    private static final class FormRows {
+        private final GridPane grid;
+        private int row;
+
+        FormRows(GridPane grid) {
+            this.grid = grid;
+        }
+
+        void section(String title) {
+            Label heading = new Label(title);
+            heading.getStyleClass().add("form-section");
+            GridPane.setMargin(heading, new Insets(row == 0 ? 0 : 8, 0, 0, 0));
+            grid.add(heading, 0, row++, 2, 1);
+        }
+
+        void add(String label, Node field) {
+            Label name = new Label(label);
+            name.setWrapText(true);
+            name.setLabelFor(field);
+            grid.add(name, 0, row);
+            grid.add(field, 1, row++);
+        }
+
+        void wide(Node node) {
+            grid.add(node, 0, row++, 2, 1);
+        }
+    }
+
+    private Node shareSlider(DoubleProperty share) {
+        Slider slider = new Slider(0, 1, share.get());
+        slider.valueProperty().bindBidirectional(share);
+        slider.setBlockIncrement(0.01);
+        Label value = new Label();
+        value.textProperty().bind(share.map(v -> formats.percent(v.doubleValue())));
+        value.setMinWidth(46);
+        HBox box = new HBox(6, slider, value);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private Spinner<Double> doubleSpinner(DoubleProperty value, double min, double max, double step) {
+        Spinner<Double> spinner = new Spinner<>(min, max, value.get(), step);
+        spinner.setEditable(true);
+        spinner.setMaxWidth(Double.MAX_VALUE);
+        // The spinner's range keeps typed values sane; the view model's value follows it and the plan resets it.
+        ObjectProperty<Double> adapter = value.asObject();
+        adapters.add(adapter);
+        spinner.getValueFactory().valueProperty().bindBidirectional(adapter);
+        return spinner;
+    }
+
+    private Spinner<Integer> intSpinner(IntegerProperty value, int min, int max, int step) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, value.get(), step);
+        spinner.setEditable(true);
+        spinner.setMaxWidth(Double.MAX_VALUE);
+        ObjectProperty<Integer> adapter = value.asObject();
+        adapters.add(adapter);
+        spinner.getValueFactory().valueProperty().bindBidirectional(adapter);
+        return spinner;
+    }
+
+    private static Label boundLabel(ObservableValue<String> text) {
+        Label label = new Label();
+        label.setWrapText(true);
+        label.textProperty().bind(text);
+        return label;
+    }
+
+    private <E extends Enum<E>> StringConverter<E> enumTexts(String prefix) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(E value) {
+                return value == null ? "" : texts.get(prefix + value.name());
+            }
+
+            @Override
+            public E fromString(String text) {
+                throw new UnsupportedOperationException("choices are picked, not typed");
+            }
+        };
+    }
+
+    // Results
+
+    private Node tabs() {
+        Tab night = new Tab(texts.get("tab.night"), nightPane());
+        Tab advisor = new Tab(texts.get("tab.advisor"), advisorPane());
+        Tab comparison = new Tab(texts.get("tab.comparison"), comparisonPane());
+        TabPane tabs = new TabPane(night, advisor, comparison);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
+    }
+
+    private Node nightPane() {
+        queueChart.setTitle(texts.get("chart.queue"));
+        bookingsChart.setTitle(texts.get("chart.bookings"));
+        waitsChart.setTitle(texts.get("chart.waits"));
+        TableView<ResultLine> results = figuresTable(viewModel.resultLines());
+        results.setId(RESULTS_TABLE_ID);
+
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.add(queueChart, 0, 0);
+        grid.add(bookingsChart, 1, 0);
+        grid.add(results, 0, 1);
+        grid.add(waitsChart, 1, 1);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(50);
+            grid.getColumnConstraints().add(column);
+        }
+        for (Region cell : List.of(queueChart, bookingsChart, results, waitsChart)) {
+            GridPane.setHgrow(cell, Priority.ALWAYS);
+            GridPane.setVgrow(cell, Priority.ALWAYS);
+            cell.setMinSize(0, 0);
+            cell.setPrefSize(300, 300);
+        }
+        grid.setPadding(new Insets(8, 0, 0, 0));
+        return grid;
+    }
+
+    private TableView<ResultLine> figuresTable(javafx.collections.ObservableList<ResultLine> lines) {
+        TableView<ResultLine> table = new TableView<>(lines);
+        table.setPlaceholder(new Label(texts.get("results.placeholder")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(
+                textColumn(texts.get("results.figure"), ResultLine::figure, 190),
+                textColumn(texts.get("results.value"), ResultLine::value, 200)));
+        return table;
+    }
+
+    private void showNight(BookingNightResult night) {
+        queueChart.getData().clear();
+        bookingsChart.getData().clear();
+        waitsChart.getData().clear();
+        if (night == null) {
+            return;
+        }
+        int horizon = NightCharts.horizonMinutes(List.of(night));
+        String axis = texts.get("chart.hoursAfterOpening", formats.dateTime(night.parameters().opens(),
+                viewModel.zone()));
+        ((NumberAxis) queueChart.getXAxis()).setLabel(axis);
+        ((NumberAxis) bookingsChart.getXAxis()).setLabel(axis);
+        queueChart.getData().add(series(texts.get("chart.queueSeries"),
+                NightCharts.level(night, horizon, BookingNightResult.MinuteFigures::queue)));
+        queueChart.getData().add(series(texts.get("chart.activeSeries"),
+                NightCharts.level(night, horizon, BookingNightResult.MinuteFigures::active)));
+        bookingsChart.getData().add(series(texts.get("chart.bookingsSeries"),
+                NightCharts.cumulative(night, horizon, BookingNightResult.MinuteFigures::bookings)));
+        if (night.suspended()) {
+            double at = night.suspendedAtMinute() / 60;
+            bookingsChart.getData().add(series(texts.get("chart.suspension"),
+                    List.of(new NightCharts.Point(at, 0), new NightCharts.Point(at, night.booked()))));
+        }
+        XYChart.Series<String, Number> shown = new XYChart.Series<>();
+        shown.setName(texts.get("chart.shown"));
+        XYChart.Series<String, Number> actual = new XYChart.Series<>();
+        actual.setName(texts.get("chart.actual"));
+        for (BookingNightResult.PositionEstimate estimate : night.positionEstimates()) {
+            String position = formats.count(estimate.position());
+            shown.getData().add(new XYChart.Data<>(position, estimate.shownMinutes()));
+            if (!Double.isNaN(estimate.actualMinutes())) {
+                actual.getData().add(new XYChart.Data<>(position, estimate.actualMinutes()));
+            }
+        }
+        waitsChart.getData().addAll(List.of(shown, actual));
+    }
+
+    // Split advisor
+
+    private Node advisorPane() {
+        Spinner<Double> target = doubleSpinner(viewModel.targetP95MinutesProperty(), 0, 24 * 60, 5);
+        target.setPrefWidth(110);
+        CheckBox noSuspension = new CheckBox(texts.get("advice.noSuspension"));
+        noSuspension.selectedProperty().bindBidirectional(viewModel.noSuspensionProperty());
+        Button find = new Button(texts.get("advice.run"));
+        find.setId(ADVICE_RUN_ID);
+        find.disableProperty().bind(viewModel.advisingProperty());
+        find.setOnAction(event -> viewModel.advise());
+        Button apply = new Button(texts.get("advice.apply"));
+        apply.setId(ADVICE_APPLY_ID);
+        apply.disableProperty().bind(viewModel.canApplyAdviceProperty().not());
+        apply.setOnAction(event -> viewModel.applyAdvice());
+        ProgressBar busy = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        busy.visibleProperty().bind(viewModel.advisingProperty());
+        HBox controls = new HBox(10, new Label(texts.get("advice.target")), target, noSuspension, find, busy,
+                spacer(), apply);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        Label summary = boundLabel(viewModel.adviceSummaryProperty());
+        summary.setId(ADVICE_SUMMARY_ID);
+        summary.getStyleClass().add("advice-summary");
+
+        TableView<AdviceLine> table = new TableView<>(viewModel.adviceLines());
+        table.setId(ADVICE_TABLE_ID);
+        table.setPlaceholder(new Label(texts.get("advice.placeholder")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(
+                textColumn(texts.get("advice.split"), AdviceLine::split, 170),
+                textColumn(texts.get("advice.verdict"), AdviceLine::verdict, 110),
+                textColumn(texts.get("advice.worstP95"), AdviceLine::worstP95, 100),
+                textColumn(texts.get("advice.nights"), AdviceLine::nights, 300),
+                textColumn(texts.get("advice.why"), AdviceLine::why, 300)));
+        table.setRowFactory(ignored -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(AdviceLine item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("proposed"),
+                        !empty && item != null && item.proposed());
+            }
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox pane = new VBox(10, controls, summary, table);
+        pane.setPadding(new Insets(10, 0, 0, 0));
+        return pane;
+    }
+
+    // Scenario comparison
+
+    private Node comparisonPane() {
+        ComboBox<VariantKind> kind = new ComboBox<>();
+        kind.getItems().setAll(VariantKind.values());
+        kind.setConverter(enumTexts("variant.kind."));
+        kind.setValue(VariantKind.CAPACITY);
+        Spinner<Double> value = new Spinner<>(0.1, 1_000_000, 2, 0.5);
+        value.setEditable(true);
+        value.setPrefWidth(110);
+        Button add = new Button(texts.get("comparison.add"));
+        add.setOnAction(event -> viewModel.addVariant(kind.getValue(), value.getValue()));
+        ListView<Variant> variants = new ListView<>(viewModel.variants());
+        variants.setPrefHeight(96);
+        variants.setCellFactory(ignored -> new ListCell<>() {
+            @Override
+            protected void updateItem(Variant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : viewModel.describe(item));
+            }
+        });
+        Button remove = new Button(texts.get("comparison.remove"));
+        remove.disableProperty().bind(variants.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(event -> viewModel.removeVariant(variants.getSelectionModel().getSelectedItem()));
+        Button compare = new Button(texts.get("comparison.run"));
+        compare.setId(COMPARISON_RUN_ID);
+        compare.disableProperty().bind(viewModel.comparingProperty());
+        compare.setOnAction(event -> viewModel.compare());
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(viewModel.comparisonProgressProperty());
+        progress.visibleProperty().bind(viewModel.comparingProperty());
+        HBox adding = new HBox(8, kind, new Label(texts.get("comparison.value")), value, add, remove);
+        adding.setAlignment(Pos.CENTER_LEFT);
+        HBox running = new HBox(8, compare, progress);
+        running.setAlignment(Pos.CENTER_LEFT);
+        VBox controls = new VBox(8, adding, running);
+        HBox top = new HBox(12, variants, controls);
+        HBox.setHgrow(variants, Priority.ALWAYS);
+
+        TableView<ComparisonLine> table = new TableView<>(viewModel.comparisonLines());
+        table.setId(COMPARISON_TABLE_ID);
+        table.setPlaceholder(new Label(texts.get("comparison.placeholder")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(
+                textColumn(texts.get("comparison.scenario"), ComparisonLine::scenario, 150),
+                textColumn(texts.get("comparison.nights"), ComparisonLine::nights, 50),
+                textColumn(texts.get("comparison.booked"), ComparisonLine::booked, 90),
+                textColumn(texts.get("comparison.never"), ComparisonLine::never, 90),
+                textColumn(texts.get("comparison.p50"), ComparisonLine::p50, 80),
+                textColumn(texts.get("comparison.p95"), ComparisonLine::p95, 80),
+                textColumn(texts.get("comparison.max"), ComparisonLine::max, 80),
+                textColumn(texts.get("comparison.to90"), ComparisonLine::to90, 90),
+                textColumn(texts.get("comparison.suspended"), ComparisonLine::suspended, 60),
+                textColumn(texts.get("comparison.turnedAway"), ComparisonLine::turnedAway, 80),
+                textColumn(texts.get("comparison.peakQueue"), ComparisonLine::peakQueue, 90)));
+        table.setPrefHeight(170);
+        table.setMinHeight(120);
+
+        comparisonQueueChart.setTitle(texts.get("comparison.queueChart"));
+        comparisonBookingsChart.setTitle(texts.get("comparison.bookingsChart"));
+        HBox charts = new HBox(8, comparisonQueueChart, comparisonBookingsChart);
+        for (Region chart : List.of(comparisonQueueChart, comparisonBookingsChart)) {
+            HBox.setHgrow(chart, Priority.ALWAYS);
+            chart.setMinSize(0, 0);
+            chart.setPrefWidth(300);
+        }
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        VBox pane = new VBox(10, top, table, charts);
+        pane.setPadding(new Insets(10, 0, 0, 0));
+        return pane;
+    }
+
+    private void showComparison() {
+        comparisonQueueChart.getData().clear();
+        comparisonBookingsChart.getData().clear();
+        List<ScenarioComparison.Row> rows = viewModel.comparisonLines().stream().map(ComparisonLine::row).toList();
+        if (rows.isEmpty()) {
+            return;
+        }
+        int horizon = NightCharts.horizonMinutes(rows.stream().flatMap(r -> r.results().stream()).toList());
+        String axis = texts.get("chart.hoursAfterOpening", viewModel.zone().getId());
+        ((NumberAxis) comparisonQueueChart.getXAxis()).setLabel(axis);
+        ((NumberAxis) comparisonBookingsChart.getXAxis()).setLabel(axis);
+        for (ScenarioComparison.Row row : rows) {
+            comparisonQueueChart.getData().add(series(row.scenario(), NightCharts.level(
+                    NightCharts.worstNight(row.results()), horizon, BookingNightResult.MinuteFigures::queue)));
+            comparisonBookingsChart.getData().add(series(row.scenario(), NightCharts.cumulativeOverNights(
+                    row.results(), horizon, BookingNightResult.MinuteFigures::bookings)));
+        }
+    }
+
+    // Helpers
+
+    private static LineChart<Number, Number> lineChart(String id) {
+        NumberAxis hours = new NumberAxis();
+        hours.setForceZeroInRange(true);
+        NumberAxis values = new NumberAxis();
+        LineChart<Number, Number> chart = new LineChart<>(hours, values);
+        chart.setId(id);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.getStyleClass().add("night-chart");
+        return chart;
+    }
+
+    private static XYChart.Series<Number, Number> series(String name, List<NightCharts.Point> points) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        for (NightCharts.Point point : points) {
+            series.getData().add(new XYChart.Data<>(point.hours(), point.value()));
+        }
+        return series;
+    }
+
+    private static <R> TableColumn<R, String> textColumn(String title, Function<R, String> text, double width) {
+        TableColumn<R, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        return column;
+    }
+
+    private static Region spacer() {
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return spacer;
+    }
+}
