@@ -31,9 +31,11 @@ final class NightCharts {
             List<MinuteFigures> minutes = night.perMinute();
             longest = Math.max(longest, minutes.size());
             long peak = night.peakQueue();
+            long peakFailures = minutes.stream().mapToLong(MinuteFigures::failures).max().orElse(0);
             int lastQueue = 0;
             for (MinuteFigures minute : minutes) {
-                if (minute.queue() > peak / 100) {
+                // Without a waiting room the crowd shows as refused sessions rather than as a queue.
+                if (minute.queue() > peak / 100 || minute.failures() > peakFailures / 100) {
                     lastQueue = minute.minute();
                 }
             }

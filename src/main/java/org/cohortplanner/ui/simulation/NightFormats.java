@@ -66,12 +66,17 @@ final class NightFormats {
         return texts.get("time.inZone", format.format(time), zone.getId());
     }
 
-    /** A span after the opening and the clock time it ends at: "3 h 20 min (19 Jul 2021, 23:20 Asia/Seoul)". */
-    String afterOpening(double minutes, LocalDateTime opens, ZoneId zone) {
+    /** A moment without its zone, for tables that name the zone in their heading. */
+    String shortDateTime(LocalDateTime time) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).format(time);
+    }
+
+    /** A span after the opening and the clock time it ends at, for a table that names the zone in its heading. */
+    String afterOpening(double minutes, LocalDateTime opens) {
         if (Double.isNaN(minutes) || Double.isInfinite(minutes)) {
             return minutes(minutes);
         }
         return texts.get("time.afterOpening", minutes(minutes),
-                dateTime(opens.plusSeconds(Math.round(minutes * 60)), zone));
+                shortDateTime(opens.plusSeconds(Math.round(minutes * 60))));
     }
 }

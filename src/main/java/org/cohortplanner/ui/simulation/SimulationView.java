@@ -81,7 +81,7 @@ public final class SimulationView {
 
     /** Auto-run waits this long after the last change, so that dragging a slider runs once, not at every pixel. */
     private static final Duration AUTO_RUN_DELAY = Duration.millis(300);
-    private static final double FORM_WIDTH = 330;
+    private static final double FORM_WIDTH = 380;
 
     private final SimulationViewModel viewModel;
     private final Texts texts;
@@ -93,6 +93,8 @@ public final class SimulationView {
     private final LineChart<Number, Number> comparisonQueueChart = lineChart("simulation-comparison-queue");
     private final LineChart<Number, Number> comparisonBookingsChart = lineChart("simulation-comparison-bookings");
     private final CheckBox autoRun;
+    private final TableView<ComparisonFigure> comparisonTable = new TableView<>();
+    private final TableColumn<ResultLine, String> valueColumn = textColumn("", ResultLine::value, 240);
     private final PauseTransition autoRunDelay = new PauseTransition(AUTO_RUN_DELAY);
     /** Adapters between number properties and spinners: a bidirectional binding holds them only weakly. */
     private final List<Object> adapters = new ArrayList<>();
@@ -116,6 +118,7 @@ public final class SimulationView {
         root.setCenter(tabs());
         BorderPane.setMargin(root.getLeft(), new Insets(0, 12, 0, 0));
         root.getStyleClass().addAll("screen", "simulation-screen");
+        root.getStylesheets().add(SimulationView.class.getResource("simulation.css").toExternalForm());
 
         autoRunDelay.setOnFinished(event -> viewModel.run());
         for (Observable input : List.of(viewModel.uptakeProperty(), viewModel.accessMultiplierProperty(),
@@ -173,11 +176,18 @@ public final class SimulationView {
         status.getStyleClass().add("screen-summary");
         status.textProperty().bind(viewModel.statusProperty());
 
+        window.setPrefWidth(360);
+        for (Button button : List.of(run, cancel)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        autoRun.setMinWidth(Region.USE_PREF_SIZE);
+        windowLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox titles = new HBox(16, title, subtitle);
         titles.setAlignment(Pos.BASELINE_LEFT);
-        HBox controls = new HBox(10, windowLabel, window, span, spacer(), autoRun, run, cancel, progress);
+        HBox controls = new HBox(10, windowLabel, window, run, cancel, progress, autoRun);
         controls.setAlignment(Pos.CENTER_LEFT);
-        VBox heading = new VBox(8, titles, controls, status);
+        HBox notes = new HBox(16, span, status);
+        VBox heading = new VBox(8, titles, controls, notes);
         heading.setPadding(new Insets(0, 0, 10, 0));
         return heading;
     }
@@ -189,7 +199,8 @@ public final class SimulationView {
         grid.setHgap(8);
         grid.setVgap(6);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setPrefWidth(150);
+        labels.setMinWidth(170);
+        labels.setPrefWidth(170);
         ColumnConstraints fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, fields);
@@ -264,6 +275,10 @@ public final class SimulationView {
         GridPane estimateGrid = new GridPane();
         estimateGrid.setHgap(8);
         estimateGrid.setVgap(2);
+        ColumnConstraints estimateLabels = new ColumnConstraints();
+        estimateLabels.setMinWidth(170);
+        estimateLabels.setPrefWidth(170);
+        estimateGrid.getColumnConstraints().add(estimateLabels);
         viewModel.estimateLines().addListener((ListChangeListener<ResultLine>) change ->
                 fillFigures(estimateGrid, viewModel.estimateLines()));
         fillFigures(estimateGrid, viewModel.estimateLines());
@@ -285,6 +300,7 @@ public final class SimulationView {
         for (int i = 0; i < lines.size(); i++) {
             Label value = new Label(lines.get(i).value());
             value.getStyleClass().add("figure-value");
+            value.setWrapText(true);
             Label figure = new Label(lines.get(i).figure());
             figure.setWrapText(true);
             grid.addRow(i, figure, value);
@@ -393,35 +409,31 @@ public final class SimulationView {
         TableView<ResultLine> results = figuresTable(viewModel.resultLines());
         results.setId(RESULTS_TABLE_ID);
 
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(8);
-        grid.add(queueChart, 0, 0);
-        grid.add(bookingsChart, 1, 0);
-        grid.add(results, 0, 1);
-        grid.add(waitsChart, 1, 1);
-        for (int i = 0; i < 2; i++) {
-            ColumnConstraints column = new ColumnConstraints();
-            column.setPercentWidth(50);
-            grid.getColumnConstraints().add(column);
-        }
+        HBox charts = new HBox(8, queueChart, bookingsChart);
+        HBox figures = new HBox(8, results, waitsChart);
         for (Region cell : List.of(queueChart, bookingsChart, results, waitsChart)) {
-            GridPane.setHgrow(cell, Priority.ALWAYS);
-            GridPane.setVgrow(cell, Priority.ALWAYS);
+            HBox.setHgrow(cell, Priority.ALWAYS);
             cell.setMinSize(0, 0);
             cell.setPrefSize(300, 300);
         }
-        grid.setPadding(new Insets(8, 0, 0, 0));
-        return grid;
+        // The figures' texts are longer than a chart needs to be wide.
+        results.setPrefWidth(440);
+        results.setMinWidth(440);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        VBox.setVgrow(figures, Priority.ALWAYS);
+        VBox pane = new VBox(8, charts, figures);
+        pane.setPadding(new Insets(8, 0, 0, 0));
+        return pane;
     }
 
     private TableView<ResultLine> figuresTable(javafx.collections.ObservableList<ResultLine> lines) {
         TableView<ResultLine> table = new TableView<>(lines);
+        valueColumn.setText(texts.get("results.value", viewModel.zone().getId()));
         table.setPlaceholder(new Label(texts.get("results.placeholder")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                textColumn(texts.get("results.figure"), ResultLine::figure, 190),
-                textColumn(texts.get("results.value"), ResultLine::value, 200)));
+                textColumn(texts.get("results.figure"), ResultLine::figure, 180),
+                valueColumn));
         return table;
     }
 
@@ -432,13 +444,18 @@ public final class SimulationView {
         if (night == null) {
             return;
         }
+        valueColumn.setText(texts.get("results.value", viewModel.zone().getId()));
         int horizon = NightCharts.horizonMinutes(List.of(night));
-        String axis = texts.get("chart.hoursAfterOpening", formats.dateTime(night.parameters().opens(),
-                viewModel.zone()));
+        String axis = texts.get("chart.hoursAfterOpening");
         ((NumberAxis) queueChart.getXAxis()).setLabel(axis);
         ((NumberAxis) bookingsChart.getXAxis()).setLabel(axis);
-        queueChart.getData().add(series(texts.get("chart.queueSeries"),
-                NightCharts.level(night, horizon, BookingNightResult.MinuteFigures::queue)));
+        if (night.parameters().waitingRoom()) {
+            queueChart.getData().add(series(texts.get("chart.queueSeries"),
+                    NightCharts.level(night, horizon, BookingNightResult.MinuteFigures::queue)));
+        } else {
+            queueChart.getData().add(series(texts.get("chart.failuresSeries"),
+                    NightCharts.level(night, horizon, BookingNightResult.MinuteFigures::failures)));
+        }
         queueChart.getData().add(series(texts.get("chart.activeSeries"),
                 NightCharts.level(night, horizon, BookingNightResult.MinuteFigures::active)));
         bookingsChart.getData().add(series(texts.get("chart.bookingsSeries"),
@@ -448,11 +465,36 @@ public final class SimulationView {
             bookingsChart.getData().add(series(texts.get("chart.suspension"),
                     List.of(new NightCharts.Point(at, 0), new NightCharts.Point(at, night.booked()))));
         }
+        if (night.positionEstimates().isEmpty()) {
+            showWaitSummary(night.waits());
+        } else {
+            showShownAgainstActual(night.positionEstimates());
+        }
+    }
+
+    /** Without a waiting room nobody is shown a wait: the chart shows how long people waited instead. */
+    private void showWaitSummary(BookingNightResult.WaitSummary waits) {
+        waitsChart.setTitle(texts.get("chart.waitSummary"));
+        waitsChart.getXAxis().setLabel("");
+        XYChart.Series<String, Number> minutes = new XYChart.Series<>();
+        minutes.setName(texts.get("chart.minutes"));
+        minutes.getData().add(new XYChart.Data<>(texts.get("chart.p50"), waits.p50Minutes()));
+        minutes.getData().add(new XYChart.Data<>(texts.get("chart.mean"), waits.meanMinutes()));
+        minutes.getData().add(new XYChart.Data<>(texts.get("chart.p95"), waits.p95Minutes()));
+        minutes.getData().add(new XYChart.Data<>(texts.get("chart.max"), waits.maxMinutes()));
+        waitsChart.setLegendVisible(false);
+        waitsChart.getData().add(minutes);
+    }
+
+    private void showShownAgainstActual(List<BookingNightResult.PositionEstimate> estimates) {
+        waitsChart.setTitle(texts.get("chart.waits"));
+        waitsChart.getXAxis().setLabel(texts.get("chart.position"));
+        waitsChart.setLegendVisible(true);
         XYChart.Series<String, Number> shown = new XYChart.Series<>();
         shown.setName(texts.get("chart.shown"));
         XYChart.Series<String, Number> actual = new XYChart.Series<>();
         actual.setName(texts.get("chart.actual"));
-        for (BookingNightResult.PositionEstimate estimate : night.positionEstimates()) {
+        for (BookingNightResult.PositionEstimate estimate : estimates) {
             String position = formats.count(estimate.position());
             shown.getData().add(new XYChart.Data<>(position, estimate.shownMinutes()));
             if (!Double.isNaN(estimate.actualMinutes())) {
@@ -492,10 +534,10 @@ public final class SimulationView {
         table.setPlaceholder(new Label(texts.get("advice.placeholder")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                textColumn(texts.get("advice.split"), AdviceLine::split, 170),
-                textColumn(texts.get("advice.verdict"), AdviceLine::verdict, 110),
+                textColumn(texts.get("advice.split"), AdviceLine::split, 190),
+                textColumn(texts.get("advice.verdict"), AdviceLine::verdict, 130),
                 textColumn(texts.get("advice.worstP95"), AdviceLine::worstP95, 100),
-                textColumn(texts.get("advice.nights"), AdviceLine::nights, 300),
+                textColumn(texts.get("advice.nights", viewModel.zone().getId()), AdviceLine::nights, 300),
                 textColumn(texts.get("advice.why"), AdviceLine::why, 300)));
         table.setRowFactory(ignored -> new javafx.scene.control.TableRow<>() {
             @Override
@@ -506,7 +548,10 @@ public final class SimulationView {
             }
         });
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox pane = new VBox(10, controls, summary, table);
+        Label hint = new Label(texts.get("advice.hint"));
+        hint.setWrapText(true);
+        hint.getStyleClass().add("screen-summary");
+        VBox pane = new VBox(10, controls, hint, summary, table);
         pane.setPadding(new Insets(10, 0, 0, 0));
         return pane;
     }
@@ -518,6 +563,7 @@ public final class SimulationView {
         kind.getItems().setAll(VariantKind.values());
         kind.setConverter(enumTexts("variant.kind."));
         kind.setValue(VariantKind.CAPACITY);
+        kind.setPrefWidth(250);
         Spinner<Double> value = new Spinner<>(0.1, 1_000_000, 2, 0.5);
         value.setEditable(true);
         value.setPrefWidth(110);
@@ -525,6 +571,8 @@ public final class SimulationView {
         add.setOnAction(event -> viewModel.addVariant(kind.getValue(), value.getValue()));
         ListView<Variant> variants = new ListView<>(viewModel.variants());
         variants.setPrefHeight(96);
+        variants.setPrefWidth(220);
+        variants.setMinWidth(220);
         variants.setCellFactory(ignored -> new ListCell<>() {
             @Override
             protected void updateItem(Variant item, boolean empty) {
@@ -542,32 +590,23 @@ public final class SimulationView {
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(viewModel.comparisonProgressProperty());
         progress.visibleProperty().bind(viewModel.comparingProperty());
-        HBox adding = new HBox(8, kind, new Label(texts.get("comparison.value")), value, add, remove);
+        Label valueLabel = new Label(texts.get("comparison.value"));
+        for (Region fixed : List.of(valueLabel, add, remove, compare)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox adding = new HBox(8, kind, valueLabel, value, add, remove);
         adding.setAlignment(Pos.CENTER_LEFT);
         HBox running = new HBox(8, compare, progress);
         running.setAlignment(Pos.CENTER_LEFT);
         VBox controls = new VBox(8, adding, running);
         HBox top = new HBox(12, variants, controls);
-        HBox.setHgrow(variants, Priority.ALWAYS);
 
-        TableView<ComparisonLine> table = new TableView<>(viewModel.comparisonLines());
-        table.setId(COMPARISON_TABLE_ID);
-        table.setPlaceholder(new Label(texts.get("comparison.placeholder")));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(List.of(
-                textColumn(texts.get("comparison.scenario"), ComparisonLine::scenario, 150),
-                textColumn(texts.get("comparison.nights"), ComparisonLine::nights, 50),
-                textColumn(texts.get("comparison.booked"), ComparisonLine::booked, 90),
-                textColumn(texts.get("comparison.never"), ComparisonLine::never, 90),
-                textColumn(texts.get("comparison.p50"), ComparisonLine::p50, 80),
-                textColumn(texts.get("comparison.p95"), ComparisonLine::p95, 80),
-                textColumn(texts.get("comparison.max"), ComparisonLine::max, 80),
-                textColumn(texts.get("comparison.to90"), ComparisonLine::to90, 90),
-                textColumn(texts.get("comparison.suspended"), ComparisonLine::suspended, 60),
-                textColumn(texts.get("comparison.turnedAway"), ComparisonLine::turnedAway, 80),
-                textColumn(texts.get("comparison.peakQueue"), ComparisonLine::peakQueue, 90)));
-        table.setPrefHeight(170);
-        table.setMinHeight(120);
+        comparisonTable.setId(COMPARISON_TABLE_ID);
+        comparisonTable.setPlaceholder(new Label(texts.get("comparison.placeholder")));
+        comparisonTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        TableView<ComparisonFigure> table = comparisonTable;
+        table.setPrefHeight(290);
+        table.setMinHeight(200);
 
         comparisonQueueChart.setTitle(texts.get("comparison.queueChart"));
         comparisonBookingsChart.setTitle(texts.get("comparison.bookingsChart"));
@@ -587,19 +626,54 @@ public final class SimulationView {
         comparisonQueueChart.getData().clear();
         comparisonBookingsChart.getData().clear();
         List<ScenarioComparison.Row> rows = viewModel.comparisonLines().stream().map(ComparisonLine::row).toList();
+        fillComparisonTable(viewModel.comparisonLines());
         if (rows.isEmpty()) {
             return;
         }
         int horizon = NightCharts.horizonMinutes(rows.stream().flatMap(r -> r.results().stream()).toList());
-        String axis = texts.get("chart.hoursAfterOpening", viewModel.zone().getId());
+        String axis = texts.get("chart.hoursAfterEachOpening");
         ((NumberAxis) comparisonQueueChart.getXAxis()).setLabel(axis);
         ((NumberAxis) comparisonBookingsChart.getXAxis()).setLabel(axis);
         for (ScenarioComparison.Row row : rows) {
-            comparisonQueueChart.getData().add(series(row.scenario(), NightCharts.level(
-                    NightCharts.worstNight(row.results()), horizon, BookingNightResult.MinuteFigures::queue)));
+            BookingNightResult worst = NightCharts.worstNight(row.results());
+            // A night without a waiting room has no queue: its crowd shows as sessions refused.
+            comparisonQueueChart.getData().add(series(row.scenario(), NightCharts.level(worst, horizon,
+                    worst.parameters().waitingRoom() ? BookingNightResult.MinuteFigures::queue
+                            : BookingNightResult.MinuteFigures::failures)));
             comparisonBookingsChart.getData().add(series(row.scenario(), NightCharts.cumulativeOverNights(
                     row.results(), horizon, BookingNightResult.MinuteFigures::bookings)));
         }
+    }
+
+    /** One figure of the comparison: a row of the table, with one column per scenario. */
+    private record ComparisonFigure(String figure, List<String> values) {
+    }
+
+    /** Scenarios side by side: a column each, a row per figure. */
+    private void fillComparisonTable(List<ComparisonLine> lines) {
+        List<Function<ComparisonLine, String>> values = List.of(ComparisonLine::nights, ComparisonLine::people,
+                ComparisonLine::booked, ComparisonLine::never, ComparisonLine::p50, ComparisonLine::p95,
+                ComparisonLine::max, ComparisonLine::to90, ComparisonLine::suspended, ComparisonLine::turnedAway,
+                ComparisonLine::peakQueue);
+        List<String> figures = List.of("comparison.nights", "comparison.people", "comparison.booked",
+                "comparison.never", "comparison.p50", "comparison.p95", "comparison.max", "comparison.to90",
+                "comparison.suspended", "comparison.turnedAway", "comparison.peakQueue");
+        List<TableColumn<ComparisonFigure, String>> columns = new ArrayList<>();
+        columns.add(textColumn(texts.get("comparison.scenario"), ComparisonFigure::figure, 170));
+        for (int i = 0; i < lines.size(); i++) {
+            int scenario = i;
+            TableColumn<ComparisonFigure, String> column = textColumn(lines.get(i).scenario(),
+                    row -> row.values().get(scenario), 150);
+            column.getStyleClass().add("numeric");
+            columns.add(column);
+        }
+        comparisonTable.getColumns().setAll(columns);
+        List<ComparisonFigure> rows = new ArrayList<>();
+        for (int f = 0; lines.size() > 0 && f < figures.size(); f++) {
+            Function<ComparisonLine, String> value = values.get(f);
+            rows.add(new ComparisonFigure(texts.get(figures.get(f)), lines.stream().map(value).toList()));
+        }
+        comparisonTable.getItems().setAll(rows);
     }
 
     // Helpers

@@ -184,6 +184,7 @@ public final class SimulationViewModel {
             }
             resetToPlan();
             clearRunResults();
+            status.set("");
         });
         for (Observable input : List.of(uptake, accessMultiplier, burstShare, burstDecayMinutes, concurrentSessions,
                 sessionMinutes, serviceKind, serviceSpread, capacityChanges, waitingRoom, admittedPerMinute,
@@ -438,9 +439,9 @@ public final class SimulationViewModel {
         lines.add(line("result.p95", formats.minutes(waits.p95Minutes())));
         lines.add(line("result.max", formats.minutes(waits.maxMinutes())));
         lines.add(line("result.shareWaited", formats.percent(waits.shareWaited())));
-        lines.add(line("result.to50", formats.afterOpening(night.minutesTo50(), opens, zone)));
-        lines.add(line("result.to90", formats.afterOpening(night.minutesTo90(), opens, zone)));
-        lines.add(line("result.to99", formats.afterOpening(night.minutesTo99(), opens, zone)));
+        lines.add(line("result.to50", formats.afterOpening(night.minutesTo50(), opens)));
+        lines.add(line("result.to90", formats.afterOpening(night.minutesTo90(), opens)));
+        lines.add(line("result.to99", formats.afterOpening(night.minutesTo99(), opens)));
         lines.add(line("result.never", formats.count(night.neverGotThrough())));
         lines.add(line("result.gaveUp", formats.count(night.gaveUp())));
         lines.add(line("result.turnedAway", formats.count(night.turnedAway())));
@@ -519,13 +520,24 @@ public final class SimulationViewModel {
         for (SplitAdvisor.Candidate candidate : found.tried()) {
             boolean proposed = found.proposal().filter(p -> p == candidate).isPresent();
             List<String> nightTexts = candidate.nights().stream()
-                    .map(n -> texts.get("advice.night", n.name(), formats.dateTime(n.window().opens(), zone()),
+                    .map(n -> texts.get("advice.night", n.name(), formats.shortDateTime(n.window().opens()),
                             formats.minutes(n.p95WaitMinutes())))
                     .toList();
+            List<String> why = new ArrayList<>();
+            for (SplitAdvisor.PartNight night : candidate.nights()) {
+                if (night.p95WaitMinutes() > found.targets().p95WaitMinutes()) {
+                    why.add(texts.get("advice.tooLong", night.name(), formats.minutes(night.p95WaitMinutes())));
+                }
+                if (found.targets().noSuspension() && night.result().suspended()) {
+                    why.add(texts.get("advice.suspends", night.name(),
+                            formats.minutes(night.result().suspendedAtMinute()),
+                            formats.count(night.result().turnedAway())));
+                }
+            }
             lines.add(new AdviceLine(describe(candidate), String.join("\n", nightTexts),
                     formats.minutes(candidate.worstP95WaitMinutes()),
                     texts.get(proposed ? "advice.proposed" : candidate.meetsTargets() ? "advice.meets" : "advice.misses"),
-                    String.join("\n", candidate.shortfalls()), proposed));
+                    String.join("\n", why), proposed));
         }
         adviceLines.setAll(lines);
         Optional<SplitAdvisor.Candidate> proposal = found.proposal();
