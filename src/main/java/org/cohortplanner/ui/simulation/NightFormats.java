@@ -61,9 +61,13 @@ final class NightFormats {
 
     /** A moment of the night as a local date-time in the plan's zone. */
     String dateTime(LocalDateTime time, ZoneId zone) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale);
-        return texts.get("time.inZone", format.format(time), zone.getId());
+        return texts.get("time.inZone", dateTime(time), zone.getId());
+    }
+
+    /** A moment without its zone, where the zone is named next to it. */
+    String dateTime(LocalDateTime time) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+                .format(time);
     }
 
     /** A moment without its zone, for tables that name the zone in their heading. */

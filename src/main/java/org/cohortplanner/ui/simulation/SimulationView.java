@@ -449,6 +449,7 @@ public final class SimulationView {
         String axis = texts.get("chart.hoursAfterOpening");
         ((NumberAxis) queueChart.getXAxis()).setLabel(axis);
         ((NumberAxis) bookingsChart.getXAxis()).setLabel(axis);
+        queueChart.setTitle(texts.get(night.parameters().waitingRoom() ? "chart.queue" : "chart.refused"));
         if (night.parameters().waitingRoom()) {
             queueChart.getData().add(series(texts.get("chart.queueSeries"),
                     NightCharts.level(night, horizon, BookingNightResult.MinuteFigures::queue)));

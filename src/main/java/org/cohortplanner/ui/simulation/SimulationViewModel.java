@@ -198,7 +198,7 @@ public final class SimulationViewModel {
         String previous = window.get() == null ? selection.getCohortId() : window.get().cohortId();
         List<WindowChoice> choices = nights.windows(plan).stream()
                 .map(cohort -> new WindowChoice(cohort.id(), texts.get("window.choice", cohort.name(),
-                        formats.dateTime(cohort.window().opens(), plan.zone()))))
+                        formats.dateTime(cohort.window().opens()))))
                 .toList();
         windows.setAll(choices);
         WindowChoice chosen = choices.stream().filter(c -> c.cohortId().equals(previous)).findFirst()
