@@ -82,6 +82,7 @@ public final class SimulationView {
     /** Auto-run waits this long after the last change, so that dragging a slider runs once, not at every pixel. */
     private static final Duration AUTO_RUN_DELAY = Duration.millis(300);
     private static final double FORM_WIDTH = 380;
+    private static final double LABEL_WIDTH = 170;
 
     private final SimulationViewModel viewModel;
     private final Texts texts;
@@ -195,15 +196,7 @@ public final class SimulationView {
     // Parameters
 
     private Node form() {
-        GridPane grid = new GridPane();
-        grid.setHgap(8);
-        grid.setVgap(6);
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(170);
-        labels.setPrefWidth(170);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().setAll(labels, fields);
+        GridPane grid = labelledGrid(6);
         FormRows rows = new FormRows(grid);
 
         rows.section(texts.get("form.demand"));
@@ -272,13 +265,7 @@ public final class SimulationView {
         Label estimateTitle = new Label(texts.get("estimate.title"));
         estimateTitle.getStyleClass().add("form-section");
         estimateTitle.setWrapText(true);
-        GridPane estimateGrid = new GridPane();
-        estimateGrid.setHgap(8);
-        estimateGrid.setVgap(2);
-        ColumnConstraints estimateLabels = new ColumnConstraints();
-        estimateLabels.setMinWidth(170);
-        estimateLabels.setPrefWidth(170);
-        estimateGrid.getColumnConstraints().add(estimateLabels);
+        GridPane estimateGrid = labelledGrid(2);
         viewModel.estimateLines().addListener((ListChangeListener<ResultLine>) change ->
                 fillFigures(estimateGrid, viewModel.estimateLines()));
         fillFigures(estimateGrid, viewModel.estimateLines());
@@ -293,6 +280,20 @@ public final class SimulationView {
         scroll.setMinWidth(FORM_WIDTH);
         scroll.getStyleClass().add("simulation-form");
         return scroll;
+    }
+
+    /** Two columns: labels of one width, so that the form and the estimate line up, and values taking the rest. */
+    private static GridPane labelledGrid(double rowGap) {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(rowGap);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(LABEL_WIDTH);
+        labels.setPrefWidth(LABEL_WIDTH);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(labels, values);
+        return grid;
     }
 
     private static void fillFigures(GridPane grid, List<ResultLine> lines) {
@@ -350,23 +351,22 @@ public final class SimulationView {
     }
 
     private Spinner<Double> doubleSpinner(DoubleProperty value, double min, double max, double step) {
-        Spinner<Double> spinner = new Spinner<>(min, max, value.get(), step);
-        spinner.setEditable(true);
-        spinner.setMaxWidth(Double.MAX_VALUE);
-        // The spinner's range keeps typed values sane; the view model's value follows it and the plan resets it.
-        ObjectProperty<Double> adapter = value.asObject();
-        adapters.add(adapter);
-        spinner.getValueFactory().valueProperty().bindBidirectional(adapter);
-        return spinner;
+        return spinner(new SpinnerValueFactory.DoubleSpinnerValueFactory(min, max, value.get(), step),
+                value.asObject());
     }
 
     private Spinner<Integer> intSpinner(IntegerProperty value, int min, int max, int step) {
-        Spinner<Integer> spinner = new Spinner<>(min, max, value.get(), step);
+        return spinner(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get(), step),
+                value.asObject());
+    }
+
+    /** An editable spinner whose range keeps typed values sane, bound both ways to the view model's value. */
+    private <T> Spinner<T> spinner(SpinnerValueFactory<T> values, ObjectProperty<T> adapter) {
+        Spinner<T> spinner = new Spinner<>(values);
         spinner.setEditable(true);
         spinner.setMaxWidth(Double.MAX_VALUE);
-        ObjectProperty<Integer> adapter = value.asObject();
         adapters.add(adapter);
-        spinner.getValueFactory().valueProperty().bindBidirectional(adapter);
+        values.valueProperty().bindBidirectional(adapter);
         return spinner;
     }
 

@@ -15,43 +15,32 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.cohortplanner.app.CohortPlannerApp;
+import org.cohortplanner.app.HeadlessConsole;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.shell.Screen;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Simulation screen in the real console, headless, on the initial sample plan a first start seeds. */
 @DisabledIfSystemProperty(named = "skipUiTests", matches = "true")
 class SimulationViewUiTest {
-    @TempDir
-    static Path dataDir;
-
-    private static Application console;
     private final FxRobot robot = new FxRobot();
     private final Texts texts = Texts.of(SimulationView.class, Locale.getDefault());
 
-    @BeforeAll
-    static void startConsole() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-        console = FxToolkit.setupApplication(CohortPlannerApp.class, "--data-dir=" + dataDir);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterAll
-    static void stopConsole() throws TimeoutException {
-        FxToolkit.cleanupApplication(console);
-        FxToolkit.cleanupStages();
-    }
-
     @Test
-    void theInitialPlansSingleFiftiesNightMakesPeopleWaitForHours() throws TimeoutException {
+    void theInitialPlansSingleFiftiesNightMakesPeopleWaitForHours(@TempDir Path dataDir) throws TimeoutException {
+        Application console = HeadlessConsole.start(dataDir);
+        try {
+            simulateTheFiftiesNight();
+        } finally {
+            HeadlessConsole.stop(console);
+        }
+    }
+
+    private void simulateTheFiftiesNight() throws TimeoutException {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(robot.lookup("#" + Screen.SIMULATION.contentId()).queryAll().isEmpty());
