@@ -66,6 +66,7 @@ public final class SimulationViewModel {
     static final String RUN_CHANNEL = "simulation-night";
     static final String ADVICE_CHANNEL = "simulation-advice";
     static final String COMPARISON_CHANNEL = "simulation-comparison";
+    static final String ESTIMATE_CHANNEL = "simulation-estimate";
 
     /** A booking window the planner can pick. */
     public record WindowChoice(String cohortId, String label) {
@@ -304,8 +305,11 @@ public final class SimulationViewModel {
             capacityChangesText.set(describeChanges(night));
             bookingLimitText.set(night.hasBookingLimit() ? formats.count(night.bookingLimit())
                     : texts.get("form.noLimit"));
-            showEstimate(night);
+            // Erlang A for an overloaded night sums millions of states (tens of ms): off the UI thread, latest wins.
+            tasks.run(ESTIMATE_CHANNEL, work -> closedForm(night), this::showEstimate,
+                    failure -> parameterProblem.set(Messages.describe(failure)));
         } catch (IllegalArgumentException invalid) {
+            tasks.cancel(ESTIMATE_CHANNEL);
             parameterProblem.set(Messages.describe(invalid));
             estimate.set(null);
             estimateLines.clear();
@@ -331,7 +335,7 @@ public final class SimulationViewModel {
      * to wait and the mean wait, Erlang A (patience) for the share who give up; without a waiting room, Erlang B for
      * the share of sessions refused. The waiting room lets in at most its admission rate, which caps the servers.
      */
-    private void showEstimate(BookingNightParameters night) {
+    private Estimate closedForm(BookingNightParameters night) {
         double firstHour = Math.min(60, night.windowMinutes());
         double peoplePerMinute = night.people() * night.arrivals().cumulative(firstHour, night.windowMinutes())
                 / firstHour;
@@ -365,8 +369,16 @@ public final class SimulationViewModel {
                     formats.percent(sessionsPerMinute * service / servers)));
             lines.add(new ResultLine(texts.get("estimate.refused"), formats.percent(refused)));
         }
-        estimate.set(figures);
-        estimateLines.setAll(lines);
+        return new Estimate(figures, lines);
+    }
+
+    private void showEstimate(Estimate shown) {
+        estimate.set(shown.figures());
+        estimateLines.setAll(shown.lines());
+    }
+
+    /** The closed-form figures and how they read. */
+    private record Estimate(QueueingFormulas.QueueFigures figures, List<ResultLine> lines) {
     }
 
     /** Simulates the night as the form sets it; a run still going is cancelled and its result dropped. */

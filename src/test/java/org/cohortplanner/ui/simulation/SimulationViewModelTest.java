@@ -196,6 +196,7 @@ class SimulationViewModelTest {
         CountDownLatch firstStarted = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
         CountDownLatch firstEnded = new CountDownLatch(1);
+        CountDownLatch secondEnded = new CountDownLatch(1);
         BookingNightSimulator simulator = new BookingNightSimulator();
         List<Long> peopleRun = new ArrayList<>();
         BookingNightModel model = (parameters, seed, progress, cancellation) -> {
@@ -203,6 +204,9 @@ class SimulationViewModelTest {
                 peopleRun.add(parameters.people());
             }
             BookingNightResult result = simulator.run(parameters, seed, progress, CancellationToken.never());
+            if (parameters.people() == 7_614) {
+                secondEnded.countDown();
+            }
             if (parameters.people() == 3_807) {
                 firstStarted.countDown();
                 // A slow run that ignores the cancel and finishes after the newer one.
@@ -219,9 +223,13 @@ class SimulationViewModelTest {
 
         viewModel.uptakeProperty().set(0.002);
         viewModel.run();
-        Runnable secondResult = uiThread.poll(10, TimeUnit.SECONDS);
-        assertNotNull(secondResult);
-        secondResult.run();
+        assertTrue(secondEnded.await(10, TimeUnit.SECONDS));
+        while (viewModel.resultProperty().get() == null) {
+            Runnable next = uiThread.poll(10, TimeUnit.SECONDS);
+            assertNotNull(next, "the second run's result arrives");
+            next.run();
+        }
+        assertEquals(7_614, viewModel.resultProperty().get().people());
         releaseFirst.countDown();
         assertTrue(firstEnded.await(10, TimeUnit.SECONDS));
         drainUiThread();
