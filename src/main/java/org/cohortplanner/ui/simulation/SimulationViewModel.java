@@ -187,6 +187,12 @@ public final class SimulationViewModel {
             clearRunResults();
             status.set("");
         });
+        // A cohort picked on another screen is the window simulated here, when it books.
+        selection.cohortIdProperty().addListener((observable, before, after) -> {
+            if (after != null) {
+                chooseWindow(after);
+            }
+        });
         for (Observable input : List.of(uptake, accessMultiplier, burstShare, burstDecayMinutes, concurrentSessions,
                 sessionMinutes, serviceKind, serviceSpread, capacityChanges, waitingRoom, admittedPerMinute,
                 queueOrder, patienceMinutes, retryProbability, retryDelayMinutes, limitBySupply)) {

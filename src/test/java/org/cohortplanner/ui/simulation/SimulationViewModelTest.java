@@ -92,6 +92,17 @@ class SimulationViewModelTest {
     }
 
     @Test
+    void aCohortSelectedOnAnotherScreenIsTheWindowSimulated() {
+        SimulationViewModel viewModel = viewModel(new DirectTaskRunner(), new BookingNightSimulator());
+
+        selection.select("c50-54");
+
+        assertEquals("c50-54", viewModel.windowProperty().get().cohortId());
+        selection.select("no-such-cohort");
+        assertEquals("c50-54", viewModel.windowProperty().get().cohortId());
+    }
+
+    @Test
     void resetToPlanUndoesEveryChangeOfTheForm() {
         SimulationViewModel viewModel = viewModel(new DirectTaskRunner(), new BookingNightSimulator());
         BookingNightParameters planned = viewModel.parameters();
