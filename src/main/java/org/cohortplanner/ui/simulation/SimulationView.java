@@ -10,9 +10,11 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.chart.BarChart;
@@ -41,6 +43,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -83,12 +86,15 @@ public final class SimulationView {
     private static final Duration AUTO_RUN_DELAY = Duration.millis(300);
     private static final double FORM_WIDTH = 380;
     private static final double LABEL_WIDTH = 170;
+    private static final double VALUE_AXIS_WIDTH = 64;
 
     private final SimulationViewModel viewModel;
     private final Texts texts;
     private final NightFormats formats;
     private final BorderPane root = new BorderPane();
     private final LineChart<Number, Number> queueChart = lineChart(QUEUE_CHART_ID);
+    /** Sessions active, drawn over the queue chart on an axis of its own: 25,000 slots beside millions waiting. */
+    private final LineChart<Number, Number> activeChart = lineChart("simulation-active-chart");
     private final LineChart<Number, Number> bookingsChart = lineChart(BOOKINGS_CHART_ID);
     private final BarChart<String, Number> waitsChart;
     private final LineChart<Number, Number> comparisonQueueChart = lineChart("simulation-comparison-queue");
@@ -409,9 +415,11 @@ public final class SimulationView {
         TableView<ResultLine> results = figuresTable(viewModel.resultLines());
         results.setId(RESULTS_TABLE_ID);
 
-        HBox charts = new HBox(8, queueChart, bookingsChart);
+        StackPane crowd = new StackPane(queueChart, activeChart);
+        overlay(queueChart, activeChart);
+        HBox charts = new HBox(8, crowd, bookingsChart);
         HBox figures = new HBox(8, results, waitsChart);
-        for (Region cell : List.of(queueChart, bookingsChart, results, waitsChart)) {
+        for (Region cell : List.of(crowd, bookingsChart, results, waitsChart)) {
             HBox.setHgrow(cell, Priority.ALWAYS);
             cell.setMinSize(0, 0);
             cell.setPrefSize(300, 300);
@@ -439,6 +447,7 @@ public final class SimulationView {
 
     private void showNight(BookingNightResult night) {
         queueChart.getData().clear();
+        activeChart.getData().clear();
         bookingsChart.getData().clear();
         waitsChart.getData().clear();
         if (night == null) {
@@ -448,6 +457,7 @@ public final class SimulationView {
         int horizon = NightCharts.horizonMinutes(List.of(night));
         String axis = texts.get("chart.hoursAfterOpening");
         ((NumberAxis) queueChart.getXAxis()).setLabel(axis);
+        ((NumberAxis) activeChart.getXAxis()).setLabel(axis);
         ((NumberAxis) bookingsChart.getXAxis()).setLabel(axis);
         queueChart.setTitle(texts.get(night.parameters().waitingRoom() ? "chart.queue" : "chart.refused"));
         if (night.parameters().waitingRoom()) {
@@ -457,7 +467,13 @@ public final class SimulationView {
             queueChart.getData().add(series(texts.get("chart.failuresSeries"),
                     NightCharts.level(night, horizon, BookingNightResult.MinuteFigures::failures)));
         }
-        queueChart.getData().add(series(texts.get("chart.activeSeries"),
+        // The queue chart names the active sessions in its legend; the overlay draws them on its own axis.
+        queueChart.getData().add(new XYChart.Series<>(texts.get("chart.activeSeries"),
+                FXCollections.observableArrayList()));
+        activeChart.setTitle(queueChart.getTitle());
+        ((NumberAxis) activeChart.getXAxis()).setUpperBound(Math.ceil(horizon / 60.0));
+        ((NumberAxis) queueChart.getXAxis()).setUpperBound(Math.ceil(horizon / 60.0));
+        activeChart.getData().add(series(texts.get("chart.activeSeries"),
                 NightCharts.level(night, horizon, BookingNightResult.MinuteFigures::active)));
         bookingsChart.getData().add(series(texts.get("chart.bookingsSeries"),
                 NightCharts.cumulative(night, horizon, BookingNightResult.MinuteFigures::bookings)));
@@ -503,6 +519,42 @@ public final class SimulationView {
             }
         }
         waitsChart.getData().addAll(List.of(shown, actual));
+    }
+
+    /**
+     * Lays {@code over} on {@code under} with its value axis on the right: both keep the same hours axis (fixed
+     * bounds) and leave room for each other's value axis, so that their plot areas coincide.
+     */
+    private static void overlay(LineChart<Number, Number> under, LineChart<Number, Number> over) {
+        for (LineChart<Number, Number> chart : List.of(under, over)) {
+            NumberAxis hours = (NumberAxis) chart.getXAxis();
+            hours.setAutoRanging(false);
+            hours.setLowerBound(0);
+            hours.setUpperBound(1);
+            hours.setTickUnit(1);
+            hours.upperBoundProperty().addListener((observable, before, after) ->
+                    hours.setTickUnit(Math.max(0.25, niceStep(after.doubleValue()))));
+            chart.getYAxis().setPrefWidth(VALUE_AXIS_WIDTH);
+            chart.getYAxis().setMinWidth(VALUE_AXIS_WIDTH);
+        }
+        over.getYAxis().setSide(Side.RIGHT);
+        over.getStyleClass().add("overlay-chart");
+        over.setMouseTransparent(true);
+        // Inline, because the screen's stylesheet pads every chart and a stylesheet outranks a setter.
+        under.setStyle("-fx-padding: 6 " + (6 + VALUE_AXIS_WIDTH) + " 6 6;");
+        over.setStyle("-fx-padding: 6 6 6 " + (6 + VALUE_AXIS_WIDTH) + ";");
+    }
+
+    /** A tick step of 1, 2 or 5 × a power of ten giving about eight ticks. */
+    private static double niceStep(double range) {
+        double raw = range / 8;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double factor : new double[] {1, 2, 5}) {
+            if (raw <= factor * power) {
+                return factor * power;
+            }
+        }
+        return 10 * power;
     }
 
     // Split advisor
