@@ -552,10 +552,10 @@ public final class SimulationViewModel {
                             formats.count(night.result().turnedAway())));
                 }
             }
+            String verdict = proposed ? "advice.proposed" : candidate.meetsTargets() ? "advice.meets" : "advice.misses";
             lines.add(new AdviceLine(describe(candidate), String.join("\n", nightTexts),
-                    formats.minutes(candidate.worstP95WaitMinutes()),
-                    texts.get(proposed ? "advice.proposed" : candidate.meetsTargets() ? "advice.meets" : "advice.misses"),
-                    String.join("\n", why), proposed));
+                    formats.minutes(candidate.worstP95WaitMinutes()), texts.get(verdict), String.join("\n", why),
+                    proposed));
         }
         adviceLines.setAll(lines);
         Optional<SplitAdvisor.Candidate> proposal = found.proposal();
