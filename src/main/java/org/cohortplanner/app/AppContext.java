@@ -13,6 +13,9 @@ import javafx.stage.Stage;
 import org.cohortplanner.cli.CohortPlannerCommand.ConsoleOptions;
 import org.cohortplanner.cli.VersionProvider;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.CohortSplitter;
+import org.cohortplanner.simulation.BookingNightSimulator;
+import org.cohortplanner.simulation.BookingNights;
 import org.cohortplanner.store.PlanChange;
 import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.store.StoreException;
@@ -40,6 +43,8 @@ import org.cohortplanner.ui.shell.ShellViewModel;
 import org.cohortplanner.ui.shell.UpcomingScreenView;
 import org.cohortplanner.ui.timeline.TimelineView;
 import org.cohortplanner.ui.timeline.TimelineViewModel;
+import org.cohortplanner.ui.simulation.SimulationView;
+import org.cohortplanner.ui.simulation.SimulationViewModel;
 
 /**
  * The one place where the console is put together: the data store, background work, the working plan, every
@@ -113,8 +118,9 @@ public final class AppContext implements AutoCloseable {
                 Clock.systemUTC())).root());
         screens.put(Screen.SUPPLY, new UpcomingScreenView("Supply", "Delivery schedule, slips and brand "
                 + "reassignments, with stock per brand and day — coming with the supply work.").root());
-        screens.put(Screen.SIMULATION, new UpcomingScreenView("Simulation", "Booking-night load on the booking "
-                + "system, waits, and a split advisor — coming with the simulation work.").root());
+        screens.put(Screen.SIMULATION, new SimulationView(new SimulationViewModel(working, tasks, selection,
+                new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user,
+                Texts.of(SimulationView.class, locale))).root());
         Texts exportTexts = Texts.of(ExportView.class, locale);
         screens.put(Screen.EXPORT, new ExportView(new ExportViewModel(working, store, files, tasks, dialogs,
                 new FxExportChoosers(() -> stage, exportTexts), new SystemDesktopOpener(), exportTexts),
