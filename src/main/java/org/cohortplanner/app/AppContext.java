@@ -19,6 +19,9 @@ import javafx.stage.Stage;
 import org.cohortplanner.cli.CohortPlannerCommand.ConsoleOptions;
 import org.cohortplanner.cli.VersionProvider;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.CohortSplitter;
+import org.cohortplanner.simulation.BookingNightSimulator;
+import org.cohortplanner.simulation.BookingNights;
 import org.cohortplanner.store.DataLocation;
 import org.cohortplanner.store.PlanChange;
 import org.cohortplanner.store.PlanStore;
@@ -52,6 +55,8 @@ import org.cohortplanner.ui.shell.StartingPlan;
 import org.cohortplanner.ui.shell.UpcomingScreenView;
 import org.cohortplanner.ui.timeline.TimelineView;
 import org.cohortplanner.ui.timeline.TimelineViewModel;
+import org.cohortplanner.ui.simulation.SimulationView;
+import org.cohortplanner.ui.simulation.SimulationViewModel;
 
 /**
  * The one place where the console is put together: the data store, background work, the settings, the working plan,
@@ -239,7 +244,9 @@ public final class AppContext implements AutoCloseable {
         screens.put(Screen.TIMELINE, new TimelineView(new TimelineViewModel(working, selection, user, locale,
                 Clock.systemUTC())).root());
         screens.put(Screen.SUPPLY, new UpcomingScreenView(Screen.SUPPLY, locale).root());
-        screens.put(Screen.SIMULATION, new UpcomingScreenView(Screen.SIMULATION, locale).root());
+        screens.put(Screen.SIMULATION, new SimulationView(new SimulationViewModel(working, tasks, selection,
+                new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user,
+                Texts.of(SimulationView.class, locale))).root());
         Texts exportTexts = Texts.of(ExportView.class, locale);
         screens.put(Screen.EXPORT, new ExportView(new ExportViewModel(working, store, files, tasks, dialogs,
                 new FxExportChoosers(() -> stage, exportTexts), new SystemDesktopOpener(), exportTexts),

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -19,6 +20,9 @@ import java.util.function.Consumer;
  * when the UI thread gets to it, which covers a result that was already queued when newer work started.
  */
 public final class ExecutorTaskRunner implements TaskRunner {
+
+    /** How long shutting down waits for work already started before cancelling it. */
+    static final int SHUTDOWN_GRACE_SECONDS = 10;
 
     private final ExecutorService background;
     private final Executor uiThread;
@@ -62,9 +66,21 @@ public final class ExecutorTaskRunner implements TaskRunner {
 
     @Override
     public void shutdown() {
-        latest.values().forEach(Run::cancel);
+        // Work already handed over (a store write above all) finishes first: interrupting a write half-way would
+        // leave the last edit unsaved and the database unable to close. Only work still running after the grace
+        // period (a long export, say) is cancelled.
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS)) {
+                latest.values().forEach(Run::cancel);
+                background.shutdownNow();
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            latest.values().forEach(Run::cancel);
+            background.shutdownNow();
+        }
         latest.clear();
-        background.shutdownNow();
     }
 
     private final class Run<T> implements TaskHandle, Progress {

@@ -30,7 +30,7 @@ public interface TaskRunner {
     /** Cancels whatever runs on {@code channel}; its result will not be delivered. */
     void cancel(String channel);
 
-    /** Cancels all work and lets the background threads end. */
+    /** Lets work already started finish (for a bounded time, then cancels it) and ends the background threads. */
     void shutdown();
 
     /** Background work; reads {@link Progress#isCancelled()} at convenient points in long loops. */

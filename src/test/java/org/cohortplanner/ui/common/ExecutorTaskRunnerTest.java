@@ -25,6 +25,30 @@ class ExecutorTaskRunnerTest {
     }
 
     @Test
+    void shuttingDownLetsStartedWorkFinishInsteadOfInterruptingIt() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        List<Boolean> interrupted = new ArrayList<>();
+        runner.run("store-write", progress -> {
+            started.countDown();
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                interrupted.add(true);
+                Thread.currentThread().interrupt();
+            }
+            finished.countDown();
+            return "saved";
+        }, delivered::add, failure -> failures.add(failure.getMessage()));
+        assertTrue(started.await(10, TimeUnit.SECONDS));
+
+        runner.shutdown();
+
+        assertTrue(finished.await(0, TimeUnit.SECONDS), "the write had finished when shutdown returned");
+        assertEquals(List.of(), interrupted);
+    }
+
+    @Test
     void newerWorkOnAChannelWinsEvenWhenTheOlderFinishesLast() throws Exception {
         CountDownLatch oldStarted = new CountDownLatch(1);
         CountDownLatch releaseOld = new CountDownLatch(1);
