@@ -26,12 +26,15 @@ import org.cohortplanner.ui.common.ExecutorTaskRunner;
 import org.cohortplanner.ui.common.FxUserDialogs;
 import org.cohortplanner.ui.common.PlanFileAccess;
 import org.cohortplanner.ui.common.TaskRunner;
+import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.WorkingPlan;
 import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
 import org.cohortplanner.ui.shell.ShellViewModel;
 import org.cohortplanner.ui.shell.UpcomingScreenView;
+import org.cohortplanner.ui.supply.SupplyView;
+import org.cohortplanner.ui.supply.SupplyViewModel;
 
 /**
  * The one place where the console is put together: the data store, background work, the working plan, every
@@ -103,8 +106,8 @@ public final class AppContext implements AutoCloseable {
         screens.put(Screen.TIMELINE, new UpcomingScreenView("Timeline", "Booking windows and vaccination periods "
                 + "of every cohort on a zoomable time axis, with holidays and problems marked — coming with the "
                 + "cohort and timeline work.").root());
-        screens.put(Screen.SUPPLY, new UpcomingScreenView("Supply", "Delivery schedule, slips and brand "
-                + "reassignments, with stock per brand and day — coming with the supply work.").root());
+        screens.put(Screen.SUPPLY, new SupplyView(new SupplyViewModel(working, tasks, dialogs, user,
+                Texts.of(SupplyView.class, locale))).root());
         screens.put(Screen.SIMULATION, new UpcomingScreenView("Simulation", "Booking-night load on the booking "
                 + "system, waits, and a split advisor — coming with the simulation work.").root());
         screens.put(Screen.EXPORT, new UpcomingScreenView("Export", "Excel workbooks of cohorts, schedule, "
