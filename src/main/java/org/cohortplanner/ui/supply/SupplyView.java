@@ -32,9 +32,11 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -523,7 +525,7 @@ public final class SupplyView {
         saveDelay.disableProperty().bind(slip.impactProperty().isNull().or(slip.busyProperty()));
         saveWith.disableProperty().bind(slip.impactProperty().isNull().or(slip.busyProperty())
                 .or(suggestions.getSelectionModel().selectedItemProperty().isNull()));
-        HBox saving = new HBox(8, saveDelay, saveWith);
+        FlowPane saving = new FlowPane(8, 8, saveWith, saveDelay);
         saving.visibleProperty().bind(slip.impactProperty().isNotNull());
         saving.managedProperty().bind(saving.visibleProperty());
 
@@ -550,7 +552,8 @@ public final class SupplyView {
         VBox movesBox = new VBox(6, movesSummary, moves, export);
         showWhenFilled(movesBox, slip.moves());
 
-        VBox pane = new VBox(8, heading, form, actions, problem, impactSummary, impact, suggestionBox, saving,
+        // The decision comes first (what it costs, the suggestions, saving); the day-by-day lines follow for checking.
+        VBox pane = new VBox(8, heading, form, actions, problem, impactSummary, suggestionBox, saving, impact,
                 movesBox);
         pane.setPadding(new Insets(4, 8, 8, 8));
         pane.getStyleClass().add("slip-pane");
@@ -587,6 +590,7 @@ public final class SupplyView {
     private static Button button(String id, String text) {
         Button button = new Button(text);
         button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 
