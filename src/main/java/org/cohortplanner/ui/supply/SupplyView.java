@@ -109,7 +109,7 @@ public final class SupplyView {
         right.setFitToWidth(true);
         right.getStyleClass().add("edge-to-edge");
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.56);
+        split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(heading, split);
         root.getStyleClass().addAll("screen", "supply-screen");
@@ -148,17 +148,18 @@ public final class SupplyView {
     private Node deliveriesTable() {
         deliveries.setId(DELIVERIES_ID);
         deliveries.setPlaceholder(new Label(texts.get("deliveries.empty")));
-        deliveries.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Widths fit the longest id, "1,800,000" and "15 Jul 2021": numbers and dates are never cut off.
+        deliveries.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         deliveries.getColumns().setAll(List.of(
-                column(texts.get("column.id"), Delivery::id, 120),
-                column(texts.get("column.brand"), Delivery::brand, 80),
+                column(texts.get("column.id"), Delivery::id, 132),
+                column(texts.get("column.brand"), Delivery::brand, 90),
                 numeric(column(texts.get("column.doses"), d -> Formats.count(d.doses()), 90)),
-                column(texts.get("column.planned"), d -> Formats.date(d.plannedArrival()), 92),
-                column(texts.get("column.expected"), d -> Formats.date(d.expectedArrival()), 92),
+                column(texts.get("column.planned"), d -> Formats.date(d.plannedArrival()), 130),
+                column(texts.get("column.expected"), d -> Formats.date(d.expectedArrival()), 136),
                 numeric(column(texts.get("column.delay"), d -> d.delayDays() == 0 ? "" : Long.toString(d.delayDays()),
-                        56)),
-                column(texts.get("column.status"), d -> statusText(d.status()), 74),
-                column(texts.get("column.note"), Delivery::note, 200)));
+                        100)),
+                column(texts.get("column.status"), d -> statusText(d.status()), 84),
+                column(texts.get("column.note"), Delivery::note, 420)));
         deliveries.setItems(viewModel.deliveries());
         deliveries.setRowFactory(table -> new TableRow<>() {
             @Override
@@ -325,7 +326,11 @@ public final class SupplyView {
         ProgressBar working = new ProgressBar(-1);
         working.setPrefWidth(80);
         working.visibleProperty().bind(viewModel.schedulingProperty());
-        HBox top = new HBox(10, heading, brand, note, working);
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        brand.setMinWidth(Region.USE_PREF_SIZE);
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        HBox top = new HBox(10, heading, brand, working);
         top.setAlignment(Pos.CENTER_LEFT);
 
         NumberAxis days = new NumberAxis();
@@ -335,7 +340,7 @@ public final class SupplyView {
         days.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number epochDay) {
-                return Formats.date(LocalDate.ofEpochDay(epochDay.longValue())).replaceFirst(" \\d{4}$", "");
+                return dayMonth(LocalDate.ofEpochDay(epochDay.longValue()));
             }
 
             @Override
@@ -365,7 +370,7 @@ public final class SupplyView {
         chart.setMinHeight(220);
         viewModel.brandDays().addListener((ListChangeListener<BrandDay>) change -> draw(chart));
         draw(chart);
-        VBox box = new VBox(4, top, chart);
+        VBox box = new VBox(4, top, note, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
         VBox.setVgrow(box, Priority.ALWAYS);
         return box;
@@ -475,15 +480,16 @@ public final class SupplyView {
         TableView<ImpactLine> impact = new TableView<>(slip.impactLines());
         impact.setId(IMPACT_TABLE_ID);
         impact.setPrefHeight(170);
-        impact.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        impact.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         impact.getColumns().setAll(List.of(
-                column(texts.get("impact.day"), l -> Formats.date(l.day()), 90),
-                column(texts.get("impact.cohort"), l -> cohortName(l.cohortId()), 60),
-                column(texts.get("impact.region"), ImpactLine::region, 110),
-                column(texts.get("impact.brand"), l -> l.brand() + " · " + texts.get("impact.dose", l.dose()), 110),
-                numeric(column(texts.get("impact.before"), l -> Formats.count(l.peopleShortBefore()), 70)),
-                numeric(column(texts.get("impact.after"), l -> Formats.count(l.peopleShortAfter()), 70)),
-                numeric(column(texts.get("impact.difference"), l -> signed(l.peopleLosingDose()), 80))));
+                column(texts.get("impact.day"), l -> dayMonth(l.day()), 64),
+                column(texts.get("impact.cohort"), l -> cohortName(l.cohortId()), 64),
+                column(texts.get("impact.region"), ImpactLine::region, 96),
+                numeric(column(texts.get("impact.difference"), l -> signed(l.peopleLosingDose()), 84)),
+                column(texts.get("impact.brand"), ImpactLine::brand, 78),
+                numeric(column(texts.get("impact.doseColumn"), l -> Integer.toString(l.dose()), 58)),
+                numeric(column(texts.get("impact.before"), l -> Formats.count(l.peopleShortBefore()), 112)),
+                numeric(column(texts.get("impact.after"), l -> Formats.count(l.peopleShortAfter()), 104))));
         showWhenFilled(impact, slip.impactLines());
 
         Label suggestionsTitle = new Label(texts.get("suggestions.title"));
@@ -491,17 +497,17 @@ public final class SupplyView {
         TableView<Suggestion> suggestions = new TableView<>(slip.suggestions());
         suggestions.setId(SUGGESTIONS_ID);
         suggestions.setPrefHeight(150);
-        suggestions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Effects first, then the summary: the columns to compare stay in view; the changes show below the table.
+        suggestions.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         suggestions.getColumns().setAll(List.of(
                 numeric(column("#", s -> Integer.toString(slip.suggestions().indexOf(s) + 1), 30)),
-                column(texts.get("suggestions.summary"), Suggestion::summary, 220),
-                numeric(column(texts.get("suggestions.moved"), s -> Formats.count(s.effect().peopleMoved()), 80)),
                 numeric(column(texts.get("suggestions.postponed"),
-                        s -> Formats.count(s.effect().peoplePostponed()), 80)),
-                numeric(column(texts.get("suggestions.days"), s -> Integer.toString(s.effect().daysAdded()), 50)),
+                        s -> Formats.count(s.effect().peoplePostponed()), 100)),
+                numeric(column(texts.get("suggestions.moved"), s -> Formats.count(s.effect().peopleMoved()), 84)),
+                numeric(column(texts.get("suggestions.days"), s -> Integer.toString(s.effect().daysAdded()), 66)),
                 numeric(column(texts.get("suggestions.brandChanges"),
-                        s -> Integer.toString(s.effect().brandChanges()), 60)),
-                column(texts.get("suggestions.changes"), s -> String.join("\n", s.changes()), 260)));
+                        s -> Integer.toString(s.effect().brandChanges()), 70)),
+                column(texts.get("suggestions.summary"), Suggestion::summary, 260)));
         Label chosenChanges = new Label();
         chosenChanges.setWrapText(true);
         chosenChanges.getStyleClass().add("screen-summary");
@@ -537,16 +543,18 @@ public final class SupplyView {
         hideWhenEmpty(movesSummary);
         TableView<SecondDoseMove> moves = new TableView<>(slip.moves());
         moves.setId(MOVES_ID);
-        moves.setPrefHeight(160);
-        moves.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        moves.setPrefHeight(320);
+        moves.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         moves.getColumns().setAll(List.of(
                 column(texts.get("impact.cohort"), m -> slip.cohortNames().getOrDefault(m.cohortId(), m.cohortId()),
-                        60),
-                column(texts.get("impact.region"), SecondDoseMove::region, 100),
-                numeric(column(texts.get("moves.people"), m -> Formats.count(m.people()), 70)),
-                column(texts.get("moves.told"), m -> m.brandBefore() + " · " + Formats.date(m.secondDoseBefore()), 130),
+                        64),
+                column(texts.get("impact.region"), SecondDoseMove::region, 96),
+                numeric(column(texts.get("moves.people"), m -> Formats.count(m.people()), 76)),
+                column(texts.get("moves.brandTold"), SecondDoseMove::brandBefore, 90),
+                column(texts.get("moves.told"), m -> dayMonth(m.secondDoseBefore()), 90),
+                column(texts.get("moves.brandNow"), m -> m.brandAfter() == null ? "" : m.brandAfter(), 90),
                 column(texts.get("moves.now"), m -> m.secondDoseAfter() == null ? texts.get("moves.noDate")
-                        : m.brandAfter() + " · " + Formats.date(m.secondDoseAfter()), 130)));
+                        : dayMonth(m.secondDoseAfter()), 90)));
         Button export = button(EXPORT_MOVES_ID, texts.get("moves.export"));
         export.setOnAction(event -> slip.exportMoves());
         VBox movesBox = new VBox(6, movesSummary, moves, export);
@@ -565,6 +573,11 @@ public final class SupplyView {
         return texts.get("suggestions.effect", Formats.count(effect.peopleMoved()),
                 Formats.count(effect.peoplePostponed()), effect.daysAdded(), effect.brandChanges(),
                 Formats.count(effect.peopleStillShort())) + "\n" + String.join("\n", suggestion.changes());
+    }
+
+    /** "28 Jul": the year is plain from the campaign. */
+    private static String dayMonth(LocalDate day) {
+        return Formats.date(day).replaceFirst(" \\d{4}$", "");
     }
 
     private String cohortName(String cohortId) {

@@ -19,6 +19,7 @@ import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.planning.schedule.BrandDay;
 import org.cohortplanner.planning.schedule.Schedule;
 import org.cohortplanner.planning.schedule.SecondDoseWarning;
+import org.cohortplanner.planning.slip.SlipImpact;
 import org.cohortplanner.store.PlanChange;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Messages;
@@ -63,6 +64,14 @@ public final class SupplyViewModel {
         this.slip = new SlipViewModel(working, tasks, dialogs, user, texts);
         this.importer = new DeliveryImportViewModel(working, tasks, dialogs, user, texts);
         selectedBrand.addListener((observable, before, after) -> showBrand());
+        // While a delay's impact is shown, the chart shows the stock with the delay, of the delayed brand.
+        slip.impactProperty().addListener((observable, before, after) -> {
+            if (after != null) {
+                after.planAfter().delivery(slip.deliveryIdProperty().get())
+                        .ifPresent(delivery -> selectedBrand.set(delivery.brand()));
+            }
+            showBrand();
+        });
         working.planProperty().addListener((observable, before, after) -> show(after));
         show(working.getPlan());
     }
@@ -99,7 +108,8 @@ public final class SupplyViewModel {
     }
 
     private void showBrand() {
-        Schedule shown = schedule.get();
+        SlipImpact delay = slip.getImpact();
+        Schedule shown = delay != null ? delay.scheduleAfter() : schedule.get();
         String brand = selectedBrand.get();
         if (shown == null || brand == null) {
             brandDays.clear();
@@ -110,8 +120,9 @@ public final class SupplyViewModel {
         brandDays.setAll(days);
         long shortDays = days.stream().filter(BrandDay::isShort).count();
         long peopleShort = days.stream().mapToLong(BrandDay::peopleShort).sum();
-        chartSummary.set(shortDays == 0 ? texts.get("chart.noShortage", brand)
-                : texts.get("chart.shortage", brand, shortDays, Formats.count(peopleShort)));
+        String text = shortDays == 0 ? texts.get("chart.noShortage", brand)
+                : texts.get("chart.shortage", brand, shortDays, Formats.count(peopleShort));
+        chartSummary.set(delay == null ? text : texts.get("chart.withDelay", text, slip.deliveryIdProperty().get()));
     }
 
     /**
