@@ -485,7 +485,7 @@ public final class SupplyView {
                 column(texts.get("impact.day"), l -> dayMonth(l.day()), 64),
                 column(texts.get("impact.cohort"), l -> cohortName(l.cohortId()), 64),
                 column(texts.get("impact.region"), ImpactLine::region, 96),
-                numeric(column(texts.get("impact.difference"), l -> signed(l.peopleLosingDose()), 84)),
+                numeric(column(texts.get("impact.difference"), l -> signed(l.peopleLosingDose()), 100)),
                 column(texts.get("impact.brand"), ImpactLine::brand, 78),
                 numeric(column(texts.get("impact.doseColumn"), l -> Integer.toString(l.dose()), 58)),
                 numeric(column(texts.get("impact.before"), l -> Formats.count(l.peopleShortBefore()), 112)),
@@ -551,10 +551,10 @@ public final class SupplyView {
                 column(texts.get("impact.region"), SecondDoseMove::region, 96),
                 numeric(column(texts.get("moves.people"), m -> Formats.count(m.people()), 76)),
                 column(texts.get("moves.brandTold"), SecondDoseMove::brandBefore, 90),
-                column(texts.get("moves.told"), m -> dayMonth(m.secondDoseBefore()), 90),
-                column(texts.get("moves.brandNow"), m -> m.brandAfter() == null ? "" : m.brandAfter(), 90),
+                column(texts.get("moves.told"), m -> dayMonth(m.secondDoseBefore()), 106),
+                column(texts.get("moves.brandNow"), m -> m.brandAfter() == null ? "" : m.brandAfter(), 100),
                 column(texts.get("moves.now"), m -> m.secondDoseAfter() == null ? texts.get("moves.noDate")
-                        : dayMonth(m.secondDoseAfter()), 90)));
+                        : dayMonth(m.secondDoseAfter()), 106)));
         Button export = button(EXPORT_MOVES_ID, texts.get("moves.export"));
         export.setOnAction(event -> slip.exportMoves());
         VBox movesBox = new VBox(6, movesSummary, moves, export);
