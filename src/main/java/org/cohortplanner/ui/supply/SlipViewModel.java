@@ -34,7 +34,6 @@ import org.cohortplanner.export.PlanWorkbook;
 import org.cohortplanner.export.PlanWorkbookContent;
 import org.cohortplanner.export.WorkbookSheet;
 import org.cohortplanner.export.WorkbookWriteOptions;
-import org.cohortplanner.planning.slip.AppliedSuggestion;
 import org.cohortplanner.planning.slip.ImpactLine;
 import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.planning.slip.SlipImpact;
@@ -230,7 +229,8 @@ public final class SlipViewModel {
             return;
         }
         Path target = dialogs.chooseFileToSave(texts.get("moves.export.title"), null,
-                "dose2-changes-" + movesDelivery + ".xlsx", texts.get("moves.export.kind"), List.of("xlsx", "csv")).orElse(null);
+                "dose2-changes-" + movesDelivery + ".xlsx", texts.get("moves.export.kind"), List.of("xlsx", "csv"))
+                .orElse(null);
         if (target == null) {
             return;
         }

@@ -202,17 +202,7 @@ public final class SupplyView {
         status.setId("form-status");
         status.getItems().setAll(DeliveryStatus.values());
         status.setValue(start.status());
-        status.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(DeliveryStatus value) {
-                return value == null ? "" : statusText(value);
-            }
-
-            @Override
-            public DeliveryStatus fromString(String text) {
-                return null;
-            }
-        });
+        status.setConverter(shownAs(this::statusText));
         TextField note = field("form-note", start.note());
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -337,30 +327,10 @@ public final class SupplyView {
         days.setAutoRanging(true);
         days.setForceZeroInRange(false);
         days.setMinorTickVisible(false);
-        days.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number epochDay) {
-                return dayMonth(LocalDate.ofEpochDay(epochDay.longValue()));
-            }
-
-            @Override
-            public Number fromString(String text) {
-                return 0;
-            }
-        });
+        days.setTickLabelFormatter(shownAs(epochDay -> dayMonth(LocalDate.ofEpochDay(epochDay.longValue()))));
         NumberAxis doses = new NumberAxis();
         doses.setLabel(texts.get("chart.doses"));
-        doses.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                return Formats.count(value.longValue());
-            }
-
-            @Override
-            public Number fromString(String text) {
-                return 0;
-            }
-        });
+        doses.setTickLabelFormatter(shownAs(value -> Formats.count(value.longValue())));
         LineChart<Number, Number> chart = new LineChart<>(days, doses);
         chart.setId(CHART_ID);
         chart.getStyleClass().add("supply-chart");
@@ -599,6 +569,21 @@ public final class SupplyView {
     }
 
     // ----------------------------------------------------------------------------------------------------- parts
+
+    /** Shows values as {@code text} gives them; nothing is typed back, so reading text is never needed. */
+    private static <T> StringConverter<T> shownAs(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String typed) {
+                return null;
+            }
+        };
+    }
 
     private static Button button(String id, String text) {
         Button button = new Button(text);

@@ -188,7 +188,8 @@ class SupplyViewModelTest {
         DeliverySheetRow unknownBrand = importer.rows().get(1);
         assertEquals(3, unknownBrand.row());
         assertEquals("brand", unknownBrand.errors().get(0).column());
-        assertTrue(DeliveryImportViewModel.errorsText(importer.rows().get(2)).startsWith("doses: must not be negative"));
+        assertTrue(DeliveryImportViewModel.errorsText(importer.rows().get(2))
+                .startsWith("doses: must not be negative"));
         assertTrue(DeliveryImportViewModel.errorsText(importer.rows().get(3)).contains("not a date"));
         assertEquals("changed", importer.markText(importer.rows().get(0)));
         assertEquals("new", importer.markText(importer.rows().get(4)));
