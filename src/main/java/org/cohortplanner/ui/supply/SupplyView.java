@@ -218,6 +218,7 @@ public final class SupplyView {
         errors.getStyleClass().add("supply-problem");
         errors.setWrapText(true);
         errors.setMaxWidth(420);
+        errors.setMinHeight(Region.USE_PREF_SIZE);
         VBox content = new VBox(10, grid, errors);
         content.setPadding(new Insets(8));
         dialog.getDialogPane().setContent(content);
@@ -230,6 +231,8 @@ public final class SupplyView {
             List<String> problems = viewModel.saveDelivery(editing == null ? null : editing.id(), form);
             if (!problems.isEmpty()) {
                 errors.setText(String.join("\n", problems));
+                // The dialog grows to show every problem, one a line.
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
                 event.consume();
             }
         });

@@ -57,6 +57,27 @@ class SupplyViewModelTest {
     }
 
     @Test
+    void theGuardWarnsOfCohortsWhoseSecondDosesLoseTheirDeliveriesAndTheChartMarksShortDays() {
+        assertTrue(supply.guard().isEmpty(), "the sample covers every second dose: " + supply.guard());
+        Plan plan = working.getPlan();
+        // Moderna from mid-August on is what 55–59's second doses are given from.
+        for (Delivery delivery : plan.deliveries()) {
+            if (delivery.brand().equals("Moderna") && delivery.expectedArrival().isAfter(LocalDate.of(2021, 8, 15))) {
+                assertEquals(List.of(), supply.saveDelivery(delivery.id(), new DeliveryForm(delivery.id(), "Moderna",
+                        "0", delivery.plannedArrival().toString(), "", delivery.status(), delivery.note())));
+            }
+        }
+
+        assertFalse(supply.guard().isEmpty());
+        assertTrue(supply.guard().stream().anyMatch(warning -> warning.startsWith("55–59: the window opens")),
+                supply.guard().toString());
+        supply.selectedBrandProperty().set("Moderna");
+        assertTrue(supply.brandDays().stream().anyMatch(day -> day.isShort()));
+        assertTrue(supply.chartSummaryProperty().get().startsWith("Moderna: short on"),
+                supply.chartSummaryProperty().get());
+    }
+
+    @Test
     void recordingADelayShowsItsImpactAndSuggestionsBeforeAnythingIsSaved() {
         slip.choose("MOD-2021-W28");
         slip.newDateProperty().set(JULY_30);
