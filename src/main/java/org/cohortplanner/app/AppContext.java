@@ -40,11 +40,12 @@ import org.cohortplanner.ui.export.SystemDesktopOpener;
 import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
 import org.cohortplanner.ui.shell.ShellViewModel;
-import org.cohortplanner.ui.shell.UpcomingScreenView;
 import org.cohortplanner.ui.timeline.TimelineView;
 import org.cohortplanner.ui.timeline.TimelineViewModel;
 import org.cohortplanner.ui.simulation.SimulationView;
 import org.cohortplanner.ui.simulation.SimulationViewModel;
+import org.cohortplanner.ui.supply.SupplyView;
+import org.cohortplanner.ui.supply.SupplyViewModel;
 
 /**
  * The one place where the console is put together: the data store, background work, the working plan, every
@@ -116,8 +117,8 @@ public final class AppContext implements AutoCloseable {
                 .root());
         screens.put(Screen.TIMELINE, new TimelineView(new TimelineViewModel(working, selection, user, locale,
                 Clock.systemUTC())).root());
-        screens.put(Screen.SUPPLY, new UpcomingScreenView("Supply", "Delivery schedule, slips and brand "
-                + "reassignments, with stock per brand and day — coming with the supply work.").root());
+        screens.put(Screen.SUPPLY, new SupplyView(new SupplyViewModel(working, tasks, dialogs, user,
+                Texts.of(SupplyView.class, locale))).root());
         screens.put(Screen.SIMULATION, new SimulationView(new SimulationViewModel(working, tasks, selection,
                 new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user,
                 Texts.of(SimulationView.class, locale))).root());

@@ -3,6 +3,7 @@ package org.cohortplanner.ui.common;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.control.Alert;
@@ -56,6 +57,26 @@ public final class FxUserDialogs implements UserDialogs {
         FileChooser chooser = chooser(title, startingFolder);
         chooser.setInitialFileName(suggestedName);
         return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, Path startingFolder, String kind, List<String> extensions) {
+        FileChooser chooser = chooser(title, startingFolder);
+        chooser.getExtensionFilters().setAll(filter(kind, extensions), ALL_FILES);
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, Path startingFolder, String suggestedName, String kind,
+                                           List<String> extensions) {
+        FileChooser chooser = chooser(title, startingFolder);
+        chooser.getExtensionFilters().setAll(filter(kind, extensions), ALL_FILES);
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    private static FileChooser.ExtensionFilter filter(String kind, List<String> extensions) {
+        return new FileChooser.ExtensionFilter(kind, extensions.stream().map(extension -> "*." + extension).toList());
     }
 
     private FileChooser chooser(String title, Path startingFolder) {
