@@ -42,21 +42,22 @@ import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.WorkingPlan;
-import org.cohortplanner.ui.shell.ConsoleSettingsAccess;
-import org.cohortplanner.ui.shell.FirstRunView;
 import org.cohortplanner.ui.export.ExportView;
 import org.cohortplanner.ui.export.ExportViewModel;
 import org.cohortplanner.ui.export.FxExportChoosers;
 import org.cohortplanner.ui.export.SystemDesktopOpener;
+import org.cohortplanner.ui.shell.ConsoleSettingsAccess;
+import org.cohortplanner.ui.shell.FirstRunView;
 import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
 import org.cohortplanner.ui.shell.ShellViewModel;
 import org.cohortplanner.ui.shell.StartingPlan;
-import org.cohortplanner.ui.shell.UpcomingScreenView;
-import org.cohortplanner.ui.timeline.TimelineView;
-import org.cohortplanner.ui.timeline.TimelineViewModel;
 import org.cohortplanner.ui.simulation.SimulationView;
 import org.cohortplanner.ui.simulation.SimulationViewModel;
+import org.cohortplanner.ui.supply.SupplyView;
+import org.cohortplanner.ui.supply.SupplyViewModel;
+import org.cohortplanner.ui.timeline.TimelineView;
+import org.cohortplanner.ui.timeline.TimelineViewModel;
 
 /**
  * The one place where the console is put together: the data store, background work, the settings, the working plan,
@@ -243,7 +244,8 @@ public final class AppContext implements AutoCloseable {
                 .root());
         screens.put(Screen.TIMELINE, new TimelineView(new TimelineViewModel(working, selection, user, locale,
                 Clock.systemUTC())).root());
-        screens.put(Screen.SUPPLY, new UpcomingScreenView(Screen.SUPPLY, locale).root());
+        screens.put(Screen.SUPPLY, new SupplyView(new SupplyViewModel(working, tasks, dialogs, user,
+                Texts.of(SupplyView.class, locale))).root());
         screens.put(Screen.SIMULATION, new SimulationView(new SimulationViewModel(working, tasks, selection,
                 new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user,
                 Texts.of(SimulationView.class, locale))).root());

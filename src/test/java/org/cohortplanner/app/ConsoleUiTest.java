@@ -27,7 +27,7 @@ import org.cohortplanner.ui.cohorts.CohortRow;
 import org.cohortplanner.ui.cohorts.CohortsView;
 import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
-import org.cohortplanner.ui.shell.UpcomingScreenView;
+import org.cohortplanner.ui.supply.SupplyView;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -89,9 +89,8 @@ class ConsoleUiTest extends RunningConsole {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertShown(Screen.SUPPLY);
-        Label coming = robot.lookup("#" + Screen.SUPPLY.contentId() + " #" + UpcomingScreenView.MESSAGE_ID)
-                .queryAs(Label.class);
-        assertTrue(coming.getText().contains("coming with the supply work"), coming.getText());
+        assertFalse(robot.lookup("#" + Screen.SUPPLY.contentId() + " #" + SupplyView.DELIVERIES_ID).queryTableView()
+                .getItems().isEmpty(), "the supply screen lists the sample's deliveries");
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();

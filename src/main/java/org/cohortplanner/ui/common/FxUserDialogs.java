@@ -65,11 +65,35 @@ public final class FxUserDialogs implements UserDialogs {
         return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
     }
 
+    @Override
+    public Optional<Path> chooseFileToOpen(String title, Path startingFolder, String kind, List<String> extensions) {
+        FileChooser chooser = chooser(title, startingFolder);
+        chooser.getExtensionFilters().setAll(filter(kind, extensions), allFiles());
+        return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFileToSave(String title, Path startingFolder, String suggestedName, String kind,
+                                           List<String> extensions) {
+        FileChooser chooser = chooser(title, startingFolder);
+        chooser.getExtensionFilters().setAll(filter(kind, extensions), allFiles());
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    private FileChooser.ExtensionFilter allFiles() {
+        return new FileChooser.ExtensionFilter(texts.get("files.all"), "*");
+    }
+
+    private static FileChooser.ExtensionFilter filter(String kind, List<String> extensions) {
+        return new FileChooser.ExtensionFilter(kind, extensions.stream().map(extension -> "*." + extension).toList());
+    }
+
     private FileChooser chooser(String title, Path startingFolder) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter(texts.get("files.plans"), "*.json"),
-                new FileChooser.ExtensionFilter(texts.get("files.all"), "*"));
+                allFiles());
         if (startingFolder != null && Files.isDirectory(startingFolder)) {
             chooser.setInitialDirectory(startingFolder.toFile());
         }

@@ -1,6 +1,7 @@
 package org.cohortplanner.ui.common;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,4 +24,18 @@ public interface UserDialogs {
 
     /** A file to save to, or empty when the user cancelled. */
     Optional<Path> chooseFileToSave(String title, Path startingFolder, String suggestedName);
+
+    /**
+     * A file of another kind than plan files to open, offered under {@code kind} with its {@code extensions}
+     * ("xlsx", "csv"), or empty when the user cancelled.
+     */
+    default Optional<Path> chooseFileToOpen(String title, Path startingFolder, String kind, List<String> extensions) {
+        return chooseFileToOpen(title, startingFolder);
+    }
+
+    /** A file of another kind than plan files to save to, or empty when the user cancelled. */
+    default Optional<Path> chooseFileToSave(String title, Path startingFolder, String suggestedName, String kind,
+                                            List<String> extensions) {
+        return chooseFileToSave(title, startingFolder, suggestedName);
+    }
 }

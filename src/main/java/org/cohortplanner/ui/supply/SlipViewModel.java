@@ -1,0 +1,389 @@
+package org.cohortplanner.ui.supply;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.export.PlanWorkbook;
+import org.cohortplanner.export.PlanWorkbookContent;
+import org.cohortplanner.export.WorkbookSheet;
+import org.cohortplanner.export.WorkbookWriteOptions;
+import org.cohortplanner.planning.slip.ImpactLine;
+import org.cohortplanner.planning.slip.SecondDoseMove;
+import org.cohortplanner.planning.slip.SlipImpact;
+import org.cohortplanner.planning.slip.SlipSuggestions;
+import org.cohortplanner.planning.slip.Suggestion;
+import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.Messages;
+import org.cohortplanner.ui.common.TaskRunner;
+import org.cohortplanner.ui.common.Texts;
+import org.cohortplanner.ui.common.UserDialogs;
+import org.cohortplanner.ui.common.WorkingPlan;
+
+/**
+ * "Record a delay": the officer picks a delivery, its new expected date and the reason; the impact on the schedule
+ * and the ranked suggestions are shown before anything is saved. Saving records the delay alone or together with one
+ * suggestion, each as one undoable step whose audit entry names the delivery and the slip. Afterwards the groups of
+ * people whose second-dose day moves are listed, to be exported and told.
+ */
+public final class SlipViewModel {
+    static final String SLIP_CHANNEL = "supply-slip";
+    static final String EXPORT_CHANNEL = "supply-dose2-export";
+
+    private final WorkingPlan working;
+    private final TaskRunner tasks;
+    private final UserDialogs dialogs;
+    private final String user;
+    private final Texts texts;
+
+    private final ObjectProperty<String> deliveryId = new SimpleObjectProperty<>(this, "deliveryId");
+    private final ObjectProperty<LocalDate> newDate = new SimpleObjectProperty<>(this, "newDate");
+    private final StringProperty reason = new SimpleStringProperty(this, "reason", "");
+    private final ReadOnlyObjectWrapper<SlipImpact> impact = new ReadOnlyObjectWrapper<>(this, "impact");
+    private final ObservableList<ImpactLine> impactLines = FXCollections.observableArrayList();
+    private final ObservableList<Suggestion> suggestions = FXCollections.observableArrayList();
+    private final ObservableList<SecondDoseMove> moves = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper impactSummary = new ReadOnlyStringWrapper(this, "impactSummary", "");
+    private final ReadOnlyStringWrapper movesSummary = new ReadOnlyStringWrapper(this, "movesSummary", "");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyStringWrapper progressMessage = new ReadOnlyStringWrapper(this, "progressMessage", "");
+    private Plan movesPlan;
+    private String movesDelivery = "";
+
+    SlipViewModel(WorkingPlan working, TaskRunner tasks, UserDialogs dialogs, String user, Texts texts) {
+        this.working = working;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.user = user;
+        this.texts = texts;
+        // A new question makes the old answer stale: it must never be saved by mistake.
+        deliveryId.addListener((observable, before, after) -> clearImpact());
+        newDate.addListener((observable, before, after) -> clearImpact());
+    }
+
+    /** Picks {@code id} and proposes its expected date as the date to change. */
+    public void choose(String id) {
+        deliveryId.set(id);
+        working.getPlan().delivery(id).ifPresent(delivery -> newDate.set(delivery.expectedArrival()));
+    }
+
+    /** Computes the impact of the slip and the suggestions in the background; nothing is saved. */
+    public void showImpact() {
+        Plan plan = working.getPlan();
+        Delivery delivery = deliveryId.get() == null ? null : plan.delivery(deliveryId.get()).orElse(null);
+        LocalDate date = newDate.get();
+        if (delivery == null) {
+            problem.set(texts.get("slip.error.noDelivery"));
+            return;
+        }
+        if (date == null) {
+            problem.set(texts.get("slip.error.noDate"));
+            return;
+        }
+        if (date.equals(delivery.expectedArrival())) {
+            problem.set(texts.get("slip.error.sameDate", delivery.id(), Formats.date(date)));
+            return;
+        }
+        clearImpact();
+        String typed = reason.get() == null ? "" : reason.get().strip();
+        String slipReason = texts.get("slip.reason", delivery.id(), delivery.brand(), Formats.count(delivery.doses()),
+                date.toString(), delivery.expectedArrival().toString()) + (typed.isEmpty() ? "" : ": " + typed);
+        Delivery delayed = delivery.delayedTo(date, typed.isEmpty()
+                ? texts.get("slip.note", date.toString(), delivery.expectedArrival().toString()) : typed);
+        Plan after = plan.withDelivery(delayed);
+        start(texts.get("slip.progress.schedule"));
+        tasks.run(SLIP_CHANNEL, work -> {
+            work.report(0.1, texts.get("slip.progress.schedule"));
+            SlipImpact computed = SlipImpact.between(plan, after, slipReason);
+            work.checkCancelled();
+            work.report(0.4, texts.get("slip.progress.suggestions"));
+            List<Suggestion> ranked = SlipSuggestions.of(computed);
+            work.report(1, "");
+            return new Outcome(computed, ranked);
+        }, this::showOutcome, this::fail, this::progressed);
+    }
+
+    private void showOutcome(Outcome outcome) {
+        busy.set(false);
+        SlipImpact computed = outcome.impact();
+        impact.set(computed);
+        impactLines.setAll(computed.lines().stream().filter(line -> line.peopleLosingDose() != 0).toList());
+        suggestions.setAll(outcome.suggestions());
+        Plan plan = computed.planBefore();
+        if (!computed.losesDoses()) {
+            impactSummary.set(texts.get("impact.none"));
+            return;
+        }
+        String cohorts = computed.cohortsLosing().stream().map(id -> cohortName(plan, id))
+                .collect(Collectors.joining(", "));
+        List<LocalDate> days = List.copyOf(computed.daysLosing());
+        impactSummary.set(texts.get("impact.summary", Formats.count(computed.peopleWithoutDose()), cohorts,
+                computed.regionsLosing().size(), days.size(),
+                Formats.period(days.get(0), days.get(days.size() - 1))));
+    }
+
+    /** Saves the delay and nothing else, in one undoable step. */
+    public void saveDelayOnly() {
+        SlipImpact shown = currentImpact();
+        if (shown == null) {
+            return;
+        }
+        Delivery before = shown.planBefore().delivery(deliveryId.get()).orElseThrow();
+        Delivery after = shown.planAfter().delivery(deliveryId.get()).orElseThrow();
+        start(texts.get("slip.progress.saving"));
+        tasks.run(SLIP_CHANNEL, work -> SlipSuggestions.secondDoseMoves(shown.scheduleBefore(),
+                shown.scheduleAfter()), found -> {
+                    working.edit(shown.planAfter(), new PlanChange(user, texts.get("audit.delay", before.id()),
+                            SupplyViewModel.describe(before), SupplyViewModel.describe(after),
+                            "slip: " + shown.reason()));
+                    saved(shown.planAfter(), before.id(), found);
+                }, this::fail, this::progressed);
+    }
+
+    /** Saves the delay with suggestion {@code number} (1 is the first) in one undoable step. */
+    public void saveWithSuggestion(int number) {
+        SlipImpact shown = currentImpact();
+        if (shown == null) {
+            return;
+        }
+        if (number < 1 || number > suggestions.size()) {
+            problem.set(texts.get("slip.error.noSuggestion"));
+            return;
+        }
+        Suggestion chosen = suggestions.get(number - 1);
+        Delivery before = shown.planBefore().delivery(deliveryId.get()).orElseThrow();
+        Delivery after = shown.planAfter().delivery(deliveryId.get()).orElseThrow();
+        start(texts.get("slip.progress.saving"));
+        tasks.run(SLIP_CHANNEL, work -> SlipSuggestions.apply(shown, chosen), applied -> {
+            working.edit(applied.plan(), new PlanChange(user, texts.get("audit.delayWithSuggestion", before.id(),
+                    applied.action()), SupplyViewModel.describe(before),
+                    SupplyViewModel.describe(after) + "; " + String.join("; ", chosen.changes()), applied.reason()));
+            saved(applied.plan(), before.id(), applied.secondDoseMoves());
+        }, this::fail, this::progressed);
+    }
+
+    /** Forgets the impact shown; the plan stays as it is. */
+    public void cancel() {
+        tasks.cancel(SLIP_CHANNEL);
+        busy.set(false);
+        clearImpact();
+    }
+
+    private SlipImpact currentImpact() {
+        SlipImpact shown = impact.get();
+        if (shown == null) {
+            problem.set(texts.get("slip.error.noImpact"));
+            return null;
+        }
+        if (!WorkingPlan.sameContent(shown.planBefore(), working.getPlan())) {
+            clearImpact();
+            problem.set(texts.get("slip.error.planChanged"));
+            return null;
+        }
+        return shown;
+    }
+
+    private void saved(Plan plan, String delivery, List<SecondDoseMove> found) {
+        busy.set(false);
+        clearImpact();
+        movesPlan = plan;
+        movesDelivery = delivery;
+        moves.setAll(found);
+        long people = found.stream().mapToLong(SecondDoseMove::people).sum();
+        movesSummary.set(found.isEmpty() ? texts.get("moves.none", delivery)
+                : texts.get("moves.summary", delivery, Formats.count(people), found.size()));
+    }
+
+    /** Writes the people whose second-dose day moves to an .xlsx workbook or, by the file's name, a .csv file. */
+    public void exportMoves() {
+        if (moves.isEmpty() || movesPlan == null) {
+            return;
+        }
+        Path target = dialogs.chooseFileToSave(texts.get("moves.export.title"), null,
+                "dose2-changes-" + movesDelivery + ".xlsx", texts.get("moves.export.kind"), List.of("xlsx", "csv"))
+                .orElse(null);
+        if (target == null) {
+            return;
+        }
+        Plan plan = movesPlan;
+        List<SecondDoseMove> list = List.copyOf(moves);
+        start(texts.get("moves.export.progress"));
+        tasks.run(EXPORT_CHANNEL, work -> {
+            if (target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+                writeCsv(plan, list, target);
+                return target;
+            }
+            return new PlanWorkbook().export(PlanWorkbookContent.of(plan).withDose2Changes(list),
+                    EnumSet.of(WorkbookSheet.DOSE2_CHANGES), target,
+                    WorkbookWriteOptions.in(plan.zone()).replacingExisting(true));
+        }, written -> {
+            busy.set(false);
+            dialogs.showInformation(texts.get("moves.export.title"), texts.get("moves.export.done", written));
+        }, failure -> {
+            busy.set(false);
+            dialogs.showError(texts.get("moves.export.title"), Messages.describe(failure));
+        }, this::progressed);
+    }
+
+    private static void writeCsv(Plan plan, List<SecondDoseMove> list, Path target) throws IOException {
+        try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            out.write("cohort,region,people,brandTold,firstDoseTold,secondDoseTold,brandNow,firstDoseNow,"
+                    + "secondDoseNow,daysMoved\n");
+            for (SecondDoseMove move : list) {
+                String moved = move.secondDoseAfter() == null ? ""
+                        : Long.toString(ChronoUnit.DAYS.between(move.secondDoseBefore(), move.secondDoseAfter()));
+                out.write(String.join(",", csv(cohortName(plan, move.cohortId())), csv(move.region()),
+                        Long.toString(move.people()), csv(move.brandBefore()), text(move.firstDoseBefore()),
+                        text(move.secondDoseBefore()), csv(move.brandAfter()), text(move.firstDoseAfter()),
+                        text(move.secondDoseAfter()), moved) + "\n");
+            }
+        }
+    }
+
+    private static String text(LocalDate day) {
+        return day == null ? "" : day.toString();
+    }
+
+    private static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        // A leading sign would make a spreadsheet read the cell as a formula.
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
+                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+
+    static String cohortName(Plan plan, String cohortId) {
+        return plan.cohort(cohortId).map(Cohort::name).orElse(cohortId);
+    }
+
+    /** Cohort names by id in the plan the moves were saved with, for tables. */
+    public Map<String, String> cohortNames() {
+        Plan plan = movesPlan != null ? movesPlan : working.getPlan();
+        return plan.cohorts().stream().collect(Collectors.toMap(Cohort::id, Cohort::name, (a, b) -> a));
+    }
+
+    private void start(String message) {
+        problem.set("");
+        busy.set(true);
+        progress.set(-1);
+        progressMessage.set(message);
+    }
+
+    private void progressed(double fraction, String message) {
+        progress.set(fraction);
+        if (message != null && !message.isEmpty()) {
+            progressMessage.set(message);
+        }
+    }
+
+    private void fail(Throwable failure) {
+        busy.set(false);
+        problem.set(Messages.describe(failure));
+    }
+
+    private void clearImpact() {
+        impact.set(null);
+        impactLines.clear();
+        suggestions.clear();
+        impactSummary.set("");
+        problem.set("");
+    }
+
+    public ObjectProperty<String> deliveryIdProperty() {
+        return deliveryId;
+    }
+
+    public ObjectProperty<LocalDate> newDateProperty() {
+        return newDate;
+    }
+
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+
+    /** The impact shown, or null before "show impact" and after saving or cancelling. */
+    public ReadOnlyObjectProperty<SlipImpact> impactProperty() {
+        return impact.getReadOnlyProperty();
+    }
+
+    public SlipImpact getImpact() {
+        return impact.get();
+    }
+
+    /** Days, regions and cohorts whose shortage changes, as a difference from before. */
+    public ObservableList<ImpactLine> impactLines() {
+        return impactLines;
+    }
+
+    /** Ranked: the first removes the shortage with fewest people postponed and fewest changes. */
+    public ObservableList<Suggestion> suggestions() {
+        return suggestions;
+    }
+
+    /** People whose second-dose day moves through the last saved delay. */
+    public ObservableList<SecondDoseMove> moves() {
+        return moves;
+    }
+
+    public ReadOnlyStringProperty impactSummaryProperty() {
+        return impactSummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty movesSummaryProperty() {
+        return movesSummary.getReadOnlyProperty();
+    }
+
+    /** Why the last step could not be done, empty otherwise. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressMessageProperty() {
+        return progressMessage.getReadOnlyProperty();
+    }
+
+    private record Outcome(SlipImpact impact, List<Suggestion> suggestions) {
+        Outcome {
+            Objects.requireNonNull(impact, "impact");
+        }
+    }
+}

@@ -1,0 +1,620 @@
+package org.cohortplanner.ui.supply;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.DeliveryStatus;
+import org.cohortplanner.export.DeliverySheetRow;
+import org.cohortplanner.planning.schedule.BrandDay;
+import org.cohortplanner.planning.slip.Effect;
+import org.cohortplanner.planning.slip.ImpactLine;
+import org.cohortplanner.planning.slip.SecondDoseMove;
+import org.cohortplanner.planning.slip.Suggestion;
+import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.Texts;
+
+/**
+ * The Supply screen: deliveries (add, edit, delete, import a sheet), the stock chart of one brand with its shortage
+ * days, the dose-2 guard, and "record a delay" with its impact and suggestions beside them.
+ */
+public final class SupplyView {
+    public static final String DELIVERIES_ID = "supply-deliveries";
+    public static final String SUMMARY_ID = "supply-summary";
+    public static final String ADD_ID = "supply-add";
+    public static final String EDIT_ID = "supply-edit";
+    public static final String DELETE_ID = "supply-delete";
+    public static final String IMPORT_ID = "supply-import";
+    public static final String BRAND_ID = "supply-brand";
+    public static final String CHART_ID = "supply-chart";
+    public static final String GUARD_ID = "supply-guard";
+    public static final String SLIP_DELIVERY_ID = "slip-delivery";
+    public static final String SLIP_DATE_ID = "slip-date";
+    public static final String SLIP_REASON_ID = "slip-reason";
+    public static final String SLIP_SHOW_ID = "slip-show-impact";
+    public static final String SLIP_CANCEL_ID = "slip-cancel";
+    public static final String IMPACT_SUMMARY_ID = "slip-impact-summary";
+    public static final String IMPACT_TABLE_ID = "slip-impact";
+    public static final String SUGGESTIONS_ID = "slip-suggestions";
+    public static final String SAVE_DELAY_ID = "slip-save-delay";
+    public static final String SAVE_WITH_SUGGESTION_ID = "slip-save-with-suggestion";
+    public static final String MOVES_SUMMARY_ID = "slip-moves-summary";
+    public static final String MOVES_ID = "slip-moves";
+    public static final String EXPORT_MOVES_ID = "slip-export-moves";
+    public static final String SLIP_PROBLEM_ID = "slip-problem";
+    public static final String FORM_ERRORS_ID = "delivery-form-errors";
+    public static final String IMPORT_TABLE_ID = "import-preview";
+    public static final String IMPORT_SUMMARY_ID = "import-summary";
+
+    private final SupplyViewModel viewModel;
+    private final SlipViewModel slip;
+    private final Texts texts;
+    private final VBox root = new VBox(10);
+    private final TableView<Delivery> deliveries = new TableView<>();
+
+    public SupplyView(SupplyViewModel viewModel) {
+        this.viewModel = viewModel;
+        this.slip = viewModel.slip();
+        this.texts = viewModel.texts();
+        Label title = new Label(texts.get("title"));
+        title.getStyleClass().add("screen-title");
+        Label summary = new Label();
+        summary.setId(SUMMARY_ID);
+        summary.getStyleClass().add("screen-summary");
+        summary.textProperty().bind(viewModel.summaryProperty());
+        HBox heading = new HBox(16, title, summary);
+        heading.setAlignment(Pos.BASELINE_LEFT);
+
+        VBox left = new VBox(8, toolbar(), deliveriesTable(), chartPane(), guardPane());
+        VBox.setVgrow(deliveries, Priority.SOMETIMES);
+        ScrollPane right = new ScrollPane(slipPane());
+        right.setFitToWidth(true);
+        right.getStyleClass().add("edge-to-edge");
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.5);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().addAll(heading, split);
+        root.getStyleClass().addAll("screen", "supply-screen");
+        root.getStylesheets().add(SupplyView.class.getResource("supply.css").toExternalForm());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    // ----------------------------------------------------------------------------------------------- deliveries
+
+    private Node toolbar() {
+        Button add = button(ADD_ID, texts.get("button.add"));
+        add.setOnAction(event -> editDelivery(null));
+        Button edit = button(EDIT_ID, texts.get("button.edit"));
+        edit.setOnAction(event -> editDelivery(selected()));
+        Button delete = button(DELETE_ID, texts.get("button.delete"));
+        delete.setOnAction(event -> viewModel.deleteDelivery(selected().id()));
+        Button delay = button("supply-record-delay", texts.get("button.recordDelay"));
+        delay.setOnAction(event -> slip.choose(selected().id()));
+        for (Button needsSelection : List.of(edit, delete, delay)) {
+            needsSelection.disableProperty().bind(deliveries.getSelectionModel().selectedItemProperty().isNull());
+        }
+        Button importSheet = button(IMPORT_ID, texts.get("button.import"));
+        importSheet.setOnAction(event -> importSheet());
+        HBox bar = new HBox(8, add, edit, delete, delay, importSheet);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Delivery selected() {
+        return deliveries.getSelectionModel().getSelectedItem();
+    }
+
+    private Node deliveriesTable() {
+        deliveries.setId(DELIVERIES_ID);
+        deliveries.setPlaceholder(new Label(texts.get("deliveries.empty")));
+        // Widths fit the longest id, "1,800,000" and "15 Jul 2021": numbers and dates are never cut off.
+        deliveries.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        deliveries.getColumns().setAll(List.of(
+                column(texts.get("column.id"), Delivery::id, 132),
+                column(texts.get("column.brand"), Delivery::brand, 90),
+                numeric(column(texts.get("column.doses"), d -> Formats.count(d.doses()), 90)),
+                column(texts.get("column.planned"), d -> Formats.date(d.plannedArrival()), 130),
+                column(texts.get("column.expected"), d -> Formats.date(d.expectedArrival()), 136),
+                numeric(column(texts.get("column.delay"), d -> d.delayDays() == 0 ? "" : Long.toString(d.delayDays()),
+                        100)),
+                column(texts.get("column.status"), d -> statusText(d.status()), 84),
+                column(texts.get("column.note"), Delivery::note, 420)));
+        deliveries.setItems(viewModel.deliveries());
+        deliveries.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(Delivery item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(PseudoClass.getPseudoClass("slipped"),
+                        !empty && item != null && item.isSlipped());
+            }
+        });
+        deliveries.setOnMouseClicked(event -> {
+            if (event.getClickCount() == 2 && selected() != null) {
+                editDelivery(selected());
+            }
+        });
+        deliveries.setPrefHeight(230);
+        return deliveries;
+    }
+
+    private String statusText(DeliveryStatus status) {
+        return texts.get("status." + status.name());
+    }
+
+    /** The add/edit dialog; it stays open while the form has problems, and says what they are. */
+    private void editDelivery(Delivery editing) {
+        DeliveryForm start = editing == null ? DeliveryForm.empty(viewModel.plan()) : DeliveryForm.of(editing);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(texts.get(editing == null ? "form.addTitle" : "form.editTitle"));
+        dialog.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        TextField id = field("form-id", start.id());
+        ComboBox<String> brand = new ComboBox<>(viewModel.brands());
+        brand.setId("form-brand");
+        brand.setEditable(true);
+        brand.setValue(start.brand());
+        TextField doses = field("form-doses", start.doses());
+        TextField planned = field("form-planned", start.plannedArrival());
+        planned.setPromptText("YYYY-MM-DD");
+        TextField expected = field("form-expected", start.expectedArrival());
+        expected.setPromptText(texts.get("form.expectedPrompt"));
+        ComboBox<DeliveryStatus> status = new ComboBox<>();
+        status.setId("form-status");
+        status.getItems().setAll(DeliveryStatus.values());
+        status.setValue(start.status());
+        status.setConverter(shownAs(this::statusText));
+        TextField note = field("form-note", start.note());
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        String[] labels = {"column.id", "column.brand", "column.doses", "column.planned", "column.expected",
+            "column.status", "column.note"};
+        Node[] fields = {id, brand, doses, planned, expected, status, note};
+        for (int i = 0; i < labels.length; i++) {
+            grid.addRow(i, new Label(texts.get(labels[i])), fields[i]);
+        }
+        Label errors = new Label();
+        errors.setId(FORM_ERRORS_ID);
+        errors.getStyleClass().add("supply-problem");
+        errors.setWrapText(true);
+        errors.setMaxWidth(420);
+        errors.setMinHeight(Region.USE_PREF_SIZE);
+        VBox content = new VBox(10, grid, errors);
+        content.setPadding(new Insets(8));
+        dialog.getDialogPane().setContent(content);
+        ButtonType save = new ButtonType(texts.get("form.save"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(save, new ButtonType(texts.get("button.cancel"),
+                ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, event -> {
+            DeliveryForm form = new DeliveryForm(id.getText(), brand.getEditor().getText(), doses.getText(),
+                    planned.getText(), expected.getText(), status.getValue(), note.getText());
+            List<String> problems = viewModel.saveDelivery(editing == null ? null : editing.id(), form);
+            if (!problems.isEmpty()) {
+                errors.setText(String.join("\n", problems));
+                // The dialog grows to show every problem, one a line.
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                event.consume();
+            }
+        });
+        dialog.showAndWait();
+    }
+
+    private static TextField field(String id, String text) {
+        TextField field = new TextField(text);
+        field.setId(id);
+        field.setPrefColumnCount(22);
+        return field;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- import
+
+    /** Chooses a sheet, shows its preview, and applies it only when the officer confirms. */
+    private void importSheet() {
+        DeliveryImportViewModel importer = viewModel.importer();
+        if (!importer.chooseSheet()) {
+            return;
+        }
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(texts.get("import.title"));
+        dialog.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        dialog.setResizable(true);
+        dialog.getDialogPane().getStylesheets().add(SupplyView.class.getResource("supply.css").toExternalForm());
+        TableView<DeliverySheetRow> table = new TableView<>(importer.rows());
+        table.setId(IMPORT_TABLE_ID);
+        table.setPrefSize(980, 420);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(List.of(
+                numeric(column(texts.get("import.column.row"), r -> Integer.toString(r.row()), 46)),
+                column(texts.get("import.column.mark"), importer::markText, 80),
+                column(texts.get("column.id"), r -> r.delivery() == null ? "" : r.delivery().id(), 110),
+                column(texts.get("column.brand"), r -> r.delivery() == null ? "" : r.delivery().brand(), 80),
+                numeric(column(texts.get("column.doses"),
+                        r -> r.delivery() == null ? "" : Formats.count(r.delivery().doses()), 90)),
+                column(texts.get("column.planned"),
+                        r -> r.delivery() == null ? "" : Formats.date(r.delivery().plannedArrival()), 92),
+                column(texts.get("column.expected"),
+                        r -> r.delivery() == null ? "" : Formats.date(r.delivery().expectedArrival()), 92),
+                column(texts.get("import.column.errors"), DeliveryImportViewModel::errorsText, 330)));
+        table.setRowFactory(ignored -> new TableRow<>() {
+            @Override
+            protected void updateItem(DeliverySheetRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"),
+                        !empty && item != null && !item.isValid());
+            }
+        });
+        Label summary = new Label();
+        summary.setId(IMPORT_SUMMARY_ID);
+        summary.setWrapText(true);
+        summary.textProperty().bind(importer.summaryProperty());
+        ProgressBar reading = new ProgressBar(-1);
+        reading.visibleProperty().bind(importer.busyProperty());
+        reading.managedProperty().bind(importer.busyProperty());
+        VBox content = new VBox(8, summary, reading, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        dialog.getDialogPane().setContent(content);
+        ButtonType apply = new ButtonType(texts.get("import.apply"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(texts.get("button.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(apply, cancel);
+        dialog.getDialogPane().lookupButton(apply).disableProperty().bind(importer.applicableProperty().not());
+        Optional<ButtonType> answer = dialog.showAndWait();
+        if (answer.isPresent() && answer.get() == apply) {
+            importer.applyValidRows();
+        } else {
+            importer.cancel();
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------- stock chart
+
+    private Node chartPane() {
+        ComboBox<String> brand = new ComboBox<>(viewModel.brands());
+        brand.setId(BRAND_ID);
+        brand.valueProperty().bindBidirectional(viewModel.selectedBrandProperty());
+        Label heading = new Label(texts.get("chart.title"));
+        heading.getStyleClass().add("section-title");
+        Label note = new Label();
+        note.textProperty().bind(viewModel.chartSummaryProperty());
+        note.getStyleClass().add("screen-summary");
+        ProgressBar working = new ProgressBar(-1);
+        working.setPrefWidth(80);
+        working.visibleProperty().bind(viewModel.schedulingProperty());
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        brand.setMinWidth(Region.USE_PREF_SIZE);
+        note.setWrapText(true);
+        note.setMinHeight(Region.USE_PREF_SIZE);
+        HBox top = new HBox(10, heading, brand, working);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        NumberAxis days = new NumberAxis();
+        days.setAutoRanging(true);
+        days.setForceZeroInRange(false);
+        days.setMinorTickVisible(false);
+        days.setTickLabelFormatter(shownAs(epochDay -> dayMonth(LocalDate.ofEpochDay(epochDay.longValue()))));
+        NumberAxis doses = new NumberAxis();
+        doses.setLabel(texts.get("chart.doses"));
+        doses.setTickLabelFormatter(shownAs(value -> Formats.count(value.longValue())));
+        LineChart<Number, Number> chart = new LineChart<>(days, doses);
+        chart.setId(CHART_ID);
+        chart.getStyleClass().add("supply-chart");
+        chart.setCreateSymbols(false);
+        chart.setAnimated(false);
+        chart.setPrefHeight(300);
+        chart.setMinHeight(220);
+        viewModel.brandDays().addListener((ListChangeListener<BrandDay>) change -> draw(chart));
+        draw(chart);
+        VBox box = new VBox(4, top, note, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        VBox.setVgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private void draw(LineChart<Number, Number> chart) {
+        XYChart.Series<Number, Number> stock = series(texts.get("chart.stock"));
+        XYChart.Series<Number, Number> due = series(texts.get("chart.due"));
+        XYChart.Series<Number, Number> capacity = series(texts.get("chart.capacity"));
+        XYChart.Series<Number, Number> shortage = series(texts.get("chart.shortageDays"));
+        for (BrandDay day : viewModel.brandDays()) {
+            long x = day.day().toEpochDay();
+            stock.getData().add(new XYChart.Data<>(x, day.stock() + day.reserved()));
+            due.getData().add(new XYChart.Data<>(x, day.due()));
+            capacity.getData().add(new XYChart.Data<>(x, day.capacity()));
+            if (day.isShort()) {
+                XYChart.Data<Number, Number> mark = new XYChart.Data<>(x, day.due());
+                StackPane dot = new StackPane();
+                dot.getStyleClass().add("shortage-mark");
+                mark.setNode(dot);
+                shortage.getData().add(mark);
+            }
+        }
+        chart.getData().setAll(List.of(stock, due, capacity, shortage));
+    }
+
+    private static XYChart.Series<Number, Number> series(String name) {
+        XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        series.setName(name);
+        return series;
+    }
+
+    private Node guardPane() {
+        Label heading = new Label(texts.get("guard.title"));
+        heading.getStyleClass().add("section-title");
+        ListView<String> list = new ListView<>(viewModel.guard());
+        list.setId(GUARD_ID);
+        list.setPrefHeight(86);
+        list.setMinHeight(60);
+        list.setPlaceholder(new Label(texts.get("guard.none")));
+        return new VBox(4, heading, list);
+    }
+
+    // ------------------------------------------------------------------------------------------- record a delay
+
+    private Node slipPane() {
+        Label heading = new Label(texts.get("slip.title"));
+        heading.getStyleClass().add("section-title");
+        ComboBox<String> delivery = new ComboBox<>();
+        delivery.setId(SLIP_DELIVERY_ID);
+        delivery.getItems().setAll(viewModel.deliveries().stream().map(Delivery::id).toList());
+        viewModel.deliveries().addListener((ListChangeListener<Delivery>) change -> {
+            String chosen = delivery.getValue();
+            delivery.getItems().setAll(viewModel.deliveries().stream().map(Delivery::id).toList());
+            delivery.setValue(chosen);
+        });
+        delivery.setOnAction(event -> {
+            if (delivery.getValue() != null && !delivery.getValue().equals(slip.deliveryIdProperty().get())) {
+                slip.choose(delivery.getValue());
+            }
+        });
+        slip.deliveryIdProperty().addListener((observable, before, after) -> delivery.setValue(after));
+        DatePicker date = new DatePicker();
+        date.setId(SLIP_DATE_ID);
+        date.valueProperty().bindBidirectional(slip.newDateProperty());
+        TextField reason = new TextField();
+        reason.setId(SLIP_REASON_ID);
+        reason.setPromptText(texts.get("slip.reasonPrompt"));
+        reason.textProperty().bindBidirectional(slip.reasonProperty());
+        GridPane form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(6);
+        form.addRow(0, new Label(texts.get("slip.delivery")), delivery);
+        form.addRow(1, new Label(texts.get("slip.newDate")), date);
+        form.addRow(2, new Label(texts.get("slip.reasonLabel")), reason);
+        GridPane.setHgrow(reason, Priority.ALWAYS);
+
+        Button show = button(SLIP_SHOW_ID, texts.get("slip.show"));
+        show.setDefaultButton(false);
+        show.setOnAction(event -> slip.showImpact());
+        Button cancel = button(SLIP_CANCEL_ID, texts.get("button.cancel"));
+        cancel.setOnAction(event -> slip.cancel());
+        show.disableProperty().bind(slip.busyProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.progressProperty().bind(slip.progressProperty());
+        progress.visibleProperty().bind(slip.busyProperty());
+        Label progressText = new Label();
+        progressText.textProperty().bind(slip.progressMessageProperty());
+        progressText.visibleProperty().bind(slip.busyProperty());
+        HBox actions = new HBox(8, show, cancel, progress, progressText);
+        actions.setAlignment(Pos.CENTER_LEFT);
+
+        Label problem = new Label();
+        problem.setId(SLIP_PROBLEM_ID);
+        problem.getStyleClass().add("supply-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(slip.problemProperty());
+        hideWhenEmpty(problem);
+
+        Label impactSummary = new Label();
+        impactSummary.setId(IMPACT_SUMMARY_ID);
+        impactSummary.getStyleClass().add("impact-summary");
+        impactSummary.setWrapText(true);
+        impactSummary.textProperty().bind(slip.impactSummaryProperty());
+        hideWhenEmpty(impactSummary);
+
+        TableView<ImpactLine> impact = new TableView<>(slip.impactLines());
+        impact.setId(IMPACT_TABLE_ID);
+        impact.setPrefHeight(170);
+        impact.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        impact.getColumns().setAll(List.of(
+                column(texts.get("impact.day"), l -> dayMonth(l.day()), 64),
+                column(texts.get("impact.cohort"), l -> cohortName(l.cohortId()), 64),
+                column(texts.get("impact.region"), ImpactLine::region, 96),
+                numeric(column(texts.get("impact.difference"), l -> signed(l.peopleLosingDose()), 100)),
+                column(texts.get("impact.brand"), ImpactLine::brand, 78),
+                numeric(column(texts.get("impact.doseColumn"), l -> Integer.toString(l.dose()), 58)),
+                numeric(column(texts.get("impact.before"), l -> Formats.count(l.peopleShortBefore()), 112)),
+                numeric(column(texts.get("impact.after"), l -> Formats.count(l.peopleShortAfter()), 104))));
+        showWhenFilled(impact, slip.impactLines());
+
+        Label suggestionsTitle = new Label(texts.get("suggestions.title"));
+        suggestionsTitle.getStyleClass().add("section-title");
+        TableView<Suggestion> suggestions = new TableView<>(slip.suggestions());
+        suggestions.setId(SUGGESTIONS_ID);
+        suggestions.setPrefHeight(150);
+        // Effects first, then the summary: the columns to compare stay in view; the changes show below the table.
+        suggestions.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        suggestions.getColumns().setAll(List.of(
+                numeric(column("#", s -> Integer.toString(slip.suggestions().indexOf(s) + 1), 30)),
+                numeric(column(texts.get("suggestions.postponed"),
+                        s -> Formats.count(s.effect().peoplePostponed()), 100)),
+                numeric(column(texts.get("suggestions.moved"), s -> Formats.count(s.effect().peopleMoved()), 84)),
+                numeric(column(texts.get("suggestions.days"), s -> Integer.toString(s.effect().daysAdded()), 66)),
+                numeric(column(texts.get("suggestions.brandChanges"),
+                        s -> Integer.toString(s.effect().brandChanges()), 70)),
+                column(texts.get("suggestions.summary"), Suggestion::summary, 260)));
+        Label chosenChanges = new Label();
+        chosenChanges.setWrapText(true);
+        chosenChanges.getStyleClass().add("screen-summary");
+        suggestions.getSelectionModel().selectedItemProperty().addListener((observable, before, after) ->
+                chosenChanges.setText(after == null ? "" : effectText(after)));
+        hideWhenEmpty(chosenChanges);
+        slip.suggestions().addListener((ListChangeListener<Suggestion>) change -> {
+            if (!slip.suggestions().isEmpty()) {
+                suggestions.getSelectionModel().selectFirst();
+            }
+        });
+        VBox suggestionBox = new VBox(6, suggestionsTitle, suggestions, chosenChanges);
+        showWhenFilled(suggestionBox, slip.suggestions());
+
+        Button saveDelay = button(SAVE_DELAY_ID, texts.get("slip.saveDelay"));
+        saveDelay.setOnAction(event -> slip.saveDelayOnly());
+        Button saveWith = button(SAVE_WITH_SUGGESTION_ID, texts.get("slip.saveWith"));
+        saveWith.setOnAction(event -> slip.saveWithSuggestion(
+                suggestions.getSelectionModel().getSelectedIndex() + 1));
+        saveWith.getStyleClass().add("accent");
+        saveDelay.disableProperty().bind(slip.impactProperty().isNull().or(slip.busyProperty()));
+        saveWith.disableProperty().bind(slip.impactProperty().isNull().or(slip.busyProperty())
+                .or(suggestions.getSelectionModel().selectedItemProperty().isNull()));
+        FlowPane saving = new FlowPane(8, 8, saveWith, saveDelay);
+        saving.visibleProperty().bind(slip.impactProperty().isNotNull());
+        saving.managedProperty().bind(saving.visibleProperty());
+
+        Label movesSummary = new Label();
+        movesSummary.setId(MOVES_SUMMARY_ID);
+        movesSummary.setWrapText(true);
+        movesSummary.getStyleClass().add("impact-summary");
+        movesSummary.textProperty().bind(slip.movesSummaryProperty());
+        hideWhenEmpty(movesSummary);
+        TableView<SecondDoseMove> moves = new TableView<>(slip.moves());
+        moves.setId(MOVES_ID);
+        moves.setPrefHeight(320);
+        moves.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        moves.getColumns().setAll(List.of(
+                column(texts.get("impact.cohort"), m -> slip.cohortNames().getOrDefault(m.cohortId(), m.cohortId()),
+                        64),
+                column(texts.get("impact.region"), SecondDoseMove::region, 96),
+                numeric(column(texts.get("moves.people"), m -> Formats.count(m.people()), 76)),
+                column(texts.get("moves.brandTold"), SecondDoseMove::brandBefore, 90),
+                column(texts.get("moves.told"), m -> dayMonth(m.secondDoseBefore()), 106),
+                column(texts.get("moves.brandNow"), m -> m.brandAfter() == null ? "" : m.brandAfter(), 100),
+                column(texts.get("moves.now"), m -> m.secondDoseAfter() == null ? texts.get("moves.noDate")
+                        : dayMonth(m.secondDoseAfter()), 106)));
+        Button export = button(EXPORT_MOVES_ID, texts.get("moves.export"));
+        export.setOnAction(event -> slip.exportMoves());
+        VBox movesBox = new VBox(6, movesSummary, moves, export);
+        showWhenFilled(movesBox, slip.moves());
+
+        // The decision comes first (what it costs, the suggestions, saving); the day-by-day lines follow for checking.
+        VBox pane = new VBox(8, heading, form, actions, problem, impactSummary, suggestionBox, saving, impact,
+                movesBox);
+        pane.setPadding(new Insets(4, 8, 8, 8));
+        pane.getStyleClass().add("slip-pane");
+        return pane;
+    }
+
+    private String effectText(Suggestion suggestion) {
+        Effect effect = suggestion.effect();
+        return texts.get("suggestions.effect", Formats.count(effect.peopleMoved()),
+                Formats.count(effect.peoplePostponed()), effect.daysAdded(), effect.brandChanges(),
+                Formats.count(effect.peopleStillShort())) + "\n" + String.join("\n", suggestion.changes());
+    }
+
+    /** "28 Jul": the year is plain from the campaign. */
+    private static String dayMonth(LocalDate day) {
+        return Formats.date(day).replaceFirst(" \\d{4}$", "");
+    }
+
+    private String cohortName(String cohortId) {
+        return viewModel.plan().cohort(cohortId).map(Cohort::name).orElse(cohortId);
+    }
+
+    private static String signed(long value) {
+        return (value > 0 ? "+" : "") + Formats.count(value);
+    }
+
+    private static void hideWhenEmpty(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private static void showWhenFilled(Node node, ObservableList<?> items) {
+        node.visibleProperty().bind(Bindings.isNotEmpty(items));
+        node.managedProperty().bind(node.visibleProperty());
+    }
+
+    // ----------------------------------------------------------------------------------------------------- parts
+
+    /** Shows values as {@code text} gives them; nothing is typed back, so reading text is never needed. */
+    private static <T> StringConverter<T> shownAs(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String typed) {
+                return null;
+            }
+        };
+    }
+
+    private static Button button(String id, String text) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        return button;
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> text, double width) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static <T> TableColumn<T, String> numeric(TableColumn<T, String> column) {
+        column.getStyleClass().add("numeric");
+        // Numbers sort as numbers, not as text with separators.
+        column.setComparator((first, second) -> Long.compare(number(first), number(second)));
+        return column;
+    }
+
+    private static long number(String text) {
+        String digits = text.replace(",", "").replace("+", "");
+        try {
+            return digits.isEmpty() ? Long.MIN_VALUE : Long.parseLong(digits);
+        } catch (NumberFormatException notANumber) {
+            return Long.MIN_VALUE;
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package org.cohortplanner.ui.supply;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.VaccineBrand;
+import org.cohortplanner.planning.schedule.BrandDay;
+import org.cohortplanner.planning.schedule.Schedule;
+import org.cohortplanner.planning.schedule.SecondDoseWarning;
+import org.cohortplanner.planning.slip.SlipImpact;
+import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.Messages;
+import org.cohortplanner.ui.common.TaskRunner;
+import org.cohortplanner.ui.common.Texts;
+import org.cohortplanner.ui.common.UserDialogs;
+import org.cohortplanner.ui.common.WorkingPlan;
+
+/**
+ * The Supply screen without its nodes: the plan's deliveries and their edits, the stock line of one brand, the dose-2
+ * guard, and the two flows that change supply in bulk ({@link SlipViewModel}, {@link DeliveryImportViewModel}).
+ * Follows every change of the working plan; the schedule behind the chart is rebuilt in the background and only the
+ * latest plan's schedule is shown.
+ */
+public final class SupplyViewModel {
+    static final String SCHEDULE_CHANNEL = "supply-schedule";
+
+    private final WorkingPlan working;
+    private final TaskRunner tasks;
+    private final UserDialogs dialogs;
+    private final String user;
+    private final Texts texts;
+    private final SlipViewModel slip;
+    private final DeliveryImportViewModel importer;
+
+    private final ObservableList<Delivery> deliveries = FXCollections.observableArrayList();
+    private final ObservableList<String> brands = FXCollections.observableArrayList();
+    private final ObjectProperty<String> selectedBrand = new SimpleObjectProperty<>(this, "selectedBrand");
+    private final ObservableList<BrandDay> brandDays = FXCollections.observableArrayList();
+    private final ObservableList<String> guard = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Schedule> schedule = new ReadOnlyObjectWrapper<>(this, "schedule");
+    private final ReadOnlyBooleanWrapper scheduling = new ReadOnlyBooleanWrapper(this, "scheduling");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper chartSummary = new ReadOnlyStringWrapper(this, "chartSummary", "");
+
+    public SupplyViewModel(WorkingPlan working, TaskRunner tasks, UserDialogs dialogs, String user, Texts texts) {
+        this.working = Objects.requireNonNull(working, "working");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.user = Objects.requireNonNull(user, "user");
+        this.texts = Objects.requireNonNull(texts, "texts");
+        this.slip = new SlipViewModel(working, tasks, dialogs, user, texts);
+        this.importer = new DeliveryImportViewModel(working, tasks, dialogs, user, texts);
+        selectedBrand.addListener((observable, before, after) -> showBrand());
+        // While a delay's impact is shown, the chart shows the stock with the delay, of the delayed brand.
+        slip.impactProperty().addListener((observable, before, after) -> {
+            if (after != null) {
+                after.planAfter().delivery(slip.deliveryIdProperty().get())
+                        .ifPresent(delivery -> selectedBrand.set(delivery.brand()));
+            }
+            showBrand();
+        });
+        working.planProperty().addListener((observable, before, after) -> show(after));
+        show(working.getPlan());
+    }
+
+    private void show(Plan plan) {
+        deliveries.setAll(plan.deliveries());
+        List<String> names = plan.brands().stream().map(VaccineBrand::name).toList();
+        if (!brands.equals(names)) {
+            String chosen = selectedBrand.get();
+            brands.setAll(names);
+            selectedBrand.set(names.contains(chosen) ? chosen : names.isEmpty() ? null : names.get(0));
+        }
+        long doses = plan.deliveries().stream().mapToLong(Delivery::doses).sum();
+        long slipped = plan.deliveries().stream().filter(Delivery::isSlipped).count();
+        summary.set(texts.get("summary", plan.deliveries().size(), Formats.count(doses), slipped,
+                plan.zone().getId()));
+        scheduling.set(true);
+        tasks.run(SCHEDULE_CHANNEL, progress -> Schedule.of(plan), this::showSchedule, failure -> {
+            scheduling.set(false);
+            chartSummary.set(texts.get("chart.failed", Messages.describe(failure)));
+        });
+    }
+
+    private void showSchedule(Schedule built) {
+        scheduling.set(false);
+        schedule.set(built);
+        List<String> warnings = new ArrayList<>();
+        for (SecondDoseWarning warning : built.secondDoseWarnings()) {
+            warnings.add(texts.get("guard.warning", warning.cohortName(), Formats.dateTime(warning.windowOpens()),
+                    Formats.count(warning.peopleUncovered()), warning.brand(), Formats.date(warning.firstShortDay())));
+        }
+        guard.setAll(warnings);
+        showBrand();
+    }
+
+    private void showBrand() {
+        SlipImpact delay = slip.getImpact();
+        Schedule shown = delay != null ? delay.scheduleAfter() : schedule.get();
+        String brand = selectedBrand.get();
+        if (shown == null || brand == null) {
+            brandDays.clear();
+            chartSummary.set("");
+            return;
+        }
+        List<BrandDay> days = shown.brandDays(brand);
+        brandDays.setAll(days);
+        long shortDays = days.stream().filter(BrandDay::isShort).count();
+        long peopleShort = days.stream().mapToLong(BrandDay::peopleShort).sum();
+        String text = shortDays == 0 ? texts.get("chart.noShortage", brand)
+                : texts.get("chart.shortage", brand, shortDays, Formats.count(peopleShort));
+        chartSummary.set(delay == null ? text : texts.get("chart.withDelay", text, slip.deliveryIdProperty().get()));
+    }
+
+    /**
+     * Adds a delivery, or replaces the one with id {@code replacing}, in one undoable step.
+     *
+     * @return what is wrong with the form, one sentence each; empty when the plan changed
+     */
+    public List<String> saveDelivery(String replacing, DeliveryForm form) {
+        Plan plan = working.getPlan();
+        List<String> problems = form.problems(plan, replacing, texts);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        Delivery saved = form.delivery();
+        Plan edited;
+        PlanChange change;
+        if (replacing == null) {
+            List<Delivery> list = new ArrayList<>(plan.deliveries());
+            list.add(saved);
+            edited = plan.withDeliveries(list);
+            change = new PlanChange(user, texts.get("audit.added", saved.id()), "", describe(saved), "");
+        } else {
+            Delivery before = plan.delivery(replacing).orElse(null);
+            if (before == null) {
+                return List.of(texts.get("form.error.gone", replacing));
+            }
+            if (before.equals(saved)) {
+                return List.of();
+            }
+            edited = plan.withDeliveries(plan.deliveries().stream().map(d -> d.id().equals(replacing) ? saved : d)
+                    .toList());
+            change = new PlanChange(user, texts.get("audit.edited", replacing), describe(before), describe(saved),
+                    "");
+        }
+        try {
+            working.edit(edited, change);
+        } catch (IllegalArgumentException refused) {
+            return List.of(Messages.describe(refused));
+        }
+        return List.of();
+    }
+
+    /** Deletes a delivery after the officer confirms, in one undoable step. */
+    public void deleteDelivery(String id) {
+        Plan plan = working.getPlan();
+        Delivery gone = plan.delivery(id).orElse(null);
+        if (gone == null) {
+            return;
+        }
+        if (!dialogs.confirm(texts.get("delete.title"), texts.get("delete.question", id, gone.brand(),
+                Formats.count(gone.doses())))) {
+            return;
+        }
+        working.edit(plan.withDeliveries(plan.deliveries().stream().filter(d -> !d.id().equals(id)).toList()),
+                new PlanChange(user, texts.get("audit.deleted", id), describe(gone), "", ""));
+    }
+
+    /** A delivery in one line, for the audit trail's before and after. */
+    static String describe(Delivery delivery) {
+        return delivery.id() + ": " + delivery.brand() + ", " + delivery.doses() + " doses, planned "
+                + delivery.plannedArrival() + ", expected " + delivery.expectedArrival() + ", " + delivery.status()
+                + (delivery.note().isBlank() ? "" : ", " + delivery.note());
+    }
+
+    public Plan plan() {
+        return working.getPlan();
+    }
+
+    public Texts texts() {
+        return texts;
+    }
+
+    public SlipViewModel slip() {
+        return slip;
+    }
+
+    public DeliveryImportViewModel importer() {
+        return importer;
+    }
+
+    /** The plan's deliveries in the plan's order. */
+    public ObservableList<Delivery> deliveries() {
+        return deliveries;
+    }
+
+    public ObservableList<String> brands() {
+        return brands;
+    }
+
+    /** The brand whose stock the chart shows. */
+    public ObjectProperty<String> selectedBrandProperty() {
+        return selectedBrand;
+    }
+
+    /** The selected brand's days over the campaign. */
+    public ObservableList<BrandDay> brandDays() {
+        return brandDays;
+    }
+
+    /** Dose-2 guard: one sentence per cohort and brand whose second doses are not covered. */
+    public ObservableList<String> guard() {
+        return guard;
+    }
+
+    public ReadOnlyObjectProperty<Schedule> scheduleProperty() {
+        return schedule.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty schedulingProperty() {
+        return scheduling.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty chartSummaryProperty() {
+        return chartSummary.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,282 @@
+package org.cohortplanner.ui.supply;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.DeliveryStatus;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.export.DeliverySheetRow;
+import org.cohortplanner.planning.slip.Suggestion;
+import org.cohortplanner.store.AuditEntry;
+import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.ui.InMemoryPlanStore;
+import org.cohortplanner.ui.ScriptedDialogs;
+import org.cohortplanner.ui.common.DirectTaskRunner;
+import org.cohortplanner.ui.common.Texts;
+import org.cohortplanner.ui.common.WorkingPlan;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Supply screen's flows on the initial 2021 sample, without the toolkit. */
+class SupplyViewModelTest {
+    private static final Plan SAMPLE = PlanFiles.read(Path.of("sample-data", "korea-2021-initial.json"));
+    private static final LocalDate JULY_30 = LocalDate.of(2021, 7, 30);
+
+    private final InMemoryPlanStore store = new InMemoryPlanStore(SAMPLE.withVersion(1));
+    private final WorkingPlan working = new WorkingPlan(store, new DirectTaskRunner(), store.load().orElseThrow());
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final SupplyViewModel supply = new SupplyViewModel(working, new DirectTaskRunner(), dialogs, "kim",
+            Texts.of(SupplyView.class, Locale.ENGLISH));
+    private final SlipViewModel slip = supply.slip();
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void theScreenShowsTheDeliveriesTheStockLineAndTheGuard() {
+        assertEquals(SAMPLE.deliveries(), supply.deliveries());
+        assertEquals(SAMPLE.brands().get(0).name(), supply.selectedBrandProperty().get());
+        assertFalse(supply.brandDays().isEmpty());
+        supply.selectedBrandProperty().set("Moderna");
+        assertTrue(supply.brandDays().stream().allMatch(day -> day.brand().equals("Moderna")));
+        assertTrue(supply.chartSummaryProperty().get().startsWith("Moderna: no shortage"),
+                supply.chartSummaryProperty().get());
+    }
+
+    @Test
+    void theGuardWarnsOfCohortsWhoseSecondDosesLoseTheirDeliveriesAndTheChartMarksShortDays() {
+        assertTrue(supply.guard().isEmpty(), "the sample covers every second dose: " + supply.guard());
+        Plan plan = working.getPlan();
+        // Moderna from mid-August on is what 55–59's second doses are given from.
+        for (Delivery delivery : plan.deliveries()) {
+            if (delivery.brand().equals("Moderna") && delivery.expectedArrival().isAfter(LocalDate.of(2021, 8, 15))) {
+                assertEquals(List.of(), supply.saveDelivery(delivery.id(), new DeliveryForm(delivery.id(), "Moderna",
+                        "0", delivery.plannedArrival().toString(), "", delivery.status(), delivery.note())));
+            }
+        }
+
+        assertFalse(supply.guard().isEmpty());
+        assertTrue(supply.guard().stream().anyMatch(warning -> warning.startsWith("55–59: the window opens")),
+                supply.guard().toString());
+        supply.selectedBrandProperty().set("Moderna");
+        assertTrue(supply.brandDays().stream().anyMatch(day -> day.isShort()));
+        assertTrue(supply.chartSummaryProperty().get().startsWith("Moderna: short on"),
+                supply.chartSummaryProperty().get());
+    }
+
+    @Test
+    void recordingADelayShowsItsImpactAndSuggestionsBeforeAnythingIsSaved() {
+        slip.choose("MOD-2021-W28");
+        slip.newDateProperty().set(JULY_30);
+        slip.reasonProperty().set("manufacturer's quality inspection");
+
+        slip.showImpact();
+
+        assertNotNull(slip.getImpact());
+        assertEquals(List.of("c55-59"), List.copyOf(slip.getImpact().cohortsLosing()));
+        assertTrue(slip.getImpact().peopleWithoutDose() > 100_000);
+        assertFalse(slip.impactLines().isEmpty());
+        assertTrue(slip.impactSummaryProperty().get().contains("55–59"), slip.impactSummaryProperty().get());
+        assertEquals(Suggestion.Kind.BRAND_SWAP, slip.suggestions().get(0).kind());
+        assertEquals(0, store.writes(), "nothing saved before the officer chooses");
+        assertEquals(SAMPLE.withVersion(1), working.getPlan());
+    }
+
+    @Test
+    void savingWithASuggestionAppliesOneEditNamingTheDeliveryAndTheSlip() {
+        slip.choose("MOD-2021-W28");
+        slip.newDateProperty().set(JULY_30);
+        slip.reasonProperty().set("quality inspection");
+        slip.showImpact();
+        Suggestion swap = slip.suggestions().get(0);
+
+        slip.saveWithSuggestion(1);
+
+        assertEquals(1, store.writes());
+        Plan saved = store.load().orElseThrow();
+        assertTrue(WorkingPlan.sameContent(swap.plan(), saved));
+        assertTrue(saved.cohort("c55-59").orElseThrow().brands().shareOf("Pfizer") > 0);
+        Delivery delayed = saved.delivery("MOD-2021-W28").orElseThrow();
+        assertEquals(JULY_30, delayed.expectedArrival());
+        assertEquals(DeliveryStatus.DELAYED, delayed.status());
+        assertTrue(delayed.note().contains("quality inspection"));
+        AuditEntry entry = store.audit().get(0);
+        assertTrue(entry.action().contains("MOD-2021-W28"), entry.action());
+        assertTrue(entry.reason().startsWith("slip: MOD-2021-W28"), entry.reason());
+        assertTrue(entry.reason().contains("quality inspection"), entry.reason());
+        assertNull(slip.getImpact(), "the impact is closed once saved");
+        assertFalse(slip.moves().isEmpty(), "people whose second dose moves are listed");
+        assertTrue(slip.moves().stream().allMatch(move -> move.cohortId().equals("c55-59")));
+    }
+
+    @Test
+    void savingTheDelayAloneChangesOnlyTheDelivery() {
+        slip.choose("MOD-2021-W28");
+        slip.newDateProperty().set(JULY_30);
+        slip.showImpact();
+
+        slip.saveDelayOnly();
+
+        Plan saved = store.load().orElseThrow();
+        assertEquals(SAMPLE.cohorts(), saved.cohorts());
+        assertEquals(JULY_30, saved.delivery("MOD-2021-W28").orElseThrow().expectedArrival());
+        assertEquals(1, store.audit().size());
+        assertTrue(store.audit().get(0).reason().contains("MOD-2021-W28"));
+    }
+
+    @Test
+    void cancellingARecordedDelayChangesNothing() {
+        slip.choose("MOD-2021-W28");
+        slip.newDateProperty().set(JULY_30);
+        slip.showImpact();
+
+        slip.cancel();
+
+        assertNull(slip.getImpact());
+        assertTrue(slip.suggestions().isEmpty());
+        assertEquals(0, store.writes());
+        slip.saveDelayOnly();
+        assertEquals(0, store.writes(), "nothing to save after cancelling");
+        assertFalse(slip.problemProperty().get().isEmpty());
+    }
+
+    @Test
+    void anImpactShownBeforeAnotherEditIsNotSaved() {
+        slip.choose("MOD-2021-W28");
+        slip.newDateProperty().set(JULY_30);
+        slip.showImpact();
+        supply.saveDelivery(null, new DeliveryForm("PFZ-EXTRA", "Pfizer", "1,000", "2021-08-02", "",
+                DeliveryStatus.PLANNED, ""));
+
+        slip.saveWithSuggestion(1);
+
+        assertEquals(1, store.writes(), "only the added delivery");
+        assertTrue(slip.problemProperty().get().contains("show the impact again"), slip.problemProperty().get());
+    }
+
+    @Test
+    void theListOfSecondDoseMovesIsExportedAsAWorkbookOrCsv() throws IOException {
+        slip.choose("MOD-2021-W28");
+        slip.newDateProperty().set(JULY_30);
+        slip.showImpact();
+        slip.saveWithSuggestion(1);
+        Path workbook = folder.resolve("moves.xlsx");
+        Path csv = folder.resolve("moves.csv");
+        dialogs.choose(workbook).choose(csv);
+
+        slip.exportMoves();
+        slip.exportMoves();
+
+        try (Workbook read = WorkbookFactory.create(workbook.toFile())) {
+            assertEquals("Dose-2 changes", read.getSheetAt(0).getSheetName());
+            assertEquals(slip.moves().size() + 1, read.getSheetAt(0).getPhysicalNumberOfRows());
+        }
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        assertEquals(slip.moves().size() + 1, lines.size());
+        assertTrue(lines.get(1).startsWith("55–59,"), lines.get(1));
+        assertEquals(List.of(), dialogs.errors);
+    }
+
+    @Test
+    void anImportShowsEveryRowsErrorsAndAppliesNothingUntilConfirmed() throws IOException {
+        Path sheet = folder.resolve("deliveries.csv");
+        Files.writeString(sheet, String.join("\n",
+                "id,brand,doses,plannedArrival,expectedArrival,status,note",
+                "MOD-2021-W28,Moderna,1150000,2021-07-15,2021-07-30,DELAYED,slipped",
+                "AZ-EXTRA,Sputnik,1000,2021-08-01,,,",
+                "PFZ-EXTRA,Pfizer,-5,2021-08-01,,,",
+                "PFZ-LATE,Pfizer,1000,2021-08-32,,,",
+                "PFZ-NEW,Pfizer,250000,2021-08-03,,,") + "\n", StandardCharsets.UTF_8);
+        DeliveryImportViewModel importer = supply.importer();
+        dialogs.choose(sheet);
+
+        assertTrue(importer.chooseSheet());
+
+        assertEquals(5, importer.rows().size());
+        DeliverySheetRow unknownBrand = importer.rows().get(1);
+        assertEquals(3, unknownBrand.row());
+        assertEquals("brand", unknownBrand.errors().get(0).column());
+        assertTrue(DeliveryImportViewModel.errorsText(importer.rows().get(2))
+                .startsWith("doses: must not be negative"));
+        assertTrue(DeliveryImportViewModel.errorsText(importer.rows().get(3)).contains("not a date"));
+        assertEquals("changed", importer.markText(importer.rows().get(0)));
+        assertEquals("new", importer.markText(importer.rows().get(4)));
+        assertEquals("error", importer.markText(importer.rows().get(1)));
+        assertTrue(importer.summaryProperty().get().contains("3 with errors"), importer.summaryProperty().get());
+        assertEquals(0, store.writes(), "nothing applied before the officer confirms");
+
+        importer.applyValidRows();
+
+        assertEquals(1, store.writes());
+        Plan saved = store.load().orElseThrow();
+        assertEquals(JULY_30, saved.delivery("MOD-2021-W28").orElseThrow().expectedArrival());
+        assertTrue(saved.delivery("PFZ-NEW").isPresent());
+        assertTrue(saved.delivery("AZ-EXTRA").isEmpty());
+        assertTrue(store.audit().get(0).reason().contains("3, 4, 5"), store.audit().get(0).reason());
+        assertNull(importer.previewProperty().get());
+    }
+
+    @Test
+    void cancellingAnImportChangesNothing() {
+        DeliveryImportViewModel importer = supply.importer();
+        dialogs.choose(Path.of("sample-data", "deliveries-2021-q3.xlsx"));
+        importer.chooseSheet();
+        assertFalse(importer.rows().isEmpty());
+        assertTrue(importer.applicableProperty().get());
+
+        importer.cancel();
+
+        assertTrue(importer.rows().isEmpty());
+        assertEquals(0, store.writes());
+    }
+
+    @Test
+    void aDeliveryFormWithMistakesSaysWhatIsWrongAndChangesNothing() {
+        List<String> problems = supply.saveDelivery(null, new DeliveryForm("MOD-2021-W28", "Sputnik", "-10",
+                "30 July", "2021-07-32", DeliveryStatus.PLANNED, ""));
+
+        assertEquals(5, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("already has a delivery MOD-2021-W28"), problems.get(0));
+        assertTrue(problems.get(1).contains("no brand 'Sputnik'"), problems.get(1));
+        assertTrue(problems.get(2).contains("-10 is negative"), problems.get(2));
+        assertTrue(problems.get(3).startsWith("Planned arrival: '30 July' is not a date"), problems.get(3));
+        assertTrue(problems.get(4).startsWith("Expected arrival: '2021-07-32' is not a date"), problems.get(4));
+        assertEquals(0, store.writes());
+    }
+
+    @Test
+    void addingEditingAndDeletingADeliveryAreOneStepEach() {
+        assertEquals(List.of(), supply.saveDelivery(null, new DeliveryForm("PFZ-EXTRA", "Pfizer", "1,200,000",
+                "2021-08-02", "", DeliveryStatus.PLANNED, "extra lot")));
+        Delivery added = working.getPlan().delivery("PFZ-EXTRA").orElseThrow();
+        assertEquals(1_200_000, added.doses());
+        assertEquals(added.plannedArrival(), added.expectedArrival());
+
+        assertEquals(List.of(), supply.saveDelivery("PFZ-EXTRA", new DeliveryForm("PFZ-EXTRA", "Pfizer", "900000",
+                "2021-08-02", "2021-08-04", DeliveryStatus.DELAYED, "extra lot")));
+        assertEquals(900_000, working.getPlan().delivery("PFZ-EXTRA").orElseThrow().doses());
+
+        dialogs.answer(false).answer(true);
+        supply.deleteDelivery("PFZ-EXTRA");
+        assertTrue(working.getPlan().delivery("PFZ-EXTRA").isPresent(), "kept when the officer says no");
+        supply.deleteDelivery("PFZ-EXTRA");
+
+        assertTrue(working.getPlan().delivery("PFZ-EXTRA").isEmpty());
+        assertEquals(List.of("Added delivery PFZ-EXTRA", "Edited delivery PFZ-EXTRA", "Deleted delivery PFZ-EXTRA"),
+                store.audit().stream().map(AuditEntry::action).toList());
+        assertEquals(supply.deliveries(), working.getPlan().deliveries());
+    }
+}
