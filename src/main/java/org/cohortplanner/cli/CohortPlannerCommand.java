@@ -52,6 +52,8 @@ public final class CohortPlannerCommand implements Callable<Integer> {
         commandLine.addSubcommand(new SimulateCommand());
         commandLine.addSubcommand(new AdviseCommand());
         commandLine.addSubcommand(new ExportCommand());
+        commandLine.addSubcommand(new ServeCommand());
+        commandLine.addSubcommand(new LoadTestCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(CohortPlannerCommand::usageError);
         commandLine.setExecutionExceptionHandler(CohortPlannerCommand::unexpectedError);

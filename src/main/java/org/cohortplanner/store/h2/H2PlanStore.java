@@ -18,12 +18,10 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.store.AuditEntry;
 import org.cohortplanner.store.DataLocation;
 import org.cohortplanner.store.PlanChange;
-import org.cohortplanner.store.PlanConflictException;
 import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.store.StoreException;
 
@@ -43,7 +41,7 @@ public final class H2PlanStore implements PlanStore {
     /** Held while a console has the folder open; the operating system releases it when the process ends. */
     public static final String LOCK_FILE_NAME = "cohort-planner.lock";
     /** The local model holds one plan; the tables are keyed by plan so that the backend can hold several. */
-    static final long PLAN_ID = 1;
+    static final long PLAN_ID = JdbcPlanStore.DEFAULT_PLAN_ID;
 
     private static final String USER = "sa";
     private static final String PASSWORD = "";
@@ -59,18 +57,16 @@ public final class H2PlanStore implements PlanStore {
     private static final String VALUE_TOO_LONG = "22001";
 
     private final Path databaseFile;
-    private final Clock clock;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private Connection connection;
+    private final JdbcPlanStore tables;
+    private boolean closed;
 
-    private H2PlanStore(Path databaseFile, Clock clock, FileChannel lockChannel, FileLock lock,
-                        Connection connection) {
+    private H2PlanStore(Path databaseFile, FileChannel lockChannel, FileLock lock, JdbcPlanStore tables) {
         this.databaseFile = databaseFile;
-        this.clock = clock;
         this.lockChannel = lockChannel;
         this.lock = lock;
-        this.connection = connection;
+        this.tables = tables;
     }
 
     /**
@@ -109,8 +105,8 @@ public final class H2PlanStore implements PlanStore {
             connection = connect(url, databaseFile);
             requireOwnTables(connection, databaseFile);
             SchemaMigrations.apply(url, USER, PASSWORD, databaseFile.toString());
-            connection.setAutoCommit(false);
-            return new H2PlanStore(databaseFile, clock, lockChannel, lock, connection);
+            return new H2PlanStore(databaseFile, lockChannel, lock,
+                    new JdbcPlanStore(connection, databaseFile.toString(), PLAN_ID, clock));
         } catch (OverlappingFileLockException heldInThisProcess) {
             closeQuietly(connection, lock, lockChannel);
             throw inUse(databaseFile);
@@ -217,105 +213,36 @@ public final class H2PlanStore implements PlanStore {
     }
 
     @Override
-    public synchronized Optional<Plan> load() {
-        Connection open = openConnection();
-        try {
-            Optional<Plan> plan = PlanTables.read(open, PLAN_ID);
-            open.commit();
-            return plan;
-        } catch (SQLException failure) {
-            rollbackQuietly();
-            throw new StoreException("cannot read the plan from " + databaseFile + ": " + describe(failure), failure);
-        } catch (PlanTables.StoredPlanException invalid) {
-            rollbackQuietly();
-            throw new StoreException("the plan stored in " + databaseFile + " cannot be read: "
-                    + invalid.getMessage(), invalid);
-        }
+    public Optional<Plan> load() {
+        return tables.load();
     }
 
     @Override
-    public synchronized Plan save(Plan plan, PlanChange change) {
-        return write(plan, change, true);
+    public Plan save(Plan plan, PlanChange change) {
+        return tables.save(plan, change);
     }
 
     @Override
-    public synchronized Plan replace(Plan plan, PlanChange change) {
-        return write(plan, change, false);
-    }
-
-    private Plan write(Plan plan, PlanChange change, boolean checkVersion) {
-        Connection open = openConnection();
-        try {
-            OptionalLong stored = PlanTables.version(open, PLAN_ID, true);
-            long storedVersion = stored.orElse(0);
-            if (checkVersion && plan.version() != storedVersion) {
-                open.rollback();
-                throw new PlanConflictException(plan.version(), storedVersion);
-            }
-            Plan saved = plan.withVersion(storedVersion + 1);
-            PlanTables.write(open, PLAN_ID, saved);
-            AuditTable.append(open, PLAN_ID, clock.instant(), change, saved.version());
-            open.commit();
-            return saved;
-        } catch (SQLException failure) {
-            rollbackQuietly();
-            throw new StoreException("cannot save the plan to " + databaseFile + ": " + describe(failure)
-                    + "; the plan stored before is unchanged", failure);
-        } catch (TextTooLongException tooLong) {
-            rollbackQuietly();
-            throw new StoreException("cannot save the plan to " + databaseFile + ": " + tooLong.getMessage()
-                    + "; the plan stored before is unchanged", tooLong);
-        } catch (RuntimeException failure) {
-            rollbackQuietly();
-            throw failure;
-        }
+    public Plan replace(Plan plan, PlanChange change) {
+        return tables.replace(plan, change);
     }
 
     @Override
-    public synchronized List<AuditEntry> audit() {
-        Connection open = openConnection();
-        try {
-            List<AuditEntry> entries = AuditTable.list(open, PLAN_ID);
-            open.commit();
-            return entries;
-        } catch (SQLException failure) {
-            rollbackQuietly();
-            throw new StoreException("cannot read the audit trail from " + databaseFile + ": " + describe(failure),
-                    failure);
-        }
+    public List<AuditEntry> audit() {
+        return tables.audit();
     }
 
     /** Closes the database (the last connection closes H2's file) and lets another console open the folder. */
     @Override
     public synchronized void close() {
-        if (connection == null) {
+        if (closed) {
             return;
         }
-        Connection closing = connection;
-        connection = null;
+        closed = true;
         try {
-            closing.rollback();
-            closing.close();
-        } catch (SQLException failure) {
-            throw new StoreException("cannot close the database " + databaseFile + ": " + describe(failure), failure);
+            tables.close();
         } finally {
             closeQuietly(null, lock, lockChannel);
-        }
-    }
-
-    private Connection openConnection() {
-        if (connection == null) {
-            throw new StoreException("the database " + databaseFile + " is closed");
-        }
-        return connection;
-    }
-
-    private void rollbackQuietly() {
-        try {
-            connection.rollback();
-        } catch (SQLException ignored) {
-            // The failure that led here is the one to report; a connection that cannot roll back has lost the
-            // transaction anyway, and H2 discards uncommitted changes when the file is next opened.
         }
     }
 

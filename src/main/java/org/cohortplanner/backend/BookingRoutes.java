@@ -1,0 +1,84 @@
+package org.cohortplanner.backend;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.Set;
+
+/** The citizens' booking endpoint (no token needed) and the planners' live counts. */
+final class BookingRoutes {
+    private static final Set<String> FIELDS = Set.of("birthDate", "region");
+
+    private final BookingDesk desk;
+
+    BookingRoutes(BookingDesk desk) {
+        this.desk = desk;
+    }
+
+    void register(Javalin app) {
+        app.post(Api.PREFIX + "/bookings", this::book);
+        app.get(Api.PREFIX + "/bookings/tickets/{ticket}", ctx -> answer(ctx, desk.poll(ctx.pathParam("ticket"))));
+        app.get(Api.PREFIX + "/live", this::live);
+    }
+
+    private void book(Context ctx) {
+        JsonNode body = PlanJson.parse(ctx.body());
+        if (!body.isObject()) {
+            throw ApiException.badRequest(null, "the request body must be a JSON object with birthDate and region");
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw ApiException.badRequest(name, "unknown field; a booking has birthDate and region");
+            }
+        }
+        LocalDate birthDate = birthDate(body.get("birthDate"));
+        JsonNode region = body.get("region");
+        if (region == null || !region.isTextual() || region.asText().isBlank()) {
+            throw ApiException.badRequest("region", "is required: the region where the person will be vaccinated");
+        }
+        answer(ctx, desk.book(birthDate, region.asText()));
+    }
+
+    private static LocalDate birthDate(JsonNode node) {
+        if (node == null || node.isNull()) {
+            throw ApiException.badRequest("birthDate", "is required, as yyyy-mm-dd");
+        }
+        if (!node.isTextual()) {
+            throw ApiException.badRequest("birthDate", "must be a date text such as \"1968-03-15\", got " + node);
+        }
+        try {
+            return LocalDate.parse(node.asText());
+        } catch (DateTimeParseException e) {
+            throw ApiException.badRequest("birthDate", "'" + node.asText() + "' is not a date (yyyy-mm-dd)");
+        }
+    }
+
+    private void live(Context ctx) {
+        Api.caller(ctx);
+        String minutes = ctx.queryParam("minutes");
+        int shown;
+        try {
+            shown = minutes == null ? 60 : Integer.parseInt(minutes);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("minutes", "'" + minutes + "' is not a whole number");
+        }
+        if (shown < 0 || shown > 1440) {
+            throw ApiException.badRequest("minutes", "must be 0 to 1440, got " + shown);
+        }
+        Api.json(ctx, 200, PlanJson.text(desk.live(shown)));
+    }
+
+    private static void answer(Context ctx, BookingDesk.Answer answer) {
+        if (answer.location() != null) {
+            ctx.header("Location", answer.location());
+        }
+        if (answer.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", Long.toString(answer.retryAfterSeconds()));
+        }
+        Api.json(ctx, answer.status(), PlanJson.text(answer.body()));
+    }
+}

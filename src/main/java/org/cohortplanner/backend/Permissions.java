@@ -1,0 +1,44 @@
+package org.cohortplanner.backend;
+
+import java.util.List;
+import org.cohortplanner.domain.Plan;
+
+/**
+ * Who may change what, decided on what a change actually changes: deliveries are the supply officers', everything
+ * else (cohorts, windows, brands, site groups, the booking system) is the planners'. A whole-plan save from the
+ * console passes when it changes only what its sender's roles own.
+ */
+final class Permissions {
+    private Permissions() {
+    }
+
+    static void require(Caller caller, Plan before, Plan after) {
+        boolean deliveries = before == null ? !after.deliveries().isEmpty()
+                : !before.deliveries().equals(after.deliveries());
+        boolean rest = before == null || !withoutDeliveries(before).equals(withoutDeliveries(after));
+        if (deliveries && !caller.may(Role.SUPPLY)) {
+            throw forbidden(caller, "edit deliveries", Role.SUPPLY);
+        }
+        if (rest && !caller.may(Role.PLANNER)) {
+            throw forbidden(caller, "edit cohorts, windows, brands, site groups or the booking system", Role.PLANNER);
+        }
+    }
+
+    static void requireAny(Caller caller, Role... roles) {
+        for (Role role : roles) {
+            if (caller.may(role)) {
+                return;
+            }
+        }
+        throw forbidden(caller, "change the plan", roles[0]);
+    }
+
+    private static ApiException forbidden(Caller caller, String what, Role needed) {
+        return new ApiException(403, caller.user() + " (" + caller.roleLabels() + ") may not " + what
+                + "; that needs the " + needed.label() + " role", null, "FORBIDDEN", null, null);
+    }
+
+    private static Plan withoutDeliveries(Plan plan) {
+        return plan.withDeliveries(List.of()).withVersion(0);
+    }
+}

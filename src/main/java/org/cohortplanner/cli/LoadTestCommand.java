@@ -1,0 +1,79 @@
+package org.cohortplanner.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.cohortplanner.backend.LoadRun;
+import org.cohortplanner.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code loadtest}: a bounded load run of the booking backend on loopback, next to the simulation's prediction. */
+@Command(name = "loadtest",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Starts a booking backend on loopback, lets many clients book a night's people through its "
+                + "waiting room for at most --seconds, then prints bookings per second, wait percentiles and errors "
+                + "next to the booking-night simulation of the same parameters.",
+            "The backend's clock runs --speed times faster than real time (60: a night minute per real second)."},
+        sortOptions = false)
+public final class LoadTestCommand implements Callable<Integer> {
+    @Option(names = "--people", defaultValue = "20000", description = "People who try to book (default: "
+            + "${DEFAULT-VALUE}).")
+    int people;
+
+    @Option(names = "--clients", defaultValue = "32", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Real seconds at most, 1 to 600 (default: "
+            + "${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--admitted-per-minute", defaultValue = "1500",
+            description = "The waiting room's rate (default: ${DEFAULT-VALUE}).")
+    int admittedPerMinute;
+
+    @Option(names = "--doses", defaultValue = "15000",
+            description = "First-dose appointments the window's doses allow (default: ${DEFAULT-VALUE}).")
+    long doses;
+
+    @Option(names = "--speed", defaultValue = "60", description = "Night minutes per real minute (default: "
+            + "${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--burst-minutes", defaultValue = "5",
+            description = "Mean delay of an arrival after the opening, night minutes (default: ${DEFAULT-VALUE}).")
+    double burstMinutes;
+
+    @Option(names = "--db", paramLabel = "JDBC-URL", description = "The backend's database (default: in memory).")
+    String databaseUrl;
+
+    @Option(names = "--seed", defaultValue = "2021", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        LoadRun run;
+        try {
+            run = new LoadRun(new LoadRun.Settings(people, clients, seconds, admittedPerMinute, doses, speed,
+                    burstMinutes, databaseUrl, seed));
+        } catch (IllegalArgumentException wrong) {
+            err.println("loadtest: " + wrong.getMessage());
+            err.flush();
+            return 2;
+        }
+        try {
+            run.run(spec.commandLine().getOut());
+        } catch (StoreException | IllegalStateException failure) {
+            err.println("loadtest: " + failure.getMessage());
+            err.flush();
+            return 2;
+        }
+        return 0;
+    }
+}

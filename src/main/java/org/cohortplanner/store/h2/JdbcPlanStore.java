@@ -1,0 +1,212 @@
+package org.cohortplanner.store.h2;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.store.AuditEntry;
+import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.store.PlanConflictException;
+import org.cohortplanner.store.PlanStore;
+import org.cohortplanner.store.StoreException;
+
+/**
+ * A plan and its audit trail in the plan tables of any database the migrations run on (H2 or PostgreSQL), over one
+ * connection. Every save is one transaction: version check (the plan's row locked), rows rewritten, version bumped,
+ * audit entry appended; on any failure the transaction is rolled back and the stored plan is unchanged.
+ * <p>
+ * The embedded model ({@link H2PlanStore}) adds its file lock and H2's messages around this; the booking backend
+ * opens one with {@link #open} on the URL it is given.
+ */
+public final class JdbcPlanStore implements PlanStore {
+    /** The console's model holds one plan; the tables are keyed by plan so that a database can hold several. */
+    public static final long DEFAULT_PLAN_ID = 1;
+
+    private final String where;
+    private final long planId;
+    private final Clock clock;
+    private Connection connection;
+
+    /**
+     * Takes over {@code connection} (auto-commit off); it is closed by {@link #close}.
+     *
+     * @param where how the database is named in messages: a file path or a URL without secrets
+     */
+    public JdbcPlanStore(Connection connection, String where, long planId, Clock clock) throws SQLException {
+        connection.setAutoCommit(false);
+        this.connection = connection;
+        this.where = where;
+        this.planId = planId;
+        this.clock = clock;
+    }
+
+    /**
+     * Connects to {@code url}, brings its tables up to this version with the migrations and opens the plan
+     * {@link #DEFAULT_PLAN_ID}.
+     *
+     * @throws StoreException when the database cannot be reached, holds another program's tables, or was written by a
+     *                        newer version
+     */
+    public static JdbcPlanStore open(String url, String user, String password, Clock clock) {
+        SqlDialect.of(url);
+        String where = SqlDialect.shown(url);
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection(url, user, password);
+            requireOwnTables(connection, where);
+            SchemaMigrations.apply(url, user, password, where);
+            return new JdbcPlanStore(connection, where, DEFAULT_PLAN_ID, clock);
+        } catch (SQLException failure) {
+            closeQuietly(connection);
+            throw new StoreException("cannot open the database " + where + ": " + describe(failure), failure);
+        } catch (RuntimeException failure) {
+            closeQuietly(connection);
+            throw failure;
+        }
+    }
+
+    /** A database with tables but without the migrations' history was made by something else; leave it alone. */
+    static void requireOwnTables(Connection connection, String where) throws SQLException {
+        boolean anyTable = false;
+        boolean history = false;
+        DatabaseMetaData metaData = connection.getMetaData();
+        try (ResultSet tables = metaData.getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+            while (tables.next()) {
+                anyTable = true;
+                history |= "flyway_schema_history".equals(tables.getString("TABLE_NAME").toLowerCase(Locale.ROOT));
+            }
+        }
+        if (anyTable && !history) {
+            throw new StoreException(where + " is not a Cohort Planner database: it holds tables of another program");
+        }
+    }
+
+    @Override
+    public String location() {
+        return where;
+    }
+
+    @Override
+    public synchronized Optional<Plan> load() {
+        Connection open = openConnection();
+        try {
+            Optional<Plan> plan = PlanTables.read(open, planId);
+            open.commit();
+            return plan;
+        } catch (SQLException failure) {
+            rollbackQuietly();
+            throw new StoreException("cannot read the plan from " + where + ": " + describe(failure), failure);
+        } catch (PlanTables.StoredPlanException invalid) {
+            rollbackQuietly();
+            throw new StoreException("the plan stored in " + where + " cannot be read: " + invalid.getMessage(),
+                    invalid);
+        }
+    }
+
+    @Override
+    public synchronized Plan save(Plan plan, PlanChange change) {
+        return write(plan, change, true);
+    }
+
+    @Override
+    public synchronized Plan replace(Plan plan, PlanChange change) {
+        return write(plan, change, false);
+    }
+
+    private Plan write(Plan plan, PlanChange change, boolean checkVersion) {
+        Connection open = openConnection();
+        try {
+            OptionalLong stored = PlanTables.version(open, planId, true);
+            long storedVersion = stored.orElse(0);
+            if (checkVersion && plan.version() != storedVersion) {
+                Optional<Plan> storedPlan = stored.isPresent() ? PlanTables.read(open, planId) : Optional.empty();
+                open.rollback();
+                throw new PlanConflictException(plan.version(), storedVersion, storedPlan.orElse(null));
+            }
+            Plan saved = plan.withVersion(storedVersion + 1);
+            PlanTables.write(open, planId, saved);
+            AuditTable.append(open, planId, clock.instant(), change, saved.version());
+            open.commit();
+            return saved;
+        } catch (SQLException failure) {
+            rollbackQuietly();
+            throw new StoreException("cannot save the plan to " + where + ": " + describe(failure)
+                    + "; the plan stored before is unchanged", failure);
+        } catch (TextTooLongException tooLong) {
+            rollbackQuietly();
+            throw new StoreException("cannot save the plan to " + where + ": " + tooLong.getMessage()
+                    + "; the plan stored before is unchanged", tooLong);
+        } catch (RuntimeException failure) {
+            rollbackQuietly();
+            throw failure;
+        }
+    }
+
+    @Override
+    public synchronized List<AuditEntry> audit() {
+        Connection open = openConnection();
+        try {
+            List<AuditEntry> entries = AuditTable.list(open, planId);
+            open.commit();
+            return entries;
+        } catch (SQLException failure) {
+            rollbackQuietly();
+            throw new StoreException("cannot read the audit trail from " + where + ": " + describe(failure),
+                    failure);
+        }
+    }
+
+    /** Closes the connection; further calls fail with a {@link StoreException} saying the database is closed. */
+    @Override
+    public synchronized void close() {
+        if (connection == null) {
+            return;
+        }
+        Connection closing = connection;
+        connection = null;
+        try {
+            closing.rollback();
+            closing.close();
+        } catch (SQLException failure) {
+            throw new StoreException("cannot close the database " + where + ": " + describe(failure), failure);
+        }
+    }
+
+    private Connection openConnection() {
+        if (connection == null) {
+            throw new StoreException("the database " + where + " is closed");
+        }
+        return connection;
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The failure that led here is the one to report; a connection that cannot roll back has lost the
+            // transaction anyway, and the database discards uncommitted changes.
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException ignored) {
+            // Closing after a failure: the failure is what the user needs to see.
+        }
+    }
+
+    /** The database's message without SQL text and error codes, which mean nothing to a planner. */
+    public static String describe(Exception failure) {
+        return H2PlanStore.describe(failure);
+    }
+}

@@ -1,0 +1,344 @@
+package org.cohortplanner.store.remote;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.store.AuditEntry;
+import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.store.PlanStore;
+import org.cohortplanner.store.StoreException;
+import org.cohortplanner.store.json.PlanFileException;
+import org.cohortplanner.store.json.PlanFiles;
+
+/**
+ * The console's plan on the booking backend, over HTTP (docs/api.md). Saves send the version they were based on as
+ * If-Match; a save the backend refuses because someone saved in between becomes a {@link BackendConflictException}
+ * carrying the stored plan and the other change. Every call is bounded: a backend that does not answer within the
+ * request timeout, or cannot be reached within the connect timeout, gives a {@link StoreException} saying so, never
+ * a hang.
+ */
+public final class RemotePlanStore implements PlanStore {
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
+    private static final String API = "/api/v1";
+    private static final int MAX_HEADER_TEXT = 2000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String base;
+    private final String token;
+    private final Duration requestTimeout;
+    private final HttpClient client;
+
+    /**
+     * @param baseUrl        the backend, e.g. {@code https://booking.example:8443} (the API is under /api/v1)
+     * @param token          the bearer token, never logged nor shown
+     * @param sslContext     trusted certificates for https, or null for the Java runtime's defaults
+     */
+    public RemotePlanStore(URI baseUrl, String token, Duration connectTimeout, Duration requestTimeout,
+                           SSLContext sslContext) {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme();
+        if (!scheme.equals("http") && !scheme.equals("https") || baseUrl.getHost() == null) {
+            throw new StoreException("'" + baseUrl + "' is not a backend address; give one such as "
+                    + "http://127.0.0.1:8080 or https://booking.example:8443");
+        }
+        String text = baseUrl.toString();
+        this.base = text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        this.token = Objects.requireNonNull(token, "token");
+        this.requestTimeout = requestTimeout;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (sslContext != null) {
+            builder.sslContext(sslContext);
+        }
+        this.client = builder.build();
+    }
+
+    /** With the default timeouts (3 s to connect, 5 s for an answer) and the runtime's trusted certificates. */
+    public RemotePlanStore(URI baseUrl, String token) {
+        this(baseUrl, token, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT, null);
+    }
+
+    /** The backend's URL, as shown in the status bar. */
+    @Override
+    public String location() {
+        return base;
+    }
+
+    @Override
+    public Optional<Plan> load() {
+        Reply reply = send(request("/plan").GET());
+        if (reply.status() == 404) {
+            return Optional.empty();
+        }
+        requireOk(reply, "read the plan");
+        return Optional.of(plan(reply.body()));
+    }
+
+    @Override
+    public Plan save(Plan plan, PlanChange change) {
+        return put(plan, plan.version(), change);
+    }
+
+    /** Replaces the backend's plan by {@code plan}: based on whatever version is stored there now. */
+    @Override
+    public Plan replace(Plan plan, PlanChange change) {
+        Reply health = send(request("/health").GET());
+        requireOk(health, "reach the backend");
+        long stored = json(health.body()).path("planVersion").asLong(-1);
+        if (stored < 0) {
+            throw garbage("its health check has no planVersion");
+        }
+        return put(plan, stored, change);
+    }
+
+    private Plan put(Plan plan, long basedOn, PlanChange change) {
+        HttpRequest.Builder request = request("/plan")
+                .header("If-Match", "\"" + basedOn + "\"")
+                .header("Content-Type", "application/json; charset=utf-8")
+                .PUT(HttpRequest.BodyPublishers.ofString(PlanFiles.toJson(plan), StandardCharsets.UTF_8));
+        header(request, "X-Change-Action", change.action());
+        header(request, "X-Change-Reason", change.reason());
+        header(request, "X-Change-Before", change.before());
+        header(request, "X-Change-After", change.after());
+        Reply reply = send(request);
+        if (reply.status() == 412) {
+            throw conflict(basedOn, reply);
+        }
+        requireOk(reply, "save the plan");
+        return plan(reply.body());
+    }
+
+    private BackendConflictException conflict(long basedOn, Reply reply) {
+        JsonNode body = json(reply.body());
+        JsonNode current = body.path("current");
+        JsonNode planNode = current.has("plan") ? current.path("plan") : current;
+        Plan stored = planNode.isObject() ? plan(planNode.toString()) : null;
+        long storedVersion = stored != null ? stored.version()
+                : parseTag(reply.response().headers().firstValue("ETag").orElse(""));
+        BackendConflictException.OtherChange other = null;
+        JsonNode last = current.path("lastChange");
+        if (last.isObject()) {
+            Instant at;
+            try {
+                at = Instant.parse(last.path("at").asText());
+            } catch (DateTimeParseException e) {
+                at = null;
+            }
+            other = new BackendConflictException.OtherChange(last.path("user").asText(), last.path("action").asText(),
+                    at, last.path("reason").asText(), last.path("planVersion").asLong());
+        }
+        String who = other == null ? "someone else" : other.user() + " (" + other.action() + ")";
+        return new BackendConflictException(basedOn, storedVersion, stored, other, "the plan on the backend at "
+                + base + " was changed by " + who + " since version " + basedOn + " was read; version "
+                + storedVersion + " is stored there, and nothing of this save was applied");
+    }
+
+    @Override
+    public List<AuditEntry> audit() {
+        Reply reply = send(request("/audit").GET());
+        requireOk(reply, "read the audit trail");
+        JsonNode entries = json(reply.body());
+        if (!entries.isArray()) {
+            throw garbage("the audit trail is not a list");
+        }
+        List<AuditEntry> result = new ArrayList<>();
+        try {
+            for (JsonNode entry : entries) {
+                result.add(new AuditEntry(entry.path("sequence").asLong(), Instant.parse(entry.path("at").asText()),
+                        entry.path("user").asText(), entry.path("action").asText(), entry.path("before").asText(),
+                        entry.path("after").asText(), entry.path("reason").asText(),
+                        entry.path("planVersion").asLong()));
+            }
+        } catch (DateTimeParseException e) {
+            throw garbage("an audit entry has no valid time: " + e.getParsedString());
+        }
+        return result;
+    }
+
+    /** What the backend's booking desk has done so far: per window and per minute (the last {@code minutes}). */
+    public LiveCounts live(int minutes) {
+        Reply reply = send(request("/live?minutes=" + minutes).GET());
+        requireOk(reply, "read the live counts");
+        JsonNode body = json(reply.body());
+        try {
+            JsonNode room = body.path("waitingRoom");
+            List<LiveCounts.CohortNow> cohorts = new ArrayList<>();
+            for (JsonNode c : body.path("cohorts")) {
+                cohorts.add(new LiveCounts.CohortNow(c.path("id").asText(), c.path("name").asText(),
+                        LocalDateTime.parse(c.path("opens").asText()), LocalDateTime.parse(c.path("closes").asText()),
+                        c.path("windowOpen").asBoolean(), c.path("limit").asLong(), c.path("booked").asLong(),
+                        c.path("waiting").asLong(), c.path("turnedAway").asLong(), c.path("busy").asLong(),
+                        c.path("suspended").asBoolean()));
+            }
+            List<LiveCounts.MinuteCounts> rows = new ArrayList<>();
+            for (JsonNode m : body.path("minutes")) {
+                rows.add(new LiveCounts.MinuteCounts(LocalDateTime.parse(m.path("minute").asText()),
+                        m.path("arrived").asLong(), m.path("admitted").asLong(), m.path("booked").asLong(),
+                        m.path("turnedAway").asLong(), m.path("busy").asLong(), m.path("queueLength").asLong()));
+            }
+            return new LiveCounts(LocalDateTime.parse(body.path("at").asText()), body.path("zone").asText(),
+                    body.path("planVersion").asLong(), new LiveCounts.WaitingRoomNow(room.path("enabled").asBoolean(),
+                    room.path("admittedPerMinute").asInt(), room.path("queueLength").asLong()), cohorts, rows);
+        } catch (DateTimeParseException e) {
+            throw garbage("the live counts hold a time that is not one: '" + e.getParsedString() + "'");
+        }
+    }
+
+    /** Nothing to release: each call is a request of its own. */
+    @Override
+    public void close() {
+        // The HTTP client's connections close when idle; there is no session to end.
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base + API + path))
+                .timeout(requestTimeout)
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token);
+    }
+
+    private static void header(HttpRequest.Builder request, String name, String text) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        String shortened = text.length() > MAX_HEADER_TEXT ? text.substring(0, MAX_HEADER_TEXT) + "…" : text;
+        request.header(name, URLEncoder.encode(shortened, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    private record Reply(int status, String body, HttpResponse<String> response) {
+    }
+
+    /** Sends and waits at most the request timeout for the whole answer, body included. */
+    private Reply send(HttpRequest.Builder builder) {
+        HttpRequest request = builder.build();
+        CompletableFuture<HttpResponse<String>> pending =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        long seconds = Math.max(1, requestTimeout.toSeconds());
+        try {
+            HttpResponse<String> response = pending.get(requestTimeout.toMillis() + 250, TimeUnit.MILLISECONDS);
+            return new Reply(response.statusCode(), response.body(), response);
+        } catch (TimeoutException slow) {
+            pending.cancel(true);
+            throw new StoreException("the backend at " + base + " did not answer within " + seconds + " s");
+        } catch (InterruptedException interrupted) {
+            pending.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new StoreException("the call to the backend at " + base + " was interrupted");
+        } catch (ExecutionException failed) {
+            throw unreachable(failed.getCause() == null ? failed : failed.getCause(), seconds);
+        }
+    }
+
+    private StoreException unreachable(Throwable cause, long seconds) {
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new StoreException("the backend at " + base + " could not be reached within "
+                    + client.connectTimeout().map(Duration::toSeconds).orElse(seconds) + " s", cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new StoreException("the backend at " + base + " did not answer within " + seconds + " s", cause);
+        }
+        if (cause instanceof ConnectException) {
+            return new StoreException("cannot reach the backend at " + base + ": nothing answers there (is it "
+                    + "running?)", cause);
+        }
+        if (cause instanceof SSLException) {
+            return new StoreException("cannot talk securely to the backend at " + base + ": " + cause.getMessage(),
+                    cause);
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof IOException) {
+            return new StoreException("the connection to the backend at " + base + " failed: " + message, cause);
+        }
+        return new StoreException("the call to the backend at " + base + " failed: " + message, cause);
+    }
+
+    private void requireOk(Reply reply, String what) {
+        if (reply.status() >= 200 && reply.status() < 300) {
+            return;
+        }
+        String message = serverMessage(reply);
+        switch (reply.status()) {
+            case 401:
+                throw new StoreException("the backend at " + base + " did not accept the token (" + message + ")");
+            case 403:
+                throw new StoreException("the backend at " + base + " does not let this token " + what + ": "
+                        + message);
+            default:
+                throw new StoreException("the backend at " + base + " could not " + what + " (HTTP " + reply.status()
+                        + "): " + message);
+        }
+    }
+
+    private static String serverMessage(Reply reply) {
+        try {
+            JsonNode body = JSON.readTree(reply.body());
+            if (body != null && body.path("message").isTextual()) {
+                return body.path("message").asText();
+            }
+        } catch (JsonProcessingException notJson) {
+            // Not one of the backend's answers: a proxy's page, say. Show its start.
+        }
+        String text = reply.body() == null ? "" : reply.body().strip();
+        return text.isEmpty() ? "no message" : text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
+    private Plan plan(String body) {
+        try {
+            return PlanFiles.fromJson(body, base);
+        } catch (PlanFileException notAPlan) {
+            throw garbage("it is not a plan: " + notAPlan.getMessage());
+        }
+    }
+
+    private JsonNode json(String body) {
+        try {
+            JsonNode node = JSON.readTree(body);
+            if (node == null) {
+                throw garbage("the answer is empty");
+            }
+            return node;
+        } catch (JsonProcessingException notJson) {
+            String start = body == null ? "" : body.strip();
+            throw garbage("it is not JSON: '" + (start.length() > 80 ? start.substring(0, 80) + "…" : start) + "'");
+        }
+    }
+
+    private static long parseTag(String tag) {
+        try {
+            return Long.parseLong(tag.replace("W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private StoreException garbage(String what) {
+        return new StoreException("the backend at " + base + " sent an answer Cohort Planner cannot use: " + what);
+    }
+}

@@ -1,0 +1,133 @@
+package org.cohortplanner.backend;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.cohortplanner.planning.schedule.DoseBudget;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class BookingTest {
+    private TestBackend backend;
+    private Http http;
+
+    @BeforeEach
+    void start() {
+        backend = new TestBackend(BookingPlans.smallNight());
+        http = backend.http;
+    }
+
+    @AfterEach
+    void stop() {
+        backend.close();
+    }
+
+    private Http.Answer book(String birthDate, String region) {
+        return http.send("POST", "/api/v1/bookings", null,
+                "{\"birthDate\": \"" + birthDate + "\", \"region\": \"" + region + "\"}", null);
+    }
+
+    private Http.Answer poll(Http.Answer waiting) {
+        return http.get(waiting.header("Location").orElseThrow(), null);
+    }
+
+    @Test
+    void peopleBookThroughTheWaitingRoomUntilTheWindowsDosesAreGone() {
+        assertEquals(5, DoseBudget.of(BookingPlans.smallNight()).bookableFirstDoses("c53-54"),
+                "the small night's window takes 5 first doses");
+        Http.Answer first = book("1968-03-15", "Seoul");
+        assertEquals(201, first.status(), first.body());
+        assertEquals("2021-08-16", first.json().path("day").asText());
+        assertEquals("Seoul centre", first.json().path("siteGroup").asText());
+        assertEquals("Pfizer", first.json().path("brand").asText());
+        assertEquals(201, book("1967-11-02", "Seoul").status());
+
+        Http.Answer third = book("1968-01-01", "Seoul");
+        Http.Answer fourth = book("1968-01-02", "Seoul");
+        Http.Answer fifth = book("1968-01-03", "Seoul");
+        assertEquals(202, third.status(), "the minute's two places are taken: " + third.body());
+        assertEquals(1, third.json().path("position").asLong());
+        assertEquals(3, fifth.json().path("position").asLong());
+        assertEquals(2, fifth.json().path("estimatedWaitMinutes").asLong());
+        assertEquals(202, poll(third).status(), "still the same minute");
+
+        backend.clock.advance(Duration.ofMinutes(1));
+        Http.Answer thirdBooked = poll(third);
+        assertEquals(201, thirdBooked.status(), thirdBooked.body());
+        assertEquals("2021-08-16", thirdBooked.json().path("day").asText());
+        Http.Answer fourthBooked = poll(fourth);
+        assertEquals("2021-08-17", fourthBooked.json().path("day").asText(), "3 a day at the Seoul centre");
+        Http.Answer fifthWaiting = poll(fifth);
+        assertEquals(202, fifthWaiting.status());
+        assertEquals(1, fifthWaiting.json().path("position").asLong());
+
+        backend.clock.advance(Duration.ofMinutes(1));
+        assertEquals(201, poll(fifth).status());
+        Http.Answer sixth = book("1967-05-05", "Seoul");
+        assertEquals(409, sixth.status());
+        assertEquals("BOOKING_SUSPENDED", sixth.json().path("reason").asText());
+        assertTrue(sixth.json().path("message").asText().contains("5 first-dose appointments"), sixth.body());
+
+        JsonNode live = http.get("/api/v1/live", TestBackend.VIEWER).json();
+        JsonNode cohort = live.path("cohorts").get(0);
+        assertEquals(5, cohort.path("booked").asLong());
+        assertEquals(1, cohort.path("turnedAway").asLong());
+        assertEquals(0, cohort.path("waiting").asLong());
+        assertEquals(5, cohort.path("limit").asLong());
+        assertTrue(cohort.path("suspended").asBoolean());
+        assertEquals("2021-07-19T20:07:00", live.path("at").asText());
+        JsonNode minutes = live.path("minutes");
+        assertEquals(3, minutes.size(), minutes.toString());
+        assertEquals(2, minutes.get(0).path("booked").asLong());
+        assertEquals(3, minutes.get(0).path("queueLength").asLong());
+        assertEquals(2, minutes.get(1).path("admitted").asLong());
+        assertEquals(1, minutes.get(2).path("turnedAway").asLong());
+    }
+
+    @Test
+    void aPersonWhoseWindowIsNotOpenIsToldWhenItOpens() {
+        Http.Answer answer = book("1972-06-06", "Seoul");
+        assertEquals(409, answer.status());
+        assertEquals("NO_OPEN_WINDOW", answer.json().path("reason").asText());
+        assertTrue(answer.json().path("message").asText().contains("no cohort"), answer.body());
+        backend.clock.advance(Duration.ofDays(1));
+        Http.Answer closed = book("1968-03-15", "Seoul");
+        assertTrue(closed.json().path("message").asText().contains("closed 2021-07-20T18:00"), closed.body());
+    }
+
+    @Test
+    void aRegionWithoutASiteForTheBrandTurnsThePersonAway() {
+        Http.Answer answer = book("1968-03-15", "Jeju");
+        assertEquals(409, answer.status());
+        assertEquals("NO_APPOINTMENT", answer.json().path("reason").asText());
+    }
+
+    @Test
+    void badBookingRequestsNameTheField() {
+        assertEquals("birthDate", book("1968-02-30", "Seoul").json().path("field").asText());
+        assertEquals("region", book("1968-03-15", "Atlantis").json().path("field").asText());
+        Http.Answer unknown = http.send("POST", "/api/v1/bookings", null,
+                "{\"birthDate\": \"1968-03-15\", \"region\": \"Seoul\", \"vip\": true}", null);
+        assertEquals(400, unknown.status());
+        assertEquals("vip", unknown.json().path("field").asText());
+        assertEquals(400, http.send("POST", "/api/v1/bookings", null, "[1968]", null).status());
+    }
+
+    @Test
+    void bookingsSurviveARestartOfTheBackend() {
+        assertEquals(201, book("1968-03-15", "Seoul").status());
+        assertEquals(201, book("1968-03-16", "Seoul").status());
+        String url = "jdbc:h2:mem:restart-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
+        try (TestBackend first = new TestBackend(TestBackend.config(url, BookingPlans.smallNight()))) {
+            assertEquals(201, first.http.send("POST", "/api/v1/bookings", null,
+                    "{\"birthDate\": \"1968-03-15\", \"region\": \"Seoul\"}", null).status());
+        }
+        try (TestBackend second = new TestBackend(TestBackend.config(url, BookingPlans.smallNight()))) {
+            JsonNode live = second.http.get("/api/v1/live", TestBackend.VIEWER).json();
+            assertEquals(1, live.path("cohorts").get(0).path("booked").asLong());
+        }
+    }
+}
