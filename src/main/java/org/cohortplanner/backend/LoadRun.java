@@ -86,7 +86,7 @@ public final class LoadRun {
     /** What the clients saw. */
     public record Measured(double realSeconds, long requests, long booked, long turnedAway, long busy,
                            long stillWaiting, long notArrived, Map<String, Long> errors, double[] waitMinutes,
-                           long peakBookingsPerNightMinute) {
+                           long peakBookingsPerNightMinute, double[] arrivalLagMinutes) {
     }
 
     private record Person(int number, LocalDate birthDate, double arrivalMinute) {
@@ -117,6 +117,12 @@ public final class LoadRun {
     }
 
     private final Settings settings;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(4, runnable -> {
+                Thread thread = new Thread(runnable, "load-run-http");
+                thread.setDaemon(true);
+                return thread;
+            })).build();
 
     public LoadRun(Settings settings) {
         this.settings = settings;
@@ -163,14 +169,20 @@ public final class LoadRun {
         out.flush();
         Measured measured;
         RunningClock clock = new RunningClock(OPENS.atZone(SEOUL).toInstant(), settings.speed());
-        BackendConfig config = new BackendConfig(BackendConfig.LOOPBACK, 0, url, "", "", AccessTokens.none(), null,
-                null, clock, plan);
+        String viewer = UUID.randomUUID().toString();
+        BackendConfig config = new BackendConfig(BackendConfig.LOOPBACK, 0, url, "", "", AccessTokens.of(List.of(
+                new AccessTokens.TokenGrant("load run", java.util.Set.of(Role.VIEWER), viewer))), null, null, clock,
+                plan);
+        JsonNode live;
         try (BackendServer server = BackendServer.start(config)) {
+            warmUp(server.url());
+            clock.restartAt(OPENS.atZone(SEOUL).toInstant());
             measured = drive(server.url(), people);
+            live = live(server.url(), viewer);
         }
         BookingNightResult predicted = new BookingNightSimulator().run(parameters(plan), settings.seed(),
                 ProgressListener.NONE, CancellationToken.never());
-        print(out, measured, predicted);
+        print(out, measured, predicted, live);
     }
 
     private List<Person> people() {
@@ -187,8 +199,6 @@ public final class LoadRun {
     }
 
     private Measured drive(String base, List<Person> people) throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newFixedThreadPool(4)).build();
         DelayQueue<Poll> polls = new DelayQueue<>();
         AtomicInteger nextArrival = new AtomicInteger();
         LongAdder requests = new LongAdder();
@@ -197,6 +207,7 @@ public final class LoadRun {
         LongAdder busy = new LongAdder();
         Map<String, Long> errors = new ConcurrentHashMap<>();
         List<Double> waits = Collections.synchronizedList(new ArrayList<>());
+        List<Double> lags = Collections.synchronizedList(new ArrayList<>());
         Map<Long, Long> bookingsPerMinute = new ConcurrentHashMap<>();
         AtomicLong resolved = new AtomicLong();
         long start = System.nanoTime();
@@ -208,7 +219,7 @@ public final class LoadRun {
                 Poll due = polls.poll();
                 if (due != null) {
                     requests.increment();
-                    answer(client, base, "GET", due.location, null, due, polls, booked, turnedAway, busy, errors, waits,
+                    answer(base, "GET", due.location, null, due, polls, booked, turnedAway, busy, errors, waits,
                             bookingsPerMinute, resolved, start, nanosPerNightMinute);
                     continue;
                 }
@@ -217,9 +228,11 @@ public final class LoadRun {
                         && start + (long) (people.get(index).arrivalMinute() * nanosPerNightMinute) <= System.nanoTime()
                         && nextArrival.compareAndSet(index, index + 1)) {
                     Person person = people.get(index);
+                    lags.add((System.nanoTime() - start - person.arrivalMinute() * nanosPerNightMinute)
+                            / nanosPerNightMinute);
                     requests.increment();
                     String body = "{\"birthDate\": \"" + person.birthDate() + "\", \"region\": \"Seoul\"}";
-                    answer(client, base, "POST", "/api/v1/bookings", body,
+                    answer(base, "POST", "/api/v1/bookings", body,
                             new Poll(person, null, System.nanoTime(), 0), polls, booked, turnedAway, busy, errors,
                             waits, bookingsPerMinute, resolved, start, nanosPerNightMinute);
                     continue;
@@ -245,11 +258,12 @@ public final class LoadRun {
         double realSeconds = (System.nanoTime() - start) / 1e9;
         double[] waitArray = waits.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         long peak = bookingsPerMinute.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        double[] lagArray = lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new Measured(realSeconds, requests.sum(), booked.sum(), turnedAway.sum(), busy.sum(), polls.size(),
-                people.size() - nextArrival.get(), errors, waitArray, peak);
+                people.size() - nextArrival.get(), errors, waitArray, peak, lagArray);
     }
 
-    private void answer(HttpClient client, String base, String method, String path, String body, Poll attempt,
+    private void answer(String base, String method, String path, String body, Poll attempt,
                         DelayQueue<Poll> polls, LongAdder booked, LongAdder turnedAway, LongAdder busy,
                         Map<String, Long> errors, List<Double> waits, Map<Long, Long> bookingsPerMinute,
                         AtomicLong resolved, long start, double nanosPerNightMinute) {
@@ -297,6 +311,40 @@ public final class LoadRun {
         }
     }
 
+    /** Connections opened and code compiled before the night starts, so the first minute measures the backend. */
+    private void warmUp(String base) throws InterruptedException {
+        ExecutorService warmers = Executors.newFixedThreadPool(settings.clients());
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        for (int i = 0; i < settings.clients(); i++) {
+            warmers.execute(() -> {
+                while (System.nanoTime() < until) {
+                    try {
+                        client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/health")).build(),
+                                HttpResponse.BodyHandlers.ofString());
+                    } catch (IOException ignored) {
+                        // Warming up only: the run itself counts errors.
+                    } catch (InterruptedException stop) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            });
+        }
+        warmers.shutdown();
+        warmers.awaitTermination(30, TimeUnit.SECONDS);
+    }
+
+    private JsonNode live(String base, String token) throws InterruptedException {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                    URI.create(base + "/api/v1/live?minutes=1440")).header("Authorization", "Bearer " + token)
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return read(response.body());
+        } catch (IOException failure) {
+            return null;
+        }
+    }
+
     private static JsonNode read(String body) {
         try {
             return PlanJson.MAPPER.readTree(body);
@@ -316,7 +364,7 @@ public final class LoadRun {
                 BookingNightParameters.defaultStepSeconds(session));
     }
 
-    private void print(PrintWriter out, Measured measured, BookingNightResult predicted) {
+    private void print(PrintWriter out, Measured measured, BookingNightResult predicted, JsonNode live) {
         double nightMinutes = measured.realSeconds() * settings.speed() / 60;
         out.printf(Locale.ROOT, "%nReal run: %.1f s, %,d requests (%,.0f a second), %,d errors%s%n",
                 measured.realSeconds(), measured.requests(), measured.requests() / measured.realSeconds(),
@@ -330,15 +378,30 @@ public final class LoadRun {
         row(out, "turned away (doses gone)", measured.turnedAway(), predicted.turnedAway());
         row(out, "still waiting at the end", measured.stillWaiting(), predicted.stillTryingAtClose());
         row(out, "not yet arrived at the end", measured.notArrived(), 0);
-        row(out, "bookings per night minute, peak", measured.peakBookingsPerNightMinute(),
+        long servedPeak = 0;
+        String suspendedAt = "no";
+        long queuePeak = 0;
+        int minute = 0;
+        for (JsonNode row : live == null ? PlanJson.MAPPER.createArrayNode() : live.path("minutes")) {
+            servedPeak = Math.max(servedPeak, row.path("booked").asLong());
+            queuePeak = Math.max(queuePeak, row.path("queueLength").asLong());
+            if (suspendedAt.equals("no") && row.path("turnedAway").asLong() > 0) {
+                suspendedAt = Integer.toString(minute);
+            }
+            minute++;
+        }
+        row(out, "bookings per night minute, peak (server)", servedPeak,
                 predicted.perMinute().stream().mapToLong(BookingNightResult.MinuteFigures::bookings).max().orElse(0));
+        row(out, "queue at a minute's end, peak", queuePeak, predicted.peakQueue());
         double[] w = measured.waitMinutes();
         row(out, "wait p50, night minutes", minutes(percentile(w, 0.50)), minutes(predicted.waits().p50Minutes()));
         row(out, "wait p95, night minutes", minutes(percentile(w, 0.95)), minutes(predicted.waits().p95Minutes()));
         row(out, "wait p99, night minutes", minutes(percentile(w, 0.99)), "-");
         row(out, "wait max, night minutes", minutes(w.length == 0 ? Double.NaN : w[w.length - 1]),
                 minutes(predicted.waits().maxMinutes()));
-        row(out, "suspended at night minute", "-", predicted.suspended()
+        row(out, "arrival lag p95 (clients behind plan)", minutes(percentile(measured.arrivalLagMinutes(), 0.95)),
+                "-");
+        row(out, "suspended in night minute", suspendedAt, predicted.suspended()
                 ? String.format(Locale.ROOT, "%.1f", predicted.suspendedAtMinute()) : "no");
         out.flush();
     }

@@ -10,9 +10,9 @@ import java.time.ZoneOffset;
  * in Seoul" for a rehearsal of a booking night, or sixty minutes of the night in every real minute for a load run.
  */
 public final class RunningClock extends Clock {
-    private final Instant start;
     private final double speed;
-    private final long startNanos;
+    private volatile Instant start;
+    private volatile long startNanos;
 
     public RunningClock(Instant start, double speed) {
         if (!(speed > 0) || !Double.isFinite(speed)) {
@@ -21,6 +21,12 @@ public final class RunningClock extends Clock {
         this.start = start;
         this.speed = speed;
         this.startNanos = System.nanoTime();
+    }
+
+    /** Sets the clock back to {@code instant}, from which it runs on (a load run starts the night when its clients do). */
+    public void restartAt(Instant instant) {
+        startNanos = System.nanoTime();
+        start = instant;
     }
 
     @Override
@@ -35,7 +41,8 @@ public final class RunningClock extends Clock {
 
     @Override
     public Instant instant() {
-        long elapsed = System.nanoTime() - startNanos;
-        return start.plusNanos(Math.round(elapsed * speed));
+        long nanos = startNanos;
+        Instant from = start;
+        return from.plusNanos(Math.round((System.nanoTime() - nanos) * speed));
     }
 }
