@@ -17,6 +17,7 @@ import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.h2.H2PlanStore;
 import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.store.remote.RemotePlanStore;
 import org.cohortplanner.ui.audit.AuditView;
 import org.cohortplanner.ui.audit.AuditViewModel;
 import org.cohortplanner.ui.cohorts.CohortsView;
@@ -27,7 +28,12 @@ import org.cohortplanner.ui.common.FxUserDialogs;
 import org.cohortplanner.ui.common.PlanFileAccess;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.UserDialogs;
+import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.WorkingPlan;
+import org.cohortplanner.ui.remote.BackendSettings;
+import org.cohortplanner.ui.remote.PlanStoreSwitch;
+import org.cohortplanner.ui.remote.RemoteConnectionViewModel;
+import org.cohortplanner.ui.remote.RemoteModeView;
 import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
 import org.cohortplanner.ui.shell.ShellViewModel;
@@ -42,7 +48,8 @@ public final class AppContext implements AutoCloseable {
     public static final String SAMPLE_PLAN_RESOURCE = "/sample-data/korea-2021-initial.json";
     private static final int BACKGROUND_THREADS = 2;
 
-    private final PlanStore store;
+    /** The local model, or the backend while connected (File ▸ Connect to backend…). */
+    private final PlanStoreSwitch store;
     private final TaskRunner tasks;
     private final String user;
     private final Plan storedPlan;
@@ -51,10 +58,10 @@ public final class AppContext implements AutoCloseable {
     private Stage stage;
 
     AppContext(PlanStore store, TaskRunner tasks, String user) {
-        this.store = Objects.requireNonNull(store, "store");
+        this.store = new PlanStoreSwitch(Objects.requireNonNull(store, "store"));
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.user = Objects.requireNonNull(user, "user");
-        this.storedPlan = store.load().orElseGet(this::seedWithSample);
+        this.storedPlan = this.store.load().orElseGet(this::seedWithSample);
     }
 
     /**
@@ -111,7 +118,14 @@ public final class AppContext implements AutoCloseable {
                 + "deliveries and audit, per region on request — coming with the export work.").root());
         screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks)).root());
 
-        new ShellView(shell, screens).showIn(window, onExit);
+        RemoteConnectionViewModel remote = new RemoteConnectionViewModel(store, working, tasks, dialogs,
+                BackendSettings.userPreferences(), RemotePlanStore::new, user,
+                Texts.of(RemoteConnectionViewModel.class, locale), shell::savePlanAs);
+        RemoteModeView remoteMode = new RemoteModeView(remote, working, tasks, () -> stage);
+        ShellView shellView = new ShellView(shell, screens);
+        shellView.addFileMenuItems(remoteMode.fileMenuItems());
+        shellView.addStatusItem(remoteMode.statusNode());
+        shellView.showIn(window, onExit);
     }
 
     /** Ends background work and closes the store. */

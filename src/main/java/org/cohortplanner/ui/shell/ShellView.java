@@ -1,6 +1,7 @@
 package org.cohortplanner.ui.shell;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javafx.geometry.Insets;
@@ -55,6 +56,8 @@ public final class ShellView {
     private final BorderPane root = new BorderPane();
     private final StackPane screenHost = new StackPane();
     private final ListView<Screen> navigation = new ListView<>();
+    private final Menu fileMenu = new Menu("_File");
+    private final HBox statusExtras = new HBox(8);
     private Runnable exitAction = () -> { };
 
     /** @param screens the content of every screen */
@@ -120,8 +123,8 @@ public final class ShellView {
         open.disableProperty().bind(viewModel.busyProperty());
         save.disableProperty().bind(viewModel.busyProperty());
         saveAs.disableProperty().bind(viewModel.busyProperty());
-        Menu file = new Menu("_File", null, newPlan, new SeparatorMenuItem(), open, save, saveAs,
-                new SeparatorMenuItem(), exit);
+        Menu file = fileMenu;
+        file.getItems().setAll(newPlan, new SeparatorMenuItem(), open, save, saveAs, new SeparatorMenuItem(), exit);
 
         Menu go = new Menu("_Go");
         for (Screen screen : Screen.values()) {
@@ -133,6 +136,16 @@ public final class ShellView {
         MenuBar bar = new MenuBar(file, go, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** Adds items to the File menu, just above Exit (the remote mode's Connect to backend…, say). */
+    public void addFileMenuItems(List<MenuItem> items) {
+        fileMenu.getItems().addAll(fileMenu.getItems().size() - 1, items);
+    }
+
+    /** Adds something to the status bar, before the unsaved-changes text (the backend's connection state, say). */
+    public void addStatusItem(Node item) {
+        statusExtras.getChildren().add(item);
     }
 
     private static MenuItem item(String text, String id, KeyCombination accelerator, Runnable action) {
@@ -187,7 +200,8 @@ public final class ShellView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(location, Priority.SOMETIMES);
         location.setMinWidth(120);
-        HBox bar = new HBox(14, location, separator(), plan, spacer, working, changes);
+        statusExtras.setAlignment(Pos.CENTER_LEFT);
+        HBox bar = new HBox(14, location, separator(), plan, spacer, statusExtras, working, changes);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("status-bar");
