@@ -385,7 +385,7 @@ public final class BookingDesk implements AutoCloseable {
         body.put("brand", booking.brand());
         body.put("dosesReserved", booking.dosesReserved());
         body.put("bookedAt", SECONDS.format(LocalDateTime.ofInstant(booking.bookedAt(), plan.zone())));
-        return new Answer(201, body, Api.PREFIX + "/bookings/" + booking.number(), 0);
+        return new Answer(201, body, null, 0);
     }
 
     private Answer waiting(Plan plan, Ticket ticket, Instant now) {

@@ -30,7 +30,8 @@ final class Permissions {
                 return;
             }
         }
-        throw forbidden(caller, "change the plan", roles[0]);
+        throw forbidden(caller, roles.length == 1 && roles[0] == Role.SUPPLY ? "edit deliveries"
+                : roles.length == 1 ? "edit cohorts, windows or site groups" : "change the plan", roles[0]);
     }
 
     private static ApiException forbidden(Caller caller, String what, Role needed) {

@@ -26,13 +26,13 @@ final class PlanRoutes {
     static final String CHANGE_AFTER = "X-Change-After";
 
     /** A list of the plan exposed as its own resources, named in the address by its key field. */
-    private record Part(String address, String listKey, String keyField, String noun) {
+    private record Part(String address, String listKey, String keyField, String noun, Role owner) {
     }
 
     private static final List<Part> PARTS = List.of(
-            new Part("cohorts", "cohorts", "id", "cohort"),
-            new Part("deliveries", "deliveries", "id", "delivery"),
-            new Part("site-groups", "sites", "name", "site group"));
+            new Part("cohorts", "cohorts", "id", "cohort", Role.PLANNER),
+            new Part("deliveries", "deliveries", "id", "delivery", Role.SUPPLY),
+            new Part("site-groups", "sites", "name", "site group", Role.PLANNER));
 
     private final PlanService plans;
 
@@ -110,6 +110,7 @@ final class PlanRoutes {
 
     private void putItem(Context ctx, Part part) {
         Caller caller = Api.caller(ctx);
+        Permissions.requireAny(caller, part.owner());
         List<String> ifMatch = Api.ifMatch(ctx);
         String key = ctx.pathParam("key");
         PlanService.Snapshot saved = plans.write(caller, current -> {
@@ -141,6 +142,7 @@ final class PlanRoutes {
 
     private void postItem(Context ctx, Part part) {
         Caller caller = Api.caller(ctx);
+        Permissions.requireAny(caller, part.owner());
         List<String> ifMatch = Api.ifMatch(ctx);
         String[] created = new String[1];
         PlanService.Snapshot saved = plans.write(caller, current -> {
@@ -170,6 +172,7 @@ final class PlanRoutes {
 
     private void deleteItem(Context ctx, Part part) {
         Caller caller = Api.caller(ctx);
+        Permissions.requireAny(caller, part.owner());
         List<String> ifMatch = Api.ifMatch(ctx);
         String key = ctx.pathParam("key");
         plans.write(caller, current -> {

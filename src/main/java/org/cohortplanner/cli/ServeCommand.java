@@ -110,7 +110,12 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         Thread hook = new Thread(() -> {
-            server.close();
+            try {
+                server.close();
+            } catch (RuntimeException failure) {
+                err.println("serve: while stopping: " + failure.getMessage());
+                err.flush();
+            }
             stopped.countDown();
         }, "backend-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -152,7 +157,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     private String defaultDatabaseUrl() {
         Path folder = DataLocation.resolve(parent == null ? null : parent.dataDir).create();
-        return "jdbc:h2:file:" + folder.resolve("backend").toString().replace('\\', '/') + ";WRITE_DELAY=0";
+        // The backend closes the database itself when stopped, after the requests in flight.
+        return "jdbc:h2:file:" + folder.resolve("backend").toString().replace('\\', '/')
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     static Plan bundledSample() {
