@@ -135,6 +135,10 @@ public final class ConnectDialog {
         stage.setScene(scene);
         stage.setOnHidden(event -> model.cancel());
         stage.show();
+        // With the address remembered, the token is what is left to type.
+        if (!model.urlProperty().get().isBlank()) {
+            root.lookup("#" + TOKEN_ID).requestFocus();
+        }
     }
 
     private void close() {

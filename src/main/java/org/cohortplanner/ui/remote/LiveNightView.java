@@ -12,12 +12,14 @@ import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -36,6 +38,7 @@ public final class LiveNightView {
     public static final String SUMMARY_ID = "live-summary";
     public static final String PREDICTION_ID = "live-prediction";
     public static final String PROBLEM_ID = "live-problem";
+    public static final String CLOSE_ID = "live-close";
     public static final String RATE_CHART_ID = "live-rate-chart";
     public static final String QUEUE_CHART_ID = "live-queue-chart";
 
@@ -69,7 +72,17 @@ public final class LiveNightView {
         windows.setCellFactory(list -> new WindowCell());
         windows.setButtonCell(new WindowCell());
         windows.setPrefWidth(420);
-        HBox chooser = new HBox(10, new Label(texts.get("live.window")), windows);
+        Button close = new Button(texts.get("live.close"));
+        close.setId(CLOSE_ID);
+        close.setCancelButton(true);
+        close.setOnAction(event -> {
+            if (stage != null) {
+                stage.hide();
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox chooser = new HBox(10, new Label(texts.get("live.window")), windows, spacer, close);
         chooser.setAlignment(Pos.CENTER_LEFT);
 
         Label summary = label(SUMMARY_ID, "live-summary");
