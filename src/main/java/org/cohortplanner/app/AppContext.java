@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.cohortplanner.cli.CohortPlannerCommand.ConsoleOptions;
 import org.cohortplanner.cli.VersionProvider;
@@ -123,7 +124,7 @@ public final class AppContext implements AutoCloseable {
                 Texts.of(RemoteConnectionViewModel.class, locale), shell::savePlanAs);
         RemoteModeView remoteMode = new RemoteModeView(remote, working, tasks, () -> stage);
         ShellView shellView = new ShellView(shell, screens);
-        shellView.addFileMenuItems(remoteMode.fileMenuItems());
+        shellView.addFileMenuItems(remoteMode.fileMenuItems().toArray(MenuItem[]::new));
         shellView.addStatusItem(remoteMode.statusNode());
         shellView.showIn(window, onExit);
     }

@@ -80,6 +80,35 @@ public final class WorkingPlan {
         return store.location();
     }
 
+    /** An edit: shown at once, written to the store in the background with {@code change} as its audit entry. */
+    public void edit(Plan edited, PlanChange change) {
+        enqueue(new PendingWrite(edited, change, false));
+    }
+
+    /**
+     * Puts a whole other plan in place (a plan file opened, a new plan started), whatever versions say; the audit
+     * trail is kept. {@code fromFile} is the file it came from, or null.
+     */
+    public void replace(Plan replacement, PlanChange change, Path fromFile) {
+        fileContent = fromFile == null ? null : replacement;
+        planFile.set(fromFile);
+        enqueue(new PendingWrite(replacement, change, true));
+    }
+
+    /** Records that {@code written} is now what {@code file} holds. */
+    public void savedToFile(Path file, Plan written) {
+        fileContent = Objects.requireNonNull(written, "written");
+        planFile.set(Objects.requireNonNull(file, "file"));
+        compareWithFile();
+    }
+
+    /** Tries again the store write that failed, and the edits made after it. */
+    public void retryStoreWrites() {
+        if (storeState.get() == StoreState.FAILED) {
+            writeNext();
+        }
+    }
+
     /** Where the data lives, for the status bar: changes when the console connects to a backend or leaves it. */
     public ReadOnlyStringProperty locationProperty() {
         return location.getReadOnlyProperty();
@@ -120,35 +149,6 @@ public final class WorkingPlan {
         Objects.requireNonNull(merged, "merged");
         reload(stored);
         enqueue(new PendingWrite(merged, change, false));
-    }
-
-    /** An edit: shown at once, written to the store in the background with {@code change} as its audit entry. */
-    public void edit(Plan edited, PlanChange change) {
-        enqueue(new PendingWrite(edited, change, false));
-    }
-
-    /**
-     * Puts a whole other plan in place (a plan file opened, a new plan started), whatever versions say; the audit
-     * trail is kept. {@code fromFile} is the file it came from, or null.
-     */
-    public void replace(Plan replacement, PlanChange change, Path fromFile) {
-        fileContent = fromFile == null ? null : replacement;
-        planFile.set(fromFile);
-        enqueue(new PendingWrite(replacement, change, true));
-    }
-
-    /** Records that {@code written} is now what {@code file} holds. */
-    public void savedToFile(Path file, Plan written) {
-        fileContent = Objects.requireNonNull(written, "written");
-        planFile.set(Objects.requireNonNull(file, "file"));
-        compareWithFile();
-    }
-
-    /** Tries again the store write that failed, and the edits made after it. */
-    public void retryStoreWrites() {
-        if (storeState.get() == StoreState.FAILED) {
-            writeNext();
-        }
     }
 
     private void enqueue(PendingWrite write) {

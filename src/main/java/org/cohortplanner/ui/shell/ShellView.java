@@ -1,7 +1,6 @@
 package org.cohortplanner.ui.shell;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javafx.geometry.Insets;
@@ -102,6 +101,16 @@ public final class ShellView {
         navigation.requestFocus();
     }
 
+    /** Adds items to the File menu, just above Exit (the remote mode's Connect to backend…, say). */
+    public void addFileMenuItems(MenuItem... items) {
+        fileMenu.getItems().addAll(fileMenu.getItems().size() - 1, items);
+    }
+
+    /** Adds something to the status bar, before the unsaved-changes text (the backend's connection state, say). */
+    public void addStatusItem(Node item) {
+        statusExtras.getChildren().add(item);
+    }
+
     private void exit() {
         if (viewModel.mayExit()) {
             exitAction.run();
@@ -136,16 +145,6 @@ public final class ShellView {
         MenuBar bar = new MenuBar(file, go, help);
         bar.setUseSystemMenuBar(true);
         return bar;
-    }
-
-    /** Adds items to the File menu, just above Exit (the remote mode's Connect to backend…, say). */
-    public void addFileMenuItems(List<MenuItem> items) {
-        fileMenu.getItems().addAll(fileMenu.getItems().size() - 1, items);
-    }
-
-    /** Adds something to the status bar, before the unsaved-changes text (the backend's connection state, say). */
-    public void addStatusItem(Node item) {
-        statusExtras.getChildren().add(item);
     }
 
     private static MenuItem item(String text, String id, KeyCombination accelerator, Runnable action) {
