@@ -103,7 +103,10 @@ public final class ShellView {
 
     /** Adds items to the File menu, just above Exit (the remote mode's Connect to backend…, say). */
     public void addFileMenuItems(MenuItem... items) {
-        fileMenu.getItems().addAll(fileMenu.getItems().size() - 1, items);
+        int at = fileMenu.getItems().size() - 1;
+        for (MenuItem added : items) {
+            fileMenu.getItems().add(at++, added);
+        }
     }
 
     /** Adds something to the status bar, before the unsaved-changes text (the backend's connection state, say). */
