@@ -240,7 +240,7 @@ public final class RemoteConnectionViewModel {
             statusText.set(texts.get("status.conflict", where));
         } else if (working.getStoreState() == WorkingPlan.StoreState.FAILED) {
             state.set(State.OFFLINE);
-            statusText.set(texts.get("status.offline", where, working.storeProblemProperty().get()));
+            statusText.set(texts.get("status.offline", where));
         } else {
             state.set(State.CONNECTED);
             statusText.set(texts.get("status.connected", where));
