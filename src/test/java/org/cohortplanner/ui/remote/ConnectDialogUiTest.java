@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.VBox;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.store.PlanChange;
 import org.cohortplanner.ui.InMemoryPlanStore;
 import org.cohortplanner.ui.ScriptedDialogs;
 import org.cohortplanner.ui.common.DirectTaskRunner;
@@ -31,6 +32,7 @@ class ConnectDialogUiTest {
     private final FxRobot robot = new FxRobot();
     private LoopbackBackend backend;
     private RemoteConnectionViewModel connection;
+    private WorkingPlan working;
 
     @BeforeEach
     void show() throws TimeoutException {
@@ -39,7 +41,7 @@ class ConnectDialogUiTest {
         InMemoryPlanStore localStore = new InMemoryPlanStore(local);
         PlanStoreSwitch stores = new PlanStoreSwitch(localStore);
         DirectTaskRunner tasks = new DirectTaskRunner();
-        WorkingPlan working = new WorkingPlan(stores, tasks, local);
+        working = new WorkingPlan(stores, tasks, local);
         connection = new RemoteConnectionViewModel(stores, working, tasks, new ScriptedDialogs(),
                 BackendSettings.inMemory(), LoopbackBackend::open, "kim",
                 Texts.of(RemoteConnectionViewModel.class, Locale.ENGLISH), () -> { });
@@ -59,7 +61,9 @@ class ConnectDialogUiTest {
     @AfterEach
     void close() throws TimeoutException {
         FxToolkit.cleanupStages();
-        backend.close();
+        if (backend != null) {
+            backend.close();
+        }
     }
 
     @Test
@@ -82,6 +86,27 @@ class ConnectDialogUiTest {
         assertEquals("Backend: " + backend.url() + " · connected", status.getText());
         assertTrue(status.getStyleClass().contains("connected"));
         assertFalse(robot.lookup("#" + RemoteModeView.RETRY_ID).query().isVisible());
+    }
+
+    @Test
+    void aBackendThatStopsAnsweringTurnsTheStatusRedWithRetryAndSaveToFile() {
+        robot.clickOn("#" + ConnectDialog.URL_ID).write(backend.url());
+        robot.clickOn("#" + ConnectDialog.TOKEN_ID).write(LoopbackBackend.KIM);
+        robot.clickOn("#" + ConnectDialog.CONNECT_ID);
+        WaitForAsyncUtils.waitForFxEvents();
+        backend.close();
+        backend = null;
+
+        robot.interact(() -> working.edit(working.getPlan().withDescription("edited while the backend is down"),
+                PlanChange.of("kim", "Described the plan")));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Label status = robot.lookup("#" + RemoteModeView.STATUS_ID).queryAs(Label.class);
+        assertTrue(status.getText().contains("offline"), status.getText());
+        assertTrue(status.getStyleClass().contains("offline"));
+        assertTrue(robot.lookup("#" + RemoteModeView.RETRY_ID).query().isVisible());
+        assertTrue(robot.lookup("#" + RemoteModeView.SAVE_ID).query().isVisible());
+        assertEquals("edited while the backend is down", working.getPlan().description());
     }
 
     @Test
