@@ -2,6 +2,7 @@ package org.cohortplanner.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,9 +29,13 @@ import org.cohortplanner.ui.common.ExecutorTaskRunner;
 import org.cohortplanner.ui.common.FxUserDialogs;
 import org.cohortplanner.ui.common.PlanFileAccess;
 import org.cohortplanner.ui.common.TaskRunner;
-import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.Texts;
+import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.WorkingPlan;
+import org.cohortplanner.ui.export.ExportView;
+import org.cohortplanner.ui.export.ExportViewModel;
+import org.cohortplanner.ui.export.FxExportChoosers;
+import org.cohortplanner.ui.export.SystemDesktopOpener;
 import org.cohortplanner.ui.remote.BackendSettings;
 import org.cohortplanner.ui.remote.PlanStoreSwitch;
 import org.cohortplanner.ui.remote.RemoteConnectionViewModel;
@@ -39,6 +44,8 @@ import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
 import org.cohortplanner.ui.shell.ShellViewModel;
 import org.cohortplanner.ui.shell.UpcomingScreenView;
+import org.cohortplanner.ui.timeline.TimelineView;
+import org.cohortplanner.ui.timeline.TimelineViewModel;
 
 /**
  * The one place where the console is put together: the data store, background work, the working plan, every
@@ -108,15 +115,16 @@ public final class AppContext implements AutoCloseable {
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.COHORTS, new CohortsView(new CohortsViewModel(working)).root());
-        screens.put(Screen.TIMELINE, new UpcomingScreenView("Timeline", "Booking windows and vaccination periods "
-                + "of every cohort on a zoomable time axis, with holidays and problems marked — coming with the "
-                + "cohort and timeline work.").root());
+        screens.put(Screen.TIMELINE, new TimelineView(new TimelineViewModel(working, selection, user, locale,
+                Clock.systemUTC())).root());
         screens.put(Screen.SUPPLY, new UpcomingScreenView("Supply", "Delivery schedule, slips and brand "
                 + "reassignments, with stock per brand and day — coming with the supply work.").root());
         screens.put(Screen.SIMULATION, new UpcomingScreenView("Simulation", "Booking-night load on the booking "
                 + "system, waits, and a split advisor — coming with the simulation work.").root());
-        screens.put(Screen.EXPORT, new UpcomingScreenView("Export", "Excel workbooks of cohorts, schedule, "
-                + "deliveries and audit, per region on request — coming with the export work.").root());
+        Texts exportTexts = Texts.of(ExportView.class, locale);
+        screens.put(Screen.EXPORT, new ExportView(new ExportViewModel(working, store, files, tasks, dialogs,
+                new FxExportChoosers(() -> stage, exportTexts), new SystemDesktopOpener(), exportTexts),
+                exportTexts).root());
         screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks)).root());
 
         RemoteConnectionViewModel remote = new RemoteConnectionViewModel(store, working, tasks, dialogs,

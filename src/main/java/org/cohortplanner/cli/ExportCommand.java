@@ -2,12 +2,10 @@ package org.cohortplanner.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.export.PlanWorkbook;
 import org.cohortplanner.export.PlanWorkbookContent;
@@ -15,16 +13,14 @@ import org.cohortplanner.export.WorkbookExportException;
 import org.cohortplanner.export.WorkbookSheet;
 import org.cohortplanner.export.WorkbookTargetException;
 import org.cohortplanner.export.WorkbookTargetExistsException;
+import org.cohortplanner.export.WorkbookNights;
 import org.cohortplanner.export.WorkbookWriteOptions;
 import org.cohortplanner.planning.schedule.Schedule;
 import org.cohortplanner.planning.schedule.ScheduleRow;
 import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.planning.slip.SlipSuggestions;
 import org.cohortplanner.simulation.BookingNightResult;
-import org.cohortplanner.simulation.BookingNightSimulator;
-import org.cohortplanner.simulation.BookingNights;
 import org.cohortplanner.simulation.CancellationToken;
-import org.cohortplanner.simulation.ProgressListener;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.json.PlanFiles;
 import picocli.CommandLine.Command;
@@ -47,8 +43,6 @@ public final class ExportCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
-    /** The same plan exports the same simulated figures every time. */
-    static final long SIMULATION_SEED = 2021;
     static final String DEFAULT_SHEETS = "cohorts,schedule,capacity,deliveries";
 
     @Spec
@@ -127,7 +121,8 @@ public final class ExportCommand implements Callable<Integer> {
         List<ScheduleRow> rows = schedule.rows();
         List<BookingNightResult> nights;
         try {
-            nights = chosen.contains(WorkbookSheet.SIMULATION) ? simulateNights(plan) : List.of();
+            nights = chosen.contains(WorkbookSheet.SIMULATION)
+                    ? WorkbookNights.simulate(plan, CancellationToken.never()) : List.of();
         } catch (RuntimeException e) {
             err.println("export: cannot simulate the booking nights of " + planFile + ": " + e.getMessage());
             return FAILED;
@@ -155,18 +150,6 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("export: " + e.getMessage());
             return e instanceof WorkbookTargetException ? BAD_INPUT : FAILED;
         }
-    }
-
-    /** One night per booking window, with the plan's supply as the appointment limit and a fixed seed. */
-    private static List<BookingNightResult> simulateNights(Plan plan) {
-        BookingNights nights = BookingNights.standard();
-        BookingNightSimulator simulator = new BookingNightSimulator();
-        List<BookingNightResult> results = new ArrayList<>();
-        for (Cohort window : nights.windows(plan)) {
-            results.add(simulator.run(nights.parameters(plan, window), SIMULATION_SEED, ProgressListener.NONE,
-                    CancellationToken.never()));
-        }
-        return results;
     }
 
     private static boolean needsSchedule(Set<WorkbookSheet> chosen) {

@@ -76,8 +76,10 @@ public final class PlanWorkbook {
         return plan.regions().stream().map(region -> folder.resolve(fileNameFor(region.name()))).toList();
     }
 
-    /** A file name for a region that every file system accepts: the region's name without path characters. */
-    static String fileNameFor(String region) {
+    /**
+     * A workbook file name that every file system accepts: a region's (or a plan's) name without path characters.
+     */
+    public static String fileNameFor(String region) {
         String safe = region.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
         if (safe.startsWith(".")) {
             safe = "_" + safe.substring(1);

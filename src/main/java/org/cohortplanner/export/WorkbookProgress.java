@@ -7,7 +7,8 @@ package org.cohortplanner.export;
  * @param workbookIndex 0-based index of that file among {@code workbookCount}
  * @param sheet        the sheet being written
  * @param rowsWritten  rows written so far in the whole export
- * @param rowsExpected rows expected in the whole export; 0 when unknown
+ * @param rowsExpected rows expected in the whole export, an estimate never below {@code rowsWritten}; 0 when
+ *                     unknown
  */
 public record WorkbookProgress(String workbook, int workbookIndex, int workbookCount, String sheet,
                                long rowsWritten, long rowsExpected) {

@@ -673,8 +673,11 @@ public final class WorkbookWriter {
         }
 
         private void report() {
+            // Expected counts are estimates (a region's share of the schedule, sheets of unknown length): a total
+            // that has been passed is raised, so that no one reads "32,768 of 31,331 rows".
+            long expected = rowsExpected > 0 ? Math.max(rowsExpected, rowsWritten) : rowsExpected;
             options.progress().progress(new WorkbookProgress(workbook, workbookIndex, workbookCount, sheet,
-                    rowsWritten, rowsExpected));
+                    rowsWritten, expected));
         }
     }
 

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -27,43 +25,17 @@ import org.cohortplanner.ui.cohorts.CohortsView;
 import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
 import org.cohortplanner.ui.shell.UpcomingScreenView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Starts the real console, headless, on a new H2 model in a temporary folder, as a planner would on first start. */
-@DisabledIfSystemProperty(named = "skipUiTests", matches = "true")
+/** The console's shell on the initial sample: cohorts, status bar, navigation, a new plan. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ConsoleUiTest {
+class ConsoleUiTest extends RunningConsole {
     /** The test that replaces the sample plan runs after those that look at it. */
     private static final int LAST = Integer.MAX_VALUE;
-
-    @TempDir
-    static Path dataDir;
-
-    private static Application console;
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void startConsole() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-        console = FxToolkit.setupApplication(CohortPlannerApp.class, "--data-dir=" + dataDir);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterAll
-    static void stopConsole() throws TimeoutException {
-        FxToolkit.cleanupApplication(console);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void theCohortTableShowsTheInitialSamplesCohorts() {

@@ -28,8 +28,12 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.PaneInformation;
+import org.apache.poi.util.DefaultTempFileCreationStrategy;
+import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +48,9 @@ class WorkbookWriterTest {
             SheetColumn.percent("Uptake", Item::share),
             SheetColumn.date("Day", Item::day),
             SheetColumn.dateTime("Time", Item::time));
+
+    @TempDir
+    static Path poiFolder;
 
     @TempDir
     Path folder;
@@ -360,8 +367,21 @@ class WorkbookWriterTest {
         }
     }
 
+    /**
+     * POI's sheet files go to a folder of this test's own while it runs: java.io.tmpdir/poifiles is shared by every
+     * build on the machine, whose files would look like ones this test left behind.
+     */
+    @BeforeAll
+    static void keepPoiTemporaryFilesApart() {
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy(poiFolder.toFile()));
+    }
+
+    @AfterAll
+    static void restorePoiTemporaryFiles() {
+        TempFile.setTempFileCreationStrategy(new DefaultTempFileCreationStrategy());
+    }
+
     static Set<String> poiTemporaryFiles() throws IOException {
-        Path poiFolder = Path.of(System.getProperty("java.io.tmpdir"), "poifiles");
         if (!Files.isDirectory(poiFolder)) {
             return Set.of();
         }
@@ -372,6 +392,21 @@ class WorkbookWriterTest {
 
     static Set<String> newFiles(Set<String> before, Set<String> after) {
         return after.stream().filter(name -> !before.contains(name)).collect(Collectors.toSet());
+    }
+
+    @Test
+    void progressNeverReportsMoreRowsWrittenThanExpected() throws Exception {
+        List<WorkbookProgress> seen = new ArrayList<>();
+        WorkbookWriteOptions options = WorkbookWriteOptions.in(ExportFixtures.SEOUL).reportingTo(seen::add);
+        SheetTable<Item> underestimated = new SheetTable<>("Items", COLUMNS,
+                () -> Stream.generate(() -> item("x")).limit(10_000).iterator(), 5_000);
+
+        writer.write(folder.resolve("estimate.xlsx"), List.of(underestimated), options);
+
+        assertTrue(seen.stream().allMatch(p -> p.rowsWritten() <= p.rowsExpected()), seen.toString());
+        WorkbookProgress last = seen.get(seen.size() - 1);
+        assertEquals(10_000, last.rowsWritten());
+        assertEquals(10_000, last.rowsExpected());
     }
 
     @Test

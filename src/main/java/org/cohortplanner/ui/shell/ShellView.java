@@ -41,6 +41,7 @@ public final class ShellView {
     public static final String MENU_OPEN_ID = "menu-open-plan";
     public static final String MENU_SAVE_ID = "menu-save-plan";
     public static final String MENU_SAVE_AS_ID = "menu-save-plan-as";
+    public static final String MENU_EXPORT_ID = "menu-export-workbook";
     public static final String MENU_EXIT_ID = "menu-exit";
     public static final String MENU_ABOUT_ID = "menu-about";
     public static final String STYLESHEET = "/org/cohortplanner/ui/console.css";
@@ -129,6 +130,8 @@ public final class ShellView {
                 KeyCombination.SHORTCUT_DOWN), viewModel::savePlanToFile);
         MenuItem saveAs = item("Save as…", MENU_SAVE_AS_ID, new KeyCodeCombination(KeyCode.S,
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), viewModel::savePlanAs);
+        MenuItem export = item("Export workbook…", MENU_EXPORT_ID, new KeyCodeCombination(KeyCode.E,
+                KeyCombination.SHORTCUT_DOWN), () -> viewModel.show(Screen.EXPORT));
         MenuItem exit = item("Exit", MENU_EXIT_ID, new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
                 this::exit);
         newPlan.disableProperty().bind(viewModel.busyProperty());
@@ -136,7 +139,8 @@ public final class ShellView {
         save.disableProperty().bind(viewModel.busyProperty());
         saveAs.disableProperty().bind(viewModel.busyProperty());
         Menu file = fileMenu;
-        file.getItems().setAll(newPlan, new SeparatorMenuItem(), open, save, saveAs, new SeparatorMenuItem(), exit);
+        file.getItems().setAll(newPlan, new SeparatorMenuItem(), open, save, saveAs, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), exit);
 
         Menu go = new Menu("_Go");
         for (Screen screen : Screen.values()) {
