@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
 import org.cohortplanner.cli.CohortPlannerCommand.ConsoleOptions;
 import org.cohortplanner.cli.VersionProvider;
@@ -21,6 +22,7 @@ import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.h2.H2PlanStore;
 import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.store.remote.RemotePlanStore;
 import org.cohortplanner.ui.audit.AuditView;
 import org.cohortplanner.ui.audit.AuditViewModel;
 import org.cohortplanner.ui.cohorts.CohortsView;
@@ -37,6 +39,10 @@ import org.cohortplanner.ui.export.ExportView;
 import org.cohortplanner.ui.export.ExportViewModel;
 import org.cohortplanner.ui.export.FxExportChoosers;
 import org.cohortplanner.ui.export.SystemDesktopOpener;
+import org.cohortplanner.ui.remote.BackendSettings;
+import org.cohortplanner.ui.remote.PlanStoreSwitch;
+import org.cohortplanner.ui.remote.RemoteConnectionViewModel;
+import org.cohortplanner.ui.remote.RemoteModeView;
 import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
 import org.cohortplanner.ui.shell.ShellViewModel;
@@ -56,7 +62,8 @@ public final class AppContext implements AutoCloseable {
     public static final String SAMPLE_PLAN_RESOURCE = "/sample-data/korea-2021-initial.json";
     private static final int BACKGROUND_THREADS = 2;
 
-    private final PlanStore store;
+    /** The local model, or the backend while connected (File ▸ Connect to backend…). */
+    private final PlanStoreSwitch store;
     private final TaskRunner tasks;
     private final String user;
     private final Plan storedPlan;
@@ -65,10 +72,10 @@ public final class AppContext implements AutoCloseable {
     private Stage stage;
 
     AppContext(PlanStore store, TaskRunner tasks, String user) {
-        this.store = Objects.requireNonNull(store, "store");
+        this.store = new PlanStoreSwitch(Objects.requireNonNull(store, "store"));
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.user = Objects.requireNonNull(user, "user");
-        this.storedPlan = store.load().orElseGet(this::seedWithSample);
+        this.storedPlan = this.store.load().orElseGet(this::seedWithSample);
     }
 
     /**
@@ -128,7 +135,14 @@ public final class AppContext implements AutoCloseable {
                 exportTexts).root());
         screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks)).root());
 
-        new ShellView(shell, screens, locale).showIn(window, onExit);
+        RemoteConnectionViewModel remote = new RemoteConnectionViewModel(store, working, tasks, dialogs,
+                BackendSettings.userPreferences(), RemotePlanStore::new, user,
+                Texts.of(RemoteConnectionViewModel.class, locale), shell::savePlanAs);
+        RemoteModeView remoteMode = new RemoteModeView(remote, working, tasks, () -> stage);
+        ShellView shellView = new ShellView(shell, screens, locale);
+        shellView.addFileMenuItems(remoteMode.fileMenuItems().toArray(MenuItem[]::new));
+        shellView.addStatusItem(remoteMode.statusNode());
+        shellView.showIn(window, onExit);
     }
 
     /** Ends background work and closes the store. */

@@ -61,6 +61,8 @@ public final class ShellView {
     private final BorderPane root = new BorderPane();
     private final StackPane screenHost = new StackPane();
     private final ListView<Screen> navigation = new ListView<>();
+    private final Menu fileMenu = new Menu("_File");
+    private final HBox statusExtras = new HBox(8);
     private Runnable exitAction = () -> { };
 
     /** @param screens the content of every screen */
@@ -111,6 +113,19 @@ public final class ShellView {
         navigation.requestFocus();
     }
 
+    /** Adds items to the File menu, just above Exit (the remote mode's Connect to backend…, say). */
+    public void addFileMenuItems(MenuItem... items) {
+        int at = fileMenu.getItems().size() - 1;
+        for (MenuItem added : items) {
+            fileMenu.getItems().add(at++, added);
+        }
+    }
+
+    /** Adds something to the status bar, before the unsaved-changes text (the backend's connection state, say). */
+    public void addStatusItem(Node item) {
+        statusExtras.getChildren().add(item);
+    }
+
     private void exit() {
         if (viewModel.mayExit()) {
             exitAction.run();
@@ -134,8 +149,9 @@ public final class ShellView {
         open.disableProperty().bind(viewModel.busyProperty());
         save.disableProperty().bind(viewModel.busyProperty());
         saveAs.disableProperty().bind(viewModel.busyProperty());
-        Menu file = new Menu("_File", null, newPlan, new SeparatorMenuItem(), open, save, saveAs,
-                new SeparatorMenuItem(), export, new SeparatorMenuItem(), exit);
+        Menu file = fileMenu;
+        file.getItems().setAll(newPlan, new SeparatorMenuItem(), open, save, saveAs, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), exit);
 
         Menu edit = editMenu();
 
@@ -225,7 +241,8 @@ public final class ShellView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(location, Priority.SOMETIMES);
         location.setMinWidth(120);
-        HBox bar = new HBox(14, location, separator(), plan, spacer, working, changes);
+        statusExtras.setAlignment(Pos.CENTER_LEFT);
+        HBox bar = new HBox(14, location, separator(), plan, spacer, statusExtras, working, changes);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("status-bar");

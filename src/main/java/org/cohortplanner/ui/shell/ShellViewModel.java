@@ -58,7 +58,7 @@ public final class ShellViewModel {
         this.user = Objects.requireNonNull(user, "user");
         this.versionText = Objects.requireNonNull(versionText, "versionText");
 
-        locationText.set("Data: " + working.location());
+        locationText.bind(Bindings.concat("Data: ", working.locationProperty()));
         title.bind(Bindings.createStringBinding(
                 () -> working.getPlan().name() + (working.isDifferentFromFile() ? " •" : "") + " — Cohort Planner",
                 working.planProperty(), working.differsFromFileProperty()));
