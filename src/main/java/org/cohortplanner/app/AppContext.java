@@ -14,6 +14,7 @@ import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.MenuItem;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.cohortplanner.cli.CohortPlannerCommand.ConsoleOptions;
@@ -28,6 +29,7 @@ import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.h2.H2PlanStore;
 import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.store.remote.RemotePlanStore;
 import org.cohortplanner.store.settings.ConsoleSettings;
 import org.cohortplanner.store.settings.SettingsFile;
 import org.cohortplanner.ui.audit.AuditView;
@@ -46,6 +48,10 @@ import org.cohortplanner.ui.export.ExportView;
 import org.cohortplanner.ui.export.ExportViewModel;
 import org.cohortplanner.ui.export.FxExportChoosers;
 import org.cohortplanner.ui.export.SystemDesktopOpener;
+import org.cohortplanner.ui.remote.BackendSettings;
+import org.cohortplanner.ui.remote.PlanStoreSwitch;
+import org.cohortplanner.ui.remote.RemoteConnectionViewModel;
+import org.cohortplanner.ui.remote.RemoteModeView;
 import org.cohortplanner.ui.shell.ConsoleSettingsAccess;
 import org.cohortplanner.ui.shell.FirstRunView;
 import org.cohortplanner.ui.shell.Screen;
@@ -71,7 +77,8 @@ public final class AppContext implements AutoCloseable {
     public static final String ICON_RESOURCE = "/org/cohortplanner/ui/icon.png";
     private static final int BACKGROUND_THREADS = 2;
 
-    private final PlanStore store;
+    /** The local model, or the backend while connected (File ▸ Connect to backend…). */
+    private final PlanStoreSwitch store;
     private final TaskRunner tasks;
     private final String user;
     private final ConsoleSettingsAccess settings;
@@ -95,7 +102,7 @@ public final class AppContext implements AutoCloseable {
      *                 empty store with the initial sample at once
      */
     AppContext(PlanStore store, TaskRunner tasks, String user, ConsoleSettingsAccess settings, boolean firstRun) {
-        this.store = Objects.requireNonNull(store, "store");
+        this.store = new PlanStoreSwitch(Objects.requireNonNull(store, "store"));
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.user = Objects.requireNonNull(user, "user");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -255,7 +262,13 @@ public final class AppContext implements AutoCloseable {
                 exportTexts).root());
         screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks, locale)).root());
 
+        RemoteConnectionViewModel remote = new RemoteConnectionViewModel(store, working, tasks, dialogs,
+                BackendSettings.userPreferences(), RemotePlanStore::new, user,
+                Texts.of(RemoteConnectionViewModel.class, locale), shell::savePlanAs);
+        RemoteModeView remoteMode = new RemoteModeView(remote, working, tasks, () -> stage);
         ShellView console = new ShellView(shell, screens);
+        console.addFileMenuItems(remoteMode.fileMenuItems().toArray(MenuItem[]::new));
+        console.addStatusItem(remoteMode.statusNode());
         if (rebuild) {
             console.replaceIn(stage, exit);
         } else {

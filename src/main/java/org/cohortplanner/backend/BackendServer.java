@@ -62,6 +62,7 @@ public final class BackendServer implements AutoCloseable {
         new PlanRoutes(plans).register(app);
         new BookingRoutes(desk).register(app);
         app.get(Api.PREFIX + "/health", ctx -> Api.json(ctx, 200, PlanJson.text(health())));
+        app.get(Api.PREFIX + "/session", ctx -> Api.json(ctx, 200, PlanJson.text(session(ctx))));
         app.exception(ApiException.class, BackendServer::refuse);
         app.exception(StoreException.class, (failure, ctx) -> refuse(new ApiException(503,
                 "the backend's database failed: " + failure.getMessage()), ctx));
@@ -203,6 +204,15 @@ public final class BackendServer implements AutoCloseable {
         body.put("api", Api.PREFIX);
         body.put("planVersion", plans.snapshot().version());
         body.put("hasPlan", !plans.snapshot().isEmpty());
+        return body;
+    }
+
+    /** Who the token belongs to and what it may do: the console's connection test shows it. */
+    private static ObjectNode session(Context ctx) {
+        Caller caller = ctx.attribute(Api.CALLER);
+        ObjectNode body = PlanJson.MAPPER.createObjectNode();
+        body.put("user", caller.user());
+        caller.roles().stream().map(Role::label).sorted().forEach(body.putArray("roles")::add);
         return body;
     }
 

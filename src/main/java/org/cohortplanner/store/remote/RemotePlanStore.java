@@ -48,6 +48,8 @@ public final class RemotePlanStore implements PlanStore {
     private static final String API = "/api/v1";
     private static final int MAX_HEADER_TEXT = 2000;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** What a Cohort Planner backend's health check names itself. */
+    private static final String BACKEND_SERVICE = "cohort-planner-backend";
 
     private final String base;
     private final String token;
@@ -182,6 +184,54 @@ public final class RemotePlanStore implements PlanStore {
         return result;
     }
 
+    /**
+     * Checks the address and the token without changing anything: is a Cohort Planner backend there, does it answer
+     * in time, does it accept the token, and for whom and with which roles. Never throws for what it finds.
+     */
+    public BackendProbe probe() {
+        JsonNode health;
+        try {
+            Reply reply = send(request("/health").GET());
+            health = reply.status() == 200 ? JSON.readTree(reply.body()) : null;
+        } catch (NoAnswer slow) {
+            return BackendProbe.failed(BackendProbe.Outcome.NO_ANSWER, slow.getMessage());
+        } catch (StoreException unreachable) {
+            return BackendProbe.failed(BackendProbe.Outcome.UNREACHABLE, unreachable.getMessage());
+        } catch (JsonProcessingException notJson) {
+            health = null;
+        }
+        if (health == null || !BACKEND_SERVICE.equals(health.path("service").asText())) {
+            return BackendProbe.failed(BackendProbe.Outcome.NOT_A_BACKEND, "what answers at " + base
+                    + " is not a Cohort Planner backend (no " + API + "/health of one)");
+        }
+        try {
+            Reply reply = send(request("/session").GET());
+            if (reply.status() == 401) {
+                return BackendProbe.failed(BackendProbe.Outcome.BAD_TOKEN, "the backend at " + base
+                        + " did not accept the token (" + serverMessage(reply) + ")");
+            }
+            requireOk(reply, "tell whose token this is");
+            JsonNode session = json(reply.body());
+            List<String> roles = new ArrayList<>();
+            session.path("roles").forEach(role -> roles.add(role.asText()));
+            return new BackendProbe(BackendProbe.Outcome.REACHABLE, session.path("user").asText(), roles,
+                    health.path("planVersion").asLong(-1), "");
+        } catch (NoAnswer slow) {
+            return BackendProbe.failed(BackendProbe.Outcome.NO_ANSWER, slow.getMessage());
+        } catch (StoreException failed) {
+            return BackendProbe.failed(BackendProbe.Outcome.NOT_A_BACKEND, failed.getMessage());
+        }
+    }
+
+    /** No answer in time: told apart from other failures so that a connection test can say "timeout". */
+    private static final class NoAnswer extends StoreException {
+        private static final long serialVersionUID = 1L;
+
+        NoAnswer(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** What the backend's booking desk has done so far: per window and per minute (the last {@code minutes}). */
     public LiveCounts live(int minutes) {
         Reply reply = send(request("/live?minutes=" + minutes).GET());
@@ -246,7 +296,7 @@ public final class RemotePlanStore implements PlanStore {
             return new Reply(response.statusCode(), response.body(), response);
         } catch (TimeoutException slow) {
             pending.cancel(true);
-            throw new StoreException("the backend at " + base + " did not answer within " + seconds + " s");
+            throw new NoAnswer("the backend at " + base + " did not answer within " + seconds + " s", slow);
         } catch (InterruptedException interrupted) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
@@ -258,11 +308,11 @@ public final class RemotePlanStore implements PlanStore {
 
     private StoreException unreachable(Throwable cause, long seconds) {
         if (cause instanceof HttpConnectTimeoutException) {
-            return new StoreException("the backend at " + base + " could not be reached within "
+            return new NoAnswer("the backend at " + base + " could not be reached within "
                     + client.connectTimeout().map(Duration::toSeconds).orElse(seconds) + " s", cause);
         }
         if (cause instanceof HttpTimeoutException) {
-            return new StoreException("the backend at " + base + " did not answer within " + seconds + " s", cause);
+            return new NoAnswer("the backend at " + base + " did not answer within " + seconds + " s", cause);
         }
         if (cause instanceof ConnectException) {
             return new StoreException("cannot reach the backend at " + base + ": nothing answers there (is it "

@@ -3,7 +3,9 @@ package org.cohortplanner.ui.common;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -14,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.store.PlanConflictException;
 import org.cohortplanner.store.PlanStore;
 
 /**
@@ -39,6 +42,7 @@ public final class WorkingPlan {
             new ReadOnlyObjectWrapper<>(this, "storeState", StoreState.SAVED);
     private final ReadOnlyStringWrapper storeProblem = new ReadOnlyStringWrapper(this, "storeProblem", "");
     private final ReadOnlyLongWrapper storeWrites = new ReadOnlyLongWrapper(this, "storeWrites");
+    private final ReadOnlyStringWrapper location = new ReadOnlyStringWrapper(this, "location");
     private final Deque<PendingWrite> pending = new ArrayDeque<>();
     private final Deque<Step> undoable = new ArrayDeque<>();
     private final Deque<Step> redoable = new ArrayDeque<>();
@@ -46,7 +50,23 @@ public final class WorkingPlan {
     private final ReadOnlyStringWrapper redoAction = new ReadOnlyStringWrapper(this, "redoAction", "");
     private Plan fileContent;
     private long storedVersion;
+    private Plan lastStored;
     private boolean writing;
+    private Consumer<StoreConflict> conflictHandler;
+
+    /**
+     * A write the store refused because someone else saved the plan since it was read (a shared backend).
+     *
+     * @param failure   the store's refusal, carrying the plan stored now
+     * @param base      the plan as it was last stored by this console: what the refused edits started from
+     * @param mine      the plan with every edit not yet stored, as shown
+     * @param myChanges those edits, oldest first
+     */
+    public record StoreConflict(PlanConflictException failure, Plan base, Plan mine, List<PlanChange> myChanges) {
+        public StoreConflict {
+            myChanges = List.copyOf(myChanges);
+        }
+    }
 
     /** @param stored the plan as loaded from {@code store} */
     public WorkingPlan(PlanStore store, TaskRunner tasks, Plan stored) {
@@ -54,6 +74,8 @@ public final class WorkingPlan {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.plan.set(Objects.requireNonNull(stored, "stored"));
         this.storedVersion = stored.version();
+        this.lastStored = stored;
+        this.location.set(store.location());
         plan.addListener((observable, before, after) -> compareWithFile());
     }
 
@@ -99,6 +121,12 @@ public final class WorkingPlan {
                 change.before(), change.after(), change.reason()), false));
     }
 
+    private void forgetHistory() {
+        undoable.clear();
+        redoable.clear();
+        showHistory();
+    }
+
     private void showHistory() {
         undoAction.set(undoable.isEmpty() ? "" : undoable.peek().change().action());
         redoAction.set(redoable.isEmpty() ? "" : redoable.peek().change().action());
@@ -128,9 +156,7 @@ public final class WorkingPlan {
      * from, or null.
      */
     public void replace(Plan replacement, PlanChange change, Path fromFile) {
-        undoable.clear();
-        redoable.clear();
-        showHistory();
+        forgetHistory();
         fileContent = fromFile == null ? null : replacement;
         planFile.set(fromFile);
         enqueue(new PendingWrite(replacement, change, true));
@@ -148,6 +174,50 @@ public final class WorkingPlan {
         if (storeState.get() == StoreState.FAILED) {
             writeNext();
         }
+    }
+
+    /** Where the data lives, for the status bar: changes when the console connects to a backend or leaves it. */
+    public ReadOnlyStringProperty locationProperty() {
+        return location.getReadOnlyProperty();
+    }
+
+    /**
+     * Called, on the UI thread, when the store refuses a write as a conflict; the writes stay pending (state FAILED)
+     * until {@link #reload(Plan)} or {@link #reapply(Plan, Plan, PlanChange)} settles it. Without a handler a
+     * conflict is a failure like any other.
+     */
+    public void setConflictHandler(Consumer<StoreConflict> handler) {
+        this.conflictHandler = handler;
+    }
+
+    /**
+     * Forgets the edits not yet stored and shows {@code stored}, the plan as the store holds it now: after another
+     * planner's change was taken instead of one's own, or after the store itself was switched (see
+     * {@link #location()}).
+     */
+    public void reload(Plan stored) {
+        Objects.requireNonNull(stored, "stored");
+        // The steps recorded were made on a plan that is no longer shown; undoing one would undo onto the wrong plan.
+        forgetHistory();
+        tasks.cancel(STORE_CHANNEL);
+        pending.clear();
+        writing = false;
+        storedVersion = stored.version();
+        lastStored = stored;
+        location.set(store.location());
+        plan.set(stored);
+        storeState.set(StoreState.SAVED);
+        storeProblem.set("");
+    }
+
+    /**
+     * Settles a conflict by making one's own edits again on top of {@code stored}: the pending writes are replaced
+     * by one write of {@code merged} (the edits applied to {@code stored}), based on {@code stored}'s version.
+     */
+    public void reapply(Plan stored, Plan merged, PlanChange change) {
+        Objects.requireNonNull(merged, "merged");
+        reload(stored);
+        enqueue(new PendingWrite(merged, change, false));
     }
 
     private void enqueue(PendingWrite write) {
@@ -181,6 +251,7 @@ public final class WorkingPlan {
                 saved -> {
                     pending.removeFirst();
                     storedVersion = saved.version();
+                    lastStored = saved;
                     storeWrites.set(storeWrites.get() + 1);
                     writeNext();
                 },
@@ -188,6 +259,10 @@ public final class WorkingPlan {
                     writing = false;
                     storeState.set(StoreState.FAILED);
                     storeProblem.set(Messages.describe(failure));
+                    if (failure instanceof PlanConflictException && conflictHandler != null) {
+                        conflictHandler.accept(new StoreConflict((PlanConflictException) failure, lastStored,
+                                plan.get(), pending.stream().map(PendingWrite::change).toList()));
+                    }
                 });
     }
 

@@ -76,6 +76,8 @@ public final class ShellView {
     private final BorderPane root = new BorderPane();
     private final StackPane screenHost = new StackPane();
     private final ListView<Screen> navigation = new ListView<>();
+    private final Menu fileMenu = new Menu("_File");
+    private final HBox statusExtras = new HBox(8);
     private Runnable exitAction = () -> { };
 
     /** @param screens the content of every screen */
@@ -151,6 +153,19 @@ public final class ShellView {
                 .toExternalForm();
     }
 
+    /** Adds items to the File menu, just above Exit (the remote mode's Connect to backend…, say). */
+    public void addFileMenuItems(MenuItem... items) {
+        int at = fileMenu.getItems().size() - 1;
+        for (MenuItem added : items) {
+            fileMenu.getItems().add(at++, added);
+        }
+    }
+
+    /** Adds something to the status bar, before the unsaved-changes text (the backend's connection state, say). */
+    public void addStatusItem(Node item) {
+        statusExtras.getChildren().add(item);
+    }
+
     private void exit() {
         if (viewModel.mayExit()) {
             exitAction.run();
@@ -177,8 +192,10 @@ public final class ShellView {
         open.disableProperty().bind(viewModel.busyProperty());
         save.disableProperty().bind(viewModel.busyProperty());
         saveAs.disableProperty().bind(viewModel.busyProperty());
-        Menu file = new Menu(texts.get("menu.file"), null, newPlan, new SeparatorMenuItem(), open, save, saveAs,
-                new SeparatorMenuItem(), export, new SeparatorMenuItem(), settings, new SeparatorMenuItem(), exit);
+        Menu file = fileMenu;
+        file.setText(texts.get("menu.file"));
+        file.getItems().setAll(newPlan, new SeparatorMenuItem(), open, save, saveAs, new SeparatorMenuItem(), export,
+                new SeparatorMenuItem(), settings, new SeparatorMenuItem(), exit);
         file.setId(MENU_FILE_ID);
 
         Menu edit = editMenu();
@@ -306,7 +323,8 @@ public final class ShellView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(location, Priority.SOMETIMES);
         location.setMinWidth(120);
-        HBox bar = new HBox(14, location, separator(), plan, spacer, working, changes);
+        statusExtras.setAlignment(Pos.CENTER_LEFT);
+        HBox bar = new HBox(14, location, separator(), plan, spacer, statusExtras, working, changes);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("status-bar");

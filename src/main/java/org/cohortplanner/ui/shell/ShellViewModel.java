@@ -79,7 +79,8 @@ public final class ShellViewModel {
             rememberFolder(lastFile);
         }
 
-        locationText.set(texts.get("status.location", working.location()));
+        locationText.bind(Bindings.createStringBinding(
+                () -> texts.get("status.location", working.locationProperty().get()), working.locationProperty()));
         title.bind(Bindings.createStringBinding(
                 () -> texts.get("window.title", working.getPlan().name(),
                         working.isDifferentFromFile() ? texts.get("window.unsavedMark") : ""),

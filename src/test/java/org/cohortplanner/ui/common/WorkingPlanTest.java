@@ -152,4 +152,15 @@ class WorkingPlanTest {
         working.undo();
         assertEquals("From file", working.getPlan().name());
     }
+
+    @Test
+    void reloadingTheStoredPlanClearsTheHistory() {
+        working.edit(working.getPlan().withName("A"), PlanChange.of("kim", "Renamed to A"));
+        Plan theirs = store.load().orElseThrow().withName("Theirs");
+
+        working.reload(theirs);
+
+        assertFalse(working.canUndo());
+        assertEquals("Theirs", working.getPlan().name());
+    }
 }
