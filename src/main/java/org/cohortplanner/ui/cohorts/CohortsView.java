@@ -283,18 +283,19 @@ public final class CohortsView {
         TableColumn<CohortRow, String> digits = column(texts.get("column.digits"),
                 row -> CohortDescriptions.digits(row.birthDayDigits(), texts), String::valueOf, 84);
         TableColumn<CohortRow, Long> eligible = column(texts.get("column.eligible"), CohortRow::eligible,
-                Formats::count, 86);
+                value -> Formats.count(value, texts.locale()), 86);
         TableColumn<CohortRow, Double> uptake = column(texts.get("column.uptake"), CohortRow::uptake,
-                Formats::percent, 64);
+                value -> Formats.percent(value, texts.locale()), 64);
         TableColumn<CohortRow, LocalDateTime> opens = column(texts.get("column.opens"), CohortRow::windowOpens,
-                Formats::shortDateTime, 124);
+                time -> Formats.shortDateTime(time, texts.locale()), 124);
         TableColumn<CohortRow, LocalDateTime> closes = column(texts.get("column.closes"), CohortRow::windowCloses,
-                Formats::shortDateTime, 124);
+                time -> Formats.shortDateTime(time, texts.locale()), 124);
         TableColumn<CohortRow, Void> window = new TableColumn<>();
         window.textProperty().bind(viewModel.zoneProperty().map(zone -> texts.get("column.window", zone)));
         window.getColumns().setAll(List.of(opens, closes));
         TableColumn<CohortRow, VaccinationPeriod> period = column(texts.get("column.period"),
-                CohortRow::vaccinationPeriod, CohortRow::periodText, 114);
+                CohortRow::vaccinationPeriod,
+                value -> Formats.shortPeriod(value.firstDay(), value.lastDay(), texts.locale()), 114);
         period.setComparator(CohortRow.BY_PERIOD);
         TableColumn<CohortRow, String> brands = column(texts.get("column.brands"), CohortRow::brands,
                 String::valueOf, 164);

@@ -104,8 +104,9 @@ public final class CohortsViewModel {
         // No people total: a catch-up window re-admits people of earlier windows, so a sum would count them twice.
         summary.set(count == 0
                 ? texts.get("summary.none", plan.zone().getId())
-                : texts.get("summary", Formats.count(count), count, Formats.dateTime(plan.cohorts().stream()
-                        .map(c -> c.window().opens()).min(Comparator.naturalOrder()).orElseThrow()),
+                : texts.get("summary", Formats.count(count, texts.locale()), count, Formats.dateTime(
+                        plan.cohorts().stream().map(c -> c.window().opens()).min(Comparator.naturalOrder())
+                                .orElseThrow(), texts.locale()),
                         plan.zone().getId()));
         problems.setAll(validator.validate(plan));
         long errors = problems.stream().filter(Problem::isError).count();
