@@ -3,9 +3,8 @@ package org.cohortplanner.ui.simulation;
 import java.text.NumberFormat;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
+import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -66,13 +65,12 @@ final class NightFormats {
 
     /** A moment without its zone, where the zone is named next to it. */
     String dateTime(LocalDateTime time) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-                .format(time);
+        return Formats.dateTime(time, locale);
     }
 
     /** A moment without its zone, for tables that name the zone in their heading. */
     String shortDateTime(LocalDateTime time) {
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(locale).format(time);
+        return Formats.shortDateTime(time, locale);
     }
 
     /** A span after the opening and the clock time it ends at, for a table that names the zone in its heading. */
