@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = {"Simulates the booking nights of a plan: people and their sessions arriving after the opening, "
                 + "the booking system's slots and waiting room, retries, and the window's appointments from the "
                 + "plan's supply (booking is suspended when they are gone).",
-            "Prints per window: bookings, people who never got through, waiting-time percentiles, when 50/90/99 % "
+            "Prints per window: bookings, people who never got through, waiting-time percentiles, when 50/90/99 %% "
                 + "had booked, the longest queue and what it was shown, any suspension, and an hourly table. "
                 + "--json prints everything, per minute too (docs/simulation-output.md).",
             "Exit codes: 0 simulated, 2 bad input (unreadable plan, unknown window)."})
