@@ -3,11 +3,9 @@ package org.cohortplanner.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.application.Application;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -21,38 +19,12 @@ import org.cohortplanner.ui.audit.AuditView;
 import org.cohortplanner.ui.cohorts.CohortRow;
 import org.cohortplanner.ui.cohorts.CohortsView;
 import org.cohortplanner.ui.supply.SupplyView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The supply officer's July 2021 decision, replayed in the real console on the initial sample plan. */
-@DisabledIfSystemProperty(named = "skipUiTests", matches = "true")
-class SupplyConsoleUiTest {
+class SupplyConsoleUiTest extends RunningConsole {
     private static final int PATIENCE_SECONDS = 120;
-
-    @TempDir
-    static Path dataDir;
-
-    private static Application console;
-    private final FxRobot robot = new FxRobot();
-
-    @BeforeAll
-    static void startConsole() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-        console = FxToolkit.setupApplication(CohortPlannerApp.class, "--data-dir=" + dataDir);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @AfterAll
-    static void stopConsole() throws TimeoutException {
-        FxToolkit.cleanupApplication(console);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void theModernaSlipOfJuly2021IsRecordedWithAPfizerSwapForThe55To59Cohort() throws TimeoutException {
