@@ -16,6 +16,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
+import org.cohortplanner.ui.common.ScreenHeading;
 import org.cohortplanner.ui.common.Texts;
 
 /** The Audit screen: every saved change, who made it, when and why, with a filter. */
@@ -28,12 +29,8 @@ public final class AuditView {
 
     public AuditView(AuditViewModel viewModel) {
         Texts texts = Texts.of(AuditView.class, viewModel.locale());
-        Label title = new Label(texts.get("title"));
-        title.getStyleClass().add("screen-title");
-        Label summary = new Label();
-        summary.setId(SUMMARY_ID);
-        summary.getStyleClass().add("screen-summary");
-        summary.textProperty().bind(viewModel.summaryProperty());
+        Label title = ScreenHeading.title(texts.get("title"));
+        Label summary = ScreenHeading.summary(SUMMARY_ID, viewModel.summaryProperty());
         TextField filter = TextFields.createClearableTextField();
         filter.setId(FILTER_ID);
         filter.setPromptText(texts.get("filter.prompt"));

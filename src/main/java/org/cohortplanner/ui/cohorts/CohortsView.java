@@ -41,6 +41,7 @@ import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.VaccinationPeriod;
 import org.cohortplanner.planning.Problem;
 import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.ScreenHeading;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -93,14 +94,7 @@ public final class CohortsView {
     public CohortsView(CohortsViewModel viewModel) {
         this.viewModel = viewModel;
         this.texts = viewModel.texts();
-        Label title = new Label(texts.get("title"));
-        title.getStyleClass().add("screen-title");
-        Label summary = new Label();
-        summary.setId(SUMMARY_ID);
-        summary.getStyleClass().add("screen-summary");
-        summary.textProperty().bind(viewModel.summaryProperty());
-        HBox heading = new HBox(16, title, summary);
-        heading.setAlignment(Pos.BASELINE_LEFT);
+        HBox heading = ScreenHeading.of(texts.get("title"), SUMMARY_ID, viewModel.summaryProperty());
 
         buildTable();
         followSelection();

@@ -19,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.cohortplanner.export.WorkbookSheet;
+import org.cohortplanner.ui.common.ScreenHeading;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.export.ExportViewModel.State;
 
@@ -49,13 +50,7 @@ public final class ExportView {
     public ExportView(ExportViewModel viewModel, Texts texts) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.texts = Objects.requireNonNull(texts, "texts");
-        Label title = new Label(texts.get("title"));
-        title.getStyleClass().add("screen-title");
-        Label summary = new Label();
-        summary.getStyleClass().add("screen-summary");
-        summary.textProperty().bind(viewModel.summaryProperty());
-        HBox heading = new HBox(16, title, summary);
-        heading.setAlignment(Pos.BASELINE_LEFT);
+        HBox heading = ScreenHeading.of(texts.get("title"), null, viewModel.summaryProperty());
 
         VBox content = new VBox(14, heading, section(texts.get("sheets.heading"), sheets()),
                 section(texts.get("where.heading"), destination()), actions(), outcome());

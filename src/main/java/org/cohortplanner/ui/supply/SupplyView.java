@@ -50,6 +50,7 @@ import org.cohortplanner.planning.slip.ImpactLine;
 import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.planning.slip.Suggestion;
 import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.ScreenHeading;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -94,14 +95,7 @@ public final class SupplyView {
         this.viewModel = viewModel;
         this.slip = viewModel.slip();
         this.texts = viewModel.texts();
-        Label title = new Label(texts.get("title"));
-        title.getStyleClass().add("screen-title");
-        Label summary = new Label();
-        summary.setId(SUMMARY_ID);
-        summary.getStyleClass().add("screen-summary");
-        summary.textProperty().bind(viewModel.summaryProperty());
-        HBox heading = new HBox(16, title, summary);
-        heading.setAlignment(Pos.BASELINE_LEFT);
+        HBox heading = ScreenHeading.of(texts.get("title"), SUMMARY_ID, viewModel.summaryProperty());
 
         VBox left = new VBox(8, toolbar(), deliveriesTable(), chartPane(), guardPane());
         VBox.setVgrow(deliveries, Priority.SOMETIMES);

@@ -39,6 +39,7 @@ import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.Holiday;
 import org.cohortplanner.planning.Problem;
+import org.cohortplanner.ui.common.ScreenHeading;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -99,12 +100,8 @@ public final class TimelineView {
     public TimelineView(TimelineViewModel viewModel) {
         this.viewModel = viewModel;
         this.texts = viewModel.texts();
-        Label title = new Label(texts.get("title"));
-        title.getStyleClass().add("screen-title");
-        Label range = new Label();
-        range.setId(RANGE_ID);
-        range.getStyleClass().add("screen-summary");
-        range.textProperty().bind(viewModel.rangeTextProperty());
+        Label title = ScreenHeading.title(texts.get("title"));
+        Label range = ScreenHeading.summary(RANGE_ID, viewModel.rangeTextProperty());
         Label today = new Label();
         today.setId(TODAY_ID);
         today.getStyleClass().add("screen-summary");
