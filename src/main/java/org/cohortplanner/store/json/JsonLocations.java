@@ -32,15 +32,15 @@ final class JsonLocations {
     private JsonLocations() {
     }
 
-    static JsonLocations of(String json, JsonFactory factory) {
+    static JsonLocations of(PlanText json, JsonFactory factory) {
         JsonLocations locations = new JsonLocations();
         locations.scan(json, factory);
         return locations;
     }
 
-    private void scan(String json, JsonFactory factory) {
+    private void scan(PlanText json, JsonFactory factory) {
         Deque<Frame> open = new ArrayDeque<>();
-        try (JsonParser parser = factory.createParser(json)) {
+        try (JsonParser parser = factory.createParser(json.open())) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token == JsonToken.FIELD_NAME) {

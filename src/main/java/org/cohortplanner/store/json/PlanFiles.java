@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
@@ -31,7 +33,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CharacterCodingException;
+import java.io.Reader;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -48,6 +53,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.PlanLimits;
 import org.cohortplanner.store.json.PlanDocument.PlanJson;
 
 /**
@@ -62,6 +68,10 @@ public final class PlanFiles {
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(PlanLimits.NESTING_DEPTH)
+                    .maxStringLength((int) PlanLimits.FILE_BYTES)
+                    .build())
             .build();
     private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -85,7 +95,17 @@ public final class PlanFiles {
         String source = file.toString();
         byte[] bytes;
         try {
+            if (Files.isDirectory(file)) {
+                throw new PlanFileException(source, "is a folder, not a plan file", null);
+            }
+            long size = Files.size(file);
+            if (size > PlanLimits.FILE_BYTES) {
+                throw tooLarge(source, size);
+            }
             bytes = Files.readAllBytes(file);
+            if (bytes.length > PlanLimits.FILE_BYTES) {
+                throw tooLarge(source, bytes.length);
+            }
         } catch (NoSuchFileException e) {
             throw new PlanFileException(source, "no such file", e);
         } catch (AccessDeniedException e) {
@@ -96,13 +116,17 @@ public final class PlanFiles {
             }
             throw new PlanFileException(source, "cannot read the file: " + reason(e), e);
         }
-        return parse(decode(bytes, source), source);
+        return parse(checked(bytes, source), source);
     }
 
     /** Reads a plan from {@code in} (not closed); {@code sourceName} names it in messages. */
     public static Plan read(InputStream in, String sourceName) {
         try {
-            return parse(decode(in.readAllBytes(), sourceName), sourceName);
+            byte[] bytes = in.readNBytes((int) PlanLimits.FILE_BYTES + 1);
+            if (bytes.length > PlanLimits.FILE_BYTES) {
+                throw tooLarge(sourceName, bytes.length);
+            }
+            return parse(checked(bytes, sourceName), sourceName);
         } catch (IOException e) {
             throw new PlanFileException(sourceName, "cannot read: " + reason(e), e);
         }
@@ -110,7 +134,27 @@ public final class PlanFiles {
 
     /** Reads a plan from JSON text; {@code sourceName} names it in messages (a file name, a URL). */
     public static Plan fromJson(String json, String sourceName) {
-        return parse(json.startsWith("\uFEFF") ? json.substring(1) : json, sourceName);
+        if (json.length() > PlanLimits.FILE_BYTES) {
+            throw tooLarge(sourceName, json.length());
+        }
+        if (json.isBlank() || json.equals("\uFEFF")) {
+            throw empty(sourceName);
+        }
+        return parse(PlanText.of(json), sourceName);
+    }
+
+    private static PlanFileException tooLarge(String source, long bytes) {
+        return new PlanFileException(source, "the plan is " + megabytes(bytes) + "; a plan file may be at most "
+                + megabytes(PlanLimits.FILE_BYTES) + " (the plan format's limits)", null);
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, bytes % (1024 * 1024) == 0 ? "%.0f MB" : "%.1f MB",
+                bytes / (1024.0 * 1024));
+    }
+
+    private static PlanFileException empty(String source) {
+        return new PlanFileException(source, "the file is empty; a plan file is a JSON object { ... }", null);
     }
 
     /** Reads a plan from JSON text, naming it "plan JSON" in messages. */
@@ -178,28 +222,50 @@ public final class PlanFiles {
         }
     }
 
-    private static String decode(byte[] bytes, String source) {
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new PlanFileException(source, "is not UTF-8 text; a plan file is UTF-8 JSON", e);
+    /**
+     * The bytes as a plan's text, once it is known that they are UTF-8 and not blank: decoded piece by piece, so
+     * that a large file is never held as characters as well as bytes.
+     */
+    private static PlanText checked(byte[] bytes, String source) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(8192);
+        boolean blank = true;
+        boolean flushed = false;
+        while (true) {
+            CoderResult result = flushed ? decoder.flush(out) : decoder.decode(in, out, true);
+            if (result.isError()) {
+                throw new PlanFileException(source, "is not UTF-8 text; a plan file is UTF-8 JSON", null);
+            }
+            out.flip();
+            while (blank && out.hasRemaining()) {
+                char c = out.get();
+                blank = Character.isWhitespace(c) || c == '\uFEFF';
+            }
+            out.clear();
+            if (result.isUnderflow()) {
+                if (flushed) {
+                    break;
+                }
+                flushed = true;
+            }
         }
+        if (blank) {
+            throw empty(source);
+        }
+        return PlanText.of(bytes);
     }
 
-    private static Plan parse(String text, String source) {
-        if (text.isBlank()) {
-            throw new PlanFileException(source, "the file is empty; a plan file is a JSON object { ... }", null);
-        }
+    private static Plan parse(PlanText text, String source) {
         JsonNode tree;
-        try {
-            tree = MAPPER.readTree(text);
+        try (Reader reader = text.open()) {
+            tree = MAPPER.readTree(reader);
         } catch (JacksonException e) {
             throw translate(e, text, source);
+        } catch (IOException e) {
+            throw new PlanFileException(source, "cannot read: " + reason(e), e);
         }
         if (!tree.isObject()) {
             throw located(JsonPath.root(), "a plan file is a JSON object { ... }, but this is "
@@ -208,10 +274,12 @@ public final class PlanFiles {
         }
         checkFormatVersion(tree.get("formatVersion"), text, source);
         PlanJson document;
-        try {
-            document = MAPPER.readValue(text, PlanJson.class);
+        try (Reader reader = text.open()) {
+            document = MAPPER.readValue(reader, PlanJson.class);
         } catch (JacksonException e) {
             throw translate(e, text, source);
+        } catch (IOException e) {
+            throw new PlanFileException(source, "cannot read: " + reason(e), e);
         }
         try {
             return PlanMapper.toPlan(document);
@@ -221,7 +289,7 @@ public final class PlanFiles {
     }
 
     /** Checked before anything else: a newer file's other fields would only produce confusing complaints. */
-    private static void checkFormatVersion(JsonNode version, String text, String source) {
+    private static void checkFormatVersion(JsonNode version, PlanText text, String source) {
         JsonPath path = JsonPath.root().field("formatVersion");
         if (version == null || version.isNull()) {
             throw located(path, "required field is missing; this version of Cohort Planner reads formatVersion "
@@ -239,7 +307,7 @@ public final class PlanFiles {
         }
     }
 
-    private static PlanFileException located(JsonPath path, String problem, String text, String source,
+    private static PlanFileException located(JsonPath path, String problem, PlanText text, String source,
                                              Throwable cause) {
         JsonLocations locations = JsonLocations.of(text, FACTORY);
         JsonLocations.Position position = locations.positionOf(path).orElse(null);
@@ -247,7 +315,7 @@ public final class PlanFiles {
                 position == null ? 0 : position.column(), problem, cause);
     }
 
-    private static PlanFileException translate(JacksonException e, String text, String source) {
+    private static PlanFileException translate(JacksonException e, PlanText text, String source) {
         JsonLocations locations = JsonLocations.of(text, FACTORY);
         JsonLocations.Position reported = JsonLocations.Position.of(e.getLocation());
         if (e instanceof JsonEOFException || (e instanceof StreamReadException && e.getOriginalMessage() != null
@@ -255,6 +323,18 @@ public final class PlanFiles {
             JsonPath open = locations.openAtEnd();
             return at(source, open, reported, "the file ends before " + (open.isRoot() ? "the plan" : "this value")
                     + " is closed (is the file cut off?)", e);
+        }
+        if (e instanceof StreamConstraintsException) {
+            JsonPath open = locations.openAtEnd();
+            JsonLocations.Position position = reported != null ? reported : locations.positionOf(open).orElse(null);
+            String problem = e.getOriginalMessage() != null && e.getOriginalMessage().contains("nesting depth")
+                    ? "objects and lists are nested more than " + PlanLimits.NESTING_DEPTH + " deep here; a plan "
+                    + "file nests at most " + PlanLimits.NESTING_DEPTH + " levels (the plan format's limits)"
+                    : "a value here is beyond what a plan file may hold (the plan format's limits)";
+            return at(source, open, position, problem, e);
+        }
+        if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")) {
+            return at(source, JsonPath.root(), reported, "there is more text after the end of the plan", e);
         }
         if (e instanceof InputCoercionException || e.getCause() instanceof InputCoercionException) {
             JsonPath path = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()

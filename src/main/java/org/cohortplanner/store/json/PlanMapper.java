@@ -32,6 +32,7 @@ import org.cohortplanner.domain.DeliveryStatus;
 import org.cohortplanner.domain.DoseInterval;
 import org.cohortplanner.domain.Holiday;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.PlanLimits;
 import org.cohortplanner.domain.PlanSettings;
 import org.cohortplanner.domain.Platform;
 import org.cohortplanner.domain.PopulationTable;
@@ -147,12 +148,24 @@ final class PlanMapper {
 
     static Plan toPlan(PlanJson json) {
         JsonPath root = JsonPath.root();
-        String name = required(json.name(), root.field("name"));
-        String description = json.description() == null ? "" : json.description();
-        ZoneId zone = zone(required(json.zone(), root.field("zone")), root.field("zone"));
+        String name = name(required(json.name(), root.field("name")), root.field("name"));
+        String description = json.description() == null ? "" : text(json.description(), root.field("description"));
+        ZoneId zone = zone(name(required(json.zone(), root.field("zone")), root.field("zone")), root.field("zone"));
         long version = json.version() == null ? 0 : json.version();
         if (version < 0) {
             throw new MappingFailure(root.field("version"), "version must not be negative, got " + version);
+        }
+        within(version, 0, PlanLimits.PLAN_VERSION, root.field("version"), "version");
+        atMost(json.regions(), PlanLimits.REGIONS, root.field("regions"), "regions");
+        atMost(json.holidays(), PlanLimits.HOLIDAYS, root.field("holidays"), "holidays");
+        atMost(json.brands(), PlanLimits.BRANDS, root.field("brands"), "brands");
+        atMost(json.deliveries(), PlanLimits.DELIVERIES, root.field("deliveries"), "deliveries");
+        atMost(json.sites(), PlanLimits.SITES, root.field("sites"), "site groups");
+        atMost(json.cohorts(), PlanLimits.COHORTS, root.field("cohorts"), "cohorts");
+        if (json.population() != null && json.population().size() > PlanLimits.POPULATION_YEARS) {
+            throw new MappingFailure(root.field("population"), "the population table has "
+                    + json.population().size() + " birth years; it holds at most " + PlanLimits.POPULATION_YEARS
+                    + " (the plan format's limits)");
         }
         PlanSettings settings = settings(json.settings(), root.field("settings"));
         PopulationTable population = population(json.population(), root.field("population"));
@@ -171,6 +184,8 @@ final class PlanMapper {
         requireUnique(sites, SiteGroup::name, root.field("sites"), "name", "site group name");
         requireUnique(cohorts, Cohort::id, root.field("cohorts"), "id", "cohort id");
         requireKnownReferences(brands, regions, deliveries, sites, cohorts);
+        requireKnownParents(cohorts);
+        CampaignLimits.check(cohorts, brands, regions, sites);
 
         return build(root, () -> new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem,
                 holidays, regions, population, settings, version));
@@ -205,23 +220,37 @@ final class PlanMapper {
                 throw new MappingFailure(entryPath, "birth year " + year + " appears twice");
             }
         }
+        for (Map.Entry<String, Long> entry : json.entrySet()) {
+            int year = Integer.parseInt(entry.getKey().strip());
+            JsonPath entryPath = path.field(entry.getKey());
+            if (year < PlanLimits.FIRST_YEAR - 50 || year > PlanLimits.LAST_YEAR) {
+                throw new MappingFailure(entryPath, "birth year " + year + " is outside "
+                        + (PlanLimits.FIRST_YEAR - 50) + "–" + PlanLimits.LAST_YEAR + " (the plan format's limits)");
+            }
+            if (entry.getValue() >= 0) {
+                within(entry.getValue(), 0, PlanLimits.PEOPLE, entryPath, "people born " + year);
+            }
+        }
         return build(path, () -> new PopulationTable(people));
     }
 
     private static Region region(RegionJson json, JsonPath path) {
-        String name = required(json.name(), path.field("name"));
+        String name = name(required(json.name(), path.field("name")), path.field("name"));
         long population = required(json.population(), path.field("population"));
+        within(population, 0, PlanLimits.PEOPLE, path.field("population"), "population");
         return build(path, () -> new Region(name, population));
     }
 
     private static Holiday holiday(HolidayJson json, JsonPath path) {
         LocalDate date = date(required(json.date(), path.field("date")), path.field("date"));
-        return build(path, () -> new Holiday(date, json.name()));
+        String name = json.name() == null ? null : name(json.name(), path.field("name"));
+        return build(path, () -> new Holiday(date, name));
     }
 
     private static VaccineBrand brand(BrandJson json, JsonPath path) {
-        String name = required(json.name(), path.field("name"));
+        String name = name(required(json.name(), path.field("name")), path.field("name"));
         int doses = required(json.dosesInCourse(), path.field("dosesInCourse"));
+        within(doses, 1, PlanLimits.DOSES_IN_COURSE, path.field("dosesInCourse"), "doses in the course");
         DoseInterval interval;
         if (json.interval() == null && doses == 1) {
             interval = DoseInterval.NONE;
@@ -231,9 +260,13 @@ final class PlanMapper {
             int days = required(intervalJson.days(), intervalPath.field("days"));
             int minimum = intervalJson.minimumDays() == null ? days : intervalJson.minimumDays();
             int maximum = intervalJson.maximumDays() == null ? days : intervalJson.maximumDays();
+            within(days, 0, PlanLimits.INTERVAL_DAYS, intervalPath.field("days"), "interval days");
+            within(minimum, 0, PlanLimits.INTERVAL_DAYS, intervalPath.field("minimumDays"), "minimum days");
+            within(maximum, 0, PlanLimits.INTERVAL_DAYS, intervalPath.field("maximumDays"), "maximum days");
             interval = build(intervalPath, () -> new DoseInterval(days, minimum, maximum));
         }
         int minimumAge = required(json.minimumAge(), path.field("minimumAge"));
+        within(minimumAge, 0, PlanLimits.MINIMUM_AGE, path.field("minimumAge"), "minimum age");
         Platform platform = constant(Platform.class, required(json.platform(), path.field("platform")),
                 path.field("platform"), "platform");
         Set<SiteKind> siteKinds = constants(SiteKind.class, required(json.siteKinds(), path.field("siteKinds")),
@@ -242,24 +275,31 @@ final class PlanMapper {
     }
 
     private static Delivery delivery(DeliveryJson json, JsonPath path) {
-        String id = required(json.id(), path.field("id"));
+        String id = name(required(json.id(), path.field("id")), path.field("id"));
         String brand = required(json.brand(), path.field("brand"));
         long doses = required(json.doses(), path.field("doses"));
+        if (doses >= 0) {
+            within(doses, 0, PlanLimits.DOSES, path.field("doses"), "doses");
+        }
+        String note = json.note() == null ? null : text(json.note(), path.field("note"));
         LocalDate planned = date(required(json.plannedArrival(), path.field("plannedArrival")),
                 path.field("plannedArrival"));
         LocalDate expected = json.expectedArrival() == null ? planned
                 : date(json.expectedArrival(), path.field("expectedArrival"));
         DeliveryStatus status = json.status() == null ? DeliveryStatus.PLANNED
                 : constant(DeliveryStatus.class, json.status(), path.field("status"), "delivery status");
-        return build(path, () -> new Delivery(id, brand, doses, planned, expected, status, json.note()));
+        return build(path, () -> new Delivery(id, brand, doses, planned, expected, status, note));
     }
 
     private static SiteGroup site(SiteJson json, JsonPath path) {
-        String name = required(json.name(), path.field("name"));
+        String name = name(required(json.name(), path.field("name")), path.field("name"));
         String region = required(json.region(), path.field("region"));
         SiteKind kind = constant(SiteKind.class, required(json.kind(), path.field("kind")), path.field("kind"),
                 "site kind");
         int dosesPerDay = required(json.dosesPerDay(), path.field("dosesPerDay"));
+        if (dosesPerDay >= 0) {
+            within(dosesPerDay, 0, PlanLimits.DOSES_PER_DAY, path.field("dosesPerDay"), "doses per day");
+        }
         List<String> brands = required(json.brands(), path.field("brands"));
         for (int i = 0; i < brands.size(); i++) {
             entry(brands.get(i), path.field("brands").index(i));
@@ -275,6 +315,16 @@ final class PlanMapper {
         int sessions = required(json.concurrentSessions(), path.field("concurrentSessions"));
         double sessionMinutes = required(json.sessionMinutes(), path.field("sessionMinutes"));
         double accessMultiplier = json.accessMultiplier() == null ? 1.0 : json.accessMultiplier();
+        atMost(json.capacityChanges(), PlanLimits.CAPACITY_CHANGES, path.field("capacityChanges"),
+                "capacity changes");
+        upTo(peoplePerHour, PlanLimits.PEOPLE_PER_HOUR, path.field("peoplePerHour"), "people per hour");
+        upTo(sessions, PlanLimits.CONCURRENT_SESSIONS, path.field("concurrentSessions"), "concurrent sessions");
+        if (sessionMinutes > 0 && (sessionMinutes < PlanLimits.SESSION_MINUTES_MIN
+                || sessionMinutes > PlanLimits.SESSION_MINUTES_MAX)) {
+            throw beyond(path.field("sessionMinutes"), "session minutes", number(PlanLimits.SESSION_MINUTES_MIN),
+                    number(PlanLimits.SESSION_MINUTES_MAX), number(sessionMinutes));
+        }
+        upTo(accessMultiplier, PlanLimits.ACCESS_MULTIPLIER, path.field("accessMultiplier"), "access multiplier");
         List<CapacityChange> changes = list(json.capacityChanges(), path.field("capacityChanges"),
                 PlanMapper::capacityChange);
         WaitingRoom waitingRoom = waitingRoom(required(json.waitingRoom(), path.field("waitingRoom")),
@@ -287,7 +337,10 @@ final class PlanMapper {
         LocalDateTime at = dateTime(required(json.at(), path.field("at")), path.field("at"));
         double peoplePerHour = required(json.peoplePerHour(), path.field("peoplePerHour"));
         int sessions = required(json.concurrentSessions(), path.field("concurrentSessions"));
-        return build(path, () -> new CapacityChange(at, peoplePerHour, sessions, json.note()));
+        upTo(peoplePerHour, PlanLimits.PEOPLE_PER_HOUR, path.field("peoplePerHour"), "people per hour");
+        upTo(sessions, PlanLimits.CONCURRENT_SESSIONS, path.field("concurrentSessions"), "concurrent sessions");
+        String note = json.note() == null ? null : text(json.note(), path.field("note"));
+        return build(path, () -> new CapacityChange(at, peoplePerHour, sessions, note));
     }
 
     private static WaitingRoom waitingRoom(WaitingRoomJson json, JsonPath path) {
@@ -298,12 +351,15 @@ final class PlanMapper {
         double patience = required(json.patienceMinutes(), path.field("patienceMinutes"));
         double retryProbability = required(json.retryProbability(), path.field("retryProbability"));
         double retryDelay = required(json.retryDelayMinutes(), path.field("retryDelayMinutes"));
+        upTo(admitted, PlanLimits.ADMITTED_PER_MINUTE, path.field("admittedPerMinute"), "admitted per minute");
+        upTo(patience, PlanLimits.WAITING_MINUTES, path.field("patienceMinutes"), "patience minutes");
+        upTo(retryDelay, PlanLimits.WAITING_MINUTES, path.field("retryDelayMinutes"), "retry delay minutes");
         return build(path, () -> new WaitingRoom(enabled, admitted, order, patience, retryProbability, retryDelay));
     }
 
     private static Cohort cohort(CohortJson json, JsonPath path) {
-        String id = required(json.id(), path.field("id"));
-        String name = required(json.name(), path.field("name"));
+        String id = name(required(json.id(), path.field("id")), path.field("id"));
+        String name = name(required(json.name(), path.field("name")), path.field("name"));
         JsonPath yearsPath = path.field("birthYears");
         BirthYearsJson yearsJson = required(json.birthYears(), yearsPath);
         int first = required(yearsJson.first(), yearsPath.field("first"));
@@ -314,6 +370,9 @@ final class PlanMapper {
             entry(digits.get(i), path.field("birthDayDigits").index(i));
         }
         long eligible = required(json.eligible(), path.field("eligible"));
+        if (eligible >= 0) {
+            within(eligible, 0, PlanLimits.PEOPLE, path.field("eligible"), "eligible people");
+        }
         double uptake = required(json.uptake(), path.field("uptake"));
         JsonPath windowPath = path.field("window");
         WindowJson windowJson = required(json.window(), windowPath);
@@ -329,10 +388,11 @@ final class PlanMapper {
         Map<String, Double> shares = required(json.brands(), brandsPath);
         shares.forEach((brand, share) -> required(share, brandsPath.field(brand)));
         BrandAllocation brands = build(brandsPath, () -> new BrandAllocation(shares));
+        String parentId = json.parentId() == null ? null : name(json.parentId(), path.field("parentId"));
         CohortStatus status = json.status() == null ? CohortStatus.PLANNED
                 : constant(CohortStatus.class, json.status(), path.field("status"), "cohort status");
         return build(path, () -> new Cohort(id, name, birthYears, new LinkedHashSet<>(digits), eligible, uptake,
-                window, period, brands, json.parentId(), status));
+                window, period, brands, parentId, status));
     }
 
     // ---- plan-wide checks ----------------------------------------------------------------------------------
@@ -384,6 +444,19 @@ final class PlanMapper {
         }
     }
 
+    /** A part names the cohort it was split from; a parent that is not in the plan is a broken split. */
+    private static void requireKnownParents(List<Cohort> cohorts) {
+        Set<String> ids = cohorts.stream().map(Cohort::id).collect(Collectors.toSet());
+        for (int i = 0; i < cohorts.size(); i++) {
+            String parent = cohorts.get(i).parentId();
+            if (parent != null && !ids.contains(parent)) {
+                throw new MappingFailure(JsonPath.root().field("cohorts").index(i).field("parentId"), "cohort "
+                        + cohorts.get(i).name() + " names '" + parent + "' as the cohort it was split from, but the "
+                        + "plan has no cohort with that id");
+            }
+        }
+    }
+
     private static void requireBrand(Set<String> brandNames, String brand, JsonPath path, String who) {
         if (!brandNames.contains(brand)) {
             throw new MappingFailure(path, who + " refers to unknown brand '" + brand + "'; "
@@ -427,6 +500,95 @@ final class PlanMapper {
         return result;
     }
 
+    // ---- limits (docs/plan-format.md, "Limits") ----------------------------------------------------------------
+
+    private static void within(long value, long minimum, long maximum, JsonPath path, String what) {
+        if (value < minimum || value > maximum) {
+            throw beyond(path, what, number(minimum), number(maximum), Long.toString(value));
+        }
+    }
+
+    private static void upTo(double value, double maximum, JsonPath path, String what) {
+        if (value > maximum) {
+            throw beyond(path, what, "0", number(maximum), number(value));
+        }
+    }
+
+    static MappingFailure beyond(JsonPath path, String what, String minimum, String maximum, String value) {
+        return new MappingFailure(path, what + " must be between " + minimum + " and " + maximum
+                + " (the plan format's limits), got " + value);
+    }
+
+    static String number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.format("%,d", (long) value)
+                : Double.toString(value);
+    }
+
+    private static void atMost(List<?> items, int maximum, JsonPath path, String what) {
+        if (items != null && items.size() > maximum) {
+            throw new MappingFailure(path, "the plan has " + number(items.size()) + " " + what + "; a plan holds at "
+                    + "most " + number(maximum) + " (the plan format's limits)");
+        }
+    }
+
+    /** A name or id: one line of plain text, at most {@link PlanLimits#NAME_LENGTH} characters. */
+    static String name(String value, JsonPath path) {
+        return plainText(value, path, PlanLimits.NAME_LENGTH, false);
+    }
+
+    /** A description or note: plain text, line breaks and tabs allowed. */
+    static String text(String value, JsonPath path) {
+        return plainText(value, path, PlanLimits.TEXT_LENGTH, true);
+    }
+
+    private static String plainText(String value, JsonPath path, int maximum, boolean lines) {
+        if (value.length() > maximum) {
+            throw new MappingFailure(path, "the text is " + number(value.length()) + " characters long; at most "
+                    + number(maximum) + " are allowed here (the plan format's limits)");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+                continue;
+            }
+            String refused = refusedCharacter(c, lines);
+            if (refused != null) {
+                throw new MappingFailure(path, "character " + (i + 1) + " of the text is " + refused
+                        + String.format(" (U+%04X)", (int) c) + "; names and texts must be plain text");
+            }
+        }
+        return value;
+    }
+
+    private static String refusedCharacter(char c, boolean lines) {
+        if (Character.isSurrogate(c)) {
+            return "half of a character (a lone surrogate)";
+        }
+        if (lines && (c == '\n' || c == '\t' || c == '\r')) {
+            return null;
+        }
+        if (Character.getType(c) == Character.CONTROL) {
+            return "a control character";
+        }
+        if ((c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\u200E' || c == '\u200F'
+                || c == '\u061C') {
+            return "a text-direction control character";
+        }
+        if (c == '\u2028' || c == '\u2029' || c == '\uFFFE' || c == '\uFFFF') {
+            return "a character that is not text";
+        }
+        return null;
+    }
+
+    private static LocalDate inYears(LocalDate date, JsonPath path) {
+        if (date.getYear() < PlanLimits.FIRST_YEAR || date.getYear() > PlanLimits.LAST_YEAR) {
+            throw new MappingFailure(path, "the date " + date + " is outside the years " + PlanLimits.FIRST_YEAR
+                    + "–" + PlanLimits.LAST_YEAR + " (the plan format's limits)");
+        }
+        return date;
+    }
+
     private static ZoneId zone(String text, JsonPath path) {
         try {
             return ZoneId.of(text.strip());
@@ -437,7 +599,7 @@ final class PlanMapper {
 
     private static LocalDate date(String text, JsonPath path) {
         try {
-            return LocalDate.parse(text);
+            return inYears(LocalDate.parse(text), path);
         } catch (DateTimeParseException e) {
             throw new MappingFailure(path, "'" + text + "' is not a date; expected YYYY-MM-DD" + reason(e));
         }
@@ -445,7 +607,9 @@ final class PlanMapper {
 
     private static LocalDateTime dateTime(String text, JsonPath path) {
         try {
-            return LocalDateTime.parse(text);
+            LocalDateTime time = LocalDateTime.parse(text);
+            inYears(time.toLocalDate(), path);
+            return time;
         } catch (DateTimeParseException e) {
             throw new MappingFailure(path, "'" + text + "' is not a date-time; expected YYYY-MM-DDTHH:MM in the "
                     + "plan's zone" + reason(e));

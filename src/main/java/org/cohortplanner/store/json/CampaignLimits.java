@@ -1,0 +1,99 @@
+package org.cohortplanner.store.json;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.PlanLimits;
+import org.cohortplanner.domain.Region;
+import org.cohortplanner.domain.SiteGroup;
+import org.cohortplanner.domain.VaccineBrand;
+
+/**
+ * The limits that concern time and the plan as a whole (docs/plan-format.md, "Limits"): the length of a booking
+ * window and of a vaccination period, the booking windows added up, the campaign's span and the size of its daily
+ * schedule. They bound what the booking-night simulation and the schedule may cost. A window or period that runs
+ * backwards is not measured here: the validator reports it.
+ */
+final class CampaignLimits {
+    private static final JsonPath COHORTS = JsonPath.root().field("cohorts");
+
+    private CampaignLimits() {
+    }
+
+    static void check(List<Cohort> cohorts, List<VaccineBrand> brands, List<Region> regions, List<SiteGroup> sites) {
+        Set<String> parents = new HashSet<>();
+        for (Cohort cohort : cohorts) {
+            if (cohort.parentId() != null && !cohort.parentId().equals(cohort.id())) {
+                parents.add(cohort.parentId());
+            }
+        }
+        long windowMinutes = 0;
+        int booking = 0;
+        LocalDate first = null;
+        LocalDate last = null;
+        for (int i = 0; i < cohorts.size(); i++) {
+            Cohort cohort = cohorts.get(i);
+            JsonPath path = COHORTS.index(i);
+            long minutes = Duration.between(cohort.window().opens(), cohort.window().closes()).toMinutes();
+            if (minutes > PlanLimits.WINDOW_DAYS * 1440L) {
+                throw new MappingFailure(path.field("window"), "the booking window of " + cohort.name() + " is open "
+                        + days(minutes) + "; a window is at most " + PlanLimits.WINDOW_DAYS + " days long (the plan "
+                        + "format's limits)");
+            }
+            long periodDays = ChronoUnit.DAYS.between(cohort.vaccinationPeriod().firstDay(),
+                    cohort.vaccinationPeriod().lastDay()) + 1;
+            if (periodDays > PlanLimits.VACCINATION_PERIOD_DAYS) {
+                throw new MappingFailure(path.field("vaccinationPeriod"), "the vaccination period of " + cohort.name()
+                        + " is " + periodDays + " days long; a period is at most "
+                        + PlanLimits.VACCINATION_PERIOD_DAYS + " days (the plan format's limits)");
+            }
+            if (parents.contains(cohort.id())) {
+                continue;
+            }
+            booking++;
+            windowMinutes += Math.max(0, minutes);
+            if (windowMinutes > PlanLimits.TOTAL_WINDOW_DAYS * 1440L) {
+                throw new MappingFailure(path.field("window"), "with this window the booking windows of the plan add "
+                        + "up to " + days(windowMinutes) + "; together they are at most " + PlanLimits.TOTAL_WINDOW_DAYS
+                        + " days (the plan format's limits)");
+            }
+            for (LocalDate day : List.of(cohort.vaccinationPeriod().firstDay(), cohort.vaccinationPeriod().lastDay())) {
+                first = first == null || day.isBefore(first) ? day : first;
+                last = last == null || day.isAfter(last) ? day : last;
+            }
+            long campaignDays = ChronoUnit.DAYS.between(first, last) + 1;
+            if (campaignDays > PlanLimits.CAMPAIGN_DAYS) {
+                throw new MappingFailure(path.field("vaccinationPeriod"), "with this vaccination period the campaign "
+                        + "runs " + campaignDays + " days, from " + first + " to " + last + "; a campaign is at most "
+                        + PlanLimits.CAMPAIGN_DAYS + " days (the plan format's limits)");
+            }
+        }
+        if (first == null) {
+            return;
+        }
+        Set<String> regionNames = new LinkedHashSet<>();
+        regions.forEach(r -> regionNames.add(r.name()));
+        sites.forEach(s -> regionNames.add(s.region()));
+        int longestInterval = brands.stream().filter(VaccineBrand::needsSecondDose)
+                .mapToInt(b -> b.interval().maximumDays()).max().orElse(0);
+        long scheduleDays = ChronoUnit.DAYS.between(first, last) + longestInterval + 1;
+        long cells = booking * (long) Math.max(1, regionNames.size()) * Math.max(1, brands.size()) * scheduleDays;
+        if (cells > PlanLimits.SCHEDULE_CELLS) {
+            throw new MappingFailure(COHORTS, "the daily schedule of this plan has " + PlanMapper.number(cells)
+                    + " cells (" + booking + " cohorts that book × " + Math.max(1, regionNames.size()) + " regions × "
+                    + Math.max(1, brands.size()) + " brands × " + scheduleDays + " days); it may have at most "
+                    + PlanMapper.number(PlanLimits.SCHEDULE_CELLS) + " (the plan format's limits)");
+        }
+    }
+
+    private static String days(long minutes) {
+        long days = minutes / 1440;
+        long hours = minutes % 1440 / 60;
+        return days + (days == 1 ? " day" : " days") + (hours == 0 ? "" : " " + hours + " h");
+    }
+}
