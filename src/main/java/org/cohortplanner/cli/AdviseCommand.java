@@ -28,8 +28,11 @@ import picocli.CommandLine.Spec;
         sortOptions = false,
         description = {"Proposes the smallest split of a cohort (by birth year or by the last digit of the birth day, "
                 + "on consecutive nights) whose every booking night keeps the 95th-percentile wait within MINUTES "
-                + "and is never suspended for want of appointments, and shows why fewer parts do not do.",
-            "Exit codes: 0 a split meets the targets, 1 none does, 2 bad input (unreadable plan, unknown cohort)."})
+                + "and is never suspended for want of appointments, and shows why fewer parts do not do."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:a split meets the targets", "1:none does",
+            "2:bad input (unreadable plan, unknown cohort)", InternalErrorLog.EXIT_CODE_LINE})
 public final class AdviseCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

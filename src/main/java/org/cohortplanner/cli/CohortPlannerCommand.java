@@ -57,6 +57,7 @@ public final class CohortPlannerCommand implements Callable<Integer> {
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(CohortPlannerCommand::usageError);
         commandLine.setExecutionExceptionHandler(CohortPlannerCommand::unexpectedError);
+        commandLine.setExecutionStrategy(CohortPlannerCommand::runGuarded);
         return commandLine;
     }
 
@@ -72,14 +73,24 @@ public final class CohortPlannerCommand implements Callable<Integer> {
     }
 
     /**
-     * A failure no command foresaw: its message on one line instead of a stack trace. Exit 2, "could not do it", so
-     * that a script never mistakes it for validate's 1, "the plan has errors".
+     * A failure no command foresaw: one line that names a log file with the details instead of a stack trace, exit 3
+     * ("internal error"), so that a script never mistakes it for 1 ("the plan has errors") or 2 ("cannot do it").
      */
     private static int unexpectedError(Exception error, CommandLine command, CommandLine.ParseResult parseResult) {
-        PrintWriter err = command.getErr();
-        err.println(command.getCommandSpec().qualifiedName() + ": " + (error.getMessage() == null
-                ? error.getClass().getSimpleName() : error.getMessage()));
-        err.flush();
-        return 2;
+        return InternalErrorLog.report(command.getCommandSpec().qualifiedName(), parseResult.originalArgs().toArray(
+                new String[0]), error, command.getErr());
+    }
+
+    /** Runs the command; an Error (out of memory, stack overflow) ends the same way as an unexpected exception. */
+    private static int runGuarded(CommandLine.ParseResult parseResult) {
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } catch (CommandLine.ExecutionException | CommandLine.ParameterException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            CommandLine command = parseResult.asCommandLineList().get(parseResult.asCommandLineList().size() - 1);
+            return InternalErrorLog.report(command.getCommandSpec().qualifiedName(),
+                    parseResult.originalArgs().toArray(new String[0]), e, command.getErr());
+        }
     }
 }

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the workbook was written",
             "1:the export failed",
-            "2:the plan cannot be read, the options are wrong, or the output cannot be written"})
+            "2:the plan cannot be read, the options are wrong, or the output cannot be written", InternalErrorLog.EXIT_CODE_LINE})
 public final class ExportCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;

@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
                 + "waiting room for at most --seconds, then prints bookings per second, wait percentiles and errors "
                 + "next to the booking-night simulation of the same parameters.",
             "The backend's clock runs --speed times faster than real time (60: a night minute per real second)."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the load test ran", "2:bad input (the reason is printed on standard error)",
+            InternalErrorLog.EXIT_CODE_LINE},
         sortOptions = false)
 public final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--people", defaultValue = "20000", description = "People who try to book (default: "

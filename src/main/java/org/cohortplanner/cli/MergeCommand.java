@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
                 + "that were split again go too."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the merge is written to NEW.json", "1:NEW.json could not be written",
-            "2:PLAN.json cannot be read, the cohort does not exist, or it has no parts"})
+            "2:PLAN.json cannot be read, the cohort does not exist, or it has no parts", InternalErrorLog.EXIT_CODE_LINE})
 public final class MergeCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file with the split.")

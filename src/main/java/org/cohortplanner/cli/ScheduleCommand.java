@@ -13,6 +13,7 @@ import org.cohortplanner.planning.schedule.Schedule;
 import org.cohortplanner.planning.schedule.ScheduleRow;
 import org.cohortplanner.planning.schedule.SecondDoseWarning;
 import org.cohortplanner.planning.schedule.Shortage;
+import org.cohortplanner.planning.schedule.Unscheduled;
 import org.cohortplanner.store.json.PlanFileException;
 import org.cohortplanner.store.json.PlanFiles;
 import picocli.CommandLine.Command;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
             "With --json, the whole schedule row by row (see docs/schedule-output.md)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the schedule was built (shortages are reported, not an error)",
-            "2:the file cannot be read or parsed (the reason is printed on standard error)"})
+            "2:the file cannot be read or parsed (the reason is printed on standard error)", InternalErrorLog.EXIT_CODE_LINE})
 public final class ScheduleCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file.")
@@ -100,6 +101,12 @@ public final class ScheduleCommand implements Callable<Integer> {
                     .field("firstShortDay", warning.firstShortDay()).field("message", warning.message()).endObject();
         }
         json.endArray();
+        json.name("unscheduled").beginArray();
+        for (Unscheduled missing : schedule.unscheduled()) {
+            json.beginObject().field("cohortId", missing.cohortId()).field("brand", missing.brand())
+                    .field("dose", missing.dose()).field("people", missing.people()).endObject();
+        }
+        json.endArray();
         if (withRows) {
             json.name("rows").beginArray();
             for (ScheduleRow row : schedule.rows()) {
@@ -140,8 +147,10 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         out.println();
         List<Shortage> shortages = schedule.shortages();
-        if (shortages.isEmpty()) {
+        if (shortages.isEmpty() && schedule.unscheduled().isEmpty()) {
             out.println("No shortages: everyone gets each dose on its day.");
+        } else if (shortages.isEmpty()) {
+            out.println("No shortages on the days of the schedule.");
         } else {
             out.println("Shortages (people without a dose on their day, by day, cohort, brand and dose):");
             Map<String, long[]> grouped = new TreeMap<>();
@@ -159,5 +168,20 @@ public final class ScheduleCommand implements Callable<Integer> {
         for (SecondDoseWarning warning : schedule.secondDoseWarnings()) {
             out.println("WARNING " + warning.message());
         }
+        for (Unscheduled missing : schedule.unscheduled()) {
+            out.println("WARNING " + unscheduledLine(missing));
+        }
+    }
+
+    /** {@code cohort 55–59: 1155200 expected bookers have no first-dose appointment}. */
+    static String unscheduledLine(Unscheduled missing) {
+        String who = "cohort " + missing.cohortName() + ": ";
+        if (missing.dose() == 1) {
+            return who + (missing.people() > 0 ? missing.people() + " expected bookers have no first-dose appointment"
+                    : -missing.people() + " more first-dose appointments than expected bookers (rounding)");
+        }
+        return who + (missing.people() > 0 ? missing.people() + " people with a first dose of " + missing.brand()
+                + " have no second-dose appointment" : -missing.people() + " more second doses of " + missing.brand()
+                + " than first doses (rounding)");
     }
 }

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
             "Stops on Ctrl+C."},
         sortOptions = false,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "2:could not start (the reason is printed on standard error)"})
+        exitCodeList = {"0:stopped", "2:could not start (the reason is printed on standard error)", InternalErrorLog.EXIT_CODE_LINE})
 public final class ServeCommand implements Callable<Integer> {
     static final String SAMPLE = "sample-data/korea-2021-initial.json";
 

@@ -26,8 +26,11 @@ import picocli.CommandLine.Spec;
                 + "plan's supply (booking is suspended when they are gone).",
             "Prints per window: bookings, people who never got through, waiting-time percentiles, when 50/90/99 %% "
                 + "had booked, the longest queue and what it was shown, any suspension, and an hourly table. "
-                + "--json prints everything, per minute too (docs/simulation-output.md).",
-            "Exit codes: 0 simulated, 2 bad input (unreadable plan, unknown window)."})
+                + "--json prints everything, per minute too (docs/simulation-output.md)."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:simulated", "2:bad input (unreadable plan, unknown window)",
+            InternalErrorLog.EXIT_CODE_LINE})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file.")

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
                 + "lists the people whose second dose moves."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "2:the file cannot be read, the delivery is unknown, the date is not a date, or "
-                + "there is no suggestion N (the reason is printed on standard error)"})
+                + "there is no suggestion N (the reason is printed on standard error)", InternalErrorLog.EXIT_CODE_LINE})
 public final class SlipCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file.")

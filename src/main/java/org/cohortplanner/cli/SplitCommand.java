@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
                 + "the cohort's eligible people."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the split is written to NEW.json", "1:NEW.json could not be written",
-            "2:PLAN.json cannot be read, the cohort does not exist, or the split makes no sense"})
+            "2:PLAN.json cannot be read, the cohort does not exist, or the split makes no sense", InternalErrorLog.EXIT_CODE_LINE})
 public final class SplitCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file to split a cohort of.")

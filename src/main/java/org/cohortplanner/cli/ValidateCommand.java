@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
             "Warnings (such as birth years no cohort includes) are printed but do not fail the check."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no errors (there may be warnings)", "1:the plan has errors",
-            "2:the file cannot be read or parsed (the reason is printed on standard error)"})
+            "2:the file cannot be read or parsed (the reason is printed on standard error)", InternalErrorLog.EXIT_CODE_LINE})
 public final class ValidateCommand implements Callable<Integer> {
     static final int NO_ERRORS = 0;
     static final int PLAN_HAS_ERRORS = 1;

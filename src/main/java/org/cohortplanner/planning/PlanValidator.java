@@ -39,7 +39,7 @@ import org.cohortplanner.planning.Problem.Severity;
  * in the plan is an ordinary cohort.
  *
  * <p>Problems come in a fixed order: cohorts in plan order, for each its own problems in the order of the rules
- * above, then its overlaps with earlier cohorts (one problem per pair, on the later cohort); the plan's gaps last.
+ * above, then its overlap with earlier cohorts (one problem on the later cohort: the first earlier cohort it overlaps, and how many others); the plan's gaps last.
  */
 public final class PlanValidator {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
@@ -57,8 +57,20 @@ public final class PlanValidator {
             checkEligible(cohort, problems);
             checkPopulationTable(plan.population(), cohort, problems);
             if (bookingIds.contains(cohort.id())) {
+                Problem first = null;
+                int others = 0;
                 for (Cohort earlier : booking) {
-                    checkOverlap(earlier, cohort, problems);
+                    Problem overlap = overlap(earlier, cohort);
+                    if (overlap != null && first == null) {
+                        first = overlap;
+                    } else if (overlap != null) {
+                        others++;
+                    }
+                }
+                if (first != null) {
+                    problems.add(others == 0 ? first : new Problem(first.severity(), first.cohortId(), first.field(),
+                            first.subject(), first.detail() + "; and it overlaps " + others + " other earlier "
+                            + (others == 1 ? "cohort" : "cohorts") + " the same way"));
                 }
                 booking.add(cohort);
             }
@@ -136,26 +148,27 @@ public final class PlanValidator {
         }
     }
 
-    private static void checkOverlap(Cohort earlier, Cohort later, List<Problem> problems) {
+    /** The overlap of {@code later} with {@code earlier}, or null when they share nobody at the same time. */
+    private static Problem overlap(Cohort earlier, Cohort later) {
         if (!earlier.birthYears().overlaps(later.birthYears())
                 || !earlier.window().isOrdered() || !later.window().isOrdered()
                 || !earlier.window().overlaps(later.window())) {
-            return;
+            return null;
         }
         Set<Integer> digits = new TreeSet<>(earlier.effectiveDigits());
         digits.retainAll(later.effectiveDigits());
         if (digits.isEmpty()) {
-            return;
+            return null;
         }
         BirthCohortRange shared = BirthCohortRange.of(
                 Math.max(earlier.birthYears().firstYear(), later.birthYears().firstYear()),
                 Math.min(earlier.birthYears().lastYear(), later.birthYears().lastYear()));
         LocalDateTime from = later(earlier.window().opens(), later.window().opens());
         LocalDateTime until = earlier(earlier.window().closes(), later.window().closes());
-        problems.add(error(later, Problem.FIELD_BIRTH_YEARS, "people born " + shared
+        return error(later, Problem.FIELD_BIRTH_YEARS, "people born " + shared
                 + (digits.equals(ALL_DIGITS) ? "" : " with birth days ending in " + digitList(digits))
                 + " are also in cohort " + earlier.name() + ", and both windows are open from " + time(from)
-                + " to " + time(until)));
+                + " to " + time(until));
     }
 
     /** Consecutive birth years missing the same birth-day digits make one warning, in birth-year order. */

@@ -22,6 +22,7 @@ public final class Schedule {
     private final List<SecondDoseWarning> warnings;
     private final List<SecondDoseGroup> secondDoses;
     private final Map<LocalDate, Long> siteCapacity;
+    private List<Unscheduled> unscheduled = List.of();
 
     private Schedule(Plan plan, List<ScheduleRow> rows, List<BrandDay> brandDays, List<Shortage> shortages,
             List<SecondDoseWarning> warnings, List<SecondDoseGroup> secondDoses, Map<LocalDate, Long> siteCapacity) {
@@ -37,7 +38,38 @@ public final class Schedule {
     /** Builds the schedule with every cohort's expected bookers (eligible × uptake). */
     public static Schedule of(Plan plan) {
         ScheduleEngine engine = new ScheduleEngine(plan);
-        return from(engine, engine.run(engine.expectedBookers()));
+        double[] bookers = engine.expectedBookers();
+        Schedule schedule = from(engine, engine.run(bookers));
+        schedule.unscheduled = unscheduled(engine, bookers, schedule.rows);
+        return schedule;
+    }
+
+    /** Per cohort, expected bookers against first doses; per cohort and two-dose brand, first against second doses. */
+    private static List<Unscheduled> unscheduled(ScheduleEngine engine, double[] bookers, List<ScheduleRow> rows) {
+        Map<String, long[]> byCohort = new java.util.HashMap<>();
+        for (ScheduleRow row : rows) {
+            long[] doses = byCohort.computeIfAbsent(row.cohortId() + "\u0000" + row.brand(), k -> new long[2]);
+            doses[row.dose() - 1] += row.appointments();
+        }
+        List<Unscheduled> result = new ArrayList<>();
+        for (int c = 0; c < engine.cohorts.size(); c++) {
+            Cohort cohort = engine.cohorts.get(c);
+            long first = 0;
+            List<Unscheduled> seconds = new ArrayList<>();
+            for (var brand : engine.brands) {
+                long[] doses = byCohort.getOrDefault(cohort.id() + "\u0000" + brand.name(), new long[2]);
+                first += doses[0];
+                if (brand.needsSecondDose() && doses[0] != doses[1]) {
+                    seconds.add(new Unscheduled(cohort.id(), cohort.name(), brand.name(), 2, doses[0] - doses[1]));
+                }
+            }
+            long expected = Math.round(bookers[c]);
+            if (expected != first) {
+                result.add(new Unscheduled(cohort.id(), cohort.name(), null, 1, expected - first));
+            }
+            result.addAll(seconds);
+        }
+        return List.copyOf(result);
     }
 
     /**
@@ -58,6 +90,12 @@ public final class Schedule {
         long[][] peopleShort = new long[brandCount][days];
         long[][] dosesShort = new long[brandCount][days];
         long[][] due = new long[brandCount][days];
+        // Rounded along running totals, so that a cohort's first doses add up to its people rounded once, and a
+        // brand's second doses to its first doses given, instead of each cell's rounding error adding up.
+        double[][] firstRunning = new double[engine.cohorts.size()][brandCount];
+        long[][] firstRounded = new long[engine.cohorts.size()][brandCount];
+        double[][] secondRunning = new double[engine.cohorts.size()][brandCount];
+        long[][] secondRounded = new long[engine.cohorts.size()][brandCount];
         for (int d = 0; d < days; d++) {
             LocalDate day = engine.day(d);
             for (int r = 0; r < engine.regions.size(); r++) {
@@ -69,7 +107,9 @@ public final class Schedule {
                         long capacity = Math.round(engine.brandCapacity[r][b][d]);
                         long stock = Math.round(run.free[b][d]);
                         long reserved = Math.round(run.held[b][d]);
-                        long booked = Math.round(run.firstBooked[d][run.cell(c, r, b)]);
+                        firstRunning[c][b] += run.firstBooked[d][run.cell(c, r, b)];
+                        long booked = Math.round(firstRunning[c][b]) - firstRounded[c][b];
+                        firstRounded[c][b] += booked;
                         if (booked > 0) {
                             long ofDoses = Math.round(run.firstShortOfDoses[d][run.cell(c, r, b)]);
                             long ofCapacity = Math.round(run.firstShortOfCapacity[d][run.cell(c, r, b)]);
@@ -85,7 +125,9 @@ public final class Schedule {
                                 dosesShort[b][d] += doses;
                             }
                         }
-                        long second = Math.round(run.secondDue[d][run.cell(c, r, b)]);
+                        secondRunning[c][b] += run.secondDue[d][run.cell(c, r, b)];
+                        long second = Math.round(secondRunning[c][b]) - secondRounded[c][b];
+                        secondRounded[c][b] += second;
                         if (second > 0) {
                             long ofDoses = Math.round(run.secondShortOfDoses[d][run.cell(c, r, b)]);
                             long shortage = Math.min(second, Math.round(run.secondShort(c, r, b, d)));
@@ -199,6 +241,14 @@ public final class Schedule {
 
     public long dosesShort() {
         return shortages.stream().mapToLong(Shortage::doses).sum();
+    }
+
+    /**
+     * People the schedule does not account for (see {@link Unscheduled}); empty when every expected booker has a
+     * first-dose appointment and every first dose of a two-dose brand a second.
+     */
+    public List<Unscheduled> unscheduled() {
+        return unscheduled;
     }
 
     public boolean hasShortage() {
