@@ -133,6 +133,9 @@ public final class ExportCommand implements Callable<Integer> {
         PlanWorkbook workbook = new PlanWorkbook();
         String sheetNames = chosen.stream().map(WorkbookSheet::title).collect(Collectors.joining(", "));
         try {
+            if (perRegion != null) {
+                PlanWorkbook.checkRegionFiles(plan, perRegion);
+            }
             if (this.out != null) {
                 Path written = workbook.export(content, chosen, this.out, options);
                 out.println("Wrote " + written + " (" + sheetNames + "; " + rows.size() + " schedule rows)");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -53,10 +54,7 @@ public final class PlanWorkbook {
     public List<Path> exportPerRegion(PlanWorkbookContent content, Set<WorkbookSheet> sheets, Path folder,
                                       WorkbookWriteOptions options) throws WorkbookExportException {
         List<Region> regions = content.plan().regions();
-        if (regions.isEmpty()) {
-            throw new WorkbookExportException("plan " + content.plan().name()
-                    + " has no regions; a workbook per region needs them");
-        }
+        checkRegionFiles(content.plan(), folder);
         createFolder(folder);
         long rowsPerRegion = content.scheduleRows() / regions.size();
         List<WorkbookFile> files = new ArrayList<>();
@@ -74,6 +72,25 @@ public final class PlanWorkbook {
      */
     public static List<Path> regionFiles(Plan plan, Path folder) {
         return plan.regions().stream().map(region -> folder.resolve(fileNameFor(region.name()))).toList();
+    }
+
+    /**
+     * Checks, before anything is written, that the plan has regions and that no two of them would be written to the
+     * same file (names that differ only in path characters or in case, which some file systems do not tell apart).
+     */
+    public static void checkRegionFiles(Plan plan, Path folder) throws WorkbookExportException {
+        if (plan.regions().isEmpty()) {
+            throw new WorkbookExportException("plan " + plan.name() + " has no regions; a workbook per region needs them");
+        }
+        Map<String, String> regionOfFile = new HashMap<>();
+        for (Region region : plan.regions()) {
+            String file = fileNameFor(region.name());
+            String earlier = regionOfFile.putIfAbsent(file.toLowerCase(Locale.ROOT), region.name());
+            if (earlier != null) {
+                throw new WorkbookTargetException("regions " + earlier + " and " + region.name() + " would both be "
+                        + "written to " + folder.resolve(file) + "; rename one of them");
+            }
+        }
     }
 
     /**

@@ -4,13 +4,18 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -127,12 +132,17 @@ public final class WorkbookWriter {
         Progress progress = new Progress(options, files.size(),
                 files.stream().mapToLong(WorkbookFile::expectedRows).sum());
         List<Path> temporaries = new ArrayList<>();
+        List<FileChannel> locks = new ArrayList<>();
         boolean complete = false;
         try {
+            for (WorkbookFile file : files) {
+                removeStaleParts(file.target());
+            }
             for (int i = 0; i < files.size(); i++) {
                 WorkbookFile file = files.get(i);
                 Path temporary = createTemporary(file.target(), options.replaceExisting());
                 temporaries.add(temporary);
+                locks.add(lock(temporary));
                 progress.startWorkbook(file.target(), i);
                 writeWorkbook(temporary, file, options, progress);
             }
@@ -144,9 +154,60 @@ public final class WorkbookWriter {
             progress.finished();
             return written;
         } finally {
+            locks.forEach(WorkbookWriter::closeQuietly);
             if (!complete) {
                 temporaries.forEach(WorkbookWriter::deleteQuietly);
             }
+        }
+    }
+
+    /**
+     * Removes the hidden .part files that earlier exports of {@code target} left behind when they were killed. An
+     * export that is still running holds a lock on its .part file, so only abandoned ones are removed.
+     */
+    private static void removeStaleParts(Path target) {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            return;
+        }
+        String prefix = "." + absolute.getFileName() + ".";
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder, path -> {
+            String name = path.getFileName().toString();
+            return name.startsWith(prefix) && name.endsWith(".part");
+        })) {
+            for (Path part : parts) {
+                try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
+                    FileLock lock = channel.tryLock();
+                    if (lock != null) {
+                        Files.deleteIfExists(part);
+                        lock.release();
+                    }
+                } catch (IOException | OverlappingFileLockException e) {
+                    // In use by a running export, or not ours to remove: leave it.
+                }
+            }
+        } catch (IOException e) {
+            // Cleaning up is a courtesy; the export itself does not depend on it.
+        }
+    }
+
+    /** A lock on the .part file for as long as the export runs, so that another export does not remove it. */
+    private static FileChannel lock(Path temporary) throws WorkbookExportException {
+        try {
+            FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
+            channel.tryLock();
+            return channel;
+        } catch (IOException e) {
+            throw new WorkbookTargetException(cannotWrite(temporary, e), e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // The lock goes with the channel; nothing else to undo.
         }
     }
 
