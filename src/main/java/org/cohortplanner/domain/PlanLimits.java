@@ -43,7 +43,7 @@ public final class PlanLimits {
      * Cells of the daily schedule: cohorts that book × regions (at least 1) × brands × days of the schedule (the
      * campaign days plus the longest dose interval). Bounds the schedule's memory and time.
      */
-    public static final long SCHEDULE_CELLS = 1_500_000;
+    public static final long SCHEDULE_CELLS = 500_000;
 
     /** People in a cohort, a region or a birth year. */
     public static final long PEOPLE = 2_000_000_000L;

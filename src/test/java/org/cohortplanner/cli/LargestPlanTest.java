@@ -1,0 +1,153 @@
+package org.cohortplanner.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.cohortplanner.domain.PlanLimits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The largest plan the format allows (docs/plan-format.md, "Limits") runs through every command in a child JVM with
+ * {@code -Xmx512m}; the test prints each command's time and peak heap. It fails only when a command runs out of
+ * memory, crashes or does not finish.
+ */
+class LargestPlanTest {
+    private static final String[] REGIONS = {"Seoul", "Busan", "Daegu", "Incheon", "Gwangju", "Daejeon", "Ulsan",
+        "Sejong", "Gyeonggi", "Gangwon", "Chungbuk", "Chungnam", "Jeonbuk", "Jeonnam", "Gyeongbuk", "Gyeongnam",
+        "Jeju"};
+
+    @TempDir
+    Path folder;
+
+    /**
+     * Every birth year 1921–2020 as its own cohort, 17 provinces, three brands (the longest interval 84 days), a
+     * campaign of 14 days: 100 × 17 × 3 × 98 days = 499,800 schedule cells, just under the limit; the booking
+     * windows add up to the 120 days allowed.
+     */
+    static String largestPlan() {
+        StringBuilder json = new StringBuilder();
+        json.append("{\"formatVersion\": 1, \"name\": \"Largest plan\", \"description\": \"")
+                .append("d".repeat(PlanLimits.TEXT_LENGTH)).append("\", \"zone\": \"Asia/Seoul\", \"population\": {");
+        for (int year = 1921; year <= 2020; year++) {
+            json.append(year == 1921 ? "" : ", ").append('"').append(year).append("\": 700000");
+        }
+        json.append("}, \"regions\": [");
+        for (int r = 0; r < REGIONS.length; r++) {
+            json.append(r == 0 ? "" : ", ").append("{\"name\": \"").append(REGIONS[r])
+                    .append("\", \"population\": 3000000}");
+        }
+        json.append("], \"holidays\": [");
+        for (int h = 0; h < PlanLimits.HOLIDAYS; h++) {
+            json.append(h == 0 ? "" : ", ").append("{\"date\": \"").append(java.time.LocalDate.of(2021, 1, 1)
+                    .plusDays(h * 7L)).append("\", \"name\": \"holiday ").append(h).append("\"}");
+        }
+        json.append("], \"brands\": [")
+                .append("{\"name\": \"Pfizer\", \"dosesInCourse\": 2, \"interval\": {\"days\": 42, \"minimumDays\": 21,"
+                        + " \"maximumDays\": 84}, \"minimumAge\": 0, \"platform\": \"MRNA\", \"siteKinds\": "
+                        + "[\"VACCINATION_CENTRE\", \"CLINIC\"]}, ")
+                .append("{\"name\": \"Moderna\", \"dosesInCourse\": 2, \"interval\": {\"days\": 28, \"minimumDays\": "
+                        + "28, \"maximumDays\": 42}, \"minimumAge\": 0, \"platform\": \"MRNA\", \"siteKinds\": "
+                        + "[\"VACCINATION_CENTRE\"]}, ")
+                .append("{\"name\": \"Janssen\", \"dosesInCourse\": 1, \"minimumAge\": 0, \"platform\": \"VECTOR\", "
+                        + "\"siteKinds\": [\"CLINIC\"]}], \"deliveries\": [");
+        String[] brands = {"Pfizer", "Moderna", "Janssen"};
+        for (int d = 0; d < PlanLimits.DELIVERIES; d++) {
+            json.append(d == 0 ? "" : ", ").append("{\"id\": \"D").append(d).append("\", \"brand\": \"")
+                    .append(brands[d % 3]).append("\", \"doses\": 100000, \"plannedArrival\": \"")
+                    .append(java.time.LocalDate.of(2021, 6, 1).plusDays(d % 200)).append("\"}");
+        }
+        json.append("], \"sites\": [");
+        for (int r = 0; r < REGIONS.length; r++) {
+            json.append(r == 0 ? "" : ", ").append("{\"name\": \"").append(REGIONS[r]).append(" centres\", "
+                    + "\"region\": \"").append(REGIONS[r]).append("\", \"kind\": \"VACCINATION_CENTRE\", "
+                    + "\"dosesPerDay\": 40000, \"brands\": [\"Pfizer\", \"Moderna\"]}, ")
+                    .append("{\"name\": \"").append(REGIONS[r]).append(" clinics\", \"region\": \"")
+                    .append(REGIONS[r]).append("\", \"kind\": \"CLINIC\", \"dosesPerDay\": 30000, \"brands\": "
+                            + "[\"Pfizer\", \"Janssen\"]}");
+        }
+        json.append("], \"bookingSystem\": {\"peoplePerHour\": 300000, \"concurrentSessions\": 25000, "
+                + "\"sessionMinutes\": 5, \"accessMultiplier\": 6.7, \"waitingRoom\": {\"enabled\": true, "
+                + "\"admittedPerMinute\": 5000, \"patienceMinutes\": 60, \"retryProbability\": 0.7, "
+                + "\"retryDelayMinutes\": 30}}, \"cohorts\": [");
+        java.time.LocalDateTime opens = java.time.LocalDateTime.of(2021, 6, 1, 20, 0);
+        long windowMinutes = PlanLimits.TOTAL_WINDOW_DAYS * 1440L / 100;
+        for (int c = 0; c < 100; c++) {
+            int year = 1921 + c;
+            java.time.LocalDateTime from = opens.plusMinutes(c * windowMinutes);
+            json.append(c == 0 ? "" : ", ").append("{\"id\": \"c").append(year).append("\", \"name\": \"born ")
+                    .append(year).append("\", \"birthYears\": {\"first\": ").append(year).append(", \"last\": ")
+                    .append(year).append("}, \"eligible\": 700000, \"uptake\": 0.8, \"window\": {\"opens\": \"")
+                    .append(from).append("\", \"closes\": \"").append(from.plusMinutes(windowMinutes))
+                    .append("\"}, \"vaccinationPeriod\": {\"firstDay\": \"2021-07-01\", \"lastDay\": \"")
+                    .append(java.time.LocalDate.of(2021, 7, 1).plusDays(13))
+                    .append("\"}, \"brands\": {\"Pfizer\": 0.5, \"Moderna\": 0.3, \"Janssen\": 0.2}}");
+        }
+        return json.append("]}\n").toString();
+    }
+
+    @Test
+    void everyCommandRunsTheLargestPlanInHalfAGigabyte() throws IOException, InterruptedException {
+        Path plan = folder.resolve("largest.json");
+        Files.writeString(plan, largestPlan(), StandardCharsets.UTF_8);
+        List<String[]> commands = List.of(
+                new String[] {"validate", plan.toString()},
+                new String[] {"schedule", plan.toString()},
+                new String[] {"schedule", "--json", plan.toString()},
+                new String[] {"slip", "--delivery", "D0", "--to", "2021-09-01", plan.toString()},
+                new String[] {"simulate", plan.toString()},
+                new String[] {"advise", "--cohort", "born 1960", "--p95-wait", "30", plan.toString()},
+                new String[] {"split", "--cohort", "born 1960", "--by-birth-day-digit", "2", "--out",
+                    folder.resolve("split.json").toString(), plan.toString()},
+                new String[] {"export", "--out", folder.resolve("largest.xlsx").toString(), "--per-region",
+                    folder.resolve("regions").toString(), plan.toString()});
+        System.out.printf("Largest plan: %,d bytes%n", Files.size(plan));
+        for (String[] command : commands) {
+            List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx512m", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                    ChildRun.class.getName()));
+            line.addAll(List.of(command));
+            Path out = folder.resolve("out.txt");
+            Path err = folder.resolve("err.txt");
+            long started = System.nanoTime();
+            Process child = new ProcessBuilder(line).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            boolean finished = child.waitFor(10, TimeUnit.MINUTES);
+            if (!finished) {
+                child.destroyForcibly();
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            String errors = Files.readString(err);
+            String peak = errors.lines().filter(l -> l.startsWith("peak heap")).findFirst().orElse("peak heap ?");
+            System.out.printf("  %-9s %6.1f s  %s  exit %s  (%,d bytes of output)%n", command[0], seconds, peak,
+                    finished ? child.exitValue() : "-", Files.size(out));
+            assertTrue(finished, String.join(" ", command) + " did not finish");
+            assertTrue(Set.of(0, 1).contains(child.exitValue()), String.join(" ", command) + ": exit "
+                    + child.exitValue() + "\n" + errors);
+        }
+    }
+
+    /** The command line in this JVM, then its peak heap on standard error. */
+    public static final class ChildRun {
+        public static void main(String[] args) {
+            int exit = CohortPlannerCommand.commandLine(options -> { }).execute(args);
+            long peak = 0;
+            for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == MemoryType.HEAP) {
+                    peak += pool.getPeakUsage().getUsed();
+                }
+            }
+            System.err.printf("peak heap %,d MB%n", peak / (1024 * 1024));
+            System.exit(exit);
+        }
+    }
+}
