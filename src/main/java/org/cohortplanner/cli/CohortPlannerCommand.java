@@ -6,7 +6,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The root of the command line. Without a subcommand it opens the console (through the starter the launcher
@@ -34,9 +36,19 @@ public final class CohortPlannerCommand implements Callable<Integer> {
         this.consoleStarter = consoleStarter;
     }
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        consoleStarter.accept(new ConsoleOptions(dataDir));
+        try {
+            consoleStarter.accept(new ConsoleOptions(dataDir));
+        } catch (IllegalStateException cannotStart) {
+            // No display, or the data folder in use by another console: the machine's state, not a bug.
+            spec.commandLine().getErr().println(spec.qualifiedName() + ": " + cannotStart.getMessage());
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
         return 0;
     }
 
