@@ -177,4 +177,44 @@ class ExportCommandTest {
         workbook.forEach(sheet -> names.add(sheet.getSheetName()));
         return names;
     }
+
+    @Test
+    void removesThePartFilesThatAKilledExportLeftBehind() throws Exception {
+        Path target = folder.resolve("plan.xlsx");
+        Path stale = Files.createFile(folder.resolve(".plan.xlsx.k1ll3d.part"));
+        Path other = Files.createFile(folder.resolve(".other.xlsx.k1ll3d.part"));
+
+        assertEquals(0, run(planFile.toString(), "--out", target.toString()), err.toString());
+
+        assertFalse(Files.exists(stale), "the stale .part file of this workbook is removed");
+        assertTrue(Files.exists(other), "another workbook's file is left alone");
+        assertTrue(Files.exists(target));
+    }
+
+    @Test
+    void refusesRegionsThatWouldShareAFileBeforeWritingAnything() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode plan = json.readTree(planFile.toFile());
+        String first = plan.get("regions").get(0).get("name").asText();
+        String second = plan.get("regions").get(1).get("name").asText();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) plan.get("regions").get(0)).put("name", "North/East");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) plan.get("regions").get(1)).put("name", "North:East");
+        for (com.fasterxml.jackson.databind.JsonNode site : plan.get("sites")) {
+            String region = site.get("region").asText();
+            if (region.equals(first) || region.equals(second)) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) site).put("region", region.equals(first)
+                        ? "North/East" : "North:East");
+            }
+        }
+        json.writeValue(planFile.toFile(), plan);
+        Path target = folder.resolve("main.xlsx");
+
+        assertEquals(2, run(planFile.toString(), "--out", target.toString(), "--per-region",
+                folder.resolve("provinces").toString()), err.toString());
+
+        assertTrue(err.toString().contains("regions North/East and North:East would both be written to"),
+                err.toString());
+        assertFalse(Files.exists(target), "nothing is written");
+        assertFalse(Files.exists(folder.resolve("provinces")), "nothing is written");
+    }
 }
