@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.CohortFamilies;
 
 /**
  * The daily schedule of a plan: per day, region, cohort, brand and dose the appointments, capacity, stock and
@@ -48,22 +49,29 @@ public final class Schedule {
     private static List<Unscheduled> unscheduled(ScheduleEngine engine, double[] bookers, List<ScheduleRow> rows) {
         Map<String, long[]> byCohort = new java.util.HashMap<>();
         for (ScheduleRow row : rows) {
-            long[] doses = byCohort.computeIfAbsent(row.cohortId() + "\u0000" + row.brand(), k -> new long[2]);
+            long[] doses = byCohort.computeIfAbsent(row.cohortId() + "\u0000" + row.brand(), k -> new long[4]);
+            // Second doses follow the first doses given: people short of a first dose are already a shortage.
             doses[row.dose() - 1] += row.appointments();
+            doses[row.dose() + 1] += row.dose() == 1 ? row.appointments() - row.shortage() : 0;
         }
         List<Unscheduled> result = new ArrayList<>();
+        Map<String, Integer> scheduled = new java.util.HashMap<>();
         for (int c = 0; c < engine.cohorts.size(); c++) {
-            Cohort cohort = engine.cohorts.get(c);
+            scheduled.put(engine.cohorts.get(c).id(), c);
+        }
+        // Every cohort that books, also those the schedule cannot place at all (a period that ends before it starts).
+        for (Cohort cohort : CohortFamilies.bookingCohorts(engine.plan)) {
+            Integer c = scheduled.get(cohort.id());
             long first = 0;
             List<Unscheduled> seconds = new ArrayList<>();
             for (var brand : engine.brands) {
-                long[] doses = byCohort.getOrDefault(cohort.id() + "\u0000" + brand.name(), new long[2]);
+                long[] doses = byCohort.getOrDefault(cohort.id() + "\u0000" + brand.name(), new long[4]);
                 first += doses[0];
-                if (brand.needsSecondDose() && doses[0] != doses[1]) {
-                    seconds.add(new Unscheduled(cohort.id(), cohort.name(), brand.name(), 2, doses[0] - doses[1]));
+                if (brand.needsSecondDose() && doses[2] != doses[1]) {
+                    seconds.add(new Unscheduled(cohort.id(), cohort.name(), brand.name(), 2, doses[2] - doses[1]));
                 }
             }
-            long expected = Math.round(bookers[c]);
+            long expected = c == null ? cohort.expectedBookers() : Math.round(bookers[c]);
             if (expected != first) {
                 result.add(new Unscheduled(cohort.id(), cohort.name(), null, 1, expected - first));
             }
