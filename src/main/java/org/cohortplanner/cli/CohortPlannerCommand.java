@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.cohortplanner.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,6 +90,14 @@ public final class CohortPlannerCommand implements Callable<Integer> {
      * ("internal error"), so that a script never mistakes it for 1 ("the plan has errors") or 2 ("cannot do it").
      */
     private static int unexpectedError(Exception error, CommandLine command, CommandLine.ParseResult parseResult) {
+        if (error instanceof StoreException) {
+            // A plan file or database the command could not use (serve --seed, a store that is not there): the
+            // input's fault, said in its own words, exit 2 like every other "cannot do it".
+            PrintWriter err = command.getErr();
+            err.println(command.getCommandSpec().qualifiedName() + ": " + error.getMessage());
+            err.flush();
+            return 2;
+        }
         return InternalErrorLog.report(command.getCommandSpec().qualifiedName(), parseResult.originalArgs().toArray(
                 new String[0]), error, command.getErr());
     }

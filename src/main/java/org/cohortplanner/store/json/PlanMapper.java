@@ -93,7 +93,17 @@ final class PlanMapper {
                 plan.deliveries().stream().map(PlanMapper::deliveryDocument).toList(),
                 plan.sites().stream().map(PlanMapper::siteDocument).toList(),
                 bookingSystemDocument(plan.bookingSystem()),
-                plan.cohorts().stream().map(PlanMapper::cohortDocument).toList());
+                cohortDocuments(plan.cohorts()));
+    }
+
+    /**
+     * A part whose parent is no longer in the plan is an ordinary cohort; it is written without the parentId, which
+     * a file may only give when it names one of the plan's cohorts.
+     */
+    private static List<CohortJson> cohortDocuments(List<Cohort> cohorts) {
+        Set<String> ids = cohorts.stream().map(Cohort::id).collect(Collectors.toSet());
+        return cohorts.stream().map(c -> c.parentId() == null || ids.contains(c.parentId()) ? c
+                : c.withParentId(null)).map(PlanMapper::cohortDocument).toList();
     }
 
     private static BrandJson brandDocument(VaccineBrand brand) {
