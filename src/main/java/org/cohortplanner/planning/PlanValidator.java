@@ -38,6 +38,10 @@ import org.cohortplanner.planning.Problem.Severity;
  * checks (its parts do). Its own fields are still checked: merging gives it back. A part whose parent is no longer
  * in the plan is an ordinary cohort.
  *
+ * <p>Limits: a booking window or vaccination period longer than the plan format allows, booking windows or a
+ * campaign that add up to more, or a daily schedule larger than allowed ({@link CampaignLimits}) are errors too, so
+ * that the console shows a plan that could not be saved and opened again; a file beyond them is refused on reading.
+ *
  * <p>Problems come in a fixed order: cohorts in plan order, for each its own problems in the order of the rules
  * above, then its overlap with earlier cohorts (one problem on the later cohort: the first earlier cohort it overlaps, and how many others); the plan's gaps last.
  */
@@ -50,9 +54,17 @@ public final class PlanValidator {
         Set<String> bookingIds = CohortFamilies.bookingCohorts(plan).stream().map(Cohort::id)
                 .collect(Collectors.toSet());
         List<Cohort> booking = new ArrayList<>();
-        for (Cohort cohort : plan.cohorts()) {
+        List<CampaignLimits.Breach> beyondLimits = CampaignLimits.all(plan.cohorts(), plan.brands(), plan.regions(),
+                plan.sites());
+        for (int i = 0; i < plan.cohorts().size(); i++) {
+            Cohort cohort = plan.cohorts().get(i);
             checkWindow(cohort, problems);
             checkVaccinationPeriod(cohort, problems);
+            for (CampaignLimits.Breach breach : beyondLimits) {
+                if (breach.cohortIndex() == i) {
+                    problems.add(error(cohort, breach.field(), breach.detail()));
+                }
+            }
             checkBrands(plan, cohort, problems);
             checkEligible(cohort, problems);
             checkPopulationTable(plan.population(), cohort, problems);
@@ -73,6 +85,12 @@ public final class PlanValidator {
                             + (others == 1 ? "cohort" : "cohorts") + " the same way"));
                 }
                 booking.add(cohort);
+            }
+        }
+        for (CampaignLimits.Breach breach : beyondLimits) {
+            if (breach.cohortIndex() < 0) {
+                problems.add(new Problem(Severity.ERROR, null, Problem.FIELD_VACCINATION_PERIOD, "plan",
+                        breach.detail()));
             }
         }
         checkCoverage(plan.population(), booking, problems);

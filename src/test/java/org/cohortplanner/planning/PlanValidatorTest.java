@@ -95,6 +95,27 @@ class PlanValidatorTest {
     }
 
     @Test
+    void aWindowLongerThanTheFormatAllowsIsAnErrorOnTheWindow() {
+        Cohort cohort = fiftyFiveToFiftyNine().withWindow(window(6, 1, 20, 7, 24, 18));
+        Problem problem = only(problems(cohort, fiftyToFiftyFour()));
+        assertEquals(Problem.FIELD_WINDOW, problem.field());
+        assertTrue(problem.detail().contains("a window is at most 31 days long"), problem.detail());
+    }
+
+    @Test
+    void manyCohortsOverlappingTheSameWayAreOneProblemEach() {
+        List<Cohort> cohorts = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            cohorts.add(fiftyFiveToFiftyNine().withId("c" + i).withName("part " + i));
+        }
+        List<Problem> problems = validator.validate(plan(cohorts)).stream().filter(Problem::isError).toList();
+        assertEquals(49, problems.size(), problems.toString());
+        assertTrue(problems.get(48).detail().endsWith("are also in cohort part 0, and both windows are open from "
+                + "2021-07-14 20:00 to 2021-07-24 18:00; and it overlaps 48 other earlier cohorts the same way"),
+                problems.get(48).detail());
+    }
+
+    @Test
     void theJuly2021PlanHasNoProblems() {
         assertEquals(List.of(), validator.validate(valid()));
     }

@@ -43,6 +43,7 @@ import org.cohortplanner.domain.SiteKind;
 import org.cohortplanner.domain.VaccinationPeriod;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.domain.WaitingRoom;
+import org.cohortplanner.planning.CampaignLimits;
 import org.cohortplanner.store.json.PlanDocument.BirthYearsJson;
 import org.cohortplanner.store.json.PlanDocument.BookingSystemJson;
 import org.cohortplanner.store.json.PlanDocument.BrandJson;
@@ -195,7 +196,11 @@ final class PlanMapper {
         requireUnique(cohorts, Cohort::id, root.field("cohorts"), "id", "cohort id");
         requireKnownReferences(brands, regions, deliveries, sites, cohorts);
         requireKnownParents(cohorts);
-        CampaignLimits.check(cohorts, brands, regions, sites);
+        CampaignLimits.first(cohorts, brands, regions, sites).ifPresent(breach -> {
+            JsonPath cohortsPath = root.field("cohorts");
+            throw new MappingFailure(breach.cohortIndex() < 0 ? cohortsPath
+                    : cohortsPath.index(breach.cohortIndex()).field(breach.field()), breach.detail());
+        });
 
         return build(root, () -> new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem,
                 holidays, regions, population, settings, version));

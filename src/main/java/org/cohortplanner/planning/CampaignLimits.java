@@ -1,4 +1,4 @@
-package org.cohortplanner.store.json;
+package org.cohortplanner.planning;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,13 +19,36 @@ import org.cohortplanner.domain.VaccineBrand;
  * schedule. They bound what the booking-night simulation and the schedule may cost. A window or period that runs
  * backwards is not measured here: the validator reports it.
  */
-final class CampaignLimits {
-    private static final JsonPath COHORTS = JsonPath.root().field("cohorts");
+public final class CampaignLimits {
+    /**
+     * A limit the plan goes beyond.
+     *
+     * @param cohortIndex the cohort's place in the plan, or -1 for the cohorts as a whole
+     * @param field       {@code window} or {@code vaccinationPeriod}; null for the cohorts as a whole
+     * @param detail      what is beyond which limit, in a sentence
+     */
+    public record Breach(int cohortIndex, String field, String detail) {
+    }
 
     private CampaignLimits() {
     }
 
-    static void check(List<Cohort> cohorts, List<VaccineBrand> brands, List<Region> regions, List<SiteGroup> sites) {
+    /** The first limit the plan's cohorts go beyond, if any (reading stops at the first). */
+    public static java.util.Optional<Breach> first(List<Cohort> cohorts, List<VaccineBrand> brands,
+                                                   List<Region> regions, List<SiteGroup> sites) {
+        List<Breach> breaches = check(cohorts, brands, regions, sites, true);
+        return breaches.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(breaches.get(0));
+    }
+
+    /** Every limit the plan's cohorts go beyond, in plan order, the schedule's size last. */
+    public static List<Breach> all(List<Cohort> cohorts, List<VaccineBrand> brands, List<Region> regions,
+                                   List<SiteGroup> sites) {
+        return check(cohorts, brands, regions, sites, false);
+    }
+
+    private static List<Breach> check(List<Cohort> cohorts, List<VaccineBrand> brands, List<Region> regions,
+                                      List<SiteGroup> sites, boolean firstOnly) {
+        List<Breach> breaches = new java.util.ArrayList<>();
         Set<String> parents = new HashSet<>();
         for (Cohort cohort : cohorts) {
             if (cohort.parentId() != null && !cohort.parentId().equals(cohort.id())) {
@@ -38,43 +61,56 @@ final class CampaignLimits {
         LocalDate last = null;
         for (int i = 0; i < cohorts.size(); i++) {
             Cohort cohort = cohorts.get(i);
-            JsonPath path = COHORTS.index(i);
             long minutes = Duration.between(cohort.window().opens(), cohort.window().closes()).toMinutes();
             if (minutes > PlanLimits.WINDOW_DAYS * 1440L) {
-                throw new MappingFailure(path.field("window"), "the booking window of " + cohort.name() + " is open "
+                breaches.add(new Breach(i, "window", "the booking window of " + cohort.name() + " is open "
                         + days(minutes) + "; a window is at most " + PlanLimits.WINDOW_DAYS + " days long (the plan "
-                        + "format's limits)");
+                        + "format's limits)"));
+                if (firstOnly) {
+                    return breaches;
+                }
             }
             long periodDays = ChronoUnit.DAYS.between(cohort.vaccinationPeriod().firstDay(),
                     cohort.vaccinationPeriod().lastDay()) + 1;
             if (periodDays > PlanLimits.VACCINATION_PERIOD_DAYS) {
-                throw new MappingFailure(path.field("vaccinationPeriod"), "the vaccination period of " + cohort.name()
+                breaches.add(new Breach(i, "vaccinationPeriod", "the vaccination period of " + cohort.name()
                         + " is " + periodDays + " days long; a period is at most "
-                        + PlanLimits.VACCINATION_PERIOD_DAYS + " days (the plan format's limits)");
+                        + PlanLimits.VACCINATION_PERIOD_DAYS + " days (the plan format's limits)"));
+                if (firstOnly) {
+                    return breaches;
+                }
             }
             if (parents.contains(cohort.id())) {
                 continue;
             }
             booking++;
+            long before = windowMinutes;
             windowMinutes += Math.max(0, minutes);
-            if (windowMinutes > PlanLimits.TOTAL_WINDOW_DAYS * 1440L) {
-                throw new MappingFailure(path.field("window"), "with this window the booking windows of the plan add "
+            if (windowMinutes > PlanLimits.TOTAL_WINDOW_DAYS * 1440L && before <= PlanLimits.TOTAL_WINDOW_DAYS * 1440L) {
+                breaches.add(new Breach(i, "window", "with this window the booking windows of the plan add "
                         + "up to " + days(windowMinutes) + "; together they are at most " + PlanLimits.TOTAL_WINDOW_DAYS
-                        + " days (the plan format's limits)");
+                        + " days (the plan format's limits)"));
+                if (firstOnly) {
+                    return breaches;
+                }
             }
+            long spanBefore = first == null ? 0 : ChronoUnit.DAYS.between(first, last) + 1;
             for (LocalDate day : List.of(cohort.vaccinationPeriod().firstDay(), cohort.vaccinationPeriod().lastDay())) {
                 first = first == null || day.isBefore(first) ? day : first;
                 last = last == null || day.isAfter(last) ? day : last;
             }
             long campaignDays = ChronoUnit.DAYS.between(first, last) + 1;
-            if (campaignDays > PlanLimits.CAMPAIGN_DAYS) {
-                throw new MappingFailure(path.field("vaccinationPeriod"), "with this vaccination period the campaign "
+            if (campaignDays > PlanLimits.CAMPAIGN_DAYS && spanBefore <= PlanLimits.CAMPAIGN_DAYS) {
+                breaches.add(new Breach(i, "vaccinationPeriod", "with this vaccination period the campaign "
                         + "runs " + campaignDays + " days, from " + first + " to " + last + "; a campaign is at most "
-                        + PlanLimits.CAMPAIGN_DAYS + " days (the plan format's limits)");
+                        + PlanLimits.CAMPAIGN_DAYS + " days (the plan format's limits)"));
+                if (firstOnly) {
+                    return breaches;
+                }
             }
         }
         if (first == null) {
-            return;
+            return breaches;
         }
         Set<String> regionNames = new LinkedHashSet<>();
         regions.forEach(r -> regionNames.add(r.name()));
@@ -84,11 +120,16 @@ final class CampaignLimits {
         long scheduleDays = ChronoUnit.DAYS.between(first, last) + longestInterval + 1;
         long cells = booking * (long) Math.max(1, regionNames.size()) * Math.max(1, brands.size()) * scheduleDays;
         if (cells > PlanLimits.SCHEDULE_CELLS) {
-            throw new MappingFailure(COHORTS, "the daily schedule of this plan has " + PlanMapper.number(cells)
+            breaches.add(new Breach(-1, null, "the daily schedule of this plan has " + number(cells)
                     + " cells (" + booking + " cohorts that book × " + Math.max(1, regionNames.size()) + " regions × "
                     + Math.max(1, brands.size()) + " brands × " + scheduleDays + " days); it may have at most "
-                    + PlanMapper.number(PlanLimits.SCHEDULE_CELLS) + " (the plan format's limits)");
+                    + number(PlanLimits.SCHEDULE_CELLS) + " (the plan format's limits)"));
         }
+        return breaches;
+    }
+
+    private static String number(long value) {
+        return String.format(java.util.Locale.ROOT, "%,d", value);
     }
 
     private static String days(long minutes) {
