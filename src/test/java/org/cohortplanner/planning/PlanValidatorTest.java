@@ -105,14 +105,14 @@ class PlanValidatorTest {
     @Test
     void manyCohortsOverlappingTheSameWayAreOneProblemEach() {
         List<Cohort> cohorts = new java.util.ArrayList<>();
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < 10; i++) {
             cohorts.add(fiftyFiveToFiftyNine().withId("c" + i).withName("part " + i));
         }
         List<Problem> problems = validator.validate(plan(cohorts)).stream().filter(Problem::isError).toList();
-        assertEquals(49, problems.size(), problems.toString());
-        assertTrue(problems.get(48).detail().endsWith("are also in cohort part 0, and both windows are open from "
-                + "2021-07-14 20:00 to 2021-07-24 18:00; and it overlaps 48 other earlier cohorts the same way"),
-                problems.get(48).detail());
+        assertEquals(9, problems.size(), problems.toString());
+        assertTrue(problems.get(8).detail().endsWith("are also in cohort part 0, and both windows are open from "
+                + "2021-07-14 20:00 to 2021-07-24 18:00; and it overlaps 8 other earlier cohorts the same way"),
+                problems.get(8).detail());
     }
 
     @Test
