@@ -1,5 +1,6 @@
 package org.cohortplanner.cli;
 
+import java.io.PrintWriter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -8,9 +9,26 @@ import java.util.Deque;
  * order given; commas and quoting are handled here so that the commands read like the documented layout.
  */
 final class JsonText {
+    /** Text beyond this many characters goes on to the sink, so that a large output is never held whole. */
+    private static final int SPILL_CHARACTERS = 1 << 16;
+
     private final StringBuilder text = new StringBuilder();
     private final Deque<Boolean> firstInScope = new ArrayDeque<>();
+    private final PrintWriter sink;
     private boolean afterName;
+
+    /** Text held until {@link #toString()}. */
+    JsonText() {
+        this(null);
+    }
+
+    /**
+     * Text passed on to {@code sink} as it grows; {@link #toString()} then gives only what has not been passed on
+     * yet, which the caller prints last.
+     */
+    JsonText(PrintWriter sink) {
+        this.sink = sink;
+    }
 
     JsonText beginObject() {
         value();
@@ -121,10 +139,18 @@ final class JsonText {
     }
 
     private void value() {
+        spill();
         if (afterName) {
             afterName = false;
         } else {
             separate();
+        }
+    }
+
+    private void spill() {
+        if (sink != null && text.length() > SPILL_CHARACTERS) {
+            sink.append(text);
+            text.setLength(0);
         }
     }
 

@@ -55,7 +55,7 @@ public final class ScheduleCommand implements Callable<Integer> {
         Schedule schedule = Schedule.of(plan);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonText text = new JsonText().beginObject().field("plan", plan.name());
+            JsonText text = new JsonText(out).beginObject().field("plan", plan.name());
             writeSchedule(text, schedule, true);
             out.println(text.endObject());
         } else {

@@ -78,7 +78,7 @@ public final class SimulateCommand implements Callable<Integer> {
             return 2;
         }
         BookingNightSimulator simulator = new BookingNightSimulator();
-        JsonText text = new JsonText();
+        JsonText text = new JsonText(out);
         if (json) {
             text.beginObject().put("plan", plan.name()).put("seed", seed).name("windows").beginArray();
         } else {

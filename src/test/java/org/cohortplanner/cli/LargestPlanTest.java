@@ -96,22 +96,72 @@ class LargestPlanTest {
         return json.append("]}\n").toString();
     }
 
+    /**
+     * The most cohorts a plan may have: 200 pairs of birth years from 1850–1851 to 2049–2050, each in ten parts by
+     * the last digit of the birth day, one region and one two-dose brand, a vaccination period of 200 days: 2,000 × 1 × 1 × 243 days = 486,000
+     * schedule cells; the booking windows (86 minutes each) add up to the 120 days allowed.
+     */
+    static String mostCohorts() {
+        StringBuilder json = new StringBuilder();
+        json.append("{\"formatVersion\": 1, \"name\": \"Most cohorts\", \"zone\": \"Asia/Seoul\", "
+                + "\"regions\": [{\"name\": \"Seoul\", \"population\": 9586195}], \"brands\": [{\"name\": "
+                + "\"Pfizer\", \"dosesInCourse\": 2, \"interval\": {\"days\": 21, \"minimumDays\": 21, "
+                + "\"maximumDays\": 42}, \"minimumAge\": 0, \"platform\": \"MRNA\", \"siteKinds\": "
+                + "[\"VACCINATION_CENTRE\"]}], \"deliveries\": [{\"id\": \"D0\", \"brand\": \"Pfizer\", "
+                + "\"doses\": 50000000, \"plannedArrival\": \"2021-06-01\"}], \"sites\": [{\"name\": \"Seoul "
+                + "centres\", \"region\": \"Seoul\", \"kind\": \"VACCINATION_CENTRE\", \"dosesPerDay\": 200000, "
+                + "\"brands\": [\"Pfizer\"]}], \"bookingSystem\": {\"peoplePerHour\": 300000, "
+                + "\"concurrentSessions\": 25000, \"sessionMinutes\": 5, \"waitingRoom\": {\"enabled\": false, "
+                + "\"admittedPerMinute\": 0, \"patienceMinutes\": 60, \"retryProbability\": 0.7, "
+                + "\"retryDelayMinutes\": 30}}, \"cohorts\": [");
+        java.time.LocalDateTime opens = java.time.LocalDateTime.of(2021, 6, 1, 20, 0);
+        long windowMinutes = PlanLimits.TOTAL_WINDOW_DAYS * 1440L / PlanLimits.COHORTS;
+        for (int c = 0; c < PlanLimits.COHORTS; c++) {
+            int year = 1850 + c / 10;
+            java.time.LocalDateTime from = opens.plusMinutes(c * windowMinutes);
+            json.append(c == 0 ? "" : ", ").append("{\"id\": \"c").append(c).append("\", \"name\": \"born ")
+                    .append(year).append(" digit ").append(c % 10).append("\", \"birthYears\": {\"first\": ")
+                    .append(year).append(", \"last\": ").append(year + 1).append("}, \"birthDayDigits\": [")
+                    .append(c % 10).append("], \"eligible\": 70000, \"uptake\": 0.8, \"window\": {\"opens\": \"")
+                    .append(from).append("\", \"closes\": \"").append(from.plusMinutes(windowMinutes))
+                    .append("\"}, \"vaccinationPeriod\": {\"firstDay\": \"2021-07-01\", \"lastDay\": \"")
+                    .append(java.time.LocalDate.of(2021, 7, 1).plusDays(199))
+                    .append("\"}, \"brands\": {\"Pfizer\": 1.0}}");
+        }
+        return json.append("]}\n").toString();
+    }
+
     @Test
     void everyCommandRunsTheLargestPlanInHalfAGigabyte() throws IOException, InterruptedException {
+        runEveryCommand("every birth year × every province", largestPlan(), true, "born 1960", "--by-birth-day-digit",
+                "2");
+    }
+
+    @Test
+    void everyCommandButSlipRunsThePlanWithTheMostCohortsInHalfAGigabyte() throws IOException, InterruptedException {
+        // Not slip: its suggestions rebuild the schedule per cohort, which over 2,000 cohorts does not finish in ten
+        // minutes (a known gap, see issue 17's report).
+        runEveryCommand("2,000 cohorts", mostCohorts(), false, "born 1960 digit 3", "--at-birth-year", "1961");
+    }
+
+    private void runEveryCommand(String shape, String text, boolean withSlip, String cohort, String... splitHow)
+            throws IOException, InterruptedException {
         Path plan = folder.resolve("largest.json");
-        Files.writeString(plan, largestPlan(), StandardCharsets.UTF_8);
-        List<String[]> commands = List.of(
+        Files.writeString(plan, text, StandardCharsets.UTF_8);
+        List<String[]> commands = new ArrayList<>(List.of(
                 new String[] {"validate", plan.toString()},
                 new String[] {"schedule", plan.toString()},
                 new String[] {"schedule", "--json", plan.toString()},
                 new String[] {"slip", "--delivery", "D0", "--to", "2021-09-01", plan.toString()},
                 new String[] {"simulate", plan.toString()},
-                new String[] {"advise", "--cohort", "born 1960", "--p95-wait", "30", plan.toString()},
-                new String[] {"split", "--cohort", "born 1960", "--by-birth-day-digit", "2", "--out",
-                    folder.resolve("split.json").toString(), plan.toString()},
-                new String[] {"export", "--out", folder.resolve("largest.xlsx").toString(), "--per-region",
-                    folder.resolve("regions").toString(), plan.toString()});
-        System.out.printf("Largest plan: %,d bytes%n", Files.size(plan));
+                new String[] {"advise", "--cohort", cohort, "--p95-wait", "30", plan.toString()},
+                split(cohort, plan, splitHow),
+                new String[] {"export", "--force", "--out", folder.resolve("largest.xlsx").toString(),
+                    "--per-region", folder.resolve("regions").toString(), plan.toString()}));
+        if (!withSlip) {
+            commands.removeIf(command -> command[0].equals("slip"));
+        }
+        System.out.printf("Largest plan, %s: %,d bytes%n", shape, Files.size(plan));
         for (String[] command : commands) {
             List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx512m", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
@@ -134,6 +184,13 @@ class LargestPlanTest {
             assertTrue(Set.of(0, 1).contains(child.exitValue()), String.join(" ", command) + ": exit "
                     + child.exitValue() + "\n" + errors);
         }
+    }
+
+    private String[] split(String cohort, Path plan, String... how) {
+        List<String> args = new ArrayList<>(List.of("split", "--cohort", cohort));
+        args.addAll(List.of(how));
+        args.addAll(List.of("--out", folder.resolve("split.json").toString(), plan.toString()));
+        return args.toArray(String[]::new);
     }
 
     /** The command line in this JVM, then its peak heap on standard error. */

@@ -21,12 +21,11 @@ class PlanFileLimitsTest {
     Path folder;
 
     private static PlanFileException failure(String json) {
-        return assertThrows(PlanFileException.class, () -> PlanFiles.fromJson(json, "small.json"));
+        return PlanFilesErrorTest.failure(json);
     }
 
     private static String replace(String target, String replacement) {
-        assertTrue(VALID.contains(target), target);
-        return VALID.replace(target, replacement);
+        return PlanFilesErrorTest.replace(target, replacement);
     }
 
     private static void assertNoLibraryWords(PlanFileException error) {

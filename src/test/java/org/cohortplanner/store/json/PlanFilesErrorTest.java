@@ -45,11 +45,11 @@ class PlanFilesErrorTest {
     @TempDir
     Path folder;
 
-    private static PlanFileException failure(String json) {
+    static PlanFileException failure(String json) {
         return assertThrows(PlanFileException.class, () -> PlanFiles.fromJson(json, "small.json"));
     }
 
-    private static String replace(String target, String replacement) {
+    static String replace(String target, String replacement) {
         assertTrue(VALID.contains(target), target);
         return VALID.replace(target, replacement);
     }
