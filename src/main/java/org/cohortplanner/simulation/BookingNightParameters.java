@@ -13,7 +13,7 @@ import org.cohortplanner.domain.QueueOrder;
  * @param opens             when the window opens, in the plan's zone (labels only; the model counts minutes)
  * @param windowMinutes     how long the window stays open
  * @param people            people who try: eligible × uptake
- * @param accessMultiplier  sessions each person brings (devices, relatives booking for them), at least 1
+ * @param accessMultiplier  mean devices (or helpers) a person tries from at each attempt, at least 1: 1 + Poisson(m − 1)
  * @param arrivals          when first attempts are made
  * @param serviceTime       how long a session holds a slot
  * @param slots             concurrent session slots at the opening
@@ -23,7 +23,7 @@ import org.cohortplanner.domain.QueueOrder;
  * @param admittedPerMinute waiting-room admission limit (people per calendar minute of the window)
  * @param queueOrder        FIFO, or RANDOM (each admission picks uniformly among those waiting)
  * @param patience          how long people stay in the waiting room
- * @param retryProbability  share of those who give up or fail who come back later
+ * @param retryProbability  chance that a person (not a device) tries again after a failed attempt; the rest tire
  * @param retryDelayMinutes mean (exponential) time before they come back; 0 = at once
  * @param bookingLimit      appointments the window can take; when they are booked, booking is suspended and the
  *                          rest are turned away ({@link BookingLimit#UNLIMITED} for none)

@@ -36,10 +36,8 @@ public final class BookingNightSimulator implements BookingNightModel {
         private final double dt;
         private final int steps;
         private final double windowSeconds;
-        private final long sessionsFloor;
-        private final double sessionsExtraChance;
+        private final double extraDevices;
         private final double retryReturnChance;
-        private final double failedComeBackChance;
 
         private final boolean exponentialService;
         private final double endChance;
@@ -85,9 +83,7 @@ public final class BookingNightSimulator implements BookingNightModel {
             this.dt = parameters.stepSeconds();
             this.windowSeconds = parameters.windowMinutes() * 60;
             this.steps = (int) Math.ceil(windowSeconds / dt);
-            this.sessionsFloor = (long) Math.floor(parameters.accessMultiplier());
-            this.sessionsExtraChance = parameters.accessMultiplier() - sessionsFloor;
-            this.failedComeBackChance = failedComeBackChance(parameters, sessionsFloor, sessionsExtraChance);
+            this.extraDevices = parameters.accessMultiplier() - 1;
             this.retryReturnChance = parameters.retryDelayMinutes() == 0 ? 1
                     : -Math.expm1(-dt / (parameters.retryDelayMinutes() * 60));
             ServiceTime service = parameters.serviceTime();
@@ -112,19 +108,6 @@ public final class BookingNightSimulator implements BookingNightModel {
                     ? (int) Math.max(1, Math.round(patience.meanMinutes() * 60 / dt)) : Integer.MAX_VALUE;
             this.notArrived = parameters.people();
             this.slotsNow = parameters.slots();
-        }
-
-        /**
-         * Without a waiting room every session of a person that fails is someone (a device, a relative) who comes
-         * back with the retry probability, so the person tries again unless all of them give up: 1 − (1 − r)^k for a
-         * person with k sessions, averaged over the person's ⌊m⌋ or ⌈m⌉ sessions.
-         */
-        static double failedComeBackChance(BookingNightParameters parameters, long sessionsFloor,
-                                           double sessionsExtraChance) {
-            double giveUp = 1 - parameters.retryProbability();
-            double fewer = 1 - Math.pow(giveUp, sessionsFloor);
-            double more = 1 - Math.pow(giveUp, sessionsFloor + 1);
-            return (1 - sessionsExtraChance) * fewer + sessionsExtraChance * more;
         }
 
         /** P(session ends within k steps of its start), k = 1…; the last entry is 1 (longer sessions end then). */
@@ -178,7 +161,8 @@ public final class BookingNightSimulator implements BookingNightModel {
                 }
                 long arriving = firstAttempts(end);
                 long people = arriving + returning;
-                long arrivingSessions = people * sessionsFloor + random.binomial(people, sessionsExtraChance);
+                // Each person tries from 1 + Poisson(m − 1) devices: a sum of such counts is people + Poisson(people (m − 1)).
+                long arrivingSessions = people + random.poisson(people * extraDevices);
                 sessions += arrivingSessions;
                 recorder.arrivals(minute, arrivingSessions);
                 recorder.events(arrivingSessions + returning);
@@ -381,7 +365,7 @@ public final class BookingNightSimulator implements BookingNightModel {
                 double returningLeft = returning == 0 ? 0 : (returning - throughReturning) / (double) returning;
                 long firstLeft = arriving - throughFirst;
                 comeBackLater(notThrough, firstLeft * (double) step + returningFirstSum * returningLeft,
-                        firstLeft * (double) step * step + returningSquares * returningLeft, failedComeBackChance);
+                        firstLeft * (double) step * step + returningSquares * returningLeft, p.retryProbability());
             }
         }
 

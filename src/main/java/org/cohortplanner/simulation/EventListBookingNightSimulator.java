@@ -53,8 +53,7 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
         private final NightRecorder recorder;
         private final PriorityQueue<Event> events = new PriorityQueue<>();
         private final double windowSeconds;
-        private final long sessionsFloor;
-        private final double sessionsExtraChance;
+        private final double extraDevices;
         private long order;
 
         private double[] firstAttempts;
@@ -87,8 +86,7 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
             this.random = new Sampler(seed);
             this.recorder = new NightRecorder(parameters);
             this.windowSeconds = parameters.windowMinutes() * 60;
-            this.sessionsFloor = (long) Math.floor(parameters.accessMultiplier());
-            this.sessionsExtraChance = parameters.accessMultiplier() - sessionsFloor;
+            this.extraDevices = parameters.accessMultiplier() - 1;
             this.slotsNow = parameters.slots();
             this.quotaLeft = parameters.admittedPerMinute();
         }
@@ -178,7 +176,7 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
 
         private void arrive(Person person, double now) {
             int minute = recorder.minuteOf(now);
-            long brought = sessionsFloor + (random.chance(sessionsExtraChance) ? 1 : 0);
+            long brought = 1 + random.poisson(extraDevices);
             sessions += brought;
             recorder.arrivals(minute, brought);
             recorder.events(brought);
@@ -208,8 +206,8 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
             recorder.failures(minute, failed);
             recorder.events(failed);
             if (accepted == 0) {
-                // Each of the person's sessions is someone who comes back with the retry probability.
-                comeBackLater(person, now, 1 - Math.pow(1 - p.retryProbability(), brought));
+                // The person, not each device, decides whether to try again: devices do not add persistence.
+                comeBackLater(person, now, p.retryProbability());
                 return;
             }
             getThrough(person, now, minute);

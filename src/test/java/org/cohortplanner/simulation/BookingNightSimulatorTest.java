@@ -119,6 +119,24 @@ class BookingNightSimulatorTest {
     }
 
     @Test
+    void moreDevicesPerPersonDoNotMakePeoplePersistLongerOnlyAddLoad() {
+        BookingNightParameters oneDevice = Nights.busyNight().withWaitingRoom(false, 0, QueueOrder.FIFO)
+                .withRetries(0.8, 5).withAccessMultiplier(1);
+        BookingNightParameters manyDevices = oneDevice.withAccessMultiplier(6.7);
+        for (BookingNightModel model : List.of(fast, new EventListBookingNightSimulator())) {
+            BookingNightResult one = model.run(oneDevice, 4);
+            BookingNightResult many = model.run(manyDevices, 4);
+            assertTrue(one.gaveUp() > 0.05 * one.people(), "an overloaded night without a room: " + one.gaveUp());
+            assertTrue(many.gaveUp() >= one.gaveUp(), "gave up " + many.gaveUp() + " vs " + one.gaveUp());
+            assertTrue(many.booked() <= one.booked(), "booked " + many.booked() + " vs " + one.booked());
+            assertTrue(many.sessions() > 4 * one.sessions(), many.sessions() + " vs " + one.sessions());
+            double attemptsAtMost = 1 / (1 - oneDevice.retryProbability());
+            assertTrue(many.sessions() < many.people() * 6.7 * attemptsAtMost,
+                    "a person tires after 1 / (1 − r) attempts on average: " + many.sessions());
+        }
+    }
+
+    @Test
     void theWaitingRoomLetsInAtMostItsQuotaAMinute() {
         BookingNightParameters night = Nights.busyNight().withWaitingRoom(true, 40, QueueOrder.FIFO);
         for (BookingNightModel model : List.of(fast, new EventListBookingNightSimulator())) {
