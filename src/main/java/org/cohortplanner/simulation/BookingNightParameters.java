@@ -180,11 +180,18 @@ public record BookingNightParameters(
                 retryProbability, retryDelayMinutes, bookingLimit, stepSeconds, overload);
     }
 
-    /** Every slot figure (at the opening and after each change) multiplied by {@code factor}. */
+    /**
+     * Every slot figure (at the opening and after each change) multiplied by {@code factor}: more servers, so the
+     * connections they hold grow by the same factor.
+     */
     public BookingNightParameters withCapacityScaled(double factor) {
         List<SlotChange> scaled = slotChanges.stream()
                 .map(c -> new SlotChange(c.atMinute(), Math.max(1, (int) Math.round(c.slots() * factor)))).toList();
-        return withCapacity(Math.max(1, (int) Math.round(slots * factor)), scaled);
+        Overload scaledOverload = overload.enabled()
+                ? new Overload(Math.max(1, Math.round(overload.concurrentRequests() * factor)),
+                        overload.timeoutSeconds(), overload.restartMinutes())
+                : overload;
+        return withCapacity(Math.max(1, (int) Math.round(slots * factor)), scaled).withOverload(scaledOverload);
     }
 
     public BookingNightParameters withWaitingRoom(boolean enabled, int newAdmittedPerMinute, QueueOrder newOrder) {
