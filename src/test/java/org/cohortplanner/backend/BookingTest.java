@@ -1,10 +1,14 @@
 package org.cohortplanner.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
 import org.cohortplanner.planning.schedule.DoseBudget;
 import org.cohortplanner.store.json.PlanFiles;
 import org.junit.jupiter.api.AfterEach;
@@ -115,6 +119,41 @@ class BookingTest {
         JsonNode second = booked.json().path("appointments").get(1);
         assertEquals("2021-09-07", second.path("day").asText(), "the day after the holiday: " + second);
         assertEquals(22, second.path("daysAfterFirst").asInt());
+    }
+
+    @Test
+    void underRandomOrderThoseWhoCameBeforeTheOpeningAreShuffledOnceAndLaterArrivalsQueueBehind() {
+        backend.close();
+        backend = new TestBackend(PlanFiles.fromJson(BookingPlans.SMALL_NIGHT.replace("\"enabled\": true,",
+                "\"enabled\": true, \"order\": \"RANDOM\","), "random night"));
+        http = backend.http;
+        backend.clock.advance(Duration.ofMinutes(-35));
+        List<Long> positions = new ArrayList<>();
+        List<Http.Answer> early = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Http.Answer answer = book("P-" + i, "1968-01-" + (10 + i), "Seoul");
+            assertEquals(202, answer.status(), "before the opening everyone waits: " + answer.body());
+            early.add(answer);
+        }
+        for (Http.Answer answer : early) {
+            positions.add(poll(answer).json().path("position").asLong());
+        }
+        assertEquals(LongStream.rangeClosed(1, 20).boxed().toList(), positions.stream().sorted().toList(),
+                "one place each: " + positions);
+        assertNotEquals(LongStream.rangeClosed(1, 20).boxed().toList(), positions, "not in order of arrival");
+        backend.clock.advance(Duration.ofMinutes(30));
+        Http.Answer late = book("P-late", "1967-05-05", "Seoul");
+        assertEquals(202, late.status(), late.body());
+        assertEquals(19, late.json().path("position").asLong(), "behind the 18 early ones still waiting");
+        for (Http.Answer answer : early) {
+            long before = positions.get(early.indexOf(answer));
+            Http.Answer now = poll(answer);
+            if (before <= 2) {
+                assertEquals(201, now.status(), "the first two of the shuffle got in at the opening: " + now.body());
+            } else {
+                assertEquals(before - 2, now.json().path("position").asLong(), "the shuffle keeps its order");
+            }
+        }
     }
 
     @Test
