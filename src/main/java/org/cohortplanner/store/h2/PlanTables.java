@@ -35,6 +35,7 @@ import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.DeliveryStatus;
 import org.cohortplanner.domain.DoseInterval;
 import org.cohortplanner.domain.Holiday;
+import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanSettings;
 import org.cohortplanner.domain.Platform;
@@ -108,11 +109,12 @@ public final class PlanTables {
             throws SQLException {
         String columns = "plan_version, name, description, time_zone, reserve_second_dose, no_show_rate, "
                 + "people_per_hour, concurrent_sessions, session_minutes, access_multiplier, waiting_room_enabled, "
-                + "admitted_per_minute, queue_order, patience_minutes, retry_probability, retry_delay_minutes";
+                + "admitted_per_minute, queue_order, patience_minutes, retry_probability, retry_delay_minutes, "
+                + "overload_concurrent_requests, overload_timeout_seconds, overload_restart_minutes";
         String sql = stored
                 ? "UPDATE cohort_plan SET " + columns.replace(",", " = ?,") + " = ? WHERE plan_id = ?"
                 : "INSERT INTO cohort_plan (" + columns + ", plan_id) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
         BookingSystem booking = plan.bookingSystem();
         WaitingRoom room = booking.waitingRoom();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -133,6 +135,9 @@ public final class PlanTables {
             statement.setDouble(++i, room.patienceMinutes());
             statement.setDouble(++i, room.retryProbability());
             statement.setDouble(++i, room.retryDelayMinutes());
+            statement.setLong(++i, booking.overload().concurrentRequests());
+            statement.setDouble(++i, booking.overload().timeoutSeconds());
+            statement.setDouble(++i, booking.overload().restartMinutes());
             statement.setLong(++i, planId);
             statement.executeUpdate();
         }
@@ -350,7 +355,8 @@ public final class PlanTables {
         try (PreparedStatement statement = connection.prepareStatement("SELECT plan_version, name, description, "
                 + "time_zone, reserve_second_dose, no_show_rate, people_per_hour, concurrent_sessions, "
                 + "session_minutes, access_multiplier, waiting_room_enabled, admitted_per_minute, queue_order, "
-                + "patience_minutes, retry_probability, retry_delay_minutes FROM cohort_plan WHERE plan_id = ?")) {
+                + "patience_minutes, retry_probability, retry_delay_minutes, overload_concurrent_requests, "
+                + "overload_timeout_seconds, overload_restart_minutes FROM cohort_plan WHERE plan_id = ?")) {
             statement.setLong(1, planId);
             try (ResultSet header = statement.executeQuery()) {
                 if (!header.next()) {
@@ -379,7 +385,9 @@ public final class PlanTables {
                 header.getDouble("retry_delay_minutes"));
         BookingSystem booking = new BookingSystem(header.getDouble("people_per_hour"),
                 header.getInt("concurrent_sessions"), header.getDouble("session_minutes"),
-                header.getDouble("access_multiplier"), readCapacityChanges(connection, planId), room);
+                header.getDouble("access_multiplier"), readCapacityChanges(connection, planId), room,
+                new Overload(header.getLong("overload_concurrent_requests"),
+                        header.getDouble("overload_timeout_seconds"), header.getDouble("overload_restart_minutes")));
         return new Plan(name, description, zone, readCohorts(connection, planId), readBrands(connection, planId),
                 readDeliveries(connection, planId), readSiteGroups(connection, planId), booking,
                 readHolidays(connection, planId), readRegions(connection, planId),

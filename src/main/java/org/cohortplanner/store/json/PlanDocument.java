@@ -1,5 +1,6 @@
 package org.cohortplanner.store.json;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Map;
@@ -80,14 +81,19 @@ final class PlanDocument {
     }
 
     @JsonPropertyOrder({"peoplePerHour", "concurrentSessions", "sessionMinutes", "accessMultiplier",
-        "capacityChanges", "waitingRoom"})
+        "capacityChanges", "waitingRoom", "overload"})
     record BookingSystemJson(
             Double peoplePerHour,
             Integer concurrentSessions,
             Double sessionMinutes,
             Double accessMultiplier,
             List<CapacityChangeJson> capacityChanges,
-            WaitingRoomJson waitingRoom) {
+            WaitingRoomJson waitingRoom,
+            @JsonInclude(JsonInclude.Include.NON_NULL) OverloadJson overload) {
+    }
+
+    @JsonPropertyOrder({"concurrentRequests", "timeoutSeconds", "restartMinutes"})
+    record OverloadJson(Long concurrentRequests, Double timeoutSeconds, Double restartMinutes) {
     }
 
     @JsonPropertyOrder({"at", "peoplePerHour", "concurrentSessions", "note"})

@@ -51,7 +51,7 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.store.json.PlanDocument.PlanJson;
 
 /**
- * Reads and writes plan files (docs/plan-format.md, formatVersion 1). Reading is strict: unknown fields, wrong
+ * Reads and writes plan files (docs/plan-format.md, formatVersion 2; files of version 1 still open). Reading is strict: unknown fields, wrong
  * types, impossible dates and broken references fail with a {@link PlanFileException} whose message names the
  * file, line:column, JSON path and what is wrong. Writing is pretty-printed in a fixed field order, so that plan
  * files diff well, and replaces the file atomically so that a crash never leaves half a plan behind.
@@ -59,6 +59,8 @@ import org.cohortplanner.store.json.PlanDocument.PlanJson;
 public final class PlanFiles {
     /** The only format this version reads and writes. */
     public static final int FORMAT_VERSION = PlanMapper.FORMAT_VERSION;
+    /** Files of format 1 still open: the fields added in 2 take their documented defaults. */
+    public static final int OLDEST_FORMAT_VERSION = 1;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -231,9 +233,9 @@ public final class PlanFiles {
             throw located(path, "expected a whole number, found "
                     + JsonLocations.of(text, FACTORY).foundAt(path).orElse(version.toString()), text, source, null);
         }
-        if (version.intValue() != FORMAT_VERSION) {
+        if (version.intValue() < OLDEST_FORMAT_VERSION || version.intValue() > FORMAT_VERSION) {
             throw located(path, "unsupported formatVersion " + version.intValue() + "; this version of Cohort "
-                    + "Planner reads formatVersion " + FORMAT_VERSION
+                    + "Planner reads formatVersion " + OLDEST_FORMAT_VERSION + " to " + FORMAT_VERSION
                     + (version.intValue() > FORMAT_VERSION ? " (the file was written by a newer version)" : ""),
                     text, source, null);
         }

@@ -31,6 +31,7 @@ import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.DeliveryStatus;
 import org.cohortplanner.domain.DoseInterval;
 import org.cohortplanner.domain.Holiday;
+import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanSettings;
 import org.cohortplanner.domain.Platform;
@@ -50,6 +51,7 @@ import org.cohortplanner.store.json.PlanDocument.CohortJson;
 import org.cohortplanner.store.json.PlanDocument.DeliveryJson;
 import org.cohortplanner.store.json.PlanDocument.HolidayJson;
 import org.cohortplanner.store.json.PlanDocument.IntervalJson;
+import org.cohortplanner.store.json.PlanDocument.OverloadJson;
 import org.cohortplanner.store.json.PlanDocument.PeriodJson;
 import org.cohortplanner.store.json.PlanDocument.PlanJson;
 import org.cohortplanner.store.json.PlanDocument.RegionJson;
@@ -65,7 +67,7 @@ import org.cohortplanner.store.json.PlanDocument.WindowJson;
  * reason; the Plan constructor checks them again.
  */
 final class PlanMapper {
-    static final int FORMAT_VERSION = 1;
+    static final int FORMAT_VERSION = 2;
 
     /** Minutes when the seconds are zero, as people write them; full precision otherwise so nothing is lost. */
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
@@ -122,7 +124,13 @@ final class PlanMapper {
                                 c.concurrentSessions(), c.note()))
                         .toList(),
                 new WaitingRoomJson(room.enabled(), room.admittedPerMinute(), room.order().name(),
-                        room.patienceMinutes(), room.retryProbability(), room.retryDelayMinutes()));
+                        room.patienceMinutes(), room.retryProbability(), room.retryDelayMinutes()),
+                overloadDocument(system.overload()));
+    }
+
+    private static OverloadJson overloadDocument(Overload overload) {
+        return overload.enabled() ? new OverloadJson(overload.concurrentRequests(), overload.timeoutSeconds(),
+                overload.restartMinutes()) : null;
     }
 
     private static CohortJson cohortDocument(Cohort cohort) {
@@ -279,8 +287,17 @@ final class PlanMapper {
                 PlanMapper::capacityChange);
         WaitingRoom waitingRoom = waitingRoom(required(json.waitingRoom(), path.field("waitingRoom")),
                 path.field("waitingRoom"));
+        Overload overload = json.overload() == null ? Overload.NONE
+                : overload(json.overload(), path.field("overload"));
         return build(path, () -> new BookingSystem(peoplePerHour, sessions, sessionMinutes, accessMultiplier, changes,
-                waitingRoom));
+                waitingRoom, overload));
+    }
+
+    private static Overload overload(OverloadJson json, JsonPath path) {
+        long requests = required(json.concurrentRequests(), path.field("concurrentRequests"));
+        double timeout = required(json.timeoutSeconds(), path.field("timeoutSeconds"));
+        double restart = required(json.restartMinutes(), path.field("restartMinutes"));
+        return build(path, () -> new Overload(requests, timeout, restart));
     }
 
     private static CapacityChange capacityChange(CapacityChangeJson json, JsonPath path) {

@@ -22,6 +22,7 @@ import org.cohortplanner.domain.DoseInterval;
 import org.cohortplanner.domain.Holiday;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanSettings;
+import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.Platform;
 import org.cohortplanner.domain.PopulationTable;
 import org.cohortplanner.domain.QueueOrder;
@@ -60,7 +61,7 @@ final class PlanSamples {
         BookingSystem system = new BookingSystem(300_000, 25_000, 5.5, 6.7,
                 List.of(new CapacityChange(LocalDateTime.of(2021, 7, 19, 22, 0), 600_000, 50_000, "extra servers"),
                         new CapacityChange(LocalDateTime.of(2021, 8, 9, 19, 30, 15), 2_000_000, 200_000, "")),
-                new WaitingRoom(true, 5000, QueueOrder.RANDOM, 60, 0.7, 30.5));
+                new WaitingRoom(true, 5000, QueueOrder.RANDOM, 60, 0.7, 30.5), new Overload(300_000, 30, 20.5));
         Map<String, Double> shares = new LinkedHashMap<>();
         shares.put("Moderna", 0.6);
         shares.put("Pfizer", 0.4);
