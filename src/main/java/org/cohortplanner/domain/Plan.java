@@ -87,17 +87,12 @@ public record Plan(
                         + site.region() + "'");
             }
         }
-        Set<String> cohortIds = cohorts.stream().map(Cohort::id).collect(Collectors.toSet());
         for (Transfer transfer : transfers) {
             requireBrand(brandNames, transfer.brand(), "transfer " + transfer.id());
             requireRegion(regionNames, transfer.fromRegion(), "transfer " + transfer.id());
             requireRegion(regionNames, transfer.toRegion(), "transfer " + transfer.id());
         }
         for (AllocationRule rule : allocationRules) {
-            if (!cohortIds.contains(rule.cohortId())) {
-                throw new IllegalArgumentException("allocation rule " + rule.id() + " refers to unknown cohort '"
-                        + rule.cohortId() + "'");
-            }
             for (String brand : rule.brands().shares().keySet()) {
                 requireBrand(brandNames, brand, "allocation rule " + rule.id());
             }
@@ -179,10 +174,12 @@ public record Plan(
                 allocationRules);
     }
 
+    /** Replaces the cohorts; allocation rules of cohorts no longer in the plan go with them. */
     public Plan withCohorts(List<Cohort> newCohorts) {
+        Set<String> kept = newCohorts.stream().map(Cohort::id).collect(Collectors.toSet());
         return new Plan(name, description, zone, newCohorts, brands, deliveries, sites, bookingSystem, holidays,
                 regions, population, settings, version, transfers,
-                allocationRules);
+                allocationRules.stream().filter(r -> kept.contains(r.cohortId())).toList());
     }
 
     public Plan withBrands(List<VaccineBrand> newBrands) {

@@ -38,6 +38,9 @@ final class RegionalSupplyChecks {
             Optional<Cohort> cohort = plan.cohort(rule.cohortId());
             if (cohort.isPresent()) {
                 checkRule(plan, cohort.get(), rule, problems);
+            } else {
+                problems.add(ruleProblem(Problem.Severity.ERROR, rule, "is for cohort " + rule.cohortId()
+                        + ", which the plan does not have"));
             }
             for (AllocationRule earlier : rules.subList(0, i)) {
                 if (earlier.overlaps(rule)) {

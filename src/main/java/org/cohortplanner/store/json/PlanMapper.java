@@ -202,6 +202,13 @@ final class PlanMapper {
         requireUnique(transfers, Transfer::id, root.field("transfers"), "id", "transfer id");
         requireUnique(rules, AllocationRule::id, root.field("allocationRules"), "id", "allocation rule id");
         requireKnownReferences(brands, regions, deliveries, sites, cohorts);
+        Set<String> cohortIds = cohorts.stream().map(Cohort::id).collect(Collectors.toSet());
+        for (int i = 0; i < rules.size(); i++) {
+            if (!cohortIds.contains(rules.get(i).cohortId())) {
+                throw new MappingFailure(root.field("allocationRules").index(i).field("cohortId"), "allocation rule "
+                        + rules.get(i).id() + " refers to unknown cohort '" + rules.get(i).cohortId() + "'");
+            }
+        }
 
         return build(root, () -> new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem,
                 holidays, regions, population, settings, version, transfers, rules));

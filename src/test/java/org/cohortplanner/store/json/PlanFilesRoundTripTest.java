@@ -52,7 +52,8 @@ class PlanFilesRoundTripTest {
     void fieldsAreWrittenInTheDocumentedOrderAndWholeNumbersWithoutFraction() {
         String text = PlanFiles.toJson(PlanSamples.everyField());
         List<String> topLevel = Stream.of("formatVersion", "name", "description", "zone", "version", "settings",
-                "population", "regions", "holidays", "brands", "deliveries", "sites", "bookingSystem", "cohorts")
+                "population", "regions", "holidays", "brands", "deliveries", "transfers", "sites", "bookingSystem", "cohorts",
+                "allocationRules")
                 .toList();
         int previous = -1;
         for (String field : topLevel) {
@@ -60,7 +61,7 @@ class PlanFilesRoundTripTest {
             assertTrue(at > previous, field + " is out of order or missing in\n" + text);
             previous = at;
         }
-        assertTrue(text.startsWith("{\n  \"formatVersion\": 1,\n"), text);
+        assertTrue(text.startsWith("{\n  \"formatVersion\": 2,\n"), text);
         assertTrue(text.contains("\"peoplePerHour\": 300000,"), text);
         assertTrue(text.contains("\"sessionMinutes\": 5.5,"), text);
         assertTrue(text.contains("\"opens\": \"2021-07-19T20:00\""), text);
