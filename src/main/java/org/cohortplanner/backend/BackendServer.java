@@ -2,6 +2,7 @@ package org.cohortplanner.backend;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
@@ -47,36 +48,42 @@ public final class BackendServer implements AutoCloseable {
         this.plans = plans;
         this.desk = desk;
         this.app = Javalin.create(javalin -> {
-            javalin.showJavalinBanner = false;
-            javalin.startupWatcherEnabled = false;
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.startupWatcherEnabled = false;
             javalin.http.defaultContentType = Api.JSON;
             javalin.jetty.addConnector((server, http) -> {
                 connector = connector(server, http);
                 return connector;
             });
+            routes(javalin.routes);
         });
-        app.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
-        app.before(Api.PREFIX + "/*", this::authenticate);
+    }
+
+    private void routes(RoutesConfig routes) {
+        routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
+        routes.before(Api.PREFIX + "/*", this::authenticate);
         // Logged before the answer is sent, so that a client that has its answer finds the line written.
-        app.after(this::logRequest);
-        new PlanRoutes(plans).register(app);
-        new BookingRoutes(desk).register(app);
-        app.get(Api.PREFIX + "/health", ctx -> Api.json(ctx, 200, PlanJson.text(health())));
-        app.get(Api.PREFIX + "/session", ctx -> Api.json(ctx, 200, PlanJson.text(session(ctx))));
-        app.exception(ApiException.class, BackendServer::refuse);
-        app.exception(StoreException.class, (failure, ctx) -> refuse(new ApiException(503,
+        routes.after(this::logRequest);
+        new PlanRoutes(plans).register(routes);
+        new BookingRoutes(desk).register(routes);
+        routes.get(Api.PREFIX + "/health", ctx -> Api.json(ctx, 200, PlanJson.text(health())));
+        routes.get(Api.PREFIX + "/session", ctx -> Api.json(ctx, 200, PlanJson.text(session(ctx))));
+        routes.exception(ApiException.class, BackendServer::refuse);
+        routes.exception(StoreException.class, (failure, ctx) -> refuse(new ApiException(503,
                 "the backend's database failed: " + failure.getMessage()), ctx));
-        app.exception(Exception.class, (failure, ctx) -> {
+        routes.exception(Exception.class, (failure, ctx) -> {
             LOG.warn("request {} {} failed", ctx.method(), ctx.path(), failure);
             refuse(new ApiException(500, "the backend failed: " + failure.getClass().getSimpleName()), ctx);
         });
-        app.error(404, ctx -> {
-            if (ctx.result() == null || ctx.result().isEmpty() || !ctx.res().getContentType().startsWith(Api.JSON)) {
+        routes.error(404, ctx -> {
+            String type = ctx.res().getContentType();
+            if (ctx.result() == null || ctx.result().isEmpty() || type == null || !type.startsWith(Api.JSON)) {
                 refuse(ApiException.notFound("no resource " + ctx.method() + " " + ctx.path()
                         + "; see docs/api.md"), ctx);
             }
         });
-        app.error(405, ctx -> refuse(new ApiException(405, ctx.method() + " is not allowed on " + ctx.path()), ctx));
+        routes.error(405, ctx -> refuse(new ApiException(405, ctx.method() + " is not allowed on " + ctx.path()),
+                ctx));
     }
 
     /**

@@ -1,7 +1,7 @@
 package org.cohortplanner.backend;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,7 +18,7 @@ final class BookingRoutes {
         this.desk = desk;
     }
 
-    void register(Javalin app) {
+    void register(RoutesConfig app) {
         app.post(Api.PREFIX + "/bookings", this::book);
         app.get(Api.PREFIX + "/bookings/tickets/{ticket}", ctx -> answer(ctx, desk.poll(ctx.pathParam("ticket"))));
         app.get(Api.PREFIX + "/live", this::live);

@@ -3,7 +3,7 @@ package org.cohortplanner.backend;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -40,7 +40,7 @@ final class PlanRoutes {
         this.plans = plans;
     }
 
-    void register(Javalin app) {
+    void register(RoutesConfig app) {
         app.get(Api.PREFIX + "/plan", this::getPlan);
         app.put(Api.PREFIX + "/plan", this::putPlan);
         app.get(Api.PREFIX + "/audit", this::getAudit);
