@@ -42,8 +42,11 @@ import org.cohortplanner.planning.Problem.Severity;
  * checks (its parts do). Its own fields are still checked: merging gives it back. A part whose parent is no longer
  * in the plan is an ordinary cohort.
  *
+ * <p>Regional supply (allocation rules, explicit allotments, transfers) is checked by {@link RegionalSupplyChecks}.
+ *
  * <p>Problems come in a fixed order: cohorts in plan order, for each its own problems in the order of the rules
- * above, then its overlaps with earlier cohorts (one problem per pair, on the later cohort); the plan's gaps last.
+ * above, then its overlaps with earlier cohorts (one problem per pair, on the later cohort); the plan's gaps, then
+ * the regional supply problems last.
  */
 public final class PlanValidator {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
@@ -72,6 +75,7 @@ public final class PlanValidator {
         }
         checkCoverage(plan.population(), booking, problems);
         checkOverload(plan.bookingSystem(), problems);
+        problems.addAll(RegionalSupplyChecks.check(plan));
         return List.copyOf(problems);
     }
 

@@ -64,7 +64,8 @@ class PlanFilesRoundTripTest {
     void fieldsAreWrittenInTheDocumentedOrderAndWholeNumbersWithoutFraction() {
         String text = PlanFiles.toJson(PlanSamples.everyField());
         List<String> topLevel = Stream.of("formatVersion", "name", "description", "zone", "version", "settings",
-                "population", "regions", "holidays", "brands", "deliveries", "sites", "bookingSystem", "cohorts")
+                "population", "regions", "holidays", "brands", "deliveries", "transfers", "sites", "bookingSystem", "cohorts",
+                "allocationRules")
                 .toList();
         int previous = -1;
         for (String field : topLevel) {
