@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * given a host and a keystore.
  * <p>
  * The log has one line per request (method, path, status, user) and never a header or a body, so no token and no
- * birth date reaches it.
+ * birth date or person id reaches it.
  */
 public final class BackendServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackendServer.class);
@@ -104,7 +104,7 @@ public final class BackendServer implements AutoCloseable {
                 plans.seed(config.seed(), "backend");
             }
             ledger = BookingLedger.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
-            BookingDesk desk = new BookingDesk(plans, config.clock(), ledger);
+            BookingDesk desk = new BookingDesk(plans, config.clock(), ledger, config.personKey());
             BackendServer server = new BackendServer(config, store, plans, desk);
             server.listen();
             return server;

@@ -51,6 +51,11 @@ final class NightReport {
                 p.waitingRoom() ? "waiting room " + p.queueOrder() + ", " + count(p.admittedPerMinute())
                         + " a minute, patience " + trim(p.patience().meanMinutes()) + " min"
                         : "no waiting room", p.retryProbability() * 100, duration(p.retryDelayMinutes()));
+        if (p.overload().enabled()) {
+            out.printf("  Overload: %s connections, refused requests time out after %s s, a crash restarts in %s%n",
+                    count(p.connectionsAt(p.slots())), trim(p.overload().timeoutSeconds()),
+                    duration(p.overload().restartMinutes()));
+        }
         out.printf("  Appointments: %s%n", p.bookingLimit() == BookingLimit.UNLIMITED ? "no limit"
                 : count(p.bookingLimit()) + " (from the plan's supply)");
         out.printf("  Booked %s; never got through %s (gave up %s, still trying at the close %s, turned away %s)%n",
@@ -69,6 +74,13 @@ final class NightReport {
         }
         out.printf("  Suspended: %s%n", r.suspended() ? "yes, at " + at(p, r.suspendedAtMinute()) + ", "
                 + count(r.turnedAway()) + " turned away" : "no");
+        if (p.overload().enabled()) {
+            StringBuilder crashes = new StringBuilder(r.outages().isEmpty() ? "none" : count(r.outages().size()));
+            for (BookingNightResult.Outage outage : r.outages()) {
+                crashes.append("; ").append(at(p, outage.fromMinute())).append(" to ").append(at(p, outage.toMinute()));
+            }
+            out.printf("  Crashes: %s%n", crashes);
+        }
         out.printf("  %s sessions, %s events%n", count(r.sessions()), count(r.events()));
         printHours(out, p, r.perMinute());
     }
@@ -119,6 +131,14 @@ final class NightReport {
         json.name("suspension").beginObject().put("suspended", r.suspended())
                 .put("atMinute", r.suspendedAtMinute())
                 .put("at", r.suspendedAt().map(ISO::format).orElse(null)).endObject();
+        json.name("outages").beginArray();
+        for (BookingNightResult.Outage outage : r.outages()) {
+            json.beginObject().put("fromMinute", outage.fromMinute())
+                    .put("from", ISO.format(p.opens().plusSeconds(Math.round(outage.fromMinute() * 60))))
+                    .put("toMinute", outage.toMinute())
+                    .put("to", ISO.format(p.opens().plusSeconds(Math.round(outage.toMinute() * 60)))).endObject();
+        }
+        json.endArray();
         json.put("peakQueue", r.peakQueue()).put("peakActive", r.peakActive());
         json.name("positionEstimates").beginArray();
         for (BookingNightResult.PositionEstimate estimate : r.positionEstimates()) {
@@ -170,6 +190,13 @@ final class NightReport {
             json.put("bookingLimit", p.bookingLimit());
         }
         json.put("stepSeconds", p.stepSeconds());
+        if (p.overload().enabled()) {
+            json.name("overload").beginObject().put("concurrentRequests", p.overload().concurrentRequests())
+                    .put("timeoutSeconds", p.overload().timeoutSeconds())
+                    .put("restartMinutes", p.overload().restartMinutes()).endObject();
+        } else {
+            json.put("overload", (String) null);
+        }
         json.endObject();
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import org.cohortplanner.backend.AccessTokens;
 import org.cohortplanner.backend.BackendConfig;
 import org.cohortplanner.backend.BackendServer;
+import org.cohortplanner.backend.PersonKey;
 import org.cohortplanner.backend.RunningClock;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.store.DataLocation;
@@ -69,6 +70,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--keystore-password-file", paramLabel = "FILE", description = "File holding the keystore "
             + "password.")
     Path keystorePasswordFile;
+
+    @Option(names = "--person-key-file", paramLabel = "FILE",
+            description = "Key of the person ids' hashes, as hex (at least 32 digits). Give every instance serving "
+                    + "one night the same file (default: 'person-key' in the data folder, made once).")
+    Path personKeyFile;
 
     @Option(names = "--seed", paramLabel = "PLAN.json",
             description = "Plan stored into an empty database (default: the bundled initial 2021 plan).")
@@ -154,7 +160,15 @@ public final class ServeCommand implements Callable<Integer> {
         char[] keystorePassword = keystore == null ? null : secret(keystorePasswordFile).toCharArray();
         String password = databasePasswordFile == null ? "" : secret(databasePasswordFile);
         return new BackendConfig(host, port, url, databaseUser, password, tokens, keystore, keystorePassword, clock,
-                plan);
+                plan, personKey());
+    }
+
+    private PersonKey personKey() {
+        if (personKeyFile != null) {
+            return PersonKey.read(personKeyFile);
+        }
+        Path folder = DataLocation.resolve(parent == null ? null : parent.dataDir).create();
+        return PersonKey.readOrCreate(folder.resolve("person-key"));
     }
 
     private String defaultDatabaseUrl() {

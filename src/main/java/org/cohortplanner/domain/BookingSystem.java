@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param accessMultiplier sessions each person who tries brings (several devices, relatives booking for them):
  *                         about 6.7 on 19 July 2021
+ * @param overload         how it breaks beyond its capacity ({@link Overload#NONE}: it does not)
  */
 public record BookingSystem(
         double peoplePerHour,
@@ -17,7 +18,8 @@ public record BookingSystem(
         double sessionMinutes,
         double accessMultiplier,
         List<CapacityChange> capacityChanges,
-        WaitingRoom waitingRoom) {
+        WaitingRoom waitingRoom,
+        Overload overload) {
 
     public BookingSystem {
         Require.positive(peoplePerHour, "people per hour");
@@ -31,6 +33,14 @@ public record BookingSystem(
         Require.noNulls(capacityChanges, "capacity changes");
         capacityChanges = capacityChanges.stream().sorted(Comparator.comparing(CapacityChange::at)).toList();
         Require.present(waitingRoom, "waiting room");
+        overload = overload == null ? Overload.NONE : overload;
+    }
+
+    /** A system that does not break under load. */
+    public BookingSystem(double peoplePerHour, int concurrentSessions, double sessionMinutes, double accessMultiplier,
+                         List<CapacityChange> capacityChanges, WaitingRoom waitingRoom) {
+        this(peoplePerHour, concurrentSessions, sessionMinutes, accessMultiplier, capacityChanges, waitingRoom,
+                Overload.NONE);
     }
 
     /** People per hour in force at {@code time}: the last capacity change at or before it, else the base figure. */
@@ -57,11 +67,16 @@ public record BookingSystem(
 
     public BookingSystem withCapacityChanges(List<CapacityChange> newChanges) {
         return new BookingSystem(peoplePerHour, concurrentSessions, sessionMinutes, accessMultiplier, newChanges,
-                waitingRoom);
+                waitingRoom, overload);
     }
 
     public BookingSystem withWaitingRoom(WaitingRoom newWaitingRoom) {
         return new BookingSystem(peoplePerHour, concurrentSessions, sessionMinutes, accessMultiplier, capacityChanges,
-                newWaitingRoom);
+                newWaitingRoom, overload);
+    }
+
+    public BookingSystem withOverload(Overload newOverload) {
+        return new BookingSystem(peoplePerHour, concurrentSessions, sessionMinutes, accessMultiplier, capacityChanges,
+                waitingRoom, newOverload);
     }
 }

@@ -10,9 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.cohortplanner.domain.BirthCohortRange;
+import org.cohortplanner.domain.BookingSystem;
 import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PopulationTable;
 import org.cohortplanner.domain.VaccinationPeriod;
@@ -31,19 +33,27 @@ import org.cohortplanner.planning.Problem.Severity;
  * the year of the first vaccination day (age = that year − last birth year); eligible people must be above 0; when
  * the plan has a population table, every birth year of the cohort must be in it. Between cohorts: two cohorts that
  * share people (birth years overlap and birth-day digits are not disjoint) must not have overlapping booking
- * windows. For the plan: a person in the population table whom no cohort includes is a gap (a warning).
+ * windows. For the plan: a person in the population table whom no cohort includes is a gap (a warning); the booking
+ * system's overload figures must be within their documented ranges, and connections at or below the sessions are
+ * a warning.
  *
  * <p>Splits: a split keeps the parent in the plan and the parts name it as their parentId. A cohort that is some
  * other cohort's parent has been replaced by its parts; it books nobody, so it takes no part in the overlap and gap
  * checks (its parts do). Its own fields are still checked: merging gives it back. A part whose parent is no longer
  * in the plan is an ordinary cohort.
  *
+ * <p>Regional supply (allocation rules, explicit allotments, transfers) is checked by {@link RegionalSupplyChecks}.
+ *
  * <p>Problems come in a fixed order: cohorts in plan order, for each its own problems in the order of the rules
- * above, then its overlaps with earlier cohorts (one problem per pair, on the later cohort); the plan's gaps last.
+ * above, then its overlaps with earlier cohorts (one problem per pair, on the later cohort); the plan's gaps, then
+ * the regional supply problems last.
  */
 public final class PlanValidator {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
     private static final Set<Integer> ALL_DIGITS = Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+    static final long MAX_CONCURRENT_REQUESTS = 10_000_000_000L;
+    static final int MAX_TIMEOUT_SECONDS = 3_600;
+    static final int MAX_RESTART_MINUTES = 1_440;
 
     public List<Problem> validate(Plan plan) {
         List<Problem> problems = new ArrayList<>();
@@ -64,6 +74,8 @@ public final class PlanValidator {
             }
         }
         checkCoverage(plan.population(), booking, problems);
+        checkOverload(plan.bookingSystem(), problems);
+        problems.addAll(RegionalSupplyChecks.check(plan));
         return List.copyOf(problems);
     }
 
@@ -182,6 +194,38 @@ public final class PlanValidator {
         if (!run.isEmpty()) {
             problems.add(gap(run, runMissing));
         }
+    }
+
+    /**
+     * The overload's figures within their documented ranges (docs/plan-format.md), and connections above the
+     * sessions: a system with fewer connections than sessions would crash as soon as its sessions fill up.
+     */
+    private static void checkOverload(BookingSystem system, List<Problem> problems) {
+        Overload overload = system.overload();
+        if (!overload.enabled()) {
+            return;
+        }
+        if (overload.concurrentRequests() > MAX_CONCURRENT_REQUESTS) {
+            problems.add(overloadProblem(Severity.ERROR, "holds " + overload.concurrentRequests()
+                    + " connections; at most " + MAX_CONCURRENT_REQUESTS + " are allowed"));
+        }
+        if (overload.timeoutSeconds() > MAX_TIMEOUT_SECONDS) {
+            problems.add(overloadProblem(Severity.ERROR, "lets requests time out after " + overload.timeoutSeconds()
+                    + " s; at most " + MAX_TIMEOUT_SECONDS + " s are allowed"));
+        }
+        if (overload.restartMinutes() > MAX_RESTART_MINUTES) {
+            problems.add(overloadProblem(Severity.ERROR, "restarts in " + overload.restartMinutes()
+                    + " min; at most " + MAX_RESTART_MINUTES + " min are allowed"));
+        }
+        if (overload.concurrentRequests() <= system.concurrentSessions()) {
+            problems.add(overloadProblem(Severity.WARNING, "holds " + overload.concurrentRequests()
+                    + " connections for " + system.concurrentSessions()
+                    + " sessions, so it crashes as soon as its sessions fill up"));
+        }
+    }
+
+    private static Problem overloadProblem(Severity severity, String detail) {
+        return new Problem(severity, null, Problem.FIELD_OVERLOAD, "booking system", detail);
     }
 
     private static Problem gap(List<Integer> years, Set<Integer> missingDigits) {

@@ -3,6 +3,7 @@ package org.cohortplanner.simulation;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
+import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.QueueOrder;
 
 /**
@@ -13,7 +14,7 @@ import org.cohortplanner.domain.QueueOrder;
  * @param opens             when the window opens, in the plan's zone (labels only; the model counts minutes)
  * @param windowMinutes     how long the window stays open
  * @param people            people who try: eligible × uptake
- * @param accessMultiplier  sessions each person brings (devices, relatives booking for them), at least 1
+ * @param accessMultiplier  mean devices (or helpers) a person tries from at each attempt, at least 1: 1 + Poisson(m − 1)
  * @param arrivals          when first attempts are made
  * @param serviceTime       how long a session holds a slot
  * @param slots             concurrent session slots at the opening
@@ -23,11 +24,12 @@ import org.cohortplanner.domain.QueueOrder;
  * @param admittedPerMinute waiting-room admission limit (people per calendar minute of the window)
  * @param queueOrder        FIFO, or RANDOM (each admission picks uniformly among those waiting)
  * @param patience          how long people stay in the waiting room
- * @param retryProbability  share of those who give up or fail who come back later
+ * @param retryProbability  chance that a person (not a device) tries again after a failed attempt; the rest tire
  * @param retryDelayMinutes mean (exponential) time before they come back; 0 = at once
  * @param bookingLimit      appointments the window can take; when they are booked, booking is suspended and the
  *                          rest are turned away ({@link BookingLimit#UNLIMITED} for none)
  * @param stepSeconds       time step of the fast model (the event-list reference ignores it)
+ * @param overload          how the system breaks beyond its capacity ({@link Overload#NONE}: it does not)
  */
 public record BookingNightParameters(
         String windowName,
@@ -46,7 +48,8 @@ public record BookingNightParameters(
         double retryProbability,
         double retryDelayMinutes,
         long bookingLimit,
-        double stepSeconds) {
+        double stepSeconds,
+        Overload overload) {
 
     /** Longest step the fast model takes: short against the waits planners look at (minutes). */
     public static final double MAX_STEP_SECONDS = 10;
@@ -86,6 +89,19 @@ public record BookingNightParameters(
         require(stepSeconds <= serviceTime.meanMinutes() * 60 / 4,
                 "time step of " + stepSeconds + " s is too long for sessions of " + serviceTime.meanMinutes()
                         + " min (at most a quarter of a session)");
+        overload = overload == null ? Overload.NONE : overload;
+    }
+
+    /** A night on a system that does not break under load. */
+    public BookingNightParameters(String windowName, LocalDateTime opens, double windowMinutes, long people,
+                                  double accessMultiplier, ArrivalProfile arrivals, ServiceTime serviceTime,
+                                  int slots, List<SlotChange> slotChanges, boolean waitingRoom,
+                                  int admittedPerMinute, QueueOrder queueOrder, Patience patience,
+                                  double retryProbability, double retryDelayMinutes, long bookingLimit,
+                                  double stepSeconds) {
+        this(windowName, opens, windowMinutes, people, accessMultiplier, arrivals, serviceTime, slots, slotChanges,
+                waitingRoom, admittedPerMinute, queueOrder, patience, retryProbability, retryDelayMinutes,
+                bookingLimit, stepSeconds, Overload.NONE);
     }
 
     private static void require(boolean condition, String message) {
@@ -115,6 +131,14 @@ public record BookingNightParameters(
         return slotsAt(minute) * 60 / serviceTime.meanMinutes();
     }
 
+    /**
+     * Connections the system holds with {@code slotsNow} session slots: the plan's concurrent requests grow and
+     * shrink with the servers, in proportion to the slots (extra servers bring their own connections).
+     */
+    public long connectionsAt(int slotsNow) {
+        return Math.max(1, Math.round(overload.concurrentRequests() * (double) slotsNow / slots));
+    }
+
     public boolean hasBookingLimit() {
         return bookingLimit < people;
     }
@@ -122,74 +146,87 @@ public record BookingNightParameters(
     public BookingNightParameters withWindow(String newName, LocalDateTime newOpens, double newMinutes) {
         return new BookingNightParameters(newName, newOpens, newMinutes, people, accessMultiplier, arrivals,
                 serviceTime, slots, slotChanges, waitingRoom, admittedPerMinute, queueOrder, patience,
-                retryProbability, retryDelayMinutes, bookingLimit, stepSeconds);
+                retryProbability, retryDelayMinutes, bookingLimit, stepSeconds, overload);
     }
 
     public BookingNightParameters withPeople(long newPeople) {
         return new BookingNightParameters(windowName, opens, windowMinutes, newPeople, accessMultiplier, arrivals,
                 serviceTime, slots, slotChanges, waitingRoom, admittedPerMinute, queueOrder, patience,
-                retryProbability, retryDelayMinutes, bookingLimit, stepSeconds);
+                retryProbability, retryDelayMinutes, bookingLimit, stepSeconds, overload);
     }
 
     public BookingNightParameters withAccessMultiplier(double newMultiplier) {
         return new BookingNightParameters(windowName, opens, windowMinutes, people, newMultiplier, arrivals,
                 serviceTime, slots, slotChanges, waitingRoom, admittedPerMinute, queueOrder, patience,
-                retryProbability, retryDelayMinutes, bookingLimit, stepSeconds);
+                retryProbability, retryDelayMinutes, bookingLimit, stepSeconds, overload);
     }
 
     public BookingNightParameters withArrivals(ArrivalProfile newArrivals) {
         return new BookingNightParameters(windowName, opens, windowMinutes, people, accessMultiplier, newArrivals,
                 serviceTime, slots, slotChanges, waitingRoom, admittedPerMinute, queueOrder, patience,
-                retryProbability, retryDelayMinutes, bookingLimit, stepSeconds);
+                retryProbability, retryDelayMinutes, bookingLimit, stepSeconds, overload);
     }
 
     public BookingNightParameters withServiceTime(ServiceTime newServiceTime) {
         return new BookingNightParameters(windowName, opens, windowMinutes, people, accessMultiplier, arrivals,
                 newServiceTime, slots, slotChanges, waitingRoom, admittedPerMinute, queueOrder, patience,
                 retryProbability, retryDelayMinutes, bookingLimit,
-                Math.min(stepSeconds, defaultStepSeconds(newServiceTime)));
+                Math.min(stepSeconds, defaultStepSeconds(newServiceTime)), overload);
     }
 
     public BookingNightParameters withCapacity(int newSlots, List<SlotChange> newChanges) {
         return new BookingNightParameters(windowName, opens, windowMinutes, people, accessMultiplier, arrivals,
                 serviceTime, newSlots, newChanges, waitingRoom, admittedPerMinute, queueOrder, patience,
-                retryProbability, retryDelayMinutes, bookingLimit, stepSeconds);
+                retryProbability, retryDelayMinutes, bookingLimit, stepSeconds, overload);
     }
 
-    /** Every slot figure (at the opening and after each change) multiplied by {@code factor}. */
+    /**
+     * Every slot figure (at the opening and after each change) multiplied by {@code factor}: more servers, so the
+     * connections they hold grow by the same factor.
+     */
     public BookingNightParameters withCapacityScaled(double factor) {
         List<SlotChange> scaled = slotChanges.stream()
                 .map(c -> new SlotChange(c.atMinute(), Math.max(1, (int) Math.round(c.slots() * factor)))).toList();
-        return withCapacity(Math.max(1, (int) Math.round(slots * factor)), scaled);
+        Overload scaledOverload = overload.enabled()
+                ? new Overload(Math.max(1, Math.round(overload.concurrentRequests() * factor)),
+                        overload.timeoutSeconds(), overload.restartMinutes())
+                : overload;
+        return withCapacity(Math.max(1, (int) Math.round(slots * factor)), scaled).withOverload(scaledOverload);
     }
 
     public BookingNightParameters withWaitingRoom(boolean enabled, int newAdmittedPerMinute, QueueOrder newOrder) {
         return new BookingNightParameters(windowName, opens, windowMinutes, people, accessMultiplier, arrivals,
                 serviceTime, slots, slotChanges, enabled, newAdmittedPerMinute, newOrder, patience,
-                retryProbability, retryDelayMinutes, bookingLimit, stepSeconds);
+                retryProbability, retryDelayMinutes, bookingLimit, stepSeconds, overload);
     }
 
     public BookingNightParameters withPatience(Patience newPatience) {
         return new BookingNightParameters(windowName, opens, windowMinutes, people, accessMultiplier, arrivals,
                 serviceTime, slots, slotChanges, waitingRoom, admittedPerMinute, queueOrder, newPatience,
-                retryProbability, retryDelayMinutes, bookingLimit, stepSeconds);
+                retryProbability, retryDelayMinutes, bookingLimit, stepSeconds, overload);
     }
 
     public BookingNightParameters withRetries(double newProbability, double newDelayMinutes) {
         return new BookingNightParameters(windowName, opens, windowMinutes, people, accessMultiplier, arrivals,
                 serviceTime, slots, slotChanges, waitingRoom, admittedPerMinute, queueOrder, patience,
-                newProbability, newDelayMinutes, bookingLimit, stepSeconds);
+                newProbability, newDelayMinutes, bookingLimit, stepSeconds, overload);
     }
 
     public BookingNightParameters withBookingLimit(long newLimit) {
         return new BookingNightParameters(windowName, opens, windowMinutes, people, accessMultiplier, arrivals,
                 serviceTime, slots, slotChanges, waitingRoom, admittedPerMinute, queueOrder, patience,
-                retryProbability, retryDelayMinutes, newLimit, stepSeconds);
+                retryProbability, retryDelayMinutes, newLimit, stepSeconds, overload);
     }
 
     public BookingNightParameters withStepSeconds(double newStepSeconds) {
         return new BookingNightParameters(windowName, opens, windowMinutes, people, accessMultiplier, arrivals,
                 serviceTime, slots, slotChanges, waitingRoom, admittedPerMinute, queueOrder, patience,
-                retryProbability, retryDelayMinutes, bookingLimit, newStepSeconds);
+                retryProbability, retryDelayMinutes, bookingLimit, newStepSeconds, overload);
+    }
+
+    public BookingNightParameters withOverload(Overload newOverload) {
+        return new BookingNightParameters(windowName, opens, windowMinutes, people, accessMultiplier, arrivals,
+                serviceTime, slots, slotChanges, waitingRoom, admittedPerMinute, queueOrder, patience,
+                retryProbability, retryDelayMinutes, bookingLimit, stepSeconds, newOverload);
     }
 }

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param events              arrivals, admissions, session ends, abandonments, failures and returns processed
  * @param positionEstimates   at the minute of the longest queue: the wait shown at some queue positions and the wait
  *                            that came true
+ * @param outages             when the booking system was down after a crash (see {@code Overload})
  */
 public record BookingNightResult(
         BookingNightParameters parameters,
@@ -42,11 +43,31 @@ public record BookingNightResult(
         boolean suspended,
         double suspendedAtMinute,
         long events,
-        List<PositionEstimate> positionEstimates) {
+        List<PositionEstimate> positionEstimates,
+        List<Outage> outages) {
 
     public BookingNightResult {
         perMinute = List.copyOf(perMinute);
         positionEstimates = List.copyOf(positionEstimates);
+        outages = List.copyOf(outages == null ? List.of() : outages);
+    }
+
+    /** A night on which the booking system never crashed. */
+    public BookingNightResult(BookingNightParameters parameters, long seed, List<MinuteFigures> perMinute,
+                              long people, long sessions, long gotThrough, long booked, long gaveUp,
+                              long stillTryingAtClose, long turnedAway, WaitSummary waits, double minutesTo50,
+                              double minutesTo90, double minutesTo99, boolean suspended, double suspendedAtMinute,
+                              long events, List<PositionEstimate> positionEstimates) {
+        this(parameters, seed, perMinute, people, sessions, gotThrough, booked, gaveUp, stillTryingAtClose,
+                turnedAway, waits, minutesTo50, minutesTo90, minutesTo99, suspended, suspendedAtMinute, events,
+                positionEstimates, List.of());
+    }
+
+    /**
+     * The booking system crashed at {@code fromMinute} after the opening and served again from {@code toMinute}
+     * (capped at the close).
+     */
+    public record Outage(double fromMinute, double toMinute) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.cohortplanner.simulation;
 
+import java.util.Arrays;
+import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.QueueOrder;
 
 /**
@@ -9,7 +11,10 @@ import org.cohortplanner.domain.QueueOrder;
  * is reached; people who gave up earlier come back; new first attempts arrive (the arrival profile's share of the
  * people not yet arrived, drawn binomially); then either the waiting room loses the impatient and lets people in
  * while slots are free and the minute's admission quota lasts, or — without a waiting room — arriving people grab
- * free slots for all the sessions they bring, in arrival order, and the sessions that find none fail.
+ * free slots for all the sessions they bring, in arrival order, and the sessions that find none fail (holding a
+ * connection until they time out, when the plan gives the system an {@link Overload}). When the sessions under way
+ * and the requests being held exceed the system's connections it crashes: the sessions under way are lost, their
+ * people failed this attempt (they come back as persistence says) and for the restart time nobody gets a slot.
  * <p>
  * The model is the one {@link EventListBookingNightSimulator} runs event by event; within a step, events that the
  * reference orders in continuous time happen in the fixed order above, which is what the time step costs (waits are
@@ -36,10 +41,8 @@ public final class BookingNightSimulator implements BookingNightModel {
         private final double dt;
         private final int steps;
         private final double windowSeconds;
-        private final long sessionsFloor;
-        private final double sessionsExtraChance;
+        private final double extraDevices;
         private final double retryReturnChance;
-        private final double failedComeBackChance;
 
         private final boolean exponentialService;
         private final double endChance;
@@ -48,6 +51,12 @@ public final class BookingNightSimulator implements BookingNightModel {
         private final double[] serviceCdf;
         private long busyBooking;
         private long busyDuplicate;
+
+        private final Overload overload;
+        private final long[] heldRing;
+        private final int holdSteps;
+        private long held;
+        private double downUntilSeconds = Double.NEGATIVE_INFINITY;
 
         private final CohortQueue cohorts = new CohortQueue();
         private long queued;
@@ -85,9 +94,7 @@ public final class BookingNightSimulator implements BookingNightModel {
             this.dt = parameters.stepSeconds();
             this.windowSeconds = parameters.windowMinutes() * 60;
             this.steps = (int) Math.ceil(windowSeconds / dt);
-            this.sessionsFloor = (long) Math.floor(parameters.accessMultiplier());
-            this.sessionsExtraChance = parameters.accessMultiplier() - sessionsFloor;
-            this.failedComeBackChance = failedComeBackChance(parameters, sessionsFloor, sessionsExtraChance);
+            this.extraDevices = parameters.accessMultiplier() - 1;
             this.retryReturnChance = parameters.retryDelayMinutes() == 0 ? 1
                     : -Math.expm1(-dt / (parameters.retryDelayMinutes() * 60));
             ServiceTime service = parameters.serviceTime();
@@ -112,19 +119,9 @@ public final class BookingNightSimulator implements BookingNightModel {
                     ? (int) Math.max(1, Math.round(patience.meanMinutes() * 60 / dt)) : Integer.MAX_VALUE;
             this.notArrived = parameters.people();
             this.slotsNow = parameters.slots();
-        }
-
-        /**
-         * Without a waiting room every session of a person that fails is someone (a device, a relative) who comes
-         * back with the retry probability, so the person tries again unless all of them give up: 1 − (1 − r)^k for a
-         * person with k sessions, averaged over the person's ⌊m⌋ or ⌈m⌉ sessions.
-         */
-        static double failedComeBackChance(BookingNightParameters parameters, long sessionsFloor,
-                                           double sessionsExtraChance) {
-            double giveUp = 1 - parameters.retryProbability();
-            double fewer = 1 - Math.pow(giveUp, sessionsFloor);
-            double more = 1 - Math.pow(giveUp, sessionsFloor + 1);
-            return (1 - sessionsExtraChance) * fewer + sessionsExtraChance * more;
+            this.overload = parameters.overload();
+            this.holdSteps = overload.enabled() ? (int) Math.round(overload.timeoutSeconds() / dt) : 0;
+            this.heldRing = new long[holdSteps + 1];
         }
 
         /** P(session ends within k steps of its start), k = 1…; the last entry is 1 (longer sessions end then). */
@@ -160,7 +157,9 @@ public final class BookingNightSimulator implements BookingNightModel {
                 double end = Math.min((step + 1) * dt, windowSeconds);
                 int minute = recorder.minuteOf(start);
                 applyCapacityChanges(start);
-                idleAtStart = Math.max(0, slotsNow - busyBooking - busyDuplicate);
+                releaseHeld(step);
+                boolean down = start < downUntilSeconds;
+                idleAtStart = down ? 0 : Math.max(0, slotsNow - busyBooking - busyDuplicate);
                 if (endSessions(step, minute, end)) {
                     recorder.snapshotThrough(recorder.minutes() - 1, 0, 0);
                     return finish();
@@ -178,7 +177,8 @@ public final class BookingNightSimulator implements BookingNightModel {
                 }
                 long arriving = firstAttempts(end);
                 long people = arriving + returning;
-                long arrivingSessions = people * sessionsFloor + random.binomial(people, sessionsExtraChance);
+                // Each person tries from 1 + Poisson(m − 1) devices: a sum of such counts is people + Poisson(people (m − 1)).
+                long arrivingSessions = people + random.poisson(people * extraDevices);
                 sessions += arrivingSessions;
                 recorder.arrivals(minute, arrivingSessions);
                 recorder.events(arrivingSessions + returning);
@@ -191,10 +191,16 @@ public final class BookingNightSimulator implements BookingNightModel {
                         cohorts.push(step, returning, returningFirstSum, returningSquares);
                         queued += people;
                     }
-                    admit(step, minute, start);
+                    if (!down) {
+                        admit(step, minute, start);
+                    }
                 } else {
                     grabSlots(step, minute, arriving, returning, returningFirstSum, returningSquares,
-                            arrivingSessions);
+                            arrivingSessions, down);
+                }
+                if (overload.enabled() && !down
+                        && busyBooking + busyDuplicate + held > p.connectionsAt(slotsNow)) {
+                    crash(step, minute, end);
                 }
                 if (end >= windowSeconds || recorder.minuteOf(end) > minute) {
                     recorder.snapshotThrough(minute, queued, busyBooking + busyDuplicate);
@@ -203,6 +209,38 @@ public final class BookingNightSimulator implements BookingNightModel {
             close();
             progress.progress(1);
             return finish();
+        }
+
+        /** Requests refused {@code holdSteps} ago time out now and free their connections. */
+        private void releaseHeld(int step) {
+            int slot = step % heldRing.length;
+            held -= heldRing[slot];
+            heldRing[slot] = 0;
+        }
+
+        /**
+         * The system crashes at the end of this step: sessions under way are lost (their people failed this attempt
+         * and come back as persistence says, their wait counted again from now), held requests fail, and nobody
+         * gets a slot until the restart is over.
+         */
+        private void crash(int step, int minute, double endSeconds) {
+            long lost = busyBooking;
+            gotThrough -= lost;
+            recorder.failures(minute, busyBooking + busyDuplicate);
+            recorder.events(busyBooking + busyDuplicate);
+            busyBooking = 0;
+            busyDuplicate = 0;
+            if (!exponentialService) {
+                Arrays.fill(ringBooking, 0);
+                Arrays.fill(ringDuplicate, 0);
+            }
+            held = 0;
+            Arrays.fill(heldRing, 0);
+            if (lost > 0) {
+                comeBackLater(lost, lost * (double) step, lost * (double) step * step, p.retryProbability());
+            }
+            downUntilSeconds = endSeconds + overload.restartMinutes() * 60;
+            recorder.outage(endSeconds, downUntilSeconds);
         }
 
         private void applyCapacityChanges(double startSeconds) {
@@ -334,15 +372,16 @@ public final class BookingNightSimulator implements BookingNightModel {
          * a person gets through when a slot has been freed since the person before: in a random interleaving of F
          * freed slots and n arrivals that happens to n·F / (n + F) of them on average (all of the slots when arrivals
          * far outnumber them, every person when slots do), each taking the slots freed since, up to their sessions.
-         * Freed slots nobody took stay idle for the next step. Sessions that find no slot fail.
+         * Freed slots nobody took stay idle for the next step. Sessions that find no slot fail; while the system is
+         * down after a crash, every session does.
          */
         private void grabSlots(int step, int minute, long arriving, long returning, double returningFirstSum,
-                               double returningSquares, long arrivingSessions) {
+                               double returningSquares, long arrivingSessions, boolean down) {
             long people = arriving + returning;
             if (people == 0) {
                 return;
             }
-            long free = Math.max(0, slotsNow - busyBooking - busyDuplicate);
+            long free = down ? 0 : Math.max(0, slotsNow - busyBooking - busyDuplicate);
             long idle = Math.min(idleAtStart, free);
             long freed = free - idle;
             long through;
@@ -361,6 +400,11 @@ public final class BookingNightSimulator implements BookingNightModel {
                 accepted = Math.max(accepted, through);
             }
             long failed = arrivingSessions - accepted;
+            if (!down && holdSteps > 0) {
+                // A refused request is answered late: it holds a connection until it times out.
+                heldRing[(step + holdSteps) % heldRing.length] += failed;
+                held += failed;
+            }
             long throughFirst = Math.min(arriving, random.roundRandomly(through * (double) arriving / people));
             long throughReturning = Math.min(returning, through - throughFirst);
             throughFirst = through - throughReturning;
@@ -381,7 +425,7 @@ public final class BookingNightSimulator implements BookingNightModel {
                 double returningLeft = returning == 0 ? 0 : (returning - throughReturning) / (double) returning;
                 long firstLeft = arriving - throughFirst;
                 comeBackLater(notThrough, firstLeft * (double) step + returningFirstSum * returningLeft,
-                        firstLeft * (double) step * step + returningSquares * returningLeft, failedComeBackChance);
+                        firstLeft * (double) step * step + returningSquares * returningLeft, p.retryProbability());
             }
         }
 

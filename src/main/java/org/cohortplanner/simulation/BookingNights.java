@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.cohortplanner.domain.BookingSystem;
 import org.cohortplanner.domain.CapacityChange;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.WaitingRoom;
 import org.cohortplanner.planning.CohortFamilies;
@@ -77,10 +78,17 @@ public final class BookingNights {
         }
         WaitingRoom room = system.waitingRoom();
         ServiceTime service = assumptions.serviceTime(system.sessionMinutes());
+        int slotsAtOpening = system.concurrentSessionsAt(opens);
+        Overload overload = system.overload();
+        if (overload.enabled()) {
+            // The plan's connections go with its base sessions; servers added before the night bring their own.
+            overload = new Overload(Math.max(1, Math.round(overload.concurrentRequests() * (double) slotsAtOpening
+                    / system.concurrentSessions())), overload.timeoutSeconds(), overload.restartMinutes());
+        }
         return new BookingNightParameters(cohort.name(), opens, windowMinutes, cohort.expectedBookers(),
-                system.accessMultiplier(), assumptions.arrivals(), service, system.concurrentSessionsAt(opens),
+                system.accessMultiplier(), assumptions.arrivals(), service, slotsAtOpening,
                 changes, room.enabled(), room.admittedPerMinute(), room.order(),
                 assumptions.patience(room.patienceMinutes()), room.retryProbability(), room.retryDelayMinutes(),
-                limit.appointments(plan, cohort), BookingNightParameters.defaultStepSeconds(service));
+                limit.appointments(plan, cohort), BookingNightParameters.defaultStepSeconds(service), overload);
     }
 }

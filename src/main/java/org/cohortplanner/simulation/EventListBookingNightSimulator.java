@@ -3,8 +3,11 @@ package org.cohortplanner.simulation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.PriorityQueue;
+import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.QueueOrder;
 
 /**
@@ -21,7 +24,7 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
     }
 
     private enum Kind {
-        ARRIVE, RETURN, SESSION_END, GIVE_UP, MINUTE, CAPACITY
+        ARRIVE, RETURN, SESSION_END, GIVE_UP, MINUTE, CAPACITY, TIMEOUT, RESTART
     }
 
     private static final class Person {
@@ -53,8 +56,7 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
         private final NightRecorder recorder;
         private final PriorityQueue<Event> events = new PriorityQueue<>();
         private final double windowSeconds;
-        private final long sessionsFloor;
-        private final double sessionsExtraChance;
+        private final double extraDevices;
         private long order;
 
         private double[] firstAttempts;
@@ -69,6 +71,12 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
         private long busy;
         private long busyBooking;
         private long returnsPending;
+
+        private final Overload overload;
+        private long held;
+        private int epoch;
+        private double downUntil = Double.NEGATIVE_INFINITY;
+        private final Set<Person> inBookingSession = new LinkedHashSet<>();
 
         private long sessions;
         private long gotThrough;
@@ -87,10 +95,10 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
             this.random = new Sampler(seed);
             this.recorder = new NightRecorder(parameters);
             this.windowSeconds = parameters.windowMinutes() * 60;
-            this.sessionsFloor = (long) Math.floor(parameters.accessMultiplier());
-            this.sessionsExtraChance = parameters.accessMultiplier() - sessionsFloor;
+            this.extraDevices = parameters.accessMultiplier() - 1;
             this.slotsNow = parameters.slots();
             this.quotaLeft = parameters.admittedPerMinute();
+            this.overload = parameters.overload();
         }
 
         BookingNightResult run() {
@@ -162,7 +170,17 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
                     recorder.events(1);
                     arrive(event.person(), now);
                 }
-                case SESSION_END -> endSession(event.booking(), now);
+                case SESSION_END -> {
+                    if (event.number() == epoch) {
+                        endSession(event.person(), event.booking(), now);
+                    }
+                }
+                case TIMEOUT -> {
+                    if (event.number() == epoch) {
+                        held--;
+                    }
+                }
+                case RESTART -> admit(now);
                 case GIVE_UP -> giveUp(event.person(), event.number(), now);
                 case MINUTE -> {
                     recorder.snapshotThrough(event.number(), waiting, busy);
@@ -178,7 +196,7 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
 
         private void arrive(Person person, double now) {
             int minute = recorder.minuteOf(now);
-            long brought = sessionsFloor + (random.chance(sessionsExtraChance) ? 1 : 0);
+            long brought = 1 + random.poisson(extraDevices);
             sessions += brought;
             recorder.arrivals(minute, brought);
             recorder.events(brought);
@@ -200,26 +218,62 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
                     schedule(now + patience.meanMinutes() * 60, Kind.GIVE_UP, person, person.queueVisit, false);
                 }
                 admit(now);
+                checkLoad(now);
                 return;
             }
-            long free = Math.max(0, slotsNow - busy);
+            boolean down = now < downUntil;
+            long free = down ? 0 : Math.max(0, slotsNow - busy);
             long accepted = Math.min(brought, free);
             long failed = brought - accepted;
             recorder.failures(minute, failed);
             recorder.events(failed);
+            if (!down && overload.enabled() && overload.timeoutSeconds() > 0) {
+                // A refused request is answered late: it holds a connection until it times out.
+                for (long i = 0; i < failed; i++) {
+                    held++;
+                    schedule(now + overload.timeoutSeconds(), Kind.TIMEOUT, null, epoch, false);
+                }
+            }
             if (accepted == 0) {
-                // Each of the person's sessions is someone who comes back with the retry probability.
-                comeBackLater(person, now, 1 - Math.pow(1 - p.retryProbability(), brought));
+                // The person, not each device, decides whether to try again: devices do not add persistence.
+                comeBackLater(person, now, p.retryProbability());
+            } else {
+                getThrough(person, now, minute);
+                startSession(now, person);
+                for (long i = 1; i < accepted; i++) {
+                    startSession(now, null);
+                }
+            }
+            checkLoad(now);
+        }
+
+        /** Sessions under way and requests held beyond the system's connections: it crashes. */
+        private void checkLoad(double now) {
+            if (!overload.enabled() || now < downUntil || busy + held <= p.connectionsAt(slotsNow)) {
                 return;
             }
-            getThrough(person, now, minute);
-            startSession(now, true);
-            for (long i = 1; i < accepted; i++) {
-                startSession(now, false);
+            int minute = recorder.minuteOf(now);
+            recorder.failures(minute, busy);
+            recorder.events(busy);
+            epoch++;
+            busy = 0;
+            busyBooking = 0;
+            held = 0;
+            List<Person> lost = List.copyOf(inBookingSession);
+            inBookingSession.clear();
+            for (Person person : lost) {
+                gotThrough--;
+                comeBackLater(person, now, p.retryProbability());
             }
+            downUntil = now + overload.restartMinutes() * 60;
+            recorder.outage(now, downUntil);
+            schedule(downUntil, Kind.RESTART, null, epoch, false);
         }
 
         private void admit(double now) {
+            if (now < downUntil) {
+                return;
+            }
             while (waiting > 0 && busy < slotsNow && quotaLeft > 0) {
                 Person person;
                 if (p.queueOrder() == QueueOrder.FIFO) {
@@ -236,7 +290,7 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
                 int minute = recorder.minuteOf(now);
                 recorder.events(1);
                 getThrough(person, now, minute);
-                startSession(now, true);
+                startSession(now, person);
             }
         }
 
@@ -257,12 +311,14 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
             recorder.waited(1, now - person.firstAttempt);
         }
 
-        private void startSession(double now, boolean booking) {
+        /** A session for {@code booker} (who books when it ends), or a duplicate of a device (null). */
+        private void startSession(double now, Person booker) {
             busy++;
-            if (booking) {
+            if (booker != null) {
                 busyBooking++;
+                inBookingSession.add(booker);
             }
-            schedule(now + serviceSeconds(), Kind.SESSION_END, null, 0, booking);
+            schedule(now + serviceSeconds(), Kind.SESSION_END, booker, epoch, booker != null);
         }
 
         private double serviceSeconds() {
@@ -273,11 +329,12 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
             return Math.exp(service.logMuSeconds() + service.logSigma() * random.gaussian());
         }
 
-        private void endSession(boolean booking, double now) {
+        private void endSession(Person booker, boolean booking, double now) {
             busy--;
             recorder.events(1);
             if (booking) {
                 busyBooking--;
+                inBookingSession.remove(booker);
                 booked++;
                 recorder.bookings(recorder.minuteOf(now), 1);
                 if (booked >= p.bookingLimit() && booked + gaveUp < p.people()) {

@@ -35,6 +35,7 @@ final class NightRecorder {
     private double maxWaitSeconds;
     private long events;
     private int snapshotsTaken;
+    private final List<BookingNightResult.Outage> outages = new ArrayList<>();
 
     NightRecorder(BookingNightParameters parameters) {
         this.parameters = parameters;
@@ -47,6 +48,12 @@ final class NightRecorder {
         abandonments = new long[minutes];
         failures = new long[minutes];
         waitHistogram = new double[(int) Math.ceil(parameters.windowMinutes() * 60) + 2];
+    }
+
+    /** The system crashed at {@code fromSeconds} and is down until {@code toSeconds}. */
+    void outage(double fromSeconds, double toSeconds) {
+        outages.add(new BookingNightResult.Outage(fromSeconds / 60,
+                Math.min(parameters.windowMinutes(), toSeconds / 60)));
     }
 
     int minutes() {
@@ -144,7 +151,7 @@ final class NightRecorder {
                 events, List.of());
         return new BookingNightResult(parameters, seed, rows, people, sessions, gotThrough, booked, gaveUp,
                 stillTrying, turnedAway, waits, draft.minutesTo50(), draft.minutesTo90(), draft.minutesTo99(),
-                suspended, suspendedAtMinute, events, positionEstimates(draft));
+                suspended, suspendedAtMinute, events, positionEstimates(draft), outages);
     }
 
     private double percentileMinutes(double share) {

@@ -75,6 +75,31 @@ final class Sampler {
         return x;
     }
 
+    /**
+     * A Poisson count of mean {@code mean}: exactly (inversion) below 12, else by the normal approximation with
+     * continuity rounding, as for {@link #binomial}.
+     */
+    long poisson(double mean) {
+        if (!(mean > 0)) {
+            return 0;
+        }
+        if (mean >= EXACT_BELOW) {
+            return Math.max(0, Math.round(mean + Math.sqrt(mean) * random.nextGaussian()));
+        }
+        double probability = Math.exp(-mean);
+        double u = random.nextDouble();
+        long x = 0;
+        while (u > probability) {
+            u -= probability;
+            x++;
+            probability *= mean / x;
+            if (probability == 0) {
+                break;
+            }
+        }
+        return x;
+    }
+
     /** Rounds {@code x} to a neighbouring integer so that the expectation is {@code x}. */
     long roundRandomly(double x) {
         double floor = Math.floor(x);

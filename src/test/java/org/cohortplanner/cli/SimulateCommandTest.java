@@ -29,7 +29,8 @@ class SimulateCommandTest {
         assertTrue(json.startsWith("{\"plan\":\"Korea 2021, initial plan\",\"seed\":4,\"windows\":[{\"window\":\"55–59\""),
                 json.substring(0, Math.min(200, json.length())));
         for (String field : new String[] {"\"parameters\":", "\"waits\":", "\"p95Minutes\":", "\"bookedBy\":",
-            "\"suspension\":{\"suspended\":true", "\"perMinute\":{\"arrivals\":[", "\"positionEstimates\":",
+            "\"suspension\":{\"suspended\":", "\"perMinute\":{\"arrivals\":[", "\"positionEstimates\":",
+            "\"outages\":[{\"fromMinute\":", "\"overload\":{\"concurrentRequests\":300000",
             "\"turnedAway\":", "\"bookingLimit\":1850000"}) {
             assertTrue(json.contains(field), field);
         }
@@ -57,7 +58,7 @@ class SimulateCommandTest {
 
     @Test
     void advisesASplitOfTheInitialFifties() {
-        CommandLineRun run = CommandLineRun.of("advise", INITIAL, "--cohort", "50–54", "--p95-wait", "300");
+        CommandLineRun run = CommandLineRun.of("advise", INITIAL, "--cohort", "50–54", "--p95-wait", "100");
         assertEquals(0, run.exitCode, run.toString());
         assertTrue(run.out.contains("Proposal: 2 parts"), run.out);
         assertTrue(run.out.contains("Why fewer parts do not do:"), run.out);
@@ -66,7 +67,7 @@ class SimulateCommandTest {
 
     @Test
     void adviceAsJsonListsEveryCandidateTried() {
-        CommandLineRun run = CommandLineRun.of("advise", INITIAL, "--cohort", "50–54", "--p95-wait", "300",
+        CommandLineRun run = CommandLineRun.of("advise", INITIAL, "--cohort", "50–54", "--p95-wait", "100",
                 "--json");
         assertEquals(0, run.exitCode, run.toString());
         assertTrue(run.out.startsWith("{\"cohort\":\"50–54\",\"cohortId\":\"c50-54\",\"targets\":"), run.out);

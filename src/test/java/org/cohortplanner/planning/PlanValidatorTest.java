@@ -20,6 +20,7 @@ import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.DoseInterval;
+import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanSettings;
 import org.cohortplanner.domain.PopulationTable;
@@ -97,6 +98,23 @@ class PlanValidatorTest {
     @Test
     void theJuly2021PlanHasNoProblems() {
         assertEquals(List.of(), validator.validate(valid()));
+    }
+
+    @Test
+    void anOverloadBeyondItsRangesIsAnErrorAndTooFewConnectionsAWarning() {
+        Plan plan = valid();
+        Plan wellBuilt = plan.withBookingSystem(plan.bookingSystem().withOverload(new Overload(300_000, 30, 20)));
+        assertEquals(List.of(), validator.validate(wellBuilt));
+        Plan beyond = plan.withBookingSystem(plan.bookingSystem()
+                .withOverload(new Overload(20_000_000_000L, 7_200, 2_000)));
+        List<Problem> problems = validator.validate(beyond);
+        assertEquals(3, problems.size(), problems.toString());
+        assertTrue(problems.stream().allMatch(p -> p.isError() && p.field().equals(Problem.FIELD_OVERLOAD)));
+        Plan fewConnections = plan.withBookingSystem(plan.bookingSystem()
+                .withOverload(new Overload(plan.bookingSystem().concurrentSessions(), 30, 20)));
+        Problem warning = only(validator.validate(fewConnections));
+        assertEquals(Severity.WARNING, warning.severity());
+        assertTrue(warning.detail().contains("crashes as soon as its sessions fill up"), warning.detail());
     }
 
     @Test

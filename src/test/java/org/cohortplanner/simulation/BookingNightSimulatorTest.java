@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.QueueOrder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -116,6 +117,72 @@ class BookingNightSimulatorTest {
         assertTrue(Nights.failures(crash) > crash.people(), "failed sessions " + Nights.failures(crash));
         assertTrue(crash.booked() < room.booked(), crash.booked() + " vs " + room.booked());
         assertTrue(crash.sessions() > room.sessions(), "retries add load");
+    }
+
+    @Test
+    void moreDevicesPerPersonDoNotMakePeoplePersistLongerOnlyAddLoad() {
+        BookingNightParameters oneDevice = Nights.busyNight().withWaitingRoom(false, 0, QueueOrder.FIFO)
+                .withRetries(0.8, 5).withAccessMultiplier(1);
+        BookingNightParameters manyDevices = oneDevice.withAccessMultiplier(6.7);
+        for (BookingNightModel model : List.of(fast, new EventListBookingNightSimulator())) {
+            BookingNightResult one = model.run(oneDevice, 4);
+            BookingNightResult many = model.run(manyDevices, 4);
+            assertTrue(one.gaveUp() > 0.05 * one.people(), "an overloaded night without a room: " + one.gaveUp());
+            assertTrue(many.gaveUp() >= one.gaveUp(), "gave up " + many.gaveUp() + " vs " + one.gaveUp());
+            assertTrue(many.booked() <= one.booked(), "booked " + many.booked() + " vs " + one.booked());
+            assertTrue(many.sessions() > 4 * one.sessions(), many.sessions() + " vs " + one.sessions());
+            double attemptsAtMost = 1 / (1 - oneDevice.retryProbability());
+            assertTrue(many.sessions() < many.people() * 6.7 * attemptsAtMost,
+                    "a person tires after 1 / (1 − r) attempts on average: " + many.sessions());
+        }
+    }
+
+    private static BookingNightParameters overloadedNight(double devices) {
+        return Nights.busyNight().withWaitingRoom(false, 0, QueueOrder.FIFO).withRetries(0.8, 5)
+                .withAccessMultiplier(devices).withOverload(new Overload(600, 30, 10));
+    }
+
+    @Test
+    void pastItsConnectionsTheSystemCrashesAndServesNobodyUntilItHasRestarted() {
+        for (BookingNightModel model : List.of(fast, new EventListBookingNightSimulator())) {
+            BookingNightResult result = model.run(overloadedNight(2.5), 3);
+            assertFalse(result.outages().isEmpty(), model.getClass().getSimpleName());
+            for (BookingNightResult.Outage outage : result.outages()) {
+                assertEquals(Math.min(240, outage.fromMinute() + 10), outage.toMinute(), 1e-9);
+                for (int minute = (int) outage.fromMinute() + 1; minute < (int) outage.toMinute(); minute++) {
+                    BookingNightResult.MinuteFigures figures = result.perMinute().get(minute);
+                    assertEquals(0, figures.admitted(), "minute " + minute);
+                    assertEquals(0, figures.active(), "minute " + minute);
+                    assertEquals(figures.arrivals(), figures.failures(), "every request fails, minute " + minute);
+                }
+            }
+            assertEquals(result.people(), result.booked() + result.gaveUp() + result.stillTryingAtClose());
+            assertTrue(model.run(overloadedNight(2.5).withOverload(Overload.NONE), 3).outages().isEmpty());
+        }
+    }
+
+    @Test
+    void onAnOverloadedSystemMoreDevicesPerPersonMakeTheNightWorseForEveryone() {
+        for (BookingNightModel model : List.of(fast, new EventListBookingNightSimulator())) {
+            BookingNightResult one = model.run(overloadedNight(1), 3);
+            BookingNightResult many = model.run(overloadedNight(6.7), 3);
+            assertTrue(many.booked() < 0.8 * one.booked(), many.booked() + " vs " + one.booked());
+            assertTrue(many.gaveUp() > one.gaveUp(), many.gaveUp() + " vs " + one.gaveUp());
+            assertTrue(many.outages().size() > one.outages().size());
+        }
+    }
+
+    @Test
+    void extraServersAtTheirMinuteEndTheCrashesThatOtherwiseGoOnAllNight() {
+        BookingNightParameters withServers = overloadedNight(6.7);
+        BookingNightParameters without = withServers.withCapacity(200, List.of());
+        for (BookingNightModel model : List.of(fast, new EventListBookingNightSimulator())) {
+            BookingNightResult served = model.run(withServers, 3);
+            BookingNightResult crashing = model.run(without, 3);
+            assertTrue(served.outages().stream().allMatch(o -> o.fromMinute() < 150), served.outages().toString());
+            assertTrue(crashing.outages().stream().anyMatch(o -> o.fromMinute() > 200));
+            assertTrue(served.booked() > 10 * crashing.booked(), served.booked() + " vs " + crashing.booked());
+        }
     }
 
     @Test

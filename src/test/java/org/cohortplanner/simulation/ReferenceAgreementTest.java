@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
+import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.QueueOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,7 +42,10 @@ class ReferenceAgreementTest {
                 Arguments.of("log-normal sessions, random order, fixed patience",
                         busy.withServiceTime(ServiceTime.logNormal(4, 0.8))
                                 .withWaitingRoom(true, 120, QueueOrder.RANDOM).withPatience(Patience.fixed(40))),
-                Arguments.of("booking limit suspends the window", busy.withBookingLimit(6_000)));
+                Arguments.of("booking limit suspends the window", busy.withBookingLimit(6_000)),
+                Arguments.of("overload: refused requests time out, the system crashes and restarts",
+                        busy.withWaitingRoom(false, 0, QueueOrder.FIFO).withRetries(0.8, 5)
+                                .withOverload(new Overload(600, 30, 10))));
     }
 
     @ParameterizedTest(name = "{0}")

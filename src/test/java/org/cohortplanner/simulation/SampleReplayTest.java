@@ -32,21 +32,27 @@ class SampleReplayTest {
     }
 
     @Test
-    void theInitialFiftiesNightOnTheOriginalSystemMeansHoursOfWaiting() {
-        BookingNightResult night = MODEL.run(night(initial, "50–54"), 1);
-        assertTrue(night.waits().p50Minutes() > 60, night.waits().toString());
-        assertTrue(night.waits().p95Minutes() > 180, night.waits().toString());
+    void withoutAWaitingRoomTheOriginalSystemLeavesManyOfTheFiftiesWithoutABookingAsTheyTire() {
+        BookingNightParameters fifties = night(initial, "50–54");
+        BookingNightResult night = MODEL.run(fifties, 1);
+        assertTrue(night.neverGotThrough() > 0.3 * night.people(), "never " + night.neverGotThrough());
         assertTrue(Nights.failures(night) > 10 * night.people(), "sessions refused " + Nights.failures(night));
+        // Each attempt is made from m devices on average and a person makes at most 1 / (1 − r) attempts on average,
+        // however many devices they use: sessions are an outcome bounded by the tiring model.
+        double mostSessions = night.people() * fifties.accessMultiplier() / (1 - fifties.retryProbability());
+        assertTrue(night.sessions() > night.people() * fifties.accessMultiplier(), "sessions " + night.sessions());
+        assertTrue(night.sessions() < mostSessions, night.sessions() + " sessions, at most " + mostSessions);
     }
 
     @Test
-    void theAsRunSplitNightsWithTheTenOClockServersWaitMuchLess() {
+    void theAsRunSplitNightsWithTheTenOClockServersLeaveFarFewerWithoutABooking() {
         BookingNightResult fiveYears = MODEL.run(night(initial, "50–54"), 1);
+        double fiveYearsNever = fiveYears.neverGotThrough() / (double) fiveYears.people();
         for (String window : List.of("53–54", "50–52")) {
             BookingNightResult split = MODEL.run(night(asRun, window), 1);
-            assertTrue(split.waits().p95Minutes() < fiveYears.waits().p95Minutes() / 2,
-                    window + ": " + split.waits() + " vs " + fiveYears.waits());
             assertTrue(split.neverGotThrough() < 0.1 * split.people(), window + " never " + split.neverGotThrough());
+            assertTrue(split.neverGotThrough() / (double) split.people() < fiveYearsNever / 3,
+                    window + ": " + split.neverGotThrough() + " vs " + fiveYears.neverGotThrough());
             assertFalse(split.suspended(), window);
         }
         BookingNightParameters fiftyThree = night(asRun, "53–54");
@@ -73,15 +79,18 @@ class SampleReplayTest {
     }
 
     @Test
-    void theInitialFiftyFiveToFiftyNineWindowIsSuspendedWhenItsModernaIsBooked() {
+    void theInitialFiftyFiveToFiftyNineWindowBooksNoMoreThanItsModernaAndAccountsForEveryone() {
         Cohort cohort = NIGHTS.window(initial, "55–59").orElseThrow();
         long moderna = DoseBudget.of(initial).bookableFirstDoses(cohort.id());
         BookingNightResult result = MODEL.run(NIGHTS.parameters(initial, cohort), 1);
-        assertTrue(result.suspended());
-        assertEquals(moderna, result.booked());
         assertEquals(1.85e6, moderna, 0.01e6, "the Moderna on hand before the first vaccination day");
-        assertTrue(result.turnedAway() > 0);
-        assertEquals(result.people() - result.booked() - result.gaveUp(), result.turnedAway());
+        assertTrue(result.booked() <= moderna, result.booked() + " booked");
+        assertTrue(result.booked() > 0.3 * result.people(), result.booked() + " booked");
+        assertEquals(result.people(),
+                result.booked() + result.gaveUp() + result.turnedAway() + result.stillTryingAtClose());
+        if (result.suspended()) {
+            assertEquals(moderna, result.booked());
+        }
     }
 
     @Test
@@ -119,8 +128,8 @@ class SampleReplayTest {
         assertEquals(List.of("as planned", "capacity ×2", "waiting room 5000/min", "split in 2 by birth year",
                 "multiplier 3.0"), rows.stream().map(ScenarioComparison.Row::scenario).toList());
         ScenarioComparison.Row asPlanned = rows.get(0);
-        assertTrue(rows.get(1).p95WaitMinutes() < asPlanned.p95WaitMinutes() / 1.5, "more capacity, shorter waits");
-        assertTrue(rows.get(2).p50WaitMinutes() < asPlanned.p50WaitMinutes() / 2, "a waiting room, shorter waits");
+        assertTrue(rows.get(1).booked() > asPlanned.booked() * 1.2, "more capacity, more bookings before people tire");
+        assertTrue(rows.get(2).booked() > asPlanned.booked() * 1.1, "a waiting room, more bookings");
         assertTrue(rows.get(2).peakQueue() > 0);
         assertEquals(2, rows.get(3).nights());
         assertEquals(asPlanned.people(), rows.get(3).people(), 2, "a split keeps every person");

@@ -45,20 +45,26 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.store.json.PlanDocument.PlanJson;
 
 /**
- * Reads and writes plan files (docs/plan-format.md, formatVersion 1). Reading is strict: unknown fields, wrong
+ * Reads and writes plan files (docs/plan-format.md, formatVersion 2; files of version 1 still open). Reading is strict: unknown fields, wrong
  * types, impossible dates and broken references fail with a {@link PlanFileException} whose message names the
  * file, line:column, JSON path and what is wrong. Writing is pretty-printed in a fixed field order, so that plan
  * files diff well, and replaces the file atomically so that a crash never leaves half a plan behind.
  */
 public final class PlanFiles {
-    /** The only format this version reads and writes. */
+    /** The format this version writes. */
     public static final int FORMAT_VERSION = PlanMapper.FORMAT_VERSION;
+    /**
+     * The oldest format still read: version 1 files open with lead time 0, national allotment in proportion to
+     * appointments, no transfers and no allocation rules.
+     */
+    public static final int OLDEST_FORMAT_VERSION = PlanMapper.FIRST_FORMAT_VERSION;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -105,6 +111,20 @@ public final class PlanFiles {
             return parse(decode(in.readAllBytes(), sourceName), sourceName);
         } catch (IOException e) {
             throw new PlanFileException(sourceName, "cannot read: " + reason(e), e);
+        }
+    }
+
+    /**
+     * The formatVersion written in the plan file at {@code file}, or empty when it has none that can be read; the
+     * console uses it to say that a version 1 file was opened with the documented defaults.
+     */
+    public static OptionalInt formatVersionOf(Path file) {
+        try {
+            JsonNode version = MAPPER.readTree(decode(Files.readAllBytes(file), file.toString())).get("formatVersion");
+            return version != null && version.canConvertToInt() && version.isIntegralNumber()
+                    ? OptionalInt.of(version.intValue()) : OptionalInt.empty();
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
         }
     }
 
@@ -231,9 +251,9 @@ public final class PlanFiles {
             throw located(path, "expected a whole number, found "
                     + JsonLocations.of(text, FACTORY).foundAt(path).orElse(version.toString()), text, source, null);
         }
-        if (version.intValue() != FORMAT_VERSION) {
+        if (version.intValue() < OLDEST_FORMAT_VERSION || version.intValue() > FORMAT_VERSION) {
             throw located(path, "unsupported formatVersion " + version.intValue() + "; this version of Cohort "
-                    + "Planner reads formatVersion " + FORMAT_VERSION
+                    + "Planner reads formatVersion " + OLDEST_FORMAT_VERSION + " to " + FORMAT_VERSION
                     + (version.intValue() > FORMAT_VERSION ? " (the file was written by a newer version)" : ""),
                     text, source, null);
         }

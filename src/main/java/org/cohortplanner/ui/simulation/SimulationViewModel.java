@@ -465,6 +465,14 @@ public final class SimulationViewModel {
         lines.add(line("result.turnedAway", formats.count(night.turnedAway())));
         lines.add(line("result.suspended", night.suspendedAt().map(at -> formats.dateTime(at, zone))
                 .orElse(texts.get("result.notSuspended"))));
+        if (night.parameters().overload().enabled()) {
+            List<BookingNightResult.Outage> outages = night.outages();
+            lines.add(line("result.crashes", outages.isEmpty() ? texts.get("result.noCrash")
+                    : texts.get("result.crashList", formats.count(outages.size()),
+                            formats.dateTime(opens.plusSeconds(Math.round(outages.get(0).fromMinute() * 60)), zone),
+                            formats.dateTime(opens.plusSeconds(
+                                    Math.round(outages.get(outages.size() - 1).toMinute() * 60)), zone))));
+        }
         lines.add(line("result.peakQueue", formats.count(night.peakQueue())));
         lines.add(line("result.peakActive", formats.count(night.peakActive())));
         if (!night.positionEstimates().isEmpty()) {

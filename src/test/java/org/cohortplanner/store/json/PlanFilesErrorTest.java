@@ -191,9 +191,15 @@ class PlanFilesErrorTest {
 
     @Test
     void aNewerFormatVersionIsRefusedBeforeAnythingElse() {
-        assertFailure(replace("\"formatVersion\": 1,", "\"formatVersion\": 2, \"futureField\": true,"),
+        assertFailure(replace("\"formatVersion\": 1,", "\"formatVersion\": 3, \"futureField\": true,"),
                 "formatVersion", 2,
-                "unsupported formatVersion 2; this version of Cohort Planner reads formatVersion 1");
+                "unsupported formatVersion 3; this version of Cohort Planner reads formatVersion 1 to 2");
+    }
+
+    @Test
+    void aVersionOneFileWithAFieldOfVersionTwoIsRefusedAtThatField() {
+        assertFailure(replace("\"doses\": 1200000", "\"doses\": 1200000, \"leadTimeDays\": 3"),
+                "deliveries[0].leadTimeDays", 12, "this field needs formatVersion 2; the file says formatVersion 1");
     }
 
     @Test

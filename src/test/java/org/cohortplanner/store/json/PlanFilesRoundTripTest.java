@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 import org.cohortplanner.domain.BookingSystem;
+import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.QueueOrder;
 import org.cohortplanner.domain.WaitingRoom;
@@ -49,10 +50,22 @@ class PlanFilesRoundTripTest {
     }
 
     @Test
+    void aFileOfFormatOneOpensWithABookingSystemThatDoesNotBreakUnderLoad() {
+        Plan plan = PlanSamples.everyField();
+        Plan steady = plan.withBookingSystem(plan.bookingSystem().withOverload(Overload.NONE));
+        String text = PlanFiles.toJson(steady);
+        assertFalse(text.contains("\"overload\""), text);
+        Plan read = PlanFiles.fromJson(text.replace("\"formatVersion\": 2,", "\"formatVersion\": 1,"));
+        assertEquals(Overload.NONE, read.bookingSystem().overload());
+        assertEquals(steady, read);
+    }
+
+    @Test
     void fieldsAreWrittenInTheDocumentedOrderAndWholeNumbersWithoutFraction() {
         String text = PlanFiles.toJson(PlanSamples.everyField());
         List<String> topLevel = Stream.of("formatVersion", "name", "description", "zone", "version", "settings",
-                "population", "regions", "holidays", "brands", "deliveries", "sites", "bookingSystem", "cohorts")
+                "population", "regions", "holidays", "brands", "deliveries", "transfers", "sites", "bookingSystem", "cohorts",
+                "allocationRules")
                 .toList();
         int previous = -1;
         for (String field : topLevel) {
@@ -60,7 +73,8 @@ class PlanFilesRoundTripTest {
             assertTrue(at > previous, field + " is out of order or missing in\n" + text);
             previous = at;
         }
-        assertTrue(text.startsWith("{\n  \"formatVersion\": 1,\n"), text);
+        assertTrue(text.startsWith("{\n  \"formatVersion\": 2,\n"), text);
+        assertTrue(text.contains("\"overload\": {\n      \"concurrentRequests\": 300000,"), text);
         assertTrue(text.contains("\"peoplePerHour\": 300000,"), text);
         assertTrue(text.contains("\"sessionMinutes\": 5.5,"), text);
         assertTrue(text.contains("\"opens\": \"2021-07-19T20:00\""), text);

@@ -14,6 +14,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Overload;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.WaitingRoom;
 import org.cohortplanner.planning.CohortFamilies;
 import org.cohortplanner.planning.CohortSplitter;
 import org.cohortplanner.simulation.BookingLimit;
@@ -169,6 +172,28 @@ class SimulationViewModelTest {
         assertTrue(value(viewModel, "50 % booked after").matches("\\d+ (h \\d+ )?min \\(.*\\)"),
                 value(viewModel, "50 % booked after"));
         assertEquals("not suspended", value(viewModel, "Booking suspended at"));
+    }
+
+    @Test
+    void aCrashOfTheBookingSystemIsShownWithTheFirstCrashAndTheLastRecovery() {
+        Plan plan = UiTestPlans.initial();
+        Plan overloaded = plan.withBookingSystem(plan.bookingSystem().withOverload(new Overload(26_000, 30, 20))
+                .withWaitingRoom(WaitingRoom.none(10, 0.9, 5)));
+        WorkingPlan overloadedPlan = new WorkingPlan(new InMemoryPlanStore(overloaded), new DirectTaskRunner(),
+                overloaded);
+        SimulationViewModel viewModel = new SimulationViewModel(overloadedPlan, new DirectTaskRunner(), selection,
+                new BookingNightSimulator(), NIGHTS, new CohortSplitter(), "kim",
+                Texts.of(SimulationView.class, Locale.ENGLISH));
+        viewModel.chooseWindow("c50-54");
+        viewModel.uptakeProperty().set(0.1);
+
+        viewModel.run();
+
+        BookingNightResult result = viewModel.resultProperty().get();
+        assertFalse(result.outages().isEmpty());
+        String crashes = value(viewModel, "System crashes");
+        assertTrue(crashes.startsWith(result.outages().size() + ": the first at Mon 19 Jul 2021 20:"), crashes);
+        assertTrue(crashes.contains(", serving again for good from "), crashes);
     }
 
     @Test
