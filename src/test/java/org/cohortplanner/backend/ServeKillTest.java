@@ -26,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -170,13 +171,13 @@ class ServeKillTest {
         }
     }
 
-    /**
-     * A citizen's booking. The people differ by their birth day; a person id field joins the body when the booking
-     * names the person (today an unknown field is refused with 400).
-     */
+    /** A new person each time: one person books once, so every booking of the loop is somebody else. */
+    private static final AtomicLong PEOPLE = new AtomicLong();
+
+    /** A citizen's booking: a person of their own, born on a day that varies with the step. */
     private static String bookingBody(int step) {
-        return "{\"birthDate\":\"1980-" + String.format("%02d-%02d", 1 + step / 28 % 12, 1 + step % 28)
-                + "\",\"region\":\"Seoul\"}";
+        return "{\"personId\":\"kill-test-" + PEOPLE.incrementAndGet() + "\",\"birthDate\":\"1980-"
+                + String.format("%02d-%02d", 1 + step / 28 % 12, 1 + step % 28) + "\",\"region\":\"Seoul\"}";
     }
 
     private void assertNothingLost(String url) throws Exception {
