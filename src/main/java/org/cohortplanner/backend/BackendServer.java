@@ -62,6 +62,7 @@ public final class BackendServer implements AutoCloseable {
     private void routes(RoutesConfig routes) {
         routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
         routes.before(Api.PREFIX + "/*", this::authenticate);
+        routes.before(Api.PREFIX + "/*", BackendServer::requireJson);
         // Logged before the answer is sent, so that a client that has its answer finds the line written.
         routes.after(this::logRequest);
         new PlanRoutes(plans).register(routes);
@@ -174,6 +175,29 @@ public final class BackendServer implements AutoCloseable {
                     : "the bearer token is not valid on this backend", null, "UNAUTHENTICATED", null, null);
         }
         ctx.attribute(Api.CALLER, caller.get());
+    }
+
+    /**
+     * Every body the API takes is JSON: a write sent as a form, text or anything else is refused with 415 before it
+     * is read, rather than parsed as if it were JSON.
+     */
+    private static void requireJson(Context ctx) {
+        HandlerType method = ctx.method();
+        if (method != HandlerType.POST && method != HandlerType.PUT && method != HandlerType.PATCH) {
+            return;
+        }
+        String type = ctx.header("Content-Type");
+        if (type == null ? ctx.body().isEmpty() : isJson(type)) {
+            return;
+        }
+        throw new ApiException(415, "this takes a JSON body: send it with Content-Type: application/json"
+                + (type == null ? " (the request had no Content-Type)" : " (the request's was " + type + ")"),
+                "Content-Type", "UNSUPPORTED_MEDIA_TYPE", null, null);
+    }
+
+    private static boolean isJson(String contentType) {
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.startsWith("application/") && type.endsWith("+json");
     }
 
     private void logRequest(Context ctx) {

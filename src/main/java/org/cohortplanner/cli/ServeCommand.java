@@ -108,8 +108,10 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BackendServer server;
+        BackendConfig config;
         try {
-            server = BackendServer.start(config());
+            config = config();
+            server = BackendServer.start(config);
         } catch (StoreException | IllegalArgumentException | IllegalStateException failure) {
             err.println("serve: " + failure.getMessage());
             err.flush();
@@ -126,7 +128,7 @@ public final class ServeCommand implements Callable<Integer> {
         }, "backend-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("Cohort Planner backend at " + server.url() + "/api/v1 (database "
-                + server.plans().location() + "; " + server.plans().plan().map(p -> "plan '" + p.name()
+                + DurableDatabaseUrl.shown(config.databaseUrl()) + "; " + server.plans().plan().map(p -> "plan '" + p.name()
                 + "' version " + p.version()).orElse("no plan yet") + "). Ctrl+C stops it.");
         out.flush();
         try {
@@ -150,7 +152,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (keystore != null && keystorePasswordFile == null) {
             throw new IllegalArgumentException("--keystore needs --keystore-password-file");
         }
-        String url = databaseUrl != null ? databaseUrl : defaultDatabaseUrl();
+        String url = databaseUrl != null ? DurableDatabaseUrl.of(databaseUrl) : defaultDatabaseUrl();
         AccessTokens tokens = tokensFile == null ? AccessTokens.none() : AccessTokens.read(tokensFile);
         Plan plan = empty ? null : seed != null ? PlanFiles.read(seed) : bundledSample();
         Clock clock = clockStart == null ? Clock.systemUTC()
@@ -171,9 +173,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     private String defaultDatabaseUrl() {
         Path folder = DataLocation.resolve(parent == null ? null : parent.dataDir).create();
-        // The backend closes the database itself when stopped, after the requests in flight.
-        return "jdbc:h2:file:" + folder.resolve("backend").toString().replace('\\', '/')
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return DurableDatabaseUrl.of("jdbc:h2:file:" + folder.resolve("backend").toString().replace('\\', '/'));
     }
 
     static Plan bundledSample() {
