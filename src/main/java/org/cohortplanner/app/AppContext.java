@@ -48,7 +48,6 @@ import org.cohortplanner.ui.export.ExportView;
 import org.cohortplanner.ui.export.ExportViewModel;
 import org.cohortplanner.ui.export.FxExportChoosers;
 import org.cohortplanner.ui.export.SystemDesktopOpener;
-import org.cohortplanner.ui.remote.BackendSettings;
 import org.cohortplanner.ui.remote.PlanStoreSwitch;
 import org.cohortplanner.ui.remote.RemoteConnectionViewModel;
 import org.cohortplanner.ui.remote.RemoteModeView;
@@ -82,6 +81,7 @@ public final class AppContext implements AutoCloseable {
     private final TaskRunner tasks;
     private final String user;
     private final ConsoleSettingsAccess settings;
+    private ConsoleBackendSettings backendSettings;
     /** True until the user has chosen a starting plan on the first-run screen. */
     private boolean firstRun;
     /** The language of every screen's texts (see Texts); follows the settings. */
@@ -263,7 +263,7 @@ public final class AppContext implements AutoCloseable {
         screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks, locale)).root());
 
         RemoteConnectionViewModel remote = new RemoteConnectionViewModel(store, working, tasks, dialogs,
-                BackendSettings.userPreferences(), RemotePlanStore::new, user,
+                backendSettings(), RemotePlanStore::new, user,
                 Texts.of(RemoteConnectionViewModel.class, locale), shell::savePlanAs);
         RemoteModeView remoteMode = new RemoteModeView(remote, working, tasks, () -> stage);
         ShellView console = new ShellView(shell, screens);
@@ -277,6 +277,14 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** A new language rebuilds the screens at once; the plan, its undo history and the screen shown stay. */
+    /** One for the console's run, so that a token kept for the session outlives a rebuild for another language. */
+    private ConsoleBackendSettings backendSettings() {
+        if (backendSettings == null) {
+            backendSettings = ConsoleBackendSettings.of(settings);
+        }
+        return backendSettings;
+    }
+
     private void settingsChanged(ConsoleSettings before, ConsoleSettings after) {
         Locale changed = after.locale(Locale.getDefault());
         if (changed.equals(locale)) {

@@ -13,6 +13,11 @@ public final class JsonPlanFileAccess implements PlanFileAccess {
     }
 
     @Override
+    public boolean isOlderFormat(Path file) {
+        return PlanFiles.formatVersionOf(file).orElse(PlanFiles.FORMAT_VERSION) < PlanFiles.FORMAT_VERSION;
+    }
+
+    @Override
     public void write(Plan plan, Path file) {
         PlanFiles.write(plan, file);
     }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * given a host and a keystore.
  * <p>
  * The log has one line per request (method, path, status, user) and never a header or a body, so no token and no
- * birth date reaches it.
+ * birth date or person id reaches it.
  */
 public final class BackendServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BackendServer.class);
@@ -62,6 +62,7 @@ public final class BackendServer implements AutoCloseable {
     private void routes(RoutesConfig routes) {
         routes.before(ctx -> ctx.attribute(STARTED, System.nanoTime()));
         routes.before(Api.PREFIX + "/*", this::authenticate);
+        routes.before(Api.PREFIX + "/*", BackendServer::requireJson);
         // Logged before the answer is sent, so that a client that has its answer finds the line written.
         routes.after(this::logRequest);
         new PlanRoutes(plans).register(routes);
@@ -103,7 +104,7 @@ public final class BackendServer implements AutoCloseable {
                 plans.seed(config.seed(), "backend");
             }
             ledger = BookingLedger.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
-            BookingDesk desk = new BookingDesk(plans, config.clock(), ledger);
+            BookingDesk desk = new BookingDesk(plans, config.clock(), ledger, config.personKey());
             BackendServer server = new BackendServer(config, store, plans, desk);
             server.listen();
             return server;
@@ -174,6 +175,29 @@ public final class BackendServer implements AutoCloseable {
                     : "the bearer token is not valid on this backend", null, "UNAUTHENTICATED", null, null);
         }
         ctx.attribute(Api.CALLER, caller.get());
+    }
+
+    /**
+     * Every body the API takes is JSON: a write sent as a form, text or anything else is refused with 415 before it
+     * is read, rather than parsed as if it were JSON.
+     */
+    private static void requireJson(Context ctx) {
+        HandlerType method = ctx.method();
+        if (method != HandlerType.POST && method != HandlerType.PUT && method != HandlerType.PATCH) {
+            return;
+        }
+        String type = ctx.header("Content-Type");
+        if (type == null ? ctx.body().isEmpty() : isJson(type)) {
+            return;
+        }
+        throw new ApiException(415, "this takes a JSON body: send it with Content-Type: application/json"
+                + (type == null ? " (the request had no Content-Type)" : " (the request's was " + type + ")"),
+                "Content-Type", "UNSUPPORTED_MEDIA_TYPE", null, null);
+    }
+
+    private static boolean isJson(String contentType) {
+        String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return type.equals("application/json") || type.startsWith("application/") && type.endsWith("+json");
     }
 
     private void logRequest(Context ctx) {

@@ -3,49 +3,62 @@ package org.cohortplanner.backend;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.cohortplanner.backend.BookingLedger.Ticket;
+import org.cohortplanner.backend.BookingLedger.Tx;
 import org.cohortplanner.domain.BookingSystem;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.CohortStatus;
+import org.cohortplanner.domain.DoseInterval;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.QueueOrder;
 import org.cohortplanner.domain.Region;
 import org.cohortplanner.domain.SiteGroup;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.domain.WaitingRoom;
 import org.cohortplanner.planning.CohortFamilies;
 import org.cohortplanner.planning.schedule.DoseBudget;
-import org.cohortplanner.store.StoreException;
+import org.cohortplanner.planning.schedule.SecondDoseDay;
 
 /**
- * The citizens' side of the backend: a person gives a birth date and a region; the desk finds the window open for
- * them now (birth year and, in a rotation, the last digit of the birth day), lets them in through the waiting room
- * at the plan's rate per minute, books a first-dose day at a site group of their region that has room and holds the
- * doses. A window books up to its dose budget ({@link DoseBudget}, the same figure the supply screens and the
- * booking-night simulation use); then booking is suspended and everyone else is told so.
+ * The citizens' side of the backend: a verified person gives a birth date and a region; the desk finds the window
+ * open for them now (birth year and, in a rotation, the last digit of the birth day), lets them in through the
+ * waiting room at the plan's rate per minute, books a first-dose day at a site group of their region that has room
+ * and, for a two-dose brand, the second dose at the brand's interval, holding both doses. A window books up to its
+ * dose budget ({@link DoseBudget}, the same figure the supply screens and the booking-night simulation use); then
+ * booking is suspended and everyone else is told so. One person holds one standing booking.
  * <p>
- * The waiting room is a first-come-first-served queue advanced by the clock: in every minute at most the plan's
- * "admitted per minute" people get in. Without a waiting room the booking system's own capacity per minute applies
- * and whoever comes beyond it is told the system is busy (as in 2021 before the queue was added).
+ * The desk keeps nothing of the night in memory: tickets, queue positions, admissions per minute, counts and the
+ * budget are rows of the database ({@link BookingLedger}), changed in its transactions, so that every backend on the
+ * database serves the same night and a restart loses no one's place. The plan is read from the plan service's
+ * published snapshot without a lock; the only thing kept is the dose budget computed from one plan version.
+ * <p>
+ * The waiting room is a queue advanced by the clock: in every minute at most the plan's "admitted per minute"
+ * people get in, in FIFO order or, with RANDOM order, those who came before the opening in a random order drawn once
+ * (a random key given at arrival) and everyone later behind them in order of arrival. Without a waiting room the
+ * booking system's own capacity per minute applies and whoever comes beyond it is told the system is busy.
  */
 public final class BookingDesk implements AutoCloseable {
     static final String SUSPENDED = "BOOKING_SUSPENDED";
     static final String NO_WINDOW = "NO_OPEN_WINDOW";
     static final String NO_APPOINTMENT = "NO_APPOINTMENT";
+    static final String ALREADY_BOOKED = "ALREADY_BOOKED";
+    static final String NO_BOOKING = "NO_BOOKING";
     static final String BUSY = "BUSY";
-    static final String NOT_STORED = "NOT_STORED";
+    /** How long before a window opens its waiting room takes people in (they are let in at the opening). */
+    static final int EARLY_QUEUE_MINUTES = 60;
     private static final int MINUTES_KEPT = 24 * 60;
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
@@ -54,269 +67,336 @@ public final class BookingDesk implements AutoCloseable {
     record Answer(int status, ObjectNode body, String location, long retryAfterSeconds) {
     }
 
-    private enum State { WAITING, BOOKED, TURNED_AWAY }
-
-    private static final class Ticket {
-        final String id;
-        final long sequence;
-        final LocalDate birthDate;
-        final String region;
-        final String cohortId;
-        State state = State.WAITING;
-        Booking booking;
-        String reason;
-        String message;
-
-        Ticket(String id, long sequence, LocalDate birthDate, String region, String cohortId) {
-            this.id = id;
-            this.sequence = sequence;
-            this.birthDate = birthDate;
-            this.region = region;
-            this.cohortId = cohortId;
-        }
-    }
-
-    /** Counts of one minute of the night. */
-    private static final class Minute {
-        long arrived;
-        long admitted;
-        long booked;
-        long turnedAway;
-        long busy;
-        long queueLength;
-    }
-
-    private static final class CohortCounts {
-        long booked;
-        long turnedAway;
-        long busy;
-        final Map<String, Long> bookedByBrand = new HashMap<>();
+    /** What the desk computes from one version of the plan (immutable, replaced when the version changes). */
+    private record Derived(long version, DoseBudget budget) {
     }
 
     private final PlanService plans;
     private final Clock clock;
     private final BookingLedger ledger;
+    private final PersonKey personKey;
     private final SecureRandom random = new SecureRandom();
+    private final AtomicReference<Derived> derived = new AtomicReference<>();
 
-    private final Map<String, CohortCounts> cohorts = new HashMap<>();
-    private final Map<String, Long> bookedAtSiteOnDay = new HashMap<>();
-    private final ArrayDeque<Ticket> queue = new ArrayDeque<>();
-    private final Map<String, Ticket> tickets = new HashMap<>();
-    private final Map<String, Integer> waitingByCohort = new HashMap<>();
-    private final TreeMap<Long, Minute> minutes = new TreeMap<>();
-    private final Map<String, Integer> firstDayWithRoom = new HashMap<>();
-    private long nextTicket = 1;
-    private long nextBooking;
-    private long releasedUpTo = Long.MIN_VALUE;
-    private long budgetVersion = -1;
-    private DoseBudget budget;
-
-    BookingDesk(PlanService plans, Clock clock, BookingLedger ledger) {
+    BookingDesk(PlanService plans, Clock clock, BookingLedger ledger, PersonKey personKey) {
         this.plans = plans;
         this.clock = clock;
         this.ledger = ledger;
-        this.nextBooking = ledger.lastNumber() + 1;
-        for (BookingLedger.Tally tally : ledger.tallies()) {
-            CohortCounts counts = counts(tally.cohortId());
-            counts.booked += tally.bookings();
-            counts.bookedByBrand.merge(tally.brand(), tally.bookings(), Long::sum);
-            bookedAtSiteOnDay.merge(siteDay(tally.siteGroup(), tally.day()), tally.bookings(), Long::sum);
-        }
-        plans.onChange(this::planChanged);
-    }
-
-    private synchronized void planChanged() {
-        firstDayWithRoom.clear();
+        this.personKey = personKey;
     }
 
     /** A person asks to book. */
-    synchronized Answer book(LocalDate birthDate, String regionName) {
+    Answer book(String personId, LocalDate birthDate, String regionName) {
         Plan plan = plans.snapshot().require();
         Instant now = clock.instant();
         LocalDateTime local = LocalDateTime.ofInstant(now, plan.zone());
         long minute = minuteOf(now);
-        release(plan, minute);
-        Minute counts = minute(minute);
-        counts.arrived++;
         Region region = plan.regions().stream().filter(r -> r.name().equals(regionName)).findFirst()
                 .orElseThrow(() -> ApiException.badRequest("region", "'" + regionName + "' is not a region of the "
                         + "plan; regions are " + plan.regions().stream().map(Region::name).toList()));
-        Cohort cohort = openWindowFor(plan, birthDate, local);
-        Optional<Answer> refusal = suspension(plan, cohort);
+        release(plan, minute);
+        String person = personKey.hash(personId);
+        ledger.inTransaction(tx -> tx.countMinute(minute, "arrived", -1));
+        Optional<Booking> standing = ledger.inTransaction(tx -> tx.standingBookingOf(person));
+        if (standing.isPresent()) {
+            return alreadyBooked(plan, standing.get());
+        }
+        Optional<Ticket> waiting = ledger.inTransaction(tx -> tx.waitingOf(person));
+        if (waiting.isPresent()) {
+            return waiting(plan, waiting.get(), now);
+        }
+        WaitingRoom room = plan.bookingSystem().waitingRoom();
+        Cohort cohort = windowFor(plan, birthDate, local, room.enabled());
+        boolean open = cohort.window().isOpenAt(local);
+        Optional<Answer> refusal = ledger.inTransaction(tx -> {
+            Optional<Answer> suspended = suspension(tx, plan, cohort);
+            if (suspended.isPresent()) {
+                tx.countCohort(cohort.id(), "turned_away");
+                tx.countMinute(minute, "turned_away", -1);
+            }
+            return suspended;
+        });
         if (refusal.isPresent()) {
-            counts.turnedAway++;
-            counts(cohort.id()).turnedAway++;
             return refusal.get();
         }
         int rate = admittedPerMinute(plan, local);
-        if (queue.isEmpty() && counts.admitted < rate) {
-            counts.admitted++;
-            return admit(plan, cohort, birthDate, region.name(), now, counts)
-                    .map(booking -> booked(plan, booking))
-                    .orElseGet(() -> lastRefusal);
+        if (open) {
+            Optional<Answer> direct;
+            try {
+                direct = ledger.inTransaction(tx -> {
+                    if (tx.waiting(minute) > 0 || !tx.countMinute(minute, "admitted", rate)) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(admit(tx, plan, cohort, person, birthDate, region.name(), now, minute));
+                });
+            } catch (BookingLedger.AlreadyBooked meanwhile) {
+                return ledger.inTransaction(tx -> tx.standingBookingOf(person)).map(b -> alreadyBooked(plan, b))
+                        .orElseThrow(() -> new ApiException(409, "this person's booking is being made by another "
+                                + "request; ask again", null, ALREADY_BOOKED, null, null));
+            }
+            if (direct.isPresent()) {
+                return direct.get();
+            }
         }
-        WaitingRoom room = plan.bookingSystem().waitingRoom();
         if (!room.enabled()) {
-            counts.busy++;
-            counts(cohort.id()).busy++;
+            ledger.inTransaction(tx -> {
+                tx.countCohort(cohort.id(), "busy");
+                return tx.countMinute(minute, "busy", -1);
+            });
             long retry = secondsToNextMinute(now);
             ObjectNode body = refusalBody(503, BUSY, "the booking system is busy (" + rate + " people a minute "
                     + "get through and there is no waiting room); try again in " + retry + " s", cohort);
             return new Answer(503, body, null, retry);
         }
-        Ticket ticket = new Ticket(newTicketId(), nextTicket++, birthDate, region.name(), cohort.id());
-        queue.addLast(ticket);
-        tickets.put(ticket.id, ticket);
-        waitingByCohort.merge(cohort.id(), 1, Integer::sum);
-        counts.queueLength = queue.size();
+        String ticketId = newTicketId();
+        long opens = minuteOf(cohort.window().opens().atZone(plan.zone()).toInstant());
+        Long key = !open && room.order() == QueueOrder.RANDOM ? random.nextLong() : null;
+        Ticket ticket = ledger.inTransaction(tx -> {
+            tx.addTicket(ticketId, person, cohort.id(), birthDate, region.name(), opens, open ? 1 : 0, key);
+            tx.setQueueLength(minute);
+            return tx.waitingOf(person).orElseThrow(BookingLedger.TryAgain::new);
+        });
         return waiting(plan, ticket, now);
     }
 
     /** A queued person asks whether it is their turn. */
-    synchronized Answer poll(String ticketId) {
+    Answer poll(String ticketId) {
         Plan plan = plans.snapshot().require();
         Instant now = clock.instant();
         release(plan, minuteOf(now));
-        Ticket ticket = tickets.get(ticketId);
-        if (ticket == null) {
-            throw ApiException.notFound("no waiting-room ticket '" + ticketId + "'");
-        }
-        switch (ticket.state) {
-            case BOOKED:
-                return booked(plan, ticket.booking);
-            case TURNED_AWAY:
-                Cohort cohort = plan.cohort(ticket.cohortId).orElse(null);
-                return new Answer(409, refusalBody(409, ticket.reason, ticket.message, cohort), null, 0);
+        Ticket ticket = ledger.inTransaction(tx -> tx.ticket(ticketId))
+                .orElseThrow(() -> ApiException.notFound("no waiting-room ticket '" + ticketId + "'"));
+        switch (ticket.state()) {
+            case "BOOKED":
+                Booking booking = ledger.inTransaction(tx -> tx.booking(ticket.bookingNumber())).orElseThrow();
+                return booked(plan, booking);
+            case "TURNED_AWAY":
+                if (ALREADY_BOOKED.equals(ticket.reason())) {
+                    Optional<Booking> standing = ledger.inTransaction(tx -> tx.standingBookingOf(ticket.personHash()));
+                    if (standing.isPresent()) {
+                        return alreadyBooked(plan, standing.get());
+                    }
+                }
+                Cohort cohort = plan.cohort(ticket.cohortId()).orElse(null);
+                return new Answer(409, refusalBody(409, ticket.reason(), ticket.message(), cohort), null, 0);
             default:
                 return waiting(plan, ticket, now);
         }
     }
 
+    /** A person gives up a standing booking; both doses go back to the window's budget and the sites' days. */
+    Answer cancel(long bookingNumber, String personId) {
+        Plan plan = plans.snapshot().require();
+        String person = personKey.hash(personId);
+        Instant now = clock.instant();
+        Booking cancelled = ledger.inTransaction(tx -> {
+            Optional<Booking> booking = tx.booking(bookingNumber);
+            if (booking.isEmpty() || !person.equals(booking.get().personHash()) || booking.get().cancelledAt() != null
+                    || !tx.cancel(booking.get(), now)) {
+                throw new ApiException(404, "no standing booking " + bookingNumber + " of this person", null,
+                        NO_BOOKING, null, null);
+            }
+            Booking b = booking.get();
+            tx.giveBackBudget(b.cohortId());
+            tx.giveBackRoom(b.siteGroup(), b.day());
+            if (b.secondDay() != null) {
+                tx.giveBackRoom(b.secondSiteGroup(), b.secondDay());
+            }
+            return tx.booking(bookingNumber).orElseThrow();
+        });
+        ObjectNode body = bookingBody(plan, cancelled);
+        body.put("status", "CANCELLED");
+        return new Answer(200, body, null, 0);
+    }
+
     /** Lets in, minute by minute up to now, as many of the queue as each minute's rate allows. */
     private void release(Plan plan, long nowMinute) {
-        long from = Math.max(releasedUpTo, nowMinute - MINUTES_KEPT);
-        for (long m = from; m <= nowMinute && !queue.isEmpty(); m++) {
-            Minute counts = minute(m);
-            Instant at = Instant.ofEpochSecond(m * 60);
-            int rate = admittedPerMinute(plan, LocalDateTime.ofInstant(at, plan.zone()));
-            while (!queue.isEmpty() && counts.admitted < rate) {
-                Ticket ticket = queue.removeFirst();
-                waitingByCohort.merge(ticket.cohortId, -1, Integer::sum);
-                counts.admitted++;
-                Instant admittedAt = m == nowMinute ? clock.instant() : at;
-                Optional<Cohort> cohort = CohortFamilies.bookingCohorts(plan).stream()
-                        .filter(c -> c.id().equals(ticket.cohortId)).findFirst();
-                Optional<Answer> refusal = cohort.isEmpty()
-                        ? Optional.of(refusal(NO_WINDOW, "the window you queued for is no longer in the plan", null))
-                        : suspension(plan, cohort.get());
-                Optional<Booking> booking = refusal.isPresent() ? Optional.empty()
-                        : admit(plan, cohort.get(), ticket.birthDate, ticket.region, admittedAt, counts);
-                if (booking.isPresent()) {
-                    ticket.state = State.BOOKED;
-                    ticket.booking = booking.get();
-                } else {
-                    Answer answer = refusal.orElse(lastRefusal);
-                    ticket.state = State.TURNED_AWAY;
-                    ticket.reason = answer.body().path("reason").asText();
-                    ticket.message = answer.body().path("message").asText();
-                    if (refusal.isPresent()) {
-                        counts.turnedAway++;
-                        counts(ticket.cohortId).turnedAway++;
+        long released = ledger.inTransaction(Tx::releasedUpTo);
+        if (ledger.inTransaction(tx -> tx.waiting(nowMinute)) == 0) {
+            if (released < nowMinute - 1) {
+                ledger.inTransaction(tx -> {
+                    tx.released(nowMinute - 1);
+                    return null;
+                });
+            }
+            return;
+        }
+        long from = Math.max(released + 1, nowMinute - MINUTES_KEPT);
+        for (long m = from; m <= nowMinute; m++) {
+            long at = m;
+            Instant minuteStart = Instant.ofEpochSecond(m * 60);
+            int rate = admittedPerMinute(plan, LocalDateTime.ofInstant(minuteStart, plan.zone()));
+            boolean more = true;
+            while (more) {
+                try {
+                    more = ledger.inTransaction(tx -> admitHead(tx, plan, at, rate,
+                            at == nowMinute ? clock.instant() : minuteStart));
+                } catch (BookingLedger.AlreadyBooked meanwhile) {
+                    // The person booked by another way meanwhile; the next round turns their ticket away.
+                    more = true;
+                }
+            }
+            if (m < nowMinute) {
+                ledger.inTransaction(tx -> {
+                    tx.released(at);
+                    return null;
+                });
+            }
+        }
+    }
+
+    /** Admits the head of the queue in {@code minute} if the minute has room; false when nothing more goes in. */
+    private boolean admitHead(Tx tx, Plan plan, long minute, int rate, Instant at) throws SQLException {
+        Optional<Ticket> head = tx.head(minute);
+        if (head.isEmpty()) {
+            return false;
+        }
+        Ticket ticket = head.get();
+        if (!tx.admit(ticket)) {
+            return true;
+        }
+        if (!tx.countMinute(minute, "admitted", rate)) {
+            throw new BookingLedger.Undo(false);
+        }
+        Optional<Cohort> cohort = CohortFamilies.bookingCohorts(plan).stream()
+                .filter(c -> c.id().equals(ticket.cohortId())).findFirst();
+        Optional<Booking> standing = tx.standingBookingOf(ticket.personHash());
+        if (standing.isPresent()) {
+            tx.settle(ticket, "TURNED_AWAY", null, ALREADY_BOOKED, "this person has booking "
+                    + standing.get().number() + " already");
+        } else if (cohort.isEmpty()) {
+            tx.settle(ticket, "TURNED_AWAY", null, NO_WINDOW, "the window you queued for is no longer in the plan");
+        } else {
+            Optional<Answer> refusal = suspension(tx, plan, cohort.get());
+            Answer answer;
+            if (refusal.isPresent()) {
+                tx.countCohort(ticket.cohortId(), "turned_away");
+                tx.countMinute(minute, "turned_away", -1);
+                answer = refusal.get();
+            } else {
+                answer = admit(tx, plan, cohort.get(), ticket.personHash(), ticket.birthDate(), ticket.region(), at,
+                        minute);
+            }
+            if (answer.status() == 201) {
+                tx.settle(ticket, "BOOKED", answer.body().path("booking").asLong(), null, null);
+            } else {
+                tx.settle(ticket, "TURNED_AWAY", null, answer.body().path("reason").asText(),
+                        answer.body().path("message").asText());
+            }
+        }
+        tx.setQueueLength(minute);
+        return true;
+    }
+
+    /** Books both doses and holds them, or answers why not (the counts of the refusal made in the same step). */
+    private Answer admit(Tx tx, Plan plan, Cohort cohort, String person, LocalDate birthDate, String region,
+                         Instant at, long minute) throws SQLException {
+        long limit = limit(plan, cohort);
+        if (!tx.takeBudget(cohort.id(), limit)) {
+            tx.countCohort(cohort.id(), "turned_away");
+            tx.countMinute(minute, "turned_away", -1);
+            return suspendedByBudget(cohort, limit);
+        }
+        List<String> brands = brandsByNeed(cohort, tx.standingByBrand(cohort.id()));
+        LocalDate firstDay = cohort.vaccinationPeriod().firstDay();
+        LocalDate lastDay = cohort.vaccinationPeriod().lastDay();
+        int longest = plan.brands().stream().mapToInt(b -> b.interval().maximumDays()).max().orElse(0);
+        Map<String, Long> held = tx.roomHeld(firstDay, lastDay.plusDays(longest));
+        for (String brandName : brands) {
+            Optional<VaccineBrand> brand = plan.brand(brandName);
+            List<SiteGroup> sites = plan.sites().stream()
+                    .filter(s -> s.region().equals(region) && s.gives(brandName) && s.dosesPerDay() > 0).toList();
+            if (brand.isEmpty() || sites.isEmpty()) {
+                continue;
+            }
+            boolean twoDoses = brand.get().dosesInCourse() >= 2 && brand.get().interval().days() > 0;
+            for (LocalDate day : cohort.vaccinationPeriod().dates().toList()) {
+                if (plan.isHoliday(day)) {
+                    continue;
+                }
+                for (SiteGroup site : sites) {
+                    if (!hasRoom(site, day, held)) {
+                        continue;
                     }
-                }
-            }
-            counts.queueLength = queue.size();
-        }
-        releasedUpTo = nowMinute;
-        while (!minutes.isEmpty() && minutes.firstKey() < nowMinute - MINUTES_KEPT) {
-            minutes.pollFirstEntry();
-        }
-    }
-
-    private Answer lastRefusal;
-
-    /** Books a day and holds the doses; empty (with {@link #lastRefusal} set) when there is no room. */
-    private Optional<Booking> admit(Plan plan, Cohort cohort, LocalDate birthDate, String region, Instant at,
-                                    Minute minute) {
-        CohortCounts counts = counts(cohort.id());
-        List<String> brands = brandsByNeed(cohort, counts);
-        for (String brand : brands) {
-            Optional<SiteDay> slot = firstSiteDayWithRoom(plan, cohort, region, brand);
-            if (slot.isEmpty()) {
-                continue;
-            }
-            int doses = plan.settings().reserveSecondDose()
-                    && plan.brand(brand).map(VaccineBrand::dosesInCourse).orElse(1) >= 2 ? 2 : 1;
-            Booking booking = new Booking(nextBooking, at, cohort.id(), birthDate, region, slot.get().site(),
-                    slot.get().day(), brand, doses);
-            try {
-                ledger.record(booking);
-            } catch (StoreException failure) {
-                lastRefusal = refusal(NOT_STORED, "the booking could not be stored (" + failure.getMessage()
-                        + "); nothing was booked, try again", cohort, 503);
-                return Optional.empty();
-            }
-            nextBooking++;
-            counts.booked++;
-            counts.bookedByBrand.merge(brand, 1L, Long::sum);
-            bookedAtSiteOnDay.merge(siteDay(slot.get().site(), slot.get().day()), 1L, Long::sum);
-            minute.booked++;
-            return Optional.of(booking);
-        }
-        minute.turnedAway++;
-        counts.turnedAway++;
-        lastRefusal = refusal(NO_APPOINTMENT, "no site group in " + region + " that gives "
-                + String.join(" or ", brands) + " has room in the vaccination period of " + cohort.name() + " ("
-                + cohort.vaccinationPeriod().firstDay() + " to " + cohort.vaccinationPeriod().lastDay() + ")", cohort);
-        return Optional.empty();
-    }
-
-    private record SiteDay(String site, LocalDate day) {
-    }
-
-    private Optional<SiteDay> firstSiteDayWithRoom(Plan plan, Cohort cohort, String region, String brand) {
-        List<SiteGroup> sites = plan.sites().stream()
-                .filter(s -> s.region().equals(region) && s.gives(brand) && s.dosesPerDay() > 0).toList();
-        if (sites.isEmpty()) {
-            return Optional.empty();
-        }
-        List<LocalDate> days = cohort.vaccinationPeriod().dates().toList();
-        String cursorKey = cohort.id() + '\n' + region + '\n' + brand;
-        // Days before the cursor were full at every one of these sites; bookings only fill them further.
-        int start = firstDayWithRoom.getOrDefault(cursorKey, 0);
-        for (int d = start; d < days.size(); d++) {
-            LocalDate day = days.get(d);
-            if (plan.isHoliday(day)) {
-                continue;
-            }
-            for (SiteGroup site : sites) {
-                if (site.isOpenOn(day) && bookedAtSiteOnDay.getOrDefault(siteDay(site.name(), day), 0L)
-                        < site.dosesPerDay()) {
-                    firstDayWithRoom.put(cursorKey, d);
-                    return Optional.of(new SiteDay(site.name(), day));
+                    if (!tx.takeRoom(site.name(), day, site.dosesPerDay())) {
+                        held.put(BookingLedger.siteDay(site.name(), day), (long) site.dosesPerDay());
+                        continue;
+                    }
+                    held.merge(BookingLedger.siteDay(site.name(), day), 1L, Long::sum);
+                    SiteGroup secondSite = null;
+                    LocalDate secondDay = null;
+                    if (twoDoses) {
+                        Optional<LocalDate> second = secondDoseDay(plan, day, brand.get().interval(), sites, held);
+                        Optional<SiteGroup> where = second.flatMap(d -> secondSite(site, sites, d, held));
+                        if (where.isEmpty() || !tx.takeRoom(where.get().name(), second.get(),
+                                where.get().dosesPerDay())) {
+                            second.ifPresent(d -> where.ifPresent(w ->
+                                    held.put(BookingLedger.siteDay(w.name(), d), (long) w.dosesPerDay())));
+                            tx.giveBackRoom(site.name(), day);
+                            held.merge(BookingLedger.siteDay(site.name(), day), -1L, Long::sum);
+                            continue;
+                        }
+                        secondSite = where.get();
+                        secondDay = second.get();
+                    }
+                    int doses = twoDoses ? 2 : 1;
+                    Booking booking = new Booking(tx.nextBookingNumber(), at, cohort.id(), birthDate, region,
+                            site.name(), day, brandName, doses, person, secondSite == null ? null : secondSite.name(),
+                            secondDay, null);
+                    tx.record(booking);
+                    tx.countMinute(minute, "booked", -1);
+                    return booked(plan, booking);
                 }
             }
         }
-        firstDayWithRoom.put(cursorKey, days.size());
-        return Optional.empty();
+        tx.giveBackBudget(cohort.id());
+        tx.countCohort(cohort.id(), "turned_away");
+        tx.countMinute(minute, "turned_away", -1);
+        return refusal(NO_APPOINTMENT, "no site group in " + region + " that gives " + String.join(" or ", brands)
+                + " has room for both doses in the vaccination period of " + cohort.name() + " (" + firstDay
+                + " to " + lastDay + ")", cohort);
+    }
+
+    private static boolean hasRoom(SiteGroup site, LocalDate day, Map<String, Long> held) {
+        return site.isOpenOn(day) && held.getOrDefault(BookingLedger.siteDay(site.name(), day), 0L)
+                < site.dosesPerDay();
+    }
+
+    /** The schedule's rule ({@link SecondDoseDay}): a day open at a site group of the region that has room. */
+    private static Optional<LocalDate> secondDoseDay(Plan plan, LocalDate firstDose, DoseInterval interval,
+                                                     List<SiteGroup> sites, Map<String, Long> held) {
+        return SecondDoseDay.of(firstDose, interval, day -> !plan.isHoliday(day)
+                && sites.stream().anyMatch(s -> hasRoom(s, day, held)));
+    }
+
+    /** The first dose's site group when it has room on the day, else the region's first that has. */
+    private static Optional<SiteGroup> secondSite(SiteGroup first, List<SiteGroup> sites, LocalDate day,
+                                                  Map<String, Long> held) {
+        if (hasRoom(first, day, held)) {
+            return Optional.of(first);
+        }
+        return sites.stream().filter(s -> hasRoom(s, day, held)).findFirst();
     }
 
     /** The cohort's brands, the one furthest behind its share first, so that bookings follow the shares. */
-    private static List<String> brandsByNeed(Cohort cohort, CohortCounts counts) {
+    private static List<String> brandsByNeed(Cohort cohort, Map<String, Long> bookedByBrand) {
         List<String> brands = new ArrayList<>();
         cohort.brands().shares().forEach((brand, share) -> {
             if (share > 0) {
                 brands.add(brand);
             }
         });
-        long total = counts.booked + 1;
+        long total = bookedByBrand.values().stream().mapToLong(Long::longValue).sum() + 1;
         brands.sort(Comparator.comparingDouble((String brand) -> -(cohort.brands().shareOf(brand) * total
-                - counts.bookedByBrand.getOrDefault(brand, 0L))));
+                - bookedByBrand.getOrDefault(brand, 0L))));
         return brands;
     }
 
-    /** The window open now for a person of this birth date, or the 409 saying when theirs opens or closed. */
-    private static Cohort openWindowFor(Plan plan, LocalDate birthDate, LocalDateTime now) {
+    /**
+     * The window open now for a person of this birth date (with a waiting room, also one opening within
+     * {@link #EARLY_QUEUE_MINUTES}), or the 409 saying when theirs opens or closed.
+     */
+    private static Cohort windowFor(Plan plan, LocalDate birthDate, LocalDateTime now, boolean earlyQueue) {
         List<Cohort> theirs = CohortFamilies.bookingCohorts(plan).stream()
                 .filter(c -> c.birthYears().contains(birthDate.getYear())
                         && c.effectiveDigits().contains(birthDate.getDayOfMonth() % 10))
@@ -328,6 +408,10 @@ public final class BookingDesk implements AutoCloseable {
         }
         String message;
         Optional<Cohort> next = theirs.stream().filter(c -> c.window().opens().isAfter(now)).findFirst();
+        if (next.isPresent() && earlyQueue && !next.get().window().opens().isAfter(now.plusMinutes(
+                EARLY_QUEUE_MINUTES))) {
+            return next.get();
+        }
         if (next.isPresent()) {
             message = "no booking window is open for people born on " + birthDate + " now; theirs ("
                     + next.get().name() + ") opens " + next.get().window().opens();
@@ -342,25 +426,29 @@ public final class BookingDesk implements AutoCloseable {
     }
 
     /** A window whose doses are booked, or that the planners suspended, takes nobody. */
-    private Optional<Answer> suspension(Plan plan, Cohort cohort) {
+    private Optional<Answer> suspension(Tx tx, Plan plan, Cohort cohort) throws SQLException {
         if (cohort.status() == CohortStatus.SUSPENDED || cohort.status() == CohortStatus.CLOSED) {
             return Optional.of(refusal(SUSPENDED, "booking for " + cohort.name() + " is suspended by the planners",
                     cohort));
         }
         long limit = limit(plan, cohort);
-        if (counts(cohort.id()).booked >= limit) {
-            return Optional.of(refusal(SUSPENDED, "booking for " + cohort.name() + " is suspended: the "
-                    + limit + " first-dose appointments its doses allow are booked", cohort));
-        }
-        return Optional.empty();
+        long booked = tx.queryLong("SELECT booked FROM night_cohort WHERE plan_id = ? AND cohort_id = ?",
+                ledger.planId(), cohort.id());
+        return booked >= limit ? Optional.of(suspendedByBudget(cohort, limit)) : Optional.empty();
+    }
+
+    private Answer suspendedByBudget(Cohort cohort, long limit) {
+        return refusal(SUSPENDED, "booking for " + cohort.name() + " is suspended: the " + limit
+                + " first-dose appointments its doses allow are booked", cohort);
     }
 
     private long limit(Plan plan, Cohort cohort) {
-        if (budget == null || budgetVersion != plan.version()) {
-            budget = DoseBudget.of(plan);
-            budgetVersion = plan.version();
+        Derived current = derived.get();
+        if (current == null || current.version() != plan.version()) {
+            current = new Derived(plan.version(), DoseBudget.of(plan));
+            derived.set(current);
         }
-        return budget.bookableFirstDoses(cohort.id());
+        return current.budget().bookableFirstDoses(cohort.id());
     }
 
     private static int admittedPerMinute(Plan plan, LocalDateTime at) {
@@ -373,6 +461,18 @@ public final class BookingDesk implements AutoCloseable {
     }
 
     private Answer booked(Plan plan, Booking booking) {
+        return new Answer(201, bookingBody(plan, booking), null, 0);
+    }
+
+    private Answer alreadyBooked(Plan plan, Booking booking) {
+        ObjectNode body = refusalBody(409, ALREADY_BOOKED, "this person has booking " + booking.number()
+                + " already; cancel it to book again", plan.cohort(booking.cohortId()).orElse(null));
+        body.set("existing", bookingBody(plan, booking));
+        body.set("appointments", bookingBody(plan, booking).get("appointments"));
+        return new Answer(409, body, null, 0);
+    }
+
+    private static ObjectNode bookingBody(Plan plan, Booking booking) {
         ObjectNode body = PlanJson.MAPPER.createObjectNode();
         body.put("status", "BOOKED");
         body.put("booking", booking.number());
@@ -385,31 +485,45 @@ public final class BookingDesk implements AutoCloseable {
         body.put("brand", booking.brand());
         body.put("dosesReserved", booking.dosesReserved());
         body.put("bookedAt", SECONDS.format(LocalDateTime.ofInstant(booking.bookedAt(), plan.zone())));
-        return new Answer(201, body, null, 0);
+        if (booking.cancelledAt() != null) {
+            body.put("cancelledAt", SECONDS.format(LocalDateTime.ofInstant(booking.cancelledAt(), plan.zone())));
+        }
+        ArrayNode appointments = body.putArray("appointments");
+        ObjectNode first = appointments.addObject();
+        first.put("dose", 1);
+        first.put("day", booking.day().toString());
+        first.put("siteGroup", booking.siteGroup());
+        first.put("brand", booking.brand());
+        if (booking.secondDay() != null) {
+            ObjectNode second = appointments.addObject();
+            second.put("dose", 2);
+            second.put("day", booking.secondDay().toString());
+            second.put("siteGroup", booking.secondSiteGroup());
+            second.put("brand", booking.brand());
+            second.put("daysAfterFirst", java.time.temporal.ChronoUnit.DAYS.between(booking.day(),
+                    booking.secondDay()));
+        }
+        return body;
     }
 
     private Answer waiting(Plan plan, Ticket ticket, Instant now) {
-        Ticket head = queue.peekFirst();
-        long position = head == null ? 1 : ticket.sequence - head.sequence + 1;
+        long position = ledger.inTransaction(tx -> tx.waitingAhead(ticket)) + 1;
         int rate = admittedPerMinute(plan, LocalDateTime.ofInstant(now, plan.zone()));
-        long waitMinutes = (position + rate - 1) / rate;
+        long untilOpening = Math.max(0, ticket.opensMinute() - minuteOf(now));
+        long waitMinutes = untilOpening + (position + rate - 1) / rate;
         ObjectNode body = PlanJson.MAPPER.createObjectNode();
         body.put("status", "WAITING");
-        body.put("ticket", ticket.id);
-        body.put("cohort", ticket.cohortId);
+        body.put("ticket", ticket.id());
+        body.put("cohort", ticket.cohortId());
         body.put("position", position);
         body.put("estimatedWaitMinutes", waitMinutes);
         long retry = secondsToNextMinute(now);
         body.put("pollAfterSeconds", retry);
-        return new Answer(202, body, Api.PREFIX + "/bookings/tickets/" + ticket.id, retry);
+        return new Answer(202, body, Api.PREFIX + "/bookings/tickets/" + ticket.id(), retry);
     }
 
     private Answer refusal(String reason, String message, Cohort cohort) {
-        return refusal(reason, message, cohort, 409);
-    }
-
-    private Answer refusal(String reason, String message, Cohort cohort, int status) {
-        return new Answer(status, refusalBody(status, reason, message, cohort), null, 0);
+        return new Answer(409, refusalBody(409, reason, message, cohort), null, 0);
     }
 
     private static ObjectNode refusalBody(int status, String reason, String message, Cohort cohort) {
@@ -424,13 +538,18 @@ public final class BookingDesk implements AutoCloseable {
         return body;
     }
 
-    /** The live view: per cohort and per minute, what the desk has done. */
-    synchronized ObjectNode live(int minutesShown) {
+    /** The live view: per cohort and per minute, what the desk has done, as the database holds it. */
+    ObjectNode live(int minutesShown) {
         Plan plan = plans.snapshot().require();
         Instant now = clock.instant();
         long nowMinute = minuteOf(now);
         release(plan, nowMinute);
         LocalDateTime local = LocalDateTime.ofInstant(now, plan.zone());
+        record Counts(Map<String, long[]> cohorts, Map<String, Long> waiting, List<long[]> minutes, long queue) {
+        }
+        Counts counts = ledger.inTransaction(tx -> new Counts(tx.cohortCounts(), tx.waitingByCohort(),
+                tx.minutes(nowMinute - Math.max(0, minutesShown - 1), minutesShown == 0 ? nowMinute - 1 : nowMinute),
+                tx.waiting(Long.MAX_VALUE)));
         ObjectNode body = PlanJson.MAPPER.createObjectNode();
         body.put("at", SECONDS.format(local));
         body.put("zone", plan.zone().getId());
@@ -438,11 +557,12 @@ public final class BookingDesk implements AutoCloseable {
         WaitingRoom room = plan.bookingSystem().waitingRoom();
         ObjectNode waitingRoom = body.putObject("waitingRoom");
         waitingRoom.put("enabled", room.enabled());
+        waitingRoom.put("order", room.order().name());
         waitingRoom.put("admittedPerMinute", admittedPerMinute(plan, local));
-        waitingRoom.put("queueLength", queue.size());
+        waitingRoom.put("queueLength", counts.queue());
         ArrayNode cohortRows = body.putArray("cohorts");
         for (Cohort cohort : CohortFamilies.bookingCohorts(plan)) {
-            CohortCounts counts = counts(cohort.id());
+            long[] c = counts.cohorts().getOrDefault(cohort.id(), new long[3]);
             long limit = limit(plan, cohort);
             ObjectNode row = cohortRows.addObject();
             row.put("id", cohort.id());
@@ -451,38 +571,24 @@ public final class BookingDesk implements AutoCloseable {
             row.put("closes", MINUTES.format(cohort.window().closes()));
             row.put("windowOpen", cohort.window().isOpenAt(local));
             row.put("limit", limit);
-            row.put("booked", counts.booked);
-            row.put("waiting", waitingByCohort.getOrDefault(cohort.id(), 0));
-            row.put("turnedAway", counts.turnedAway);
-            row.put("busy", counts.busy);
-            row.put("suspended", counts.booked >= limit || cohort.status() == CohortStatus.SUSPENDED);
+            row.put("booked", c[0]);
+            row.put("waiting", counts.waiting().getOrDefault(cohort.id(), 0L));
+            row.put("turnedAway", c[1]);
+            row.put("busy", c[2]);
+            row.put("suspended", c[0] >= limit || cohort.status() == CohortStatus.SUSPENDED);
         }
         ArrayNode minuteRows = body.putArray("minutes");
-        for (Map.Entry<Long, Minute> entry : minutes.tailMap(nowMinute - Math.max(0, minutesShown - 1)).entrySet()) {
-            Minute m = entry.getValue();
+        for (long[] m : counts.minutes()) {
             ObjectNode row = minuteRows.addObject();
-            row.put("minute", MINUTES.format(LocalDateTime.ofInstant(Instant.ofEpochSecond(entry.getKey() * 60),
-                    plan.zone())));
-            row.put("arrived", m.arrived);
-            row.put("admitted", m.admitted);
-            row.put("booked", m.booked);
-            row.put("turnedAway", m.turnedAway);
-            row.put("busy", m.busy);
-            row.put("queueLength", m.queueLength);
+            row.put("minute", MINUTES.format(LocalDateTime.ofInstant(Instant.ofEpochSecond(m[0] * 60), plan.zone())));
+            row.put("arrived", m[1]);
+            row.put("admitted", m[2]);
+            row.put("booked", m[3]);
+            row.put("turnedAway", m[4]);
+            row.put("busy", m[5]);
+            row.put("queueLength", m[6]);
         }
         return body;
-    }
-
-    private CohortCounts counts(String cohortId) {
-        return cohorts.computeIfAbsent(cohortId, id -> new CohortCounts());
-    }
-
-    private Minute minute(long minute) {
-        return minutes.computeIfAbsent(minute, m -> new Minute());
-    }
-
-    private static String siteDay(String site, LocalDate day) {
-        return site + '\n' + day;
     }
 
     private static long minuteOf(Instant instant) {

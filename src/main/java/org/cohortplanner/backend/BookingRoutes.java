@@ -10,7 +10,8 @@ import java.util.Set;
 
 /** The citizens' booking endpoint (no token needed) and the planners' live counts. */
 final class BookingRoutes {
-    private static final Set<String> FIELDS = Set.of("birthDate", "region");
+    private static final Set<String> FIELDS = Set.of("personId", "birthDate", "region");
+    private static final Set<String> CANCEL_FIELDS = Set.of("personId");
 
     private final BookingDesk desk;
 
@@ -21,26 +22,65 @@ final class BookingRoutes {
     void register(RoutesConfig app) {
         app.post(Api.PREFIX + "/bookings", this::book);
         app.get(Api.PREFIX + "/bookings/tickets/{ticket}", ctx -> answer(ctx, desk.poll(ctx.pathParam("ticket"))));
+        app.delete(Api.PREFIX + "/bookings/{booking}", this::cancel);
         app.get(Api.PREFIX + "/live", this::live);
     }
 
     private void book(Context ctx) {
-        JsonNode body = PlanJson.parse(ctx.body());
-        if (!body.isObject()) {
-            throw ApiException.badRequest(null, "the request body must be a JSON object with birthDate and region");
-        }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw ApiException.badRequest(name, "unknown field; a booking has birthDate and region");
-            }
-        }
+        JsonNode body = object(ctx, FIELDS, "a booking has personId, birthDate and region");
+        String personId = personId(body.get("personId"));
         LocalDate birthDate = birthDate(body.get("birthDate"));
         JsonNode region = body.get("region");
         if (region == null || !region.isTextual() || region.asText().isBlank()) {
             throw ApiException.badRequest("region", "is required: the region where the person will be vaccinated");
         }
-        answer(ctx, desk.book(birthDate, region.asText()));
+        answer(ctx, desk.book(personId, birthDate, region.asText()));
+    }
+
+    /** Cancelling needs the booking's person: the verified person id proves it is theirs. */
+    private void cancel(Context ctx) {
+        String number = ctx.pathParam("booking");
+        long booking;
+        try {
+            booking = Long.parseLong(number);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("booking", "'" + number + "' is not a booking number");
+        }
+        JsonNode body = object(ctx, CANCEL_FIELDS, "a cancellation has the personId of the booking's person");
+        answer(ctx, desk.cancel(booking, personId(body.get("personId"))));
+    }
+
+    private static JsonNode object(Context ctx, Set<String> fields, String what) {
+        JsonNode body = PlanJson.parse(ctx.body());
+        if (!body.isObject()) {
+            throw ApiException.badRequest(null, "the request body must be a JSON object: " + what);
+        }
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!fields.contains(name)) {
+                throw ApiException.badRequest(name, "unknown field; " + what);
+            }
+        }
+        return body;
+    }
+
+    /** The id the identity step verified: opaque, 1 to 128 visible characters; never logged, stored only hashed. */
+    private static String personId(JsonNode node) {
+        if (node == null || node.isNull()) {
+            throw ApiException.badRequest("personId", "is required: the verified person id from the identity step");
+        }
+        if (!node.isTextual()) {
+            throw ApiException.badRequest("personId", "must be a text");
+        }
+        String id = node.asText();
+        if (id.isEmpty() || id.length() > PersonKey.MAX_PERSON_ID_LENGTH) {
+            throw ApiException.badRequest("personId", "must be 1 to " + PersonKey.MAX_PERSON_ID_LENGTH
+                    + " characters, got " + id.length());
+        }
+        if (id.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+            throw ApiException.badRequest("personId", "must not hold spaces or control characters");
+        }
+        return id;
     }
 
     private static LocalDate birthDate(JsonNode node) {

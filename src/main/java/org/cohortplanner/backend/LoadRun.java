@@ -172,7 +172,7 @@ public final class LoadRun {
         String viewer = UUID.randomUUID().toString();
         BackendConfig config = new BackendConfig(BackendConfig.LOOPBACK, 0, url, "", "", AccessTokens.of(List.of(
                 new AccessTokens.TokenGrant("load run", java.util.Set.of(Role.VIEWER), viewer))), null, null, clock,
-                plan);
+                plan, PersonKey.random());
         JsonNode live;
         try (BackendServer server = BackendServer.start(config)) {
             warmUp(server.url());
@@ -231,7 +231,8 @@ public final class LoadRun {
                     lags.add((System.nanoTime() - start - person.arrivalMinute() * nanosPerNightMinute)
                             / nanosPerNightMinute);
                     requests.increment();
-                    String body = "{\"birthDate\": \"" + person.birthDate() + "\", \"region\": \"Seoul\"}";
+                    String body = "{\"personId\": \"load-person-" + person.number() + "\", \"birthDate\": \""
+                            + person.birthDate() + "\", \"region\": \"Seoul\"}";
                     answer(base, "POST", "/api/v1/bookings", body,
                             new Poll(person, null, System.nanoTime(), 0), polls, booked, turnedAway, busy, errors,
                             waits, bookingsPerMinute, resolved, start, nanosPerNightMinute);

@@ -1,9 +1,9 @@
 package org.cohortplanner.backend;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.store.AuditEntry;
 import org.cohortplanner.store.PlanChange;
@@ -11,9 +11,11 @@ import org.cohortplanner.store.PlanConflictException;
 import org.cohortplanner.store.PlanStore;
 
 /**
- * The backend's plan: kept in memory for reading, written through the store one change at a time. A write is
- * decided on the plan as it is at that moment (the caller's If-Match checked against it) and stored in one
- * transaction with its audit entry, so two planners' changes never interleave and neither is lost.
+ * The backend's plan: published as an immutable snapshot that every request reads without a lock, written through
+ * the store. A write is decided on the plan as it is at that moment (the caller's If-Match checked against it) and
+ * stored in one transaction with its audit entry under the store's version check; when another write got in first
+ * (in this process or another backend on the database), the edit is decided again on the newer plan, so two
+ * planners' changes never interleave and neither is lost. No lock is held here, and nothing is called back.
  */
 public final class PlanService {
 
@@ -45,30 +47,27 @@ public final class PlanService {
         Edit edit(Snapshot current);
     }
 
+    /** Edits decided again after losing to another write, before the caller is told to read the plan again. */
+    private static final int ATTEMPTS = 50;
+
     private final PlanStore store;
-    private Snapshot current;
-    private final List<Runnable> listeners = new ArrayList<>();
+    private final AtomicReference<Snapshot> current = new AtomicReference<>();
 
     public PlanService(PlanStore store) {
         this.store = store;
-        this.current = snapshotOf(store.load().orElse(null));
+        publish(snapshotOf(store.load().orElse(null)));
     }
 
     public String location() {
         return store.location();
     }
 
-    public synchronized Snapshot snapshot() {
-        return current;
+    public Snapshot snapshot() {
+        return current.get();
     }
 
     public Optional<Plan> plan() {
         return Optional.ofNullable(snapshot().plan());
-    }
-
-    /** Runs after every stored change (the booking desk drops what it computed from the old plan). */
-    public synchronized void onChange(Runnable listener) {
-        listeners.add(listener);
     }
 
     /**
@@ -77,35 +76,41 @@ public final class PlanService {
      *
      * @return the stored plan, with its new version
      */
-    public synchronized Snapshot write(Caller caller, Editor editor) {
+    public Snapshot write(Caller caller, Editor editor) {
         Permissions.requireAny(caller, Role.PLANNER, Role.SUPPLY);
-        Edit edit = editor.edit(current);
-        Permissions.require(caller, current.plan(), edit.plan());
-        Plan base = edit.plan().withVersion(current.version());
-        Plan saved;
-        try {
-            saved = store.save(base, new PlanChange(caller.user(), edit.action(), edit.before(), edit.after(),
-                    edit.reason()));
-        } catch (PlanConflictException changedElsewhere) {
-            // Another backend on the same database saved in between: answer with what is stored now.
-            current = snapshotOf(store.load().orElse(null));
-            throw new ApiException(412, "the plan was changed by another backend sharing this database; read it "
-                    + "again", null, "VERSION_MISMATCH", current.tree(), PlanJson.tagOf(current.version()));
+        for (int attempt = 1; ; attempt++) {
+            Snapshot base = current.get();
+            Edit edit = editor.edit(base);
+            Permissions.require(caller, base.plan(), edit.plan());
+            try {
+                Plan saved = store.save(edit.plan().withVersion(base.version()), new PlanChange(caller.user(),
+                        edit.action(), edit.before(), edit.after(), edit.reason()));
+                return publish(snapshotOf(saved));
+            } catch (PlanConflictException changedMeanwhile) {
+                Snapshot stored = publish(snapshotOf(store.load().orElse(null)));
+                if (attempt >= ATTEMPTS) {
+                    throw new ApiException(412, "the plan was changed by another backend sharing this database; "
+                            + "read it again", null, "VERSION_MISMATCH", stored.tree(),
+                            PlanJson.tagOf(stored.version()));
+                }
+            }
         }
-        current = snapshotOf(saved);
-        listeners.forEach(Runnable::run);
-        return current;
     }
 
     /** Seeds an empty database with {@code plan}. */
-    public synchronized void seed(Plan plan, String user) {
-        if (!current.isEmpty()) {
+    public void seed(Plan plan, String user) {
+        if (!current.get().isEmpty()) {
             return;
         }
         Plan saved = store.replace(plan.withVersion(0), PlanChange.of(user, "Seeded the backend with plan '"
                 + plan.name() + "'"));
-        current = snapshotOf(saved);
-        listeners.forEach(Runnable::run);
+        publish(snapshotOf(saved));
+    }
+
+    /** Makes {@code snapshot} the current one unless a newer version is published already; answers the current. */
+    private Snapshot publish(Snapshot snapshot) {
+        return current.accumulateAndGet(snapshot, (held, offered) -> held == null
+                || offered.version() >= held.version() ? offered : held);
     }
 
     public List<AuditEntry> audit() {

@@ -22,16 +22,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code schedule PLAN.json [--json]}: the daily schedule of a plan and its shortages. */
+/** {@code schedule PLAN.json [--json] [--region NAME]}: the daily schedule of a plan and its shortages. */
 @Command(name = "schedule",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {"Prints the daily schedule of a plan: first and second doses, site capacity and stock per day "
                 + "and brand, the shortages, and the dose-2 guard's warnings.",
-            "With --json, the whole schedule row by row (see docs/schedule-output.md)."},
+            "With --json, the whole schedule row by row (see docs/schedule-output.md).",
+            "With --region NAME, only that region's appointments, capacity and shortages (stock stays national)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the schedule was built (shortages are reported, not an error)",
-            "2:the file cannot be read or parsed (the reason is printed on standard error)", InternalErrorLog.EXIT_CODE_LINE})
+            "2:the file cannot be read or parsed, or the plan has no region NAME (the reason is printed on standard "
+                + "error)", InternalErrorLog.EXIT_CODE_LINE})
 public final class ScheduleCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file.")
@@ -39,6 +41,9 @@ public final class ScheduleCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the schedule as JSON.")
     boolean json;
+
+    @Option(names = "--region", paramLabel = "NAME", description = "Show one region: its rows and shortages.")
+    String region;
 
     @Spec
     CommandSpec spec;
@@ -52,12 +57,24 @@ public final class ScheduleCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
+        if (region != null && plan.regions().stream().noneMatch(r -> r.name().equals(region))) {
+            spec.commandLine().getErr().println(planFile + ": the plan has no region '" + region + "'; its regions "
+                    + "are " + String.join(", ", plan.regions().stream().map(r -> r.name()).toList()));
+            return 2;
+        }
         Schedule schedule = Schedule.of(plan);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             JsonText text = new JsonText(out).beginObject().field("plan", plan.name());
-            writeSchedule(text, schedule, true);
+            if (region != null) {
+                text.field("region", region);
+                writeRegion(text, schedule, region);
+            } else {
+                writeSchedule(text, schedule, true);
+            }
             out.println(text.endObject());
+        } else if (region != null) {
+            printRegion(out, plan, schedule, region);
         } else {
             printText(out, plan, schedule);
         }
@@ -83,16 +100,7 @@ public final class ScheduleCommand implements Callable<Integer> {
                     .field("peopleShort", day.peopleShort()).field("dosesShort", day.dosesShort()).endObject();
         }
         json.endArray();
-        json.name("shortages").beginArray();
-        for (Shortage shortage : schedule.shortages()) {
-            json.beginObject().field("day", shortage.day()).field("region", shortage.region())
-                    .field("cohortId", shortage.cohortId()).field("brand", shortage.brand())
-                    .field("dose", shortage.dose()).field("people", shortage.people())
-                    .field("forWantOfDoses", shortage.forWantOfDoses())
-                    .field("forWantOfCapacity", shortage.forWantOfCapacity()).field("doses", shortage.doses())
-                    .endObject();
-        }
-        json.endArray();
+        writeShortages(json, schedule.shortages());
         json.name("secondDoseWarnings").beginArray();
         for (SecondDoseWarning warning : schedule.secondDoseWarnings()) {
             json.beginObject().field("cohortId", warning.cohortId()).field("cohortName", warning.cohortName())
@@ -108,15 +116,77 @@ public final class ScheduleCommand implements Callable<Integer> {
         }
         json.endArray();
         if (withRows) {
-            json.name("rows").beginArray();
-            for (ScheduleRow row : schedule.rows()) {
-                json.beginObject().field("day", row.day()).field("region", row.region())
-                        .field("cohortId", row.cohortId()).field("brand", row.brand()).field("dose", row.dose())
-                        .field("appointments", row.appointments()).field("capacity", row.capacity())
-                        .field("stock", row.stock()).field("reserved", row.reserved())
-                        .field("shortage", row.shortage()).endObject();
+            writeRows(json, schedule.rows());
+        }
+    }
+
+    private static void writeShortages(JsonText json, List<Shortage> shortages) {
+        json.name("shortages").beginArray();
+        for (Shortage shortage : shortages) {
+            json.beginObject().field("day", shortage.day()).field("region", shortage.region())
+                    .field("cohortId", shortage.cohortId()).field("brand", shortage.brand())
+                    .field("dose", shortage.dose()).field("people", shortage.people())
+                    .field("forWantOfDoses", shortage.forWantOfDoses())
+                    .field("forWantOfCapacity", shortage.forWantOfCapacity()).field("doses", shortage.doses())
+                    .endObject();
+        }
+        json.endArray();
+    }
+
+    private static void writeRows(JsonText json, List<ScheduleRow> rows) {
+        json.name("rows").beginArray();
+        for (ScheduleRow row : rows) {
+            json.beginObject().field("day", row.day()).field("region", row.region())
+                    .field("cohortId", row.cohortId()).field("brand", row.brand()).field("dose", row.dose())
+                    .field("appointments", row.appointments()).field("capacity", row.capacity())
+                    .field("stock", row.stock()).field("reserved", row.reserved())
+                    .field("shortage", row.shortage()).endObject();
+        }
+        json.endArray();
+    }
+
+    /** One region's totals, shortages and rows, in the members of the whole schedule's layout. */
+    private static void writeRegion(JsonText json, Schedule schedule, String region) {
+        List<ScheduleRow> rows = schedule.rows().stream().filter(r -> r.region().equals(region)).toList();
+        List<Shortage> shortages = schedule.shortages().stream().filter(s -> s.region().equals(region)).toList();
+        json.name("totals").beginObject()
+                .field("firstDoses", rows.stream().filter(r -> r.dose() == 1).mapToLong(ScheduleRow::appointments)
+                        .sum())
+                .field("secondDoses", rows.stream().filter(r -> r.dose() == 2).mapToLong(ScheduleRow::appointments)
+                        .sum())
+                .field("peopleShort", shortages.stream().mapToLong(Shortage::people).sum())
+                .field("dosesShort", shortages.stream().mapToLong(Shortage::doses).sum())
+                .endObject();
+        writeShortages(json, shortages);
+        writeRows(json, rows);
+    }
+
+    private static void printRegion(PrintWriter out, Plan plan, Schedule schedule, String region) {
+        out.println("Schedule of " + plan.name() + " in " + region);
+        out.println();
+        out.printf("%-10s  %10s  %10s  %10s%n", "day", "1st doses", "2nd doses", "short");
+        Map<LocalDate, long[]> byDay = new TreeMap<>();
+        for (ScheduleRow row : schedule.rows()) {
+            if (row.region().equals(region)) {
+                long[] totals = byDay.computeIfAbsent(row.day(), d -> new long[3]);
+                totals[row.dose() == 1 ? 0 : 1] += row.appointments();
+                totals[2] += row.shortage();
             }
-            json.endArray();
+        }
+        byDay.forEach((day, totals) -> out.printf("%-10s  %10d  %10d  %10d%n", day, totals[0], totals[1],
+                totals[2]));
+        out.println();
+        List<Shortage> shortages = schedule.shortages().stream().filter(s -> s.region().equals(region)).toList();
+        if (shortages.isEmpty()) {
+            out.println("No shortages in " + region + ".");
+        } else {
+            out.println("Shortages in " + region + " (people without a dose on their day):");
+            for (Shortage shortage : shortages) {
+                out.println("  " + shortage.day() + "  " + shortage.cohortId() + "  " + shortage.brand() + "  dose "
+                        + shortage.dose() + ": " + shortage.people() + " people, " + shortage.doses() + " doses");
+            }
+            out.println("In all " + shortages.stream().mapToLong(Shortage::people).sum() + " people in " + region
+                    + ".");
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import org.cohortplanner.backend.AccessTokens;
 import org.cohortplanner.backend.BackendConfig;
 import org.cohortplanner.backend.BackendServer;
+import org.cohortplanner.backend.PersonKey;
 import org.cohortplanner.backend.RunningClock;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.store.DataLocation;
@@ -70,6 +71,11 @@ public final class ServeCommand implements Callable<Integer> {
             + "password.")
     Path keystorePasswordFile;
 
+    @Option(names = "--person-key-file", paramLabel = "FILE",
+            description = "Key of the person ids' hashes, as hex (at least 32 digits). Give every instance serving "
+                    + "one night the same file (default: 'person-key' in the data folder, made once).")
+    Path personKeyFile;
+
     @Option(names = "--seed", paramLabel = "PLAN.json",
             description = "Plan stored into an empty database (default: the bundled initial 2021 plan).")
     Path seed;
@@ -102,8 +108,10 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         BackendServer server;
+        BackendConfig config;
         try {
-            server = BackendServer.start(config());
+            config = config();
+            server = BackendServer.start(config);
         } catch (StoreException | IllegalArgumentException | IllegalStateException failure) {
             err.println("serve: " + failure.getMessage());
             err.flush();
@@ -120,7 +128,7 @@ public final class ServeCommand implements Callable<Integer> {
         }, "backend-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         out.println("Cohort Planner backend at " + server.url() + "/api/v1 (database "
-                + server.plans().location() + "; " + server.plans().plan().map(p -> "plan '" + p.name()
+                + DurableDatabaseUrl.shown(config.databaseUrl()) + "; " + server.plans().plan().map(p -> "plan '" + p.name()
                 + "' version " + p.version()).orElse("no plan yet") + "). Ctrl+C stops it.");
         out.flush();
         try {
@@ -144,7 +152,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (keystore != null && keystorePasswordFile == null) {
             throw new IllegalArgumentException("--keystore needs --keystore-password-file");
         }
-        String url = databaseUrl != null ? databaseUrl : defaultDatabaseUrl();
+        String url = databaseUrl != null ? DurableDatabaseUrl.of(databaseUrl) : defaultDatabaseUrl();
         AccessTokens tokens = tokensFile == null ? AccessTokens.none() : AccessTokens.read(tokensFile);
         Plan plan = empty ? null : seed != null ? PlanFiles.read(seed) : bundledSample();
         Clock clock = clockStart == null ? Clock.systemUTC()
@@ -152,14 +160,20 @@ public final class ServeCommand implements Callable<Integer> {
         char[] keystorePassword = keystore == null ? null : secret(keystorePasswordFile).toCharArray();
         String password = databasePasswordFile == null ? "" : secret(databasePasswordFile);
         return new BackendConfig(host, port, url, databaseUser, password, tokens, keystore, keystorePassword, clock,
-                plan);
+                plan, personKey());
+    }
+
+    private PersonKey personKey() {
+        if (personKeyFile != null) {
+            return PersonKey.read(personKeyFile);
+        }
+        Path folder = DataLocation.resolve(parent == null ? null : parent.dataDir).create();
+        return PersonKey.readOrCreate(folder.resolve("person-key"));
     }
 
     private String defaultDatabaseUrl() {
         Path folder = DataLocation.resolve(parent == null ? null : parent.dataDir).create();
-        // The backend closes the database itself when stopped, after the requests in flight.
-        return "jdbc:h2:file:" + folder.resolve("backend").toString().replace('\\', '/')
-                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        return DurableDatabaseUrl.of("jdbc:h2:file:" + folder.resolve("backend").toString().replace('\\', '/'));
     }
 
     static Plan bundledSample() {

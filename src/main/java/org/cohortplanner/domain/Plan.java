@@ -17,7 +17,9 @@ import java.util.stream.Collectors;
  * shares not adding up) are the plan validator's, not this constructor's.
  *
  * @param zone    the zone of all wall-clock times in the plan (Asia/Seoul for the Korean campaign)
- * @param version counts saved changes; a store refuses a save based on an older version
+ * @param version         counts saved changes; a store refuses a save based on an older version
+ * @param transfers       doses moved between regions, as the supply officer recorded them
+ * @param allocationRules brand shares of a cohort for some regions and days, overriding the cohort's own
  */
 public record Plan(
         String name,
@@ -32,7 +34,9 @@ public record Plan(
         List<Region> regions,
         PopulationTable population,
         PlanSettings settings,
-        long version) {
+        long version,
+        List<Transfer> transfers,
+        List<AllocationRule> allocationRules) {
 
     public Plan {
         name = Require.text(name, "plan name");
@@ -54,12 +58,16 @@ public record Plan(
         sites = List.copyOf(sites);
         holidays = List.copyOf(holidays);
         regions = List.copyOf(regions);
+        transfers = transfers == null ? List.of() : List.copyOf(transfers);
+        allocationRules = allocationRules == null ? List.of() : List.copyOf(allocationRules);
 
         requireUnique(cohorts, Cohort::id, "cohort id");
         requireUnique(brands, VaccineBrand::name, "brand name");
         requireUnique(deliveries, Delivery::id, "delivery id");
         requireUnique(sites, SiteGroup::name, "site group name");
         requireUnique(regions, Region::name, "region name");
+        requireUnique(transfers, Transfer::id, "transfer id");
+        requireUnique(allocationRules, AllocationRule::id, "allocation rule id");
         Set<String> brandNames = brands.stream().map(VaccineBrand::name).collect(Collectors.toSet());
         for (Cohort cohort : cohorts) {
             for (String brand : cohort.brands().shares().keySet()) {
@@ -79,6 +87,32 @@ public record Plan(
                         + site.region() + "'");
             }
         }
+        for (Transfer transfer : transfers) {
+            requireBrand(brandNames, transfer.brand(), "transfer " + transfer.id());
+            requireRegion(regionNames, transfer.fromRegion(), "transfer " + transfer.id());
+            requireRegion(regionNames, transfer.toRegion(), "transfer " + transfer.id());
+        }
+        for (AllocationRule rule : allocationRules) {
+            for (String brand : rule.brands().shares().keySet()) {
+                requireBrand(brandNames, brand, "allocation rule " + rule.id());
+            }
+            for (String region : rule.regions()) {
+                requireRegion(regionNames, region, "allocation rule " + rule.id());
+            }
+        }
+        for (Delivery delivery : deliveries) {
+            for (String region : delivery.allotment().dosesByRegion().keySet()) {
+                requireRegion(regionNames, region, "delivery " + delivery.id());
+            }
+        }
+    }
+
+    /** A plan without transfers or allocation rules (as plans of formatVersion 1 are read). */
+    public Plan(String name, String description, ZoneId zone, List<Cohort> cohorts, List<VaccineBrand> brands,
+                List<Delivery> deliveries, List<SiteGroup> sites, BookingSystem bookingSystem, List<Holiday> holidays,
+                List<Region> regions, PopulationTable population, PlanSettings settings, long version) {
+        this(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem, holidays, regions, population,
+                settings, version, List.of(), List.of());
     }
 
     /** A plan with nothing in it yet, using the given booking system as a starting point. */
@@ -93,6 +127,12 @@ public record Plan(
             if (!seen.add(key.apply(item))) {
                 throw new IllegalArgumentException("duplicate " + what + " '" + key.apply(item) + "'");
             }
+        }
+    }
+
+    private static void requireRegion(Set<String> regionNames, String region, String who) {
+        if (!regionNames.contains(region)) {
+            throw new IllegalArgumentException(who + " refers to unknown region '" + region + "'");
         }
     }
 
@@ -124,52 +164,79 @@ public record Plan(
 
     public Plan withName(String newName) {
         return new Plan(newName, description, zone, cohorts, brands, deliveries, sites, bookingSystem, holidays,
-                regions, population, settings, version);
+                regions, population, settings, version, transfers,
+                allocationRules);
     }
 
     public Plan withDescription(String newDescription) {
         return new Plan(name, newDescription, zone, cohorts, brands, deliveries, sites, bookingSystem, holidays,
-                regions, population, settings, version);
+                regions, population, settings, version, transfers,
+                allocationRules);
     }
 
+    /** Replaces the cohorts; allocation rules of cohorts no longer in the plan go with them. */
     public Plan withCohorts(List<Cohort> newCohorts) {
+        Set<String> kept = newCohorts.stream().map(Cohort::id).collect(Collectors.toSet());
         return new Plan(name, description, zone, newCohorts, brands, deliveries, sites, bookingSystem, holidays,
-                regions, population, settings, version);
+                regions, population, settings, version, transfers,
+                allocationRules.stream().filter(r -> kept.contains(r.cohortId())).toList());
     }
 
     public Plan withBrands(List<VaccineBrand> newBrands) {
         return new Plan(name, description, zone, cohorts, newBrands, deliveries, sites, bookingSystem, holidays,
-                regions, population, settings, version);
+                regions, population, settings, version, transfers,
+                allocationRules);
     }
 
     public Plan withDeliveries(List<Delivery> newDeliveries) {
         return new Plan(name, description, zone, cohorts, brands, newDeliveries, sites, bookingSystem, holidays,
-                regions, population, settings, version);
+                regions, population, settings, version, transfers,
+                allocationRules);
     }
 
     public Plan withSites(List<SiteGroup> newSites) {
         return new Plan(name, description, zone, cohorts, brands, deliveries, newSites, bookingSystem, holidays,
-                regions, population, settings, version);
+                regions, population, settings, version, transfers,
+                allocationRules);
     }
 
     public Plan withBookingSystem(BookingSystem newBookingSystem) {
         return new Plan(name, description, zone, cohorts, brands, deliveries, sites, newBookingSystem, holidays,
-                regions, population, settings, version);
+                regions, population, settings, version, transfers,
+                allocationRules);
     }
 
     public Plan withHolidays(List<Holiday> newHolidays) {
         return new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem, newHolidays,
-                regions, population, settings, version);
+                regions, population, settings, version, transfers,
+                allocationRules);
     }
 
     public Plan withSettings(PlanSettings newSettings) {
         return new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem, holidays,
-                regions, population, newSettings, version);
+                regions, population, newSettings, version, transfers,
+                allocationRules);
     }
 
     public Plan withVersion(long newVersion) {
         return new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem, holidays,
-                regions, population, settings, newVersion);
+                regions, population, settings, newVersion, transfers,
+                allocationRules);
+    }
+
+    public Plan withTransfers(List<Transfer> newTransfers) {
+        return new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem, holidays,
+                regions, population, settings, version, newTransfers, allocationRules);
+    }
+
+    public Plan withAllocationRules(List<AllocationRule> newRules) {
+        return new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem, holidays,
+                regions, population, settings, version, transfers, newRules);
+    }
+
+    /** The brand allocation rules that apply to the cohort with this id, in plan order. */
+    public List<AllocationRule> allocationRulesOf(String cohortId) {
+        return allocationRules.stream().filter(r -> r.cohortId().equals(cohortId)).toList();
     }
 
     /** Replaces the cohort with the same id. */

@@ -10,6 +10,8 @@ import java.util.Set;
  * @param dosesInCourse 1 for Janssen, 2 for the others in 2021
  * @param minimumAge    the youngest age it may be given to (AstraZeneca was restricted to 50+ in July 2021)
  * @param siteKinds     which kinds of site may give it
+ * @param leadTimeDays  days from a delivery's arrival until its doses can be given at sites (national lot release
+ *                      plus distribution); a delivery may override it
  */
 public record VaccineBrand(
         String name,
@@ -17,7 +19,8 @@ public record VaccineBrand(
         DoseInterval interval,
         int minimumAge,
         Platform platform,
-        Set<SiteKind> siteKinds) {
+        Set<SiteKind> siteKinds,
+        int leadTimeDays) {
 
     public VaccineBrand {
         name = Require.text(name, "brand name");
@@ -33,6 +36,13 @@ public record VaccineBrand(
         Require.noNulls(siteKinds, "site kinds of " + name);
         siteKinds = siteKinds.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(SiteKind.class))
                 : Collections.unmodifiableSet(EnumSet.copyOf(siteKinds));
+        Require.nonNegative(leadTimeDays, "lead time of " + name);
+    }
+
+    /** A brand usable the day it arrives (lead time 0, as plans of formatVersion 1 are read). */
+    public VaccineBrand(String name, int dosesInCourse, DoseInterval interval, int minimumAge, Platform platform,
+                        Set<SiteKind> siteKinds) {
+        this(name, dosesInCourse, interval, minimumAge, platform, siteKinds, 0);
     }
 
     public boolean needsSecondDose() {
@@ -40,6 +50,10 @@ public record VaccineBrand(
     }
 
     public VaccineBrand withInterval(DoseInterval newInterval) {
-        return new VaccineBrand(name, dosesInCourse, newInterval, minimumAge, platform, siteKinds);
+        return new VaccineBrand(name, dosesInCourse, newInterval, minimumAge, platform, siteKinds, leadTimeDays);
+    }
+
+    public VaccineBrand withLeadTimeDays(int newLeadTimeDays) {
+        return new VaccineBrand(name, dosesInCourse, interval, minimumAge, platform, siteKinds, newLeadTimeDays);
     }
 }

@@ -11,9 +11,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -23,20 +25,25 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.cohortplanner.domain.Allotment;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.DeliveryStatus;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.Region;
 
 /**
  * Reads the delivery schedule supply officers keep, as {@code .xlsx} (first sheet) or {@code .csv} (UTF-8, comma,
  * double quotes), with the columns {@code id, brand, doses, plannedArrival, expectedArrival, status, note} in any
  * order under a header row. Dates are {@code YYYY-MM-DD} (or date cells in a workbook); an empty expected arrival
- * means the planned one, an empty status PLANNED. Nothing touches the plan: the result is a
- * {@link DeliverySheetPreview}.
+ * means the planned one, an empty status PLANNED. Two kinds of column are optional: {@code leadTimeDays} (days from
+ * arrival to use at sites; empty means the brand's), and one column per region of the plan, headed by the region's
+ * name, holding the doses allotted to that region: a row with any region cell filled is an explicit allotment
+ * whose cells must add up to the row's doses; a row without keeps the delivery's allotment (in proportion to
+ * appointments for a new one). Nothing touches the plan: the result is a {@link DeliverySheetPreview}.
  */
 public final class DeliverySheetImport {
     public static final List<String> COLUMNS = List.of("id", "brand", "doses", "plannedArrival", "expectedArrival",
-            "status", "note");
+            "status", "note", "leadTimeDays");
     private static final Set<String> REQUIRED = Set.of("id", "brand", "doses", "plannedArrival");
 
     private DeliverySheetImport() {
@@ -171,16 +178,22 @@ public final class DeliverySheetImport {
         }
         int headerRow = headerIndex + 1;
         Map<String, Integer> columns = new HashMap<>();
+        Map<String, Integer> regionColumns = new LinkedHashMap<>();
         List<String> header = rows.get(headerIndex);
         List<DeliverySheetError> headerErrors = new ArrayList<>();
         for (int c = 0; c < header.size(); c++) {
             String name = header.get(c).strip();
             String known = COLUMNS.stream().filter(k -> k.equalsIgnoreCase(name)).findFirst().orElse(null);
+            String region = plan.regions().stream().map(Region::name).filter(name::equals).findFirst()
+                    .orElse(null);
             if (known != null) {
                 columns.put(known, c);
+            } else if (region != null) {
+                regionColumns.put(region, c);
             } else if (!name.isBlank()) {
                 headerErrors.add(new DeliverySheetError(headerRow, name, "unknown column; the columns are "
-                        + String.join(", ", COLUMNS)));
+                        + String.join(", ", COLUMNS) + (plan.regions().isEmpty() ? ""
+                        : ", and the plan's region names for an explicit allotment")));
             }
         }
         for (String required : COLUMNS) {
@@ -198,13 +211,13 @@ public final class DeliverySheetImport {
             if (cells.stream().allMatch(String::isBlank)) {
                 continue;
             }
-            result.add(readRow(r + 1, cells, columns, plan, seen));
+            result.add(readRow(r + 1, cells, columns, regionColumns, plan, seen));
         }
         return new DeliverySheetPreview(source, result);
     }
 
     private static DeliverySheetRow readRow(int rowNumber, List<String> cells, Map<String, Integer> columns,
-            Plan plan, Set<String> seen) {
+            Map<String, Integer> regionColumns, Plan plan, Set<String> seen) {
         List<DeliverySheetError> errors = new ArrayList<>();
         String id = cell(cells, columns, "id");
         if (id.isBlank()) {
@@ -242,11 +255,55 @@ public final class DeliverySheetImport {
                         + "'; use PLANNED, DELAYED, ARRIVED or CANCELLED"));
             }
         }
+        Integer leadTime = null;
+        String leadTimeText = cell(cells, columns, "leadTimeDays");
+        if (!leadTimeText.isEmpty()) {
+            try {
+                leadTime = Integer.parseInt(leadTimeText);
+                if (leadTime < 0) {
+                    errors.add(new DeliverySheetError(rowNumber, "leadTimeDays", "must not be negative, got "
+                            + leadTime));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new DeliverySheetError(rowNumber, "leadTimeDays", "'" + leadTimeText
+                        + "' is not a whole number of days"));
+            }
+        }
+        Map<String, Long> allotted = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> column : regionColumns.entrySet()) {
+            String text = column.getValue() < cells.size() ? cells.get(column.getValue()).strip() : "";
+            String digits = text.replace(",", "").replace("_", "").replace(" ", "");
+            if (digits.isEmpty()) {
+                continue;
+            }
+            try {
+                long regionDoses = Long.parseLong(digits);
+                if (regionDoses < 0) {
+                    errors.add(new DeliverySheetError(rowNumber, column.getKey(), "must not be negative, got "
+                            + regionDoses));
+                }
+                allotted.put(column.getKey(), regionDoses);
+            } catch (NumberFormatException e) {
+                errors.add(new DeliverySheetError(rowNumber, column.getKey(), "'" + text
+                        + "' is not a whole number of doses"));
+            }
+        }
+        long allottedTotal = allotted.values().stream().mapToLong(Long::longValue).sum();
+        if (!allotted.isEmpty() && errors.isEmpty() && allottedTotal != doses) {
+            errors.add(new DeliverySheetError(rowNumber, "doses", "the region columns allot " + allottedTotal
+                    + " doses, but the row has " + doses));
+        }
         if (!errors.isEmpty()) {
             return new DeliverySheetRow(rowNumber, null, errors, null);
         }
-        Delivery delivery = new Delivery(id, brand, doses, planned, expected, status, cell(cells, columns, "note"));
-        DeliverySheetRow.Change change = plan.delivery(id).map(existing -> existing.equals(delivery)
+        Optional<Delivery> existing = plan.delivery(id);
+        Integer leadTimeDays = leadTime != null || columns.containsKey("leadTimeDays") ? leadTime
+                : existing.map(Delivery::leadTimeDays).orElse(null);
+        Allotment allotment = !allotted.isEmpty() ? Allotment.explicit(allotted)
+                : existing.map(Delivery::allotment).orElse(Allotment.BY_APPOINTMENTS);
+        Delivery delivery = new Delivery(id, brand, doses, planned, expected, status, cell(cells, columns, "note"),
+                leadTimeDays, allotment);
+        DeliverySheetRow.Change change = existing.map(known -> known.equals(delivery)
                 ? DeliverySheetRow.Change.UNCHANGED : DeliverySheetRow.Change.CHANGED)
                 .orElse(DeliverySheetRow.Change.NEW);
         return new DeliverySheetRow(rowNumber, delivery, List.of(), change);

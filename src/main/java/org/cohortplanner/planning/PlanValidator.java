@@ -46,8 +46,11 @@ import org.cohortplanner.planning.Problem.Severity;
  * campaign that add up to more, or a daily schedule larger than allowed ({@link CampaignLimits}) are errors too, so
  * that the console shows a plan that could not be saved and opened again; a file beyond them is refused on reading.
  *
+ * <p>Regional supply (allocation rules, explicit allotments, transfers) is checked by {@link RegionalSupplyChecks}.
+ *
  * <p>Problems come in a fixed order: cohorts in plan order, for each its own problems in the order of the rules
- * above, then its overlap with earlier cohorts (one problem on the later cohort: the first earlier cohort it overlaps, and how many others); the plan's gaps last.
+ * above, then its overlap with earlier cohorts (one problem on the later cohort: the first earlier cohort it overlaps, and how many others); the plan's gaps, then
+ * the regional supply problems last.
  */
 public final class PlanValidator {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
@@ -102,6 +105,7 @@ public final class PlanValidator {
         }
         checkCoverage(plan.population(), booking, problems);
         checkOverload(plan.bookingSystem(), problems);
+        problems.addAll(RegionalSupplyChecks.check(plan));
         return List.copyOf(problems);
     }
 

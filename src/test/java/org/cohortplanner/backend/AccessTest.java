@@ -88,7 +88,7 @@ class AccessTest {
     void citizensBookAndTheHealthCheckAnswersWithoutAToken() {
         assertEquals(200, http.get("/api/v1/health", null).status());
         Http.Answer booking = http.send("POST", "/api/v1/bookings", null,
-                "{\"birthDate\": \"1968-03-15\", \"region\": \"Seoul\"}", null);
+                "{\"personId\": \"P-1\", \"birthDate\": \"1968-03-15\", \"region\": \"Seoul\"}", null);
         assertTrue(booking.status() == 201 || booking.status() == 202 || booking.status() == 409, booking.body());
     }
 

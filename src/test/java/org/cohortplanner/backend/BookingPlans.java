@@ -40,6 +40,27 @@ final class BookingPlans {
             }
             """;
 
+    /**
+     * A busier night for the concurrency and fault tests: 300 first doses of Pfizer, two Seoul site groups with room
+     * for 700 first and 700 second doses, a waiting room of 120 a minute; the window opens {@code opens} (Seoul).
+     */
+    static String busyNight(String opens, String closes, String firstDay, String lastDay) {
+        return SMALL_NIGHT.replace("\"doses\": 5", "\"doses\": 300")
+                .replace("\"admittedPerMinute\": 2", "\"admittedPerMinute\": 120")
+                .replace("\"dosesPerDay\": 3,", "\"dosesPerDay\": 40,")
+                .replace("\"closedDays\": [\"SUNDAY\"]}", "\"closedDays\": []},\n    {\"name\": \"Seoul east\", "
+                        + "\"region\": \"Seoul\", \"kind\": \"VACCINATION_CENTRE\", \"dosesPerDay\": 30, "
+                        + "\"brands\": [\"Pfizer\"], \"closedDays\": []}")
+                .replace("2021-07-19T20:00", opens).replace("2021-07-20T18:00", closes)
+                .replace("2021-08-16", firstDay).replace("2021-08-25", lastDay)
+                .replace("\"plannedArrival\": \"2021-08-02\"", "\"plannedArrival\": \"" + firstDay + "\"");
+    }
+
+    static Plan busyNight() {
+        return PlanFiles.fromJson(busyNight("2021-07-19T20:00", "2021-07-20T18:00", "2021-08-16", "2021-08-25"),
+                "busy night");
+    }
+
     private BookingPlans() {
     }
 

@@ -101,10 +101,10 @@ class JdbcPlanStoreContractTest {
                 : PostgresDatabase.freshDatabaseUrl();
         BackendConfig config = new BackendConfig(BackendConfig.LOOPBACK, 0, url,
                 database.equals("h2") ? "sa" : "postgres", "", TestBackend.TOKENS, null, null, CLOCK,
-                BookingPlans.smallNight());
+                BookingPlans.smallNight(), PersonKey.random());
         try (TestBackend backend = new TestBackend(config)) {
             Http.Answer booked = backend.http.send("POST", "/api/v1/bookings", null,
-                    "{\"birthDate\": \"1968-03-15\", \"region\": \"Seoul\"}", null);
+                    "{\"personId\": \"P-1\", \"birthDate\": \"1968-03-15\", \"region\": \"Seoul\"}", null);
             assertEquals(201, booked.status(), booked.body());
             assertEquals(1, backend.http.get("/api/v1/live", TestBackend.VIEWER).json().path("cohorts").get(0)
                     .path("booked").asLong());

@@ -35,6 +35,26 @@ class PlanResourcesTest {
     }
 
     @Test
+    void aWriteInAnotherContentTypeIsRefusedWith415NamingJsonAndChangesNothing() {
+        Http.Answer read = http.get("/api/v1/cohorts/c50-54", TestBackend.PLANNER);
+        long before = planVersion();
+        Http.Answer asText = http.send("PUT", "/api/v1/cohorts/c50-54", TestBackend.PLANNER, read.body(),
+                read.etag(), "Content-Type", "text/plain");
+        assertEquals(415, asText.status());
+        assertEquals("Content-Type", asText.json().path("field").asText());
+        assertTrue(asText.json().path("message").asText().contains("application/json"), asText.body());
+        assertTrue(asText.json().path("message").asText().contains("text/plain"), asText.body());
+        Http.Answer asForm = http.send("POST", "/api/v1/bookings", null, "birthDate=1968-03-15&region=Seoul", null,
+                "Content-Type", "application/x-www-form-urlencoded");
+        assertEquals(415, asForm.status());
+        assertEquals("UNSUPPORTED_MEDIA_TYPE", asForm.json().path("reason").asText());
+        assertEquals(before, planVersion());
+        Http.Answer withCharset = http.send("PUT", "/api/v1/cohorts/c50-54", TestBackend.PLANNER, read.body(),
+                read.etag(), "Content-Type", "application/json; charset=utf-8");
+        assertEquals(200, withCharset.status());
+    }
+
+    @Test
     void thePlanIsServedInThePlanFileFormatWithItsVersionAsEtag() {
         Http.Answer plan = http.get("/api/v1/plan", TestBackend.VIEWER);
         assertEquals(200, plan.status());

@@ -99,8 +99,8 @@ class RemotePlanStoreTest {
 
     @Test
     void liveCountsArriveAsRecords() {
-        backend.http.send("POST", "/api/v1/bookings", null, "{\"birthDate\": \"1968-03-15\", \"region\": \"Seoul\"}",
-                null);
+        backend.http.send("POST", "/api/v1/bookings", null, "{\"personId\": \"P-1\", "
+                + "\"birthDate\": \"1968-03-15\", \"region\": \"Seoul\"}", null);
         LiveCounts live = store(TestBackend.VIEWER).live(60);
         assertEquals("Asia/Seoul", live.zone());
         LiveCounts.CohortNow fifties = live.cohorts().stream().filter(c -> c.id().equals("c50-54")).findFirst()

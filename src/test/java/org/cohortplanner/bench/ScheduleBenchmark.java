@@ -117,7 +117,8 @@ public final class ScheduleBenchmark {
         });
         for (LocalDate day = first.minusDays(60); !day.isAfter(last); day = day.plusDays(1)) {
             for (Delivery delivery : plan.deliveries()) {
-                LocalDate arrives = delivery.expectedArrival().isBefore(first) ? first : delivery.expectedArrival();
+                LocalDate usable = delivery.usableFrom(plan.brand(delivery.brand()).orElseThrow());
+                LocalDate arrives = usable.isBefore(first) ? first : usable;
                 if (arrives.equals(day) && delivery.status() != DeliveryStatus.CANCELLED) {
                     stock.merge(delivery.brand(), (double) delivery.doses(), Double::sum);
                 }

@@ -75,6 +75,31 @@ class ScheduleAndSlipCommandTest {
     }
 
     @Test
+    void scheduleOfOneRegionShowsThatRegionsShortagesOnly() throws Exception {
+        Plan initial = PlanFiles.read(Path.of(INITIAL));
+        Plan slipped = initial.withDelivery(initial.delivery("MOD-2021-W28").orElseThrow()
+                .withExpectedArrival(java.time.LocalDate.of(2021, 7, 28)));
+        Path file = folder.resolve("slipped.json");
+        PlanFiles.write(slipped, file);
+
+        CommandLineRun run = CommandLineRun.of("schedule", file.toString(), "--region", "Seoul");
+
+        assertEquals(0, run.exitCode, run.toString());
+        assertTrue(run.out.startsWith("Schedule of Korea 2021, initial plan in Seoul"), run.out);
+        assertTrue(run.out.contains("Shortages in Seoul"), run.out);
+        assertTrue(run.out.contains("  2021-07-28  c55-59  Moderna  dose 1: "), run.out);
+        assertTrue(!run.out.contains("Busan"), run.out);
+    }
+
+    @Test
+    void scheduleOfAnUnknownRegionExitsWithTwo() {
+        CommandLineRun run = CommandLineRun.of("schedule", INITIAL, "--region", "Atlantis");
+
+        assertEquals(2, run.exitCode);
+        assertTrue(run.err.contains("the plan has no region 'Atlantis'"), run.err);
+    }
+
+    @Test
     void anUnknownDeliveryExitsWithTwo() {
         CommandLineRun run = CommandLineRun.of("slip", INITIAL, "--delivery", "MOD-1999", "--to", "2021-07-30");
 

@@ -22,7 +22,7 @@ import org.cohortplanner.domain.VaccineBrand;
  * regions, capacity, arrivals, where each cohort's first doses fall) is laid out once in arrays; {@link #run}
  * then walks the days for given numbers of bookers per cohort, so that a budget search can run it many times.
  *
- * <p>Each day: deliveries arrive; second doses are served first (people who had a first dose come before new
+ * <p>Each day: deliveries become usable (their lead time after arrival); second doses are served first (people who had a first dose come before new
  * ones), then first doses; each is limited by the region's site capacity (per brand and in total), then by the
  * brand's national stock. A cohort with several brands gets them in proportion to what is left of each brand's
  * share, and a brand short on a day hands its people to the cohort's other brands that have stock, capacity and
@@ -44,7 +44,10 @@ final class ScheduleEngine {
     final double[][][] brandCapacity;
     /** [region][day]: doses all open site groups of the region could give. */
     final double[][] regionCapacity;
-    /** [brand][day]: doses arriving; deliveries before the first day arrive on it. */
+    /**
+     * [brand][day]: doses becoming usable at sites (arrival plus the delivery's lead time); deliveries usable before
+     * the first day are counted on it.
+     */
     final double[][] arrivals;
     /** [cohort][region][day]: share of the cohort's bookers with a first-dose appointment there and then. */
     final double[][][] firstDoseSpread;
@@ -156,7 +159,8 @@ final class ScheduleEngine {
                 continue;
             }
             int b = brandIndex(delivery.brand());
-            int d = Math.max(0, index(delivery.expectedArrival()));
+            // A lot can be given only after national lot release and distribution: its lead time after arrival.
+            int d = Math.max(0, index(delivery.usableFrom(brands.get(b))));
             if (d < days) {
                 arrivals[b][d] += delivery.doses();
             }

@@ -7,12 +7,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -31,6 +33,9 @@ import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.CapacityChange;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.CohortStatus;
+import org.cohortplanner.domain.AllocationRule;
+import org.cohortplanner.domain.Allotment;
+import org.cohortplanner.domain.AllotmentRule;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.DeliveryStatus;
 import org.cohortplanner.domain.DoseInterval;
@@ -45,6 +50,7 @@ import org.cohortplanner.domain.Region;
 import org.cohortplanner.domain.SiteGroup;
 import org.cohortplanner.domain.SiteKind;
 import org.cohortplanner.domain.VaccinationPeriod;
+import org.cohortplanner.domain.Transfer;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.domain.WaitingRoom;
 
@@ -58,9 +64,14 @@ public final class PlanTables {
 
     /** Child tables in an order that deletes referencing rows before the rows they refer to. */
     private static final List<String> CHILD_TABLES = List.of(
+            "allocation_rule_entry", "allocation_rule", "region_transfer", "delivery_allotment",
             "cohort_brand_share", "cohort_birth_day_digit", "cohort", "delivery", "site_group_brand",
             "site_group_closed_day", "site_group", "brand_site_kind", "brand", "capacity_change", "holiday",
             "region", "birth_year_population");
+
+    private static final String RULE_REGION = "REGION";
+    private static final String RULE_BRAND = "BRAND";
+    private static final String RULE_EXCEPT_SITE_GROUP = "EXCEPT_SITE_GROUP";
 
     private PlanTables() {
     }
@@ -103,6 +114,8 @@ public final class PlanTables {
         writeHolidays(connection, planId, plan.holidays());
         writeRegions(connection, planId, plan.regions());
         writePopulation(connection, planId, plan.population());
+        writeTransfers(connection, planId, plan.transfers());
+        writeAllocationRules(connection, planId, plan.allocationRules());
     }
 
     private static void writeHeader(Connection connection, long planId, Plan plan, boolean stored)
@@ -147,7 +160,7 @@ public final class PlanTables {
             throws SQLException {
         try (PreparedStatement brandRows = connection.prepareStatement("INSERT INTO brand (plan_id, name, "
                 + "list_position, doses_in_course, interval_days, interval_minimum_days, interval_maximum_days, "
-                + "minimum_age, platform) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                + "minimum_age, platform, lead_time_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
              PreparedStatement kindRows = connection.prepareStatement(
                      "INSERT INTO brand_site_kind (plan_id, brand_name, site_kind) VALUES (?, ?, ?)")) {
             int position = 0;
@@ -161,6 +174,7 @@ public final class PlanTables {
                 brandRows.setInt(7, brand.interval().maximumDays());
                 brandRows.setInt(8, brand.minimumAge());
                 brandRows.setString(9, brand.platform().name());
+                brandRows.setInt(10, brand.leadTimeDays());
                 brandRows.addBatch();
                 for (SiteKind kind : brand.siteKinds()) {
                     kindRows.setLong(1, planId);
@@ -225,8 +239,10 @@ public final class PlanTables {
     private static void writeDeliveries(Connection connection, long planId, List<Delivery> deliveries)
             throws SQLException {
         try (PreparedStatement rows = connection.prepareStatement("INSERT INTO delivery (plan_id, delivery_id, "
-                + "list_position, brand_name, doses, planned_arrival, expected_arrival, status, note) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "list_position, brand_name, doses, planned_arrival, expected_arrival, status, note, "
+                + "lead_time_days, allotment_rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement allotmentRows = connection.prepareStatement("INSERT INTO delivery_allotment "
+                     + "(plan_id, delivery_id, region_name, list_position, doses) VALUES (?, ?, ?, ?, ?)")) {
             int position = 0;
             for (Delivery delivery : deliveries) {
                 rows.setLong(1, planId);
@@ -238,9 +254,85 @@ public final class PlanTables {
                 rows.setObject(7, delivery.expectedArrival());
                 rows.setString(8, delivery.status().name());
                 rows.setString(9, delivery.note());
+                rows.setObject(10, delivery.leadTimeDays(), Types.INTEGER);
+                rows.setString(11, delivery.allotment().rule().name());
+                rows.addBatch();
+                int regionPosition = 0;
+                for (Map.Entry<String, Long> share : delivery.allotment().dosesByRegion().entrySet()) {
+                    allotmentRows.setLong(1, planId);
+                    allotmentRows.setString(2, delivery.id());
+                    allotmentRows.setString(3, share.getKey());
+                    allotmentRows.setInt(4, regionPosition++);
+                    allotmentRows.setLong(5, share.getValue());
+                    allotmentRows.addBatch();
+                }
+            }
+            rows.executeBatch();
+            allotmentRows.executeBatch();
+        }
+    }
+
+    private static void writeTransfers(Connection connection, long planId, List<Transfer> transfers)
+            throws SQLException {
+        try (PreparedStatement rows = connection.prepareStatement("INSERT INTO region_transfer (plan_id, "
+                + "transfer_id, list_position, brand_name, doses, from_region, to_region, shipped_on, lead_time_days, "
+                + "note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (Transfer transfer : transfers) {
+                rows.setLong(1, planId);
+                rows.setString(2, requireFits(transfer.id(), NAME_LENGTH, "transfer id"));
+                rows.setInt(3, position++);
+                rows.setString(4, transfer.brand());
+                rows.setLong(5, transfer.doses());
+                rows.setString(6, transfer.fromRegion());
+                rows.setString(7, transfer.toRegion());
+                rows.setObject(8, transfer.shipped());
+                rows.setInt(9, transfer.leadTimeDays());
+                rows.setString(10, transfer.note());
                 rows.addBatch();
             }
             rows.executeBatch();
+        }
+    }
+
+    private static void writeAllocationRules(Connection connection, long planId, List<AllocationRule> rules)
+            throws SQLException {
+        try (PreparedStatement rows = connection.prepareStatement("INSERT INTO allocation_rule (plan_id, rule_id, "
+                + "list_position, cohort_id, first_day, last_day, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
+             PreparedStatement entries = connection.prepareStatement("INSERT INTO allocation_rule_entry (plan_id, "
+                     + "rule_id, entry_kind, list_position, entry_name, brand_share) VALUES (?, ?, ?, ?, ?, ?)")) {
+            int position = 0;
+            for (AllocationRule rule : rules) {
+                rows.setLong(1, planId);
+                rows.setString(2, requireFits(rule.id(), NAME_LENGTH, "allocation rule id"));
+                rows.setInt(3, position++);
+                rows.setString(4, rule.cohortId());
+                rows.setObject(5, rule.firstDay());
+                rows.setObject(6, rule.lastDay());
+                rows.setString(7, rule.note());
+                rows.addBatch();
+                addRuleEntries(entries, planId, rule.id(), RULE_REGION, rule.regions(), Map.of());
+                addRuleEntries(entries, planId, rule.id(), RULE_BRAND, rule.brands().shares().keySet(),
+                        rule.brands().shares());
+                addRuleEntries(entries, planId, rule.id(), RULE_EXCEPT_SITE_GROUP, rule.exceptSiteGroups(),
+                        Map.of());
+            }
+            rows.executeBatch();
+            entries.executeBatch();
+        }
+    }
+
+    private static void addRuleEntries(PreparedStatement entries, long planId, String ruleId, String kind,
+                                       Collection<String> names, Map<String, Double> shares) throws SQLException {
+        int position = 0;
+        for (String name : names) {
+            entries.setLong(1, planId);
+            entries.setString(2, ruleId);
+            entries.setString(3, kind);
+            entries.setInt(4, position++);
+            entries.setString(5, requireFits(name, NAME_LENGTH, "name in an allocation rule"));
+            entries.setObject(6, shares.get(name), Types.DOUBLE);
+            entries.addBatch();
         }
     }
 
@@ -391,7 +483,8 @@ public final class PlanTables {
         return new Plan(name, description, zone, readCohorts(connection, planId), readBrands(connection, planId),
                 readDeliveries(connection, planId), readSiteGroups(connection, planId), booking,
                 readHolidays(connection, planId), readRegions(connection, planId),
-                readPopulation(connection, planId), settings, version);
+                readPopulation(connection, planId), settings, version, readTransfers(connection, planId),
+                readAllocationRules(connection, planId));
     }
 
     private static List<VaccineBrand> readBrands(Connection connection, long planId) throws SQLException {
@@ -408,7 +501,8 @@ public final class PlanTables {
         }
         List<VaccineBrand> brands = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("SELECT name, doses_in_course, "
-                + "interval_days, interval_minimum_days, interval_maximum_days, minimum_age, platform FROM brand "
+                + "interval_days, interval_minimum_days, interval_maximum_days, minimum_age, platform, lead_time_days "
+                + "FROM brand "
                 + "WHERE plan_id = ? ORDER BY list_position")) {
             statement.setLong(1, planId);
             try (ResultSet rows = statement.executeQuery()) {
@@ -417,7 +511,7 @@ public final class PlanTables {
                     brands.add(new VaccineBrand(name, rows.getInt(2),
                             new DoseInterval(rows.getInt(3), rows.getInt(4), rows.getInt(5)), rows.getInt(6),
                             enumValue(Platform.class, rows.getString(7), "platform"),
-                            kinds.getOrDefault(name, Set.of())));
+                            kinds.getOrDefault(name, Set.of()), rows.getInt(8)));
                 }
             }
         }
@@ -471,21 +565,93 @@ public final class PlanTables {
     }
 
     private static List<Delivery> readDeliveries(Connection connection, long planId) throws SQLException {
-        List<Delivery> deliveries = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT delivery_id, brand_name, doses, "
-                + "planned_arrival, expected_arrival, status, note FROM delivery WHERE plan_id = ? "
-                + "ORDER BY list_position")) {
+        Map<String, Map<String, Long>> allotted = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT delivery_id, region_name, doses "
+                + "FROM delivery_allotment WHERE plan_id = ? ORDER BY delivery_id, list_position")) {
             statement.setLong(1, planId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    deliveries.add(new Delivery(rows.getString(1), rows.getString(2), rows.getLong(3),
+                    allotted.computeIfAbsent(rows.getString(1), id -> new LinkedHashMap<>())
+                            .put(rows.getString(2), rows.getLong(3));
+                }
+            }
+        }
+        List<Delivery> deliveries = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT delivery_id, brand_name, doses, "
+                + "planned_arrival, expected_arrival, status, note, lead_time_days, allotment_rule FROM delivery "
+                + "WHERE plan_id = ? ORDER BY list_position")) {
+            statement.setLong(1, planId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String id = rows.getString(1);
+                    Integer leadTime = rows.getObject(8) == null ? null : rows.getInt(8);
+                    Allotment allotment = new Allotment(
+                            enumValue(AllotmentRule.class, rows.getString(9), "allotment rule"),
+                            allotted.getOrDefault(id, Map.of()));
+                    deliveries.add(new Delivery(id, rows.getString(2), rows.getLong(3),
                             rows.getObject(4, LocalDate.class), rows.getObject(5, LocalDate.class),
                             enumValue(DeliveryStatus.class, rows.getString(6), "delivery status"),
-                            rows.getString(7)));
+                            rows.getString(7), leadTime, allotment));
                 }
             }
         }
         return deliveries;
+    }
+
+    private static List<Transfer> readTransfers(Connection connection, long planId) throws SQLException {
+        List<Transfer> transfers = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT transfer_id, brand_name, doses, "
+                + "from_region, to_region, shipped_on, lead_time_days, note FROM region_transfer WHERE plan_id = ? "
+                + "ORDER BY list_position")) {
+            statement.setLong(1, planId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    transfers.add(new Transfer(rows.getString(1), rows.getString(2), rows.getLong(3),
+                            rows.getString(4), rows.getString(5), rows.getObject(6, LocalDate.class),
+                            rows.getInt(7), rows.getString(8)));
+                }
+            }
+        }
+        return transfers;
+    }
+
+    private static List<AllocationRule> readAllocationRules(Connection connection, long planId)
+            throws SQLException {
+        Map<String, Map<String, Set<String>>> names = new HashMap<>();
+        Map<String, Map<String, Double>> shares = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT rule_id, entry_kind, entry_name, "
+                + "brand_share FROM allocation_rule_entry WHERE plan_id = ? ORDER BY rule_id, entry_kind, "
+                + "list_position")) {
+            statement.setLong(1, planId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String rule = rows.getString(1);
+                    String kind = rows.getString(2);
+                    names.computeIfAbsent(rule, id -> new HashMap<>())
+                            .computeIfAbsent(kind, k -> new LinkedHashSet<>()).add(rows.getString(3));
+                    if (RULE_BRAND.equals(kind)) {
+                        shares.computeIfAbsent(rule, id -> new LinkedHashMap<>())
+                                .put(rows.getString(3), rows.getDouble(4));
+                    }
+                }
+            }
+        }
+        List<AllocationRule> rules = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT rule_id, cohort_id, first_day, "
+                + "last_day, note FROM allocation_rule WHERE plan_id = ? ORDER BY list_position")) {
+            statement.setLong(1, planId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String id = rows.getString(1);
+                    Map<String, Set<String>> entries = names.getOrDefault(id, Map.of());
+                    rules.add(new AllocationRule(id, rows.getString(2), entries.getOrDefault(RULE_REGION, Set.of()),
+                            rows.getObject(3, LocalDate.class), rows.getObject(4, LocalDate.class),
+                            new BrandAllocation(shares.getOrDefault(id, Map.of())),
+                            entries.getOrDefault(RULE_EXCEPT_SITE_GROUP, Set.of()), rows.getString(5)));
+                }
+            }
+        }
+        return rules;
     }
 
     private static List<SiteGroup> readSiteGroups(Connection connection, long planId) throws SQLException {

@@ -15,7 +15,8 @@ final class PlanDocument {
     }
 
     @JsonPropertyOrder({"formatVersion", "name", "description", "zone", "version", "settings", "population",
-        "regions", "holidays", "brands", "deliveries", "sites", "bookingSystem", "cohorts"})
+        "regions", "holidays", "brands", "deliveries", "transfers", "sites", "bookingSystem", "cohorts",
+        "allocationRules"})
     record PlanJson(
             Integer formatVersion,
             String name,
@@ -28,9 +29,11 @@ final class PlanDocument {
             List<HolidayJson> holidays,
             List<BrandJson> brands,
             List<DeliveryJson> deliveries,
+            List<TransferJson> transfers,
             List<SiteJson> sites,
             BookingSystemJson bookingSystem,
-            List<CohortJson> cohorts) {
+            List<CohortJson> cohorts,
+            List<AllocationRuleJson> allocationRules) {
     }
 
     @JsonPropertyOrder({"reserveSecondDose", "noShowRate"})
@@ -45,21 +48,23 @@ final class PlanDocument {
     record HolidayJson(String date, String name) {
     }
 
-    @JsonPropertyOrder({"name", "dosesInCourse", "interval", "minimumAge", "platform", "siteKinds"})
+    @JsonPropertyOrder({"name", "dosesInCourse", "interval", "minimumAge", "platform", "siteKinds", "leadTimeDays"})
     record BrandJson(
             String name,
             Integer dosesInCourse,
             IntervalJson interval,
             Integer minimumAge,
             String platform,
-            List<String> siteKinds) {
+            List<String> siteKinds,
+            Integer leadTimeDays) {
     }
 
     @JsonPropertyOrder({"days", "minimumDays", "maximumDays"})
     record IntervalJson(Integer days, Integer minimumDays, Integer maximumDays) {
     }
 
-    @JsonPropertyOrder({"id", "brand", "doses", "plannedArrival", "expectedArrival", "status", "note"})
+    @JsonPropertyOrder({"id", "brand", "doses", "plannedArrival", "expectedArrival", "status", "note", "leadTimeDays",
+        "allotment"})
     record DeliveryJson(
             String id,
             String brand,
@@ -67,6 +72,36 @@ final class PlanDocument {
             String plannedArrival,
             String expectedArrival,
             String status,
+            String note,
+            Integer leadTimeDays,
+            AllotmentJson allotment) {
+    }
+
+    @JsonPropertyOrder({"rule", "doses"})
+    record AllotmentJson(String rule, Map<String, Long> doses) {
+    }
+
+    @JsonPropertyOrder({"id", "brand", "doses", "fromRegion", "toRegion", "shipped", "leadTimeDays", "note"})
+    record TransferJson(
+            String id,
+            String brand,
+            Long doses,
+            String fromRegion,
+            String toRegion,
+            String shipped,
+            Integer leadTimeDays,
+            String note) {
+    }
+
+    @JsonPropertyOrder({"id", "cohortId", "regions", "firstDay", "lastDay", "brands", "exceptSiteGroups", "note"})
+    record AllocationRuleJson(
+            String id,
+            String cohortId,
+            List<String> regions,
+            String firstDay,
+            String lastDay,
+            Map<String, Double> brands,
+            List<String> exceptSiteGroups,
             String note) {
     }
 

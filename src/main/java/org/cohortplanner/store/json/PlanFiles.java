@@ -50,6 +50,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.cohortplanner.domain.Plan;
@@ -63,10 +64,13 @@ import org.cohortplanner.store.json.PlanDocument.PlanJson;
  * files diff well, and replaces the file atomically so that a crash never leaves half a plan behind.
  */
 public final class PlanFiles {
-    /** The only format this version reads and writes. */
+    /** The format this version writes. */
     public static final int FORMAT_VERSION = PlanMapper.FORMAT_VERSION;
-    /** Files of format 1 still open: the fields added in 2 take their documented defaults. */
-    public static final int OLDEST_FORMAT_VERSION = 1;
+    /**
+     * The oldest format still read: version 1 files open with lead time 0, national allotment in proportion to
+     * appointments, no transfers and no allocation rules.
+     */
+    public static final int OLDEST_FORMAT_VERSION = PlanMapper.FIRST_FORMAT_VERSION;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -131,6 +135,23 @@ public final class PlanFiles {
             return parse(checked(bytes, sourceName), sourceName);
         } catch (IOException e) {
             throw new PlanFileException(sourceName, "cannot read: " + reason(e), e);
+        }
+    }
+
+    /**
+     * The formatVersion written in the plan file at {@code file}, or empty when it has none that can be read; the
+     * console uses it to say that a version 1 file was opened with the documented defaults.
+     */
+    public static OptionalInt formatVersionOf(Path file) {
+        try {
+            if (Files.size(file) > PlanLimits.FILE_BYTES) {
+                return OptionalInt.empty();
+            }
+            JsonNode version = MAPPER.readTree(Files.readAllBytes(file)).get("formatVersion");
+            return version != null && version.canConvertToInt() && version.isIntegralNumber()
+                    ? OptionalInt.of(version.intValue()) : OptionalInt.empty();
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
         }
     }
 

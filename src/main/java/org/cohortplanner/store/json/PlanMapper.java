@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
 import org.cohortplanner.domain.BirthCohortRange;
 import org.cohortplanner.domain.BookingSystem;
 import org.cohortplanner.domain.BookingWindow;
+import org.cohortplanner.domain.AllocationRule;
+import org.cohortplanner.domain.Allotment;
+import org.cohortplanner.domain.AllotmentRule;
 import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.CapacityChange;
 import org.cohortplanner.domain.Cohort;
@@ -42,15 +45,19 @@ import org.cohortplanner.domain.Region;
 import org.cohortplanner.domain.SiteGroup;
 import org.cohortplanner.domain.SiteKind;
 import org.cohortplanner.domain.VaccinationPeriod;
+import org.cohortplanner.domain.Transfer;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.domain.WaitingRoom;
 import org.cohortplanner.planning.CampaignLimits;
 import org.cohortplanner.store.json.PlanDocument.BirthYearsJson;
 import org.cohortplanner.store.json.PlanDocument.BookingSystemJson;
+import org.cohortplanner.store.json.PlanDocument.AllocationRuleJson;
+import org.cohortplanner.store.json.PlanDocument.AllotmentJson;
 import org.cohortplanner.store.json.PlanDocument.BrandJson;
 import org.cohortplanner.store.json.PlanDocument.CapacityChangeJson;
 import org.cohortplanner.store.json.PlanDocument.CohortJson;
 import org.cohortplanner.store.json.PlanDocument.DeliveryJson;
+import org.cohortplanner.store.json.PlanDocument.TransferJson;
 import org.cohortplanner.store.json.PlanDocument.HolidayJson;
 import org.cohortplanner.store.json.PlanDocument.IntervalJson;
 import org.cohortplanner.store.json.PlanDocument.OverloadJson;
@@ -70,6 +77,8 @@ import org.cohortplanner.store.json.PlanDocument.WindowJson;
  */
 final class PlanMapper {
     static final int FORMAT_VERSION = 2;
+    /** The version before lead times, regional allotments, transfers and allocation rules; still read. */
+    static final int FIRST_FORMAT_VERSION = 1;
 
     /** Minutes when the seconds are zero, as people write them; full precision otherwise so nothing is lost. */
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
@@ -94,9 +103,11 @@ final class PlanMapper {
                 plan.holidays().stream().map(h -> new HolidayJson(h.date().toString(), h.name())).toList(),
                 plan.brands().stream().map(PlanMapper::brandDocument).toList(),
                 plan.deliveries().stream().map(PlanMapper::deliveryDocument).toList(),
+                plan.transfers().stream().map(PlanMapper::transferDocument).toList(),
                 plan.sites().stream().map(PlanMapper::siteDocument).toList(),
                 bookingSystemDocument(plan.bookingSystem()),
-                cohortDocuments(plan.cohorts()));
+                cohortDocuments(plan.cohorts()),
+                plan.allocationRules().stream().map(PlanMapper::ruleDocument).toList());
     }
 
     /**
@@ -113,13 +124,26 @@ final class PlanMapper {
         DoseInterval interval = brand.interval();
         return new BrandJson(brand.name(), brand.dosesInCourse(),
                 new IntervalJson(interval.days(), interval.minimumDays(), interval.maximumDays()),
-                brand.minimumAge(), brand.platform().name(), names(brand.siteKinds()));
+                brand.minimumAge(), brand.platform().name(), names(brand.siteKinds()), brand.leadTimeDays());
     }
 
     private static DeliveryJson deliveryDocument(Delivery delivery) {
         return new DeliveryJson(delivery.id(), delivery.brand(), delivery.doses(),
                 delivery.plannedArrival().toString(), delivery.expectedArrival().toString(),
-                delivery.status().name(), delivery.note());
+                delivery.status().name(), delivery.note(), delivery.leadTimeDays(),
+                new AllotmentJson(delivery.allotment().rule().name(),
+                        new LinkedHashMap<>(delivery.allotment().dosesByRegion())));
+    }
+
+    private static TransferJson transferDocument(Transfer transfer) {
+        return new TransferJson(transfer.id(), transfer.brand(), transfer.doses(), transfer.fromRegion(),
+                transfer.toRegion(), transfer.shipped().toString(), transfer.leadTimeDays(), transfer.note());
+    }
+
+    private static AllocationRuleJson ruleDocument(AllocationRule rule) {
+        return new AllocationRuleJson(rule.id(), rule.cohortId(), List.copyOf(rule.regions()),
+                rule.firstDay().toString(), rule.lastDay().toString(), new LinkedHashMap<>(rule.brands().shares()),
+                List.copyOf(rule.exceptSiteGroups()), rule.note());
     }
 
     private static SiteJson siteDocument(SiteGroup site) {
@@ -167,6 +191,9 @@ final class PlanMapper {
 
     static Plan toPlan(PlanJson json) {
         JsonPath root = JsonPath.root();
+        if (json.formatVersion() != null && json.formatVersion() == FIRST_FORMAT_VERSION) {
+            refuseNewerFields(json);
+        }
         String name = name(required(json.name(), root.field("name")), root.field("name"));
         String description = json.description() == null ? "" : text(json.description(), root.field("description"));
         ZoneId zone = zone(name(required(json.zone(), root.field("zone")), root.field("zone")), root.field("zone"));
@@ -196,12 +223,16 @@ final class PlanMapper {
         BookingSystem bookingSystem = bookingSystem(required(json.bookingSystem(), root.field("bookingSystem")),
                 root.field("bookingSystem"));
         List<Cohort> cohorts = list(json.cohorts(), root.field("cohorts"), PlanMapper::cohort);
+        List<Transfer> transfers = list(json.transfers(), root.field("transfers"), PlanMapper::transfer);
+        List<AllocationRule> rules = list(json.allocationRules(), root.field("allocationRules"), PlanMapper::rule);
 
         requireUnique(regions, Region::name, root.field("regions"), "name", "region name");
         requireUnique(brands, VaccineBrand::name, root.field("brands"), "name", "brand name");
         requireUnique(deliveries, Delivery::id, root.field("deliveries"), "id", "delivery id");
         requireUnique(sites, SiteGroup::name, root.field("sites"), "name", "site group name");
         requireUnique(cohorts, Cohort::id, root.field("cohorts"), "id", "cohort id");
+        requireUnique(transfers, Transfer::id, root.field("transfers"), "id", "transfer id");
+        requireUnique(rules, AllocationRule::id, root.field("allocationRules"), "id", "allocation rule id");
         requireKnownReferences(brands, regions, deliveries, sites, cohorts);
         requireKnownParents(cohorts);
         CampaignLimits.first(cohorts, brands, regions, sites).ifPresent(breach -> {
@@ -209,9 +240,94 @@ final class PlanMapper {
             throw new MappingFailure(breach.cohortIndex() < 0 ? cohortsPath
                     : cohortsPath.index(breach.cohortIndex()).field(breach.field()), breach.detail());
         });
+        Set<String> cohortIds = cohorts.stream().map(Cohort::id).collect(Collectors.toSet());
+        for (int i = 0; i < rules.size(); i++) {
+            if (!cohortIds.contains(rules.get(i).cohortId())) {
+                throw new MappingFailure(root.field("allocationRules").index(i).field("cohortId"), "allocation rule "
+                        + rules.get(i).id() + " refers to unknown cohort '" + rules.get(i).cohortId() + "'");
+            }
+        }
 
         return build(root, () -> new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem,
-                holidays, regions, population, settings, version));
+                holidays, regions, population, settings, version, transfers, rules));
+    }
+
+    /**
+     * A file of formatVersion 1 is read with the documented defaults (lead time 0, allotment in proportion to
+     * appointments, no transfers, no rules); a field of version 2 in it means the version number is wrong.
+     */
+    private static void refuseNewerFields(PlanJson json) {
+        JsonPath root = JsonPath.root();
+        if (json.transfers() != null) {
+            throw newerField(root.field("transfers"));
+        }
+        if (json.allocationRules() != null) {
+            throw newerField(root.field("allocationRules"));
+        }
+        List<BrandJson> brands = json.brands() == null ? List.of() : json.brands();
+        for (int i = 0; i < brands.size(); i++) {
+            if (brands.get(i) != null && brands.get(i).leadTimeDays() != null) {
+                throw newerField(root.field("brands").index(i).field("leadTimeDays"));
+            }
+        }
+        List<DeliveryJson> deliveries = json.deliveries() == null ? List.of() : json.deliveries();
+        for (int i = 0; i < deliveries.size(); i++) {
+            DeliveryJson delivery = deliveries.get(i);
+            if (delivery != null && delivery.leadTimeDays() != null) {
+                throw newerField(root.field("deliveries").index(i).field("leadTimeDays"));
+            }
+            if (delivery != null && delivery.allotment() != null) {
+                throw newerField(root.field("deliveries").index(i).field("allotment"));
+            }
+        }
+    }
+
+    private static MappingFailure newerField(JsonPath path) {
+        return new MappingFailure(path, "this field needs formatVersion " + FORMAT_VERSION
+                + "; the file says formatVersion " + FIRST_FORMAT_VERSION);
+    }
+
+    private static Transfer transfer(TransferJson json, JsonPath path) {
+        String id = required(json.id(), path.field("id"));
+        String brand = required(json.brand(), path.field("brand"));
+        long doses = required(json.doses(), path.field("doses"));
+        String from = required(json.fromRegion(), path.field("fromRegion"));
+        String to = required(json.toRegion(), path.field("toRegion"));
+        LocalDate shipped = date(required(json.shipped(), path.field("shipped")), path.field("shipped"));
+        int leadTime = json.leadTimeDays() == null ? 0 : json.leadTimeDays();
+        return build(path, () -> new Transfer(id, brand, doses, from, to, shipped, leadTime, json.note()));
+    }
+
+    private static AllocationRule rule(AllocationRuleJson json, JsonPath path) {
+        String id = required(json.id(), path.field("id"));
+        String cohortId = required(json.cohortId(), path.field("cohortId"));
+        List<String> regions = required(json.regions(), path.field("regions"));
+        for (int i = 0; i < regions.size(); i++) {
+            entry(regions.get(i), path.field("regions").index(i));
+        }
+        LocalDate first = date(required(json.firstDay(), path.field("firstDay")), path.field("firstDay"));
+        LocalDate last = date(required(json.lastDay(), path.field("lastDay")), path.field("lastDay"));
+        JsonPath brandsPath = path.field("brands");
+        Map<String, Double> shares = required(json.brands(), brandsPath);
+        shares.forEach((brand, share) -> required(share, brandsPath.field(brand)));
+        BrandAllocation brands = build(brandsPath, () -> new BrandAllocation(shares));
+        List<String> except = json.exceptSiteGroups() == null ? List.of() : json.exceptSiteGroups();
+        for (int i = 0; i < except.size(); i++) {
+            entry(except.get(i), path.field("exceptSiteGroups").index(i));
+        }
+        return build(path, () -> new AllocationRule(id, cohortId, new LinkedHashSet<>(regions), first, last, brands,
+                new LinkedHashSet<>(except), json.note()));
+    }
+
+    private static Allotment allotment(AllotmentJson json, JsonPath path) {
+        if (json == null) {
+            return Allotment.BY_APPOINTMENTS;
+        }
+        AllotmentRule rule = constant(AllotmentRule.class, required(json.rule(), path.field("rule")),
+                path.field("rule"), "allotment rule");
+        Map<String, Long> doses = json.doses() == null ? Map.of() : json.doses();
+        doses.forEach((region, count) -> required(count, path.field("doses").field(region)));
+        return build(path, () -> new Allotment(rule, doses));
     }
 
     private static PlanSettings settings(SettingsJson json, JsonPath path) {
@@ -294,7 +410,8 @@ final class PlanMapper {
                 path.field("platform"), "platform");
         Set<SiteKind> siteKinds = constants(SiteKind.class, required(json.siteKinds(), path.field("siteKinds")),
                 path.field("siteKinds"), "site kind");
-        return build(path, () -> new VaccineBrand(name, doses, interval, minimumAge, platform, siteKinds));
+        int leadTime = json.leadTimeDays() == null ? 0 : json.leadTimeDays();
+        return build(path, () -> new VaccineBrand(name, doses, interval, minimumAge, platform, siteKinds, leadTime));
     }
 
     private static Delivery delivery(DeliveryJson json, JsonPath path) {
@@ -311,7 +428,9 @@ final class PlanMapper {
                 : date(json.expectedArrival(), path.field("expectedArrival"));
         DeliveryStatus status = json.status() == null ? DeliveryStatus.PLANNED
                 : constant(DeliveryStatus.class, json.status(), path.field("status"), "delivery status");
-        return build(path, () -> new Delivery(id, brand, doses, planned, expected, status, note));
+        Allotment allotment = allotment(json.allotment(), path.field("allotment"));
+        return build(path, () -> new Delivery(id, brand, doses, planned, expected, status, note,
+                json.leadTimeDays(), allotment));
     }
 
     private static SiteGroup site(SiteJson json, JsonPath path) {

@@ -17,6 +17,14 @@ public interface PlanFileAccess {
      */
     Plan read(Path file);
 
+    /**
+     * Whether the file is of an older format version that was read with documented defaults for the newer fields
+     * (docs/plan-format.md); saving writes the current version.
+     */
+    default boolean isOlderFormat(Path file) {
+        return false;
+    }
+
     /** Writes {@code plan} to {@code file}, replacing it. */
     void write(Plan plan, Path file);
 }

@@ -153,12 +153,16 @@ public final class ShellViewModel {
     public void open(Path file) {
         rememberFolder(file);
         busy.set(true);
-        tasks.run(FILE_CHANNEL, progress -> files.read(file),
+        tasks.run(FILE_CHANNEL, progress -> new OpenedFile(files.read(file), files.isOlderFormat(file)),
                 opened -> {
                     busy.set(false);
                     Plan before = working.getPlan();
-                    working.replace(opened, new PlanChange(user, "Opened plan file", describe(before),
-                            describe(opened) + " from " + file, ""), file);
+                    working.replace(opened.plan(), new PlanChange(user, "Opened plan file", describe(before),
+                            describe(opened.plan()) + " from " + file, ""), file);
+                    if (opened.olderFormat()) {
+                        dialogs.showInformation(texts.get("open.olderFormat.title"),
+                                texts.get("open.olderFormat", file.getFileName().toString()));
+                    }
                 },
                 failure -> {
                     busy.set(false);
@@ -338,5 +342,9 @@ public final class ShellViewModel {
     /** True while a plan file is read or written. */
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** A plan read from a file, and whether the file was of an older format read with defaults. */
+    private record OpenedFile(Plan plan, boolean olderFormat) {
     }
 }

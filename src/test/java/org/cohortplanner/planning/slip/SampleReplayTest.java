@@ -76,9 +76,26 @@ class SampleReplayTest {
         AppliedSuggestion applied = SlipSuggestions.apply(impact, suggestions, 1);
         assertEquals(swap.plan(), applied.plan());
         assertTrue(applied.reason().contains("MOD-2021-W28"));
+        // 55–59 moves to Pfizer; with lead times the Pfizer it takes makes September tighter, so the 18–49
+        // cohorts that take both mRNA brands swap some appointments between them (people to tell as well).
+        List<SecondDoseMove> moves5559 = applied.secondDoseMoves().stream()
+                .filter(m -> m.cohortId().equals("c55-59")).toList();
+        assertTrue(moves5559.stream().allMatch(m -> m.brandAfter().equals("Pfizer")), moves5559.toString());
+        assertEquals(swap.effect().peopleMoved(), moves5559.stream().mapToLong(SecondDoseMove::people).sum(),
+                swap.effect().peopleMoved() / 100.0);
         assertTrue(applied.secondDoseMoves().stream().allMatch(m -> m.cohortId().equals("c55-59")
-                && m.brandAfter().equals("Pfizer")));
-        assertEquals(swap.effect().peopleMoved(), applied.peopleToTell(), swap.effect().peopleMoved() / 100.0);
+                || m.cohortId().startsWith("c18-49")), applied.secondDoseMoves().toString());
+        assertTrue(applied.peopleToTell() >= swap.effect().peopleMoved() - swap.effect().peopleMoved() / 100);
+    }
+
+    @Test
+    void aLotArrivingOnTheMorningOfAVaccinationDayIsNotGivenThatDay() {
+        // Moderna's lead time (1 day, an estimate) keeps the lot that arrives on 28 July from being given that day.
+        SlipImpact impact = SlipImpact.of(sample("initial"), "MOD-2021-W28", LocalDate.of(2021, 7, 28));
+
+        assertEquals(List.of("c55-59"), List.copyOf(impact.cohortsLosing()));
+        assertEquals(List.of(LocalDate.of(2021, 7, 28)), List.copyOf(impact.daysLosing()));
+        assertTrue(impact.peopleWithoutDose() > 10_000, "people without a dose: " + impact.peopleWithoutDose());
     }
 
     @Test
@@ -105,6 +122,11 @@ class SampleReplayTest {
 
         SlipImpact impact = SlipImpact.between(asRun, moderaAugustHalved(asRun), "August Moderna halved");
 
-        assertFalse(impact.losesDoses());
+        // Nobody in the 50s loses a dose. The Pfizer that covers for Moderna leaves a one-day gap in late September
+        // for the 18–49 rotation, because a Pfizer lot arriving on 27 September is usable a day later.
+        assertTrue(impact.cohortsLosing().stream().noneMatch(c -> c.startsWith("c5")), impact.cohortsLosing()
+                .toString());
+        assertTrue(impact.daysLosing().stream().allMatch(d -> d.getMonthValue() == 9), impact.daysLosing()
+                .toString());
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.cohortplanner.domain.AllocationRule;
+import org.cohortplanner.domain.Allotment;
 import org.cohortplanner.domain.BirthCohortRange;
 import org.cohortplanner.domain.BookingSystem;
 import org.cohortplanner.domain.BookingWindow;
@@ -32,6 +34,7 @@ import org.cohortplanner.domain.Region;
 import org.cohortplanner.domain.SiteGroup;
 import org.cohortplanner.domain.SiteKind;
 import org.cohortplanner.domain.VaccinationPeriod;
+import org.cohortplanner.domain.Transfer;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.domain.WaitingRoom;
 
@@ -49,7 +52,7 @@ final class TestPlans {
                 new VaccineBrand("Moderna", 2, new DoseInterval(28, 28, 42), 18, Platform.MRNA,
                         EnumSet.of(SiteKind.CLINIC)),
                 new VaccineBrand("AstraZeneca", 2, new DoseInterval(77, 28, 84), 50, Platform.VECTOR,
-                        EnumSet.of(SiteKind.CLINIC)),
+                        EnumSet.of(SiteKind.CLINIC), 2),
                 new VaccineBrand("Janssen", 1, DoseInterval.NONE, 30, Platform.VECTOR, EnumSet.noneOf(SiteKind.class)));
     }
 
@@ -82,9 +85,9 @@ final class TestPlans {
                 new Delivery("MOD-W29", "Moderna", 1_100_000, LocalDate.of(2021, 7, 19), LocalDate.of(2021, 7, 28),
                         DeliveryStatus.DELAYED, "production problem; moved to the last week of July"),
                 new Delivery("PFZ-W30", "Pfizer", 1_200_000, LocalDate.of(2021, 7, 26), null,
-                        DeliveryStatus.ARRIVED, ""),
+                        DeliveryStatus.ARRIVED, "", 3, Allotment.explicit(orderedDoses())),
                 new Delivery("JAN-1", "Janssen", 0, LocalDate.of(2021, 6, 1), LocalDate.of(2021, 5, 30),
-                        DeliveryStatus.CANCELLED, "early, then cancelled"),
+                        DeliveryStatus.CANCELLED, "early, then cancelled", 0, Allotment.BY_POPULATION),
                 new Delivery("AZ-W31", "AstraZeneca", 840_000, LocalDate.of(2021, 8, 2), null,
                         DeliveryStatus.PLANNED, "note with 'quotes' and ; semicolons"));
         Set<String> seoulBrands = new LinkedHashSet<>(List.of("Pfizer", "Moderna"));
@@ -104,7 +107,23 @@ final class TestPlans {
                         new Holiday(LocalDate.of(2021, 9, 20), "Chuseok"),
                         new Holiday(LocalDate.of(2021, 9, 20), "")),
                 List.of(new Region("Seoul", 9_586_195), new Region("Jeju", 676_759)),
-                new PopulationTable(population), new PlanSettings(false, 0.035), 0);
+                new PopulationTable(population), new PlanSettings(false, 0.035), 0,
+                List.of(new Transfer("T-2", "Pfizer", 30_000, "Jeju", "Seoul", LocalDate.of(2021, 7, 27), 2, ""),
+                        new Transfer("T-1", "Moderna", 5_000, "Seoul", "Jeju", LocalDate.of(2021, 7, 28), 1,
+                                "by ferry")),
+                List.of(new AllocationRule("R-2", "c55-59", new LinkedHashSet<>(List.of("Seoul", "Jeju")),
+                                LocalDate.of(2021, 7, 26), LocalDate.of(2021, 7, 31), new BrandAllocation(mixed),
+                                new LinkedHashSet<>(List.of("Seoul clinics", "Jeju clinics")), "Seoul-area swap"),
+                        new AllocationRule("R-1", "c18-49-d3", Set.of("Seoul"), LocalDate.of(2021, 8, 26),
+                                LocalDate.of(2021, 8, 27), BrandAllocation.single("Pfizer"), Set.of(), "")));
+    }
+
+    /** Jeju before Seoul, so that a store keeping the order entered (not the alphabet) is what is tested. */
+    private static Map<String, Long> orderedDoses() {
+        Map<String, Long> doses = new LinkedHashMap<>();
+        doses.put("Jeju", 200_000L);
+        doses.put("Seoul", 1_000_000L);
+        return doses;
     }
 
     /** A plan of the 2021 campaign's size: 40 cohorts, 60 deliveries, 34 site groups, 17 regions. */

@@ -197,6 +197,12 @@ class PlanFilesErrorTest {
     }
 
     @Test
+    void aVersionOneFileWithAFieldOfVersionTwoIsRefusedAtThatField() {
+        assertFailure(replace("\"doses\": 1200000", "\"doses\": 1200000, \"leadTimeDays\": 3"),
+                "deliveries[0].leadTimeDays", 12, "this field needs formatVersion 2; the file says formatVersion 1");
+    }
+
+    @Test
     void aMissingFormatVersionIsRefused() {
         assertFailure(replace("\"formatVersion\": 1,", ""), "formatVersion", 1, "required field is missing");
     }

@@ -5,10 +5,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.cohortplanner.domain.AllocationRule;
+import org.cohortplanner.domain.Allotment;
 import org.cohortplanner.domain.BirthCohortRange;
 import org.cohortplanner.domain.BookingSystem;
 import org.cohortplanner.domain.BookingWindow;
@@ -30,6 +33,7 @@ import org.cohortplanner.domain.Region;
 import org.cohortplanner.domain.SiteGroup;
 import org.cohortplanner.domain.SiteKind;
 import org.cohortplanner.domain.VaccinationPeriod;
+import org.cohortplanner.domain.Transfer;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.domain.WaitingRoom;
 
@@ -45,15 +49,16 @@ final class PlanSamples {
             people.put(year, year < 1967 ? 712_000L : 761_000L);
         }
         VaccineBrand pfizer = new VaccineBrand("Pfizer", 2, new DoseInterval(21, 21, 42), 12, Platform.MRNA,
-                Set.of(SiteKind.VACCINATION_CENTRE, SiteKind.CLINIC));
+                Set.of(SiteKind.VACCINATION_CENTRE, SiteKind.CLINIC), 2);
         VaccineBrand moderna = new VaccineBrand("Moderna", 2, new DoseInterval(28, 28, 42), 18, Platform.MRNA,
                 Set.of(SiteKind.VACCINATION_CENTRE));
         VaccineBrand janssen = new VaccineBrand("Janssen", 1, DoseInterval.NONE, 30, Platform.VECTOR,
                 Set.of(SiteKind.CLINIC));
         Delivery slipped = new Delivery("MOD-2021-W29", "Moderna", 1_500_000, LocalDate.of(2021, 7, 19),
-                LocalDate.of(2021, 7, 26), DeliveryStatus.DELAYED, "postponed: quality inspection");
+                LocalDate.of(2021, 7, 26), DeliveryStatus.DELAYED, "postponed: quality inspection", 3,
+                Allotment.explicit(Map.of("Seoul", 1_000_000L, "Busan", 500_000L)));
         Delivery arrived = new Delivery("PFZ-2021-W30", "Pfizer", 1_200_000, LocalDate.of(2021, 7, 26),
-                LocalDate.of(2021, 7, 26), DeliveryStatus.ARRIVED, "");
+                LocalDate.of(2021, 7, 26), DeliveryStatus.ARRIVED, "", null, Allotment.BY_POPULATION);
         SiteGroup centres = new SiteGroup("Seoul centres", "Seoul", SiteKind.VACCINATION_CENTRE, 30_000,
                 Set.of("Pfizer", "Moderna"), Set.of(DayOfWeek.SUNDAY, DayOfWeek.SATURDAY));
         SiteGroup clinics = new SiteGroup("Busan clinics", "Busan", SiteKind.CLINIC, 12_500, Set.of("Janssen"),
@@ -79,6 +84,11 @@ final class PlanSamples {
                 List.of(centres, clinics), system,
                 List.of(new Holiday(LocalDate.of(2021, 8, 16), "Liberation Day (substitute)")),
                 List.of(new Region("Seoul", 9_586_195), new Region("Busan", 3_350_380)),
-                new PopulationTable(people), new PlanSettings(false, 0.03), 7);
+                new PopulationTable(people), new PlanSettings(false, 0.03), 7,
+                List.of(new Transfer("T-1", "Pfizer", 40_000, "Busan", "Seoul", LocalDate.of(2021, 7, 27), 1,
+                        "cold chain truck")),
+                List.of(new AllocationRule("R-1", "c50-54", new LinkedHashSet<>(List.of("Seoul", "Busan")),
+                        LocalDate.of(2021, 8, 16), LocalDate.of(2021, 8, 21), BrandAllocation.single("Pfizer"),
+                        Set.of("Busan clinics"), "Seoul-area swap")));
     }
 }

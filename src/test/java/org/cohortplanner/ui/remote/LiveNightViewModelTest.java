@@ -78,7 +78,8 @@ class LiveNightViewModelTest {
     private static void book(String url, String birthDate) throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(url + "/api/v1/bookings")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"birthDate\": \"" + birthDate
+                .POST(HttpRequest.BodyPublishers.ofString("{\"personId\": \"P-" + java.util.UUID.randomUUID()
+                        + "\", \"birthDate\": \"" + birthDate
                         + "\", \"region\": \"Seoul\"}")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(201, answer.statusCode(), answer.body());
     }

@@ -119,7 +119,11 @@ class SupplyViewModelTest {
         assertTrue(entry.reason().contains("quality inspection"), entry.reason());
         assertNull(slip.getImpact(), "the impact is closed once saved");
         assertFalse(slip.moves().isEmpty(), "people whose second dose moves are listed");
-        assertTrue(slip.moves().stream().allMatch(move -> move.cohortId().equals("c55-59")));
+        // 55–59 moves to Pfizer; with lead times the Pfizer it takes makes September tighter for the 18–49
+        // cohorts that take both mRNA brands, so some of their appointments change brand too.
+        assertTrue(slip.moves().stream().anyMatch(move -> move.cohortId().equals("c55-59")));
+        assertTrue(slip.moves().stream().allMatch(move -> move.cohortId().equals("c55-59")
+                || move.cohortId().startsWith("c18-49")));
     }
 
     @Test

@@ -1,0 +1,87 @@
+package org.cohortplanner.store.json;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.OptionalInt;
+
+import org.cohortplanner.domain.Allotment;
+import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.VaccineBrand;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OlderFormatTest {
+    @TempDir
+    Path folder;
+
+    /** The sample as a version 1 file would hold it: no lead times, allotments, transfers or rules. */
+    private static String versionOneText() {
+        Plan sample = PlanSamples.everyField();
+        Plan plain = new Plan(sample.name(), sample.description(), sample.zone(), sample.cohorts(),
+                sample.brands().stream().map(b -> b.withLeadTimeDays(0)).toList(),
+                sample.deliveries().stream().map(d -> d.withLeadTimeDays(null).withAllotment(Allotment.BY_APPOINTMENTS))
+                        .toList(),
+                sample.sites(), sample.bookingSystem(), sample.holidays(), sample.regions(), sample.population(),
+                sample.settings(), sample.version());
+        return PlanFiles.toJson(plain)
+                .replace("\"formatVersion\": 2,", "\"formatVersion\": 1,")
+                .replaceAll(",\\n\\s*\"leadTimeDays\": (0|null)", "")
+                .replaceAll(",\\n\\s*\"allotment\": \\{\\n\\s*\"rule\": \"APPOINTMENTS\",\\n\\s*\"doses\": \\{}\\n\\s*}", "")
+                .replaceAll(",\\n\\s*\"transfers\": \\[]", "")
+                .replaceAll(",\\n\\s*\"allocationRules\": \\[]", "");
+    }
+
+    @Test
+    void aVersionOneFileOpensWithLeadTimeZeroAllotmentByAppointmentsAndNoRules() throws Exception {
+        String text = versionOneText();
+        assertTrue(text.contains("\"formatVersion\": 1,") && !text.contains("leadTimeDays")
+                && !text.contains("allotment") && !text.contains("allocationRules") && !text.contains("transfers"),
+                text);
+        Path file = folder.resolve("old.json");
+        Files.writeString(file, text);
+
+        Plan plan = PlanFiles.read(file);
+
+        for (VaccineBrand brand : plan.brands()) {
+            assertEquals(0, brand.leadTimeDays(), brand.name());
+        }
+        for (Delivery delivery : plan.deliveries()) {
+            assertNull(delivery.leadTimeDays(), delivery.id());
+            assertEquals(Allotment.BY_APPOINTMENTS, delivery.allotment(), delivery.id());
+            assertEquals(delivery.expectedArrival(), delivery.usableFrom(plan.brand(delivery.brand()).orElseThrow()));
+        }
+        assertTrue(plan.transfers().isEmpty());
+        assertTrue(plan.allocationRules().isEmpty());
+        assertEquals(OptionalInt.of(1), PlanFiles.formatVersionOf(file));
+    }
+
+    @Test
+    void savingAVersionOneFileWritesTheCurrentVersionWithTheSamePlan() throws Exception {
+        Path file = folder.resolve("old.json");
+        Files.writeString(file, versionOneText());
+        Plan plan = PlanFiles.read(file);
+
+        PlanFiles.write(plan, file);
+
+        assertEquals(OptionalInt.of(PlanFiles.FORMAT_VERSION), PlanFiles.formatVersionOf(file));
+        assertEquals(plan, PlanFiles.read(file));
+    }
+
+    @Test
+    void regionalSupplyFieldsSurviveARoundTrip() {
+        Plan plan = PlanSamples.everyField();
+        Plan again = PlanFiles.fromJson(PlanFiles.toJson(plan));
+        assertEquals(plan.transfers(), again.transfers());
+        assertEquals(plan.allocationRules(), again.allocationRules());
+        assertEquals(plan.deliveries(), again.deliveries());
+        assertEquals(2, again.brand("Pfizer").orElseThrow().leadTimeDays());
+        assertEquals(Integer.valueOf(3), again.delivery("MOD-2021-W29").orElseThrow().leadTimeDays());
+        assertEquals(1_000_000L, again.delivery("MOD-2021-W29").orElseThrow().allotment().dosesByRegion()
+                .get("Seoul"));
+    }
+}
