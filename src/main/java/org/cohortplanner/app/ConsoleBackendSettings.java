@@ -24,7 +24,8 @@ final class ConsoleBackendSettings implements BackendSettings {
     static final String LEGACY_TOKEN_KEY = "backendToken";
 
     private final ConsoleSettingsAccess settings;
-    private String sessionToken;
+    /** Read and written from any thread; the only state of its own, so no lock is needed. */
+    private volatile String sessionToken;
 
     private ConsoleBackendSettings(ConsoleSettingsAccess settings) {
         this.settings = settings;
@@ -55,22 +56,19 @@ final class ConsoleBackendSettings implements BackendSettings {
     }
 
     @Override
-    public synchronized Optional<String> backendUrl() {
+    public Optional<String> backendUrl() {
         return Optional.of(settings.settings().backendUrl()).filter(url -> !url.isBlank());
     }
 
     @Override
-    public synchronized Optional<String> token() {
+    public Optional<String> token() {
         return Optional.ofNullable(sessionToken);
     }
 
     @Override
     public void remember(String url, String token) {
-        ConsoleSettings current;
-        synchronized (this) {
-            sessionToken = token;
-            current = settings.settings();
-        }
+        sessionToken = token;
+        ConsoleSettings current = settings.settings();
         if (!current.backendUrl().equals(url)) {
             settings.change(current.withBackendUrl(url));
         }
