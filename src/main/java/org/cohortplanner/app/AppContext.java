@@ -24,7 +24,7 @@ import org.cohortplanner.planning.CohortSplitter;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
 import org.cohortplanner.store.DataLocation;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.h2.H2PlanStore;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.cohortplanner.domain.Plan;
-import org.cohortplanner.store.AuditEntry;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.AuditEntry;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.PlanConflictException;
 import org.cohortplanner.store.PlanStore;
 

@@ -23,7 +23,7 @@ import org.cohortplanner.planning.schedule.ScheduleRow;
 import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.simulation.BookingLimit;
 import org.cohortplanner.simulation.BookingNightResult;
-import org.cohortplanner.store.AuditEntry;
+import org.cohortplanner.domain.AuditEntry;
 
 /**
  * A plan's workbook: which sheets it has and what is in their columns. Writes one workbook for the minister or a

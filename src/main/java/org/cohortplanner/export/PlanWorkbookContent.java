@@ -8,7 +8,7 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.schedule.ScheduleRow;
 import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.simulation.BookingNightResult;
-import org.cohortplanner.store.AuditEntry;
+import org.cohortplanner.domain.AuditEntry;
 
 /**
  * What a plan's workbook is made from.

@@ -1,7 +1,9 @@
 package org.cohortplanner.store;
 
 import java.util.List;
+import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.PlanChange;
 
 /**
  * Where the console's working plan lives: the embedded H2 model, or the booking backend over HTTP. Every save is

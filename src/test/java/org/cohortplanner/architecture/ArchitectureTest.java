@@ -22,6 +22,7 @@ class ArchitectureTest {
     private static final String SIMULATION = ROOT + ".simulation..";
     private static final String STORE = ROOT + ".store..";
     private static final String EXPORT = ROOT + ".export..";
+    private static final String SHEET_IMPORT = ROOT + ".sheetimport..";
     private static final String BACKEND = ROOT + ".backend..";
     private static final String CLI = ROOT + ".cli..";
     private static final String UI = ROOT + ".ui..";
@@ -57,7 +58,7 @@ class ArchitectureTest {
 
     @Test
     void storeExportAndBackendDoNotReachUpToCommandsOrConsole() {
-        check(noClasses().that().resideInAnyPackage(STORE, EXPORT, BACKEND)
+        check(noClasses().that().resideInAnyPackage(STORE, EXPORT, SHEET_IMPORT, BACKEND)
                 .should().dependOnClassesThat().resideInAnyPackage(CLI, UI, APP));
     }
 
@@ -83,7 +84,7 @@ class ArchitectureTest {
 
     @Test
     void poiStaysInExport() {
-        check(noClasses().that().resideOutsideOfPackage(EXPORT)
+        check(noClasses().that().resideOutsideOfPackages(EXPORT, SHEET_IMPORT)
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi.."));
     }
 

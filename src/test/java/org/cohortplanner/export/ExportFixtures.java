@@ -33,7 +33,7 @@ import org.cohortplanner.domain.VaccinationPeriod;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.domain.WaitingRoom;
 import org.cohortplanner.planning.schedule.ScheduleRow;
-import org.cohortplanner.store.AuditEntry;
+import org.cohortplanner.domain.AuditEntry;
 
 /** A small Korean July 2021 plan and synthetic schedules for the export tests and the benchmark. */
 public final class ExportFixtures {

@@ -14,8 +14,8 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.cohortplanner.store.AuditEntry;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.AuditEntry;
+import org.cohortplanner.domain.PlanChange;
 
 /**
  * The audit trail of a plan in the {@code audit_entry} table: appended in the transaction of the save it records,

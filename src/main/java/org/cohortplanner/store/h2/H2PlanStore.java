@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.cohortplanner.domain.Plan;
-import org.cohortplanner.store.AuditEntry;
+import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.store.DataLocation;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.store.StoreException;
 

@@ -2,7 +2,7 @@ package org.cohortplanner.ui.audit;
 
 import java.time.ZoneId;
 import java.util.Locale;
-import org.cohortplanner.store.AuditEntry;
+import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.ui.common.Formats;
 
 /** One audit entry as the audit table shows it; the time is written in the plan's zone. */

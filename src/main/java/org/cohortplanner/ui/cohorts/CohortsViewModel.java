@@ -35,7 +35,7 @@ import org.cohortplanner.planning.CohortMerger;
 import org.cohortplanner.planning.PlanValidator;
 import org.cohortplanner.planning.Problem;
 import org.cohortplanner.planning.SplitNotPossibleException;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.common.CohortSelection;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Texts;

@@ -23,7 +23,7 @@ import org.cohortplanner.planning.SplitKind;
 import org.cohortplanner.planning.SplitNotPossibleException;
 import org.cohortplanner.planning.SplitPart;
 import org.cohortplanner.planning.SplitPreview;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.WorkingPlan;
 

@@ -48,7 +48,7 @@ import org.cohortplanner.planning.slip.SlipSuggestions;
 import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.CancellationToken;
 import org.cohortplanner.simulation.SimulationCancelledException;
-import org.cohortplanner.store.AuditEntry;
+import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.ui.common.Messages;
 import org.cohortplanner.ui.common.PlanFileAccess;

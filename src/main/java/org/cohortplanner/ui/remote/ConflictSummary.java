@@ -3,7 +3,7 @@ package org.cohortplanner.ui.remote;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.remote.BackendConflictException;
 import org.cohortplanner.ui.common.WorkingPlan;
 

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.cohortplanner.domain.Plan;
-import org.cohortplanner.store.AuditEntry;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.AuditEntry;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.PlanStore;
 
 /**

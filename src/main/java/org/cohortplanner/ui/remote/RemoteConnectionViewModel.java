@@ -10,7 +10,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.cohortplanner.domain.Plan;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.remote.BackendConflictException;
 import org.cohortplanner.store.remote.RemotePlanStore;

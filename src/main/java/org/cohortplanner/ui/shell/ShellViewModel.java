@@ -20,7 +20,7 @@ import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.WorkingPlan;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.settings.ConsoleSettings;
 

@@ -49,7 +49,7 @@ import org.cohortplanner.simulation.ServiceTime;
 import org.cohortplanner.simulation.SimulationCancelledException;
 import org.cohortplanner.simulation.SlotChange;
 import org.cohortplanner.simulation.SplitAdvisor;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.common.CohortSelection;
 import org.cohortplanner.ui.common.Messages;
 import org.cohortplanner.ui.common.TaskRunner;

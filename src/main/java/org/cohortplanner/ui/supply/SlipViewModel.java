@@ -39,7 +39,7 @@ import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.planning.slip.SlipImpact;
 import org.cohortplanner.planning.slip.SlipSuggestions;
 import org.cohortplanner.planning.slip.Suggestion;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Messages;
 import org.cohortplanner.ui.common.TaskRunner;

@@ -43,7 +43,7 @@ import javafx.util.StringConverter;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.DeliveryStatus;
-import org.cohortplanner.export.DeliverySheetRow;
+import org.cohortplanner.sheetimport.DeliverySheetRow;
 import org.cohortplanner.planning.schedule.BrandDay;
 import org.cohortplanner.planning.slip.Effect;
 import org.cohortplanner.planning.slip.ImpactLine;

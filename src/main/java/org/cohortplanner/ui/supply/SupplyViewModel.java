@@ -20,7 +20,7 @@ import org.cohortplanner.planning.schedule.BrandDay;
 import org.cohortplanner.planning.schedule.Schedule;
 import org.cohortplanner.planning.schedule.SecondDoseWarning;
 import org.cohortplanner.planning.slip.SlipImpact;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Messages;
 import org.cohortplanner.ui.common.TaskRunner;

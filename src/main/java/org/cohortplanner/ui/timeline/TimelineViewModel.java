@@ -36,7 +36,7 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.CohortFamilies;
 import org.cohortplanner.planning.PlanValidator;
 import org.cohortplanner.planning.Problem;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.common.CohortSelection;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.WorkingPlan;

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.cohortplanner.domain.Plan;
-import org.cohortplanner.store.AuditEntry;
+import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.store.StoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.Plan;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 
 /**
  * A console stand-in run in its own JVM by {@link H2PlanStoreProcessTest}, so that the test can kill it or hold

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.InMemoryPlanStore;
 import org.cohortplanner.ui.UiTestPlans;
 import org.cohortplanner.ui.common.DirectTaskRunner;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.planning.Problem;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.InMemoryPlanStore;
 import org.cohortplanner.ui.ScriptedDialogs;
 import org.cohortplanner.ui.UiTestPlans;

@@ -15,7 +15,7 @@ import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.SplitKind;
 import org.cohortplanner.planning.SplitPart;
-import org.cohortplanner.store.AuditEntry;
+import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.store.json.PlanFiles;
 import org.cohortplanner.ui.InMemoryPlanStore;
 import org.cohortplanner.ui.ScriptedDialogs;

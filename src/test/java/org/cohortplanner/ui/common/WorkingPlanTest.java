@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import org.cohortplanner.domain.Plan;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.InMemoryPlanStore;
 import org.cohortplanner.ui.UiTestPlans;
 import org.junit.jupiter.api.Test;

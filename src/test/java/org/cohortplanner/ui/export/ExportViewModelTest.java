@@ -23,7 +23,7 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.export.ExportFixtures;
 import org.cohortplanner.export.PlanWorkbook;
 import org.cohortplanner.export.WorkbookSheet;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.InMemoryPlanStore;
 import org.cohortplanner.ui.ScriptedDialogs;
 import org.cohortplanner.ui.common.DirectTaskRunner;

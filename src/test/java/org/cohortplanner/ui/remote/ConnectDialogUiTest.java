@@ -12,7 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.layout.VBox;
 import org.cohortplanner.domain.Plan;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.InMemoryPlanStore;
 import org.cohortplanner.ui.ScriptedDialogs;
 import org.cohortplanner.ui.common.DirectTaskRunner;

@@ -18,7 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.remote.BackendConflictException;
 import org.cohortplanner.ui.InMemoryPlanStore;
 import org.cohortplanner.ui.ScriptedDialogs;

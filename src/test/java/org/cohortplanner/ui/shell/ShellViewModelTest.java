@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import org.cohortplanner.app.JsonPlanFileAccess;
 import org.cohortplanner.domain.Plan;
-import org.cohortplanner.store.PlanChange;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.json.PlanFiles;
 import org.cohortplanner.store.settings.ConsoleSettings;
 import org.cohortplanner.ui.InMemoryPlanStore;

@@ -1,4 +1,4 @@
-package org.cohortplanner.store;
+package org.cohortplanner.domain;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.cohortplanner.export;
+package org.cohortplanner.sheetimport;
 
 import java.io.IOException;
 import java.io.OutputStream;

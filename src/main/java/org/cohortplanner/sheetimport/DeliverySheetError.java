@@ -1,4 +1,4 @@
-package org.cohortplanner.export;
+package org.cohortplanner.sheetimport;
 
 /**
  * What is wrong with one cell of a delivery sheet.

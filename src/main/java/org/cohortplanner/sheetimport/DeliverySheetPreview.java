@@ -1,4 +1,4 @@
-package org.cohortplanner.export;
+package org.cohortplanner.sheetimport;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

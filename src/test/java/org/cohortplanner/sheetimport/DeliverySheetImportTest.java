@@ -1,4 +1,4 @@
-package org.cohortplanner.export;
+package org.cohortplanner.sheetimport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
