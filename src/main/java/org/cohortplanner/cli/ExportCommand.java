@@ -43,7 +43,7 @@ public final class ExportCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
-    static final String DEFAULT_SHEETS = "cohorts,schedule,capacity,deliveries";
+    static final String DEFAULT_SHEETS = "cohorts,schedule,capacity,deliveries,allocation-rules";
 
     @Spec
     CommandSpec spec;
@@ -55,8 +55,8 @@ public final class ExportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--sheets", paramLabel = "LIST", description = "Comma-separated sheets to write, from: "
-            + "cohorts, schedule, capacity, deliveries, simulation, dose2-changes, audit (default: cohorts,schedule,"
-            + "capacity,deliveries, and dose2-changes with --told). simulation runs one booking night per window "
+            + "cohorts, schedule, capacity, deliveries, allocation-rules, simulation, dose2-changes, audit (default: "
+            + "cohorts,schedule,capacity,deliveries,allocation-rules, and dose2-changes with --told). simulation runs one booking night per window "
             + "first; plan files carry no audit trail.")
     String sheets;
 

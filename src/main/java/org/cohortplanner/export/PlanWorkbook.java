@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.cohortplanner.domain.AllocationRule;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.Plan;
@@ -139,6 +140,7 @@ public final class PlanWorkbook {
                 case SCHEDULE -> tables.add(schedule(plan, demand, expectedScheduleRows));
                 case CAPACITY -> tables.add(capacity(plan, demand));
                 case DELIVERIES -> tables.add(deliveries(plan));
+                case ALLOCATION_RULES -> tables.add(allocationRules(plan));
                 case SIMULATION -> tables.add(simulation(content.simulation()));
                 case DOSE2_CHANGES -> tables.add(dose2Changes(plan, content.dose2Changes().stream()
                         .filter(move -> inRegion.test(move.region())).toList()));
@@ -191,6 +193,25 @@ public final class PlanWorkbook {
                 SheetColumn.text("Status", delivery -> delivery.status().name().toLowerCase(Locale.ROOT)),
                 SheetColumn.text("Reason / note", Delivery::note));
         return new SheetTable<>(WorkbookSheet.DELIVERIES.title(), columns, plan.deliveries());
+    }
+
+    /**
+     * One row per allocation rule: which cohort's brands it sets, in which regions and on which days, and the site
+     * groups that keep the cohort's own shares.
+     */
+    static SheetTable<AllocationRule> allocationRules(Plan plan) {
+        Map<String, String> names = cohortNames(plan);
+        List<SheetColumn<AllocationRule>> columns = List.of(
+                SheetColumn.text("Rule", AllocationRule::id),
+                SheetColumn.text("Cohort", rule -> names.getOrDefault(rule.cohortId(), rule.cohortId())),
+                SheetColumn.text("Regions", rule -> String.join(", ", rule.regions())),
+                SheetColumn.date("From", AllocationRule::firstDay),
+                SheetColumn.date("To", AllocationRule::lastDay),
+                SheetColumn.text("Brands", rule -> rule.brands().shares().isEmpty() ? ""
+                        : rule.brands().toString()),
+                SheetColumn.text("Except site groups", rule -> String.join(", ", rule.exceptSiteGroups())),
+                SheetColumn.text("Note", AllocationRule::note));
+        return new SheetTable<>(WorkbookSheet.ALLOCATION_RULES.title(), columns, plan.allocationRules());
     }
 
     /** One row per booking window: the last simulated night's figures, as the simulation screen shows them. */

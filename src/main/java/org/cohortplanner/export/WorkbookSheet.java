@@ -12,6 +12,7 @@ public enum WorkbookSheet {
     SCHEDULE("schedule", "Schedule"),
     CAPACITY("capacity", "Demand vs capacity"),
     DELIVERIES("deliveries", "Deliveries"),
+    ALLOCATION_RULES("allocation-rules", "Allocation rules"),
     SIMULATION("simulation", "Simulation"),
     DOSE2_CHANGES("dose2-changes", "Dose-2 changes"),
     AUDIT("audit", "Audit");

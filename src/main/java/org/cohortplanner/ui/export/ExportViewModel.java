@@ -69,7 +69,7 @@ public final class ExportViewModel {
     static final String WORKBOOK_SUFFIX = ".xlsx";
     /** Ticked at first: what the command line writes by default, and the audit trail that only the console has. */
     static final Set<WorkbookSheet> FIRST_CHOICE = EnumSet.of(WorkbookSheet.COHORTS, WorkbookSheet.SCHEDULE,
-            WorkbookSheet.CAPACITY, WorkbookSheet.DELIVERIES, WorkbookSheet.AUDIT);
+            WorkbookSheet.CAPACITY, WorkbookSheet.DELIVERIES, WorkbookSheet.ALLOCATION_RULES, WorkbookSheet.AUDIT);
 
     /** Where the screen is in an export. */
     public enum State { READY, EXPORTING, DONE, CANCELLED, FAILED }

@@ -2,7 +2,9 @@ package org.cohortplanner.ui.supply;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -13,8 +15,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.cohortplanner.domain.Allotment;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.Region;
+import org.cohortplanner.domain.Transfer;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.planning.schedule.BrandDay;
 import org.cohortplanner.planning.schedule.Schedule;
@@ -46,6 +51,8 @@ public final class SupplyViewModel {
     private final DeliveryImportViewModel importer;
 
     private final ObservableList<Delivery> deliveries = FXCollections.observableArrayList();
+    private final ObservableList<Transfer> transfers = FXCollections.observableArrayList();
+    private final ObservableList<String> regions = FXCollections.observableArrayList();
     private final ObservableList<String> brands = FXCollections.observableArrayList();
     private final ObjectProperty<String> selectedBrand = new SimpleObjectProperty<>(this, "selectedBrand");
     private final ObservableList<BrandDay> brandDays = FXCollections.observableArrayList();
@@ -78,6 +85,11 @@ public final class SupplyViewModel {
 
     private void show(Plan plan) {
         deliveries.setAll(plan.deliveries());
+        transfers.setAll(plan.transfers());
+        List<String> regionNames = plan.regions().stream().map(Region::name).toList();
+        if (!regions.equals(regionNames)) {
+            regions.setAll(regionNames);
+        }
         List<String> names = plan.brands().stream().map(VaccineBrand::name).toList();
         if (!brands.equals(names)) {
             String chosen = selectedBrand.get();
@@ -182,9 +194,76 @@ public final class SupplyViewModel {
 
     /** A delivery in one line, for the audit trail's before and after. */
     static String describe(Delivery delivery) {
+        Allotment allotment = delivery.allotment();
+        String allotted = allotment.isExplicit() ? allotment.dosesByRegion().entrySet().stream()
+                .map(region -> region.getKey() + " " + region.getValue()).collect(Collectors.joining("; ",
+                        "allotted ", ""))
+                : "allotted by " + allotment.rule().name().toLowerCase(Locale.ROOT);
         return delivery.id() + ": " + delivery.brand() + ", " + delivery.doses() + " doses, planned "
                 + delivery.plannedArrival() + ", expected " + delivery.expectedArrival() + ", " + delivery.status()
-                + (delivery.note().isBlank() ? "" : ", " + delivery.note());
+                + (delivery.leadTimeDays() == null ? "" : ", lead time " + delivery.leadTimeDays() + " days")
+                + ", " + allotted + (delivery.note().isBlank() ? "" : ", " + delivery.note());
+    }
+
+    /**
+     * Records a transfer between regions, or replaces the one with id {@code replacing}, in one undoable step.
+     *
+     * @return what is wrong with the form, one sentence each; empty when the plan changed
+     */
+    public List<String> saveTransfer(String replacing, TransferForm form) {
+        Plan plan = working.getPlan();
+        List<String> problems = form.problems(plan, replacing, texts);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        Transfer saved = form.transfer();
+        List<Transfer> list = new ArrayList<>(plan.transfers());
+        PlanChange change;
+        if (replacing == null) {
+            list.add(saved);
+            change = new PlanChange(user, texts.get("audit.transferAdded", saved.id()), "", describe(saved), "");
+        } else {
+            Transfer before = transfer(plan, replacing);
+            if (before == null) {
+                return List.of(texts.get("transfer.error.gone", replacing));
+            }
+            if (before.equals(saved)) {
+                return List.of();
+            }
+            list.replaceAll(transfer -> transfer.id().equals(replacing) ? saved : transfer);
+            change = new PlanChange(user, texts.get("audit.transferEdited", replacing), describe(before),
+                    describe(saved), "");
+        }
+        try {
+            working.edit(plan.withTransfers(list), change);
+        } catch (IllegalArgumentException refused) {
+            return List.of(Messages.describe(refused));
+        }
+        return List.of();
+    }
+
+    /** Deletes a transfer after the officer confirms, in one undoable step. */
+    public void deleteTransfer(String id) {
+        Plan plan = working.getPlan();
+        Transfer gone = transfer(plan, id);
+        if (gone == null || !dialogs.confirm(texts.get("transfer.delete.title"), texts.get("transfer.delete.question",
+                id, Formats.count(gone.doses()), gone.brand(), gone.fromRegion(), gone.toRegion()))) {
+            return;
+        }
+        working.edit(plan.withTransfers(plan.transfers().stream().filter(t -> !t.id().equals(id)).toList()),
+                new PlanChange(user, texts.get("audit.transferDeleted", id), describe(gone), "", ""));
+    }
+
+    private static Transfer transfer(Plan plan, String id) {
+        return plan.transfers().stream().filter(transfer -> transfer.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** A transfer in one line, for the audit trail's before and after. */
+    static String describe(Transfer transfer) {
+        return transfer.id() + ": " + transfer.doses() + " doses of " + transfer.brand() + " from "
+                + transfer.fromRegion() + " to " + transfer.toRegion() + ", shipped " + transfer.shipped()
+                + ", lead time " + transfer.leadTimeDays() + " days"
+                + (transfer.note().isBlank() ? "" : ", " + transfer.note());
     }
 
     public Plan plan() {
@@ -210,6 +289,16 @@ public final class SupplyViewModel {
 
     public ObservableList<String> brands() {
         return brands;
+    }
+
+    /** The plan's transfers between regions, in the plan's order. */
+    public ObservableList<Transfer> transfers() {
+        return transfers;
+    }
+
+    /** The plan's region names, in the plan's order. */
+    public ObservableList<String> regions() {
+        return regions;
     }
 
     /** The brand whose stock the chart shows. */
