@@ -55,6 +55,12 @@ public record DeliveryForm(String id, String brand, String doses, String planned
                 delivery.allotment().rule(), split);
     }
 
+    /** The same form with another note. */
+    public DeliveryForm withNote(String newNote) {
+        return new DeliveryForm(id, brand, doses, plannedArrival, expectedArrival, status, newNote, leadTimeDays,
+                allotmentRule, split);
+    }
+
     /** An empty form for a new delivery of the plan's first brand. */
     public static DeliveryForm empty(Plan plan) {
         String brand = plan.brands().isEmpty() ? "" : plan.brands().get(0).name();

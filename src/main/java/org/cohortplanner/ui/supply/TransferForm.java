@@ -28,6 +28,11 @@ public record TransferForm(String id, String brand, String doses, String fromReg
                 Integer.toString(transfer.leadTimeDays()), transfer.note());
     }
 
+    /** The same form with other doses. */
+    public TransferForm withDoses(String newDoses) {
+        return new TransferForm(id, brand, newDoses, fromRegion, toRegion, shipped, leadTimeDays, note);
+    }
+
     /** An empty form for a new transfer: the plan's first brand, a fresh id, a lead time of one day. */
     public static TransferForm empty(Plan plan) {
         String brand = plan.brands().isEmpty() ? "" : plan.brands().get(0).name();
