@@ -1,6 +1,7 @@
 package org.cohortplanner.ui.supply;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -55,8 +57,10 @@ import org.cohortplanner.domain.DeliveryStatus;
 import org.cohortplanner.domain.Transfer;
 import org.cohortplanner.sheetimport.DeliverySheetRow;
 import org.cohortplanner.planning.schedule.BrandDay;
+import org.cohortplanner.planning.schedule.RegionStockDay;
 import org.cohortplanner.planning.slip.Effect;
 import org.cohortplanner.planning.slip.ImpactLine;
+import org.cohortplanner.planning.slip.RegionChange;
 import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.planning.slip.Suggestion;
 import org.cohortplanner.ui.common.Formats;
@@ -101,6 +105,8 @@ public final class SupplyView {
     public static final String TRANSFER_DELETE_ID = "transfer-delete";
     public static final String TRANSFER_ERRORS_ID = "transfer-form-errors";
     public static final String FORM_ALLOTMENT_ID = "form-allotment";
+    public static final String REGION_ID = "supply-region";
+    public static final String REGION_DAYS_ID = "supply-region-days";
     public static final String FORM_SPLIT_TOTAL_ID = "form-split-total";
 
     /** The id of the dose field of {@code region} in the delivery dialog's explicit split. */
@@ -125,7 +131,7 @@ public final class SupplyView {
         deliveriesBox.setPadding(new Insets(8, 0, 0, 0));
         VBox.setVgrow(deliveries, Priority.ALWAYS);
         TabPane tabs = new TabPane(tab(texts.get("tab.deliveries"), deliveriesBox),
-                tab(texts.get("tab.transfers"), transfersPane()));
+                tab(texts.get("tab.transfers"), transfersPane()), tab(texts.get("tab.regions"), regionsPane()));
         tabs.setId(TABS_ID);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefHeight(290);
@@ -351,6 +357,71 @@ public final class SupplyView {
         return field;
     }
 
+    // ------------------------------------------------------------------------------------------- stock by region
+
+    /**
+     * Region × day: each region's stock of the chart's brand at the end of each day, short days marked with the
+     * people short. Choosing a row shows that region in the chart.
+     */
+    private Node regionsPane() {
+        TableView<SupplyViewModel.RegionStockRow> table = new TableView<>(viewModel.regionRows());
+        table.setId(REGION_DAYS_ID);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label(texts.get("regions.empty")));
+        Runnable columns = () -> {
+            List<TableColumn<SupplyViewModel.RegionStockRow, String>> made = new ArrayList<>();
+            made.add(column(texts.get("impact.region"), SupplyViewModel.RegionStockRow::region, 96));
+            List<RegionStockDay> days = viewModel.regionRows().isEmpty() ? List.of()
+                    : viewModel.regionRows().get(0).days();
+            for (int i = 0; i < days.size(); i++) {
+                int index = i;
+                TableColumn<SupplyViewModel.RegionStockRow, String> day = numeric(column(dayMonth(days.get(i).day()),
+                        row -> index < row.days().size() ? stockText(row.days().get(index)) : "", 74));
+                day.setSortable(false);
+                made.add(day);
+            }
+            if (!sameTitles(table.getColumns(), made)) {
+                table.getColumns().setAll(made);
+            }
+        };
+        viewModel.regionRows().addListener((ListChangeListener<SupplyViewModel.RegionStockRow>) change -> {
+            columns.run();
+            table.refresh();
+        });
+        columns.run();
+        table.setRowFactory(ignored -> new TableRow<>() {
+            @Override
+            protected void updateItem(SupplyViewModel.RegionStockRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(PseudoClass.getPseudoClass("slipped"), !empty && item != null
+                        && item.days().stream().anyMatch(RegionStockDay::isShort));
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
+            if (after != null) {
+                viewModel.selectedRegionProperty().set(after.region());
+            }
+        });
+        Label note = new Label(texts.get("regions.note"));
+        note.getStyleClass().add("screen-summary");
+        note.setWrapText(true);
+        VBox box = new VBox(6, note, table);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return box;
+    }
+
+    /** "12,400", or "0 · 3,100 short" on a day the region cannot give everyone their dose. */
+    private String stockText(RegionStockDay day) {
+        String stock = Formats.count(day.stock() + day.reserved());
+        return day.isShort() ? texts.get("regions.short", stock, Formats.count(day.peopleShort())) : stock;
+    }
+
+    private static boolean sameTitles(List<? extends TableColumn<?, ?>> shown, List<? extends TableColumn<?, ?>> made) {
+        return shown.size() == made.size() && IntStream.range(0, shown.size())
+                .allMatch(i -> shown.get(i).getText().equals(made.get(i).getText()));
+    }
+
     // ------------------------------------------------------------------------------------------------- transfers
 
     private Node transfersPane() {
@@ -537,7 +608,24 @@ public final class SupplyView {
         brand.setMinWidth(Region.USE_PREF_SIZE);
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);
-        HBox top = new HBox(10, heading, brand, working);
+        ComboBox<String> region = new ComboBox<>();
+        region.setId(REGION_ID);
+        String all = texts.get("chart.allRegions");
+        Runnable regionChoices = () -> {
+            String chosen = viewModel.selectedRegionProperty().get();
+            List<String> names = new ArrayList<>(List.of(all));
+            names.addAll(viewModel.regions());
+            region.getItems().setAll(names);
+            region.setValue(chosen == null || !viewModel.regions().contains(chosen) ? all : chosen);
+        };
+        viewModel.regions().addListener((ListChangeListener<String>) change -> regionChoices.run());
+        regionChoices.run();
+        region.valueProperty().addListener((observable, before, after) ->
+                viewModel.selectedRegionProperty().set(after == null || after.equals(all) ? null : after));
+        viewModel.selectedRegionProperty().addListener((observable, before, after) ->
+                region.setValue(after == null ? all : after));
+        region.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(10, heading, brand, region, working);
         top.setAlignment(Pos.CENTER_LEFT);
 
         NumberAxis days = new NumberAxis();
@@ -694,6 +782,7 @@ public final class SupplyView {
                 numeric(column(texts.get("suggestions.days"), s -> Integer.toString(s.effect().daysAdded()), 66)),
                 numeric(column(texts.get("suggestions.brandChanges"),
                         s -> Integer.toString(s.effect().brandChanges()), 70)),
+                column(texts.get("suggestions.regions"), s -> String.join(", ", s.regionNames()), 160),
                 column(texts.get("suggestions.summary"), Suggestion::summary, 260)));
         Label chosenChanges = new Label();
         chosenChanges.setWrapText(true);
@@ -759,7 +848,25 @@ public final class SupplyView {
         Effect effect = suggestion.effect();
         return texts.get("suggestions.effect", Formats.count(effect.peopleMoved()),
                 Formats.count(effect.peoplePostponed()), effect.daysAdded(), effect.brandChanges(),
-                Formats.count(effect.peopleStillShort())) + "\n" + String.join("\n", suggestion.changes());
+                Formats.count(effect.peopleStillShort())) + "\n" + String.join("\n", suggestion.changes())
+                + suggestion.regions().stream().map(change -> "\n" + regionText(change)).collect(Collectors.joining());
+    }
+
+    /** One region's part of a suggestion in a sentence: which region, which days, how many people or doses. */
+    private String regionText(RegionChange change) {
+        String days = change.firstDay() == null ? "" : change.lastDay() == null || change.lastDay()
+                .equals(change.firstDay()) ? dayMonth(change.firstDay())
+                : dayMonth(change.firstDay()) + "–" + dayMonth(change.lastDay());
+        if (change.fromRegion() != null) {
+            return texts.get("suggestions.region.transfer", change.region(), Formats.count(change.doses()),
+                    change.brandAfter(), change.fromRegion(), days);
+        }
+        String cohort = change.cohortId() == null ? "" : cohortName(change.cohortId());
+        if (change.brandBefore() != null && change.brandAfter() != null) {
+            return texts.get("suggestions.region.swap", change.region(), Formats.count(change.people()), cohort,
+                    change.brandAfter(), change.brandBefore(), days);
+        }
+        return texts.get("suggestions.region.moved", change.region(), Formats.count(change.people()), cohort, days);
     }
 
     /** "28 Jul": the year is plain from the campaign. */

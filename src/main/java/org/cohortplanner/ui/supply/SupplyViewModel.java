@@ -22,6 +22,7 @@ import org.cohortplanner.domain.Region;
 import org.cohortplanner.domain.Transfer;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.planning.schedule.BrandDay;
+import org.cohortplanner.planning.schedule.RegionStockDay;
 import org.cohortplanner.planning.schedule.Schedule;
 import org.cohortplanner.planning.schedule.SecondDoseWarning;
 import org.cohortplanner.planning.slip.SlipImpact;
@@ -55,6 +56,8 @@ public final class SupplyViewModel {
     private final ObservableList<String> regions = FXCollections.observableArrayList();
     private final ObservableList<String> brands = FXCollections.observableArrayList();
     private final ObjectProperty<String> selectedBrand = new SimpleObjectProperty<>(this, "selectedBrand");
+    private final ObjectProperty<String> selectedRegion = new SimpleObjectProperty<>(this, "selectedRegion");
+    private final ObservableList<RegionStockRow> regionRows = FXCollections.observableArrayList();
     private final ObservableList<BrandDay> brandDays = FXCollections.observableArrayList();
     private final ObservableList<String> guard = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Schedule> schedule = new ReadOnlyObjectWrapper<>(this, "schedule");
@@ -71,6 +74,7 @@ public final class SupplyViewModel {
         this.slip = new SlipViewModel(working, tasks, dialogs, user, texts);
         this.importer = new DeliveryImportViewModel(working, tasks, dialogs, user, texts);
         selectedBrand.addListener((observable, before, after) -> showBrand());
+        selectedRegion.addListener((observable, before, after) -> showBrand());
         // While a delay's impact is shown, the chart shows the stock with the delay, of the delayed brand.
         slip.impactProperty().addListener((observable, before, after) -> {
             if (after != null) {
@@ -128,13 +132,34 @@ public final class SupplyViewModel {
             chartSummary.set("");
             return;
         }
-        List<BrandDay> days = shown.brandDays(brand);
+        String region = selectedRegion.get();
+        List<BrandDay> days = region == null ? shown.brandDays(brand)
+                : shown.regionStock(region, brand).stream().map(SupplyViewModel::asBrandDay).toList();
         brandDays.setAll(days);
+        List<RegionStockRow> rows = new ArrayList<>();
+        for (String each : shown.regions()) {
+            rows.add(new RegionStockRow(each, shown.regionStock(each, brand)));
+        }
+        regionRows.setAll(rows);
         long shortDays = days.stream().filter(BrandDay::isShort).count();
         long peopleShort = days.stream().mapToLong(BrandDay::peopleShort).sum();
-        String text = shortDays == 0 ? texts.get("chart.noShortage", brand)
-                : texts.get("chart.shortage", brand, shortDays, Formats.count(peopleShort));
+        String what = region == null ? brand : texts.get("chart.brandInRegion", brand, region);
+        String text = shortDays == 0 ? texts.get("chart.noShortage", what)
+                : texts.get("chart.shortage", what, shortDays, Formats.count(peopleShort));
         chartSummary.set(delay == null ? text : texts.get("chart.withDelay", text, slip.deliveryIdProperty().get()));
+    }
+
+    /** A region's day as the chart draws it: what reached the region (allotted or received) counts as arrived. */
+    private static BrandDay asBrandDay(RegionStockDay day) {
+        return new BrandDay(day.day(), day.brand(), day.allotted() + day.transferredIn(), day.due(), day.given(),
+                day.stock(), day.reserved(), day.capacity(), day.peopleShort(), day.dosesShort());
+    }
+
+    /** One region's days of the chosen brand, a row of the region × day view. */
+    public record RegionStockRow(String region, List<RegionStockDay> days) {
+        public RegionStockRow {
+            days = List.copyOf(days);
+        }
     }
 
     /**
@@ -306,7 +331,17 @@ public final class SupplyViewModel {
         return selectedBrand;
     }
 
-    /** The selected brand's days over the campaign. */
+    /** The region whose stock the chart shows; null for all regions together. */
+    public ObjectProperty<String> selectedRegionProperty() {
+        return selectedRegion;
+    }
+
+    /** The region × day view: each region's days of the chosen brand, in the schedule's region order. */
+    public ObservableList<RegionStockRow> regionRows() {
+        return regionRows;
+    }
+
+    /** The selected brand's days over the campaign, in the selected region or all of them. */
     public ObservableList<BrandDay> brandDays() {
         return brandDays;
     }

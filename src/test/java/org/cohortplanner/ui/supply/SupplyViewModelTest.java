@@ -22,6 +22,8 @@ import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.DeliveryStatus;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.Transfer;
+import org.cohortplanner.planning.schedule.BrandDay;
+import org.cohortplanner.planning.schedule.RegionStockDay;
 import org.cohortplanner.sheetimport.DeliverySheetRow;
 import org.cohortplanner.planning.slip.Suggestion;
 import org.cohortplanner.domain.AuditEntry;
@@ -379,6 +381,34 @@ class SupplyViewModelTest {
         assertEquals(120_000, supply.transfers().get(0).doses());
         working.undo();
         assertTrue(supply.transfers().isEmpty());
+    }
+
+    @Test
+    void theChartShowsOneRegionOrAllAndTheRegionByDayViewHasEveryRegion() {
+        supply.selectedBrandProperty().set("Moderna");
+        List<BrandDay> national = List.copyOf(supply.brandDays());
+        assertEquals(17, supply.regionRows().size(), "one row per region of the plan");
+
+        supply.selectedRegionProperty().set("Seoul");
+
+        assertTrue(supply.chartSummaryProperty().get().startsWith("Moderna in Seoul"),
+                supply.chartSummaryProperty().get());
+        List<BrandDay> seoul = List.copyOf(supply.brandDays());
+        List<RegionStockDay> seoulStock = supply.scheduleProperty().get().regionStock("Seoul", "Moderna");
+        assertEquals(seoulStock.size(), seoul.size());
+        for (int d = 0; d < seoul.size(); d++) {
+            RegionStockDay day = seoulStock.get(d);
+            assertEquals(day.allotted() + day.transferredIn(), seoul.get(d).arrived(), "what reached Seoul arrived");
+            assertEquals(day.stock(), seoul.get(d).stock());
+            assertEquals(day.peopleShort(), seoul.get(d).peopleShort());
+        }
+        assertEquals(supply.scheduleProperty().get().regions(), supply.regionRows().stream()
+                .map(SupplyViewModel.RegionStockRow::region).toList());
+        assertTrue(seoul.stream().mapToLong(BrandDay::given).sum() < national.stream().mapToLong(BrandDay::given)
+                .sum(), "Seoul gives part of the nation's doses");
+
+        supply.selectedRegionProperty().set(null);
+        assertEquals(national, supply.brandDays());
     }
 
     private static DeliveryForm withSplit(DeliveryForm form, Map<String, String> split) {
