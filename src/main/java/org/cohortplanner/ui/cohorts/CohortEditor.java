@@ -134,7 +134,7 @@ public final class CohortEditor {
         List<Cohort> othersFirst = new ArrayList<>(planWith(edited).cohorts());
         othersFirst.removeIf(cohort -> cohort.id().equals(edited.id()));
         othersFirst.add(edited);
-        for (Problem problem : validator.validate(plan.withCohorts(othersFirst))) {
+        for (Problem problem : validator.validate(planWith(edited).withCohorts(othersFirst))) {
             if (edited.id().equals(problem.cohortId()) && !unreadable.containsKey(problem.field())) {
                 // Problems of the rules name the rule they are on: the field holds several.
                 String detail = problem.field().equals(Problem.FIELD_ALLOCATION_RULES)
