@@ -16,7 +16,6 @@ import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.DeliveryStatus;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.Region;
-import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Texts;
 
@@ -102,13 +101,7 @@ public record DeliveryForm(String id, String brand, String doses, String planned
         } else if (!newId.equals(replacing) && plan.delivery(newId).isPresent()) {
             problems.add(texts.get("form.error.idTaken", newId));
         }
-        String brandName = text(brand);
-        if (brandName.isEmpty()) {
-            problems.add(texts.get("form.error.brandEmpty"));
-        } else if (plan.brand(brandName).isEmpty()) {
-            problems.add(texts.get("form.error.brandUnknown", brandName,
-                    String.join(", ", plan.brands().stream().map(VaccineBrand::name).toList())));
-        }
+        FormText.brandProblems(plan, brand, texts, problems);
         String dosesText = digits(doses);
         if (dosesText.isEmpty()) {
             problems.add(texts.get("form.error.dosesEmpty"));

@@ -334,15 +334,22 @@ public final class SupplyView {
         content.setPadding(new Insets(8));
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getStylesheets().add(SupplyView.class.getResource("supply.css").toExternalForm());
-        ButtonType save = new ButtonType(texts.get("form.save"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(save, new ButtonType(texts.get("button.cancel"),
+        showUntilSaved(dialog, errors, () -> viewModel.saveDelivery(editing == null ? null : editing.id(),
+                typed.get()));
+    }
+
+    /**
+     * Shows a Save/Cancel dialog; Save runs {@code save}, and while that finds problems the dialog stays open and
+     * grows to show every one of them, one a line, in {@code errors}.
+     */
+    private void showUntilSaved(Dialog<ButtonType> dialog, Label errors, Supplier<List<String>> save) {
+        ButtonType saveButton = new ButtonType(texts.get("form.save"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(saveButton, new ButtonType(texts.get("button.cancel"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));
-        dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, event -> {
-            DeliveryForm form = typed.get();
-            List<String> problems = viewModel.saveDelivery(editing == null ? null : editing.id(), form);
+        dialog.getDialogPane().lookupButton(saveButton).addEventFilter(ActionEvent.ACTION, event -> {
+            List<String> problems = save.get();
             if (!problems.isEmpty()) {
                 errors.setText(String.join("\n", problems));
-                // The dialog grows to show every problem, one a line.
                 dialog.getDialogPane().getScene().getWindow().sizeToScene();
                 event.consume();
             }
@@ -509,20 +516,9 @@ public final class SupplyView {
         VBox content = new VBox(10, grid, errors);
         content.setPadding(new Insets(8));
         dialog.getDialogPane().setContent(content);
-        ButtonType save = new ButtonType(texts.get("form.save"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(save, new ButtonType(texts.get("button.cancel"),
-                ButtonBar.ButtonData.CANCEL_CLOSE));
-        dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, event -> {
-            TransferForm form = new TransferForm(id.getText(), brand.getValue(), doses.getText(), from.getValue(),
-                    to.getValue(), shipped.getText(), leadTime.getText(), note.getText());
-            List<String> problems = viewModel.saveTransfer(editing == null ? null : editing.id(), form);
-            if (!problems.isEmpty()) {
-                errors.setText(String.join("\n", problems));
-                dialog.getDialogPane().getScene().getWindow().sizeToScene();
-                event.consume();
-            }
-        });
-        dialog.showAndWait();
+        showUntilSaved(dialog, errors, () -> viewModel.saveTransfer(editing == null ? null : editing.id(),
+                new TransferForm(id.getText(), brand.getValue(), doses.getText(), from.getValue(), to.getValue(),
+                        shipped.getText(), leadTime.getText(), note.getText())));
     }
 
     private static Tab tab(String title, Node content) {

@@ -10,7 +10,6 @@ import java.util.List;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.Region;
 import org.cohortplanner.domain.Transfer;
-import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -60,13 +59,7 @@ public record TransferForm(String id, String brand, String doses, String fromReg
         } else if (!newId.equals(replacing) && hasTransfer(plan, newId)) {
             problems.add(texts.get("transfer.error.idTaken", newId));
         }
-        String brandName = text(brand);
-        if (brandName.isEmpty()) {
-            problems.add(texts.get("form.error.brandEmpty"));
-        } else if (plan.brand(brandName).isEmpty()) {
-            problems.add(texts.get("form.error.brandUnknown", brandName,
-                    String.join(", ", plan.brands().stream().map(VaccineBrand::name).toList())));
-        }
+        FormText.brandProblems(plan, brand, texts, problems);
         String dosesText = digits(doses);
         if (dosesText.isEmpty()) {
             problems.add(texts.get("form.error.dosesEmpty"));
