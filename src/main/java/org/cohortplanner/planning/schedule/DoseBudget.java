@@ -7,9 +7,9 @@ import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 
 /**
- * How many first-dose appointments each cohort's booking window can take: the first doses the daily
- * {@link Schedule} can give the cohort in its vaccination period from the regional supply when every eligible person
- * books, given the cohorts that book before it (ordered by window opening, each with what it expects to book up to its
+ * How many first-dose appointments each cohort's booking window can take: the most bookers for whom the daily
+ * {@link Schedule} gives every first dose on its day in the vaccination period from the regional supply (one more and
+ * someone's day runs short of doses or site capacity), given the cohorts that book before it (ordered by window opening, each with what it expects to book up to its
  * own budget). It is the same walk over the days as the schedule's — lead times, each region's allotment and
  * transfers, site capacity, allocation rules, second doses of earlier cohorts first, two doses taken per first dose
  * when the plan holds the second — so when a night suspends at this figure the schedule shows which regions, brands
@@ -41,12 +41,9 @@ public final class DoseBudget {
         for (int c : engine.cohortsInBookingOrder()) {
             Cohort cohort = engine.cohorts.get(c);
             double[] regional = new double[engine.regions.size()];
-            if (cohort.brands().total() > 0) {
-                bookers[c] = cohort.eligible();
-                ScheduleEngine.Run run = engine.run(bookers);
-                int first = Math.max(0, engine.index(cohort.vaccinationPeriod().firstDay()));
-                int last = Math.min(engine.days - 1, engine.index(cohort.vaccinationPeriod().lastDay()));
-                for (int d = first; d <= last; d++) {
+            if (cohort.brands().total() > 0 && cohort.eligible() > 0) {
+                ScheduleEngine.Run run = largestServed(engine, bookers, c, cohort.eligible());
+                for (int d = 0; d < engine.days; d++) {
                     for (int r = 0; r < engine.regions.size(); r++) {
                         for (int b = 0; b < engine.brands.size(); b++) {
                             regional[r] += run.firstGiven[d][run.cell(c, r, b)];
@@ -78,6 +75,53 @@ public final class DoseBudget {
             byRegion.putIfAbsent(cohort.id(), Map.of());
         }
         return new DoseBudget(bookable, fromSupply, byRegion);
+    }
+
+    /**
+     * The walk with the most bookers for cohort {@code c} (at most {@code eligible}) whose first doses are all given
+     * on their day, found by bisection. People a region cannot serve at any number of bookers (no site there gives
+     * the cohort's brands in its period) do not count against it: their share is measured with one booker and
+     * allowed for.
+     */
+    private static ScheduleEngine.Run largestServed(ScheduleEngine engine, double[] bookers, int c, long eligible) {
+        bookers[c] = 1;
+        double unplaceable = firstShort(engine.run(bookers), c);
+        bookers[c] = eligible;
+        ScheduleEngine.Run run = engine.run(bookers);
+        if (firstShort(run, c) <= unplaceable * eligible + 0.5) {
+            return run;
+        }
+        double low = 0;
+        double high = eligible;
+        ScheduleEngine.Run best = null;
+        while (high - low > Math.max(0.5, high * 1e-6)) {
+            double middle = (low + high) / 2;
+            bookers[c] = middle;
+            ScheduleEngine.Run tried = engine.run(bookers);
+            if (firstShort(tried, c) <= unplaceable * middle + 0.5) {
+                low = middle;
+                best = tried;
+            } else {
+                high = middle;
+            }
+        }
+        if (best == null) {
+            bookers[c] = 0;
+            best = engine.run(bookers);
+        }
+        return best;
+    }
+
+    private static double firstShort(ScheduleEngine.Run run, int c) {
+        double total = 0;
+        for (int d = 0; d < run.firstGiven.length; d++) {
+            for (int r = 0; r < run.regions; r++) {
+                for (int b = 0; b < run.brands; b++) {
+                    total += run.firstShort(c, r, b, d);
+                }
+            }
+        }
+        return total;
     }
 
     /**

@@ -181,8 +181,10 @@ final class ScheduleEngine {
 
     /**
      * Allots each delivery to the regions. By appointments: in proportion to each region's expected doses of the
-     * brand (first and second) from the day the lot is usable; when none are expected then, over the whole campaign;
-     * then by population; then by the capacity of the sites that give the brand; else evenly.
+     * brand (first and second, allocation rules included) up to the day the next lot of the brand is usable, less what
+     * the earlier lots brought it (lots are allotted in the order they become usable); when no region lacks any,
+     * in proportion to its doses expected from the day the lot is usable; then over the whole campaign; then by population; then by the capacity of the sites that give the brand; else
+     * evenly.
      */
     private List<DeliveryAllotment> layOutArrivals() {
         List<DeliveryAllotment> result = new ArrayList<>();
@@ -194,11 +196,33 @@ final class ScheduleEngine {
         for (Region region : plan.regions()) {
             population[regions.indexOf(region.name())] = region.population();
         }
-        for (Delivery delivery : plan.deliveries()) {
-            if (delivery.status() == DeliveryStatus.CANCELLED) {
-                continue;
+        // Lots in the order they become usable, so that each can make up what the earlier ones left short.
+        List<Delivery> ordered = new ArrayList<>(plan.deliveries().stream()
+                .filter(d -> d.status() != DeliveryStatus.CANCELLED).toList());
+        ordered.sort(Comparator.comparing((Delivery d) -> d.usableFrom(brands.get(brandIndex(d.brand())))));
+        double[][] allottedSoFar = new double[brands.size()][regions.size()];
+        double[][][] demandUpTo = new double[regions.size()][brands.size()][days + 1];
+        for (int r = 0; r < regions.size(); r++) {
+            for (int b = 0; b < brands.size(); b++) {
+                for (int day = 0; day < days; day++) {
+                    demandUpTo[r][b][day + 1] = demandUpTo[r][b][day] + demand[r][b][day];
+                }
             }
+        }
+        for (int i = 0; i < ordered.size(); i++) {
+            Delivery delivery = ordered.get(i);
             int b = brandIndex(delivery.brand());
+            int next = days;
+            for (int j = i + 1; j < ordered.size(); j++) {
+                if (ordered.get(j).brand().equals(delivery.brand())) {
+                    int usable = Math.max(0, index(ordered.get(j).usableFrom(brands.get(b))));
+                    if (usable > Math.max(0, index(delivery.usableFrom(brands.get(b))))) {
+                        next = Math.min(days, usable);
+                        break;
+                    }
+                }
+            }
+            int horizon = next;
             // A lot can be given only after national lot release and distribution: its lead time after arrival.
             int d = Math.max(0, index(delivery.usableFrom(brands.get(b))));
             if (d >= days) {
@@ -216,6 +240,13 @@ final class ScheduleEngine {
             } else {
                 if (allotment.rule() == AllotmentRule.POPULATION) {
                     System.arraycopy(population, 0, weight, 0, weight.length);
+                }
+                if (sum(weight) <= 0) {
+                    // What each region's appointments of the brand up to the next lot still lack after the earlier
+                    // lots: doses on hand count.
+                    for (int r = 0; r < regions.size(); r++) {
+                        weight[r] = Math.max(0, demandUpTo[r][b][horizon] - allottedSoFar[b][r]);
+                    }
                 }
                 if (sum(weight) <= 0) {
                     for (int r = 0; r < regions.size(); r++) {
@@ -248,6 +279,7 @@ final class ScheduleEngine {
             double[] doses = new double[regions.size()];
             for (int r = 0; r < regions.size(); r++) {
                 doses[r] = weight[r] * scale;
+                allottedSoFar[b][r] += doses[r];
                 allotted[r][b][d] += doses[r];
                 arrivals[b][d] += doses[r];
             }
