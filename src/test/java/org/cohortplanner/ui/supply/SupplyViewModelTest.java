@@ -114,7 +114,10 @@ class SupplyViewModelTest {
         assertEquals(1, store.writes());
         Plan saved = store.load().orElseThrow();
         assertTrue(WorkingPlan.sameContent(swap.plan(), saved));
-        assertTrue(saved.cohort("c55-59").orElseThrow().brands().shareOf("Pfizer") > 0);
+        // The swap now reaches only the regions and days that need it: it is saved as allocation rules of 55–59.
+        assertTrue(saved.cohort("c55-59").orElseThrow().brands().shareOf("Pfizer") > 0
+                || saved.allocationRulesOf("c55-59").stream().anyMatch(rule -> rule.brands().shareOf("Pfizer") > 0),
+                saved.allocationRules().toString());
         Delivery delayed = saved.delivery("MOD-2021-W28").orElseThrow();
         assertEquals(JULY_30, delayed.expectedArrival());
         assertEquals(DeliveryStatus.DELAYED, delayed.status());
