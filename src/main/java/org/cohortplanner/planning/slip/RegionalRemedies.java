@@ -263,6 +263,13 @@ final class RegionalRemedies {
         }
         long still = Math.round(best.stillShort);
         boolean swap = best.rules > 0;
+        // People moved as the schedule of the new plan has them: whose first-dose brand or day changes.
+        Schedule fixed = Schedule.of(best.plan);
+        long moved = 0;
+        for (String cohortId : cohortIds) {
+            moved += SlipSuggestions.changedPeople(schedule, fixed, cohortId, null, null).stream()
+                    .mapToLong(RegionChange::people).sum();
+        }
         List<String> described = new ArrayList<>();
         for (RegionChange change : best.changes) {
             described.add(change.fromRegion() == null
@@ -282,7 +289,7 @@ final class RegionalRemedies {
                 + (receiving.isEmpty() ? "" : " with transfers to " + receiving.size() + " regions")
                 : "transfers to " + String.join("/", receiving);
         return new Suggestion(swap ? Suggestion.Kind.BRAND_SWAP : Suggestion.Kind.TRANSFER, summary, described,
-                new Effect(best.moved, still, 0, best.rules, still), best.plan, best.changes);
+                new Effect(moved, still, 0, best.rules, still), best.plan, best.changes);
     }
 
     private static double total(double[][][] sent) {

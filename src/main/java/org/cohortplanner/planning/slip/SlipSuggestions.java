@@ -78,7 +78,7 @@ public final class SlipSuggestions {
     }
 
     /** Per region, people of the cohort whose first-dose brand or day differs between the two schedules. */
-    private static List<RegionChange> changedPeople(Schedule before, Schedule after, String cohortId, String brandBefore,
+    static List<RegionChange> changedPeople(Schedule before, Schedule after, String cohortId, String brandBefore,
             String brandAfter) {
         Map<String, Map<List<Object>, Long>> byRegion = new TreeMap<>();
         for (ScheduleRow row : before.rows()) {
@@ -87,7 +87,6 @@ public final class SlipSuggestions {
                         .merge(List.of(row.day(), row.brand()), row.appointments(), Long::sum);
             }
         }
-        Map<String, LocalDate[]> days = new HashMap<>();
         for (ScheduleRow row : after.rows()) {
             if (row.dose() == 1 && row.cohortId().equals(cohortId)) {
                 byRegion.computeIfAbsent(row.region(), k -> new HashMap<>())
