@@ -63,6 +63,8 @@ public final class PlanLimits {
     public static final int ADMITTED_PER_MINUTE = 100_000_000;
     /** Patience and retry delay, in minutes. */
     public static final double WAITING_MINUTES = 10_080;
+    /** Coefficient of variation of log-normal session lengths. */
+    public static final double SESSION_SPREAD = 10;
 
     private PlanLimits() {
     }

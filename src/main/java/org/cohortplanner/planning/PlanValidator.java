@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.cohortplanner.domain.BirthCohortRange;
 import org.cohortplanner.domain.BookingSystem;
+import org.cohortplanner.domain.CapacityChange;
 import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.Cohort;
@@ -105,6 +107,7 @@ public final class PlanValidator {
         }
         checkCoverage(plan.population(), booking, problems);
         checkOverload(plan.bookingSystem(), problems);
+        checkPeoplePerHour(plan.bookingSystem(), problems);
         problems.addAll(RegionalSupplyChecks.check(plan));
         return List.copyOf(problems);
     }
@@ -252,6 +255,30 @@ public final class PlanValidator {
             problems.add(overloadProblem(Severity.WARNING, "holds " + overload.concurrentRequests()
                     + " connections for " + system.concurrentSessions()
                     + " sessions, so it crashes as soon as its sessions fill up"));
+        }
+    }
+
+    /**
+     * The quoted people per hour against what the model serves, sessions × 60 / session minutes: the model uses the
+     * sessions, so a quoted figure more than 1 % off would silently say something else.
+     */
+    private static void checkPeoplePerHour(BookingSystem system, List<Problem> problems) {
+        comparePeoplePerHour("booking system", system.peoplePerHour(), system.concurrentSessions(),
+                system.sessionMinutes(), problems);
+        for (CapacityChange change : system.capacityChanges()) {
+            comparePeoplePerHour("capacity change at " + change.at(), change.peoplePerHour(),
+                    change.concurrentSessions(), system.sessionMinutes(), problems);
+        }
+    }
+
+    private static void comparePeoplePerHour(String subject, double quoted, int sessions, double sessionMinutes,
+                                             List<Problem> problems) {
+        double served = sessions * 60 / sessionMinutes;
+        if (Math.abs(quoted - served) > 0.01 * served) {
+            problems.add(new Problem(Severity.WARNING, null, Problem.FIELD_PEOPLE_PER_HOUR, subject,
+                    String.format(Locale.ROOT, "quotes %,.0f people an hour, but %,d sessions of %s min "
+                            + "serve %,.0f an hour, the figure the booking-night model uses", quoted, sessions,
+                            sessionMinutes, served)));
         }
     }
 

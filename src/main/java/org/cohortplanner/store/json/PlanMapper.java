@@ -34,6 +34,7 @@ import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.DeliveryStatus;
 import org.cohortplanner.domain.DoseInterval;
 import org.cohortplanner.domain.Holiday;
+import org.cohortplanner.domain.NightAssumptions;
 import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanLimits;
@@ -60,6 +61,7 @@ import org.cohortplanner.store.json.PlanDocument.DeliveryJson;
 import org.cohortplanner.store.json.PlanDocument.TransferJson;
 import org.cohortplanner.store.json.PlanDocument.HolidayJson;
 import org.cohortplanner.store.json.PlanDocument.IntervalJson;
+import org.cohortplanner.store.json.PlanDocument.NightJson;
 import org.cohortplanner.store.json.PlanDocument.OverloadJson;
 import org.cohortplanner.store.json.PlanDocument.PeriodJson;
 import org.cohortplanner.store.json.PlanDocument.PlanJson;
@@ -76,9 +78,11 @@ import org.cohortplanner.store.json.PlanDocument.WindowJson;
  * reason; the Plan constructor checks them again.
  */
 final class PlanMapper {
-    static final int FORMAT_VERSION = 2;
+    static final int FORMAT_VERSION = 3;
     /** The version before lead times, regional allotments, transfers and allocation rules; still read. */
     static final int FIRST_FORMAT_VERSION = 1;
+    /** The version before the booking night's assumptions (bookingSystem.night); still read. */
+    static final int SECOND_FORMAT_VERSION = 2;
 
     /** Minutes when the seconds are zero, as people write them; full precision otherwise so nothing is lost. */
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
@@ -161,7 +165,12 @@ final class PlanMapper {
                         .toList(),
                 new WaitingRoomJson(room.enabled(), room.admittedPerMinute(), room.order().name(),
                         room.patienceMinutes(), room.retryProbability(), room.retryDelayMinutes()),
-                overloadDocument(system.overload()));
+                overloadDocument(system.overload()), nightDocument(system.night()));
+    }
+
+    private static NightJson nightDocument(NightAssumptions night) {
+        return new NightJson(night.burstShare(), night.burstDecayMinutes(), List.copyOf(night.quarterHourShares()),
+                night.sessionKind().name(), night.sessionSpread(), night.patienceKind().name(), night.stepSeconds());
     }
 
     private static OverloadJson overloadDocument(Overload overload) {
@@ -193,6 +202,12 @@ final class PlanMapper {
         JsonPath root = JsonPath.root();
         if (json.formatVersion() != null && json.formatVersion() == FIRST_FORMAT_VERSION) {
             refuseNewerFields(json);
+        }
+        if (json.formatVersion() != null && json.formatVersion() <= SECOND_FORMAT_VERSION
+                && json.bookingSystem() != null && json.bookingSystem().night() != null) {
+            throw new MappingFailure(JsonPath.root().field("bookingSystem").field("night"),
+                    "this field needs formatVersion " + FORMAT_VERSION + "; the file says formatVersion "
+                            + json.formatVersion());
         }
         String name = name(required(json.name(), root.field("name")), root.field("name"));
         String description = json.description() == null ? "" : text(json.description(), root.field("description"));
@@ -283,7 +298,7 @@ final class PlanMapper {
     }
 
     private static MappingFailure newerField(JsonPath path) {
-        return new MappingFailure(path, "this field needs formatVersion " + FORMAT_VERSION
+        return new MappingFailure(path, "this field needs formatVersion " + SECOND_FORMAT_VERSION
                 + "; the file says formatVersion " + FIRST_FORMAT_VERSION);
     }
 
@@ -473,8 +488,39 @@ final class PlanMapper {
                 path.field("waitingRoom"));
         Overload overload = json.overload() == null ? Overload.NONE
                 : overload(json.overload(), path.field("overload"));
+        NightAssumptions night = json.night() == null ? NightAssumptions.FORMAT_2_READING
+                : night(json.night(), path.field("night"));
         return build(path, () -> new BookingSystem(peoplePerHour, sessions, sessionMinutes, accessMultiplier, changes,
-                waitingRoom, overload));
+                waitingRoom, overload, night));
+    }
+
+    /** Left-out fields of a night take the reading of version-2 files ({@link NightAssumptions#FORMAT_2_READING}). */
+    private static NightAssumptions night(NightJson json, JsonPath path) {
+        NightAssumptions old = NightAssumptions.FORMAT_2_READING;
+        double burstShare = json.arrivalBurstShare() == null ? old.burstShare() : json.arrivalBurstShare();
+        double decay = json.arrivalBurstDecayMinutes() == null ? old.burstDecayMinutes()
+                : json.arrivalBurstDecayMinutes();
+        upTo(decay, PlanLimits.WAITING_MINUTES, path.field("arrivalBurstDecayMinutes"), "arrival burst decay minutes");
+        List<Double> table = json.arrivalQuarterHours() == null ? List.of() : json.arrivalQuarterHours();
+        if (table.size() > NightAssumptions.QUARTER_HOURS) {
+            throw new MappingFailure(path.field("arrivalQuarterHours"), "the arrival table has "
+                    + number(table.size()) + " quarter hours; it holds at most "
+                    + number(NightAssumptions.QUARTER_HOURS) + " (the plan format's limits)");
+        }
+        for (int i = 0; i < table.size(); i++) {
+            entry(table.get(i), path.field("arrivalQuarterHours").index(i));
+        }
+        NightAssumptions.SessionKind sessionKind = json.sessionTimeKind() == null ? old.sessionKind()
+                : constant(NightAssumptions.SessionKind.class, json.sessionTimeKind(), path.field("sessionTimeKind"),
+                        "session time kind");
+        double spread = json.sessionTimeSpread() == null ? old.sessionSpread() : json.sessionTimeSpread();
+        upTo(spread, PlanLimits.SESSION_SPREAD, path.field("sessionTimeSpread"), "session time spread");
+        NightAssumptions.PatienceKind patienceKind = json.patienceKind() == null ? old.patienceKind()
+                : constant(NightAssumptions.PatienceKind.class, json.patienceKind(), path.field("patienceKind"),
+                        "patience kind");
+        double step = json.stepSeconds() == null ? old.stepSeconds() : json.stepSeconds();
+        return build(path, () -> new NightAssumptions(burstShare, decay, table, sessionKind, spread, patienceKind,
+                step));
     }
 
     private static Overload overload(OverloadJson json, JsonPath path) {

@@ -26,7 +26,6 @@ import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
 import org.cohortplanner.simulation.CancellationToken;
-import org.cohortplanner.simulation.NightAssumptions;
 import org.cohortplanner.simulation.QueueingFormulas;
 import org.cohortplanner.simulation.SimulationCancelledException;
 import org.cohortplanner.ui.InMemoryPlanStore;
@@ -42,7 +41,7 @@ import org.junit.jupiter.api.Test;
 
 class SimulationViewModelTest {
     /** Nights without the supply limit: the test plans have no deliveries, so their supply would allow nothing. */
-    private static final BookingNights NIGHTS = new BookingNights(BookingLimit.unlimited(), NightAssumptions.DEFAULT);
+    private static final BookingNights NIGHTS = new BookingNights(BookingLimit.unlimited());
 
     private final InMemoryPlanStore store = new InMemoryPlanStore(UiTestPlans.initial());
     private final WorkingPlan working = new WorkingPlan(store, new DirectTaskRunner(), UiTestPlans.initial());
