@@ -81,9 +81,16 @@ run_case() {
     cli loadtest --write-plan "$WORK/plan.json" "${args[@]}" --people "$PEOPLE" >/dev/null
     if [ "$kind" = h2 ]; then
         rm -rf "$WORK/h2" && mkdir -p "$WORK/h2"
-        # Two processes share one H2 file through H2's automatic server mode (the first one serves the second).
         db="jdbc:h2:file:$WORK/h2/night"
-        [ "$instances" -gt 1 ] && db="$db;AUTO_SERVER=TRUE"
+        if [ "$instances" -gt 1 ]; then
+            # Two processes share one H2 file through an H2 TCP server of its own process (H2's AUTO_SERVER mode
+            # cannot be used: it needs the database closed on exit, which serve refuses as not durable).
+            java -cp "$CP" org.h2.tools.Server -tcp -tcpPort 19092 -baseDir "$WORK/h2" -ifNotExists \
+                > "$WORK/h2-server.log" 2>&1 &
+            PIDS+=($!)
+            sleep 2
+            db="jdbc:h2:tcp://127.0.0.1:19092/night"
+        fi
     else
         runuser -u postgres -- "$PG_BIN/psql" -h "$WORK" -p 55432 -d postgres -qc "DROP DATABASE IF EXISTS night" \
             -c "CREATE DATABASE night" >/dev/null
