@@ -7,7 +7,8 @@
 #   bench/load.sh                 # from the project folder; needs: apt-get install -y wrk postgresql
 #
 # Settings (environment): SECONDS_PER_RUN (default 20), CLIENTS (requests open at once, 256), PEOPLE (60000),
-# PG_BIN (/usr/lib/postgresql/15/bin), HEAP (-Xmx of each serve, 1g).
+# PG_BIN (/usr/lib/postgresql/15/bin), HEAP (-Xmx of each serve, 1g), ONLY (run only the cases whose
+# "label instances" contains it, e.g. ONLY="PostgreSQL, saturated 2"), KEEP (keep the serve logs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,7 +36,7 @@ cleanup() {
     for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
     wait 2>/dev/null || true
     if [ -n "$PG_DATA" ]; then runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true; fi
-    rm -rf "$WORK"
+    if [ -n "${KEEP:-}" ]; then echo "bench/load.sh: logs kept in $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
@@ -43,19 +44,25 @@ head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$WORK/person-key"
 
 cli() { java -Xmx"$HEAP" -cp "$CP" org.cohortplanner.app.Launcher "$@"; }
 
-# start_serve PORT DB-URL [serve options...]: starts an instance, waits until it answers.
+# start_serve DB-URL [serve options...]: starts an instance on a free port, waits until it answers; sets PORT. The
+# port is the one the instance reports, never a fixed one: another backend on this machine may hold any fixed port.
 start_serve() {
-    local port=$1 db=$2
-    shift 2
-    cli serve --port "$port" --db "$db" --seed "$WORK/plan.json" --clock 2021-07-19T20:00 \
-        --person-key-file "$WORK/person-key" "$@" > "$WORK/serve-$port.log" 2>&1 &
+    local db=$1
+    shift
+    local log="$WORK/serve-${#PIDS[@]}.log"
+    cli serve --port 0 --db "$db" --seed "$WORK/plan.json" --clock 2021-07-19T20:00 \
+        --person-key-file "$WORK/person-key" "$@" > "$log" 2>&1 &
     PIDS+=($!)
+    PORT=""
     for _ in $(seq 1 120); do
-        curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null 2>&1 && return 0
+        PORT=$(sed -nE 's|.*backend at http://127\.0\.0\.1:([0-9]+)/api/v1.*|\1|p' "$log" | head -1)
+        if [ -n "$PORT" ] && curl -sf "http://127.0.0.1:$PORT/api/v1/health" >/dev/null 2>&1; then
+            return 0
+        fi
         sleep 0.5
     done
-    echo "bench/load.sh: serve on port $port did not start:" >&2
-    cat "$WORK/serve-$port.log" >&2
+    echo "bench/load.sh: serve did not start:" >&2
+    cat "$log" >&2
     exit 1
 }
 
@@ -74,6 +81,7 @@ ROWS=()
 run_case() {
     local label=$1 kind=$2 instances=$3
     shift 3
+    if [ -n "${ONLY:-}" ] && [[ "$label $instances" != *"$ONLY"* ]]; then return; fi
     local speed=1
     local args=("$@")
     for ((i = 0; i < ${#args[@]}; i++)); do [ "${args[$i]}" = "--speed" ] && speed=${args[$((i + 1))]}; done
@@ -85,28 +93,34 @@ run_case() {
         if [ "$instances" -gt 1 ]; then
             # Two processes share one H2 file through an H2 TCP server of its own process (H2's AUTO_SERVER mode
             # cannot be used: it needs the database closed on exit, which serve refuses as not durable).
-            java -cp "$CP" org.h2.tools.Server -tcp -tcpPort 19092 -baseDir "$WORK/h2" -ifNotExists \
+            java -cp "$CP" org.h2.tools.Server -tcp -tcpPort 0 -baseDir "$WORK/h2" -ifNotExists \
                 > "$WORK/h2-server.log" 2>&1 &
             PIDS+=($!)
-            sleep 2
-            db="jdbc:h2:tcp://127.0.0.1:19092/night"
+            local h2port=""
+            for _ in $(seq 1 40); do
+                h2port=$(sed -nE 's|.*TCP server running at tcp://[^:]+:([0-9]+).*|\1|p' "$WORK/h2-server.log")
+                [ -n "$h2port" ] && break
+                sleep 0.25
+            done
+            db="jdbc:h2:tcp://127.0.0.1:$h2port/night"
         fi
     else
         runuser -u postgres -- "$PG_BIN/psql" -h "$WORK" -p 55432 -d postgres -qc "DROP DATABASE IF EXISTS night" \
             -c "CREATE DATABASE night" >/dev/null
         db="jdbc:postgresql://127.0.0.1:55432/night"
     fi
+    local first=""
     for ((n = 0; n < instances; n++)); do
-        local port=$((18080 + n))
         if [ "$kind" = pg ]; then
-            start_serve "$port" "$db" --db-user postgres --clock-speed "$speed"
+            start_serve "$db" --db-user postgres --clock-speed "$speed"
         else
-            start_serve "$port" "$db" --clock-speed "$speed"
+            start_serve "$db" --clock-speed "$speed"
         fi
-        urls+=(--url "http://127.0.0.1:$port")
+        [ -z "$first" ] && first=$PORT
+        urls+=(--url "http://127.0.0.1:$PORT")
     done
     local ceiling
-    ceiling=$(wrk_ceiling 18080)
+    ceiling=$(wrk_ceiling "$first")
     local load_before
     load_before=$(cut -d' ' -f1 /proc/loadavg)
     local result
