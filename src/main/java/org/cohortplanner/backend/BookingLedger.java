@@ -387,21 +387,31 @@ final class BookingLedger implements AutoCloseable {
         }
 
         void addToCohort(String cohortId, String column, long count) throws SQLException {
-            String sql = "UPDATE night_cohort SET " + column + " = " + column + " + ? WHERE plan_id = ? "
-                    + "AND cohort_id = ?";
-            if (update(sql, count, planId, cohortId) == 0 && ensureCohort(cohortId)) {
-                update(sql, count, planId, cohortId);
-            }
+            addToRow("night_cohort", "cohort_id", cohortId, column, count, COHORT_ROW);
         }
 
         /** Makes the window's row when it is missing; false when it was there already. */
         private boolean ensureCohort(String cohortId) throws SQLException {
-            if (queryLong("SELECT COUNT(*) FROM night_cohort WHERE plan_id = ? AND cohort_id = ?", planId,
-                    cohortId) > 0) {
+            return ensureRow("night_cohort", "cohort_id", cohortId, COHORT_ROW);
+        }
+
+        /** Adds {@code count} to a count of a night row (keyed by plan and one column), made when missing. */
+        private void addToRow(String table, String keyColumn, Object key, String column, long count, String insert)
+                throws SQLException {
+            String sql = "UPDATE " + table + " SET " + column + " = " + column + " + ? WHERE plan_id = ? AND "
+                    + keyColumn + " = ?";
+            if (update(sql, count, planId, key) == 0 && ensureRow(table, keyColumn, key, insert)) {
+                update(sql, count, planId, key);
+            }
+        }
+
+        /** Makes a night row of zeros when it is missing; false when it was there already. */
+        private boolean ensureRow(String table, String keyColumn, Object key, String insert) throws SQLException {
+            if (queryLong("SELECT COUNT(*) FROM " + table + " WHERE plan_id = ? AND " + keyColumn + " = ?", planId,
+                    key) > 0) {
                 return false;
             }
-            insertUnlessPresent("INSERT INTO night_cohort (plan_id, cohort_id, booked, turned_away, busy) "
-                    + "VALUES (?, ?, 0, 0, 0)", planId, cohortId);
+            insertUnlessPresent(insert, planId, key);
             return true;
         }
 
@@ -467,22 +477,12 @@ final class BookingLedger implements AutoCloseable {
 
         /** Adds {@code count} to one of a minute's counts. */
         void addToMinute(long minute, String column, long count) throws SQLException {
-            String sql = "UPDATE night_minute SET " + column + " = " + column + " + ? WHERE plan_id = ? "
-                    + "AND minute_utc = ?";
-            if (update(sql, count, planId, minute) == 0 && ensureMinute(minute)) {
-                update(sql, count, planId, minute);
-            }
+            addToRow("night_minute", "minute_utc", minute, column, count, MINUTE_ROW);
         }
 
         /** Makes the minute's row when it is missing; false when it was there already. */
         private boolean ensureMinute(long minute) throws SQLException {
-            if (queryLong("SELECT COUNT(*) FROM night_minute WHERE plan_id = ? AND minute_utc = ?", planId,
-                    minute) > 0) {
-                return false;
-            }
-            insertUnlessPresent("INSERT INTO night_minute (plan_id, minute_utc, arrived, admitted, booked, "
-                    + "turned_away, busy, queue_length) VALUES (?, ?, 0, 0, 0, 0, 0, 0)", planId, minute);
-            return true;
+            return ensureRow("night_minute", "minute_utc", minute, MINUTE_ROW);
         }
 
         /**
@@ -745,6 +745,11 @@ final class BookingLedger implements AutoCloseable {
             return rows;
         }
     }
+
+    private static final String COHORT_ROW = "INSERT INTO night_cohort (plan_id, cohort_id, booked, turned_away, busy) "
+            + "VALUES (?, ?, 0, 0, 0)";
+    private static final String MINUTE_ROW = "INSERT INTO night_minute (plan_id, minute_utc, arrived, admitted, "
+            + "booked, turned_away, busy, queue_length) VALUES (?, ?, 0, 0, 0, 0, 0, 0)";
 
     /** A waiting-room ticket as stored. */
     record Ticket(String id, String personHash, String cohortId, LocalDate birthDate, String region, long opensMinute,
