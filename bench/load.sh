@@ -105,7 +105,7 @@ run_case() {
             db="jdbc:h2:tcp://127.0.0.1:$h2port/night"
         fi
     else
-        runuser -u postgres -- "$PG_BIN/psql" -h "$WORK" -p 55432 -d postgres -qc "DROP DATABASE IF EXISTS night" \
+        runuser -u postgres -- "$PG_BIN/psql" -h "$WORK" -p 55432 -d postgres -qc "DROP DATABASE IF EXISTS night WITH (FORCE)" \
             -c "CREATE DATABASE night" >/dev/null
         db="jdbc:postgresql://127.0.0.1:55432/night"
     fi
