@@ -22,8 +22,9 @@ public final class CoverageSummary {
         }
         List<String> lines = Files.readAllLines(report);
         List<String> header = List.of(lines.get(0).split(","));
-        String[] measures = {"LINE", "BRANCH", "INSTRUCTION"};
-        for (String measure : measures) {
+        String[][] measures = {{"LINE", "lines"}, {"BRANCH", "branches"}, {"INSTRUCTION", "instructions"}};
+        for (String[] named : measures) {
+            String measure = named[0];
             int missedColumn = header.indexOf(measure + "_MISSED");
             int coveredColumn = header.indexOf(measure + "_COVERED");
             long missed = 0;
@@ -35,7 +36,7 @@ public final class CoverageSummary {
             }
             long total = missed + covered;
             System.out.println(String.format(Locale.ROOT, "Coverage of src/main by the tests: %-11s %5.1f %% "
-                    + "(%,d of %,d)", measure.toLowerCase(Locale.ROOT) + "s", total == 0 ? 0 : 100.0 * covered / total,
+                    + "(%,d of %,d)", named[1], total == 0 ? 0 : 100.0 * covered / total,
                     covered, total));
         }
     }

@@ -40,22 +40,28 @@ public final class PlanDocumentTable {
     }
 
     /**
-     * Replaces the stored plan by {@code plan}, its version included.
+     * The text {@code plan} is stored as: its plan file, read back with the plan file reader first.
      *
-     * @throws UnstorablePlanException when the plan's text would not read back as the same plan; nothing written
+     * @throws UnstorablePlanException when the text would not read back as a plan (beyond the format's limits)
      */
-    public static void write(Connection connection, long planId, Plan plan) throws SQLException {
+    public static String document(Plan plan) {
         String document = PlanFiles.toJson(plan);
         try {
             PlanFiles.fromJson(document, "the plan");
         } catch (PlanFileException unreadable) {
             throw new UnstorablePlanException(unreadable);
         }
+        return document;
+    }
+
+    /** Replaces the stored plan by {@code document} (made by {@link #document}) at {@code version}. */
+    public static void write(Connection connection, long planId, long version, String document)
+            throws SQLException {
         boolean stored = version(connection, planId, false).isPresent();
         try (PreparedStatement statement = connection.prepareStatement(stored
                 ? "UPDATE plan_document SET plan_version = ?, format_version = ?, document = ? WHERE plan_id = ?"
                 : "INSERT INTO plan_document (plan_version, format_version, document, plan_id) VALUES (?, ?, ?, ?)")) {
-            statement.setLong(1, plan.version());
+            statement.setLong(1, version);
             statement.setInt(2, PlanFiles.FORMAT_VERSION);
             statement.setString(3, document);
             statement.setLong(4, planId);
