@@ -1,19 +1,23 @@
 package org.cohortplanner.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the direction of dependencies of DESIGN.md true: domain ← planning, simulation ← store, export, backend ←
- * cli, ui ← app; the toolkit only in ui and app; Jackson, JDBC and POI only where they belong.
+ * Keeps the layers of docs/architecture.md true: domain ← planning, simulation ← store, export, sheetimport,
+ * backend ← cli, ui ← app; screens independent of each other; the toolkit only in ui and app; Jackson, JDBC and POI
+ * only where they belong.
  */
 class ArchitectureTest {
     private static final String ROOT = "org.cohortplanner";
@@ -22,11 +26,17 @@ class ArchitectureTest {
     private static final String SIMULATION = ROOT + ".simulation..";
     private static final String STORE = ROOT + ".store..";
     private static final String EXPORT = ROOT + ".export..";
+    /** The migration that turns the old plan tables into one document: JDBC and Jackson, and nothing else. */
+    private static final String MIGRATION = ROOT + ".store.migration..";
     private static final String SHEET_IMPORT = ROOT + ".sheetimport..";
     private static final String BACKEND = ROOT + ".backend..";
     private static final String CLI = ROOT + ".cli..";
     private static final String UI = ROOT + ".ui..";
     private static final String APP = ROOT + ".app..";
+
+    /** The screens of the console (ui.common is shared by all of them, ui.shell holds the window around them). */
+    private static final List<String> SCREENS = List.of("audit", "cohorts", "export", "remote", "shell",
+            "simulation", "supply", "timeline");
 
     private static JavaClasses product;
 
@@ -63,6 +73,34 @@ class ArchitectureTest {
     }
 
     @Test
+    void theStoreNeverReachesTheBackendTheWorkbooksOrTheCommands() {
+        check(noClasses().that().resideInAPackage(STORE)
+                .should().dependOnClassesThat().resideInAnyPackage(BACKEND, EXPORT, SHEET_IMPORT, CLI));
+    }
+
+    @Test
+    void screensAreIndependentOfEachOtherAndShareOnlyTheCommonParts() {
+        for (String screen : SCREENS) {
+            String[] others = SCREENS.stream().filter(other -> !other.equals(screen))
+                    .map(other -> ROOT + ".ui." + other + "..").toArray(String[]::new);
+            check(noClasses().that().resideInAPackage(ROOT + ".ui." + screen + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(others));
+        }
+    }
+
+    @Test
+    void everyScreenPackageIsCoveredByTheScreenRule() {
+        List<String> found = product.stream()
+                .map(JavaClass::getPackageName)
+                .filter(name -> name.startsWith(ROOT + ".ui."))
+                .map(name -> name.substring((ROOT + ".ui.").length()).split("\\.")[0])
+                .filter(name -> !name.equals("common"))
+                .distinct().sorted().toList();
+        assertEquals(SCREENS.stream().sorted().toList(), found,
+                "a new screen package goes into SCREENS (docs/architecture.md)");
+    }
+
+    @Test
     void commandsAndConsoleAreIndependentAndKnowNothingOfTheLauncher() {
         check(noClasses().that().resideInAPackage(CLI)
                 .should().dependOnClassesThat().resideInAnyPackage(UI, APP));
@@ -72,13 +110,14 @@ class ArchitectureTest {
 
     @Test
     void jacksonStaysInThePlanFormatTheRemoteStoreAndTheBackend() {
-        check(noClasses().that().resideOutsideOfPackages(ROOT + ".store.json..", ROOT + ".store.remote..", BACKEND)
+        check(noClasses().that().resideOutsideOfPackages(ROOT + ".store.json..", ROOT + ".store.remote..", BACKEND,
+                        MIGRATION)
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.."));
     }
 
     @Test
     void jdbcStaysInTheH2StoreAndTheBackend() {
-        check(noClasses().that().resideOutsideOfPackages(ROOT + ".store.h2..", BACKEND)
+        check(noClasses().that().resideOutsideOfPackages(ROOT + ".store.h2..", BACKEND, MIGRATION)
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.h2..", "org.flywaydb.."));
     }
 

@@ -89,7 +89,8 @@ class JdbcPlanStoreContractTest {
             Plan tooLong = plan.withName("x".repeat(500));
             StoreException refused = assertThrows(StoreException.class,
                     () -> store.save(tooLong, PlanChange.of("kim", "Renamed")));
-            assertTrue(refused.getMessage().contains("plan name"), refused.getMessage());
+            // The store now refuses it with the plan format's own limit and the field's place in the plan.
+            assertTrue(refused.getMessage().contains("name: the text is 500 characters long"), refused.getMessage());
             assertEquals(plan, store.load().orElseThrow());
         }
     }

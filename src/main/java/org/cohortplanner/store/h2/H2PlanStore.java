@@ -26,10 +26,10 @@ import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.store.StoreException;
 
 /**
- * The local model: the working plan in an embedded H2 database file in the data folder, as relational tables
- * managed by the migrations in {@code db/migration}, with its audit trail.
+ * The local model: the working plan in an embedded H2 database file in the data folder, as one plan document
+ * ({@link PlanDocumentTable}) in the tables of the migrations, with its audit trail.
  * <p>
- * Every save is one transaction (version check, rows rewritten, version bumped, audit entry appended) and is on
+ * Every save is one transaction (version check, document rewritten, version bumped, audit entry appended) and is on
  * disk when {@link #save} returns: the URL sets {@code WRITE_DELAY=0} because H2's default delay can lose the
  * last committed transactions when the process is killed. One console at a time may open a data folder; the
  * second gets a {@link StoreException} saying so rather than a shared or corrupted database.

@@ -18,15 +18,15 @@ import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.store.StoreException;
 
 /**
- * A plan and its audit trail in the plan tables of any database the migrations run on (H2 or PostgreSQL), over one
- * connection. Every save is one transaction: version check (the plan's row locked), rows rewritten, version bumped,
+ * A plan and its audit trail in the plan document table of any database the migrations run on (H2 or PostgreSQL), over one
+ * connection. Every save is one transaction: version check (the plan's row locked), document rewritten, version bumped,
  * audit entry appended; on any failure the transaction is rolled back and the stored plan is unchanged.
  * <p>
  * The embedded model ({@link H2PlanStore}) adds its file lock and H2's messages around this; the booking backend
  * opens one with {@link #open} on the URL it is given.
  */
 public final class JdbcPlanStore implements PlanStore {
-    /** The console's model holds one plan; the tables are keyed by plan so that a database can hold several. */
+    /** The console's model holds one plan; documents are keyed by plan so that a database can hold several. */
     public static final long DEFAULT_PLAN_ID = 1;
 
     private final String where;
@@ -97,13 +97,13 @@ public final class JdbcPlanStore implements PlanStore {
     public synchronized Optional<Plan> load() {
         Connection open = openConnection();
         try {
-            Optional<Plan> plan = PlanTables.read(open, planId);
+            Optional<Plan> plan = PlanDocumentTable.read(open, planId);
             open.commit();
             return plan;
         } catch (SQLException failure) {
             rollbackQuietly();
             throw new StoreException("cannot read the plan from " + where + ": " + describe(failure), failure);
-        } catch (PlanTables.StoredPlanException invalid) {
+        } catch (PlanDocumentTable.UnstorablePlanException invalid) {
             rollbackQuietly();
             throw new StoreException("the plan stored in " + where + " cannot be read: " + invalid.getMessage(),
                     invalid);
@@ -123,15 +123,15 @@ public final class JdbcPlanStore implements PlanStore {
     private Plan write(Plan plan, PlanChange change, boolean checkVersion) {
         Connection open = openConnection();
         try {
-            OptionalLong stored = PlanTables.version(open, planId, true);
+            OptionalLong stored = PlanDocumentTable.version(open, planId, true);
             long storedVersion = stored.orElse(0);
             if (checkVersion && plan.version() != storedVersion) {
-                Optional<Plan> storedPlan = stored.isPresent() ? PlanTables.read(open, planId) : Optional.empty();
+                Optional<Plan> storedPlan = stored.isPresent() ? PlanDocumentTable.read(open, planId) : Optional.empty();
                 open.rollback();
                 throw new PlanConflictException(plan.version(), storedVersion, storedPlan.orElse(null));
             }
             Plan saved = plan.withVersion(storedVersion + 1);
-            PlanTables.write(open, planId, saved);
+            PlanDocumentTable.write(open, planId, saved);
             AuditTable.append(open, planId, clock.instant(), change, saved.version());
             open.commit();
             return saved;
@@ -139,10 +139,10 @@ public final class JdbcPlanStore implements PlanStore {
             rollbackQuietly();
             throw new StoreException("cannot save the plan to " + where + ": " + describe(failure)
                     + "; the plan stored before is unchanged", failure);
-        } catch (TextTooLongException tooLong) {
+        } catch (TextTooLongException | PlanDocumentTable.UnstorablePlanException refused) {
             rollbackQuietly();
-            throw new StoreException("cannot save the plan to " + where + ": " + tooLong.getMessage()
-                    + "; the plan stored before is unchanged", tooLong);
+            throw new StoreException("cannot save the plan to " + where + ": " + refused.getMessage()
+                    + "; the plan stored before is unchanged", refused);
         } catch (RuntimeException failure) {
             rollbackQuietly();
             throw failure;

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
 import org.cohortplanner.store.StoreException;
+import org.cohortplanner.store.migration.PlanAsOneDocument;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
@@ -13,7 +14,8 @@ import org.flywaydb.core.api.MigrationVersion;
 
 /**
  * Brings a database's tables up to this version of Cohort Planner with the Flyway migrations in
- * {@code db/migration} (portable SQL, shared by the embedded H2 model and the backend's PostgreSQL), and refuses a
+ * {@code db/migration} (portable SQL, shared by the embedded H2 model and the backend's PostgreSQL) and the Java
+ * migration {@link PlanAsOneDocument} (version 50: the plan tables become one document), and refuses a
  * database written by a newer version rather than writing into tables it does not know.
  */
 public final class SchemaMigrations {
@@ -33,6 +35,7 @@ public final class SchemaMigrations {
         Flyway flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(url, user, password)
                 .locations(LOCATION)
+                .javaMigrations(new PlanAsOneDocument())
                 .loggers(MigrationLog.class.getName())
                 .load();
         try {

@@ -4,7 +4,7 @@ import java.util.Locale;
 import org.cohortplanner.store.StoreException;
 
 /**
- * The databases the plan tables run on. The migrations and the statements are portable SQL, so the seam is small:
+ * The databases the store's tables run on. The migrations and the statements are portable SQL, so the seam is small:
  * which URLs belong to which database, how the database's own messages are shortened for a planner, and how a URL
  * is shown without its secrets.
  */

@@ -49,7 +49,11 @@ public final class WorkingPlan {
     private final ReadOnlyStringWrapper undoAction = new ReadOnlyStringWrapper(this, "undoAction", "");
     private final ReadOnlyStringWrapper redoAction = new ReadOnlyStringWrapper(this, "redoAction", "");
     private Plan fileContent;
-    private long storedVersion;
+    /**
+     * The version the store holds. Kept apart from the shown plan: setting the plan again only to change its
+     * version would notify every screen a second time per edit (and rebuild the schedule twice).
+     */
+    private final ReadOnlyLongWrapper storedVersion = new ReadOnlyLongWrapper(this, "storedVersion");
     private Plan lastStored;
     private boolean writing;
     private Consumer<StoreConflict> conflictHandler;
@@ -73,7 +77,7 @@ public final class WorkingPlan {
         this.store = Objects.requireNonNull(store, "store");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.plan.set(Objects.requireNonNull(stored, "stored"));
-        this.storedVersion = stored.version();
+        this.storedVersion.set(stored.version());
         this.lastStored = stored;
         this.location.set(store.location());
         plan.addListener((observable, before, after) -> compareWithFile());
@@ -202,7 +206,7 @@ public final class WorkingPlan {
         tasks.cancel(STORE_CHANNEL);
         pending.clear();
         writing = false;
-        storedVersion = stored.version();
+        storedVersion.set(stored.version());
         lastStored = stored;
         location.set(store.location());
         plan.set(stored);
@@ -236,21 +240,18 @@ public final class WorkingPlan {
             writing = false;
             storeState.set(StoreState.SAVED);
             storeProblem.set("");
-            if (plan.get().version() != storedVersion) {
-                plan.set(plan.get().withVersion(storedVersion));
-            }
             return;
         }
         writing = true;
         storeState.set(StoreState.SAVING);
-        long basedOn = storedVersion;
+        long basedOn = storedVersion.get();
         tasks.run(STORE_CHANNEL,
                 progress -> next.replacing()
                         ? store.replace(next.plan(), next.change())
                         : store.save(next.plan().withVersion(basedOn), next.change()),
                 saved -> {
                     pending.removeFirst();
-                    storedVersion = saved.version();
+                    storedVersion.set(saved.version());
                     lastStored = saved;
                     storeWrites.set(storeWrites.get() + 1);
                     writeNext();
@@ -273,6 +274,15 @@ public final class WorkingPlan {
     /** Two plans are the same to a planner when everything but the store's change counter is equal. */
     public static boolean sameContent(Plan first, Plan second) {
         return first.withVersion(0).equals(second.withVersion(0));
+    }
+
+    /** The version of the plan the store holds: it counts the saved changes (the shown plan's own may be older). */
+    public ReadOnlyLongProperty storedVersionProperty() {
+        return storedVersion.getReadOnlyProperty();
+    }
+
+    public long getStoredVersion() {
+        return storedVersion.get();
     }
 
     public ReadOnlyObjectProperty<Plan> planProperty() {

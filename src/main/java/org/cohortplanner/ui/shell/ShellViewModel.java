@@ -86,8 +86,8 @@ public final class ShellViewModel {
                         working.isDifferentFromFile() ? texts.get("window.unsavedMark") : ""),
                 working.planProperty(), working.differsFromFileProperty()));
         planText.bind(Bindings.createStringBinding(
-                () -> texts.get("status.plan", working.getPlan().name(), Long.toString(working.getPlan().version())),
-                working.planProperty()));
+                () -> texts.get("status.plan", working.getPlan().name(), Long.toString(working.getStoredVersion())),
+                working.planProperty(), working.storedVersionProperty()));
         changesText.bind(Bindings.createStringBinding(this::describeChanges, working.planFileProperty(),
                 working.differsFromFileProperty(), working.storeStateProperty(), working.storeProblemProperty()));
         unsavedChanges.bind(Bindings.createBooleanBinding(

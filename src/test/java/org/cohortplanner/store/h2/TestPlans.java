@@ -76,11 +76,11 @@ final class TestPlans {
                 1_234_567, 0.66, new BookingWindow(LocalDateTime.of(2021, 8, 9, 20, 0),
                 LocalDateTime.of(2021, 8, 9, 18, 0)),
                 new VaccinationPeriod(LocalDate.of(2021, 8, 26), LocalDate.of(2021, 8, 20)),
-                new BrandAllocation(mixed), "c18-49", CohortStatus.SUSPENDED);
+                new BrandAllocation(mixed), "c55-59", CohortStatus.SUSPENDED);
         Cohort unassigned = new Cohort("c-none", "no brand yet", BirthCohortRange.single(1950), Set.of(7), 0, 0,
                 new BookingWindow(LocalDateTime.of(2021, 9, 1, 9, 30), LocalDateTime.of(2021, 9, 2, 9, 30)),
                 new VaccinationPeriod(LocalDate.of(2021, 9, 3), LocalDate.of(2021, 9, 3)),
-                BrandAllocation.none(), "gone-parent", CohortStatus.OPEN);
+                BrandAllocation.none(), "c18-49-d3", CohortStatus.OPEN);
         List<Delivery> deliveries = List.of(
                 new Delivery("MOD-W29", "Moderna", 1_100_000, LocalDate.of(2021, 7, 19), LocalDate.of(2021, 7, 28),
                         DeliveryStatus.DELAYED, "production problem; moved to the last week of July"),

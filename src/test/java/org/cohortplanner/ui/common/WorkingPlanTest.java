@@ -25,10 +25,25 @@ class WorkingPlanTest {
 
         assertEquals("Korea 2021 revised", store.load().orElseThrow().name());
         assertEquals(4, store.load().orElseThrow().version());
-        assertEquals(4, working.getPlan().version());
+        assertEquals(4, working.getStoredVersion());
         assertEquals(WorkingPlan.StoreState.SAVED, working.getStoreState());
         assertEquals("new announcement", store.audit().get(0).reason());
         assertEquals(1, working.storeWritesProperty().get());
+    }
+
+    @Test
+    void anEditNotifiesTheScreensOnceEvenAfterItIsSaved() {
+        int[] invalidations = {0};
+        int[] changes = {0};
+        working.planProperty().addListener(observable -> invalidations[0]++);
+        working.planProperty().addListener((observable, before, after) -> changes[0]++);
+
+        working.edit(working.getPlan().withName("A"), PlanChange.of("kim", "Renamed to A"));
+        working.edit(working.getPlan().withName("B"), PlanChange.of("kim", "Renamed to B"));
+
+        assertEquals(5, working.getStoredVersion());
+        assertEquals(2, invalidations[0]);
+        assertEquals(2, changes[0]);
     }
 
     @Test
