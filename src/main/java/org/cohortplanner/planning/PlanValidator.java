@@ -18,6 +18,7 @@ import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.PlanLimits;
 import org.cohortplanner.domain.PopulationTable;
 import org.cohortplanner.domain.VaccinationPeriod;
 import org.cohortplanner.domain.VaccineBrand;
@@ -57,9 +58,9 @@ import org.cohortplanner.planning.Problem.Severity;
 public final class PlanValidator {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
     private static final Set<Integer> ALL_DIGITS = Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-    static final long MAX_CONCURRENT_REQUESTS = 10_000_000_000L;
-    static final int MAX_TIMEOUT_SECONDS = 3_600;
-    static final int MAX_RESTART_MINUTES = 1_440;
+    static final long MAX_CONCURRENT_REQUESTS = PlanLimits.CONCURRENT_REQUESTS;
+    static final int MAX_TIMEOUT_SECONDS = (int) PlanLimits.TIMEOUT_SECONDS;
+    static final int MAX_RESTART_MINUTES = (int) PlanLimits.RESTART_MINUTES;
 
     public List<Problem> validate(Plan plan) {
         List<Problem> problems = new ArrayList<>();

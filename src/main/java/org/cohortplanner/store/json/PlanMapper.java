@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -223,6 +224,9 @@ final class PlanMapper {
         atMost(json.deliveries(), PlanLimits.DELIVERIES, root.field("deliveries"), "deliveries");
         atMost(json.sites(), PlanLimits.SITES, root.field("sites"), "site groups");
         atMost(json.cohorts(), PlanLimits.COHORTS, root.field("cohorts"), "cohorts");
+        atMost(json.transfers(), PlanLimits.TRANSFERS, root.field("transfers"), "transfers");
+        atMost(json.allocationRules(), PlanLimits.ALLOCATION_RULES, root.field("allocationRules"),
+                "allocation rules");
         if (json.population() != null && json.population().size() > PlanLimits.POPULATION_YEARS) {
             throw new MappingFailure(root.field("population"), "the population table has "
                     + json.population().size() + " birth years; it holds at most " + PlanLimits.POPULATION_YEARS
@@ -303,35 +307,53 @@ final class PlanMapper {
     }
 
     private static Transfer transfer(TransferJson json, JsonPath path) {
-        String id = required(json.id(), path.field("id"));
-        String brand = required(json.brand(), path.field("brand"));
+        String id = name(required(json.id(), path.field("id")), path.field("id"));
+        String brand = name(required(json.brand(), path.field("brand")), path.field("brand"));
         long doses = required(json.doses(), path.field("doses"));
-        String from = required(json.fromRegion(), path.field("fromRegion"));
-        String to = required(json.toRegion(), path.field("toRegion"));
+        if (doses >= 0) {
+            within(doses, 0, PlanLimits.DOSES, path.field("doses"), "doses");
+        }
+        String from = name(required(json.fromRegion(), path.field("fromRegion")), path.field("fromRegion"));
+        String to = name(required(json.toRegion(), path.field("toRegion")), path.field("toRegion"));
         LocalDate shipped = date(required(json.shipped(), path.field("shipped")), path.field("shipped"));
-        int leadTime = json.leadTimeDays() == null ? 0 : json.leadTimeDays();
-        return build(path, () -> new Transfer(id, brand, doses, from, to, shipped, leadTime, json.note()));
+        int leadTime = json.leadTimeDays() == null ? 0 : leadTime(json.leadTimeDays(), path.field("leadTimeDays"));
+        String note = json.note() == null ? null : text(json.note(), path.field("note"));
+        return build(path, () -> new Transfer(id, brand, doses, from, to, shipped, leadTime, note));
     }
 
     private static AllocationRule rule(AllocationRuleJson json, JsonPath path) {
-        String id = required(json.id(), path.field("id"));
-        String cohortId = required(json.cohortId(), path.field("cohortId"));
+        String id = name(required(json.id(), path.field("id")), path.field("id"));
+        String cohortId = name(required(json.cohortId(), path.field("cohortId")), path.field("cohortId"));
         List<String> regions = required(json.regions(), path.field("regions"));
+        entriesAtMost(regions.size(), PlanLimits.REGIONS, path.field("regions"), "regions");
         for (int i = 0; i < regions.size(); i++) {
-            entry(regions.get(i), path.field("regions").index(i));
+            name(entry(regions.get(i), path.field("regions").index(i)), path.field("regions").index(i));
         }
         LocalDate first = date(required(json.firstDay(), path.field("firstDay")), path.field("firstDay"));
         LocalDate last = date(required(json.lastDay(), path.field("lastDay")), path.field("lastDay"));
+        long days = ChronoUnit.DAYS.between(first, last) + 1;
+        if (days > PlanLimits.ALLOCATION_RULE_DAYS) {
+            throw new MappingFailure(path.field("lastDay"), "allocation rule " + id + " runs " + number(days)
+                    + " days, from " + first + " to " + last + "; a rule runs at most " + PlanLimits.ALLOCATION_RULE_DAYS
+                    + " days (the plan format's limits)");
+        }
         JsonPath brandsPath = path.field("brands");
         Map<String, Double> shares = required(json.brands(), brandsPath);
-        shares.forEach((brand, share) -> required(share, brandsPath.field(brand)));
+        entriesAtMost(shares.size(), PlanLimits.BRANDS, brandsPath, "brands");
+        shares.forEach((brand, share) -> {
+            name(brand, brandsPath.field(brand));
+            required(share, brandsPath.field(brand));
+        });
         BrandAllocation brands = build(brandsPath, () -> new BrandAllocation(shares));
         List<String> except = json.exceptSiteGroups() == null ? List.of() : json.exceptSiteGroups();
+        entriesAtMost(except.size(), PlanLimits.SITES, path.field("exceptSiteGroups"), "site groups");
         for (int i = 0; i < except.size(); i++) {
-            entry(except.get(i), path.field("exceptSiteGroups").index(i));
+            JsonPath exceptPath = path.field("exceptSiteGroups").index(i);
+            name(entry(except.get(i), exceptPath), exceptPath);
         }
+        String note = json.note() == null ? null : text(json.note(), path.field("note"));
         return build(path, () -> new AllocationRule(id, cohortId, new LinkedHashSet<>(regions), first, last, brands,
-                new LinkedHashSet<>(except), json.note()));
+                new LinkedHashSet<>(except), note));
     }
 
     private static Allotment allotment(AllotmentJson json, JsonPath path) {
@@ -341,7 +363,14 @@ final class PlanMapper {
         AllotmentRule rule = constant(AllotmentRule.class, required(json.rule(), path.field("rule")),
                 path.field("rule"), "allotment rule");
         Map<String, Long> doses = json.doses() == null ? Map.of() : json.doses();
-        doses.forEach((region, count) -> required(count, path.field("doses").field(region)));
+        entriesAtMost(doses.size(), PlanLimits.REGIONS, path.field("doses"), "regions");
+        doses.forEach((region, count) -> {
+            JsonPath countPath = path.field("doses").field(region);
+            name(region, countPath);
+            if (required(count, countPath) >= 0) {
+                within(count, 0, PlanLimits.DOSES, countPath, "doses allotted to " + region);
+            }
+        });
         return build(path, () -> new Allotment(rule, doses));
     }
 
@@ -425,7 +454,7 @@ final class PlanMapper {
                 path.field("platform"), "platform");
         Set<SiteKind> siteKinds = constants(SiteKind.class, required(json.siteKinds(), path.field("siteKinds")),
                 path.field("siteKinds"), "site kind");
-        int leadTime = json.leadTimeDays() == null ? 0 : json.leadTimeDays();
+        int leadTime = json.leadTimeDays() == null ? 0 : leadTime(json.leadTimeDays(), path.field("leadTimeDays"));
         return build(path, () -> new VaccineBrand(name, doses, interval, minimumAge, platform, siteKinds, leadTime));
     }
 
@@ -444,8 +473,10 @@ final class PlanMapper {
         DeliveryStatus status = json.status() == null ? DeliveryStatus.PLANNED
                 : constant(DeliveryStatus.class, json.status(), path.field("status"), "delivery status");
         Allotment allotment = allotment(json.allotment(), path.field("allotment"));
-        return build(path, () -> new Delivery(id, brand, doses, planned, expected, status, note,
-                json.leadTimeDays(), allotment));
+        Integer leadTime = json.leadTimeDays() == null ? null
+                : leadTime(json.leadTimeDays(), path.field("leadTimeDays"));
+        return build(path, () -> new Delivery(id, brand, doses, planned, expected, status, note, leadTime,
+                allotment));
     }
 
     private static SiteGroup site(SiteJson json, JsonPath path) {
@@ -527,6 +558,12 @@ final class PlanMapper {
         long requests = required(json.concurrentRequests(), path.field("concurrentRequests"));
         double timeout = required(json.timeoutSeconds(), path.field("timeoutSeconds"));
         double restart = required(json.restartMinutes(), path.field("restartMinutes"));
+        if (requests >= 0) {
+            within(requests, 0, PlanLimits.CONCURRENT_REQUESTS, path.field("concurrentRequests"),
+                    "concurrent requests");
+        }
+        upTo(timeout, PlanLimits.TIMEOUT_SECONDS, path.field("timeoutSeconds"), "timeout seconds");
+        upTo(restart, PlanLimits.RESTART_MINUTES, path.field("restartMinutes"), "restart minutes");
         return build(path, () -> new Overload(requests, timeout, restart));
     }
 
@@ -726,6 +763,21 @@ final class PlanMapper {
             throw new MappingFailure(path, "the plan has " + number(items.size()) + " " + what + "; a plan holds at "
                     + "most " + number(maximum) + " (the plan format's limits)");
         }
+    }
+
+    private static void entriesAtMost(int size, int maximum, JsonPath path, String what) {
+        if (size > maximum) {
+            throw new MappingFailure(path, "this lists " + number(size) + " " + what + "; at most " + number(maximum)
+                    + " are allowed here (the plan format's limits)");
+        }
+    }
+
+    /** A lead time in days; a negative one is left to the record, which says so in its own words. */
+    private static int leadTime(int days, JsonPath path) {
+        if (days >= 0) {
+            within(days, 0, PlanLimits.LEAD_TIME_DAYS, path, "lead time days");
+        }
+        return days;
     }
 
     /** A name or id: one line of plain text, at most {@link PlanLimits#NAME_LENGTH} characters. */

@@ -699,7 +699,7 @@ public final class SimulationViewModel {
     private Optional<List<BookingNightParameters>> splitNights(Cohort cohort, int parts) {
         Plan plan = working.getPlan();
         try {
-            Plan split = splitter.apply(plan, splitter.intoEqualParts(plan, cohort.id(), parts));
+            Plan split = splitter.sketch(plan, splitter.intoEqualParts(plan, cohort.id(), parts));
             return Optional.of(CohortFamilies.partsOf(split, cohort.id()).stream()
                     .map(part -> applyForm(nights.parameters(split, part), part)).toList());
         } catch (IllegalArgumentException notPossible) {
