@@ -60,6 +60,8 @@ public final class BookingDesk implements AutoCloseable {
     /** How long before a window opens its waiting room takes people in (they are let in at the opening). */
     static final int EARLY_QUEUE_MINUTES = 60;
     private static final int MINUTES_KEPT = 24 * 60;
+    /** How many of the queue's head a request releasing the queue chooses from (see {@code admitHead}). */
+    private static final int HEAD_CHOICE = 32;
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
@@ -96,23 +98,36 @@ public final class BookingDesk implements AutoCloseable {
                         + "plan; regions are " + plan.regions().stream().map(Region::name).toList()));
         release(plan, minute);
         String person = personKey.hash(personId);
-        ledger.inTransaction(tx -> tx.countMinute(minute, "arrived", -1));
-        Optional<Booking> standing = ledger.inTransaction(tx -> tx.standingBookingOf(person));
-        if (standing.isPresent()) {
-            return alreadyBooked(plan, standing.get());
+        // Every request counts once as arrived, in the transaction that decides its answer: one write of the
+        // minute's row per request, which every request of the minute shares.
+        record Standing(Optional<Booking> booking, Optional<Ticket> ticket) {
         }
-        Optional<Ticket> waiting = ledger.inTransaction(tx -> tx.waitingOf(person));
-        if (waiting.isPresent()) {
-            return waiting(plan, waiting.get(), now);
+        Standing standing = ledger.inTransaction(tx -> {
+            Optional<Booking> booking = tx.standingBookingOf(person);
+            return new Standing(booking, booking.isPresent() ? Optional.empty() : tx.waitingOf(person));
+        });
+        if (standing.booking().isPresent()) {
+            countArrived(minute);
+            return alreadyBooked(plan, standing.booking().get());
+        }
+        if (standing.ticket().isPresent()) {
+            countArrived(minute);
+            return waiting(plan, standing.ticket().get(), now);
         }
         WaitingRoom room = plan.bookingSystem().waitingRoom();
-        Cohort cohort = windowFor(plan, birthDate, local, room.enabled());
+        Cohort cohort;
+        try {
+            cohort = windowFor(plan, birthDate, local, room.enabled());
+        } catch (ApiException noWindow) {
+            countArrived(minute);
+            throw noWindow;
+        }
         boolean open = cohort.window().isOpenAt(local);
         Optional<Answer> refusal = ledger.inTransaction(tx -> {
             Optional<Answer> suspended = suspension(tx, plan, cohort);
             if (suspended.isPresent()) {
                 tx.countCohort(cohort.id(), "turned_away");
-                tx.countMinute(minute, "turned_away", -1);
+                tx.countMinute(minute, -1, "arrived", "turned_away");
             }
             return suspended;
         });
@@ -124,12 +139,19 @@ public final class BookingDesk implements AutoCloseable {
             Optional<Answer> direct;
             try {
                 direct = ledger.inTransaction(tx -> {
-                    if (tx.waiting(minute) > 0 || !tx.countMinute(minute, "admitted", rate)) {
+                    if (tx.anyWaiting(minute)) {
                         return Optional.empty();
                     }
-                    return Optional.of(admit(tx, plan, cohort, person, birthDate, region.name(), now, minute));
+                    Answer answer = admit(tx, plan, cohort, person, birthDate, region.name(), now);
+                    // The minute's row last: it is the one every booking of the minute changes.
+                    if (!tx.countMinute(minute, rate, "arrived", "admitted",
+                            answer.status() == 201 ? "booked" : "turned_away")) {
+                        throw new BookingLedger.Undo(Optional.empty());
+                    }
+                    return Optional.of(answer);
                 });
             } catch (BookingLedger.AlreadyBooked meanwhile) {
+                countArrived(minute);
                 return ledger.inTransaction(tx -> tx.standingBookingOf(person)).map(b -> alreadyBooked(plan, b))
                         .orElseThrow(() -> new ApiException(409, "this person's booking is being made by another "
                                 + "request; ask again", null, ALREADY_BOOKED, null, null));
@@ -141,7 +163,7 @@ public final class BookingDesk implements AutoCloseable {
         if (!room.enabled()) {
             ledger.inTransaction(tx -> {
                 tx.countCohort(cohort.id(), "busy");
-                return tx.countMinute(minute, "busy", -1);
+                return tx.countMinute(minute, -1, "arrived", "busy");
             });
             long retry = secondsToNextMinute(now);
             ObjectNode body = refusalBody(503, BUSY, "the booking system is busy (" + rate + " people a minute "
@@ -153,19 +175,33 @@ public final class BookingDesk implements AutoCloseable {
         Long key = !open && room.order() == QueueOrder.RANDOM ? random.nextLong() : null;
         Ticket ticket = ledger.inTransaction(tx -> {
             tx.addTicket(ticketId, person, cohort.id(), birthDate, region.name(), opens, open ? 1 : 0, key);
-            tx.setQueueLength(minute);
-            return tx.waitingOf(person).orElseThrow(BookingLedger.TryAgain::new);
+            Ticket waiting = tx.waitingOf(person).orElseThrow(BookingLedger.TryAgain::new);
+            tx.countMinute(minute, -1, "arrived");
+            return waiting;
         });
         return waiting(plan, ticket, now);
+    }
+
+    private void countArrived(long minute) {
+        ledger.inTransaction(tx -> tx.countMinute(minute, -1, "arrived"));
     }
 
     /** A queued person asks whether it is their turn. */
     Answer poll(String ticketId) {
         Plan plan = plans.snapshot().require();
         Instant now = clock.instant();
-        release(plan, minuteOf(now));
-        Ticket ticket = ledger.inTransaction(tx -> tx.ticket(ticketId))
-                .orElseThrow(() -> ApiException.notFound("no waiting-room ticket '" + ticketId + "'"));
+        long minute = minuteOf(now);
+        release(plan, minute);
+        Ticket ticket = ledger.inTransaction(tx -> {
+            Ticket found = tx.ticket(ticketId)
+                    .orElseThrow(() -> ApiException.notFound("no waiting-room ticket '" + ticketId + "'"));
+            Optional<Cohort> cohort = plan.cohort(found.cohortId());
+            if (found.state().equals("WAITING") && cohort.isPresent() && turnAwayIfBooked(tx, plan, cohort.get(),
+                    minute)) {
+                return tx.ticket(ticketId).orElseThrow();
+            }
+            return found;
+        });
         switch (ticket.state()) {
             case "BOOKED":
                 Booking booking = ledger.inTransaction(tx -> tx.booking(ticket.bookingNumber())).orElseThrow();
@@ -197,11 +233,12 @@ public final class BookingDesk implements AutoCloseable {
                         NO_BOOKING, null, null);
             }
             Booking b = booking.get();
-            tx.giveBackBudget(b.cohortId());
+            // In the order a booking takes them (site days, then the budget), so the two never wait on each other.
             tx.giveBackRoom(b.siteGroup(), b.day());
             if (b.secondDay() != null) {
                 tx.giveBackRoom(b.secondSiteGroup(), b.secondDay());
             }
+            tx.giveBackBudget(b.cohortId());
             return tx.booking(bookingNumber).orElseThrow();
         });
         ObjectNode body = bookingBody(plan, cancelled);
@@ -211,8 +248,11 @@ public final class BookingDesk implements AutoCloseable {
 
     /** Lets in, minute by minute up to now, as many of the queue as each minute's rate allows. */
     private void release(Plan plan, long nowMinute) {
-        long released = ledger.inTransaction(Tx::releasedUpTo);
-        if (ledger.inTransaction(tx -> tx.waiting(nowMinute)) == 0) {
+        record Progress(long released, boolean waiting) {
+        }
+        Progress progress = ledger.inTransaction(tx -> new Progress(tx.releasedUpTo(), tx.anyWaiting(nowMinute)));
+        long released = progress.released();
+        if (!progress.waiting()) {
             if (released < nowMinute - 1) {
                 ledger.inTransaction(tx -> {
                     tx.released(nowMinute - 1);
@@ -239,27 +279,38 @@ public final class BookingDesk implements AutoCloseable {
             if (m < nowMinute) {
                 ledger.inTransaction(tx -> {
                     tx.released(at);
+                    tx.setQueueLength(at);
                     return null;
                 });
             }
         }
     }
 
-    /** Admits the head of the queue in {@code minute} if the minute has room; false when nothing more goes in. */
+    /**
+     * Admits one of the head of the queue in {@code minute} if the minute has room; false when nothing more goes in.
+     * While the minute has room for more than the head's first {@link #HEAD_CHOICE} people, all of them get in within
+     * it, so each request takes one of those at random: several requests (and instances) releasing the queue at once
+     * then rarely want the same ticket. With less room left, the very first is taken, so order still decides.
+     */
     private boolean admitHead(Tx tx, Plan plan, long minute, int rate, Instant at) throws SQLException {
-        Optional<Ticket> head = tx.head(minute);
-        if (head.isEmpty()) {
+        long room = rate - tx.minuteCount(minute, "admitted");
+        if (room <= 0) {
             return false;
         }
-        Ticket ticket = head.get();
+        List<Ticket> heads = tx.heads(minute, HEAD_CHOICE);
+        if (heads.isEmpty()) {
+            return false;
+        }
+        Ticket ticket = room > heads.size() ? heads.get(random.nextInt(heads.size())) : heads.get(0);
+        Optional<Cohort> cohort = CohortFamilies.bookingCohorts(plan).stream()
+                .filter(c -> c.id().equals(ticket.cohortId())).findFirst();
+        if (cohort.isPresent() && turnAwayIfBooked(tx, plan, cohort.get(), minute)) {
+            return true;
+        }
         if (!tx.admit(ticket)) {
             return true;
         }
-        if (!tx.countMinute(minute, "admitted", rate)) {
-            throw new BookingLedger.Undo(false);
-        }
-        Optional<Cohort> cohort = CohortFamilies.bookingCohorts(plan).stream()
-                .filter(c -> c.id().equals(ticket.cohortId())).findFirst();
+        String outcome = null;
         Optional<Booking> standing = tx.standingBookingOf(ticket.personHash());
         if (standing.isPresent()) {
             tx.settle(ticket, "TURNED_AWAY", null, ALREADY_BOOKED, "this person has booking "
@@ -271,33 +322,64 @@ public final class BookingDesk implements AutoCloseable {
             Answer answer;
             if (refusal.isPresent()) {
                 tx.countCohort(ticket.cohortId(), "turned_away");
-                tx.countMinute(minute, "turned_away", -1);
                 answer = refusal.get();
             } else {
-                answer = admit(tx, plan, cohort.get(), ticket.personHash(), ticket.birthDate(), ticket.region(), at,
-                        minute);
+                answer = admit(tx, plan, cohort.get(), ticket.personHash(), ticket.birthDate(), ticket.region(), at);
             }
             if (answer.status() == 201) {
                 tx.settle(ticket, "BOOKED", answer.body().path("booking").asLong(), null, null);
+                outcome = "booked";
             } else {
                 tx.settle(ticket, "TURNED_AWAY", null, answer.body().path("reason").asText(),
                         answer.body().path("message").asText());
+                outcome = "turned_away";
             }
         }
-        tx.setQueueLength(minute);
+        // The minute's row last, as in a direct booking.
+        boolean counted = outcome == null ? tx.countMinute(minute, rate, "admitted")
+                : tx.countMinute(minute, rate, "admitted", outcome);
+        if (!counted) {
+            throw new BookingLedger.Undo(false);
+        }
         return true;
     }
 
-    /** Books both doses and holds them, or answers why not (the counts of the refusal made in the same step). */
-    private Answer admit(Tx tx, Plan plan, Cohort cohort, String person, LocalDate birthDate, String region,
-                         Instant at, long minute) throws SQLException {
+    /**
+     * When a window's doses are all booked, everyone waiting for it is told so at once, in one statement, rather
+     * than one by one at the waiting room's rate. True when that happened.
+     */
+    private boolean turnAwayIfBooked(Tx tx, Plan plan, Cohort cohort, long minute) throws SQLException {
         long limit = limit(plan, cohort);
-        if (!tx.takeBudget(cohort.id(), limit)) {
+        if (tx.budgetBooked(cohort.id()) < limit) {
+            return false;
+        }
+        Answer refusal = suspendedByBudget(cohort, limit);
+        int turnedAway = tx.turnAwayWaiting(cohort.id(), refusal.body().path("reason").asText(),
+                refusal.body().path("message").asText());
+        if (turnedAway > 0) {
+            tx.addToCohort(cohort.id(), "turned_away", turnedAway);
+            tx.addToMinute(minute, "turned_away", turnedAway);
+        }
+        return turnedAway > 0;
+    }
+
+    /**
+     * Books both doses and holds them, or answers why not (a refusal counted for the window; the caller counts the
+     * minute). The rows that every booking of the night changes (the site group's days, the brand's and the window's
+     * counts, and the minute's, by the caller) are changed last, just before the commit, so each is locked as briefly
+     * as possible: the days are chosen on what the database held when the step began, and when one of those rows
+     * changed meanwhile (a day filled up, the budget ran out) the step is tried again on what is there now.
+     */
+    private Answer admit(Tx tx, Plan plan, Cohort cohort, String person, LocalDate birthDate, String region,
+                         Instant at) throws SQLException {
+        long limit = limit(plan, cohort);
+        if (tx.budgetBooked(cohort.id()) >= limit) {
             tx.countCohort(cohort.id(), "turned_away");
-            tx.countMinute(minute, "turned_away", -1);
             return suspendedByBudget(cohort, limit);
         }
-        List<String> brands = brandsByNeed(cohort, tx.standingByBrand(cohort.id()));
+        // One brand needs no counting: it is the one.
+        boolean severalBrands = cohort.brands().shares().values().stream().filter(share -> share > 0).count() > 1;
+        List<String> brands = brandsByNeed(cohort, severalBrands ? tx.standingByBrand(cohort.id()) : Map.of());
         LocalDate firstDay = cohort.vaccinationPeriod().firstDay();
         LocalDate lastDay = cohort.vaccinationPeriod().lastDay();
         int longest = plan.brands().stream().mapToInt(b -> b.interval().maximumDays()).max().orElse(0);
@@ -318,22 +400,15 @@ public final class BookingDesk implements AutoCloseable {
                     if (!hasRoom(site, day, held)) {
                         continue;
                     }
-                    if (!tx.takeRoom(site.name(), day, site.dosesPerDay())) {
-                        held.put(BookingLedger.siteDay(site.name(), day), (long) site.dosesPerDay());
-                        continue;
-                    }
-                    held.merge(BookingLedger.siteDay(site.name(), day), 1L, Long::sum);
+                    String firstKey = BookingLedger.siteDay(site.name(), day);
+                    held.merge(firstKey, 1L, Long::sum);
                     SiteGroup secondSite = null;
                     LocalDate secondDay = null;
                     if (twoDoses) {
                         Optional<LocalDate> second = secondDoseDay(plan, day, brand.get().interval(), sites, held);
                         Optional<SiteGroup> where = second.flatMap(d -> secondSite(site, sites, d, held));
-                        if (where.isEmpty() || !tx.takeRoom(where.get().name(), second.get(),
-                                where.get().dosesPerDay())) {
-                            second.ifPresent(d -> where.ifPresent(w ->
-                                    held.put(BookingLedger.siteDay(w.name(), d), (long) w.dosesPerDay())));
-                            tx.giveBackRoom(site.name(), day);
-                            held.merge(BookingLedger.siteDay(site.name(), day), -1L, Long::sum);
+                        if (where.isEmpty()) {
+                            held.merge(firstKey, -1L, Long::sum);
                             continue;
                         }
                         secondSite = where.get();
@@ -344,14 +419,17 @@ public final class BookingDesk implements AutoCloseable {
                             site.name(), day, brandName, doses, person, secondSite == null ? null : secondSite.name(),
                             secondDay, null);
                     tx.record(booking);
-                    tx.countMinute(minute, "booked", -1);
+                    if (!tx.takeRoom(site.name(), day, site.dosesPerDay()) || secondSite != null
+                            && !tx.takeRoom(secondSite.name(), secondDay, secondSite.dosesPerDay())
+                            || !tx.takeBudget(cohort.id(), limit)) {
+                        // Taken meanwhile by another booking: decide again on what the database holds now.
+                        throw new BookingLedger.TryAgain();
+                    }
                     return booked(plan, booking);
                 }
             }
         }
-        tx.giveBackBudget(cohort.id());
         tx.countCohort(cohort.id(), "turned_away");
-        tx.countMinute(minute, "turned_away", -1);
         return refusal(NO_APPOINTMENT, "no site group in " + region + " that gives " + String.join(" or ", brands)
                 + " has room for both doses in the vaccination period of " + cohort.name() + " (" + firstDay
                 + " to " + lastDay + ")", cohort);
@@ -547,6 +625,10 @@ public final class BookingDesk implements AutoCloseable {
         LocalDateTime local = LocalDateTime.ofInstant(now, plan.zone());
         record Counts(Map<String, long[]> cohorts, Map<String, Long> waiting, List<long[]> minutes, long queue) {
         }
+        ledger.inTransaction(tx -> {
+            tx.setQueueLength(nowMinute);
+            return null;
+        });
         Counts counts = ledger.inTransaction(tx -> new Counts(tx.cohortCounts(), tx.waitingByCohort(),
                 tx.minutes(nowMinute - Math.max(0, minutesShown - 1), minutesShown == 0 ? nowMinute - 1 : nowMinute),
                 tx.waiting(Long.MAX_VALUE)));

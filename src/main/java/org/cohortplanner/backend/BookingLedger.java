@@ -32,7 +32,14 @@ import org.cohortplanner.store.h2.SqlDialect;
  * Nothing here is kept in Java memory between requests; the connections come from a small pool of their own.
  */
 final class BookingLedger implements AutoCloseable {
-    private static final int POOL_SIZE = 16;
+    /**
+     * Connections of an H2 database in this process: its transactions run on this machine's cores, and every booking
+     * changes the same few counter rows, so more connections than cores only queue on those rows' locks (measured:
+     * 1,170 bookings/s with 2, 210/s with 4, under load on 2 cores; docs/benchmarks.md).
+     */
+    private static final int H2_POOL_SIZE = Integer.getInteger("cohortplanner.bookingConnections", 2);
+    /** Connections of a database server (PostgreSQL): a transaction waits on the network and the disk as well. */
+    private static final int SERVER_POOL_SIZE = Integer.getInteger("cohortplanner.bookingConnections", 16);
     private static final int ATTEMPTS = 20;
     /** Unique or primary key violated (H2 and PostgreSQL alike). */
     private static final String UNIQUE = "23505";
@@ -57,7 +64,8 @@ final class BookingLedger implements AutoCloseable {
     private final String password;
     private final String where;
     private final long planId;
-    private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(POOL_SIZE);
+    private final int poolSize;
+    private final BlockingQueue<Pooled> idle;
     private final AtomicInteger open = new AtomicInteger();
     private volatile boolean closed;
     private final long numberOffset;
@@ -68,6 +76,9 @@ final class BookingLedger implements AutoCloseable {
         this.password = password;
         this.where = SqlDialect.shown(url);
         this.planId = planId;
+        this.poolSize = url.regionMatches(true, 0, "jdbc:h2:", 0, 8) && !url.toLowerCase(java.util.Locale.ROOT)
+                .startsWith("jdbc:h2:tcp:") ? H2_POOL_SIZE : SERVER_POOL_SIZE;
+        this.idle = new ArrayBlockingQueue<>(poolSize);
         this.numberOffset = inTransaction(this::prepareNight);
     }
 
@@ -110,11 +121,12 @@ final class BookingLedger implements AutoCloseable {
     <T> T inTransaction(Work<T> work) {
         SQLException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Connection connection = borrow();
+            Pooled pooled = borrow();
+            Connection connection = pooled.connection;
             boolean healthy = true;
             try {
                 connection.setAutoCommit(false);
-                T result = work.run(new Tx(connection));
+                T result = work.run(new Tx(pooled));
                 connection.commit();
                 return result;
             } catch (TryAgain again) {
@@ -143,7 +155,7 @@ final class BookingLedger implements AutoCloseable {
                 rollback(connection);
                 throw failure;
             } finally {
-                giveBack(connection, healthy);
+                giveBack(pooled, healthy);
             }
             pause(attempt);
         }
@@ -177,17 +189,17 @@ final class BookingLedger implements AutoCloseable {
         }
     }
 
-    private Connection borrow() {
+    private Pooled borrow() {
         if (closed) {
             throw new StoreException("the backend is stopping; the bookings of " + where + " are closed", null);
         }
-        Connection connection = idle.poll();
+        Pooled connection = idle.poll();
         if (connection != null) {
             return connection;
         }
-        if (open.incrementAndGet() <= POOL_SIZE) {
+        if (open.incrementAndGet() <= poolSize) {
             try {
-                return DriverManager.getConnection(url, user, password);
+                return new Pooled(DriverManager.getConnection(url, user, password));
             } catch (SQLException failure) {
                 open.decrementAndGet();
                 throw new StoreException("cannot open the bookings of " + where + ": "
@@ -207,12 +219,39 @@ final class BookingLedger implements AutoCloseable {
         return connection;
     }
 
-    private void giveBack(Connection connection, boolean healthy) {
+    private void giveBack(Pooled connection, boolean healthy) {
         if (healthy && !closed && idle.offer(connection)) {
             return;
         }
         open.decrementAndGet();
-        quietlyClose(connection);
+        quietlyClose(connection.connection);
+    }
+
+    /**
+     * A connection of the pool with its prepared statements: a booking runs the same few statements again and
+     * again, and preparing each anew (parsing and planning it) cost more than running it.
+     */
+    private static final class Pooled {
+        private static final int STATEMENTS_KEPT = 128;
+        final Connection connection;
+        final Map<String, PreparedStatement> statements = new java.util.LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+                if (size() <= STATEMENTS_KEPT) {
+                    return false;
+                }
+                try {
+                    eldest.getValue().close();
+                } catch (SQLException ignored) {
+                    // Closing a statement of a broken connection: the connection goes when found invalid.
+                }
+                return true;
+            }
+        };
+
+        Pooled(Connection connection) {
+            this.connection = connection;
+        }
     }
 
     private static boolean isValid(Connection connection) {
@@ -242,28 +281,51 @@ final class BookingLedger implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Connection connection;
+        Pooled connection;
         while ((connection = idle.poll()) != null) {
-            quietlyClose(connection);
+            quietlyClose(connection.connection);
         }
     }
 
     /** One transaction's statements. */
     final class Tx {
         private final Connection connection;
+        private final Pooled pooled;
 
-        Tx(Connection connection) {
-            this.connection = connection;
+        Tx(Pooled pooled) {
+            this.pooled = pooled;
+            this.connection = pooled.connection;
         }
 
         PreparedStatement prepare(String sql) throws SQLException {
             return connection.prepareStatement(sql);
         }
 
+        /** The connection's prepared statement of {@code sql}, kept for the next transaction: do not close it. */
+        private PreparedStatement statement(String sql) throws SQLException {
+            PreparedStatement statement = pooled.statements.get(sql);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql);
+                pooled.statements.put(sql, statement);
+            }
+            return statement;
+        }
+
+        private PreparedStatement statement(String sql, int autoGeneratedKeys) throws SQLException {
+            String key = "keys " + autoGeneratedKeys + ": " + sql;
+            PreparedStatement statement = pooled.statements.get(key);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql, autoGeneratedKeys);
+                pooled.statements.put(key, statement);
+            }
+            return statement;
+        }
+
         /** Inserts a row; false when its key exists already (the transaction goes on). */
         boolean insertUnlessPresent(String sql, Object... values) throws SQLException {
             Savepoint savepoint = connection.setSavepoint();
-            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            try {
+                PreparedStatement insert = statement(sql);
                 for (int i = 0; i < values.length; i++) {
                     insert.setObject(i + 1, values[i]);
                 }
@@ -280,22 +342,20 @@ final class BookingLedger implements AutoCloseable {
         }
 
         int update(String sql, Object... values) throws SQLException {
-            try (PreparedStatement update = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    update.setObject(i + 1, values[i]);
-                }
-                return update.executeUpdate();
+            PreparedStatement update = statement(sql);
+            for (int i = 0; i < values.length; i++) {
+                update.setObject(i + 1, values[i]);
             }
+            return update.executeUpdate();
         }
 
         long queryLong(String sql, Object... values) throws SQLException {
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                for (int i = 0; i < values.length; i++) {
-                    query.setObject(i + 1, values[i]);
-                }
-                try (ResultSet rows = query.executeQuery()) {
-                    return rows.next() ? rows.getLong(1) : 0;
-                }
+            PreparedStatement query = statement(sql);
+            for (int i = 0; i < values.length; i++) {
+                query.setObject(i + 1, values[i]);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
             }
         }
 
@@ -303,9 +363,18 @@ final class BookingLedger implements AutoCloseable {
 
         /** Adds one to a window's first-dose bookings if fewer than {@code limit} stand. */
         boolean takeBudget(String cohortId, long limit) throws SQLException {
-            ensureCohort(cohortId);
-            return update("UPDATE night_cohort SET booked = booked + 1 WHERE plan_id = ? AND cohort_id = ? "
-                    + "AND booked < ?", planId, cohortId, limit) == 1;
+            String sql = "UPDATE night_cohort SET booked = booked + 1 WHERE plan_id = ? AND cohort_id = ? "
+                    + "AND booked < ?";
+            if (update(sql, planId, cohortId, limit) == 1) {
+                return true;
+            }
+            return ensureCohort(cohortId) && update(sql, planId, cohortId, limit) == 1;
+        }
+
+        /** First-dose bookings standing in a window, as committed (no lock taken). */
+        long budgetBooked(String cohortId) throws SQLException {
+            return queryLong("SELECT booked FROM night_cohort WHERE plan_id = ? AND cohort_id = ?", planId,
+                    cohortId);
         }
 
         void giveBackBudget(String cohortId) throws SQLException {
@@ -314,17 +383,36 @@ final class BookingLedger implements AutoCloseable {
         }
 
         void countCohort(String cohortId, String column) throws SQLException {
-            ensureCohort(cohortId);
-            update("UPDATE night_cohort SET " + column + " = " + column + " + 1 WHERE plan_id = ? AND cohort_id = ?",
-                    planId, cohortId);
+            addToCohort(cohortId, column, 1);
         }
 
-        private void ensureCohort(String cohortId) throws SQLException {
-            if (queryLong("SELECT COUNT(*) FROM night_cohort WHERE plan_id = ? AND cohort_id = ?", planId,
-                    cohortId) == 0) {
-                insertUnlessPresent("INSERT INTO night_cohort (plan_id, cohort_id, booked, turned_away, busy) "
-                        + "VALUES (?, ?, 0, 0, 0)", planId, cohortId);
+        void addToCohort(String cohortId, String column, long count) throws SQLException {
+            addToRow("night_cohort", "cohort_id", cohortId, column, count, COHORT_ROW);
+        }
+
+        /** Makes the window's row when it is missing; false when it was there already. */
+        private boolean ensureCohort(String cohortId) throws SQLException {
+            return ensureRow("night_cohort", "cohort_id", cohortId, COHORT_ROW);
+        }
+
+        /** Adds {@code count} to a count of a night row (keyed by plan and one column), made when missing. */
+        private void addToRow(String table, String keyColumn, Object key, String column, long count, String insert)
+                throws SQLException {
+            String sql = "UPDATE " + table + " SET " + column + " = " + column + " + ? WHERE plan_id = ? AND "
+                    + keyColumn + " = ?";
+            if (update(sql, count, planId, key) == 0 && ensureRow(table, keyColumn, key, insert)) {
+                update(sql, count, planId, key);
             }
+        }
+
+        /** Makes a night row of zeros when it is missing; false when it was there already. */
+        private boolean ensureRow(String table, String keyColumn, Object key, String insert) throws SQLException {
+            if (queryLong("SELECT COUNT(*) FROM " + table + " WHERE plan_id = ? AND " + keyColumn + " = ?", planId,
+                    key) > 0) {
+                return false;
+            }
+            insertUnlessPresent(insert, planId, key);
+            return true;
         }
 
         /** Holds one dose at a site group on a day if fewer than {@code dosesPerDay} are held. */
@@ -354,41 +442,55 @@ final class BookingLedger implements AutoCloseable {
         /** Doses held per site group and day between two days, for the site groups of a region. */
         Map<String, Long> roomHeld(LocalDate from, LocalDate to) throws SQLException {
             Map<String, Long> held = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT site_group_name, appointment_day, "
-                    + "doses_held FROM night_site_day WHERE plan_id = ? AND appointment_day BETWEEN ? AND ?")) {
-                query.setLong(1, planId);
-                query.setObject(2, from);
-                query.setObject(3, to);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        held.put(siteDay(rows.getString(1), rows.getObject(2, LocalDate.class)), rows.getLong(3));
-                    }
+            PreparedStatement query = statement("SELECT site_group_name, appointment_day, "
+                    + "doses_held FROM night_site_day WHERE plan_id = ? AND appointment_day BETWEEN ? AND ?");
+            query.setLong(1, planId);
+            query.setObject(2, from);
+            query.setObject(3, to);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    held.put(siteDay(rows.getString(1), rows.getObject(2, LocalDate.class)), rows.getLong(3));
                 }
             }
             return held;
         }
 
-        /** Adds one to a minute's count; with {@code limit} >= 0, only while the count is below it. */
-        boolean countMinute(long minute, String column, long limit) throws SQLException {
-            String sql = "UPDATE night_minute SET " + column + " = " + column + " + 1 WHERE plan_id = ? "
-                    + "AND minute_utc = ?" + (limit >= 0 ? " AND " + column + " < " + limit : "");
-            if (update(sql, planId, minute) == 1) {
+        /**
+         * Adds one to each of a minute's counts in one statement; with {@code admittedLimit} >= 0, only while fewer
+         * than that many were admitted in the minute (false then, nothing counted).
+         */
+        boolean countMinute(long minute, long admittedLimit, String... columns) throws SQLException {
+            StringBuilder sql = new StringBuilder("UPDATE night_minute SET ");
+            for (int i = 0; i < columns.length; i++) {
+                sql.append(i == 0 ? "" : ", ").append(columns[i]).append(" = ").append(columns[i]).append(" + 1");
+            }
+            sql.append(" WHERE plan_id = ? AND minute_utc = ?");
+            if (admittedLimit >= 0) {
+                sql.append(" AND admitted < ").append(admittedLimit);
+            }
+            String statement = sql.toString();
+            if (update(statement, planId, minute) == 1) {
                 return true;
             }
-            ensureMinute(minute);
-            return update(sql, planId, minute) == 1;
+            return ensureMinute(minute) && update(statement, planId, minute) == 1;
         }
 
-        private void ensureMinute(long minute) throws SQLException {
-            if (queryLong("SELECT COUNT(*) FROM night_minute WHERE plan_id = ? AND minute_utc = ?", planId,
-                    minute) == 0) {
-                insertUnlessPresent("INSERT INTO night_minute (plan_id, minute_utc, arrived, admitted, booked, "
-                        + "turned_away, busy, queue_length) VALUES (?, ?, 0, 0, 0, 0, 0, 0)", planId, minute);
-            }
+        /** Adds {@code count} to one of a minute's counts. */
+        void addToMinute(long minute, String column, long count) throws SQLException {
+            addToRow("night_minute", "minute_utc", minute, column, count, MINUTE_ROW);
         }
 
+        /** Makes the minute's row when it is missing; false when it was there already. */
+        private boolean ensureMinute(long minute) throws SQLException {
+            return ensureRow("night_minute", "minute_utc", minute, MINUTE_ROW);
+        }
+
+        /**
+         * Notes the queue's length in a minute's row, if the minute has one (a minute nobody came in has none). Set
+         * when the waiting room is done with the minute, so it is the queue at the minute's end; counting the queue
+         * at every arrival and admission made each step slower the longer the queue.
+         */
         void setQueueLength(long minute) throws SQLException {
-            ensureMinute(minute);
             update("UPDATE night_minute SET queue_length = (SELECT COUNT(*) FROM night_ticket WHERE plan_id = ? "
                     + "AND state = 'WAITING') WHERE plan_id = ? AND minute_utc = ?", planId, planId, minute);
         }
@@ -401,14 +503,13 @@ final class BookingLedger implements AutoCloseable {
         // ---- bookings ----
 
         long nextBookingNumber() throws SQLException {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO booking_number (plan_id) "
-                    + "VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
-                insert.setLong(1, planId);
-                insert.executeUpdate();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    keys.next();
-                    return numberOffset + keys.getLong(1);
-                }
+            PreparedStatement insert = statement("INSERT INTO booking_number (plan_id) "
+                    + "VALUES (?)", Statement.RETURN_GENERATED_KEYS);
+            insert.setLong(1, planId);
+            insert.executeUpdate();
+            try (ResultSet keys = insert.getGeneratedKeys()) {
+                keys.next();
+                return numberOffset + keys.getLong(1);
             }
         }
 
@@ -419,6 +520,7 @@ final class BookingLedger implements AutoCloseable {
                     planId, booking.number(), utc(booking.bookedAt()), booking.cohortId(), booking.birthDate(),
                     booking.region(), booking.siteGroup(), booking.day(), booking.brand(), booking.dosesReserved(),
                     booking.personHash(), booking.personHash(), booking.secondSiteGroup(), booking.secondDay());
+            countBrand(booking.cohortId(), booking.brand(), 1);
         }
 
         Optional<Booking> standingBookingOf(String personHash) throws SQLException {
@@ -431,42 +533,57 @@ final class BookingLedger implements AutoCloseable {
 
         /** Marks a standing booking cancelled; false when it was not standing. */
         boolean cancel(Booking booking, Instant at) throws SQLException {
-            return update("UPDATE booking SET cancelled_at_utc = ?, active_person_hash = NULL WHERE plan_id = ? "
-                    + "AND booking_number = ? AND cancelled_at_utc IS NULL", utc(at), planId, booking.number()) == 1;
+            if (update("UPDATE booking SET cancelled_at_utc = ?, active_person_hash = NULL WHERE plan_id = ? "
+                    + "AND booking_number = ? AND cancelled_at_utc IS NULL", utc(at), planId, booking.number()) != 1) {
+                return false;
+            }
+            countBrand(booking.cohortId(), booking.brand(), -1);
+            return true;
         }
 
+        /** Standing bookings of a window per brand (V11's counters, kept with every booking and cancellation). */
         Map<String, Long> standingByBrand(String cohortId) throws SQLException {
             Map<String, Long> byBrand = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT brand_name, COUNT(*) FROM booking "
-                    + "WHERE plan_id = ? AND cohort_id = ? AND cancelled_at_utc IS NULL GROUP BY brand_name")) {
-                query.setLong(1, planId);
-                query.setString(2, cohortId);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        byBrand.put(rows.getString(1), rows.getLong(2));
-                    }
+            PreparedStatement query = statement("SELECT brand_name, booked FROM night_cohort_brand "
+                    + "WHERE plan_id = ? AND cohort_id = ?");
+            query.setLong(1, planId);
+            query.setString(2, cohortId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    byBrand.put(rows.getString(1), rows.getLong(2));
                 }
             }
             return byBrand;
         }
 
+        private void countBrand(String cohortId, String brand, long change) throws SQLException {
+            String sql = "UPDATE night_cohort_brand SET booked = booked + ? WHERE plan_id = ? AND cohort_id = ? "
+                    + "AND brand_name = ?";
+            if (update(sql, change, planId, cohortId, brand) == 1) {
+                return;
+            }
+            if (!insertUnlessPresent("INSERT INTO night_cohort_brand (plan_id, cohort_id, brand_name, booked) "
+                    + "VALUES (?, ?, ?, ?)", planId, cohortId, brand, Math.max(0, change))) {
+                update(sql, change, planId, cohortId, brand);
+            }
+        }
+
         private List<Booking> bookings(String condition, Object value) throws SQLException {
             List<Booking> found = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT booking_number, booked_at_utc, "
+            PreparedStatement query = statement("SELECT booking_number, booked_at_utc, "
                     + "cohort_id, birth_date, region_name, site_group_name, appointment_day, brand_name, "
                     + "doses_reserved, person_hash, second_site_group_name, second_day, cancelled_at_utc "
-                    + "FROM booking WHERE plan_id = ? AND " + condition)) {
-                query.setLong(1, planId);
-                query.setObject(2, value);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        LocalDateTime cancelled = rows.getObject(13, LocalDateTime.class);
-                        found.add(new Booking(rows.getLong(1), instant(rows.getObject(2, LocalDateTime.class)),
-                                rows.getString(3), rows.getObject(4, LocalDate.class), rows.getString(5),
-                                rows.getString(6), rows.getObject(7, LocalDate.class), rows.getString(8),
-                                rows.getInt(9), rows.getString(10), rows.getString(11),
-                                rows.getObject(12, LocalDate.class), cancelled == null ? null : instant(cancelled)));
-                    }
+                    + "FROM booking WHERE plan_id = ? AND " + condition);
+            query.setLong(1, planId);
+            query.setObject(2, value);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    LocalDateTime cancelled = rows.getObject(13, LocalDateTime.class);
+                    found.add(new Booking(rows.getLong(1), instant(rows.getObject(2, LocalDateTime.class)),
+                            rows.getString(3), rows.getObject(4, LocalDate.class), rows.getString(5),
+                            rows.getString(6), rows.getObject(7, LocalDate.class), rows.getString(8),
+                            rows.getInt(9), rows.getString(10), rows.getString(11),
+                            rows.getObject(12, LocalDate.class), cancelled == null ? null : instant(cancelled)));
                 }
             }
             return found;
@@ -495,10 +612,10 @@ final class BookingLedger implements AutoCloseable {
             return tickets("ticket_id = ?", ticketId, 1).stream().findFirst();
         }
 
-        /** The first waiting ticket whose window is open at {@code minute}, in queue order. */
-        Optional<Ticket> head(long minute) throws SQLException {
-            return tickets("state = 'WAITING' AND opens_minute_utc <= ? ORDER BY queue_group, queue_key", minute, 1)
-                    .stream().findFirst();
+        /** The first {@code count} waiting tickets whose window is open at {@code minute}, in queue order. */
+        List<Ticket> heads(long minute, int count) throws SQLException {
+            return tickets("state = 'WAITING' AND opens_minute_utc <= ? ORDER BY queue_group, queue_key", minute,
+                    count);
         }
 
         /** Takes a waiting ticket out of the queue; false when another request took it first. */
@@ -520,6 +637,28 @@ final class BookingLedger implements AutoCloseable {
                     ticket.group(), ticket.key());
         }
 
+        /** Whether anyone waits whose window is open at {@code openAt} (found without counting the queue). */
+        boolean anyWaiting(long openAt) throws SQLException {
+            PreparedStatement query = statement("SELECT 1 FROM night_ticket WHERE plan_id = ? AND state = 'WAITING' "
+                    + "AND opens_minute_utc <= ?");
+            query.setLong(1, planId);
+            query.setLong(2, openAt);
+            query.setMaxRows(1);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+
+        /**
+         * Turns away at once everyone waiting for a window (its doses are booked): one statement, not one admission
+         * each. Answers how many.
+         */
+        int turnAwayWaiting(String cohortId, String reason, String message) throws SQLException {
+            return update("UPDATE night_ticket SET state = 'TURNED_AWAY', waiting_person_hash = NULL, reason = ?, "
+                    + "message = ? WHERE plan_id = ? AND cohort_id = ? AND state = 'WAITING'", reason,
+                    message.substring(0, Math.min(1000, message.length())), planId, cohortId);
+        }
+
         long waiting(long openAt) throws SQLException {
             return queryLong("SELECT COUNT(*) FROM night_ticket WHERE plan_id = ? AND state = 'WAITING' "
                     + "AND opens_minute_utc <= ?", planId, openAt);
@@ -527,13 +666,12 @@ final class BookingLedger implements AutoCloseable {
 
         Map<String, Long> waitingByCohort() throws SQLException {
             Map<String, Long> counts = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT cohort_id, COUNT(*) FROM night_ticket "
-                    + "WHERE plan_id = ? AND state = 'WAITING' GROUP BY cohort_id")) {
-                query.setLong(1, planId);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        counts.put(rows.getString(1), rows.getLong(2));
-                    }
+            PreparedStatement query = statement("SELECT cohort_id, COUNT(*) FROM night_ticket "
+                    + "WHERE plan_id = ? AND state = 'WAITING' GROUP BY cohort_id");
+            query.setLong(1, planId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
                 }
             }
             return counts;
@@ -541,21 +679,20 @@ final class BookingLedger implements AutoCloseable {
 
         private List<Ticket> tickets(String condition, Object value, int limit) throws SQLException {
             List<Ticket> found = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT ticket_id, person_hash, cohort_id, "
+            PreparedStatement query = statement("SELECT ticket_id, person_hash, cohort_id, "
                     + "birth_date, region_name, opens_minute_utc, queue_group, queue_key, state, booking_number, "
-                    + "reason, message FROM night_ticket WHERE plan_id = ? AND " + condition)) {
-                query.setLong(1, planId);
-                query.setObject(2, value);
-                query.setMaxRows(limit);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        long number = rows.getLong(10);
-                        Long booking = rows.wasNull() ? null : number;
-                        found.add(new Ticket(rows.getString(1), rows.getString(2), rows.getString(3),
-                                rows.getObject(4, LocalDate.class), rows.getString(5), rows.getLong(6),
-                                rows.getInt(7), rows.getLong(8), rows.getString(9), booking, rows.getString(11),
-                                rows.getString(12)));
-                    }
+                    + "reason, message FROM night_ticket WHERE plan_id = ? AND " + condition);
+            query.setLong(1, planId);
+            query.setObject(2, value);
+            query.setMaxRows(limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long number = rows.getLong(10);
+                    Long booking = rows.wasNull() ? null : number;
+                    found.add(new Ticket(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getObject(4, LocalDate.class), rows.getString(5), rows.getLong(6),
+                            rows.getInt(7), rows.getLong(8), rows.getString(9), booking, rows.getString(11),
+                            rows.getString(12)));
                 }
             }
             return found;
@@ -576,13 +713,12 @@ final class BookingLedger implements AutoCloseable {
 
         Map<String, long[]> cohortCounts() throws SQLException {
             Map<String, long[]> counts = new HashMap<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT cohort_id, booked, turned_away, busy "
-                    + "FROM night_cohort WHERE plan_id = ?")) {
-                query.setLong(1, planId);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        counts.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3), rows.getLong(4)});
-                    }
+            PreparedStatement query = statement("SELECT cohort_id, booked, turned_away, busy "
+                    + "FROM night_cohort WHERE plan_id = ?");
+            query.setLong(1, planId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3), rows.getLong(4)});
                 }
             }
             return counts;
@@ -591,25 +727,29 @@ final class BookingLedger implements AutoCloseable {
         /** Minute rows from {@code from} on: minute, arrived, admitted, booked, turned away, busy, queue length. */
         List<long[]> minutes(long from, long to) throws SQLException {
             List<long[]> rows = new ArrayList<>();
-            try (PreparedStatement query = connection.prepareStatement("SELECT minute_utc, arrived, admitted, booked, "
+            PreparedStatement query = statement("SELECT minute_utc, arrived, admitted, booked, "
                     + "turned_away, busy, queue_length FROM night_minute WHERE plan_id = ? AND minute_utc BETWEEN ? "
-                    + "AND ? ORDER BY minute_utc")) {
-                query.setLong(1, planId);
-                query.setLong(2, from);
-                query.setLong(3, to);
-                try (ResultSet result = query.executeQuery()) {
-                    while (result.next()) {
-                        long[] row = new long[7];
-                        for (int i = 0; i < row.length; i++) {
-                            row[i] = result.getLong(i + 1);
-                        }
-                        rows.add(row);
+                    + "AND ? ORDER BY minute_utc");
+            query.setLong(1, planId);
+            query.setLong(2, from);
+            query.setLong(3, to);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    long[] row = new long[7];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = result.getLong(i + 1);
                     }
+                    rows.add(row);
                 }
             }
             return rows;
         }
     }
+
+    private static final String COHORT_ROW = "INSERT INTO night_cohort (plan_id, cohort_id, booked, turned_away, busy) "
+            + "VALUES (?, ?, 0, 0, 0)";
+    private static final String MINUTE_ROW = "INSERT INTO night_minute (plan_id, minute_utc, arrived, admitted, "
+            + "booked, turned_away, busy, queue_length) VALUES (?, ?, 0, 0, 0, 0, 0, 0)";
 
     /** A waiting-room ticket as stored. */
     record Ticket(String id, String personHash, String cohortId, LocalDate birthDate, String region, long opensMinute,

@@ -52,24 +52,36 @@ public final class LoadRun {
 
     /**
      * @param people            people who try to book
-     * @param clients           concurrent client threads
+     * @param clients           requests open at once at most (the asynchronous clients' window)
      * @param seconds           real seconds the run may last at most
      * @param admittedPerMinute the waiting room's rate
      * @param doses             first-dose appointments the window's doses allow
      * @param speed             minutes of the night per real minute
      * @param burstMinutes      mean delay of an arrival after the opening (night minutes)
      * @param databaseUrl       the backend's database (an in-memory H2 when null)
+     * @param urls              backends to drive (started with this run's plan); empty: start one on loopback
+     * @param arrivalsPerSecond people arriving per real second, evenly; 0: the opening burst of burstMinutes
      */
     public record Settings(int people, int clients, int seconds, int admittedPerMinute, long doses, double speed,
-                           double burstMinutes, String databaseUrl, long seed) {
+                           double burstMinutes, String databaseUrl, long seed, List<String> urls,
+                           double arrivalsPerSecond) {
         public Settings {
             require(people >= 1, "people must be at least 1");
-            require(clients >= 1 && clients <= 512, "clients must be 1 to 512");
+            require(clients >= 1 && clients <= MAX_CLIENTS, "clients must be 1 to " + MAX_CLIENTS);
             require(seconds >= 1 && seconds <= 600, "seconds must be 1 to 600 (the run is bounded)");
             require(admittedPerMinute >= 1, "admitted per minute must be at least 1");
             require(doses >= 0, "doses must be 0 or more");
             require(speed > 0 && speed <= 600, "speed must be more than 0 and at most 600");
             require(burstMinutes > 0, "burst minutes must be more than 0");
+            require(arrivalsPerSecond >= 0 && arrivalsPerSecond <= 1_000_000,
+                    "arrivals per second must be 0 to 1000000");
+            urls = urls == null ? List.of() : List.copyOf(urls);
+            for (String url : urls) {
+                require(url.startsWith("http://") || url.startsWith("https://"),
+                        "a backend URL starts with http:// or https://, got '" + url + "'");
+            }
+            require(urls.isEmpty() || databaseUrl == null, "--db is for the backend the run starts itself; "
+                    + "backends given by URL have their own database");
         }
 
         double nightMinutes() {
@@ -77,61 +89,46 @@ public final class LoadRun {
         }
     }
 
+    /** Requests open at once at most. */
+    public static final int MAX_CLIENTS = 4096;
+
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
         }
     }
 
-    /** What the clients saw. */
-    public record Measured(double realSeconds, long requests, long booked, long turnedAway, long busy,
-                           long stillWaiting, long notArrived, Map<String, Long> errors, double[] waitMinutes,
-                           long peakBookingsPerNightMinute, double[] arrivalLagMinutes) {
-    }
-
     private record Person(int number, LocalDate birthDate, double arrivalMinute) {
-    }
-
-    private static final class Poll implements Delayed {
-        final Person person;
-        final String location;
-        final long firstAttemptNanos;
-        final long dueNanos;
-
-        Poll(Person person, String location, long firstAttemptNanos, long dueNanos) {
-            this.person = person;
-            this.location = location;
-            this.firstAttemptNanos = firstAttemptNanos;
-            this.dueNanos = dueNanos;
-        }
-
-        @Override
-        public long getDelay(TimeUnit unit) {
-            return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-        }
-
-        @Override
-        public int compareTo(Delayed other) {
-            return Long.compare(dueNanos, ((Poll) other).dueNanos);
-        }
     }
 
     private final Settings settings;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(4, runnable -> {
+            .version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newFixedThreadPool(2, runnable -> {
                 Thread thread = new Thread(runnable, "load-run-http");
                 thread.setDaemon(true);
                 return thread;
             })).build();
+    /** Makes this run's person ids its own, so that runs against one database never share a person. */
+    private final String runId = Long.toString(System.currentTimeMillis(), 36);
 
     public LoadRun(Settings settings) {
         this.settings = settings;
     }
 
+    /** Writes the run's plan, for backends started by hand ({@code serve --seed FILE}). */
+    public void writePlan(java.nio.file.Path file) {
+        PlanFiles.write(plan(), file);
+    }
+
     /** The plan of the run: one window of people born 1967–1971, the doses given, one region with room. */
     Plan plan() {
+        return PlanFiles.fromJson(planText(), "load run plan");
+    }
+
+    private String planText() {
         long capacity = Math.max(settings.doses(), 1);
-        String json = String.format(Locale.ROOT, """
+        return String.format(Locale.ROOT, """
                 {
                   "formatVersion": 1, "name": "Load run", "zone": "Asia/Seoul",
                   "settings": {"reserveSecondDose": false, "noShowRate": 0},
@@ -152,22 +149,33 @@ public final class LoadRun {
                     "brands": {"Moderna": 1}}]
                 }
                 """, settings.doses(), capacity, settings.admittedPerMinute(), settings.people());
-        return PlanFiles.fromJson(json, "load run plan");
     }
 
-    /** Runs the clients against a backend of its own on loopback, then the simulation; prints both. */
+    /**
+     * Runs the clients against a backend of its own on loopback, then the simulation, and prints both; or, given
+     * backends' URLs, runs the clients against them and prints what they saw.
+     */
     public void run(PrintWriter out) throws InterruptedException {
         System.setProperty("org.slf4j.simpleLogger.log." + BackendServer.REQUEST_LOG, "warn");
         Plan plan = plan();
+        List<Person> people = people();
+        out.printf(Locale.ROOT, "Load run: %,d people, %d requests open at most, at most %d s; waiting room %,d a "
+                        + "minute; %,d first doses; clock x%.0f (%.0f night minutes); %s%n", settings.people(),
+                settings.clients(), settings.seconds(), settings.admittedPerMinute(), settings.doses(),
+                settings.speed(), settings.nightMinutes(), settings.arrivalsPerSecond() > 0
+                        ? String.format(Locale.ROOT, "%,.0f arrivals a second", settings.arrivalsPerSecond())
+                        : String.format(Locale.ROOT, "arrivals in a burst of %.1f night minutes",
+                        settings.burstMinutes()));
+        out.flush();
+        if (!settings.urls().isEmpty()) {
+            warmUp(settings.urls());
+            LoadClient.Measured measured = drive(settings.urls(), people);
+            printMeasured(out, measured, settings.urls().size());
+            return;
+        }
         String url = settings.databaseUrl() != null ? settings.databaseUrl()
                 : "jdbc:h2:mem:loadrun-" + UUID.randomUUID();
-        List<Person> people = people();
-        out.printf(Locale.ROOT, "Load run: %,d people, %d clients, at most %d s; waiting room %,d a minute; "
-                        + "%,d first doses; clock x%.0f (%.0f night minutes)%n", settings.people(), settings.clients(),
-                settings.seconds(), settings.admittedPerMinute(), settings.doses(), settings.speed(),
-                settings.nightMinutes());
-        out.flush();
-        Measured measured;
+        LoadClient.Measured measured;
         RunningClock clock = new RunningClock(OPENS.atZone(SEOUL).toInstant(), settings.speed());
         String viewer = UUID.randomUUID().toString();
         BackendConfig config = new BackendConfig(BackendConfig.LOOPBACK, 0, url, "", "", AccessTokens.of(List.of(
@@ -175,11 +183,12 @@ public final class LoadRun {
                 plan, PersonKey.random());
         JsonNode live;
         try (BackendServer server = BackendServer.start(config)) {
-            warmUp(server.url());
+            warmUp(List.of(server.url()));
             clock.restartAt(OPENS.atZone(SEOUL).toInstant());
-            measured = drive(server.url(), people);
+            measured = drive(List.of(server.url()), people);
             live = live(server.url(), viewer);
         }
+        printMeasured(out, measured, 1);
         BookingNightResult predicted = new BookingNightSimulator().run(parameters(plan), settings.seed(),
                 ProgressListener.NONE, CancellationToken.never());
         print(out, measured, predicted, live);
@@ -191,148 +200,37 @@ public final class LoadRun {
         List<Person> people = new ArrayList<>();
         for (int i = 0; i < settings.people(); i++) {
             LocalDate birthDate = LocalDate.of(1967 + random.nextInt(5), 1, 1).plusDays(random.nextInt(365));
-            double minute = profile.sampleMinute(random.nextDouble(), random.nextDouble(), settings.nightMinutes());
+            double minute = settings.arrivalsPerSecond() > 0 ? i / settings.arrivalsPerSecond() * settings.speed() / 60
+                    : profile.sampleMinute(random.nextDouble(), random.nextDouble(), settings.nightMinutes());
             people.add(new Person(i, birthDate, minute));
         }
         people.sort((a, b) -> Double.compare(a.arrivalMinute(), b.arrivalMinute()));
         return people;
     }
 
-    private Measured drive(String base, List<Person> people) throws InterruptedException {
-        DelayQueue<Poll> polls = new DelayQueue<>();
-        AtomicInteger nextArrival = new AtomicInteger();
-        LongAdder requests = new LongAdder();
-        LongAdder booked = new LongAdder();
-        LongAdder turnedAway = new LongAdder();
-        LongAdder busy = new LongAdder();
-        Map<String, Long> errors = new ConcurrentHashMap<>();
-        List<Double> waits = Collections.synchronizedList(new ArrayList<>());
-        List<Double> lags = Collections.synchronizedList(new ArrayList<>());
-        Map<Long, Long> bookingsPerMinute = new ConcurrentHashMap<>();
-        AtomicLong resolved = new AtomicLong();
-        long start = System.nanoTime();
-        long deadline = start + TimeUnit.SECONDS.toNanos(settings.seconds());
-        double nanosPerNightMinute = 60e9 / settings.speed();
-
-        Runnable worker = () -> {
-            while (System.nanoTime() < deadline && resolved.get() < people.size()) {
-                Poll due = polls.poll();
-                if (due != null) {
-                    requests.increment();
-                    answer(base, "GET", due.location, null, due, polls, booked, turnedAway, busy, errors, waits,
-                            bookingsPerMinute, resolved, start, nanosPerNightMinute);
-                    continue;
-                }
-                int index = nextArrival.get();
-                if (index < people.size()
-                        && start + (long) (people.get(index).arrivalMinute() * nanosPerNightMinute) <= System.nanoTime()
-                        && nextArrival.compareAndSet(index, index + 1)) {
-                    Person person = people.get(index);
-                    lags.add((System.nanoTime() - start - person.arrivalMinute() * nanosPerNightMinute)
-                            / nanosPerNightMinute);
-                    requests.increment();
-                    String body = "{\"personId\": \"load-person-" + person.number() + "\", \"birthDate\": \""
-                            + person.birthDate() + "\", \"region\": \"Seoul\"}";
-                    answer(base, "POST", "/api/v1/bookings", body,
-                            new Poll(person, null, System.nanoTime(), 0), polls, booked, turnedAway, busy, errors,
-                            waits, bookingsPerMinute, resolved, start, nanosPerNightMinute);
-                    continue;
-                }
-                try {
-                    Poll next = polls.poll(2, TimeUnit.MILLISECONDS);
-                    if (next != null) {
-                        polls.add(next);
-                    }
-                } catch (InterruptedException stop) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        };
-        ExecutorService clients = Executors.newFixedThreadPool(settings.clients());
-        for (int i = 0; i < settings.clients(); i++) {
-            clients.execute(worker);
-        }
-        clients.shutdown();
-        clients.awaitTermination(settings.seconds() + 30L, TimeUnit.SECONDS);
-        clients.shutdownNow();
-        double realSeconds = (System.nanoTime() - start) / 1e9;
-        double[] waitArray = waits.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        long peak = bookingsPerMinute.values().stream().mapToLong(Long::longValue).max().orElse(0);
-        double[] lagArray = lags.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        return new Measured(realSeconds, requests.sum(), booked.sum(), turnedAway.sum(), busy.sum(), polls.size(),
-                people.size() - nextArrival.get(), errors, waitArray, peak, lagArray);
+    private LoadClient.Measured drive(List<String> bases, List<Person> people) throws InterruptedException {
+        LoadClient driver = new LoadClient(client, bases, settings.clients(), settings.seconds(), settings.speed());
+        return driver.drive(people.stream().map(p -> new LoadClient.Arrival(personId(p), p.birthDate(),
+                p.arrivalMinute())).toList());
     }
 
-    private void answer(String base, String method, String path, String body, Poll attempt,
-                        DelayQueue<Poll> polls, LongAdder booked, LongAdder turnedAway, LongAdder busy,
-                        Map<String, Long> errors, List<Double> waits, Map<Long, Long> bookingsPerMinute,
-                        AtomicLong resolved, long start, double nanosPerNightMinute) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10));
-        request = body == null ? request.GET() : request.header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        HttpResponse<String> response;
-        try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException failure) {
-            errors.merge(failure.getClass().getSimpleName(), 1L, Long::sum);
-            resolved.incrementAndGet();
-            return;
-        } catch (InterruptedException stop) {
-            Thread.currentThread().interrupt();
-            return;
-        }
-        long now = System.nanoTime();
-        switch (response.statusCode()) {
-            case 200:
-            case 201:
-                booked.increment();
-                resolved.incrementAndGet();
-                waits.add((now - attempt.firstAttemptNanos) / nanosPerNightMinute);
-                bookingsPerMinute.merge((long) ((now - start) / nanosPerNightMinute), 1L, Long::sum);
-                break;
-            case 202:
-                JsonNode waiting = read(response.body());
-                String location = response.headers().firstValue("Location").orElse(attempt.location);
-                double pollAfter = waiting == null ? 1 : Math.max(1, waiting.path("pollAfterSeconds").asDouble(1));
-                long delay = (long) (pollAfter / 60.0 * nanosPerNightMinute);
-                polls.add(new Poll(attempt.person, location, attempt.firstAttemptNanos, now + delay));
-                break;
-            case 409:
-                turnedAway.increment();
-                resolved.incrementAndGet();
-                break;
-            case 503:
-                busy.increment();
-                resolved.incrementAndGet();
-                break;
-            default:
-                errors.merge("HTTP " + response.statusCode(), 1L, Long::sum);
-                resolved.incrementAndGet();
-        }
+    private String personId(Person person) {
+        return "load-" + runId + "-" + person.number();
     }
 
     /** Connections opened and code compiled before the night starts, so the first minute measures the backend. */
-    private void warmUp(String base) throws InterruptedException {
-        ExecutorService warmers = Executors.newFixedThreadPool(settings.clients());
+    private void warmUp(List<String> bases) throws InterruptedException {
+        java.util.concurrent.Semaphore window = new java.util.concurrent.Semaphore(settings.clients());
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
-        for (int i = 0; i < settings.clients(); i++) {
-            warmers.execute(() -> {
-                while (System.nanoTime() < until) {
-                    try {
-                        client.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/health")).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                    } catch (IOException ignored) {
-                        // Warming up only: the run itself counts errors.
-                    } catch (InterruptedException stop) {
-                        Thread.currentThread().interrupt();
-                        return;
-                    }
-                }
-            });
+        int next = 0;
+        while (System.nanoTime() < until) {
+            window.acquire();
+            String base = bases.get(next++ % bases.size());
+            client.sendAsync(HttpRequest.newBuilder(URI.create(base + Api.PREFIX + "/health"))
+                            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.discarding())
+                    .whenComplete((answer, failure) -> window.release());
         }
-        warmers.shutdown();
-        warmers.awaitTermination(30, TimeUnit.SECONDS);
+        window.tryAcquire(settings.clients(), 15, TimeUnit.SECONDS);
     }
 
     private JsonNode live(String base, String token) throws InterruptedException {
@@ -365,13 +263,31 @@ public final class LoadRun {
                 BookingNightParameters.defaultStepSeconds(session));
     }
 
-    private void print(PrintWriter out, Measured measured, BookingNightResult predicted, JsonNode live) {
+    /** The clients' figures, and one line of them for scripts ({@code bench/load.sh} reads it). */
+    private void printMeasured(PrintWriter out, LoadClient.Measured measured, int backends) {
+        double seconds = measured.realSeconds();
+        out.printf(Locale.ROOT, "%nReal run: %.1f s, %,d requests (%,.0f a second, at most %,d open), %,d errors%s%n",
+                seconds, measured.requests(), measured.requests() / seconds, measured.peakInFlight(),
+                measured.errorCount(), measured.errors().isEmpty() ? "" : " " + new java.util.TreeMap<>(
+                        measured.errors()));
+        out.printf(Locale.ROOT, "Bookings per real second: %,.0f (%,d booked, %,d at once, %,d after waiting); "
+                        + "request latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", measured.booked() / seconds,
+                measured.booked(), measured.bookedDirectly(), measured.booked() - measured.bookedDirectly(),
+                measured.p50Millis(), measured.p99Millis(), measured.maxMillis());
+        out.printf(Locale.ROOT, "Turned away %,d, busy %,d, still waiting %,d, not yet arrived %,d; arrival lag p95 "
+                        + "%s night minutes%n", measured.turnedAway(), measured.busy(), measured.stillWaiting(),
+                measured.notArrived(), minutes(measured.arrivalLagP95Minutes()));
+        out.printf(Locale.ROOT, "RESULT backends=%d seconds=%.1f requests=%d booked=%d bookings_per_s=%.0f "
+                        + "p50_ms=%.1f p99_ms=%.1f errors=%d turned_away=%d still_waiting=%d not_arrived=%d%n",
+                backends, seconds, measured.requests(), measured.booked(), measured.booked() / seconds,
+                measured.p50Millis(), measured.p99Millis(), measured.errorCount(), measured.turnedAway(),
+                measured.stillWaiting(), measured.notArrived());
+        out.flush();
+    }
+
+    private void print(PrintWriter out, LoadClient.Measured measured, BookingNightResult predicted, JsonNode live) {
         double nightMinutes = measured.realSeconds() * settings.speed() / 60;
-        out.printf(Locale.ROOT, "%nReal run: %.1f s, %,d requests (%,.0f a second), %,d errors%s%n",
-                measured.realSeconds(), measured.requests(), measured.requests() / measured.realSeconds(),
-                measured.errors().values().stream().mapToLong(Long::longValue).sum(),
-                measured.errors().isEmpty() ? "" : " " + measured.errors());
-        out.printf(Locale.ROOT, "Bookings per real second: %,.0f%n%n", measured.booked() / measured.realSeconds());
+        out.println();
         out.printf(Locale.ROOT, "%-40s %14s %14s%n", "", "backend", "simulation");
         row(out, "night minutes covered", String.format(Locale.ROOT, "%.1f", nightMinutes),
                 String.format(Locale.ROOT, "%.1f", settings.nightMinutes()));
@@ -400,7 +316,7 @@ public final class LoadRun {
         row(out, "wait p99, night minutes", minutes(percentile(w, 0.99)), "-");
         row(out, "wait max, night minutes", minutes(w.length == 0 ? Double.NaN : w[w.length - 1]),
                 minutes(predicted.waits().maxMinutes()));
-        row(out, "arrival lag p95 (clients behind plan)", minutes(percentile(measured.arrivalLagMinutes(), 0.95)),
+        row(out, "arrival lag p95 (clients behind plan)", minutes(measured.arrivalLagP95Minutes()),
                 "-");
         row(out, "suspended in night minute", suspendedAt, predicted.suspended()
                 ? String.format(Locale.ROOT, "%.1f", predicted.suspendedAtMinute()) : "no");

@@ -63,12 +63,15 @@ final class PlanRoutes {
     private void putPlan(Context ctx) {
         Caller caller = Api.caller(ctx);
         List<String> ifMatch = Api.ifMatch(ctx);
+        // Read the whole plan before deciding: a 412 answered while the client is still sending a large body would
+        // otherwise close the connection under it, and the client would see no answer at all.
+        String body = ctx.body();
         PlanService.Snapshot saved = plans.write(caller, current -> {
             String tag = PlanJson.tagOf(current.version());
             if (!ifMatch.contains(tag)) {
                 throw staleWithLastChange("the plan", tag, current.tree());
             }
-            Plan plan = PlanJson.planFrom(ctx.body());
+            Plan plan = PlanJson.planFrom(body);
             return new PlanService.Edit(plan, header(ctx, CHANGE_ACTION, "Saved the plan '" + plan.name() + "'"),
                     header(ctx, CHANGE_BEFORE, ""), header(ctx, CHANGE_AFTER, ""), header(ctx, CHANGE_REASON, ""));
         });

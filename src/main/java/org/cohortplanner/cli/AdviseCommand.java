@@ -1,25 +1,21 @@
 package org.cohortplanner.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.CohortFamilies;
 import org.cohortplanner.planning.CohortSplitter;
-import org.cohortplanner.planning.SplitNotPossibleException;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
 import org.cohortplanner.simulation.CancellationToken;
 import org.cohortplanner.simulation.ProgressListener;
 import org.cohortplanner.simulation.SplitAdvisor;
-import org.cohortplanner.store.json.PlanFileException;
-import org.cohortplanner.store.json.PlanFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code advise PLAN.json --cohort NAME --p95-wait MINUTES [--json]}. */
@@ -36,8 +32,8 @@ import picocli.CommandLine.Spec;
 public final class AdviseCommand implements Callable<Integer> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file.")
-    Path planFile;
+    @Mixin
+    PlanFileParameter planFile;
 
     @Option(names = "--cohort", required = true, paramLabel = "NAME",
             description = "The cohort to split (its name, e.g. 50–54, or its id).")
@@ -60,25 +56,20 @@ public final class AdviseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Plan plan;
-        Cohort cohort;
+        Plan plan = planFile.read();
+        Cohort cohort = CohortLines.find(plan, cohortName, "--cohort");
+        if (CohortFamilies.isReplacedByParts(plan, cohort)) {
+            throw new CommandRefusedException("cohort " + cohort.name() + " is already split; advise on one of its "
+                    + "parts, or merge them first");
+        }
+        if (!cohort.window().isOrdered()) {
+            throw new CommandRefusedException("the booking window of " + cohort.name() + " closes before it opens");
+        }
         SplitAdvisor.Targets targets;
         try {
-            plan = PlanFiles.read(planFile);
-            cohort = CohortLines.find(plan, cohortName, "--cohort");
-            if (CohortFamilies.isReplacedByParts(plan, cohort)) {
-                throw new SplitNotPossibleException("cohort " + cohort.name() + " is already split; advise on one "
-                        + "of its parts, or merge them first");
-            }
-            if (!cohort.window().isOrdered()) {
-                throw new SplitNotPossibleException("the booking window of " + cohort.name()
-                        + " closes before it opens");
-            }
             targets = new SplitAdvisor.Targets(p95Wait, true);
-        } catch (PlanFileException | IllegalArgumentException e) {
-            err.println("advise: " + e.getMessage());
-            return 2;
+        } catch (IllegalArgumentException e) {
+            throw new CommandRefusedException(e.getMessage());
         }
         SplitAdvisor advisor = new SplitAdvisor(new BookingNightSimulator(), BookingNights.standard(),
                 new CohortSplitter());

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import org.cohortplanner.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,7 +68,7 @@ public final class CohortPlannerCommand implements Callable<Integer> {
         commandLine.addSubcommand(new LoadTestCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setParameterExceptionHandler(CohortPlannerCommand::usageError);
-        commandLine.setExecutionExceptionHandler(CohortPlannerCommand::unexpectedError);
+        commandLine.setExecutionExceptionHandler(new CommandFailures());
         commandLine.setExecutionStrategy(CohortPlannerCommand::runGuarded);
         return commandLine;
     }
@@ -83,23 +82,6 @@ public final class CohortPlannerCommand implements Callable<Integer> {
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();
         return command.getCommandSpec().exitCodeOnInvalidInput();
-    }
-
-    /**
-     * A failure no command foresaw: one line that names a log file with the details instead of a stack trace, exit 3
-     * ("internal error"), so that a script never mistakes it for 1 ("the plan has errors") or 2 ("cannot do it").
-     */
-    private static int unexpectedError(Exception error, CommandLine command, CommandLine.ParseResult parseResult) {
-        if (error instanceof StoreException) {
-            // A plan file or database the command could not use (serve --seed, a store that is not there): the
-            // input's fault, said in its own words, exit 2 like every other "cannot do it".
-            PrintWriter err = command.getErr();
-            err.println(command.getCommandSpec().qualifiedName() + ": " + error.getMessage());
-            err.flush();
-            return 2;
-        }
-        return InternalErrorLog.report(command.getCommandSpec().qualifiedName(), parseResult.originalArgs().toArray(
-                new String[0]), error, command.getErr());
     }
 
     /** Runs the command; an Error (out of memory, stack overflow) ends the same way as an unexpected exception. */

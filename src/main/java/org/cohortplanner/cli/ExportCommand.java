@@ -21,12 +21,11 @@ import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.planning.slip.SlipSuggestions;
 import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.CancellationToken;
-import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.json.PlanFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code export PLAN.json --out FILE.xlsx [--sheets ...] [--per-region DIR]}: the plan's schedule as Excel. */
@@ -48,8 +47,8 @@ public final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file.")
-    Path planFile;
+    @Mixin
+    PlanFileParameter planFile;
 
     @Option(names = "--out", paramLabel = "FILE.xlsx", description = "The workbook to write.")
     Path out;
@@ -94,29 +93,15 @@ public final class ExportCommand implements Callable<Integer> {
                     + "dates from");
             return BAD_INPUT;
         }
-        Plan plan;
-        try {
-            plan = PlanFiles.read(planFile);
-        } catch (StoreException | IllegalArgumentException e) {
-            err.println("export: cannot read the plan: " + e.getMessage());
-            return BAD_INPUT;
-        }
-        Plan told = null;
-        if (toldFile != null) {
-            try {
-                told = PlanFiles.read(toldFile);
-            } catch (StoreException | IllegalArgumentException e) {
-                err.println("export: cannot read the plan given with --told: " + e.getMessage());
-                return BAD_INPUT;
-            }
-        }
+        Plan plan = planFile.read();
+        Plan told = toldFile == null ? null : PlanFiles.read(toldFile);
         Schedule schedule;
         List<SecondDoseMove> moves;
         try {
             schedule = Schedule.of(plan);
             moves = told == null ? List.of() : SlipSuggestions.secondDoseMoves(Schedule.of(told), schedule);
         } catch (RuntimeException e) {
-            err.println("export: cannot build the schedule of " + planFile + ": " + e.getMessage());
+            err.println("export: cannot build the schedule of " + planFile.file() + ": " + e.getMessage());
             return FAILED;
         }
         List<ScheduleRow> rows = schedule.rows();
@@ -125,7 +110,7 @@ public final class ExportCommand implements Callable<Integer> {
             nights = chosen.contains(WorkbookSheet.SIMULATION)
                     ? WorkbookNights.simulate(plan, CancellationToken.never()) : List.of();
         } catch (RuntimeException e) {
-            err.println("export: cannot simulate the booking nights of " + planFile + ": " + e.getMessage());
+            err.println("export: cannot simulate the booking nights of " + planFile.file() + ": " + e.getMessage());
             return FAILED;
         }
         PlanWorkbookContent content = new PlanWorkbookContent(plan, rows::stream, rows.size(), List.of(), nights,

@@ -1,6 +1,9 @@
 package org.cohortplanner.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.cohortplanner.backend.LoadRun;
 import org.cohortplanner.store.StoreException;
@@ -26,7 +29,9 @@ public final class LoadTestCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     int people;
 
-    @Option(names = "--clients", defaultValue = "32", description = "Concurrent clients (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--clients", defaultValue = "32", description = "Concurrent clients: requests open at once at "
+            + "most, 1 to " + LoadRun.MAX_CLIENTS + "; they are sent asynchronously, so a few threads keep them all "
+            + "busy (default: ${DEFAULT-VALUE}).")
     int clients;
 
     @Option(names = "--seconds", defaultValue = "30", description = "Real seconds at most, 1 to 600 (default: "
@@ -52,6 +57,20 @@ public final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "JDBC-URL", description = "The backend's database (default: in memory).")
     String databaseUrl;
 
+    @Option(names = "--url", paramLabel = "URL", description = "A running backend to drive instead of starting one "
+            + "(repeat for several instances of one night; requests go to them in turn). Start them with the plan "
+            + "of --write-plan.")
+    List<String> urls = new ArrayList<>();
+
+    @Option(names = "--arrivals-per-second", paramLabel = "N", defaultValue = "0",
+            description = "People arriving per real second, evenly; 0: in the opening burst of --burst-minutes "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double arrivalsPerSecond;
+
+    @Option(names = "--write-plan", paramLabel = "FILE", description = "Write the run's plan (window, doses, "
+            + "waiting room) to FILE for 'serve --seed' and stop, without running.")
+    Path writePlan;
+
     @Option(names = "--seed", defaultValue = "2021", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -64,11 +83,23 @@ public final class LoadTestCommand implements Callable<Integer> {
         LoadRun run;
         try {
             run = new LoadRun(new LoadRun.Settings(people, clients, seconds, admittedPerMinute, doses, speed,
-                    burstMinutes, databaseUrl, seed));
+                    burstMinutes, databaseUrl, seed, urls, arrivalsPerSecond));
         } catch (IllegalArgumentException wrong) {
             err.println("loadtest: " + wrong.getMessage());
             err.flush();
             return 2;
+        }
+        if (writePlan != null) {
+            try {
+                run.writePlan(writePlan);
+            } catch (StoreException | IllegalStateException failure) {
+                err.println("loadtest: cannot write " + writePlan + ": " + failure.getMessage());
+                err.flush();
+                return 2;
+            }
+            spec.commandLine().getOut().println("Wrote the load run's plan to " + writePlan);
+            spec.commandLine().getOut().flush();
+            return 0;
         }
         try {
             run.run(spec.commandLine().getOut());

@@ -7,13 +7,12 @@ import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.CohortMerger;
 import org.cohortplanner.planning.MergePreview;
-import org.cohortplanner.planning.SplitNotPossibleException;
 import org.cohortplanner.store.json.PlanFileException;
 import org.cohortplanner.store.json.PlanFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code merge PLAN.json --parent NAME --out NEW.json}. */
@@ -29,8 +28,8 @@ import picocli.CommandLine.Spec;
             "2:PLAN.json cannot be read, the cohort does not exist, or it has no parts", InternalErrorLog.EXIT_CODE_LINE})
 public final class MergeCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file with the split.")
-    Path planFile;
+    @Mixin
+    PlanFileParameter planFile;
 
     @Option(names = "--parent", required = true, paramLabel = "NAME",
             description = "Name of the cohort that was split, e.g. 50–54 (or its id).")
@@ -47,18 +46,11 @@ public final class MergeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        MergePreview preview;
-        Plan merged;
-        try {
-            Plan plan = PlanFiles.read(planFile);
-            Cohort parent = CohortLines.find(plan, parentName, "--parent");
-            CohortMerger merger = new CohortMerger();
-            preview = merger.preview(plan, parent.id());
-            merged = merger.merge(plan, parent.id());
-        } catch (PlanFileException | SplitNotPossibleException e) {
-            err.println(spec.qualifiedName() + ": " + e.getMessage());
-            return 2;
-        }
+        Plan plan = planFile.read();
+        Cohort parent = CohortLines.find(plan, parentName, "--parent");
+        CohortMerger merger = new CohortMerger();
+        MergePreview preview = merger.preview(plan, parent.id());
+        Plan merged = merger.merge(plan, parent.id());
         try {
             PlanFiles.write(merged, outFile);
         } catch (PlanFileException e) {

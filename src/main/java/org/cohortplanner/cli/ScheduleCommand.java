@@ -1,7 +1,6 @@
 package org.cohortplanner.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +13,10 @@ import org.cohortplanner.planning.schedule.ScheduleRow;
 import org.cohortplanner.planning.schedule.SecondDoseWarning;
 import org.cohortplanner.planning.schedule.Shortage;
 import org.cohortplanner.planning.schedule.Unscheduled;
-import org.cohortplanner.store.json.PlanFileException;
-import org.cohortplanner.store.json.PlanFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code schedule PLAN.json [--json] [--region NAME]}: the daily schedule of a plan and its shortages. */
@@ -36,8 +33,8 @@ import picocli.CommandLine.Spec;
                 + "error)", InternalErrorLog.EXIT_CODE_LINE})
 public final class ScheduleCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file.")
-    Path planFile;
+    @Mixin
+    PlanFileParameter planFile;
 
     @Option(names = "--json", description = "Print the schedule as JSON.")
     boolean json;
@@ -50,17 +47,10 @@ public final class ScheduleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Plan plan;
-        try {
-            plan = PlanFiles.read(planFile);
-        } catch (PlanFileException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return 2;
-        }
+        Plan plan = planFile.read();
         if (region != null && plan.regions().stream().noneMatch(r -> r.name().equals(region))) {
-            spec.commandLine().getErr().println(planFile + ": the plan has no region '" + region + "'; its regions "
-                    + "are " + String.join(", ", plan.regions().stream().map(r -> r.name()).toList()));
-            return 2;
+            throw new CommandRefusedException(planFile.file() + ": the plan has no region '" + region + "'; its "
+                    + "regions are " + String.join(", ", plan.regions().stream().map(r -> r.name()).toList()));
         }
         Schedule schedule = Schedule.of(plan);
         PrintWriter out = spec.commandLine().getOut();

@@ -19,6 +19,7 @@ import org.cohortplanner.backend.RunningClock;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.store.DataLocation;
 import org.cohortplanner.store.StoreException;
+import org.cohortplanner.store.json.PlanFileException;
 import org.cohortplanner.store.json.PlanFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -112,6 +113,9 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             config = config();
             server = BackendServer.start(config);
+        } catch (PlanFileException unreadable) {
+            // The --seed plan: the reader's line, the same as every other command's (CommandFailures).
+            throw unreadable;
         } catch (StoreException | IllegalArgumentException | IllegalStateException failure) {
             err.println("serve: " + failure.getMessage());
             err.flush();

@@ -1,7 +1,6 @@
 package org.cohortplanner.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.cohortplanner.domain.Cohort;
@@ -9,12 +8,10 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
-import org.cohortplanner.store.json.PlanFileException;
-import org.cohortplanner.store.json.PlanFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code simulate PLAN.json [--window NAME] [--seed N] [--json]}. */
@@ -33,8 +30,8 @@ import picocli.CommandLine.Spec;
             InternalErrorLog.EXIT_CODE_LINE})
 public final class SimulateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file.")
-    Path planFile;
+    @Mixin
+    PlanFileParameter planFile;
 
     @Option(names = "--window", paramLabel = "NAME",
             description = "Only the booking window of this cohort (its name, e.g. 53–54, or its id); default: every "
@@ -54,28 +51,20 @@ public final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        Plan plan;
-        try {
-            plan = PlanFiles.read(planFile);
-        } catch (PlanFileException e) {
-            err.println("simulate: " + e.getMessage());
-            return 2;
-        }
+        Plan plan = planFile.read();
         BookingNights nights = BookingNights.standard();
         List<Cohort> windows = nights.windows(plan);
         if (windowName != null) {
             Cohort chosen = nights.window(plan, windowName).orElse(null);
             if (chosen == null) {
-                err.println("simulate: the plan has no booking window named '" + windowName + "'; its windows are "
-                        + String.join(", ", windows.stream().map(c -> "'" + c.name() + "'").toList()));
-                return 2;
+                throw new CommandRefusedException("the plan has no booking window named '" + windowName
+                        + "'; its windows are " + String.join(", ", windows.stream().map(c -> "'" + c.name() + "'")
+                        .toList()));
             }
             windows = List.of(chosen);
         }
         if (windows.isEmpty()) {
-            err.println("simulate: the plan has no booking window to simulate");
-            return 2;
+            throw new CommandRefusedException("the plan has no booking window to simulate");
         }
         BookingNightSimulator simulator = new BookingNightSimulator();
         JsonText text = new JsonText(out);

@@ -18,12 +18,11 @@ import org.cohortplanner.planning.slip.SlipImpact;
 import org.cohortplanner.planning.slip.SlipSuggestions;
 import org.cohortplanner.planning.slip.Suggestion;
 import org.cohortplanner.store.StoreException;
-import org.cohortplanner.store.json.PlanFileException;
 import org.cohortplanner.store.json.PlanFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /**
@@ -42,8 +41,8 @@ import picocli.CommandLine.Spec;
                 + "there is no suggestion N (the reason is printed on standard error)", InternalErrorLog.EXIT_CODE_LINE})
 public final class SlipCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file.")
-    Path planFile;
+    @Mixin
+    PlanFileParameter planFile;
 
     @Option(names = "--delivery", required = true, paramLabel = "ID", description = "The delivery that slips.")
     String deliveryId;
@@ -78,15 +77,9 @@ public final class SlipCommand implements Callable<Integer> {
             err.println("slip: --apply needs --out NEW.json to say where the new plan goes");
             return 2;
         }
-        Plan plan;
-        try {
-            plan = PlanFiles.read(planFile);
-        } catch (PlanFileException e) {
-            err.println(e.getMessage());
-            return 2;
-        }
+        Plan plan = planFile.read();
         if (plan.delivery(deliveryId).isEmpty()) {
-            err.println("slip: " + planFile + " has no delivery '" + deliveryId + "'; its deliveries are "
+            err.println("slip: " + planFile.file() + " has no delivery '" + deliveryId + "'; its deliveries are "
                     + String.join(", ", plan.deliveries().stream().map(d -> d.id()).toList()));
             return 2;
         }

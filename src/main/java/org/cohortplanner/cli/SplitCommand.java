@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.CohortSplitter;
-import org.cohortplanner.planning.SplitNotPossibleException;
 import org.cohortplanner.planning.SplitPreview;
 import org.cohortplanner.store.json.PlanFileException;
 import org.cohortplanner.store.json.PlanFiles;
@@ -14,7 +13,7 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code split PLAN.json --cohort NAME (--at-birth-year Y | --by-birth-day-digit K | --equal K) --out NEW.json}. */
@@ -32,8 +31,8 @@ import picocli.CommandLine.Spec;
             "2:PLAN.json cannot be read, the cohort does not exist, or the split makes no sense", InternalErrorLog.EXIT_CODE_LINE})
 public final class SplitCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file to split a cohort of.")
-    Path planFile;
+    @Mixin
+    PlanFileParameter planFile;
 
     @Option(names = "--cohort", required = true, paramLabel = "NAME",
             description = "Name of the cohort to split, e.g. 50–54 (or its id).")
@@ -72,25 +71,18 @@ public final class SplitCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Plan plan;
+        Plan plan = planFile.read();
+        Cohort cohort = CohortLines.find(plan, cohortName, "--cohort");
+        CohortSplitter splitter = new CohortSplitter();
         SplitPreview preview;
-        Plan split;
-        try {
-            plan = PlanFiles.read(planFile);
-            Cohort cohort = CohortLines.find(plan, cohortName, "--cohort");
-            CohortSplitter splitter = new CohortSplitter();
-            if (how.atBirthYear != null) {
-                preview = splitter.atBirthYear(plan, cohort.id(), how.atBirthYear);
-            } else if (how.byBirthDayDigit != null) {
-                preview = splitter.byBirthDayDigit(plan, cohort.id(), how.byBirthDayDigit);
-            } else {
-                preview = splitter.intoEqualParts(plan, cohort.id(), how.equal);
-            }
-            split = splitter.apply(plan, preview);
-        } catch (PlanFileException | SplitNotPossibleException e) {
-            err.println(spec.qualifiedName() + ": " + e.getMessage());
-            return 2;
+        if (how.atBirthYear != null) {
+            preview = splitter.atBirthYear(plan, cohort.id(), how.atBirthYear);
+        } else if (how.byBirthDayDigit != null) {
+            preview = splitter.byBirthDayDigit(plan, cohort.id(), how.byBirthDayDigit);
+        } else {
+            preview = splitter.intoEqualParts(plan, cohort.id(), how.equal);
         }
+        Plan split = splitter.apply(plan, preview);
         try {
             PlanFiles.write(split, outFile);
         } catch (PlanFileException e) {

@@ -1,17 +1,14 @@
 package org.cohortplanner.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.PlanValidator;
 import org.cohortplanner.planning.Problem;
-import org.cohortplanner.store.json.PlanFileException;
-import org.cohortplanner.store.json.PlanFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code validate PLAN.json}: the console's plan validator, for scripts and for checking a file before opening it. */
@@ -28,8 +25,8 @@ public final class ValidateCommand implements Callable<Integer> {
     static final int PLAN_HAS_ERRORS = 1;
     static final int UNREADABLE = 2;
 
-    @Parameters(index = "0", paramLabel = "PLAN.json", description = "The plan file to check.")
-    Path planFile;
+    @Mixin
+    PlanFileParameter planFile;
 
     @Spec
     CommandSpec spec;
@@ -37,13 +34,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Plan plan;
-        try {
-            plan = PlanFiles.read(planFile);
-        } catch (PlanFileException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return UNREADABLE;
-        }
+        Plan plan = planFile.read();
         List<Problem> problems = new PlanValidator().validate(plan);
         for (Problem problem : problems) {
             out.println(line(problem));
@@ -61,7 +52,7 @@ public final class ValidateCommand implements Callable<Integer> {
     private String summary(Plan plan, List<Problem> problems) {
         long errors = problems.stream().filter(Problem::isError).count();
         long warnings = problems.size() - errors;
-        return planFile + ": " + count(plan.cohorts().size(), "cohort") + " checked, " + count(errors, "error") + ", "
+        return planFile.file() + ": " + count(plan.cohorts().size(), "cohort") + " checked, " + count(errors, "error") + ", "
                 + count(warnings, "warning");
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
  * @param accessMultiplier sessions each person who tries brings (several devices, relatives booking for them):
  *                         about 6.7 on 19 July 2021
  * @param overload         how it breaks beyond its capacity ({@link Overload#NONE}: it does not)
+ * @param night            when people try, session and patience shapes, the model's time step
  */
 public record BookingSystem(
         double peoplePerHour,
@@ -19,7 +20,8 @@ public record BookingSystem(
         double accessMultiplier,
         List<CapacityChange> capacityChanges,
         WaitingRoom waitingRoom,
-        Overload overload) {
+        Overload overload,
+        NightAssumptions night) {
 
     public BookingSystem {
         Require.positive(peoplePerHour, "people per hour");
@@ -34,13 +36,21 @@ public record BookingSystem(
         capacityChanges = capacityChanges.stream().sorted(Comparator.comparing(CapacityChange::at)).toList();
         Require.present(waitingRoom, "waiting room");
         overload = overload == null ? Overload.NONE : overload;
+        night = night == null ? NightAssumptions.FORMAT_2_READING : night;
+    }
+
+    /** A system whose nights are read as plans of formatVersion 2 were ({@link NightAssumptions#FORMAT_2_READING}). */
+    public BookingSystem(double peoplePerHour, int concurrentSessions, double sessionMinutes, double accessMultiplier,
+                         List<CapacityChange> capacityChanges, WaitingRoom waitingRoom, Overload overload) {
+        this(peoplePerHour, concurrentSessions, sessionMinutes, accessMultiplier, capacityChanges, waitingRoom,
+                overload, null);
     }
 
     /** A system that does not break under load. */
     public BookingSystem(double peoplePerHour, int concurrentSessions, double sessionMinutes, double accessMultiplier,
                          List<CapacityChange> capacityChanges, WaitingRoom waitingRoom) {
         this(peoplePerHour, concurrentSessions, sessionMinutes, accessMultiplier, capacityChanges, waitingRoom,
-                Overload.NONE);
+                Overload.NONE, null);
     }
 
     /** People per hour in force at {@code time}: the last capacity change at or before it, else the base figure. */
@@ -67,16 +77,26 @@ public record BookingSystem(
 
     public BookingSystem withCapacityChanges(List<CapacityChange> newChanges) {
         return new BookingSystem(peoplePerHour, concurrentSessions, sessionMinutes, accessMultiplier, newChanges,
-                waitingRoom, overload);
+                waitingRoom, overload, night);
     }
 
     public BookingSystem withWaitingRoom(WaitingRoom newWaitingRoom) {
         return new BookingSystem(peoplePerHour, concurrentSessions, sessionMinutes, accessMultiplier, capacityChanges,
-                newWaitingRoom, overload);
+                newWaitingRoom, overload, night);
     }
 
     public BookingSystem withOverload(Overload newOverload) {
         return new BookingSystem(peoplePerHour, concurrentSessions, sessionMinutes, accessMultiplier, capacityChanges,
-                waitingRoom, newOverload);
+                waitingRoom, newOverload, night);
+    }
+
+    public BookingSystem withNight(NightAssumptions newNight) {
+        return new BookingSystem(peoplePerHour, concurrentSessions, sessionMinutes, accessMultiplier, capacityChanges,
+                waitingRoom, overload, newNight);
+    }
+
+    public BookingSystem withAccessMultiplier(double newMultiplier) {
+        return new BookingSystem(peoplePerHour, concurrentSessions, sessionMinutes, newMultiplier, capacityChanges,
+                waitingRoom, overload, night);
     }
 }

@@ -24,6 +24,17 @@ public final class PlanLimits {
     public static final int HOLIDAYS = 2_000;
     public static final int CAPACITY_CHANGES = 1_000;
     public static final int POPULATION_YEARS = 351;
+    /** Transfers of doses between regions. */
+    public static final int TRANSFERS = 10_000;
+    /**
+     * Allocation rules: each is checked against every other of its cohort by {@code validate}, so their number bounds
+     * that work and its output.
+     */
+    public static final int ALLOCATION_RULES = 1_000;
+    /** Days from the first to the last day of an allocation rule, both counted: the longest campaign. */
+    public static final int ALLOCATION_RULE_DAYS = 731;
+    /** Days from arrival (or shipping) until doses can be given: a brand's, a delivery's and a transfer's lead time. */
+    public static final int LEAD_TIME_DAYS = 365;
 
     /** Earliest and latest year of any date or date-time. */
     public static final int FIRST_YEAR = 1900;
@@ -63,6 +74,14 @@ public final class PlanLimits {
     public static final int ADMITTED_PER_MINUTE = 100_000_000;
     /** Patience and retry delay, in minutes. */
     public static final double WAITING_MINUTES = 10_080;
+    /** Coefficient of variation of log-normal session lengths. */
+    public static final double SESSION_SPREAD = 10;
+    /** Connections the booking system holds at most before it crashes ({@code bookingSystem.overload}). */
+    public static final long CONCURRENT_REQUESTS = 10_000_000_000L;
+    /** How long a refused request holds its connection, in seconds. */
+    public static final double TIMEOUT_SECONDS = 3_600;
+    /** How long the booking system serves nobody after a crash, in minutes. */
+    public static final double RESTART_MINUTES = 1_440;
 
     private PlanLimits() {
     }

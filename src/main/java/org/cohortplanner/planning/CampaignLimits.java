@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanLimits;
 import org.cohortplanner.domain.Region;
 import org.cohortplanner.domain.SiteGroup;
@@ -38,6 +39,36 @@ public final class CampaignLimits {
                                                    List<Region> regions, List<SiteGroup> sites) {
         List<Breach> breaches = check(cohorts, brands, regions, sites, true);
         return breaches.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(breaches.get(0));
+    }
+
+    /**
+     * The first limit a whole plan goes beyond, if any: the number of cohorts, then the limits of {@link #first}. An
+     * edit that adds or changes cohorts (a split, a merge) checks the plan it makes with it.
+     */
+    public static java.util.Optional<Breach> first(Plan plan) {
+        if (plan.cohorts().size() > PlanLimits.COHORTS) {
+            return java.util.Optional.of(new Breach(-1, null, "the plan has " + number(plan.cohorts().size())
+                    + " cohorts; a plan holds at most " + number(PlanLimits.COHORTS) + " (the plan format's limits)"));
+        }
+        return first(plan.cohorts(), plan.brands(), plan.regions(), plan.sites());
+    }
+
+    /**
+     * Refuses the plan an edit made ({@code what}, e.g. "the split of 50–54") when it goes beyond a limit that the plan
+     * before the edit kept; a plan that was beyond the limits already is the validator's to report, and an edit that
+     * brings it back (a merge) must stay possible.
+     */
+    static void refuseBeyond(Plan before, Plan after, String what) {
+        newBreach(before, after).ifPresent(breach -> {
+            throw new SplitNotPossibleException(what + " would take the plan beyond the plan format's limits: "
+                    + breach.detail());
+        });
+    }
+
+    /** The limit {@code after} goes beyond when {@code before} kept them all; empty otherwise. */
+    public static java.util.Optional<Breach> newBreach(Plan before, Plan after) {
+        java.util.Optional<Breach> breach = first(after);
+        return breach.isPresent() && first(before).isEmpty() ? breach : java.util.Optional.empty();
     }
 
     /** Every limit the plan's cohorts go beyond, in plan order, the schedule's size last. */

@@ -42,7 +42,9 @@ public final class CohortMerger {
                 cohorts.add(cohort);
             }
         }
-        return plan.withCohorts(cohorts);
+        Plan merged = plan.withCohorts(cohorts);
+        CampaignLimits.refuseBeyond(plan, merged, "merging the parts of " + preview.merged().name());
+        return merged;
     }
 
     /** A part that was split again stands closed; what counts is the status of its own parts. */

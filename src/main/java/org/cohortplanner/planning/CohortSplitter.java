@@ -113,6 +113,17 @@ public final class CohortSplitter {
      * matches the plan, or whose parts are not an exact split of the parent.
      */
     public Plan apply(Plan plan, SplitPreview preview) {
+        Plan split = sketch(plan, preview);
+        CampaignLimits.refuseBeyond(plan, split, "the split of " + preview.parent().name());
+        return split;
+    }
+
+    /**
+     * The plan with the split made, as {@link #apply} makes it, but also when it would go beyond the plan format's
+     * limits: for what-ifs that are never saved (the split advisor's candidates, a comparison of scenarios), which
+     * say so themselves.
+     */
+    public Plan sketch(Plan plan, SplitPreview preview) {
         Cohort parent = preview.parent();
         Cohort current = plan.cohort(parent.id()).orElseThrow(() -> new SplitNotPossibleException(
                 "cohort " + parent.name() + " is no longer in the plan"));

@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -11,11 +12,13 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.cohortplanner.domain.BirthCohortRange;
 import org.cohortplanner.domain.BookingSystem;
+import org.cohortplanner.domain.CapacityChange;
 import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.PlanLimits;
 import org.cohortplanner.domain.PopulationTable;
 import org.cohortplanner.domain.VaccinationPeriod;
 import org.cohortplanner.domain.VaccineBrand;
@@ -55,9 +58,9 @@ import org.cohortplanner.planning.Problem.Severity;
 public final class PlanValidator {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
     private static final Set<Integer> ALL_DIGITS = Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
-    static final long MAX_CONCURRENT_REQUESTS = 10_000_000_000L;
-    static final int MAX_TIMEOUT_SECONDS = 3_600;
-    static final int MAX_RESTART_MINUTES = 1_440;
+    static final long MAX_CONCURRENT_REQUESTS = PlanLimits.CONCURRENT_REQUESTS;
+    static final int MAX_TIMEOUT_SECONDS = (int) PlanLimits.TIMEOUT_SECONDS;
+    static final int MAX_RESTART_MINUTES = (int) PlanLimits.RESTART_MINUTES;
 
     public List<Problem> validate(Plan plan) {
         List<Problem> problems = new ArrayList<>();
@@ -105,6 +108,7 @@ public final class PlanValidator {
         }
         checkCoverage(plan.population(), booking, problems);
         checkOverload(plan.bookingSystem(), problems);
+        checkPeoplePerHour(plan.bookingSystem(), problems);
         problems.addAll(RegionalSupplyChecks.check(plan));
         return List.copyOf(problems);
     }
@@ -252,6 +256,30 @@ public final class PlanValidator {
             problems.add(overloadProblem(Severity.WARNING, "holds " + overload.concurrentRequests()
                     + " connections for " + system.concurrentSessions()
                     + " sessions, so it crashes as soon as its sessions fill up"));
+        }
+    }
+
+    /**
+     * The quoted people per hour against what the model serves, sessions × 60 / session minutes: the model uses the
+     * sessions, so a quoted figure more than 1 % off would silently say something else.
+     */
+    private static void checkPeoplePerHour(BookingSystem system, List<Problem> problems) {
+        comparePeoplePerHour("booking system", system.peoplePerHour(), system.concurrentSessions(),
+                system.sessionMinutes(), problems);
+        for (CapacityChange change : system.capacityChanges()) {
+            comparePeoplePerHour("capacity change at " + change.at(), change.peoplePerHour(),
+                    change.concurrentSessions(), system.sessionMinutes(), problems);
+        }
+    }
+
+    private static void comparePeoplePerHour(String subject, double quoted, int sessions, double sessionMinutes,
+                                             List<Problem> problems) {
+        double served = sessions * 60 / sessionMinutes;
+        if (Math.abs(quoted - served) > 0.01 * served) {
+            problems.add(new Problem(Severity.WARNING, null, Problem.FIELD_PEOPLE_PER_HOUR, subject,
+                    String.format(Locale.ROOT, "quotes %,.0f people an hour, but %,d sessions of %s min "
+                            + "serve %,.0f an hour, the figure the booking-night model uses", quoted, sessions,
+                            sessionMinutes, served)));
         }
     }
 

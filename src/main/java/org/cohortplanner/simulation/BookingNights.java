@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.cohortplanner.domain.BookingSystem;
 import org.cohortplanner.domain.CapacityChange;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.NightAssumptions;
 import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.WaitingRoom;
@@ -16,30 +17,46 @@ import org.cohortplanner.planning.CohortFamilies;
 
 /**
  * Turns a plan's booking windows into booking nights: one per cohort that books (a cohort replaced by its split
- * parts does not), with the plan's booking system, the window's appointment limit and the night assumptions.
+ * parts does not), with the plan's booking system, the window's appointment limit and the plan's night assumptions
+ * (arrival profile, session and patience shapes, time step).
  * The booking system's slots are its concurrent sessions and a session lasts its session minutes; its people per
  * hour is the figure planners quote, which at full load is slots × 60 / session minutes.
  */
 public final class BookingNights {
     private final BookingLimit limit;
-    private final NightAssumptions assumptions;
 
-    public BookingNights(BookingLimit limit, NightAssumptions assumptions) {
+    public BookingNights(BookingLimit limit) {
         this.limit = limit;
-        this.assumptions = assumptions;
     }
 
-    /** Nights with the plan's supply as the limit and the default assumptions. */
+    /** Nights with the plan's supply as the limit. */
     public static BookingNights standard() {
-        return new BookingNights(BookingLimit.fromSupply(), NightAssumptions.DEFAULT);
+        return new BookingNights(BookingLimit.fromSupply());
     }
 
     public BookingLimit limit() {
         return limit;
     }
 
-    public NightAssumptions assumptions() {
-        return assumptions;
+    /** Session lengths of mean {@code meanMinutes} in the shape the plan gives. */
+    public static ServiceTime serviceTime(NightAssumptions night, double meanMinutes) {
+        return night.sessionKind() == NightAssumptions.SessionKind.EXPONENTIAL ? ServiceTime.exponential(meanMinutes)
+                : ServiceTime.logNormal(meanMinutes, night.sessionSpread());
+    }
+
+    /** Patience of mean {@code meanMinutes} in the shape the plan gives. */
+    public static Patience patience(NightAssumptions night, double meanMinutes) {
+        return switch (night.patienceKind()) {
+            case EXPONENTIAL -> Patience.exponential(meanMinutes);
+            case FIXED -> Patience.fixed(meanMinutes);
+            case NONE -> Patience.unlimited();
+        };
+    }
+
+    /** The plan's time step, or one chosen from the session time when the plan leaves it at 0. */
+    public static double stepSeconds(NightAssumptions night, ServiceTime service) {
+        double automatic = BookingNightParameters.defaultStepSeconds(service);
+        return night.stepSeconds() > 0 ? Math.min(night.stepSeconds(), service.meanMinutes() * 60 / 4) : automatic;
     }
 
     /** The cohorts that book, by opening time, whose windows close after they open. */
@@ -77,7 +94,8 @@ public final class BookingNights {
             }
         }
         WaitingRoom room = system.waitingRoom();
-        ServiceTime service = assumptions.serviceTime(system.sessionMinutes());
+        NightAssumptions night = system.night();
+        ServiceTime service = serviceTime(night, system.sessionMinutes());
         int slotsAtOpening = system.concurrentSessionsAt(opens);
         Overload overload = system.overload();
         if (overload.enabled()) {
@@ -86,9 +104,9 @@ public final class BookingNights {
                     / system.concurrentSessions())), overload.timeoutSeconds(), overload.restartMinutes());
         }
         return new BookingNightParameters(cohort.name(), opens, windowMinutes, cohort.expectedBookers(),
-                system.accessMultiplier(), assumptions.arrivals(), service, slotsAtOpening,
+                system.accessMultiplier(), ArrivalProfile.of(night), service, slotsAtOpening,
                 changes, room.enabled(), room.admittedPerMinute(), room.order(),
-                assumptions.patience(room.patienceMinutes()), room.retryProbability(), room.retryDelayMinutes(),
-                limit.appointments(plan, cohort), BookingNightParameters.defaultStepSeconds(service), overload);
+                patience(night, room.patienceMinutes()), room.retryProbability(), room.retryDelayMinutes(),
+                limit.appointments(plan, cohort), stepSeconds(night, service), overload);
     }
 }

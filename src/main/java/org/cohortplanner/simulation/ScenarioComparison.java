@@ -117,7 +117,7 @@ public final class ScenarioComparison {
         }
         try {
             CohortSplitter splitter = new CohortSplitter();
-            Plan split = splitter.apply(plan, splitter.intoEqualParts(plan, cohort.id(), 2));
+            Plan split = splitter.sketch(plan, splitter.intoEqualParts(plan, cohort.id(), 2));
             return Optional.of(CohortFamilies.partsOf(split, cohort.id()).stream()
                     .map(part -> nights.parameters(split, part)).toList());
         } catch (SplitNotPossibleException notPossible) {

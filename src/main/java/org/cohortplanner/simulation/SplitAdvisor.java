@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.CampaignLimits;
 import org.cohortplanner.planning.CohortFamilies;
 import org.cohortplanner.planning.CohortSplitter;
 import org.cohortplanner.planning.SplitKind;
@@ -106,7 +107,12 @@ public final class SplitAdvisor {
                 Optional<Plan> split = split(plan, cohort, kind, parts);
                 if (split.isPresent()) {
                     List<Cohort> partCohorts = CohortFamilies.partsOf(split.get(), cohort.id());
-                    sameSize.add(evaluate(split.get(), partCohorts, kind, targets, seed, cancellation));
+                    // A split the plan cannot take is not simulated: it is tried, with the limit it goes beyond.
+                    Optional<CampaignLimits.Breach> beyond = CampaignLimits.newBreach(plan, split.get());
+                    sameSize.add(beyond.isPresent() ? new Candidate(kind, partCohorts.size(), List.of(),
+                            List.of("the split would take the plan beyond the plan format's limits: "
+                                    + beyond.get().detail()))
+                            : evaluate(split.get(), partCohorts, kind, targets, seed, cancellation));
                 }
             }
             tried.addAll(sameSize);
@@ -126,7 +132,7 @@ public final class SplitAdvisor {
             SplitPreview preview = kind == SplitKind.EQUAL_PEOPLE
                     ? splitter.intoEqualParts(plan, cohort.id(), parts)
                     : splitter.byBirthDayDigit(plan, cohort.id(), parts);
-            return Optional.of(splitter.apply(plan, preview));
+            return Optional.of(splitter.sketch(plan, preview));
         } catch (SplitNotPossibleException notPossible) {
             return Optional.empty();
         }

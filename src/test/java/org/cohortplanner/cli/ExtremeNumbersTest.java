@@ -51,6 +51,17 @@ class ExtremeNumbersTest {
             new Object[] {"/cohorts/0/uptake", 1.0, 1.01},
             new Object[] {"/cohorts/0/birthYears/first", 1850, 1849});
 
+    /** The same for the fields of the booking system's overload and of the regional supply (format version 2). */
+    private static final List<Object[]> REGIONAL_FIELDS = List.of(
+            new Object[] {"/bookingSystem/overload/concurrentRequests", 10_000_000_000L, 10_000_000_001L},
+            new Object[] {"/bookingSystem/overload/timeoutSeconds", 3_600.0, 3_600.5},
+            new Object[] {"/bookingSystem/overload/restartMinutes", 1_440.0, 1_441.0},
+            new Object[] {"/brands/0/leadTimeDays", 365, 366},
+            new Object[] {"/deliveries/0/leadTimeDays", 365, 366},
+            new Object[] {"/deliveries/0/allotment/doses/Seoul", 10_000_000_000L, 10_000_000_001L},
+            new Object[] {"/transfers/0/doses", 10_000_000_000L, 10_000_000_001L},
+            new Object[] {"/transfers/0/leadTimeDays", 365, 366});
+
     @TempDir
     Path folder;
 
@@ -62,6 +73,13 @@ class ExtremeNumbersTest {
             String pointer = (String) field[0];
             tests.add(DynamicTest.dynamicTest(pointer + " = " + field[1], () -> atTheLimit(sample, pointer, field[1])));
             tests.add(DynamicTest.dynamicTest(pointer + " = " + field[2], () -> beyond(sample, pointer, field[2])));
+        }
+        JsonNode regional = withRegionalSupply(sample);
+        for (Object[] field : REGIONAL_FIELDS) {
+            String pointer = (String) field[0];
+            tests.add(DynamicTest.dynamicTest(pointer + " = " + field[1], () -> atTheLimit(regional, pointer,
+                    field[1])));
+            tests.add(DynamicTest.dynamicTest(pointer + " = " + field[2], () -> beyond(regional, pointer, field[2])));
         }
         tests.add(DynamicTest.dynamicTest("admittedPerMinute at its limit with the waiting room on", () -> {
             JsonNode plan = with(sample, "/bookingSystem/waitingRoom/enabled", true);
@@ -128,6 +146,21 @@ class ExtremeNumbersTest {
                 assertSane(node.get(i), where + "[" + i + "]", what);
             }
         }
+    }
+
+    /** The sample with an explicit allotment, a transfer and an allocation rule, so that their numbers are there. */
+    private static JsonNode withRegionalSupply(JsonNode sample) throws IOException {
+        ObjectNode copy = (ObjectNode) sample.deepCopy();
+        long doses = copy.at("/deliveries/0/doses").asLong();
+        ((ObjectNode) copy.at("/deliveries/0")).set("allotment", JSON.readTree("{\"rule\": \"EXPLICIT\", "
+                + "\"doses\": {\"Seoul\": " + doses + "}}"));
+        copy.set("transfers", JSON.readTree("[{\"id\": \"T1\", \"brand\": \"Moderna\", \"doses\": 1000, "
+                + "\"fromRegion\": \"Seoul\", \"toRegion\": \"Busan\", \"shipped\": \"2021-07-20\", "
+                + "\"leadTimeDays\": 1}]"));
+        copy.set("allocationRules", JSON.readTree("[{\"id\": \"R1\", \"cohortId\": \"c55-59\", \"regions\": "
+                + "[\"Seoul\"], \"firstDay\": \"2021-07-26\", \"lastDay\": \"2021-07-31\", \"brands\": "
+                + "{\"Pfizer\": 1.0}}]"));
+        return copy;
     }
 
     private static JsonNode with(JsonNode sample, String pointer, Object value) {

@@ -51,7 +51,7 @@ class SimulateCommandTest {
     void aMissingPlanFileIsExitTwoWithoutAStackTrace() {
         CommandLineRun run = CommandLineRun.of("simulate", "no-such-plan.json");
         assertEquals(2, run.exitCode);
-        assertTrue(run.err.startsWith("simulate: "), run.err);
+        assertTrue(run.err.startsWith("no-such-plan.json: "), run.err);
         assertTrue(run.err.contains("no-such-plan.json"), run.err);
         assertFalse(run.err.contains("at org."), run.err);
     }

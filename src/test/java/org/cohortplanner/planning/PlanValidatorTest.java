@@ -139,6 +139,20 @@ class PlanValidatorTest {
     }
 
     @Test
+    void aQuotedPeoplePerHourThatTheSessionsDoNotServeIsAWarning() {
+        Plan plan = valid();
+        BookingSystem system = plan.bookingSystem();
+        Plan quotedHigh = plan.withBookingSystem(new BookingSystem(system.concurrentSessions() * 60
+                / system.sessionMinutes() * 2, system.concurrentSessions(), system.sessionMinutes(),
+                system.accessMultiplier(), system.capacityChanges(), system.waitingRoom(), system.overload(),
+                system.night()));
+        Problem warning = only(validator.validate(quotedHigh));
+        assertEquals(Severity.WARNING, warning.severity());
+        assertEquals(Problem.FIELD_PEOPLE_PER_HOUR, warning.field());
+        assertTrue(warning.detail().contains("the figure the booking-night model uses"), warning.detail());
+    }
+
+    @Test
     void aWindowClosingBeforeItOpensIsAnErrorOnTheWindow() {
         Problem problem = only(problems(fiftyFiveToFiftyNine().withWindow(window(7, 14, 20, 7, 12, 0)),
                 fiftyToFiftyFour().withVaccinationPeriod(period(8, 16, 8, 25))));

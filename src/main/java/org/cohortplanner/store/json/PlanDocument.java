@@ -116,7 +116,7 @@ final class PlanDocument {
     }
 
     @JsonPropertyOrder({"peoplePerHour", "concurrentSessions", "sessionMinutes", "accessMultiplier",
-        "capacityChanges", "waitingRoom", "overload"})
+        "capacityChanges", "waitingRoom", "overload", "night"})
     record BookingSystemJson(
             Double peoplePerHour,
             Integer concurrentSessions,
@@ -124,7 +124,20 @@ final class PlanDocument {
             Double accessMultiplier,
             List<CapacityChangeJson> capacityChanges,
             WaitingRoomJson waitingRoom,
-            @JsonInclude(JsonInclude.Include.NON_NULL) OverloadJson overload) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) OverloadJson overload,
+            @JsonInclude(JsonInclude.Include.NON_NULL) NightJson night) {
+    }
+
+    @JsonPropertyOrder({"arrivalBurstShare", "arrivalBurstDecayMinutes", "arrivalQuarterHours", "sessionTimeKind",
+        "sessionTimeSpread", "patienceKind", "stepSeconds"})
+    record NightJson(
+            Double arrivalBurstShare,
+            Double arrivalBurstDecayMinutes,
+            List<Double> arrivalQuarterHours,
+            String sessionTimeKind,
+            Double sessionTimeSpread,
+            String patienceKind,
+            Double stepSeconds) {
     }
 
     @JsonPropertyOrder({"concurrentRequests", "timeoutSeconds", "restartMinutes"})

@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.DeliveryStatus;
 import org.cohortplanner.domain.DoseInterval;
 import org.cohortplanner.domain.Holiday;
+import org.cohortplanner.domain.NightAssumptions;
 import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanLimits;
@@ -60,6 +62,7 @@ import org.cohortplanner.store.json.PlanDocument.DeliveryJson;
 import org.cohortplanner.store.json.PlanDocument.TransferJson;
 import org.cohortplanner.store.json.PlanDocument.HolidayJson;
 import org.cohortplanner.store.json.PlanDocument.IntervalJson;
+import org.cohortplanner.store.json.PlanDocument.NightJson;
 import org.cohortplanner.store.json.PlanDocument.OverloadJson;
 import org.cohortplanner.store.json.PlanDocument.PeriodJson;
 import org.cohortplanner.store.json.PlanDocument.PlanJson;
@@ -79,7 +82,7 @@ final class PlanMapper {
     static final int FORMAT_VERSION = 3;
     /** The version before lead times, regional allotments, transfers and allocation rules; still read. */
     static final int FIRST_FORMAT_VERSION = 1;
-    /** The version before the windows' reservation caps; still read (no window has a cap). */
+    /** The version before the windows' reservation caps and the booking night's assumptions (bookingSystem.night); still read (no window has a cap). */
     static final int REGIONAL_FORMAT_VERSION = 2;
 
     /** Minutes when the seconds are zero, as people write them; full precision otherwise so nothing is lost. */
@@ -163,7 +166,12 @@ final class PlanMapper {
                         .toList(),
                 new WaitingRoomJson(room.enabled(), room.admittedPerMinute(), room.order().name(),
                         room.patienceMinutes(), room.retryProbability(), room.retryDelayMinutes()),
-                overloadDocument(system.overload()));
+                overloadDocument(system.overload()), nightDocument(system.night()));
+    }
+
+    private static NightJson nightDocument(NightAssumptions night) {
+        return new NightJson(night.burstShare(), night.burstDecayMinutes(), List.copyOf(night.quarterHourShares()),
+                night.sessionKind().name(), night.sessionSpread(), night.patienceKind().name(), night.stepSeconds());
     }
 
     private static OverloadJson overloadDocument(Overload overload) {
@@ -200,6 +208,11 @@ final class PlanMapper {
         if (json.formatVersion() != null && json.formatVersion() < FORMAT_VERSION) {
             refuseReservationCaps(json);
         }
+        if (json.formatVersion() != null && json.formatVersion() <= REGIONAL_FORMAT_VERSION
+                && json.bookingSystem() != null && json.bookingSystem().night() != null) {
+            throw newerField(JsonPath.root().field("bookingSystem").field("night"), FORMAT_VERSION,
+                    json.formatVersion());
+        }
         String name = name(required(json.name(), root.field("name")), root.field("name"));
         String description = json.description() == null ? "" : text(json.description(), root.field("description"));
         ZoneId zone = zone(name(required(json.zone(), root.field("zone")), root.field("zone")), root.field("zone"));
@@ -214,6 +227,9 @@ final class PlanMapper {
         atMost(json.deliveries(), PlanLimits.DELIVERIES, root.field("deliveries"), "deliveries");
         atMost(json.sites(), PlanLimits.SITES, root.field("sites"), "site groups");
         atMost(json.cohorts(), PlanLimits.COHORTS, root.field("cohorts"), "cohorts");
+        atMost(json.transfers(), PlanLimits.TRANSFERS, root.field("transfers"), "transfers");
+        atMost(json.allocationRules(), PlanLimits.ALLOCATION_RULES, root.field("allocationRules"),
+                "allocation rules");
         if (json.population() != null && json.population().size() > PlanLimits.POPULATION_YEARS) {
             throw new MappingFailure(root.field("population"), "the population table has "
                     + json.population().size() + " birth years; it holds at most " + PlanLimits.POPULATION_YEARS
@@ -310,35 +326,53 @@ final class PlanMapper {
     }
 
     private static Transfer transfer(TransferJson json, JsonPath path) {
-        String id = required(json.id(), path.field("id"));
-        String brand = required(json.brand(), path.field("brand"));
+        String id = name(required(json.id(), path.field("id")), path.field("id"));
+        String brand = name(required(json.brand(), path.field("brand")), path.field("brand"));
         long doses = required(json.doses(), path.field("doses"));
-        String from = required(json.fromRegion(), path.field("fromRegion"));
-        String to = required(json.toRegion(), path.field("toRegion"));
+        if (doses >= 0) {
+            within(doses, 0, PlanLimits.DOSES, path.field("doses"), "doses");
+        }
+        String from = name(required(json.fromRegion(), path.field("fromRegion")), path.field("fromRegion"));
+        String to = name(required(json.toRegion(), path.field("toRegion")), path.field("toRegion"));
         LocalDate shipped = date(required(json.shipped(), path.field("shipped")), path.field("shipped"));
-        int leadTime = json.leadTimeDays() == null ? 0 : json.leadTimeDays();
-        return build(path, () -> new Transfer(id, brand, doses, from, to, shipped, leadTime, json.note()));
+        int leadTime = json.leadTimeDays() == null ? 0 : leadTime(json.leadTimeDays(), path.field("leadTimeDays"));
+        String note = json.note() == null ? null : text(json.note(), path.field("note"));
+        return build(path, () -> new Transfer(id, brand, doses, from, to, shipped, leadTime, note));
     }
 
     private static AllocationRule rule(AllocationRuleJson json, JsonPath path) {
-        String id = required(json.id(), path.field("id"));
-        String cohortId = required(json.cohortId(), path.field("cohortId"));
+        String id = name(required(json.id(), path.field("id")), path.field("id"));
+        String cohortId = name(required(json.cohortId(), path.field("cohortId")), path.field("cohortId"));
         List<String> regions = required(json.regions(), path.field("regions"));
+        entriesAtMost(regions.size(), PlanLimits.REGIONS, path.field("regions"), "regions");
         for (int i = 0; i < regions.size(); i++) {
-            entry(regions.get(i), path.field("regions").index(i));
+            name(entry(regions.get(i), path.field("regions").index(i)), path.field("regions").index(i));
         }
         LocalDate first = date(required(json.firstDay(), path.field("firstDay")), path.field("firstDay"));
         LocalDate last = date(required(json.lastDay(), path.field("lastDay")), path.field("lastDay"));
+        long days = ChronoUnit.DAYS.between(first, last) + 1;
+        if (days > PlanLimits.ALLOCATION_RULE_DAYS) {
+            throw new MappingFailure(path.field("lastDay"), "allocation rule " + id + " runs " + number(days)
+                    + " days, from " + first + " to " + last + "; a rule runs at most " + PlanLimits.ALLOCATION_RULE_DAYS
+                    + " days (the plan format's limits)");
+        }
         JsonPath brandsPath = path.field("brands");
         Map<String, Double> shares = required(json.brands(), brandsPath);
-        shares.forEach((brand, share) -> required(share, brandsPath.field(brand)));
+        entriesAtMost(shares.size(), PlanLimits.BRANDS, brandsPath, "brands");
+        shares.forEach((brand, share) -> {
+            name(brand, brandsPath.field(brand));
+            required(share, brandsPath.field(brand));
+        });
         BrandAllocation brands = build(brandsPath, () -> new BrandAllocation(shares));
         List<String> except = json.exceptSiteGroups() == null ? List.of() : json.exceptSiteGroups();
+        entriesAtMost(except.size(), PlanLimits.SITES, path.field("exceptSiteGroups"), "site groups");
         for (int i = 0; i < except.size(); i++) {
-            entry(except.get(i), path.field("exceptSiteGroups").index(i));
+            JsonPath exceptPath = path.field("exceptSiteGroups").index(i);
+            name(entry(except.get(i), exceptPath), exceptPath);
         }
+        String note = json.note() == null ? null : text(json.note(), path.field("note"));
         return build(path, () -> new AllocationRule(id, cohortId, new LinkedHashSet<>(regions), first, last, brands,
-                new LinkedHashSet<>(except), json.note()));
+                new LinkedHashSet<>(except), note));
     }
 
     private static Allotment allotment(AllotmentJson json, JsonPath path) {
@@ -348,7 +382,14 @@ final class PlanMapper {
         AllotmentRule rule = constant(AllotmentRule.class, required(json.rule(), path.field("rule")),
                 path.field("rule"), "allotment rule");
         Map<String, Long> doses = json.doses() == null ? Map.of() : json.doses();
-        doses.forEach((region, count) -> required(count, path.field("doses").field(region)));
+        entriesAtMost(doses.size(), PlanLimits.REGIONS, path.field("doses"), "regions");
+        doses.forEach((region, count) -> {
+            JsonPath countPath = path.field("doses").field(region);
+            name(region, countPath);
+            if (required(count, countPath) >= 0) {
+                within(count, 0, PlanLimits.DOSES, countPath, "doses allotted to " + region);
+            }
+        });
         return build(path, () -> new Allotment(rule, doses));
     }
 
@@ -432,7 +473,7 @@ final class PlanMapper {
                 path.field("platform"), "platform");
         Set<SiteKind> siteKinds = constants(SiteKind.class, required(json.siteKinds(), path.field("siteKinds")),
                 path.field("siteKinds"), "site kind");
-        int leadTime = json.leadTimeDays() == null ? 0 : json.leadTimeDays();
+        int leadTime = json.leadTimeDays() == null ? 0 : leadTime(json.leadTimeDays(), path.field("leadTimeDays"));
         return build(path, () -> new VaccineBrand(name, doses, interval, minimumAge, platform, siteKinds, leadTime));
     }
 
@@ -451,8 +492,10 @@ final class PlanMapper {
         DeliveryStatus status = json.status() == null ? DeliveryStatus.PLANNED
                 : constant(DeliveryStatus.class, json.status(), path.field("status"), "delivery status");
         Allotment allotment = allotment(json.allotment(), path.field("allotment"));
-        return build(path, () -> new Delivery(id, brand, doses, planned, expected, status, note,
-                json.leadTimeDays(), allotment));
+        Integer leadTime = json.leadTimeDays() == null ? null
+                : leadTime(json.leadTimeDays(), path.field("leadTimeDays"));
+        return build(path, () -> new Delivery(id, brand, doses, planned, expected, status, note, leadTime,
+                allotment));
     }
 
     private static SiteGroup site(SiteJson json, JsonPath path) {
@@ -495,14 +538,51 @@ final class PlanMapper {
                 path.field("waitingRoom"));
         Overload overload = json.overload() == null ? Overload.NONE
                 : overload(json.overload(), path.field("overload"));
+        NightAssumptions night = json.night() == null ? NightAssumptions.FORMAT_2_READING
+                : night(json.night(), path.field("night"));
         return build(path, () -> new BookingSystem(peoplePerHour, sessions, sessionMinutes, accessMultiplier, changes,
-                waitingRoom, overload));
+                waitingRoom, overload, night));
+    }
+
+    /** Left-out fields of a night take the reading of version-2 files ({@link NightAssumptions#FORMAT_2_READING}). */
+    private static NightAssumptions night(NightJson json, JsonPath path) {
+        NightAssumptions old = NightAssumptions.FORMAT_2_READING;
+        double burstShare = json.arrivalBurstShare() == null ? old.burstShare() : json.arrivalBurstShare();
+        double decay = json.arrivalBurstDecayMinutes() == null ? old.burstDecayMinutes()
+                : json.arrivalBurstDecayMinutes();
+        upTo(decay, PlanLimits.WAITING_MINUTES, path.field("arrivalBurstDecayMinutes"), "arrival burst decay minutes");
+        List<Double> table = json.arrivalQuarterHours() == null ? List.of() : json.arrivalQuarterHours();
+        if (table.size() > NightAssumptions.QUARTER_HOURS) {
+            throw new MappingFailure(path.field("arrivalQuarterHours"), "the arrival table has "
+                    + number(table.size()) + " quarter hours; it holds at most "
+                    + number(NightAssumptions.QUARTER_HOURS) + " (the plan format's limits)");
+        }
+        for (int i = 0; i < table.size(); i++) {
+            entry(table.get(i), path.field("arrivalQuarterHours").index(i));
+        }
+        NightAssumptions.SessionKind sessionKind = json.sessionTimeKind() == null ? old.sessionKind()
+                : constant(NightAssumptions.SessionKind.class, json.sessionTimeKind(), path.field("sessionTimeKind"),
+                        "session time kind");
+        double spread = json.sessionTimeSpread() == null ? old.sessionSpread() : json.sessionTimeSpread();
+        upTo(spread, PlanLimits.SESSION_SPREAD, path.field("sessionTimeSpread"), "session time spread");
+        NightAssumptions.PatienceKind patienceKind = json.patienceKind() == null ? old.patienceKind()
+                : constant(NightAssumptions.PatienceKind.class, json.patienceKind(), path.field("patienceKind"),
+                        "patience kind");
+        double step = json.stepSeconds() == null ? old.stepSeconds() : json.stepSeconds();
+        return build(path, () -> new NightAssumptions(burstShare, decay, table, sessionKind, spread, patienceKind,
+                step));
     }
 
     private static Overload overload(OverloadJson json, JsonPath path) {
         long requests = required(json.concurrentRequests(), path.field("concurrentRequests"));
         double timeout = required(json.timeoutSeconds(), path.field("timeoutSeconds"));
         double restart = required(json.restartMinutes(), path.field("restartMinutes"));
+        if (requests >= 0) {
+            within(requests, 0, PlanLimits.CONCURRENT_REQUESTS, path.field("concurrentRequests"),
+                    "concurrent requests");
+        }
+        upTo(timeout, PlanLimits.TIMEOUT_SECONDS, path.field("timeoutSeconds"), "timeout seconds");
+        upTo(restart, PlanLimits.RESTART_MINUTES, path.field("restartMinutes"), "restart minutes");
         return build(path, () -> new Overload(requests, timeout, restart));
     }
 
@@ -707,6 +787,21 @@ final class PlanMapper {
             throw new MappingFailure(path, "the plan has " + number(items.size()) + " " + what + "; a plan holds at "
                     + "most " + number(maximum) + " (the plan format's limits)");
         }
+    }
+
+    private static void entriesAtMost(int size, int maximum, JsonPath path, String what) {
+        if (size > maximum) {
+            throw new MappingFailure(path, "this lists " + number(size) + " " + what + "; at most " + number(maximum)
+                    + " are allowed here (the plan format's limits)");
+        }
+    }
+
+    /** A lead time in days; a negative one is left to the record, which says so in its own words. */
+    private static int leadTime(int days, JsonPath path) {
+        if (days >= 0) {
+            within(days, 0, PlanLimits.LEAD_TIME_DAYS, path, "lead time days");
+        }
+        return days;
     }
 
     /** A name or id: one line of plain text, at most {@link PlanLimits#NAME_LENGTH} characters. */

@@ -71,6 +71,7 @@ public final class SplitDialogModel {
     /** Proposes the split again from the dialog's fields. */
     private void propose() {
         SplitPreview proposed = null;
+        SplitPreview shown = null;
         String why = "";
         try {
             proposed = proposal();
@@ -80,12 +81,17 @@ public final class SplitDialogModel {
                 proposed = null;
             } else {
                 proposed = splitter.withNightsFrom(plan, proposed, night.get());
+                shown = proposed;
+                // Made on paper, so that a split that would take the plan beyond the plan format's limits (such as
+                // booking windows that add up to too many days) shows its parts and why, but cannot be applied.
+                splitter.apply(plan, proposed);
             }
         } catch (SplitNotPossibleException notPossible) {
             why = notPossible.getMessage();
+            proposed = null;
         }
         preview.set(proposed);
-        parts.setAll(proposed == null ? List.of() : proposed.parts());
+        parts.setAll(shown == null ? List.of() : shown.parts());
         problem.set(why);
     }
 

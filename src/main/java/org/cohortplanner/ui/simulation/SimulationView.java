@@ -50,6 +50,7 @@ import javafx.util.StringConverter;
 import org.cohortplanner.domain.QueueOrder;
 import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.ScenarioComparison;
+import org.cohortplanner.simulation.Patience;
 import org.cohortplanner.simulation.ServiceTime;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.simulation.SimulationViewModel.AdviceLine;
@@ -130,6 +131,9 @@ public final class SimulationView {
         autoRunDelay.setOnFinished(event -> viewModel.run());
         for (Observable input : List.of(viewModel.uptakeProperty(), viewModel.accessMultiplierProperty(),
                 viewModel.burstShareProperty(), viewModel.burstDecayMinutesProperty(),
+                viewModel.arrivalTableProperty(), viewModel.patienceKindProperty(), viewModel.stepSecondsProperty(),
+                viewModel.concurrentRequestsProperty(), viewModel.timeoutSecondsProperty(),
+                viewModel.restartMinutesProperty(),
                 viewModel.concurrentSessionsProperty(), viewModel.sessionMinutesProperty(),
                 viewModel.serviceKindProperty(), viewModel.serviceSpreadProperty(),
                 viewModel.capacityChangesProperty(), viewModel.waitingRoomProperty(),
@@ -209,8 +213,16 @@ public final class SimulationView {
         rows.add(texts.get("form.uptake"), shareSlider(viewModel.uptakeProperty()));
         rows.add(texts.get("form.people"), boundLabel(viewModel.peopleTextProperty()));
         rows.add(texts.get("form.accessMultiplier"), doubleSpinner(viewModel.accessMultiplierProperty(), 1, 50, 0.1));
-        rows.add(texts.get("form.burstShare"), shareSlider(viewModel.burstShareProperty()));
-        rows.add(texts.get("form.burstDecay"), doubleSpinner(viewModel.burstDecayMinutesProperty(), 1, 1440, 5));
+        CheckBox table = new CheckBox(texts.get("form.arrivalTable"));
+        table.selectedProperty().bindBidirectional(viewModel.arrivalTableProperty());
+        table.disableProperty().bind(viewModel.planHasArrivalTableProperty().not());
+        rows.wide(table);
+        Node burst = shareSlider(viewModel.burstShareProperty());
+        burst.disableProperty().bind(table.selectedProperty());
+        rows.add(texts.get("form.burstShare"), burst);
+        Spinner<Double> decay = doubleSpinner(viewModel.burstDecayMinutesProperty(), 1, 1440, 5);
+        decay.disableProperty().bind(table.selectedProperty());
+        rows.add(texts.get("form.burstDecay"), decay);
 
         rows.section(texts.get("form.bookingSystem"));
         rows.add(texts.get("form.concurrentSessions"),
@@ -225,6 +237,11 @@ public final class SimulationView {
         Spinner<Double> spread = doubleSpinner(viewModel.serviceSpreadProperty(), 0.1, 5, 0.1);
         spread.disableProperty().bind(viewModel.serviceKindProperty().isNotEqualTo(ServiceTime.Kind.LOG_NORMAL));
         rows.add(texts.get("form.serviceSpread"), spread);
+        rows.add(texts.get("form.stepSeconds"), doubleSpinner(viewModel.stepSecondsProperty(), 0, 10, 0.5));
+        rows.add(texts.get("form.concurrentRequests"),
+                intSpinner(viewModel.concurrentRequestsProperty(), 0, Integer.MAX_VALUE, 10_000));
+        rows.add(texts.get("form.timeoutSeconds"), doubleSpinner(viewModel.timeoutSecondsProperty(), 0, 3600, 5));
+        rows.add(texts.get("form.restartMinutes"), doubleSpinner(viewModel.restartMinutesProperty(), 0, 1440, 5));
         CheckBox changes = new CheckBox(texts.get("form.capacityChanges"));
         changes.selectedProperty().bindBidirectional(viewModel.capacityChangesProperty());
         rows.wide(changes);
@@ -244,6 +261,11 @@ public final class SimulationView {
         order.disableProperty().bind(room.selectedProperty().not());
         rows.add(texts.get("form.queueOrder"), order);
         rows.add(texts.get("form.patience"), doubleSpinner(viewModel.patienceMinutesProperty(), 0, 1440, 5));
+        ComboBox<Patience.Kind> patienceKind = new ComboBox<>();
+        patienceKind.getItems().setAll(Patience.Kind.values());
+        patienceKind.setConverter(enumTexts("form.patienceKind."));
+        patienceKind.valueProperty().bindBidirectional(viewModel.patienceKindProperty());
+        rows.add(texts.get("form.patienceKind"), patienceKind);
         rows.add(texts.get("form.retryProbability"), shareSlider(viewModel.retryProbabilityProperty()));
         rows.add(texts.get("form.retryDelay"), doubleSpinner(viewModel.retryDelayMinutesProperty(), 0, 1440, 5));
 

@@ -30,6 +30,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.NightAssumptions;
+import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.QueueOrder;
 import org.cohortplanner.planning.CohortFamilies;
 import org.cohortplanner.planning.CohortSplitter;
@@ -115,6 +117,15 @@ public final class SimulationViewModel {
     private final DoubleProperty accessMultiplier = new SimpleDoubleProperty(this, "accessMultiplier", 1);
     private final DoubleProperty burstShare = new SimpleDoubleProperty(this, "burstShare");
     private final DoubleProperty burstDecayMinutes = new SimpleDoubleProperty(this, "burstDecayMinutes", 60);
+    private final BooleanProperty arrivalTable = new SimpleBooleanProperty(this, "arrivalTable");
+    private final ReadOnlyBooleanWrapper planHasArrivalTable =
+            new ReadOnlyBooleanWrapper(this, "planHasArrivalTable");
+    private final ObjectProperty<Patience.Kind> patienceKind =
+            new SimpleObjectProperty<>(this, "patienceKind", Patience.Kind.EXPONENTIAL);
+    private final DoubleProperty stepSeconds = new SimpleDoubleProperty(this, "stepSeconds");
+    private final IntegerProperty concurrentRequests = new SimpleIntegerProperty(this, "concurrentRequests");
+    private final DoubleProperty timeoutSeconds = new SimpleDoubleProperty(this, "timeoutSeconds");
+    private final DoubleProperty restartMinutes = new SimpleDoubleProperty(this, "restartMinutes");
     private final IntegerProperty concurrentSessions = new SimpleIntegerProperty(this, "concurrentSessions", 1);
     private final DoubleProperty sessionMinutes = new SimpleDoubleProperty(this, "sessionMinutes", 5);
     private final ObjectProperty<ServiceTime.Kind> serviceKind =
@@ -193,9 +204,10 @@ public final class SimulationViewModel {
                 chooseWindow(after);
             }
         });
-        for (Observable input : List.of(uptake, accessMultiplier, burstShare, burstDecayMinutes, concurrentSessions,
-                sessionMinutes, serviceKind, serviceSpread, capacityChanges, waitingRoom, admittedPerMinute,
-                queueOrder, patienceMinutes, retryProbability, retryDelayMinutes, limitBySupply)) {
+        for (Observable input : List.of(uptake, accessMultiplier, burstShare, burstDecayMinutes, arrivalTable,
+                concurrentSessions, sessionMinutes, serviceKind, serviceSpread, capacityChanges, waitingRoom,
+                admittedPerMinute, queueOrder, patienceMinutes, patienceKind, retryProbability, retryDelayMinutes,
+                stepSeconds, concurrentRequests, timeoutSeconds, restartMinutes, limitBySupply)) {
             input.addListener(changed -> parametersChanged());
         }
         showWindows(working.getPlan());
@@ -242,8 +254,16 @@ public final class SimulationViewModel {
         try {
             uptake.set(cohort.get().uptake());
             accessMultiplier.set(plan.accessMultiplier());
-            burstShare.set(plan.arrivals().burstShare());
-            burstDecayMinutes.set(plan.arrivals().burstDecayMinutes());
+            NightAssumptions planNight = working.getPlan().bookingSystem().night();
+            burstShare.set(planNight.burstShare());
+            burstDecayMinutes.set(planNight.burstDecayMinutes());
+            planHasArrivalTable.set(planNight.hasArrivalTable());
+            arrivalTable.set(planNight.hasArrivalTable());
+            patienceKind.set(plan.patience().kind());
+            stepSeconds.set(planNight.stepSeconds());
+            concurrentRequests.set((int) Math.min(Integer.MAX_VALUE, plan.overload().concurrentRequests()));
+            timeoutSeconds.set(plan.overload().timeoutSeconds());
+            restartMinutes.set(plan.overload().restartMinutes());
             concurrentSessions.set(plan.slots());
             sessionMinutes.set(plan.serviceTime().meanMinutes());
             serviceKind.set(plan.serviceTime().kind());
@@ -280,17 +300,25 @@ public final class SimulationViewModel {
                 : ServiceTime.exponential(sessionMinutes.get());
         List<SlotChange> changes = capacityChanges.get() ? base.slotChanges() : List.of();
         boolean room = waitingRoom.get();
+        ArrivalProfile arrivals = arrivalTable.get() && base.arrivals().hasTable() ? base.arrivals()
+                : ArrivalProfile.burst(burstShare.get(), burstDecayMinutes.get());
+        double step = stepSeconds.get() > 0 ? Math.min(Math.min(stepSeconds.get(),
+                BookingNightParameters.MAX_STEP_SECONDS), service.meanMinutes() * 60 / 4)
+                : BookingNightParameters.defaultStepSeconds(service);
+        Patience patience = patienceMinutes.get() > 0 && patienceKind.get() != Patience.Kind.NONE
+                ? new Patience(patienceKind.get(), patienceMinutes.get()) : Patience.unlimited();
         BookingNightParameters night = base
                 .withPeople(Math.round(cohort.eligible() * uptake.get()))
                 .withAccessMultiplier(accessMultiplier.get())
-                .withArrivals(ArrivalProfile.burst(burstShare.get(), burstDecayMinutes.get()))
-                .withStepSeconds(BookingNightParameters.defaultStepSeconds(service))
+                .withArrivals(arrivals)
                 .withServiceTime(service)
+                .withStepSeconds(step)
+                .withOverload(new Overload(Math.max(0, concurrentRequests.get()), Math.max(0, timeoutSeconds.get()),
+                        Math.max(0, restartMinutes.get())))
                 .withCapacity(concurrentSessions.get(), changes)
                 .withWaitingRoom(room, room ? Math.max(1, admittedPerMinute.get()) : admittedPerMinute.get(),
                         queueOrder.get())
-                .withPatience(patienceMinutes.get() > 0 ? Patience.exponential(patienceMinutes.get())
-                        : Patience.unlimited())
+                .withPatience(patience)
                 .withRetries(retryProbability.get(), retryDelayMinutes.get());
         return limitBySupply.get() ? night : night.withBookingLimit(BookingLimit.UNLIMITED);
     }
@@ -671,7 +699,7 @@ public final class SimulationViewModel {
     private Optional<List<BookingNightParameters>> splitNights(Cohort cohort, int parts) {
         Plan plan = working.getPlan();
         try {
-            Plan split = splitter.apply(plan, splitter.intoEqualParts(plan, cohort.id(), parts));
+            Plan split = splitter.sketch(plan, splitter.intoEqualParts(plan, cohort.id(), parts));
             return Optional.of(CohortFamilies.partsOf(split, cohort.id()).stream()
                     .map(part -> applyForm(nights.parameters(split, part), part)).toList());
         } catch (IllegalArgumentException notPossible) {
@@ -751,6 +779,37 @@ public final class SimulationViewModel {
 
     public DoubleProperty burstDecayMinutesProperty() {
         return burstDecayMinutes;
+    }
+
+    /** Use the plan's quarter-hour arrival table instead of the burst (only when the plan has one). */
+    public BooleanProperty arrivalTableProperty() {
+        return arrivalTable;
+    }
+
+    public ReadOnlyBooleanProperty planHasArrivalTableProperty() {
+        return planHasArrivalTable.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Patience.Kind> patienceKindProperty() {
+        return patienceKind;
+    }
+
+    /** Time step of the fast model in seconds; 0 = chosen from the session time. */
+    public DoubleProperty stepSecondsProperty() {
+        return stepSeconds;
+    }
+
+    /** Connections the system holds at the opening; 0 = it does not break under load. */
+    public IntegerProperty concurrentRequestsProperty() {
+        return concurrentRequests;
+    }
+
+    public DoubleProperty timeoutSecondsProperty() {
+        return timeoutSeconds;
+    }
+
+    public DoubleProperty restartMinutesProperty() {
+        return restartMinutes;
     }
 
     public IntegerProperty concurrentSessionsProperty() {

@@ -2,14 +2,17 @@ package org.cohortplanner.store.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 
 import org.cohortplanner.domain.Allotment;
 import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.NightAssumptions;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.VaccineBrand;
 import org.junit.jupiter.api.Test;
@@ -29,7 +32,8 @@ class OlderFormatTest {
                 sample.sites(), sample.bookingSystem(), sample.holidays(), sample.regions(), sample.population(),
                 sample.settings(), sample.version());
         return PlanFiles.toJson(plain)
-                .replace("\"formatVersion\": 2,", "\"formatVersion\": 1,")
+                .replace("\"formatVersion\": 3,", "\"formatVersion\": 1,")
+                .replaceAll(",\\n\\s*\"night\": \\{[^}]*}", "")
                 .replaceAll(",\\n\\s*\"leadTimeDays\": (0|null)", "")
                 .replaceAll(",\\n\\s*\"allotment\": \\{\\n\\s*\"rule\": \"APPOINTMENTS\",\\n\\s*\"doses\": \\{}\\n\\s*}", "")
                 .replaceAll(",\\n\\s*\"transfers\": \\[]", "")
@@ -58,6 +62,29 @@ class OlderFormatTest {
         assertTrue(plan.transfers().isEmpty());
         assertTrue(plan.allocationRules().isEmpty());
         assertEquals(OptionalInt.of(1), PlanFiles.formatVersionOf(file));
+    }
+
+    @Test
+    void aVersionTwoFileOpensWithTheNightAssumptionsOfVersionTwo() throws Exception {
+        Plan sample = PlanSamples.everyField();
+        Plan fitted = sample.withBookingSystem(sample.bookingSystem().withNight(
+                new NightAssumptions(0.3, 20, List.of(0.1, 0.2), NightAssumptions.SessionKind.LOG_NORMAL, 0.5,
+                        NightAssumptions.PatienceKind.FIXED, 2)));
+        String current = PlanFiles.toJson(fitted);
+        assertTrue(current.contains("\"formatVersion\": 3,") && current.contains("\"night\": {"), current);
+        String versionTwo = current.replace("\"formatVersion\": 3,", "\"formatVersion\": 2,")
+                .replaceAll(",\\n\\s*\"night\": \\{[^}]*}", "");
+        Path file = folder.resolve("two.json");
+        Files.writeString(file, versionTwo);
+
+        Plan plan = PlanFiles.read(file);
+
+        assertEquals(NightAssumptions.FORMAT_2_READING, plan.bookingSystem().night());
+        assertEquals(fitted.bookingSystem().night(), PlanFiles.fromJson(current).bookingSystem().night());
+        PlanFileException refused = assertThrows(PlanFileException.class, () -> PlanFiles.fromJson(
+                current.replace("\"formatVersion\": 3,", "\"formatVersion\": 2,")));
+        assertTrue(refused.getMessage().contains("bookingSystem.night: this field needs formatVersion 3; the file says "
+                + "formatVersion 2"), refused.getMessage());
     }
 
     @Test

@@ -191,9 +191,9 @@ class PlanFilesErrorTest {
 
     @Test
     void aNewerFormatVersionIsRefusedBeforeAnythingElse() {
-        assertFailure(replace("\"formatVersion\": 1,", "\"formatVersion\": 3, \"futureField\": true,"),
+        assertFailure(replace("\"formatVersion\": 1,", "\"formatVersion\": 4, \"futureField\": true,"),
                 "formatVersion", 2,
-                "unsupported formatVersion 3; this version of Cohort Planner reads formatVersion 1 to 2");
+                "unsupported formatVersion 4; this version of Cohort Planner reads formatVersion 1 to 3");
     }
 
     @Test

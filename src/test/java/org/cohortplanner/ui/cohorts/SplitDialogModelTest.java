@@ -13,6 +13,7 @@ import java.util.Locale;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.planning.SplitKind;
 import org.cohortplanner.planning.SplitPart;
 import org.cohortplanner.domain.AuditEntry;
@@ -114,6 +115,31 @@ class SplitDialogModelTest {
         assertTrue(dialog.problemProperty().get().contains("20:00"), dialog.problemProperty().get());
         dialog.firstNight().opensTimeProperty().set("20:00");
         assertEquals(3, dialog.parts().size());
+    }
+
+    @Test
+    void aSplitBeyondThePlanFormatsLimitsSaysWhichAndCannotBeApplied() {
+        // Each part books as long as the cohort did: ten parts of a twelve-day window open 120 days of booking, more
+        // than the booking windows of a plan may add up to with the other cohorts'.
+        Plan longCampaign = SAMPLE.withCohorts(SAMPLE.cohorts().stream().map(c -> c.id().equals("c50-54")
+                ? c.withWindow(new BookingWindow(c.window().opens(), c.window().opens().plusDays(12)))
+                : c).toList());
+        WorkingPlan plan = new WorkingPlan(new InMemoryPlanStore(longCampaign), new DirectTaskRunner(), longCampaign);
+        CohortSelection chosen = new CohortSelection();
+        CohortsViewModel screen = new CohortsViewModel(plan, chosen, dialogs, "kim", Locale.ENGLISH);
+        chosen.select("c50-54");
+        SplitDialogModel dialog = screen.proposeSplit().orElseThrow();
+
+        dialog.kindProperty().set(SplitKind.BY_BIRTH_DAY_DIGIT);
+        dialog.groupsProperty().set(10);
+
+        assertEquals(10, dialog.parts().size(), "the parts are shown, with why they cannot be made");
+        assertNull(dialog.previewProperty().get());
+        assertFalse(dialog.canApply());
+        assertTrue(dialog.problemProperty().get().contains("would take the plan beyond the plan format's limits: "
+                + "with this window the booking windows of the plan add up to"), dialog.problemProperty().get());
+        dialog.groupsProperty().set(2);
+        assertTrue(dialog.canApply(), dialog.problemProperty().get());
     }
 
     @Test

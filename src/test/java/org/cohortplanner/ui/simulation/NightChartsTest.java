@@ -10,13 +10,12 @@ import org.cohortplanner.simulation.BookingNightParameters;
 import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.BookingNightResult.MinuteFigures;
 import org.cohortplanner.simulation.BookingNights;
-import org.cohortplanner.simulation.NightAssumptions;
 import org.cohortplanner.ui.UiTestPlans;
 import org.junit.jupiter.api.Test;
 
 class NightChartsTest {
-    private static final BookingNightParameters NIGHT = new BookingNights(BookingLimit.unlimited(),
-            NightAssumptions.DEFAULT).parameters(UiTestPlans.initial(), UiTestPlans.fiftyToFiftyFour());
+    private static final BookingNightParameters NIGHT = new BookingNights(BookingLimit.unlimited())
+            .parameters(UiTestPlans.initial(), UiTestPlans.fiftyToFiftyFour());
 
     /**
      * A night of {@code minutes} minutes whose queue lasts {@code queueMinutes}, half booked halfway through the

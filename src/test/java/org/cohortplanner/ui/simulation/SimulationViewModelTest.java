@@ -26,7 +26,6 @@ import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
 import org.cohortplanner.simulation.CancellationToken;
-import org.cohortplanner.simulation.NightAssumptions;
 import org.cohortplanner.simulation.QueueingFormulas;
 import org.cohortplanner.simulation.SimulationCancelledException;
 import org.cohortplanner.ui.InMemoryPlanStore;
@@ -37,12 +36,16 @@ import org.cohortplanner.ui.common.ExecutorTaskRunner;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.WorkingPlan;
+import org.cohortplanner.domain.NightAssumptions;
+import org.cohortplanner.simulation.ArrivalProfile;
+import org.cohortplanner.simulation.Patience;
+import org.cohortplanner.simulation.ServiceTime;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SimulationViewModelTest {
     /** Nights without the supply limit: the test plans have no deliveries, so their supply would allow nothing. */
-    private static final BookingNights NIGHTS = new BookingNights(BookingLimit.unlimited(), NightAssumptions.DEFAULT);
+    private static final BookingNights NIGHTS = new BookingNights(BookingLimit.unlimited());
 
     private final InMemoryPlanStore store = new InMemoryPlanStore(UiTestPlans.initial());
     private final WorkingPlan working = new WorkingPlan(store, new DirectTaskRunner(), UiTestPlans.initial());
@@ -114,6 +117,35 @@ class SimulationViewModelTest {
         viewModel.concurrentSessionsProperty().set(50_000);
         viewModel.waitingRoomProperty().set(false);
         assertEquals(50_000, viewModel.parameters().slots());
+
+        viewModel.resetToPlan();
+
+        assertEquals(planned, viewModel.parameters());
+    }
+
+    @Test
+    void thePlansNightAssumptionsAreOnTheFormAndResetToPlanBringsThemBack() {
+        Plan plan = working.getPlan();
+        working.reload(plan.withBookingSystem(plan.bookingSystem().withNight(new NightAssumptions(0.5, 30,
+                List.of(0.4, 0.2), NightAssumptions.SessionKind.LOG_NORMAL, 0.8, NightAssumptions.PatienceKind.FIXED,
+                2))));
+        SimulationViewModel viewModel = viewModel(new DirectTaskRunner(), new BookingNightSimulator());
+        BookingNightParameters planned = viewModel.parameters();
+        assertTrue(viewModel.arrivalTableProperty().get());
+        assertEquals(ArrivalProfile.table(List.of(0.4, 0.2)), planned.arrivals());
+        assertEquals(Patience.Kind.FIXED, viewModel.patienceKindProperty().get());
+        assertEquals(Patience.fixed(60), planned.patience());
+        assertEquals(2, planned.stepSeconds());
+        assertEquals(ServiceTime.logNormal(5, 0.8), planned.serviceTime());
+
+        viewModel.arrivalTableProperty().set(false);
+        viewModel.patienceKindProperty().set(Patience.Kind.NONE);
+        viewModel.stepSecondsProperty().set(0);
+        viewModel.concurrentRequestsProperty().set(100_000);
+        BookingNightParameters edited = viewModel.parameters();
+        assertEquals(ArrivalProfile.burst(0.5, 30), edited.arrivals());
+        assertEquals(Patience.unlimited(), edited.patience());
+        assertEquals(100_000, edited.overload().concurrentRequests());
 
         viewModel.resetToPlan();
 
