@@ -285,7 +285,16 @@ final class RegionalRemedies {
         for (RegionChange change : best.changes) {
             (change.fromRegion() == null ? swapped : receiving).add(change.region());
         }
-        String summary = swap ? "regional swap in " + String.join("/", swapped)
+        Set<String> given = new java.util.TreeSet<>();
+        Set<String> replaced = new java.util.TreeSet<>();
+        for (RegionChange change : best.changes) {
+            if (change.fromRegion() == null) {
+                given.add(change.brandAfter());
+                replaced.add(change.brandBefore());
+            }
+        }
+        String summary = swap ? String.join("/", given) + " instead of " + String.join("/", replaced)
+                + " in " + String.join("/", swapped)
                 + (receiving.isEmpty() ? "" : " with transfers to " + receiving.size() + " regions")
                 : "transfers to " + String.join("/", receiving);
         return new Suggestion(swap ? Suggestion.Kind.BRAND_SWAP : Suggestion.Kind.TRANSFER, summary, described,
