@@ -124,9 +124,8 @@ public final class JdbcPlanStore implements PlanStore {
         Connection open = openConnection();
         try {
             // The document is written and read back before the plan's row is locked, so that other saves do not
-            // wait for it; a save that passes the version check gets exactly the version prepared here.
-            Plan expected = plan.withVersion(plan.version() + 1);
-            String document = PlanDocumentTable.document(expected);
+            // wait for it; it does not depend on the version, which is kept in its own column.
+            String document = PlanDocumentTable.document(plan);
             OptionalLong stored = PlanDocumentTable.version(open, planId, true);
             long storedVersion = stored.orElse(0);
             if (checkVersion && plan.version() != storedVersion) {
@@ -135,10 +134,7 @@ public final class JdbcPlanStore implements PlanStore {
                 throw new PlanConflictException(plan.version(), storedVersion, storedPlan.orElse(null));
             }
             Plan saved = plan.withVersion(storedVersion + 1);
-            if (saved.version() != expected.version()) {
-                document = PlanDocumentTable.document(saved);
-            }
-            PlanDocumentTable.write(open, planId, saved.version(), document);
+            PlanDocumentTable.write(open, planId, stored.isPresent(), saved.version(), document);
             AuditTable.append(open, planId, clock.instant(), change, saved.version());
             open.commit();
             return saved;

@@ -40,12 +40,14 @@ public final class PlanDocumentTable {
     }
 
     /**
-     * The text {@code plan} is stored as: its plan file, read back with the plan file reader first.
+     * The text {@code plan} is stored as: its plan file, read back with the plan file reader first. The plan's
+     * version is kept in its own column, so the text carries version 0 and is the same whichever version it is
+     * stored at.
      *
      * @throws UnstorablePlanException when the text would not read back as a plan (beyond the format's limits)
      */
     public static String document(Plan plan) {
-        String document = PlanFiles.toJson(plan);
+        String document = PlanFiles.toJson(plan.withVersion(0));
         try {
             PlanFiles.fromJson(document, "the plan");
         } catch (PlanFileException unreadable) {
@@ -54,10 +56,12 @@ public final class PlanDocumentTable {
         return document;
     }
 
-    /** Replaces the stored plan by {@code document} (made by {@link #document}) at {@code version}. */
-    public static void write(Connection connection, long planId, long version, String document)
+    /**
+     * Stores {@code document} (made by {@link #document}) at {@code version}, in place of the stored plan when
+     * {@code stored} (as the caller's locked {@link #version} read found it).
+     */
+    public static void write(Connection connection, long planId, boolean stored, long version, String document)
             throws SQLException {
-        boolean stored = version(connection, planId, false).isPresent();
         try (PreparedStatement statement = connection.prepareStatement(stored
                 ? "UPDATE plan_document SET plan_version = ?, format_version = ?, document = ? WHERE plan_id = ?"
                 : "INSERT INTO plan_document (plan_version, format_version, document, plan_id) VALUES (?, ?, ?, ?)")) {

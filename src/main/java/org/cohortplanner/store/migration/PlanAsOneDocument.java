@@ -29,7 +29,8 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * version and its audit trail, instead of the seventeen tables of versions 1 to 30, which were rewritten on every
  * save and queried by nothing. A new plan field then needs no migration.
  * <p>
- * Each stored plan is turned into a plan file of format 2 (the format those tables held) straight from its rows,
+ * Each stored plan is turned into a plan file of format 2 (the format those tables held) straight from its rows
+ * (without a version: the version stays a column, as for every document the store writes),
  * without the domain records, so that this migration stays as it is while the records change. The document is read
  * back with the plan file reader before anything is dropped: a stored plan that would not open stops the migration
  * with the reader's message, the transaction rolls back and the old tables stay as they were.
@@ -75,7 +76,8 @@ public final class PlanAsOneDocument implements JavaMigration {
         boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT)
                 .contains("postgres");
         Map<Long, String> documents = new TreeMap<>();
-        for (Map.Entry<Long, Long> plan : storedPlans(connection).entrySet()) {
+        Map<Long, Long> versions = storedPlans(connection);
+        for (Map.Entry<Long, Long> plan : versions.entrySet()) {
             String document = document(connection, plan.getKey());
             try {
                 PlanFiles.fromJson(document, "the stored plan " + plan.getKey());
@@ -95,7 +97,6 @@ public final class PlanAsOneDocument implements JavaMigration {
                     + " CONSTRAINT pk_plan_document PRIMARY KEY (plan_id),"
                     + " CONSTRAINT ck_plan_document_version CHECK (plan_version >= 0))");
         }
-        Map<Long, Long> versions = storedPlans(connection);
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO plan_document "
                 + "(plan_id, plan_version, format_version, document) VALUES (?, ?, ?, ?)")) {
             for (Map.Entry<Long, String> document : documents.entrySet()) {
@@ -139,7 +140,6 @@ public final class PlanAsOneDocument implements JavaMigration {
                 plan.put("name", header.getString("name"));
                 plan.put("description", header.getString("description"));
                 plan.put("zone", header.getString("time_zone"));
-                plan.put("version", header.getLong("plan_version"));
                 ObjectNode settings = plan.putObject("settings");
                 settings.put("reserveSecondDose", header.getBoolean("reserve_second_dose"));
                 settings.put("noShowRate", header.getDouble("no_show_rate"));
