@@ -44,7 +44,12 @@ class ScheduleAndSlipCommandTest {
 
         assertEquals(0, run.exitCode, run.toString());
         assertTrue(run.out.contains("people would have no dose on their booked day"), run.out);
-        assertTrue(run.out.contains("1. Pfizer instead of Moderna for 55–59"), run.out);
+        // Stock is regional: the first suggestion swaps brands only where it has to and names those regions; the
+        // national swap and the later periods follow it.
+        assertTrue(run.out.contains("1. Pfizer instead of Moderna in "), run.out);
+        assertTrue(run.out.contains("Pfizer instead of Moderna for 55–59 in Seoul, 2021-07-26 to 2021-07-30"),
+                run.out);
+        assertTrue(run.out.contains("Pfizer instead of Moderna for 55–59\n"), run.out);
         assertTrue(run.out.contains("move 55–59 one week later"), run.out);
     }
 
@@ -68,7 +73,11 @@ class ScheduleAndSlipCommandTest {
         assertTrue(Files.exists(out));
         Plan fixed = PlanFiles.read(out);
         assertEquals("2021-07-30", fixed.delivery("MOD-2021-W28").orElseThrow().expectedArrival().toString());
-        assertTrue(fixed.cohort("c55-59").orElseThrow().brands().shareOf("Pfizer") > 0);
+        // The regional swap is written as allocation rules of the cohort, the stock it frees as transfers.
+        assertTrue(fixed.allocationRules().stream().anyMatch(rule -> rule.cohortId().equals("c55-59")
+                && rule.regions().contains("Seoul") && rule.brands().shareOf("Pfizer") > 0), fixed.allocationRules()
+                .toString());
+        assertTrue(!fixed.transfers().isEmpty());
         assertTrue(run.out.contains("people's second dose moves"), run.out);
         CommandLineRun again = CommandLineRun.of("schedule", out.toString());
         assertTrue(again.out.contains("No shortages"), again.out);
