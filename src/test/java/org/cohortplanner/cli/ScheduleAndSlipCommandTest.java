@@ -101,6 +101,44 @@ class ScheduleAndSlipCommandTest {
     }
 
     @Test
+    void scheduleAsJsonCarriesEachRegionsStockAllotmentsAndShortages() throws Exception {
+        Plan initial = PlanFiles.read(Path.of(INITIAL));
+        Plan slipped = initial.withDelivery(initial.delivery("MOD-2021-W28").orElseThrow()
+                .withExpectedArrival(java.time.LocalDate.of(2021, 7, 28)));
+        Path file = folder.resolve("slipped.json");
+        PlanFiles.write(slipped, file);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        CommandLineRun whole = CommandLineRun.of("schedule", file.toString(), "--json");
+        CommandLineRun seoul = CommandLineRun.of("schedule", file.toString(), "--json", "--region", "Seoul");
+
+        assertEquals(0, whole.exitCode, whole.toString());
+        assertEquals(0, seoul.exitCode, seoul.toString());
+        com.fasterxml.jackson.databind.JsonNode all = json.readTree(whole.out);
+        com.fasterxml.jackson.databind.JsonNode one = json.readTree(seoul.out);
+        assertEquals(17, all.get("regions").size());
+        // The regions' stock adds up to the national stock of each brand and day.
+        java.util.Map<String, Long> national = new java.util.HashMap<>();
+        all.get("regionStock").forEach(day -> national.merge(day.get("brand").asText() + day.get("day").asText(),
+                day.get("given").asLong(), Long::sum));
+        all.get("brandDays").forEach(day -> assertEquals(day.get("given").asLong(),
+                national.getOrDefault(day.get("brand").asText() + day.get("day").asText(), 0L), 17.0,
+                day.toString()));
+        assertTrue(one.get("regionStock").size() > 0);
+        one.get("regionStock").forEach(day -> assertEquals("Seoul", day.get("region").asText()));
+        one.get("allotments").forEach(allotment -> {
+            assertEquals(1, allotment.get("dosesByRegion").size(), allotment.toString());
+            assertTrue(allotment.get("dosesByRegion").get("Seoul").isIntegralNumber(), allotment.toString());
+        });
+        assertTrue(one.get("regionShortages").size() > 0, one.get("regionShortages").toString());
+        one.get("regionShortages").forEach(shortage -> {
+            assertEquals("Seoul", shortage.get("region").asText());
+            assertEquals("Moderna", shortage.get("brand").asText());
+        });
+        assertTrue(seoul.out.length() < whole.out.length() / 5);
+    }
+
+    @Test
     void scheduleOfAnUnknownRegionExitsWithTwo() {
         CommandLineRun run = CommandLineRun.of("schedule", INITIAL, "--region", "Atlantis");
 
