@@ -1,6 +1,7 @@
 package org.cohortplanner.app;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.store.json.PlanFiles;
 import org.cohortplanner.ui.common.PlanFileAccess;
@@ -13,8 +14,10 @@ public final class JsonPlanFileAccess implements PlanFileAccess {
     }
 
     @Override
-    public boolean isOlderFormat(Path file) {
-        return PlanFiles.formatVersionOf(file).orElse(PlanFiles.FORMAT_VERSION) < PlanFiles.FORMAT_VERSION;
+    public Optional<OlderFormat> olderFormat(Path file) {
+        int version = PlanFiles.formatVersionOf(file).orElse(PlanFiles.FORMAT_VERSION);
+        return version < PlanFiles.FORMAT_VERSION ? Optional.of(new OlderFormat(version, PlanFiles.FORMAT_VERSION))
+                : Optional.empty();
     }
 
     @Override

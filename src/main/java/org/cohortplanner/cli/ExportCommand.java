@@ -42,7 +42,7 @@ public final class ExportCommand implements Callable<Integer> {
     static final int OK = 0;
     static final int FAILED = 1;
     static final int BAD_INPUT = 2;
-    static final String DEFAULT_SHEETS = "cohorts,schedule,capacity,deliveries";
+    static final String DEFAULT_SHEETS = "cohorts,schedule,capacity,deliveries,allocation-rules,regional-stock";
 
     @Spec
     CommandSpec spec;
@@ -54,8 +54,9 @@ public final class ExportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--sheets", paramLabel = "LIST", description = "Comma-separated sheets to write, from: "
-            + "cohorts, schedule, capacity, deliveries, simulation, dose2-changes, audit (default: cohorts,schedule,"
-            + "capacity,deliveries, and dose2-changes with --told). simulation runs one booking night per window "
+            + "cohorts, schedule, capacity, deliveries, allocation-rules, regional-stock, simulation, dose2-changes, audit "
+            + "(default: cohorts,schedule,capacity,deliveries,allocation-rules,regional-stock, and dose2-changes with "
+            + "--told). simulation runs one booking night per window "
             + "first; plan files carry no audit trail.")
     String sheets;
 
@@ -113,7 +114,7 @@ public final class ExportCommand implements Callable<Integer> {
             return FAILED;
         }
         PlanWorkbookContent content = new PlanWorkbookContent(plan, rows::stream, rows.size(), List.of(), nights,
-                moves);
+                moves, schedule.regionStock());
         WorkbookWriteOptions options = WorkbookWriteOptions.in(plan.zone()).replacingExisting(force);
         PlanWorkbook workbook = new PlanWorkbook();
         String sheetNames = chosen.stream().map(WorkbookSheet::title).collect(Collectors.joining(", "));

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.slip.AppliedSuggestion;
+import org.cohortplanner.planning.slip.RegionChange;
 import org.cohortplanner.planning.slip.ImpactLine;
 import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.planning.slip.SlipImpact;
@@ -146,7 +147,15 @@ public final class SlipCommand implements Callable<Integer> {
                     .field("daysAdded", suggestion.effect().daysAdded())
                     .field("brandChanges", suggestion.effect().brandChanges())
                     .field("peopleStillShort", suggestion.effect().peopleStillShort())
-                    .endObject().endObject();
+                    .endObject().name("regions").beginArray();
+            for (RegionChange change : suggestion.regions()) {
+                json.beginObject().field("region", change.region()).field("cohortId", change.cohortId())
+                        .field("brandBefore", change.brandBefore()).field("brandAfter", change.brandAfter())
+                        .field("firstDay", change.firstDay()).field("lastDay", change.lastDay())
+                        .field("people", change.people()).field("fromRegion", change.fromRegion())
+                        .field("doses", change.doses()).endObject();
+            }
+            json.endArray().endObject();
         }
         return json.endArray().endObject().toString();
     }
@@ -184,7 +193,7 @@ public final class SlipCommand implements Callable<Integer> {
             out.println("No suggestion removes or reduces this shortage.");
             return;
         }
-        out.println("Suggestions (ranked by people postponed, then number of changes):");
+        out.println("Suggestions (ranked by people postponed, then regions changed, then number of changes):");
         int number = 1;
         for (Suggestion suggestion : suggestions) {
             out.println(number++ + ". " + suggestion.summary() + (suggestion.removesShortage() ? ""
@@ -193,6 +202,10 @@ public final class SlipCommand implements Callable<Integer> {
                     + count(suggestion.effect().peoplePostponed()) + " postponed, "
                     + plural(suggestion.effect().daysAdded(), "day") + " added, "
                     + plural(suggestion.effect().brandChanges(), "brand change"));
+            if (!suggestion.regionNames().isEmpty()) {
+                out.println("   regions: " + suggestion.regionNames().size() + " (" + String.join(", ",
+                        suggestion.regionNames()) + ")");
+            }
             suggestion.changes().forEach(change -> out.println("   - " + change));
         }
     }

@@ -14,11 +14,13 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.cohortplanner.domain.AllocationRule;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.Region;
 import org.cohortplanner.domain.VaccineBrand;
+import org.cohortplanner.planning.schedule.RegionStockDay;
 import org.cohortplanner.planning.schedule.ScheduleRow;
 import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.simulation.BookingLimit;
@@ -139,6 +141,9 @@ public final class PlanWorkbook {
                 case SCHEDULE -> tables.add(schedule(plan, demand, expectedScheduleRows));
                 case CAPACITY -> tables.add(capacity(plan, demand));
                 case DELIVERIES -> tables.add(deliveries(plan));
+                case ALLOCATION_RULES -> tables.add(allocationRules(plan));
+                case REGIONAL_STOCK -> tables.add(regionalStock(content.regionStock().stream()
+                        .filter(day -> inRegion.test(day.region())).toList()));
                 case SIMULATION -> tables.add(simulation(content.simulation()));
                 case DOSE2_CHANGES -> tables.add(dose2Changes(plan, content.dose2Changes().stream()
                         .filter(move -> inRegion.test(move.region())).toList()));
@@ -191,6 +196,50 @@ public final class PlanWorkbook {
                 SheetColumn.text("Status", delivery -> delivery.status().name().toLowerCase(Locale.ROOT)),
                 SheetColumn.text("Reason / note", Delivery::note));
         return new SheetTable<>(WorkbookSheet.DELIVERIES.title(), columns, plan.deliveries());
+    }
+
+    /**
+     * One row per allocation rule: which cohort's brands it sets, in which regions and on which days, and the site
+     * groups that keep the cohort's own shares.
+     */
+    static SheetTable<AllocationRule> allocationRules(Plan plan) {
+        Map<String, String> names = cohortNames(plan);
+        List<SheetColumn<AllocationRule>> columns = List.of(
+                SheetColumn.text("Rule", AllocationRule::id),
+                SheetColumn.text("Cohort", rule -> names.getOrDefault(rule.cohortId(), rule.cohortId())),
+                SheetColumn.text("Regions", rule -> String.join(", ", rule.regions())),
+                SheetColumn.date("From", AllocationRule::firstDay),
+                SheetColumn.date("To", AllocationRule::lastDay),
+                SheetColumn.text("Brands", rule -> rule.brands().shares().isEmpty() ? ""
+                        : rule.brands().toString()),
+                SheetColumn.text("Except site groups", rule -> String.join(", ", rule.exceptSiteGroups())),
+                SheetColumn.text("Note", AllocationRule::note));
+        return new SheetTable<>(WorkbookSheet.ALLOCATION_RULES.title(), columns, plan.allocationRules());
+    }
+
+    /**
+     * One row per region, brand and day on which the region has, receives, sends or gives doses of the brand: the
+     * stock the schedule keeps per region, so that a province that runs out while another has doses left shows.
+     */
+    static SheetTable<RegionStockDay> regionalStock(List<RegionStockDay> days) {
+        List<RegionStockDay> used = days.stream().filter(day -> day.allotted() > 0 || day.transferredIn() > 0
+                || day.transferredOut() > 0 || day.due() > 0 || day.given() > 0 || day.stock() > 0
+                || day.reserved() > 0).toList();
+        List<SheetColumn<RegionStockDay>> columns = List.of(
+                SheetColumn.date("Day", RegionStockDay::day),
+                SheetColumn.text("Region", RegionStockDay::region),
+                SheetColumn.text("Brand", RegionStockDay::brand),
+                SheetColumn.integer("Allotted", RegionStockDay::allotted),
+                SheetColumn.integer("Transferred in", RegionStockDay::transferredIn),
+                SheetColumn.integer("Transferred out", RegionStockDay::transferredOut),
+                SheetColumn.integer("Due", RegionStockDay::due),
+                SheetColumn.integer("Given", RegionStockDay::given),
+                SheetColumn.integer("Stock", RegionStockDay::stock),
+                SheetColumn.integer("Held for dose 2", RegionStockDay::reserved),
+                SheetColumn.integer("Capacity", RegionStockDay::capacity),
+                SheetColumn.integer("People short", RegionStockDay::peopleShort),
+                SheetColumn.integer("Doses short", RegionStockDay::dosesShort));
+        return new SheetTable<>(WorkbookSheet.REGIONAL_STOCK.title(), columns, used);
     }
 
     /** One row per booking window: the last simulated night's figures, as the simulation screen shows them. */

@@ -12,6 +12,8 @@ public enum WorkbookSheet {
     SCHEDULE("schedule", "Schedule"),
     CAPACITY("capacity", "Demand vs capacity"),
     DELIVERIES("deliveries", "Deliveries"),
+    ALLOCATION_RULES("allocation-rules", "Allocation rules"),
+    REGIONAL_STOCK("regional-stock", "Regional stock"),
     SIMULATION("simulation", "Simulation"),
     DOSE2_CHANGES("dose2-changes", "Dose-2 changes"),
     AUDIT("audit", "Audit");

@@ -19,6 +19,7 @@ public record Problem(Severity severity, String cohortId, String field, String s
     public static final String FIELD_BRANDS = "brands";
     public static final String FIELD_ELIGIBLE = "eligible";
     public static final String FIELD_OVERLOAD = "bookingSystem.overload";
+    public static final String FIELD_ALLOCATION_RULES = "allocationRules";
     public static final String FIELD_PEOPLE_PER_HOUR = "bookingSystem.peoplePerHour";
 
     public enum Severity {

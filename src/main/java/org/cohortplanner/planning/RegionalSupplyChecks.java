@@ -23,7 +23,7 @@ import org.cohortplanner.domain.VaccineBrand;
  * region can give (a warning otherwise).
  */
 final class RegionalSupplyChecks {
-    static final String FIELD_ALLOCATION_RULES = "allocationRules";
+    static final String FIELD_ALLOCATION_RULES = Problem.FIELD_ALLOCATION_RULES;
     static final String FIELD_ALLOTMENT = "allotment";
     static final String FIELD_TRANSFERS = "transfers";
 

@@ -57,7 +57,8 @@ class ExportScreenUiTest extends RunningConsole {
         assertTrue(openFolder.isVisible() && !openFolder.isDisabled());
         Plan sample = PlanFiles.read(Path.of("sample-data", "korea-2021-initial.json"));
         try (InputStream in = Files.newInputStream(target); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
-            assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries", "Audit"),
+            assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries", "Allocation rules",
+                    "Regional stock", "Audit"),
                     Stream.iterate(0, i -> i + 1).limit(workbook.getNumberOfSheets()).map(workbook::getSheetName)
                             .toList());
             Sheet cohorts = workbook.getSheet("Cohorts");

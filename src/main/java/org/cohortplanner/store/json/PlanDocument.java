@@ -179,8 +179,8 @@ final class PlanDocument {
     record BirthYearsJson(Integer first, Integer last) {
     }
 
-    @JsonPropertyOrder({"opens", "closes"})
-    record WindowJson(String opens, String closes) {
+    @JsonPropertyOrder({"opens", "closes", "reservationCap"})
+    record WindowJson(String opens, String closes, @JsonInclude(JsonInclude.Include.NON_NULL) Long reservationCap) {
     }
 
     @JsonPropertyOrder({"firstDay", "lastDay"})

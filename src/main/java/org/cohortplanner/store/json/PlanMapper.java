@@ -82,8 +82,8 @@ final class PlanMapper {
     static final int FORMAT_VERSION = 3;
     /** The version before lead times, regional allotments, transfers and allocation rules; still read. */
     static final int FIRST_FORMAT_VERSION = 1;
-    /** The version before the booking night's assumptions (bookingSystem.night); still read. */
-    static final int SECOND_FORMAT_VERSION = 2;
+    /** The version before the windows' reservation caps and the booking night's assumptions (bookingSystem.night); still read (no window has a cap). */
+    static final int REGIONAL_FORMAT_VERSION = 2;
 
     /** Minutes when the seconds are zero, as people write them; full precision otherwise so nothing is lost. */
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
@@ -183,7 +183,8 @@ final class PlanMapper {
         return new CohortJson(cohort.id(), cohort.name(),
                 new BirthYearsJson(cohort.birthYears().firstYear(), cohort.birthYears().lastYear()),
                 List.copyOf(cohort.birthDayDigits()), cohort.eligible(), cohort.uptake(),
-                new WindowJson(dateTimeText(cohort.window().opens()), dateTimeText(cohort.window().closes())),
+                new WindowJson(dateTimeText(cohort.window().opens()), dateTimeText(cohort.window().closes()),
+                        cohort.window().reservationCap()),
                 new PeriodJson(cohort.vaccinationPeriod().firstDay().toString(),
                         cohort.vaccinationPeriod().lastDay().toString()),
                 new LinkedHashMap<>(cohort.brands().shares()), cohort.parentId(), cohort.status().name());
@@ -204,11 +205,13 @@ final class PlanMapper {
         if (json.formatVersion() != null && json.formatVersion() == FIRST_FORMAT_VERSION) {
             refuseNewerFields(json);
         }
-        if (json.formatVersion() != null && json.formatVersion() <= SECOND_FORMAT_VERSION
+        if (json.formatVersion() != null && json.formatVersion() < FORMAT_VERSION) {
+            refuseReservationCaps(json);
+        }
+        if (json.formatVersion() != null && json.formatVersion() <= REGIONAL_FORMAT_VERSION
                 && json.bookingSystem() != null && json.bookingSystem().night() != null) {
-            throw new MappingFailure(JsonPath.root().field("bookingSystem").field("night"),
-                    "this field needs formatVersion " + FORMAT_VERSION + "; the file says formatVersion "
-                            + json.formatVersion());
+            throw newerField(JsonPath.root().field("bookingSystem").field("night"), FORMAT_VERSION,
+                    json.formatVersion());
         }
         String name = name(required(json.name(), root.field("name")), root.field("name"));
         String description = json.description() == null ? "" : text(json.description(), root.field("description"));
@@ -302,8 +305,24 @@ final class PlanMapper {
     }
 
     private static MappingFailure newerField(JsonPath path) {
-        return new MappingFailure(path, "this field needs formatVersion " + SECOND_FORMAT_VERSION
-                + "; the file says formatVersion " + FIRST_FORMAT_VERSION);
+        return newerField(path, REGIONAL_FORMAT_VERSION, FIRST_FORMAT_VERSION);
+    }
+
+    private static MappingFailure newerField(JsonPath path, int needed, int found) {
+        return new MappingFailure(path, "this field needs formatVersion " + needed
+                + "; the file says formatVersion " + found);
+    }
+
+    /** Files before version 3 have no reservation caps: a window without one is limited by the dose budget alone. */
+    private static void refuseReservationCaps(PlanJson json) {
+        List<CohortJson> cohorts = json.cohorts() == null ? List.of() : json.cohorts();
+        for (int i = 0; i < cohorts.size(); i++) {
+            CohortJson cohort = cohorts.get(i);
+            if (cohort != null && cohort.window() != null && cohort.window().reservationCap() != null) {
+                throw newerField(JsonPath.root().field("cohorts").index(i).field("window").field("reservationCap"),
+                        FORMAT_VERSION, json.formatVersion());
+            }
+        }
     }
 
     private static Transfer transfer(TransferJson json, JsonPath path) {
@@ -610,9 +629,14 @@ final class PlanMapper {
         double uptake = required(json.uptake(), path.field("uptake"));
         JsonPath windowPath = path.field("window");
         WindowJson windowJson = required(json.window(), windowPath);
+        Long cap = windowJson.reservationCap();
+        if (cap != null) {
+            within(cap, 0, PlanLimits.PEOPLE, windowPath.field("reservationCap"), "reservation cap");
+        }
         BookingWindow window = new BookingWindow(
                 dateTime(required(windowJson.opens(), windowPath.field("opens")), windowPath.field("opens")),
-                dateTime(required(windowJson.closes(), windowPath.field("closes")), windowPath.field("closes")));
+                dateTime(required(windowJson.closes(), windowPath.field("closes")), windowPath.field("closes")),
+                cap);
         JsonPath periodPath = path.field("vaccinationPeriod");
         PeriodJson periodJson = required(json.vaccinationPeriod(), periodPath);
         VaccinationPeriod period = new VaccinationPeriod(

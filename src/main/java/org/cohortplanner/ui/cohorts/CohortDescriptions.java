@@ -3,6 +3,7 @@ package org.cohortplanner.ui.cohorts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.cohortplanner.domain.AllocationRule;
 import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.planning.Problem;
@@ -24,6 +25,8 @@ final class CohortDescriptions {
         fields.put(texts.get("editor.period"), Formats.period(cohort.vaccinationPeriod().firstDay(),
                 cohort.vaccinationPeriod().lastDay()));
         fields.put(texts.get("editor.eligible"), Formats.count(cohort.eligible()));
+        fields.put(texts.get("editor.reservationCap"), cohort.window().reservationCap() == null
+                ? texts.get("editor.reservationCap.none") : Formats.count(cohort.window().reservationCap()));
         fields.put(texts.get("editor.uptake"), Formats.percent(cohort.uptake()));
         fields.put(texts.get("editor.brands"), Formats.shares(cohort.brands().shares()));
         fields.put(texts.get("editor.status"), status(cohort, texts));
@@ -36,6 +39,14 @@ final class CohortDescriptions {
                 digits(cohort.birthDayDigits(), texts), Formats.count(cohort.eligible()), window(cohort.window()));
     }
 
+    /** "Seoul, Incheon · 26 Jul 2021 – 31 Jul 2021 · Pfizer 100 % · except Seoul Moderna-only clinics". */
+    static String rule(AllocationRule rule, Texts texts) {
+        String text = rule.id() + ": " + String.join(", ", rule.regions()) + " · " + Formats.period(rule.firstDay(),
+                rule.lastDay()) + " · " + Formats.shares(rule.brands().shares());
+        return rule.exceptSiteGroups().isEmpty() ? text
+                : text + " · " + texts.get("rules.except", String.join(", ", rule.exceptSiteGroups()));
+    }
+
     /** A validator field ({@code Problem.FIELD_...}) in the planners' words. */
     static String fieldName(String field, Texts texts) {
         return switch (field) {
@@ -44,6 +55,8 @@ final class CohortDescriptions {
             case Problem.FIELD_VACCINATION_PERIOD -> texts.get("editor.period");
             case Problem.FIELD_BRANDS -> texts.get("editor.brands");
             case Problem.FIELD_ELIGIBLE -> texts.get("editor.eligible");
+            case CohortEditor.FIELD_RESERVATION_CAP -> texts.get("editor.reservationCap");
+            case Problem.FIELD_ALLOCATION_RULES -> texts.get("editor.rules");
             default -> field;
         };
     }

@@ -21,13 +21,16 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import org.cohortplanner.domain.AllocationRule;
 import org.cohortplanner.domain.BirthCohortRange;
 import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.PlanLimits;
 import org.cohortplanner.domain.VaccinationPeriod;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.planning.PlanValidator;
@@ -48,6 +51,7 @@ public final class CohortEditor {
     public static final String FIELD_NAME = "name";
     public static final String FIELD_DIGITS = "birthDayDigits";
     public static final String FIELD_UPTAKE = "uptake";
+    public static final String FIELD_RESERVATION_CAP = "reservationCap";
 
     private final Plan plan;
     private final Cohort original;
@@ -63,6 +67,7 @@ public final class CohortEditor {
     private final ObjectProperty<LocalDate> firstDay = new SimpleObjectProperty<>(this, "firstDay");
     private final ObjectProperty<LocalDate> lastDay = new SimpleObjectProperty<>(this, "lastDay");
     private final StringProperty eligible = new SimpleStringProperty(this, "eligible");
+    private final StringProperty reservationCap = new SimpleStringProperty(this, "reservationCap");
     private final StringProperty uptakePercent = new SimpleStringProperty(this, "uptakePercent");
     private final Map<String, StringProperty> sharePercents = new LinkedHashMap<>();
     private final ObjectProperty<CohortStatus> status = new SimpleObjectProperty<>(this, "status");
@@ -72,6 +77,9 @@ public final class CohortEditor {
             FXCollections.unmodifiableObservableMap(fieldProblems);
     private final ReadOnlyStringWrapper sharesTotal = new ReadOnlyStringWrapper(this, "sharesTotal");
     private final ReadOnlyBooleanWrapper saveable = new ReadOnlyBooleanWrapper(this, "saveable");
+    private final List<AllocationRule> originalRules;
+    private final ObservableList<AllocationRule> rules = FXCollections.observableArrayList();
+    private final ObservableList<AllocationRule> readOnlyRules = FXCollections.unmodifiableObservableList(rules);
     private Cohort edited;
 
     /**
@@ -91,6 +99,8 @@ public final class CohortEditor {
         firstDay.set(cohort.vaccinationPeriod().firstDay());
         lastDay.set(cohort.vaccinationPeriod().lastDay());
         eligible.set(Formats.count(cohort.eligible()));
+        reservationCap.set(cohort.window().reservationCap() == null ? ""
+                : Formats.count(cohort.window().reservationCap()));
         uptakePercent.set(number(cohort.uptake() * 100));
         for (VaccineBrand brand : plan.brands()) {
             sharePercents.put(brand.name(), new SimpleStringProperty(this, brand.name(),
@@ -100,11 +110,14 @@ public final class CohortEditor {
         cohort.brands().shares().forEach((brand, share) -> sharePercents.computeIfAbsent(brand,
                 missing -> new SimpleStringProperty(this, missing, number(share * 100))));
         status.set(cohort.status());
+        originalRules = adding ? List.of() : plan.allocationRulesOf(cohort.id());
+        rules.setAll(originalRules);
 
         List<Observable> inputs = new ArrayList<>(List.of(name, firstYear, lastYear, digits, firstDay, lastDay,
-                eligible, uptakePercent, status));
+                eligible, reservationCap, uptakePercent, status));
         inputs.addAll(window.fields());
         inputs.addAll(sharePercents.values());
+        inputs.add(rules);
         inputs.forEach(input -> input.addListener(changed -> check()));
         check();
     }
@@ -126,9 +139,12 @@ public final class CohortEditor {
         List<Cohort> othersFirst = new ArrayList<>(planWith(edited).cohorts());
         othersFirst.removeIf(cohort -> cohort.id().equals(edited.id()));
         othersFirst.add(edited);
-        for (Problem problem : validator.validate(plan.withCohorts(othersFirst))) {
+        for (Problem problem : validator.validate(planWith(edited).withCohorts(othersFirst))) {
             if (edited.id().equals(problem.cohortId()) && !unreadable.containsKey(problem.field())) {
-                found.merge(problem.field(), problem.detail(), (first, more) -> first + "; " + more);
+                // Problems of the rules name the rule they are on: the field holds several.
+                String detail = problem.field().equals(Problem.FIELD_ALLOCATION_RULES)
+                        ? problem.subject() + ": " + problem.detail() : problem.detail();
+                found.merge(problem.field(), detail, (first, more) -> first + "; " + more);
             }
         }
         fieldProblems.keySet().retainAll(found.keySet());
@@ -166,6 +182,7 @@ public final class CohortEditor {
             found.put(Problem.FIELD_VACCINATION_PERIOD, texts.get("editor.error.periodMissing"));
         }
         Long people = readPeople(found);
+        Long cap = readCap(found);
         Double uptake = readPercent(uptakePercent.get(), FIELD_UPTAKE, texts.get("editor.uptake"), found);
         Map<String, Double> shares = new LinkedHashMap<>();
         double totalPercent = 0;
@@ -183,7 +200,8 @@ public final class CohortEditor {
                 birthDayDigits == null ? original.birthDayDigits() : birthDayDigits, people == null
                 ? original.eligible() : people, uptake == null ? original.uptake() : uptake,
                 new BookingWindow(opens == null ? original.window().opens() : opens,
-                        closes == null ? original.window().closes() : closes),
+                        closes == null ? original.window().closes() : closes,
+                        cap == null ? original.window().reservationCap() : cap.longValue() < 0 ? null : cap),
                 new VaccinationPeriod(firstDay.get() == null ? original.vaccinationPeriod().firstDay() : firstDay.get(),
                         lastDay.get() == null ? original.vaccinationPeriod().lastDay() : lastDay.get()),
                 sharesRead ? new BrandAllocation(shares) : original.brands(), original.parentId(),
@@ -237,31 +255,177 @@ public final class CohortEditor {
         }
     }
 
+    /**
+     * The planners' reservation cap as typed: -1 for none (an empty field), null when it cannot be read (reported in
+     * found, the cap from before is kept).
+     */
+    private Long readCap(Map<String, String> found) {
+        String cleaned = reservationCap.get() == null ? "" : reservationCap.get().replaceAll("[,\\s_]", "");
+        if (cleaned.isEmpty()) {
+            return -1L;
+        }
+        try {
+            long people = Long.parseLong(cleaned);
+            if (people < 0) {
+                found.put(FIELD_RESERVATION_CAP, texts.get("editor.error.peopleNegative"));
+                return null;
+            }
+            if (people > PlanLimits.PEOPLE) {
+                found.put(FIELD_RESERVATION_CAP, texts.get("editor.error.capTooLarge",
+                        Formats.count(PlanLimits.PEOPLE)));
+                return null;
+            }
+            return people;
+        } catch (NumberFormatException unreadable) {
+            found.put(FIELD_RESERVATION_CAP, texts.get("editor.error.people", reservationCap.get()));
+            return null;
+        }
+    }
+
     /** A percentage 0–100 as a share 0–1. */
     private Double readPercent(String text, String field, String what, Map<String, String> found) {
-        String cleaned = text == null ? "" : text.replace("%", "").strip();
+        Double share = share(text);
+        if (share == null) {
+            found.putIfAbsent(field, texts.get("editor.error.percent", what, text));
+        }
+        return share;
+    }
+
+    /** A share 0–1 from a percentage 0–100 as typed ("40", "40 %"), 0 for nothing typed, null when unreadable. */
+    static Double share(String typed) {
+        String cleaned = typed == null ? "" : typed.replace("%", "").strip();
         if (cleaned.isEmpty()) {
             return 0.0;
         }
         try {
             double percent = Double.parseDouble(cleaned);
-            if (percent >= 0 && percent <= 100) {
-                return percent / 100;
-            }
+            return percent >= 0 && percent <= 100 ? percent / 100 : null;
         } catch (NumberFormatException unreadable) {
-            // reported below, like a number out of range
+            return null;
         }
-        found.putIfAbsent(field, texts.get("editor.error.percent", what, text));
-        return null;
     }
 
     private Plan planWith(Cohort cohort) {
+        return planWith(cohort, rules);
+    }
+
+    /** The plan with {@code cohort} and, as its allocation rules, {@code cohortRules}. */
+    private Plan planWith(Cohort cohort, List<AllocationRule> cohortRules) {
+        Plan with;
         if (adding) {
             List<Cohort> cohorts = new ArrayList<>(plan.cohorts());
             cohorts.add(cohort);
-            return plan.withCohorts(cohorts);
+            with = plan.withCohorts(cohorts);
+        } else {
+            with = plan.withCohort(cohort);
         }
-        return plan.withCohort(cohort);
+        if (cohortRules.equals(originalRules)) {
+            return with;
+        }
+        // The cohort's rules take the place of its first rule; other cohorts' rules keep theirs.
+        List<AllocationRule> all = new ArrayList<>();
+        boolean placed = false;
+        for (AllocationRule rule : plan.allocationRules()) {
+            if (!rule.cohortId().equals(original.id())) {
+                all.add(rule);
+            } else if (!placed) {
+                all.addAll(cohortRules);
+                placed = true;
+            }
+        }
+        if (!placed) {
+            all.addAll(cohortRules);
+        }
+        return with.withAllocationRules(all);
+    }
+
+    /** A form for a new allocation rule of this cohort. */
+    public AllocationRuleForm newRule() {
+        List<AllocationRule> taken = new ArrayList<>(plan.allocationRules());
+        taken.addAll(rules);
+        return AllocationRuleForm.proposal(plan, edited, taken);
+    }
+
+    /** A form for changing {@code rule}, one of {@link #rules()}. */
+    public AllocationRuleForm editRule(AllocationRule rule) {
+        return AllocationRuleForm.of(plan, rule);
+    }
+
+    /**
+     * What the validator finds wrong with the rule of {@code form} (shares that do not add up, a brand below its
+     * minimum age, a region without a site group that gives a brand, an overlap with another rule), beyond what it
+     * finds without the rule; empty when the form cannot be read yet.
+     *
+     * @param replacing the id of the rule being edited, or null for a new one
+     */
+    public List<String> ruleProblems(AllocationRuleForm form, String replacing) {
+        if (!form.problems(othersThan(replacing), texts).isEmpty()) {
+            return List.of();
+        }
+        List<AllocationRule> without = new ArrayList<>(rules);
+        without.removeIf(rule -> rule.id().equals(replacing));
+        List<AllocationRule> with = new ArrayList<>(without);
+        AllocationRule candidate = form.rule();
+        int at = indexOf(replacing);
+        with.add(at < 0 ? with.size() : at, candidate);
+        List<Problem> before = validator.validate(planWith(edited, without));
+        List<String> found = new ArrayList<>();
+        for (Problem problem : validator.validate(planWith(edited, with))) {
+            if (problem.field().equals(Problem.FIELD_ALLOCATION_RULES) && !before.contains(problem)) {
+                found.add(texts.get(problem.isError() ? "rule.problem.error" : "rule.problem.warning",
+                        problem.subject(), problem.detail()));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Puts the rule of {@code form} among the cohort's rules, in place of {@code replacing} (null adds it). Saving
+     * the cohort saves the rules with it, as one change.
+     *
+     * @return what cannot be read, one sentence each; empty when the rule was taken
+     */
+    public List<String> saveRule(AllocationRuleForm form, String replacing) {
+        List<String> problems = form.problems(othersThan(replacing), texts);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        AllocationRule rule = form.rule();
+        int at = indexOf(replacing);
+        if (at < 0) {
+            rules.add(rule);
+        } else {
+            rules.set(at, rule);
+        }
+        return List.of();
+    }
+
+    /** Takes a rule away from the cohort; saving the cohort saves that too. */
+    public void removeRule(String ruleId) {
+        rules.removeIf(rule -> rule.id().equals(ruleId));
+    }
+
+    private int indexOf(String ruleId) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).id().equals(ruleId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Every rule of the plan and of this editor except {@code ruleId}'s: the ids a rule must not take. */
+    private List<AllocationRule> othersThan(String ruleId) {
+        List<AllocationRule> others = new ArrayList<>(plan.allocationRules());
+        others.removeIf(rule -> rule.cohortId().equals(original.id()));
+        others.addAll(rules);
+        others.removeIf(rule -> rule.id().equals(ruleId));
+        return others;
+    }
+
+    /** The cohort's allocation rules as edited, in order. */
+    public ObservableList<AllocationRule> rules() {
+        return readOnlyRules;
     }
 
     /** True when every field can be read and the name is free, so that the cohort can be saved. */
@@ -295,6 +459,12 @@ public final class CohortEditor {
                 parts.add(field + ": " + value);
             }
         });
+        List<AllocationRule> mine = cohort == edited ? rules : originalRules;
+        List<AllocationRule> theirs = other == null ? null : other == edited ? rules : originalRules;
+        if (!mine.equals(theirs) && !(other == null && mine.isEmpty())) {
+            parts.add(texts.get("editor.rules") + ": " + (mine.isEmpty() ? texts.get("rules.none")
+                    : String.join(" | ", mine.stream().map(rule -> CohortDescriptions.rule(rule, texts)).toList())));
+        }
         return String.join("; ", parts);
     }
 
@@ -303,7 +473,7 @@ public final class CohortEditor {
                 : String.join(", ", digits.stream().sorted().map(String::valueOf).toList());
     }
 
-    private static String number(double value) {
+    static String number(double value) {
         double rounded = Math.round(value * 100) / 100.0;
         return rounded == Math.rint(rounded) ? Long.toString(Math.round(rounded)) : Double.toString(rounded);
     }
@@ -368,6 +538,11 @@ public final class CohortEditor {
 
     public StringProperty eligibleProperty() {
         return eligible;
+    }
+
+    /** The window's reservation cap, the planners' own limit on first-dose bookings; empty for none. */
+    public StringProperty reservationCapProperty() {
+        return reservationCap;
     }
 
     public StringProperty uptakePercentProperty() {

@@ -1,38 +1,52 @@
 package org.cohortplanner.ui.cohorts;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.cohortplanner.domain.AllocationRule;
 import org.cohortplanner.domain.BirthCohortRange;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.Problem;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Texts;
+import org.controlsfx.control.CheckListView;
 import org.controlsfx.control.RangeSlider;
 
 /**
@@ -45,9 +59,20 @@ final class CohortEditorView {
     static final String FIRST_YEAR_ID = "cohort-editor-first-year";
     static final String LAST_YEAR_ID = "cohort-editor-last-year";
     static final String YEARS_SLIDER_ID = "cohort-editor-years";
+    static final String RESERVATION_CAP_ID = "cohort-editor-reservation-cap";
     static final String SAVE_ID = "cohort-editor-save";
     static final String CANCEL_ID = "cohort-editor-cancel";
     static final String REASON_ID = "cohort-editor-reason";
+    static final String RULES_ID = "cohort-editor-rules";
+    static final String RULE_ADD_ID = "cohort-editor-rule-add";
+    static final String RULE_EDIT_ID = "cohort-editor-rule-edit";
+    static final String RULE_REMOVE_ID = "cohort-editor-rule-remove";
+    static final String RULE_ID_ID = "rule-id";
+    static final String RULE_REGIONS_ID = "rule-regions";
+    static final String RULE_FIRST_DAY_ID = "rule-first-day";
+    static final String RULE_LAST_DAY_ID = "rule-last-day";
+    static final String RULE_EXCEPT_ID = "rule-except";
+    static final String RULE_PROBLEMS_ID = "rule-problems";
     private static final String ERROR_CLASS = "field-error";
     private static final int YEARS_AROUND = 10;
 
@@ -87,11 +112,19 @@ final class CohortEditorView {
         eligible.textProperty().bindBidirectional(editor.eligibleProperty());
         eligible.getStyleClass().add("numeric-input");
         field(texts.get("editor.eligible"), Problem.FIELD_ELIGIBLE, eligible, eligible);
+        TextField cap = new TextField();
+        cap.setId(RESERVATION_CAP_ID);
+        cap.textProperty().bindBidirectional(editor.reservationCapProperty());
+        cap.getStyleClass().add("numeric-input");
+        cap.setPromptText(texts.get("editor.reservationCap.none"));
+        cap.setTooltip(new javafx.scene.control.Tooltip(texts.get("editor.reservationCap.help")));
+        field(texts.get("editor.reservationCap"), CohortEditor.FIELD_RESERVATION_CAP, cap, cap);
         TextField uptake = new TextField();
         uptake.textProperty().bindBidirectional(editor.uptakePercentProperty());
         uptake.setPrefColumnCount(5);
         field(texts.get("editor.uptake"), CohortEditor.FIELD_UPTAKE, uptake, uptake);
         brands();
+        rules();
         ComboBox<CohortStatus> status = new ComboBox<>();
         status.getItems().setAll(CohortStatus.values());
         status.setCellFactory(list -> new StatusCell());
@@ -278,6 +311,160 @@ final class CohortEditorView {
         choice.setAlignment(Pos.CENTER_LEFT);
         field(texts.get("editor.brands"), Problem.FIELD_BRANDS, new VBox(4, choice, new Label(
                 texts.get("editor.shares")), shares, total), marked);
+    }
+
+    /** The cohort's allocation rules: a list, and a dialog to add or change one. Enter edits, Delete removes. */
+    private void rules() {
+        ListView<AllocationRule> list = new ListView<>(editor.rules());
+        list.setId(RULES_ID);
+        list.setPrefHeight(96);
+        list.setPlaceholder(wrapped(texts.get("rules.empty")));
+        list.setCellFactory(ignored -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(AllocationRule rule, boolean empty) {
+                super.updateItem(rule, empty);
+                setText(empty || rule == null ? null : CohortDescriptions.rule(rule, texts));
+            }
+        });
+        Button add = new Button(texts.get("rules.add"));
+        add.setId(RULE_ADD_ID);
+        add.setOnAction(event -> editRule(null));
+        Button edit = new Button(texts.get("rules.edit"));
+        edit.setId(RULE_EDIT_ID);
+        edit.setOnAction(event -> editRule(list.getSelectionModel().getSelectedItem()));
+        Button remove = new Button(texts.get("rules.remove"));
+        remove.setId(RULE_REMOVE_ID);
+        remove.setOnAction(event -> editor.removeRule(list.getSelectionModel().getSelectedItem().id()));
+        edit.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        list.setOnKeyPressed(event -> {
+            AllocationRule chosen = list.getSelectionModel().getSelectedItem();
+            if (chosen != null && event.getCode() == KeyCode.ENTER) {
+                editRule(chosen);
+                event.consume();
+            } else if (chosen != null && event.getCode() == KeyCode.DELETE) {
+                editor.removeRule(chosen.id());
+                event.consume();
+            }
+        });
+        list.setOnMouseClicked(event -> {
+            if (event.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+                editRule(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        FlowPane buttons = new FlowPane(6, 6, add, edit, remove);
+        Label hint = wrapped(texts.get("rules.hint"));
+        hint.getStyleClass().add("field-hint");
+        field(texts.get("editor.rules"), Problem.FIELD_ALLOCATION_RULES, new VBox(4, hint, list, buttons), list);
+    }
+
+    /** The dialog of one rule; it stays open while the rule cannot be read, and shows the validator's findings. */
+    private void editRule(AllocationRule editing) {
+        AllocationRuleForm form = editing == null ? editor.newRule() : editor.editRule(editing);
+        String replacing = editing == null ? null : editing.id();
+        Plan plan = editor.plan();
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(editing == null ? texts.get("rule.titleNew", editor.nameProperty().get())
+                : texts.get("rule.titleEdit", editing.id()));
+        dialog.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        dialog.setResizable(true);
+        TextField id = new TextField();
+        id.setId(RULE_ID_ID);
+        id.textProperty().bindBidirectional(form.idProperty());
+        CheckListView<String> regions = new CheckListView<>();
+        regions.setId(RULE_REGIONS_ID);
+        regions.getItems().setAll(AllocationRuleForm.regionChoices(plan));
+        regions.setPrefHeight(170);
+        form.regions().forEach(region -> regions.getCheckModel().check(region));
+        CheckListView<String> except = new CheckListView<>();
+        except.setId(RULE_EXCEPT_ID);
+        except.setPrefHeight(110);
+        except.setPlaceholder(wrapped(texts.get("rule.exceptNone")));
+        Runnable showSiteGroups = () -> {
+            List<String> kept = List.copyOf(form.exceptSiteGroups());
+            except.getItems().setAll(AllocationRuleForm.siteGroupChoices(plan, Set.copyOf(form.regions())));
+            kept.stream().filter(except.getItems()::contains).forEach(name -> except.getCheckModel().check(name));
+            form.exceptSiteGroups().setAll(except.getCheckModel().getCheckedItems());
+        };
+        showSiteGroups.run();
+        regions.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) change -> {
+            form.regions().setAll(regions.getItems().stream().filter(regions.getCheckModel()::isChecked).toList());
+            showSiteGroups.run();
+        });
+        except.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) change ->
+                form.exceptSiteGroups().setAll(except.getItems().stream().filter(except.getCheckModel()::isChecked)
+                        .toList()));
+        DatePicker firstDay = datePicker(form.firstDayProperty());
+        firstDay.setId(RULE_FIRST_DAY_ID);
+        DatePicker lastDay = datePicker(form.lastDayProperty());
+        lastDay.setId(RULE_LAST_DAY_ID);
+        GridPane shares = new GridPane();
+        shares.setHgap(6);
+        shares.setVgap(4);
+        int line = 0;
+        for (Map.Entry<String, StringProperty> share : form.sharePercents().entrySet()) {
+            TextField percent = new TextField();
+            percent.setPrefColumnCount(5);
+            percent.setId("rule-share-" + share.getKey());
+            percent.textProperty().bindBidirectional(share.getValue());
+            shares.addRow(line++, new Label(share.getKey()), percent, new Label("%"));
+        }
+        TextField note = new TextField();
+        note.textProperty().bindBidirectional(form.noteProperty());
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, new Label(texts.get("rule.id")), id);
+        grid.addRow(1, new Label(texts.get("rule.regions")), regions);
+        grid.addRow(2, new Label(texts.get("rule.days")), new HBox(6, firstDay, new Label("–"), lastDay));
+        grid.addRow(3, new Label(texts.get("rule.brands")), shares);
+        grid.addRow(4, wrapped(texts.get("rule.except")), except);
+        grid.addRow(5, new Label(texts.get("rule.note")), note);
+        grid.getChildren().stream().filter(Label.class::isInstance).forEach(label -> {
+            GridPane.setValignment(label, VPos.TOP);
+            ((Label) label).setMaxWidth(170);
+        });
+        Label problems = wrapped("");
+        problems.setId(RULE_PROBLEMS_ID);
+        problems.getStyleClass().add("field-message");
+        problems.setMaxWidth(560);
+        Runnable check = () -> problems.setText(String.join("\n", editor.ruleProblems(form, replacing)));
+        List<Observable> inputs = new ArrayList<>(List.of(form.idProperty(), form.regions(), form.firstDayProperty(),
+                form.lastDayProperty(), form.exceptSiteGroups()));
+        inputs.addAll(form.sharePercents().values());
+        inputs.forEach(input -> input.addListener(changed -> check.run()));
+        check.run();
+        Label saved = wrapped(texts.get("rule.savedHint"));
+        saved.getStyleClass().add("field-hint");
+        saved.setMaxWidth(560);
+        VBox content = new VBox(10, grid, problems, saved);
+        content.setPadding(new Insets(8));
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getStylesheets().addAll(root.getStylesheets());
+        ButtonType keep = new ButtonType(texts.get("rule.save"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(keep, new ButtonType(texts.get("editor.cancel"),
+                ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().lookupButton(keep).addEventFilter(ActionEvent.ACTION, event -> {
+            List<String> unreadable = editor.saveRule(form, replacing);
+            if (!unreadable.isEmpty()) {
+                problems.setText(String.join("\n", unreadable));
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                event.consume();
+            }
+        });
+        dialog.showAndWait();
+    }
+
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static DatePicker datePicker(ObjectProperty<LocalDate> day) {

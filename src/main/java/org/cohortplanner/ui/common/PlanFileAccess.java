@@ -1,6 +1,7 @@
 package org.cohortplanner.ui.common;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.cohortplanner.domain.Plan;
 
 /**
@@ -18,11 +19,15 @@ public interface PlanFileAccess {
     Plan read(Path file);
 
     /**
-     * Whether the file is of an older format version that was read with documented defaults for the newer fields
-     * (docs/plan-format.md); saving writes the current version.
+     * The file's format version when it is older than the one written today, so that it was read with the documented
+     * defaults for the newer fields (docs/plan-format.md); empty for a file of today's version. Saving writes today's.
      */
-    default boolean isOlderFormat(Path file) {
-        return false;
+    default Optional<OlderFormat> olderFormat(Path file) {
+        return Optional.empty();
+    }
+
+    /** A plan file's format version, and the version the console writes. */
+    record OlderFormat(int fileVersion, int currentVersion) {
     }
 
     /** Writes {@code plan} to {@code file}, replacing it. */

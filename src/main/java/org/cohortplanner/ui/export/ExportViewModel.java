@@ -41,6 +41,7 @@ import org.cohortplanner.export.WorkbookProgress;
 import org.cohortplanner.export.WorkbookSheet;
 import org.cohortplanner.export.WorkbookTargetExistsException;
 import org.cohortplanner.export.WorkbookWriteOptions;
+import org.cohortplanner.planning.schedule.RegionStockDay;
 import org.cohortplanner.planning.schedule.Schedule;
 import org.cohortplanner.planning.schedule.ScheduleRow;
 import org.cohortplanner.planning.slip.SecondDoseMove;
@@ -69,7 +70,8 @@ public final class ExportViewModel {
     static final String WORKBOOK_SUFFIX = ".xlsx";
     /** Ticked at first: what the command line writes by default, and the audit trail that only the console has. */
     static final Set<WorkbookSheet> FIRST_CHOICE = EnumSet.of(WorkbookSheet.COHORTS, WorkbookSheet.SCHEDULE,
-            WorkbookSheet.CAPACITY, WorkbookSheet.DELIVERIES, WorkbookSheet.AUDIT);
+            WorkbookSheet.CAPACITY, WorkbookSheet.DELIVERIES, WorkbookSheet.ALLOCATION_RULES,
+            WorkbookSheet.REGIONAL_STOCK, WorkbookSheet.AUDIT);
 
     /** Where the screen is in an export. */
     public enum State { READY, EXPORTING, DONE, CANCELLED, FAILED }
@@ -332,13 +334,15 @@ public final class ExportViewModel {
         Plan plan = job.plan();
         Set<WorkbookSheet> sheets = job.sheets();
         boolean needsSchedule = sheets.contains(WorkbookSheet.SCHEDULE) || sheets.contains(WorkbookSheet.CAPACITY)
-                || sheets.contains(WorkbookSheet.DOSE2_CHANGES);
+                || sheets.contains(WorkbookSheet.DOSE2_CHANGES) || sheets.contains(WorkbookSheet.REGIONAL_STOCK);
         List<ScheduleRow> rows = List.of();
+        List<RegionStockDay> regionStock = List.of();
         List<SecondDoseMove> moves = List.of();
         if (needsSchedule) {
             work.report(-1, texts.get("progress.schedule"));
             Schedule schedule = Schedule.of(plan);
             rows = schedule.rows();
+            regionStock = schedule.regionStock();
             stopIfCancelled(signal);
             if (sheets.contains(WorkbookSheet.DOSE2_CHANGES)) {
                 moves = SlipSuggestions.secondDoseMoves(Schedule.of(job.told()), schedule);
@@ -358,7 +362,7 @@ public final class ExportViewModel {
         stopIfCancelled(signal);
         List<ScheduleRow> scheduleRows = rows;
         PlanWorkbookContent content = new PlanWorkbookContent(plan, scheduleRows::stream, scheduleRows.size(), audit,
-                nights, moves);
+                nights, moves, regionStock);
         WorkbookWriteOptions options = WorkbookWriteOptions.in(plan.zone()).replacingExisting(job.replace())
                 .cancelledBy(signal).reportingTo(report -> work.report(report.fraction(), describe(report)));
         Path file = job.file() == null ? null : workbook.export(content, sheets, job.file(), options);

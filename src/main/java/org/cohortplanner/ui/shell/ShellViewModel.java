@@ -153,16 +153,14 @@ public final class ShellViewModel {
     public void open(Path file) {
         rememberFolder(file);
         busy.set(true);
-        tasks.run(FILE_CHANNEL, progress -> new OpenedFile(files.read(file), files.isOlderFormat(file)),
+        tasks.run(FILE_CHANNEL, progress -> new OpenedFile(files.read(file), files.olderFormat(file)),
                 opened -> {
                     busy.set(false);
                     Plan before = working.getPlan();
                     working.replace(opened.plan(), new PlanChange(user, "Opened plan file", describe(before),
                             describe(opened.plan()) + " from " + file, ""), file);
-                    if (opened.olderFormat()) {
-                        dialogs.showInformation(texts.get("open.olderFormat.title"),
-                                texts.get("open.olderFormat", file.getFileName().toString()));
-                    }
+                    opened.olderFormat().ifPresent(older -> dialogs.showInformation(
+                            texts.get("open.olderFormat.title"), olderFormatNote(file, older)));
                 },
                 failure -> {
                     busy.set(false);
@@ -345,6 +343,15 @@ public final class ShellViewModel {
     }
 
     /** A plan read from a file, and whether the file was of an older format read with defaults. */
-    private record OpenedFile(Plan plan, boolean olderFormat) {
+    /**
+     * How a file of an older format was read: version 1 files lack the regional supply fields, whose defaults the
+     * planner must know (lead time 0, allotment by appointments, no rules or transfers).
+     */
+    private String olderFormatNote(Path file, PlanFileAccess.OlderFormat older) {
+        String key = older.fileVersion() == 1 ? "open.olderFormat.regional" : "open.olderFormat";
+        return texts.get(key, file.getFileName().toString(), older.fileVersion(), older.currentVersion());
+    }
+
+    private record OpenedFile(Plan plan, Optional<PlanFileAccess.OlderFormat> olderFormat) {
     }
 }

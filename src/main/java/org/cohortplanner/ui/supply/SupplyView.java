@@ -1,9 +1,15 @@
 package org.cohortplanner.ui.supply;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -28,10 +34,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -40,13 +49,18 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.cohortplanner.domain.Allotment;
+import org.cohortplanner.domain.AllotmentRule;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.DeliveryStatus;
+import org.cohortplanner.domain.Transfer;
 import org.cohortplanner.sheetimport.DeliverySheetRow;
 import org.cohortplanner.planning.schedule.BrandDay;
+import org.cohortplanner.planning.schedule.RegionStockDay;
 import org.cohortplanner.planning.slip.Effect;
 import org.cohortplanner.planning.slip.ImpactLine;
+import org.cohortplanner.planning.slip.RegionChange;
 import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.planning.slip.Suggestion;
 import org.cohortplanner.ui.common.Formats;
@@ -84,12 +98,28 @@ public final class SupplyView {
     public static final String FORM_ERRORS_ID = "delivery-form-errors";
     public static final String IMPORT_TABLE_ID = "import-preview";
     public static final String IMPORT_SUMMARY_ID = "import-summary";
+    public static final String TABS_ID = "supply-tabs";
+    public static final String TRANSFERS_ID = "supply-transfers";
+    public static final String TRANSFER_ADD_ID = "transfer-add";
+    public static final String TRANSFER_EDIT_ID = "transfer-edit";
+    public static final String TRANSFER_DELETE_ID = "transfer-delete";
+    public static final String TRANSFER_ERRORS_ID = "transfer-form-errors";
+    public static final String FORM_ALLOTMENT_ID = "form-allotment";
+    public static final String REGION_ID = "supply-region";
+    public static final String REGION_DAYS_ID = "supply-region-days";
+    public static final String FORM_SPLIT_TOTAL_ID = "form-split-total";
+
+    /** The id of the dose field of {@code region} in the delivery dialog's explicit split. */
+    public static String splitFieldId(int regionIndex) {
+        return "form-split-" + regionIndex;
+    }
 
     private final SupplyViewModel viewModel;
     private final SlipViewModel slip;
     private final Texts texts;
     private final VBox root = new VBox(10);
     private final TableView<Delivery> deliveries = new TableView<>();
+    private final TableView<Transfer> transfers = new TableView<>();
 
     public SupplyView(SupplyViewModel viewModel) {
         this.viewModel = viewModel;
@@ -97,8 +127,16 @@ public final class SupplyView {
         this.texts = viewModel.texts();
         HBox heading = ScreenHeading.of(texts.get("title"), SUMMARY_ID, viewModel.summaryProperty());
 
-        VBox left = new VBox(8, toolbar(), deliveriesTable(), chartPane(), guardPane());
-        VBox.setVgrow(deliveries, Priority.SOMETIMES);
+        VBox deliveriesBox = new VBox(8, toolbar(), deliveriesTable());
+        deliveriesBox.setPadding(new Insets(8, 0, 0, 0));
+        VBox.setVgrow(deliveries, Priority.ALWAYS);
+        TabPane tabs = new TabPane(tab(texts.get("tab.deliveries"), deliveriesBox),
+                tab(texts.get("tab.transfers"), transfersPane()), tab(texts.get("tab.regions"), regionsPane()));
+        tabs.setId(TABS_ID);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setPrefHeight(290);
+        tabs.setMinHeight(200);
+        VBox left = new VBox(8, tabs, chartPane(), guardPane());
         ScrollPane right = new ScrollPane(slipPane());
         right.setFitToWidth(true);
         right.getStyleClass().add("edge-to-edge");
@@ -153,6 +191,8 @@ public final class SupplyView {
                 numeric(column(texts.get("column.delay"), d -> d.delayDays() == 0 ? "" : Long.toString(d.delayDays()),
                         100)),
                 column(texts.get("column.status"), d -> statusText(d.status()), 84),
+                numeric(column(texts.get("column.leadTime"), d -> leadTimeText(d), 110)),
+                column(texts.get("column.allotment"), this::allotmentText, 220),
                 column(texts.get("column.note"), Delivery::note, 420)));
         deliveries.setItems(viewModel.deliveries());
         deliveries.setRowFactory(table -> new TableRow<>() {
@@ -170,6 +210,24 @@ public final class SupplyView {
         });
         deliveries.setPrefHeight(230);
         return deliveries;
+    }
+
+    /** The delivery's own lead time, or the brand's in brackets. */
+    private String leadTimeText(Delivery delivery) {
+        if (delivery.leadTimeDays() != null) {
+            return Integer.toString(delivery.leadTimeDays());
+        }
+        return viewModel.plan().brand(delivery.brand()).map(brand -> "(" + brand.leadTimeDays() + ")").orElse("");
+    }
+
+    private String allotmentText(Delivery delivery) {
+        Allotment allotment = delivery.allotment();
+        if (!allotment.isExplicit()) {
+            return texts.get("allotment." + allotment.rule().name());
+        }
+        return texts.get("allotment.explicitShort", allotment.dosesByRegion().entrySet().stream()
+                .map(region -> region.getKey() + " " + Formats.count(region.getValue()))
+                .collect(Collectors.joining(", ")));
     }
 
     private String statusText(DeliveryStatus status) {
@@ -198,34 +256,100 @@ public final class SupplyView {
         status.setValue(start.status());
         status.setConverter(shownAs(this::statusText));
         TextField note = field("form-note", start.note());
+        TextField leadTime = field("form-lead-time", start.leadTimeDays());
+        Runnable leadPrompt = () -> leadTime.setPromptText(viewModel.plan().brand(brand.getEditor().getText().strip())
+                .map(b -> texts.get("form.leadTimePrompt", b.leadTimeDays())).orElse(""));
+        brand.getEditor().textProperty().addListener((observable, before, after) -> leadPrompt.run());
+        leadPrompt.run();
+        ComboBox<AllotmentRule> allotment = new ComboBox<>();
+        allotment.setId(FORM_ALLOTMENT_ID);
+        allotment.getItems().setAll(AllotmentRule.values());
+        allotment.setValue(start.allotmentRule());
+        allotment.setConverter(shownAs(rule -> texts.get("allotment." + rule.name())));
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
         String[] labels = {"column.id", "column.brand", "column.doses", "column.planned", "column.expected",
-            "column.status", "column.note"};
-        Node[] fields = {id, brand, doses, planned, expected, status, note};
+            "column.status", "form.leadTime", "form.allotment", "column.note"};
+        Node[] fields = {id, brand, doses, planned, expected, status, leadTime, allotment, note};
         for (int i = 0; i < labels.length; i++) {
             grid.addRow(i, new Label(texts.get(labels[i])), fields[i]);
         }
+        // The explicit split: one field per region, two columns, with the running total against the doses.
+        Map<String, String> startSplit = DeliveryForm.splitFor(viewModel.plan(), start.split());
+        Map<String, TextField> splitFields = new LinkedHashMap<>();
+        GridPane splitGrid = new GridPane();
+        splitGrid.setHgap(8);
+        splitGrid.setVgap(4);
+        int half = (startSplit.size() + 1) / 2;
+        int index = 0;
+        for (Map.Entry<String, String> region : startSplit.entrySet()) {
+            TextField regionDoses = new TextField(region.getValue());
+            regionDoses.setId(splitFieldId(index));
+            regionDoses.setPrefColumnCount(9);
+            regionDoses.setAlignment(Pos.CENTER_RIGHT);
+            Label regionName = new Label(region.getKey());
+            regionName.setLabelFor(regionDoses);
+            splitGrid.add(regionName, index < half ? 0 : 2, index % half);
+            splitGrid.add(regionDoses, index < half ? 1 : 3, index % half);
+            splitFields.put(region.getKey(), regionDoses);
+            index++;
+        }
+        Label splitTotal = new Label();
+        splitTotal.setId(FORM_SPLIT_TOTAL_ID);
+        splitTotal.getStyleClass().add("screen-summary");
+        Label splitTitle = new Label(texts.get("form.split"));
+        splitTitle.getStyleClass().add("section-title");
+        VBox split = new VBox(6, new HBox(12, splitTitle, splitTotal), splitGrid);
+        split.visibleProperty().bind(allotment.valueProperty().isEqualTo(AllotmentRule.EXPLICIT));
+        split.managedProperty().bind(split.visibleProperty());
+        Supplier<DeliveryForm> typed = () -> new DeliveryForm(id.getText(), brand.getEditor().getText(),
+                doses.getText(), planned.getText(), expected.getText(), status.getValue(), note.getText(),
+                leadTime.getText(), allotment.getValue(), splitFields.entrySet().stream().collect(
+                        Collectors.toMap(Map.Entry::getKey, e -> e.getValue().getText(), (a, b) -> a,
+                                LinkedHashMap::new)));
+        Runnable total = () -> {
+            DeliveryForm form = typed.get();
+            splitTotal.setText(texts.get("form.splitTotal", Formats.count(form.allotted()),
+                    form.dosesTyped() < 0 ? "?" : Formats.count(form.dosesTyped())));
+            splitTotal.pseudoClassStateChanged(PseudoClass.getPseudoClass("off"),
+                    form.allotted() != form.dosesTyped());
+        };
+        splitFields.values().forEach(field -> field.textProperty().addListener((observable, before, after) ->
+                total.run()));
+        doses.textProperty().addListener((observable, before, after) -> total.run());
+        total.run();
+        allotment.valueProperty().addListener((observable, before, after) -> {
+            if (dialog.getDialogPane().getScene() != null) {
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
         Label errors = new Label();
         errors.setId(FORM_ERRORS_ID);
         errors.getStyleClass().add("supply-problem");
         errors.setWrapText(true);
         errors.setMaxWidth(420);
         errors.setMinHeight(Region.USE_PREF_SIZE);
-        VBox content = new VBox(10, grid, errors);
+        VBox content = new VBox(10, grid, split, errors);
         content.setPadding(new Insets(8));
         dialog.getDialogPane().setContent(content);
-        ButtonType save = new ButtonType(texts.get("form.save"), ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(save, new ButtonType(texts.get("button.cancel"),
+        dialog.getDialogPane().getStylesheets().add(SupplyView.class.getResource("supply.css").toExternalForm());
+        showUntilSaved(dialog, errors, () -> viewModel.saveDelivery(editing == null ? null : editing.id(),
+                typed.get()));
+    }
+
+    /**
+     * Shows a Save/Cancel dialog; Save runs {@code save}, and while that finds problems the dialog stays open and
+     * grows to show every one of them, one a line, in {@code errors}.
+     */
+    private void showUntilSaved(Dialog<ButtonType> dialog, Label errors, Supplier<List<String>> save) {
+        ButtonType saveButton = new ButtonType(texts.get("form.save"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(saveButton, new ButtonType(texts.get("button.cancel"),
                 ButtonBar.ButtonData.CANCEL_CLOSE));
-        dialog.getDialogPane().lookupButton(save).addEventFilter(ActionEvent.ACTION, event -> {
-            DeliveryForm form = new DeliveryForm(id.getText(), brand.getEditor().getText(), doses.getText(),
-                    planned.getText(), expected.getText(), status.getValue(), note.getText());
-            List<String> problems = viewModel.saveDelivery(editing == null ? null : editing.id(), form);
+        dialog.getDialogPane().lookupButton(saveButton).addEventFilter(ActionEvent.ACTION, event -> {
+            List<String> problems = save.get();
             if (!problems.isEmpty()) {
                 errors.setText(String.join("\n", problems));
-                // The dialog grows to show every problem, one a line.
                 dialog.getDialogPane().getScene().getWindow().sizeToScene();
                 event.consume();
             }
@@ -238,6 +362,169 @@ public final class SupplyView {
         field.setId(id);
         field.setPrefColumnCount(22);
         return field;
+    }
+
+    // ------------------------------------------------------------------------------------------- stock by region
+
+    /**
+     * Region × day: each region's stock of the chart's brand at the end of each day, short days marked with the
+     * people short. Choosing a row shows that region in the chart.
+     */
+    private Node regionsPane() {
+        TableView<SupplyViewModel.RegionStockRow> table = new TableView<>(viewModel.regionRows());
+        table.setId(REGION_DAYS_ID);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label(texts.get("regions.empty")));
+        Runnable columns = () -> {
+            List<TableColumn<SupplyViewModel.RegionStockRow, String>> made = new ArrayList<>();
+            made.add(column(texts.get("impact.region"), SupplyViewModel.RegionStockRow::region, 96));
+            List<RegionStockDay> days = viewModel.regionRows().isEmpty() ? List.of()
+                    : viewModel.regionRows().get(0).days();
+            for (int i = 0; i < days.size(); i++) {
+                int index = i;
+                TableColumn<SupplyViewModel.RegionStockRow, String> day = numeric(column(dayMonth(days.get(i).day()),
+                        row -> index < row.days().size() ? stockText(row.days().get(index)) : "", 74));
+                day.setSortable(false);
+                made.add(day);
+            }
+            if (!sameTitles(table.getColumns(), made)) {
+                table.getColumns().setAll(made);
+            }
+        };
+        viewModel.regionRows().addListener((ListChangeListener<SupplyViewModel.RegionStockRow>) change -> {
+            columns.run();
+            table.refresh();
+        });
+        columns.run();
+        table.setRowFactory(ignored -> new TableRow<>() {
+            @Override
+            protected void updateItem(SupplyViewModel.RegionStockRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(PseudoClass.getPseudoClass("slipped"), !empty && item != null
+                        && item.days().stream().anyMatch(RegionStockDay::isShort));
+            }
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
+            if (after != null) {
+                viewModel.selectedRegionProperty().set(after.region());
+            }
+        });
+        Label note = new Label(texts.get("regions.note"));
+        note.getStyleClass().add("screen-summary");
+        note.setWrapText(true);
+        VBox box = new VBox(6, note, table);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return box;
+    }
+
+    /** "12,400", or "0 · 3,100 short" on a day the region cannot give everyone their dose. */
+    private String stockText(RegionStockDay day) {
+        String stock = Formats.count(day.stock() + day.reserved());
+        return day.isShort() ? texts.get("regions.short", stock, Formats.count(day.peopleShort())) : stock;
+    }
+
+    private static boolean sameTitles(List<? extends TableColumn<?, ?>> shown, List<? extends TableColumn<?, ?>> made) {
+        return shown.size() == made.size() && IntStream.range(0, shown.size())
+                .allMatch(i -> shown.get(i).getText().equals(made.get(i).getText()));
+    }
+
+    // ------------------------------------------------------------------------------------------------- transfers
+
+    private Node transfersPane() {
+        Button add = button(TRANSFER_ADD_ID, texts.get("button.add"));
+        add.setOnAction(event -> editTransfer(null));
+        Button edit = button(TRANSFER_EDIT_ID, texts.get("button.edit"));
+        edit.setOnAction(event -> editTransfer(transfers.getSelectionModel().getSelectedItem()));
+        Button delete = button(TRANSFER_DELETE_ID, texts.get("button.delete"));
+        delete.setOnAction(event -> viewModel.deleteTransfer(transfers.getSelectionModel().getSelectedItem().id()));
+        for (Button needsSelection : List.of(edit, delete)) {
+            needsSelection.disableProperty().bind(transfers.getSelectionModel().selectedItemProperty().isNull());
+        }
+        HBox bar = new HBox(8, add, edit, delete);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        transfers.setId(TRANSFERS_ID);
+        transfers.setPlaceholder(new Label(texts.get("transfers.empty")));
+        transfers.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        transfers.getColumns().setAll(List.of(
+                column(texts.get("transfer.column.id"), Transfer::id, 90),
+                column(texts.get("transfer.column.brand"), Transfer::brand, 80),
+                numeric(column(texts.get("transfer.column.doses"), t -> Formats.count(t.doses()), 90)),
+                column(texts.get("transfer.column.from"), Transfer::fromRegion, 110),
+                column(texts.get("transfer.column.to"), Transfer::toRegion, 110),
+                column(texts.get("transfer.column.shipped"), t -> Formats.date(t.shipped()), 110),
+                numeric(column(texts.get("transfer.column.leadTime"), t -> Integer.toString(t.leadTimeDays()), 110)),
+                column(texts.get("transfer.column.usable"), t -> Formats.date(t.usableFrom()), 110),
+                column(texts.get("transfer.column.note"), Transfer::note, 300)));
+        transfers.setItems(viewModel.transfers());
+        transfers.setOnMouseClicked(event -> {
+            if (event.getClickCount() == 2 && transfers.getSelectionModel().getSelectedItem() != null) {
+                editTransfer(transfers.getSelectionModel().getSelectedItem());
+            }
+        });
+        transfers.setOnKeyPressed(event -> {
+            Transfer chosen = transfers.getSelectionModel().getSelectedItem();
+            if (chosen != null && event.getCode() == KeyCode.DELETE) {
+                viewModel.deleteTransfer(chosen.id());
+            } else if (chosen != null && event.getCode() == KeyCode.ENTER) {
+                editTransfer(chosen);
+            }
+        });
+        VBox box = new VBox(8, bar, transfers);
+        box.setPadding(new Insets(8, 0, 0, 0));
+        VBox.setVgrow(transfers, Priority.ALWAYS);
+        return box;
+    }
+
+    /** The record/edit dialog of a transfer; it stays open while the form has problems, and says what they are. */
+    private void editTransfer(Transfer editing) {
+        TransferForm start = editing == null ? TransferForm.empty(viewModel.plan()) : TransferForm.of(editing);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(texts.get(editing == null ? "transfer.addTitle" : "transfer.editTitle"));
+        dialog.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        TextField id = field("transfer-id", start.id());
+        ComboBox<String> brand = new ComboBox<>(viewModel.brands());
+        brand.setId("transfer-brand");
+        brand.setValue(start.brand());
+        TextField doses = field("transfer-doses", start.doses());
+        ComboBox<String> from = new ComboBox<>(viewModel.regions());
+        from.setId("transfer-from");
+        from.setValue(start.fromRegion().isEmpty() ? null : start.fromRegion());
+        ComboBox<String> to = new ComboBox<>(viewModel.regions());
+        to.setId("transfer-to");
+        to.setValue(start.toRegion().isEmpty() ? null : start.toRegion());
+        TextField shipped = field("transfer-shipped", start.shipped());
+        shipped.setPromptText("YYYY-MM-DD");
+        TextField leadTime = field("transfer-lead-time", start.leadTimeDays());
+        TextField note = field("transfer-note", start.note());
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        String[] labels = {"transfer.column.id", "transfer.column.brand", "transfer.column.doses",
+            "transfer.column.from", "transfer.column.to", "transfer.column.shipped", "transfer.column.leadTime",
+            "transfer.column.note"};
+        Node[] fields = {id, brand, doses, from, to, shipped, leadTime, note};
+        for (int i = 0; i < labels.length; i++) {
+            grid.addRow(i, new Label(texts.get(labels[i])), fields[i]);
+        }
+        Label errors = new Label();
+        errors.setId(TRANSFER_ERRORS_ID);
+        errors.getStyleClass().add("supply-problem");
+        errors.setWrapText(true);
+        errors.setMaxWidth(420);
+        errors.setMinHeight(Region.USE_PREF_SIZE);
+        VBox content = new VBox(10, grid, errors);
+        content.setPadding(new Insets(8));
+        dialog.getDialogPane().setContent(content);
+        showUntilSaved(dialog, errors, () -> viewModel.saveTransfer(editing == null ? null : editing.id(),
+                new TransferForm(id.getText(), brand.getValue(), doses.getText(), from.getValue(), to.getValue(),
+                        shipped.getText(), leadTime.getText(), note.getText())));
+    }
+
+    private static Tab tab(String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setClosable(false);
+        return tab;
     }
 
     // ---------------------------------------------------------------------------------------------------- import
@@ -317,7 +604,24 @@ public final class SupplyView {
         brand.setMinWidth(Region.USE_PREF_SIZE);
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);
-        HBox top = new HBox(10, heading, brand, working);
+        ComboBox<String> region = new ComboBox<>();
+        region.setId(REGION_ID);
+        String all = texts.get("chart.allRegions");
+        Runnable regionChoices = () -> {
+            String chosen = viewModel.selectedRegionProperty().get();
+            List<String> names = new ArrayList<>(List.of(all));
+            names.addAll(viewModel.regions());
+            region.getItems().setAll(names);
+            region.setValue(chosen == null || !viewModel.regions().contains(chosen) ? all : chosen);
+        };
+        viewModel.regions().addListener((ListChangeListener<String>) change -> regionChoices.run());
+        regionChoices.run();
+        region.valueProperty().addListener((observable, before, after) ->
+                viewModel.selectedRegionProperty().set(after == null || after.equals(all) ? null : after));
+        viewModel.selectedRegionProperty().addListener((observable, before, after) ->
+                region.setValue(after == null ? all : after));
+        region.setMinWidth(Region.USE_PREF_SIZE);
+        HBox top = new HBox(10, heading, brand, region, working);
         top.setAlignment(Pos.CENTER_LEFT);
 
         NumberAxis days = new NumberAxis();
@@ -474,21 +778,26 @@ public final class SupplyView {
                 numeric(column(texts.get("suggestions.days"), s -> Integer.toString(s.effect().daysAdded()), 66)),
                 numeric(column(texts.get("suggestions.brandChanges"),
                         s -> Integer.toString(s.effect().brandChanges()), 70)),
+                column(texts.get("suggestions.regions"), s -> String.join(", ", s.regionNames()), 160),
                 column(texts.get("suggestions.summary"), Suggestion::summary, 260)));
         Label chosenChanges = new Label();
         chosenChanges.setWrapText(true);
         chosenChanges.getStyleClass().add("screen-summary");
         suggestions.getSelectionModel().selectedItemProperty().addListener((observable, before, after) ->
                 chosenChanges.setText(after == null ? "" : effectText(after)));
-        hideWhenEmpty(chosenChanges);
+        // A regional suggestion lists a line per region and transfer: its lines scroll in a box of their own, so
+        // the buttons that save it stay next to the table.
+        ScrollPane chosenScroll = new ScrollPane(chosenChanges);
+        chosenScroll.setFitToWidth(true);
+        chosenScroll.setMaxHeight(150);
+        chosenScroll.getStyleClass().add("edge-to-edge");
+        chosenScroll.visibleProperty().bind(chosenChanges.textProperty().isNotEmpty());
+        chosenScroll.managedProperty().bind(chosenScroll.visibleProperty());
         slip.suggestions().addListener((ListChangeListener<Suggestion>) change -> {
             if (!slip.suggestions().isEmpty()) {
                 suggestions.getSelectionModel().selectFirst();
             }
         });
-        VBox suggestionBox = new VBox(6, suggestionsTitle, suggestions, chosenChanges);
-        showWhenFilled(suggestionBox, slip.suggestions());
-
         Button saveDelay = button(SAVE_DELAY_ID, texts.get("slip.saveDelay"));
         saveDelay.setOnAction(event -> slip.saveDelayOnly());
         Button saveWith = button(SAVE_WITH_SUGGESTION_ID, texts.get("slip.saveWith"));
@@ -501,6 +810,8 @@ public final class SupplyView {
         FlowPane saving = new FlowPane(8, 8, saveWith, saveDelay);
         saving.visibleProperty().bind(slip.impactProperty().isNotNull());
         saving.managedProperty().bind(saving.visibleProperty());
+        VBox suggestionBox = new VBox(6, suggestionsTitle, suggestions);
+        showWhenFilled(suggestionBox, slip.suggestions());
 
         Label movesSummary = new Label();
         movesSummary.setId(MOVES_SUMMARY_ID);
@@ -528,8 +839,8 @@ public final class SupplyView {
         showWhenFilled(movesBox, slip.moves());
 
         // The decision comes first (what it costs, the suggestions, saving); the day-by-day lines follow for checking.
-        VBox pane = new VBox(8, heading, form, actions, problem, impactSummary, suggestionBox, saving, impact,
-                movesBox);
+        VBox pane = new VBox(8, heading, form, actions, problem, impactSummary, suggestionBox, saving, chosenScroll,
+                impact, movesBox);
         pane.setPadding(new Insets(4, 8, 8, 8));
         pane.getStyleClass().add("slip-pane");
         return pane;
@@ -539,7 +850,25 @@ public final class SupplyView {
         Effect effect = suggestion.effect();
         return texts.get("suggestions.effect", Formats.count(effect.peopleMoved()),
                 Formats.count(effect.peoplePostponed()), effect.daysAdded(), effect.brandChanges(),
-                Formats.count(effect.peopleStillShort())) + "\n" + String.join("\n", suggestion.changes());
+                Formats.count(effect.peopleStillShort())) + "\n" + String.join("\n", suggestion.changes())
+                + suggestion.regions().stream().map(change -> "\n" + regionText(change)).collect(Collectors.joining());
+    }
+
+    /** One region's part of a suggestion in a sentence: which region, which days, how many people or doses. */
+    private String regionText(RegionChange change) {
+        String days = change.firstDay() == null ? "" : change.lastDay() == null || change.lastDay()
+                .equals(change.firstDay()) ? dayMonth(change.firstDay())
+                : dayMonth(change.firstDay()) + "–" + dayMonth(change.lastDay());
+        if (change.fromRegion() != null) {
+            return texts.get("suggestions.region.transfer", change.region(), Formats.count(change.doses()),
+                    change.brandAfter(), change.fromRegion(), days);
+        }
+        String cohort = change.cohortId() == null ? "" : cohortName(change.cohortId());
+        if (change.brandBefore() != null && change.brandAfter() != null) {
+            return texts.get("suggestions.region.swap", change.region(), Formats.count(change.people()), cohort,
+                    change.brandAfter(), change.brandBefore(), days);
+        }
+        return texts.get("suggestions.region.moved", change.region(), Formats.count(change.people()), cohort, days);
     }
 
     /** "28 Jul": the year is plain from the campaign. */

@@ -2,7 +2,9 @@ package org.cohortplanner.ui.supply;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -13,10 +15,14 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.cohortplanner.domain.Allotment;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.Region;
+import org.cohortplanner.domain.Transfer;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.planning.schedule.BrandDay;
+import org.cohortplanner.planning.schedule.RegionStockDay;
 import org.cohortplanner.planning.schedule.Schedule;
 import org.cohortplanner.planning.schedule.SecondDoseWarning;
 import org.cohortplanner.planning.slip.SlipImpact;
@@ -46,8 +52,12 @@ public final class SupplyViewModel {
     private final DeliveryImportViewModel importer;
 
     private final ObservableList<Delivery> deliveries = FXCollections.observableArrayList();
+    private final ObservableList<Transfer> transfers = FXCollections.observableArrayList();
+    private final ObservableList<String> regions = FXCollections.observableArrayList();
     private final ObservableList<String> brands = FXCollections.observableArrayList();
     private final ObjectProperty<String> selectedBrand = new SimpleObjectProperty<>(this, "selectedBrand");
+    private final ObjectProperty<String> selectedRegion = new SimpleObjectProperty<>(this, "selectedRegion");
+    private final ObservableList<RegionStockRow> regionRows = FXCollections.observableArrayList();
     private final ObservableList<BrandDay> brandDays = FXCollections.observableArrayList();
     private final ObservableList<String> guard = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Schedule> schedule = new ReadOnlyObjectWrapper<>(this, "schedule");
@@ -64,6 +74,7 @@ public final class SupplyViewModel {
         this.slip = new SlipViewModel(working, tasks, dialogs, user, texts);
         this.importer = new DeliveryImportViewModel(working, tasks, dialogs, user, texts);
         selectedBrand.addListener((observable, before, after) -> showBrand());
+        selectedRegion.addListener((observable, before, after) -> showBrand());
         // While a delay's impact is shown, the chart shows the stock with the delay, of the delayed brand.
         slip.impactProperty().addListener((observable, before, after) -> {
             if (after != null) {
@@ -78,6 +89,11 @@ public final class SupplyViewModel {
 
     private void show(Plan plan) {
         deliveries.setAll(plan.deliveries());
+        transfers.setAll(plan.transfers());
+        List<String> regionNames = plan.regions().stream().map(Region::name).toList();
+        if (!regions.equals(regionNames)) {
+            regions.setAll(regionNames);
+        }
         List<String> names = plan.brands().stream().map(VaccineBrand::name).toList();
         if (!brands.equals(names)) {
             String chosen = selectedBrand.get();
@@ -116,13 +132,34 @@ public final class SupplyViewModel {
             chartSummary.set("");
             return;
         }
-        List<BrandDay> days = shown.brandDays(brand);
+        String region = selectedRegion.get();
+        List<BrandDay> days = region == null ? shown.brandDays(brand)
+                : shown.regionStock(region, brand).stream().map(SupplyViewModel::asBrandDay).toList();
         brandDays.setAll(days);
+        List<RegionStockRow> rows = new ArrayList<>();
+        for (String each : shown.regions()) {
+            rows.add(new RegionStockRow(each, shown.regionStock(each, brand)));
+        }
+        regionRows.setAll(rows);
         long shortDays = days.stream().filter(BrandDay::isShort).count();
         long peopleShort = days.stream().mapToLong(BrandDay::peopleShort).sum();
-        String text = shortDays == 0 ? texts.get("chart.noShortage", brand)
-                : texts.get("chart.shortage", brand, shortDays, Formats.count(peopleShort));
+        String what = region == null ? brand : texts.get("chart.brandInRegion", brand, region);
+        String text = shortDays == 0 ? texts.get("chart.noShortage", what)
+                : texts.get("chart.shortage", what, shortDays, Formats.count(peopleShort));
         chartSummary.set(delay == null ? text : texts.get("chart.withDelay", text, slip.deliveryIdProperty().get()));
+    }
+
+    /** A region's day as the chart draws it: what reached the region (allotted or received) counts as arrived. */
+    private static BrandDay asBrandDay(RegionStockDay day) {
+        return new BrandDay(day.day(), day.brand(), day.allotted() + day.transferredIn(), day.due(), day.given(),
+                day.stock(), day.reserved(), day.capacity(), day.peopleShort(), day.dosesShort());
+    }
+
+    /** One region's days of the chosen brand, a row of the region × day view. */
+    public record RegionStockRow(String region, List<RegionStockDay> days) {
+        public RegionStockRow {
+            days = List.copyOf(days);
+        }
     }
 
     /**
@@ -182,9 +219,76 @@ public final class SupplyViewModel {
 
     /** A delivery in one line, for the audit trail's before and after. */
     static String describe(Delivery delivery) {
+        Allotment allotment = delivery.allotment();
+        String allotted = allotment.isExplicit() ? allotment.dosesByRegion().entrySet().stream()
+                .map(region -> region.getKey() + " " + region.getValue()).collect(Collectors.joining("; ",
+                        "allotted ", ""))
+                : "allotted by " + allotment.rule().name().toLowerCase(Locale.ROOT);
         return delivery.id() + ": " + delivery.brand() + ", " + delivery.doses() + " doses, planned "
                 + delivery.plannedArrival() + ", expected " + delivery.expectedArrival() + ", " + delivery.status()
-                + (delivery.note().isBlank() ? "" : ", " + delivery.note());
+                + (delivery.leadTimeDays() == null ? "" : ", lead time " + delivery.leadTimeDays() + " days")
+                + ", " + allotted + (delivery.note().isBlank() ? "" : ", " + delivery.note());
+    }
+
+    /**
+     * Records a transfer between regions, or replaces the one with id {@code replacing}, in one undoable step.
+     *
+     * @return what is wrong with the form, one sentence each; empty when the plan changed
+     */
+    public List<String> saveTransfer(String replacing, TransferForm form) {
+        Plan plan = working.getPlan();
+        List<String> problems = form.problems(plan, replacing, texts);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        Transfer saved = form.transfer();
+        List<Transfer> list = new ArrayList<>(plan.transfers());
+        PlanChange change;
+        if (replacing == null) {
+            list.add(saved);
+            change = new PlanChange(user, texts.get("audit.transferAdded", saved.id()), "", describe(saved), "");
+        } else {
+            Transfer before = transfer(plan, replacing);
+            if (before == null) {
+                return List.of(texts.get("transfer.error.gone", replacing));
+            }
+            if (before.equals(saved)) {
+                return List.of();
+            }
+            list.replaceAll(transfer -> transfer.id().equals(replacing) ? saved : transfer);
+            change = new PlanChange(user, texts.get("audit.transferEdited", replacing), describe(before),
+                    describe(saved), "");
+        }
+        try {
+            working.edit(plan.withTransfers(list), change);
+        } catch (IllegalArgumentException refused) {
+            return List.of(Messages.describe(refused));
+        }
+        return List.of();
+    }
+
+    /** Deletes a transfer after the officer confirms, in one undoable step. */
+    public void deleteTransfer(String id) {
+        Plan plan = working.getPlan();
+        Transfer gone = transfer(plan, id);
+        if (gone == null || !dialogs.confirm(texts.get("transfer.delete.title"), texts.get("transfer.delete.question",
+                id, Formats.count(gone.doses()), gone.brand(), gone.fromRegion(), gone.toRegion()))) {
+            return;
+        }
+        working.edit(plan.withTransfers(plan.transfers().stream().filter(t -> !t.id().equals(id)).toList()),
+                new PlanChange(user, texts.get("audit.transferDeleted", id), describe(gone), "", ""));
+    }
+
+    private static Transfer transfer(Plan plan, String id) {
+        return plan.transfers().stream().filter(transfer -> transfer.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** A transfer in one line, for the audit trail's before and after. */
+    static String describe(Transfer transfer) {
+        return transfer.id() + ": " + transfer.doses() + " doses of " + transfer.brand() + " from "
+                + transfer.fromRegion() + " to " + transfer.toRegion() + ", shipped " + transfer.shipped()
+                + ", lead time " + transfer.leadTimeDays() + " days"
+                + (transfer.note().isBlank() ? "" : ", " + transfer.note());
     }
 
     public Plan plan() {
@@ -212,12 +316,32 @@ public final class SupplyViewModel {
         return brands;
     }
 
+    /** The plan's transfers between regions, in the plan's order. */
+    public ObservableList<Transfer> transfers() {
+        return transfers;
+    }
+
+    /** The plan's region names, in the plan's order. */
+    public ObservableList<String> regions() {
+        return regions;
+    }
+
     /** The brand whose stock the chart shows. */
     public ObjectProperty<String> selectedBrandProperty() {
         return selectedBrand;
     }
 
-    /** The selected brand's days over the campaign. */
+    /** The region whose stock the chart shows; null for all regions together. */
+    public ObjectProperty<String> selectedRegionProperty() {
+        return selectedRegion;
+    }
+
+    /** The region × day view: each region's days of the chosen brand, in the schedule's region order. */
+    public ObservableList<RegionStockRow> regionRows() {
+        return regionRows;
+    }
+
+    /** The selected brand's days over the campaign, in the selected region or all of them. */
     public ObservableList<BrandDay> brandDays() {
         return brandDays;
     }

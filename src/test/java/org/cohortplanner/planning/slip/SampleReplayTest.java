@@ -43,8 +43,12 @@ class SampleReplayTest {
 
     @Test
     void the55To59WindowCanBookTheModernaOnHandOrDueByItsFirstVaccinationDay() {
-        // 700,000 on hand and 1,150,000 due on 15 July: the 1.85 M at which booking was suspended on 12 July.
-        assertEquals(1_850_000, DoseBudget.of(sample("initial")).bookableFirstDoses("c55-59"));
+        // 700,000 on hand and 1,150,000 due on 15 July: the 1.85 M at which booking was suspended on 12 July, KDCA's
+        // reservation cap on the window; the schedule could give more from the supply in the period.
+        DoseBudget budget = DoseBudget.of(sample("initial"));
+        assertEquals(1_850_000, budget.bookableFirstDoses("c55-59"));
+        assertTrue(budget.isCapped("c55-59"));
+        assertTrue(budget.fromSupply("c55-59") > 1_850_000, "from the supply: " + budget.fromSupply("c55-59"));
     }
 
     @Test
@@ -64,7 +68,12 @@ class SampleReplayTest {
                 .orElseThrow(() -> new AssertionError("no brand swap among " + suggestions));
         assertEquals(swap, suggestions.get(0), "nobody is postponed by the swap, so it ranks first");
         assertTrue(swap.removesShortage());
-        assertTrue(swap.plan().cohort("c55-59").orElseThrow().brands().shareOf("Pfizer") > 0);
+        // The swap is regional: allocation rules of 55–59 give Pfizer in some regions only, not a national share.
+        assertTrue(swap.plan().allocationRulesOf("c55-59").stream().anyMatch(r -> r.brands().shareOf("Pfizer") > 0));
+        assertEquals(0.0, swap.plan().cohort("c55-59").orElseThrow().brands().shareOf("Pfizer"));
+        long swappedRegions = swap.regions().stream().filter(c -> c.fromRegion() == null)
+                .map(RegionChange::region).distinct().count();
+        assertTrue(swappedRegions < 17, "regions swapped: " + swap.regionNames());
         Schedule fixed = Schedule.of(swap.plan());
         assertFalse(fixed.hasShortage());
         long pfizerInFirstWeek = fixed.rows().stream().filter(r -> r.cohortId().equals("c55-59") && r.dose() == 1)
@@ -122,11 +131,12 @@ class SampleReplayTest {
 
         SlipImpact impact = SlipImpact.between(asRun, moderaAugustHalved(asRun), "August Moderna halved");
 
-        // Nobody in the 50s loses a dose. The Pfizer that covers for Moderna leaves a one-day gap in late September
-        // for the 18–49 rotation, because a Pfizer lot arriving on 27 September is usable a day later.
+        // Nobody in the 50s loses a dose. The Pfizer that covers for Moderna leaves gaps from late September for the
+        // 18–49 rotation (a Pfizer lot arriving on 27 September is usable a day later; with stock kept per region a
+        // region's Pfizer can also run out on a day in October that the national pool covered).
         assertTrue(impact.cohortsLosing().stream().noneMatch(c -> c.startsWith("c5")), impact.cohortsLosing()
                 .toString());
-        assertTrue(impact.daysLosing().stream().allMatch(d -> d.getMonthValue() == 9), impact.daysLosing()
+        assertTrue(impact.daysLosing().stream().allMatch(d -> d.getMonthValue() >= 9), impact.daysLosing()
                 .toString());
     }
 }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.AllocationRule;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.Problem;
 import org.cohortplanner.domain.AuditEntry;
@@ -164,6 +166,43 @@ class CohortEditorTest {
     }
 
     @Test
+    void theReservationCapIsThePlannersDecisionKeptByEveryEditShownAndAudited() {
+        assertEquals(1_850_000L, SAMPLE.cohort("c55-59").orElseThrow().window().reservationCap());
+        CohortEditor editor = edit("c55-59");
+        assertEquals("1,850,000", editor.reservationCapProperty().get());
+
+        editor.eligibleProperty().set("3,600,000");
+        assertTrue(cohorts.saveEditor());
+        assertEquals(1_850_000L, working.getPlan().cohort("c55-59").orElseThrow().window().reservationCap(),
+                "an edit of another field keeps the cap");
+
+        editor = edit("c55-59");
+        editor.reservationCapProperty().set("2,000,000");
+        editor.reasonProperty().set("more Moderna confirmed");
+        assertTrue(cohorts.saveEditor());
+        assertEquals(2_000_000L, working.getPlan().cohort("c55-59").orElseThrow().window().reservationCap());
+        AuditEntry entry = store.audit().get(store.audit().size() - 1);
+        assertTrue(entry.before().contains("Reservation cap: 1,850,000"), entry.before());
+        assertTrue(entry.after().contains("Reservation cap: 2,000,000"), entry.after());
+
+        editor = edit("c55-59");
+        editor.reservationCapProperty().set("");
+        assertTrue(cohorts.saveEditor());
+        assertNull(working.getPlan().cohort("c55-59").orElseThrow().window().reservationCap(), "empty is no cap");
+        assertTrue(store.audit().get(store.audit().size() - 1).after().contains("Reservation cap: no cap"));
+
+        editor = edit("c55-59");
+        editor.reservationCapProperty().set("many");
+        assertTrue(editor.fieldProblems().get(CohortEditor.FIELD_RESERVATION_CAP).contains("many"));
+        assertFalse(editor.canSave());
+        editor.reservationCapProperty().set("-5");
+        assertFalse(editor.canSave());
+
+        working.undo();
+        assertEquals(2_000_000L, working.getPlan().cohort("c55-59").orElseThrow().window().reservationCap());
+    }
+
+    @Test
     void savingAnEditIsOneUndoableStepWithWhatChangedAndTheReason() {
         CohortEditor editor = edit("c50-54");
         editor.eligibleProperty().set("3,900,000");
@@ -224,5 +263,51 @@ class CohortEditorTest {
 
         assertNull(cohorts.editorProperty().get());
         assertEquals(3_807_034, working.getPlan().cohort("c50-54").orElseThrow().eligible());
+    }
+
+    @Test
+    void allocationRulesAreEditedWithTheValidatorsFindingsAndSavedWithTheCohortAsOneStep() {
+        CohortEditor editor = edit("c55-59");
+        assertTrue(editor.rules().isEmpty());
+        AllocationRuleForm form = editor.newRule();
+        assertEquals("c55-59-R1", form.idProperty().get());
+        assertEquals(LocalDate.of(2021, 7, 26), form.firstDayProperty().get(), "starts from the vaccination period");
+
+        assertEquals(List.of(), editor.ruleProblems(form, null), "nothing to check until a region is ticked");
+        assertEquals(List.of("Tick at least one region."), editor.saveRule(form, null));
+        form.regions().setAll("Seoul", "Incheon", "Gyeonggi");
+        form.lastDayProperty().set(LocalDate.of(2021, 7, 31));
+        form.sharePercents().forEach((brand, percent) -> percent.set(""));
+        form.sharePercents().get("Pfizer").set("90");
+        assertTrue(editor.ruleProblems(form, null).stream().anyMatch(problem -> problem.startsWith(
+                "Error · allocation rule c55-59-R1: brand shares add up to 90.0 %")),
+                editor.ruleProblems(form, null).toString());
+        form.sharePercents().get("Pfizer").set("100");
+        form.exceptSiteGroups().setAll("Seoul Moderna-only clinics");
+        assertEquals(List.of(), editor.ruleProblems(form, null));
+
+        assertEquals(List.of(), editor.saveRule(form, null));
+        assertEquals(1, editor.rules().size());
+        assertEquals(0, store.writes(), "nothing is saved before the cohort");
+        // A second rule on the same region and days is the validator's overlap, shown on the rules field.
+        AllocationRuleForm overlapping = editor.newRule();
+        overlapping.regions().setAll("Seoul");
+        assertEquals(List.of(), editor.saveRule(overlapping, null));
+        assertTrue(editor.fieldProblems().get(Problem.FIELD_ALLOCATION_RULES).contains("c55-59-R2"),
+                editor.fieldProblems().toString());
+        editor.removeRule("c55-59-R2");
+        assertNull(editor.fieldProblems().get(Problem.FIELD_ALLOCATION_RULES));
+
+        assertTrue(cohorts.saveEditor());
+
+        AllocationRule saved = working.getPlan().allocationRules().get(0);
+        assertEquals(Set.of("Seoul", "Incheon", "Gyeonggi"), saved.regions());
+        assertEquals(Set.of("Seoul Moderna-only clinics"), saved.exceptSiteGroups());
+        assertEquals(1.0, saved.brands().shareOf("Pfizer"));
+        assertEquals(1, store.audit().size());
+        assertTrue(store.audit().get(0).after().startsWith("Allocation rules: c55-59-R1: Seoul, Incheon, Gyeonggi"),
+                store.audit().get(0).after());
+        working.undo();
+        assertTrue(working.getPlan().allocationRules().isEmpty());
     }
 }

@@ -79,11 +79,13 @@ class ExportViewModelTest {
         viewModel.selectedProperty(WorkbookSheet.SIMULATION).set(true);
 
         assertEquals(EnumSet.of(WorkbookSheet.COHORTS, WorkbookSheet.CAPACITY, WorkbookSheet.DELIVERIES,
-                WorkbookSheet.SIMULATION, WorkbookSheet.AUDIT), viewModel.chosenSheets());
+                WorkbookSheet.ALLOCATION_RULES, WorkbookSheet.REGIONAL_STOCK, WorkbookSheet.SIMULATION,
+                WorkbookSheet.AUDIT), viewModel.chosenSheets());
         viewModel.export();
 
         assertEquals(State.DONE, viewModel.getState(), viewModel.getMessage());
-        assertEquals(List.of("Cohorts", "Demand vs capacity", "Deliveries", "Simulation", "Audit"), tabs(target));
+        assertEquals(List.of("Cohorts", "Demand vs capacity", "Deliveries", "Allocation rules", "Regional stock",
+                "Simulation", "Audit"), tabs(target));
     }
 
     @Test
@@ -164,7 +166,8 @@ class ExportViewModelTest {
         Path target = exportOverLastWeeksWorkbook(true);
 
         assertEquals(State.DONE, viewModel.getState(), viewModel.getMessage());
-        assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries", "Audit"), tabs(target));
+        assertEquals(List.of("Cohorts", "Schedule", "Demand vs capacity", "Deliveries", "Allocation rules",
+                "Regional stock", "Audit"), tabs(target));
     }
 
     @Test
@@ -189,7 +192,7 @@ class ExportViewModelTest {
         assertEquals(State.DONE, viewModel.getState(), viewModel.getMessage());
         assertEquals(expected.stream().sorted().toList(), files(regions));
         assertEquals("Wrote 17 regional workbooks to " + regions + "\nSheets: Cohorts, Schedule, Demand vs capacity, "
-                + "Deliveries, Audit", viewModel.getMessage());
+                + "Deliveries, Allocation rules, Regional stock, Audit", viewModel.getMessage());
         assertEquals(regions, viewModel.writtenFolderProperty().get());
         assertTrue(progress.stream().anyMatch(text -> text.matches("Schedule · [0-9,]+ of [0-9,]+ rows · "
                 + "서울특별시.xlsx \\(1 of 17\\)")), progress.toString());
@@ -241,7 +244,8 @@ class ExportViewModelTest {
         viewModel.export();
 
         assertEquals(State.DONE, viewModel.getState());
-        assertEquals("Wrote " + target + "\nSheets: Cohorts, Schedule, Demand vs capacity, Deliveries, Audit",
+        assertEquals("Wrote " + target + "\nSheets: Cohorts, Schedule, Demand vs capacity, Deliveries, "
+                + "Allocation rules, Regional stock, Audit",
                 viewModel.getMessage());
         assertEquals(target, viewModel.writtenWorkbookProperty().get());
         assertEquals(folder, viewModel.writtenFolderProperty().get());

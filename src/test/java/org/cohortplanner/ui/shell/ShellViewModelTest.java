@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.cohortplanner.app.JsonPlanFileAccess;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanChange;
@@ -55,6 +57,41 @@ class ShellViewModelTest {
         assertEquals("Opened plan file", store.audit().get(0).action());
         assertEquals("No unsaved changes: same as as-run.json", viewModel.changesTextProperty().get());
         assertEquals(List.of(), dialogs.errors);
+    }
+
+    @Test
+    void openingAFileOfFormatVersionOneSaysHowItWasRead() throws IOException {
+        Path current = folder.resolve("current.json");
+        PlanFiles.write(UiTestPlans.initial(), current);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(current.toFile());
+        tree.put("formatVersion", 1);
+        tree.remove(List.of("transfers", "allocationRules"));
+        ((ObjectNode) tree.get("bookingSystem")).remove("night");
+        tree.get("cohorts").forEach(cohort -> ((ObjectNode) cohort.get("window")).remove("reservationCap"));
+        tree.get("brands").forEach(brand -> ((ObjectNode) brand).remove("leadTimeDays"));
+        tree.get("deliveries").forEach(delivery -> ((ObjectNode) delivery).remove(List.of("leadTimeDays",
+                "allotment")));
+        Path older = folder.resolve("older.json");
+        json.writeValue(older.toFile(), tree);
+
+        dialogs.choose(current);
+        viewModel.openPlanFile();
+        assertEquals(List.of(), dialogs.information, "a file of today's format opens without a note");
+
+        dialogs.choose(older);
+        viewModel.openPlanFile();
+
+        assertEquals(List.of(), dialogs.errors);
+        assertEquals(1, dialogs.information.size());
+        String note = dialogs.information.get(0);
+        assertTrue(note.startsWith("Opened a plan file of an older format: older.json is of plan format version 1. "
+                + "It was read with lead time 0 for every "
+                + "brand and delivery, each delivery allotted to the regions in proportion to appointments, and no "
+                + "allocation rules or transfers; the booking night with the assumptions of formats 1 and 2 (80 % of "
+                + "first attempts in a burst decaying over 60 minutes), and no window has a reservation cap. Saving "
+                + "writes format version " + PlanFiles.FORMAT_VERSION + "."),
+                note);
     }
 
     @Test

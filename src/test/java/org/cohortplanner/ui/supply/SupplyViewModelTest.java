@@ -13,11 +13,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.cohortplanner.domain.Allotment;
+import org.cohortplanner.domain.AllotmentRule;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.DeliveryStatus;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.Transfer;
+import org.cohortplanner.planning.schedule.BrandDay;
+import org.cohortplanner.planning.schedule.RegionStockDay;
 import org.cohortplanner.sheetimport.DeliverySheetRow;
 import org.cohortplanner.planning.slip.Suggestion;
 import org.cohortplanner.domain.AuditEntry;
@@ -108,7 +114,10 @@ class SupplyViewModelTest {
         assertEquals(1, store.writes());
         Plan saved = store.load().orElseThrow();
         assertTrue(WorkingPlan.sameContent(swap.plan(), saved));
-        assertTrue(saved.cohort("c55-59").orElseThrow().brands().shareOf("Pfizer") > 0);
+        // The swap now reaches only the regions and days that need it: it is saved as allocation rules of 55–59.
+        assertTrue(saved.cohort("c55-59").orElseThrow().brands().shareOf("Pfizer") > 0
+                || saved.allocationRulesOf("c55-59").stream().anyMatch(rule -> rule.brands().shareOf("Pfizer") > 0),
+                saved.allocationRules().toString());
         Delivery delayed = saved.delivery("MOD-2021-W28").orElseThrow();
         assertEquals(JULY_30, delayed.expectedArrival());
         assertEquals(DeliveryStatus.DELAYED, delayed.status());
@@ -282,5 +291,136 @@ class SupplyViewModelTest {
         assertEquals(List.of("Added delivery PFZ-EXTRA", "Edited delivery PFZ-EXTRA", "Deleted delivery PFZ-EXTRA"),
                 store.audit().stream().map(AuditEntry::action).toList());
         assertEquals(supply.deliveries(), working.getPlan().deliveries());
+    }
+
+    @Test
+    void aDeliveryIsAllottedToRegionsByAnExplicitSplitThatMustAddUp() {
+        Delivery delivery = working.getPlan().delivery("MOD-2021-W28").orElseThrow();
+        DeliveryForm form = DeliveryForm.of(delivery);
+        Map<String, String> split = DeliveryForm.splitFor(working.getPlan(), Map.of("Seoul", "600,000",
+                "Gyeonggi", "500000"));
+        assertEquals(17, split.size(), "one field per region of the plan");
+        DeliveryForm short50k = withSplit(form, split);
+
+        List<String> problems = supply.saveDelivery(delivery.id(), short50k);
+
+        assertEquals(List.of("Allotment: the regions get 1,100,000 doses, but the delivery has 1,150,000: 50,000 "
+                + "still to allot."), problems);
+        assertEquals(0, store.writes());
+        split.put("Incheon", "50000");
+        split.put("Busan", "ten");
+        assertEquals(List.of("Allotment: 'ten' for Busan is not a whole number of doses."),
+                supply.saveDelivery(delivery.id(), withSplit(form, split)));
+        split.put("Busan", "");
+
+        assertEquals(List.of(), supply.saveDelivery(delivery.id(), withSplit(form, split)));
+
+        Delivery saved = working.getPlan().delivery("MOD-2021-W28").orElseThrow();
+        assertEquals(Map.of("Seoul", 600_000L, "Incheon", 50_000L, "Gyeonggi", 500_000L),
+                saved.allotment().dosesByRegion());
+        assertTrue(store.audit().get(0).after().contains("allotted Seoul 600000; Incheon 50000; Gyeonggi 500000"),
+                store.audit().get(0).after());
+        // Editing the delivery again keeps its split: the form starts from it.
+        assertEquals(AllotmentRule.EXPLICIT, DeliveryForm.of(saved).allotmentRule());
+        assertEquals(List.of(), supply.saveDelivery(saved.id(), DeliveryForm.of(saved).withNote("checked")));
+        assertEquals(saved.allotment(), working.getPlan().delivery("MOD-2021-W28").orElseThrow().allotment());
+
+        working.undo();
+        working.undo();
+        assertEquals(Allotment.BY_APPOINTMENTS, working.getPlan().delivery("MOD-2021-W28").orElseThrow().allotment());
+    }
+
+    @Test
+    void aDeliveryCanHaveALeadTimeOfItsOwnOrTheBrands() {
+        Delivery delivery = working.getPlan().delivery("MOD-2021-W28").orElseThrow();
+        DeliveryForm form = DeliveryForm.of(delivery);
+        assertEquals("", form.leadTimeDays(), "the sample's deliveries take the brand's lead time");
+
+        assertEquals(List.of("Lead time: 'soon' is not a whole number of days (0 or more); leave it empty for the "
+                + "brand's."), supply.saveDelivery(delivery.id(), withLeadTime(form, "soon")));
+        assertEquals(List.of(), supply.saveDelivery(delivery.id(), withLeadTime(form, "3")));
+
+        assertEquals(3, working.getPlan().delivery("MOD-2021-W28").orElseThrow().leadTimeDays());
+        assertEquals(List.of(), supply.saveDelivery(delivery.id(), withLeadTime(form, "")));
+        assertNull(working.getPlan().delivery("MOD-2021-W28").orElseThrow().leadTimeDays());
+    }
+
+    @Test
+    void recordingEditingAndDeletingATransferAreOneUndoableAuditedStepEach() {
+        TransferForm empty = TransferForm.empty(working.getPlan());
+        assertEquals("TR-1", empty.id());
+        List<String> problems = supply.saveTransfer(null, new TransferForm("", "Sputnik", "many", "Seoul", "Seoul",
+                "26 July", "-1", ""));
+        assertEquals(List.of("Transfer: give the transfer an id, such as TR-1.",
+                "Brand: the plan has no brand 'Sputnik'; its brands are Pfizer, Moderna, AstraZeneca, Janssen.",
+                "Doses: 'many' is not a whole number of doses.",
+                "To: the doses must go to another region than Seoul.",
+                "Shipped: '26 July' is not a date; write it as YYYY-MM-DD, such as 2021-07-30.",
+                "Lead time: '-1' is not a whole number of days (0 or more)."), problems);
+        assertEquals(0, store.writes());
+
+        assertEquals(List.of(), supply.saveTransfer(null, new TransferForm("TR-1", "Pfizer", "120,000", "Busan",
+                "Seoul", "2021-07-24", "2", "Seoul-area swap")));
+        Transfer recorded = working.getPlan().transfers().get(0);
+        assertEquals(new Transfer("TR-1", "Pfizer", 120_000, "Busan", "Seoul", LocalDate.of(2021, 7, 24), 2,
+                "Seoul-area swap"), recorded);
+        assertEquals(LocalDate.of(2021, 7, 26), recorded.usableFrom());
+        assertEquals(List.of(recorded), supply.transfers());
+
+        assertEquals(List.of(), supply.saveTransfer("TR-1", TransferForm.of(recorded).withDoses("150000")));
+        assertEquals(150_000, working.getPlan().transfers().get(0).doses());
+
+        dialogs.answer(true);
+        supply.deleteTransfer("TR-1");
+        assertTrue(working.getPlan().transfers().isEmpty());
+        assertEquals(List.of("Recorded transfer TR-1", "Edited transfer TR-1", "Deleted transfer TR-1"),
+                store.audit().stream().map(AuditEntry::action).toList());
+        assertEquals("TR-1: 120000 doses of Pfizer from Busan to Seoul, shipped 2021-07-24, lead time 2 days, "
+                + "Seoul-area swap", store.audit().get(1).before());
+
+        working.undo();
+        assertEquals(150_000, supply.transfers().get(0).doses());
+        working.undo();
+        assertEquals(120_000, supply.transfers().get(0).doses());
+        working.undo();
+        assertTrue(supply.transfers().isEmpty());
+    }
+
+    @Test
+    void theChartShowsOneRegionOrAllAndTheRegionByDayViewHasEveryRegion() {
+        supply.selectedBrandProperty().set("Moderna");
+        List<BrandDay> national = List.copyOf(supply.brandDays());
+        assertEquals(17, supply.regionRows().size(), "one row per region of the plan");
+
+        supply.selectedRegionProperty().set("Seoul");
+
+        assertTrue(supply.chartSummaryProperty().get().startsWith("Moderna in Seoul"),
+                supply.chartSummaryProperty().get());
+        List<BrandDay> seoul = List.copyOf(supply.brandDays());
+        List<RegionStockDay> seoulStock = supply.scheduleProperty().get().regionStock("Seoul", "Moderna");
+        assertEquals(seoulStock.size(), seoul.size());
+        for (int d = 0; d < seoul.size(); d++) {
+            RegionStockDay day = seoulStock.get(d);
+            assertEquals(day.allotted() + day.transferredIn(), seoul.get(d).arrived(), "what reached Seoul arrived");
+            assertEquals(day.stock(), seoul.get(d).stock());
+            assertEquals(day.peopleShort(), seoul.get(d).peopleShort());
+        }
+        assertEquals(supply.scheduleProperty().get().regions(), supply.regionRows().stream()
+                .map(SupplyViewModel.RegionStockRow::region).toList());
+        assertTrue(seoul.stream().mapToLong(BrandDay::given).sum() < national.stream().mapToLong(BrandDay::given)
+                .sum(), "Seoul gives part of the nation's doses");
+
+        supply.selectedRegionProperty().set(null);
+        assertEquals(national, supply.brandDays());
+    }
+
+    private static DeliveryForm withSplit(DeliveryForm form, Map<String, String> split) {
+        return new DeliveryForm(form.id(), form.brand(), form.doses(), form.plannedArrival(), form.expectedArrival(),
+                form.status(), form.note(), form.leadTimeDays(), AllotmentRule.EXPLICIT, split);
+    }
+
+    private static DeliveryForm withLeadTime(DeliveryForm form, String leadTime) {
+        return new DeliveryForm(form.id(), form.brand(), form.doses(), form.plannedArrival(), form.expectedArrival(),
+                form.status(), form.note(), leadTime, form.allotmentRule(), form.split());
     }
 }
