@@ -125,11 +125,18 @@ public final class Schedule {
                 for (int c = 0; c < engine.cohorts.size(); c++) {
                     String cohortId = engine.cohorts.get(c).id();
                     for (int b = 0; b < brandCount; b++) {
+                        int cell = run.cell(c, r, b);
+                        double firstBooked = run.firstBooked[d][cell];
+                        double secondDue = run.secondDue[d][cell];
+                        double firstGiven = run.firstGiven[d][cell];
+                        if (firstBooked == 0 && secondDue == 0 && firstGiven == 0) {
+                            continue;
+                        }
                         String brand = engine.brands.get(b).name();
                         long capacity = Math.round(engine.brandCapacity[r][b][d]);
                         long stock = Math.round(run.regionFree[d][run.stockCell(r, b)]);
                         long reserved = Math.round(run.regionHeld[d][run.stockCell(r, b)]);
-                        firstRunning[c][b] += run.firstBooked[d][run.cell(c, r, b)];
+                        firstRunning[c][b] += firstBooked;
                         long booked = Math.round(firstRunning[c][b]) - firstRounded[c][b];
                         firstRounded[c][b] += booked;
                         if (booked > 0) {
@@ -150,7 +157,7 @@ public final class Schedule {
                                 regionDosesShort[r][b][d] += doses;
                             }
                         }
-                        secondRunning[c][b] += run.secondDue[d][run.cell(c, r, b)];
+                        secondRunning[c][b] += secondDue;
                         long second = Math.round(secondRunning[c][b]) - secondRounded[c][b];
                         secondRounded[c][b] += second;
                         if (second > 0) {
@@ -169,7 +176,6 @@ public final class Schedule {
                                 regionDosesShort[r][b][d] += ofDoses;
                             }
                         }
-                        double firstGiven = run.firstGiven[d][run.cell(c, r, b)];
                         int secondDay = engine.secondDoseDay[r][b][d];
                         if (firstGiven >= 0.5 && secondDay >= 0) {
                             secondDoses.add(new SecondDoseGroup(cohortId, region, brand, day,
