@@ -78,13 +78,6 @@ public record RegionalSwapProblem(
 
     /** Doses of its brand that a first dose given on {@code day} has taken from stock by {@code until}. */
     double dosesTaken(int brand, int day, int until) {
-        if (day > until) {
-            return 0;
-        }
-        double doses = dosesAtFirst[brand];
-        if (laterDoseAfter[brand] >= 0 && day + laterDoseAfter[brand] <= until) {
-            doses += 1;
-        }
-        return doses;
+        return SwapArithmetic.dosesTaken(dosesAtFirst, laterDoseAfter, brand, day, until);
     }
 }

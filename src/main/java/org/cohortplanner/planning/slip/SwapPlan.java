@@ -10,18 +10,10 @@ package org.cohortplanner.planning.slip;
 public record SwapPlan(double[][] people, double uncovered, int changes) {
 
     public double peopleMoved(int option) {
-        double total = 0;
-        for (double day : people[option]) {
-            total += day;
-        }
-        return total;
+        return SwapArithmetic.sum(people[option]);
     }
 
     public double peopleMoved() {
-        double total = 0;
-        for (int option = 0; option < people.length; option++) {
-            total += peopleMoved(option);
-        }
-        return total;
+        return SwapArithmetic.sum(people);
     }
 }

@@ -50,13 +50,6 @@ public record SwapProblem(
 
     /** Doses of its brand that {@code people} given a first dose on {@code day} have taken by {@code until}. */
     double dosesTaken(int brand, int day, int until) {
-        if (day > until) {
-            return 0;
-        }
-        double doses = dosesAtFirst[brand];
-        if (laterDoseAfter[brand] >= 0 && day + laterDoseAfter[brand] <= until) {
-            doses += 1;
-        }
-        return doses;
+        return SwapArithmetic.dosesTaken(dosesAtFirst, laterDoseAfter, brand, day, until);
     }
 }
