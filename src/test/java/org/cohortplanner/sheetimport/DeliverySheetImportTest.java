@@ -44,7 +44,11 @@ class DeliverySheetImportTest {
                 .filter(d -> d.id().equals("MOD-2021-W28")).findFirst().orElseThrow();
         assertEquals(LocalDate.of(2021, 7, 30), slipped.expectedArrival());
         assertEquals(DeliveryStatus.DELAYED, slipped.status());
-        assertEquals(1, preview.count(DeliverySheetRow.Change.CHANGED));
+        // Against the initial plan the sheet changes two lots: the slipped one, and the lot on hand on 12 July, of
+        // which the sheet records the 862,000 doses reported received.
+        assertEquals(2, preview.count(DeliverySheetRow.Change.CHANGED));
+        assertEquals(862_000, preview.rows().stream().map(DeliverySheetRow::delivery)
+                .filter(d -> d.id().equals("MOD-2021-W27")).findFirst().orElseThrow().doses());
     }
 
     @Test

@@ -25,6 +25,8 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.cohortplanner.domain.BirthCohortRange;
 import org.cohortplanner.domain.BookingSystem;
+import org.cohortplanner.domain.AllocationRule;
+import org.cohortplanner.domain.Allotment;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.Delivery;
@@ -158,7 +160,12 @@ class SamplePlansTest {
         assertEquals(before.keySet(), after.keySet());
         Set<String> changed = before.keySet().stream().filter(id -> !before.get(id).equals(after.get(id)))
                 .collect(Collectors.toSet());
-        assertEquals(Set.of("MOD-2021-W28"), changed);
+        // The slipped lot, and the lot on hand on 12 July: the as-run plan records what was reported received
+        // (862,000) and how it was split over the regions.
+        assertEquals(Set.of("MOD-2021-W27", "MOD-2021-W28"), changed);
+        assertEquals(862_000, after.get("MOD-2021-W27").doses());
+        assertTrue(after.get("MOD-2021-W27").allotment().isExplicit());
+        assertEquals(862_000, after.get("MOD-2021-W27").allotment().explicitTotal());
     }
 
     @Test
@@ -193,7 +200,15 @@ class SamplePlansTest {
         Cohort firstWeek = cohort(asRun, "55–59 12 July");
         assertTrue(firstWeek.vaccinationPeriod().lastDay().isBefore(LocalDate.of(2021, 8, 1)));
         assertTrue(firstWeek.brands().sumsToOne());
-        assertTrue(firstWeek.brands().shareOf("Pfizer") > 0.3 && firstWeek.brands().shareOf("Pfizer") < 0.6);
+        // The Seoul-area swap is an allocation rule, not a national share.
+        assertEquals(1.0, firstWeek.brands().shareOf("Moderna"));
+        AllocationRule swap = asRun.allocationRules().stream().filter(r -> r.id().equals("seoul-area-pfizer"))
+                .findFirst().orElseThrow();
+        assertEquals(firstWeek.id(), swap.cohortId());
+        assertEquals(Set.of("Seoul", "Incheon", "Gyeonggi"), swap.regions());
+        assertEquals(LocalDate.of(2021, 7, 26), swap.firstDay());
+        assertEquals(LocalDate.of(2021, 7, 31), swap.lastDay());
+        assertEquals(1.0, swap.brands().shareOf("Pfizer"));
         assertEquals(1.0, cohort(initial, "55–59").brands().shareOf("Moderna"));
 
         List<SiteGroup> modernaOnly = asRun.sites().stream().filter(s -> s.brands().equals(Set.of("Moderna")))
@@ -324,7 +339,8 @@ class SamplePlansTest {
                     LocalDate.parse(fields.get(3)), LocalDate.parse(fields.get(4)),
                     DeliveryStatus.valueOf(fields.get(5)), fields.get(6)));
         }
-        assertEquals(asRun.deliveries(), rows);
+        // The sheet lists the arrivals; how the lot on hand was split over the regions is in the plan.
+        assertEquals(asRun.deliveries().stream().map(d -> d.withAllotment(Allotment.BY_APPOINTMENTS)).toList(), rows);
     }
 
     private static Cohort cohort(Plan plan, String name) {
