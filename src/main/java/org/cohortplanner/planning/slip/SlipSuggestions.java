@@ -546,7 +546,8 @@ public final class SlipSuggestions {
         if (is != null && was.secondDoseDay().equals(is.secondDoseDay()) && was.brand().equals(is.brand())) {
             return;
         }
-        add(moves, new SecondDoseMove(was.cohortId(), was.region(), people, was.brand(), was.firstDoseDay(),
+        add(moves, new SecondDoseMove(was.cohortId(), was.group(), was.region(), people, was.brand(),
+                was.firstDoseDay(),
                 was.secondDoseDay(), is == null ? null : is.brand(), is == null ? null : is.firstDoseDay(),
                 is == null ? null : is.secondDoseDay()));
     }
@@ -554,14 +555,15 @@ public final class SlipSuggestions {
     private static void add(List<SecondDoseMove> moves, SecondDoseMove move) {
         if (!moves.isEmpty()) {
             SecondDoseMove last = moves.get(moves.size() - 1);
-            if (last.cohortId().equals(move.cohortId()) && last.region().equals(move.region())
+            if (last.cohortId().equals(move.cohortId()) && Objects.equals(last.group(), move.group())
+                    && last.region().equals(move.region())
                     && last.brandBefore().equals(move.brandBefore())
                     && last.firstDoseBefore().equals(move.firstDoseBefore())
                     && last.secondDoseBefore().equals(move.secondDoseBefore())
                     && Objects.equals(last.brandAfter(), move.brandAfter())
                     && Objects.equals(last.firstDoseAfter(), move.firstDoseAfter())
                     && Objects.equals(last.secondDoseAfter(), move.secondDoseAfter())) {
-                moves.set(moves.size() - 1, new SecondDoseMove(last.cohortId(), last.region(),
+                moves.set(moves.size() - 1, new SecondDoseMove(last.cohortId(), last.group(), last.region(),
                         last.people() + move.people(), last.brandBefore(), last.firstDoseBefore(),
                         last.secondDoseBefore(), last.brandAfter(), last.firstDoseAfter(), last.secondDoseAfter()));
                 return;
@@ -574,7 +576,8 @@ public final class SlipSuggestions {
         Map<String, List<SecondDoseGroup>> byKey = new LinkedHashMap<>();
         for (SecondDoseGroup group : groups) {
             if (group.people() > 0) {
-                byKey.computeIfAbsent(group.cohortId() + "\u0000" + group.region(), k -> new ArrayList<>()).add(group);
+                byKey.computeIfAbsent(group.cohortId() + "\u0000" + group.group() + "\u0000" + group.region(),
+                        k -> new ArrayList<>()).add(group);
             }
         }
         byKey.values().forEach(list -> list.sort(Comparator.comparing(SecondDoseGroup::firstDoseDay)
