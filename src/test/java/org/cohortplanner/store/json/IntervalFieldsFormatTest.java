@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.cohortplanner.domain.Cohort;
@@ -26,7 +27,7 @@ class IntervalFieldsFormatTest {
                 CohortGroup.ofPeople("exam students 2022", 12_000, true, "estimate: seniors born 1971 or so"),
                 CohortGroup.ofShare("school teachers", 0.015, false, "public figure"))));
         return sample.withCohorts(cohorts).withIntervalPolicies(List.of(
-                new IntervalPolicy("mrna-6-weeks", Set.of("Moderna", "Pfizer"), LocalDate.of(2021, 8, 16),
+                new IntervalPolicy("mrna-6-weeks", new LinkedHashSet<>(List.of("Moderna", "Pfizer")), LocalDate.of(2021, 8, 16),
                         IntervalBasis.SECOND_DOSE_DUE, 42, List.of(GroupInterval.exempt("exam students 2022"),
                                 new GroupInterval("school teachers", 35)), "KDCA, August 2021"),
                 new IntervalPolicy("moderna-back", Set.of("Moderna"), LocalDate.of(2021, 10, 1),
