@@ -39,14 +39,17 @@ public final class BackendServer implements AutoCloseable {
     private final JdbcPlanStore store;
     private final PlanService plans;
     private final BookingDesk desk;
+    private final SecondDoseMover mover;
     private final Javalin app;
     private ServerConnector connector;
 
-    private BackendServer(BackendConfig config, JdbcPlanStore store, PlanService plans, BookingDesk desk) {
+    private BackendServer(BackendConfig config, JdbcPlanStore store, PlanService plans, BookingDesk desk,
+                          SecondDoseMover mover) {
         this.config = config;
         this.store = store;
         this.plans = plans;
         this.desk = desk;
+        this.mover = mover;
         this.app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.startupWatcherEnabled = false;
@@ -67,6 +70,7 @@ public final class BackendServer implements AutoCloseable {
         routes.after(this::logRequest);
         new PlanRoutes(plans).register(routes);
         new BookingRoutes(desk).register(routes);
+        new NotificationRoutes(mover).register(routes);
         routes.get(Api.PREFIX + "/health", ctx -> Api.json(ctx, 200, PlanJson.text(health())));
         routes.get(Api.PREFIX + "/session", ctx -> Api.json(ctx, 200, PlanJson.text(session(ctx))));
         routes.exception(ApiException.class, BackendServer::refuse);
@@ -99,13 +103,14 @@ public final class BackendServer implements AutoCloseable {
                 config.databasePassword(), config.clock());
         BookingLedger ledger = null;
         try {
-            PlanService plans = new PlanService(store);
+            ledger = BookingLedger.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+            SecondDoseMover mover = new SecondDoseMover(ledger, config.clock());
+            PlanService plans = new PlanService(store, mover::move);
             if (config.seed() != null) {
                 plans.seed(config.seed(), "backend");
             }
-            ledger = BookingLedger.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
             BookingDesk desk = new BookingDesk(plans, config.clock(), ledger, config.personKey());
-            BackendServer server = new BackendServer(config, store, plans, desk);
+            BackendServer server = new BackendServer(config, store, plans, desk, mover);
             server.listen();
             return server;
         } catch (RuntimeException failure) {

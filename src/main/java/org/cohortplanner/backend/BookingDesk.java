@@ -405,7 +405,10 @@ public final class BookingDesk implements AutoCloseable {
                     SiteGroup secondSite = null;
                     LocalDate secondDay = null;
                     if (twoDoses) {
-                        Optional<LocalDate> second = secondDoseDay(plan, day, brand.get().interval(), sites, held);
+                        // The interval in force for a first dose on this day (the plan's interval policies).
+                        DoseInterval interval = brand.get().interval()
+                                .withDays(plan.intervalDays(brand.get(), day, null));
+                        Optional<LocalDate> second = secondDoseDay(plan, day, interval, sites, held);
                         Optional<SiteGroup> where = second.flatMap(d -> secondSite(site, sites, d, held));
                         if (where.isEmpty()) {
                             held.merge(firstKey, -1L, Long::sum);

@@ -52,9 +52,20 @@ public final class PlanService {
 
     private final PlanStore store;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
+    private final Saved saved;
+
+    /** What follows a stored edit, outside any lock: booked second doses move with a changed interval. */
+    public interface Saved {
+        void saved(Plan before, Plan after);
+    }
 
     public PlanService(PlanStore store) {
+        this(store, (before, after) -> { });
+    }
+
+    public PlanService(PlanStore store, Saved saved) {
         this.store = store;
+        this.saved = saved;
         publish(snapshotOf(store.load().orElse(null)));
     }
 
@@ -83,9 +94,10 @@ public final class PlanService {
             Edit edit = editor.edit(base);
             Permissions.require(caller, base.plan(), edit.plan());
             try {
-                Plan saved = store.save(edit.plan().withVersion(base.version()), new PlanChange(caller.user(),
+                Plan stored = store.save(edit.plan().withVersion(base.version()), new PlanChange(caller.user(),
                         edit.action(), edit.before(), edit.after(), edit.reason()));
-                return publish(snapshotOf(saved));
+                saved.saved(base.plan(), stored);
+                return publish(snapshotOf(stored));
             } catch (PlanConflictException changedMeanwhile) {
                 Snapshot stored = publish(snapshotOf(store.load().orElse(null)));
                 if (attempt >= ATTEMPTS) {

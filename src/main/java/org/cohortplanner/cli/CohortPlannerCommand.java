@@ -61,6 +61,7 @@ public final class CohortPlannerCommand implements Callable<Integer> {
         commandLine.addSubcommand(new MergeCommand());
         commandLine.addSubcommand(new ScheduleCommand());
         commandLine.addSubcommand(new SlipCommand());
+        commandLine.addSubcommand(new IntervalsCommand());
         commandLine.addSubcommand(new SimulateCommand());
         commandLine.addSubcommand(new AdviseCommand());
         commandLine.addSubcommand(new ExportCommand());

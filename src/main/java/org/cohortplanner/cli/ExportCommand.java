@@ -1,12 +1,17 @@
 package org.cohortplanner.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.export.Dose2ChangeList;
 import org.cohortplanner.export.PlanWorkbook;
 import org.cohortplanner.export.PlanWorkbookContent;
 import org.cohortplanner.export.WorkbookExportException;
@@ -64,6 +69,15 @@ public final class ExportCommand implements Callable<Integer> {
             + "from: the dose2-changes sheet lists everyone whose second-dose day differs in PLAN.json.")
     Path toldFile;
 
+    @Option(names = "--told-list", paramLabel = "FILE.csv|FILE.xlsx", description = "With --told: also write the "
+            + "dose-2 change list for the notification text messages (one row per cohort, group and region whose "
+            + "second-dose day moved) as CSV (UTF-8) or as a one-sheet workbook.")
+    Path toldList;
+
+    @Option(names = "--list-language", paramLabel = "en|ko", description = "Language of the change list's headers "
+            + "(default: en).")
+    String listLanguage = "en";
+
     @Option(names = "--per-region", paramLabel = "DIR",
             description = "Also write one workbook per region into DIR (created if missing), each with only that "
                     + "region's schedule.")
@@ -76,8 +90,16 @@ public final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        if (this.out == null && perRegion == null) {
+        if (this.out == null && perRegion == null && toldList == null) {
             err.println("export: give --out FILE.xlsx, --per-region DIR, or both");
+            return BAD_INPUT;
+        }
+        if (toldList != null && toldFile == null) {
+            err.println("export: --told-list needs --told TOLD.json, the plan people were given their dates from");
+            return BAD_INPUT;
+        }
+        if (!Dose2ListHeaders.LANGUAGES.contains(listLanguage)) {
+            err.println("export: --list-language: '" + listLanguage + "' is not one of " + Dose2ListHeaders.LANGUAGES);
             return BAD_INPUT;
         }
         Set<WorkbookSheet> chosen;
@@ -126,6 +148,11 @@ public final class ExportCommand implements Callable<Integer> {
                 Path written = workbook.export(content, chosen, this.out, options);
                 out.println("Wrote " + written + " (" + sheetNames + "; " + rows.size() + " schedule rows)");
             }
+            if (toldList != null) {
+                Path written = writeList(plan, moves, options);
+                out.println("Wrote " + written + " (dose-2 change list: " + moves.size() + " rows, "
+                        + moves.stream().mapToLong(SecondDoseMove::people).sum() + " people to tell)");
+            }
             if (perRegion != null) {
                 List<Path> written = workbook.exportPerRegion(content, chosen, perRegion, options);
                 out.println("Wrote " + written.size() + " regional workbooks to " + perRegion + " (" + sheetNames
@@ -139,6 +166,23 @@ public final class ExportCommand implements Callable<Integer> {
             err.println("export: " + e.getMessage());
             return e instanceof WorkbookTargetException ? BAD_INPUT : FAILED;
         }
+    }
+
+    private Path writeList(Plan plan, List<SecondDoseMove> moves, WorkbookWriteOptions options)
+            throws WorkbookExportException {
+        Map<String, String> headers = Dose2ListHeaders.of(listLanguage);
+        if (toldList.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            if (Files.exists(toldList) && !force) {
+                throw new WorkbookTargetExistsException(toldList);
+            }
+            try {
+                return Dose2ChangeList.writeCsv(plan, moves, headers, toldList);
+            } catch (IOException e) {
+                throw new WorkbookExportException("cannot write " + toldList + ": " + e.getMessage(), e);
+            }
+        }
+        return Dose2ChangeList.writeXlsx(plan, moves, headers, Dose2ListHeaders.title(listLanguage), toldList,
+                options);
     }
 
     private static boolean needsSchedule(Set<WorkbookSheet> chosen) {

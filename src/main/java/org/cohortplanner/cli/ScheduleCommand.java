@@ -17,6 +17,8 @@ import org.cohortplanner.planning.schedule.ScheduleRow;
 import org.cohortplanner.planning.schedule.SecondDoseWarning;
 import org.cohortplanner.planning.schedule.Shortage;
 import org.cohortplanner.planning.schedule.Unscheduled;
+import org.cohortplanner.planning.slip.IntervalPreview;
+import org.cohortplanner.planning.slip.SecondDoseMove;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,12 +68,21 @@ public final class ScheduleCommand implements Callable<Integer> {
                 writeRegion(text, schedule, region);
             } else {
                 writeSchedule(text, schedule, true);
+                if (!plan.intervalPolicies().isEmpty()) {
+                    writeMoves(text, IntervalPreview.between(plan.withIntervalPolicies(List.of()), plan).moves());
+                }
             }
             out.println(text.endObject());
         } else if (region != null) {
             printRegion(out, plan, schedule, region);
         } else {
             printText(out, plan, schedule);
+            if (!plan.intervalPolicies().isEmpty()) {
+                out.println();
+                out.println("Second doses the interval policies move from the label interval:");
+                IntervalLines.printMoves(out, plan, IntervalPreview.between(plan.withIntervalPolicies(List.of()),
+                        plan), "  ");
+            }
         }
         out.flush();
         return 0;
@@ -117,6 +128,21 @@ public final class ScheduleCommand implements Callable<Integer> {
         if (withRows) {
             writeRows(json, schedule.rows());
         }
+    }
+
+    /** The dose-2 change list: people of a cohort, group and region whose second dose moves, told and now. */
+    static void writeMoves(JsonText json, List<SecondDoseMove> moves) {
+        json.field("peopleToTell", moves.stream().mapToLong(SecondDoseMove::people).sum());
+        json.name("secondDoseMoves").beginArray();
+        for (SecondDoseMove move : moves) {
+            json.beginObject().field("cohortId", move.cohortId()).field("group", move.group())
+                    .field("region", move.region())
+                    .field("people", move.people()).field("brandBefore", move.brandBefore())
+                    .field("firstDoseBefore", move.firstDoseBefore()).field("secondDoseBefore", move.secondDoseBefore())
+                    .field("brandAfter", move.brandAfter()).field("firstDoseAfter", move.firstDoseAfter())
+                    .field("secondDoseAfter", move.secondDoseAfter()).endObject();
+        }
+        json.endArray();
     }
 
     /**

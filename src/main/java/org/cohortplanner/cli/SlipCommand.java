@@ -7,13 +7,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.slip.AppliedSuggestion;
 import org.cohortplanner.planning.slip.RegionChange;
 import org.cohortplanner.planning.slip.ImpactLine;
-import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.planning.slip.SlipImpact;
 import org.cohortplanner.planning.slip.SlipSuggestions;
 import org.cohortplanner.planning.slip.Suggestion;
@@ -101,7 +102,7 @@ public final class SlipCommand implements Callable<Integer> {
             if (json) {
                 JsonText text = new JsonText().beginObject().field("applied", apply).field("action", applied.action())
                         .field("reason", applied.reason()).field("out", out);
-                writeMoves(text, applied.secondDoseMoves());
+                ScheduleCommand.writeMoves(text, applied.secondDoseMoves());
                 printer.println(text.endObject());
             } else {
                 printApplied(printer, applied);
@@ -160,18 +161,6 @@ public final class SlipCommand implements Callable<Integer> {
         return json.endArray().endObject().toString();
     }
 
-    private static void writeMoves(JsonText json, List<SecondDoseMove> moves) {
-        json.field("peopleToTell", moves.stream().mapToLong(SecondDoseMove::people).sum());
-        json.name("secondDoseMoves").beginArray();
-        for (SecondDoseMove move : moves) {
-            json.beginObject().field("cohortId", move.cohortId()).field("region", move.region())
-                    .field("people", move.people()).field("brandBefore", move.brandBefore())
-                    .field("firstDoseBefore", move.firstDoseBefore()).field("secondDoseBefore", move.secondDoseBefore())
-                    .field("brandAfter", move.brandAfter()).field("firstDoseAfter", move.firstDoseAfter())
-                    .field("secondDoseAfter", move.secondDoseAfter()).endObject();
-        }
-        json.endArray();
-    }
 
     private static void printText(PrintWriter out, Plan plan, SlipImpact impact, List<Suggestion> suggestions) {
         out.println("Slip: " + impact.reason());
@@ -217,12 +206,20 @@ public final class SlipCommand implements Callable<Integer> {
         printer.println(count(applied.peopleToTell()) + " people's second dose moves, in " + count(applied.secondDoseMoves().size())
                 + " groups" + (applied.secondDoseMoves().isEmpty() ? "." : ":"));
         applied.secondDoseMoves().stream().limit(20).forEach(move -> printer.println("  " + move.cohortId() + " "
-                + move.region() + ": " + count(move.people()) + " people, " + move.brandBefore() + " "
+                + (move.group() == null ? "" : "(" + move.group() + ") ") + move.region() + ": "
+                + count(move.people()) + " people, " + move.brandBefore() + " "
                 + move.firstDoseBefore() + " → dose 2 " + move.secondDoseBefore() + "  now  "
                 + (move.secondDoseAfter() == null ? "no first dose on the day yet"
                 : move.brandAfter() + " " + move.firstDoseAfter() + " → dose 2 " + move.secondDoseAfter())));
         if (applied.secondDoseMoves().size() > 20) {
             printer.println("  … " + (applied.secondDoseMoves().size() - 20) + " more groups (all of them with --json)");
+        }
+        if (!applied.secondDoseMoves().isEmpty()) {
+            Map<String, Long> byGroup = new TreeMap<>();
+            applied.secondDoseMoves().forEach(m -> byGroup.merge(IntervalLines.groupName(m.group()), m.people(),
+                    Long::sum));
+            printer.println("By group: " + byGroup.entrySet().stream().map(e -> e.getKey() + " " + count(e.getValue()))
+                    .collect(Collectors.joining(", ")));
         }
     }
 

@@ -1,6 +1,8 @@
 package org.cohortplanner.domain;
 
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,6 +16,8 @@ import java.util.TreeSet;
  * @param eligible       people eligible in this cohort
  * @param uptake         expected share of the eligible who book, 0–1
  * @param parentId       the cohort this one was split from, or null
+ * @param groups         named groups of its people (exam students, school teachers) that interval policies can treat
+ *                       apart
  */
 public record Cohort(
         String id,
@@ -26,7 +30,8 @@ public record Cohort(
         VaccinationPeriod vaccinationPeriod,
         BrandAllocation brands,
         String parentId,
-        CohortStatus status) {
+        CohortStatus status,
+        List<CohortGroup> groups) {
 
     public Cohort {
         id = Require.text(id, "cohort id");
@@ -47,6 +52,34 @@ public record Cohort(
         Require.present(brands, "brands of " + name);
         parentId = parentId == null || parentId.isBlank() ? null : parentId.strip();
         Require.present(status, "status of " + name);
+        groups = groups == null ? List.of() : List.copyOf(groups);
+        Set<String> groupNames = new HashSet<>();
+        for (CohortGroup group : groups) {
+            if (!groupNames.add(group.name())) {
+                throw new IllegalArgumentException("cohort " + name + " names group " + group.name() + " twice");
+            }
+        }
+    }
+
+    /** A cohort without named groups (as plans before formatVersion 4 are read). */
+    public Cohort(String id, String name, BirthCohortRange birthYears, Set<Integer> birthDayDigits, long eligible,
+            double uptake, BookingWindow window, VaccinationPeriod vaccinationPeriod, BrandAllocation brands,
+            String parentId, CohortStatus status) {
+        this(id, name, birthYears, birthDayDigits, eligible, uptake, window, vaccinationPeriod, brands, parentId,
+                status, List.of());
+    }
+
+    public Optional<CohortGroup> group(String groupName) {
+        return groups.stream().filter(g -> g.name().equals(groupName)).findFirst();
+    }
+
+    /** People of the cohort in its named groups, each group cut to what is left of the eligible people. */
+    public long peopleInGroups() {
+        long total = 0;
+        for (CohortGroup group : groups) {
+            total += group.peopleOf(eligible);
+        }
+        return total;
     }
 
     /** True when the cohort takes every birth day (no digit rotation). */
@@ -70,56 +103,61 @@ public record Cohort(
 
     public Cohort withId(String newId) {
         return new Cohort(newId, name, birthYears, birthDayDigits, eligible, uptake, window, vaccinationPeriod, brands,
-                parentId, status);
+                parentId, status, groups);
     }
 
     public Cohort withName(String newName) {
         return new Cohort(id, newName, birthYears, birthDayDigits, eligible, uptake, window, vaccinationPeriod, brands,
-                parentId, status);
+                parentId, status, groups);
     }
 
     public Cohort withBirthYears(BirthCohortRange newYears) {
         return new Cohort(id, name, newYears, birthDayDigits, eligible, uptake, window, vaccinationPeriod, brands,
-                parentId, status);
+                parentId, status, groups);
     }
 
     public Cohort withBirthDayDigits(Set<Integer> newDigits) {
         return new Cohort(id, name, birthYears, newDigits, eligible, uptake, window, vaccinationPeriod, brands,
-                parentId, status);
+                parentId, status, groups);
     }
 
     public Cohort withEligible(long newEligible) {
         return new Cohort(id, name, birthYears, birthDayDigits, newEligible, uptake, window, vaccinationPeriod, brands,
-                parentId, status);
+                parentId, status, groups);
     }
 
     public Cohort withUptake(double newUptake) {
         return new Cohort(id, name, birthYears, birthDayDigits, eligible, newUptake, window, vaccinationPeriod, brands,
-                parentId, status);
+                parentId, status, groups);
     }
 
     public Cohort withWindow(BookingWindow newWindow) {
         return new Cohort(id, name, birthYears, birthDayDigits, eligible, uptake, newWindow, vaccinationPeriod, brands,
-                parentId, status);
+                parentId, status, groups);
     }
 
     public Cohort withVaccinationPeriod(VaccinationPeriod newPeriod) {
         return new Cohort(id, name, birthYears, birthDayDigits, eligible, uptake, window, newPeriod, brands, parentId,
-                status);
+                status, groups);
     }
 
     public Cohort withBrands(BrandAllocation newBrands) {
         return new Cohort(id, name, birthYears, birthDayDigits, eligible, uptake, window, vaccinationPeriod, newBrands,
-                parentId, status);
+                parentId, status, groups);
     }
 
     public Cohort withParentId(String newParentId) {
         return new Cohort(id, name, birthYears, birthDayDigits, eligible, uptake, window, vaccinationPeriod, brands,
-                newParentId, status);
+                newParentId, status, groups);
     }
 
     public Cohort withStatus(CohortStatus newStatus) {
         return new Cohort(id, name, birthYears, birthDayDigits, eligible, uptake, window, vaccinationPeriod, brands,
-                parentId, newStatus);
+                parentId, newStatus, groups);
+    }
+
+    public Cohort withGroups(List<CohortGroup> newGroups) {
+        return new Cohort(id, name, birthYears, birthDayDigits, eligible, uptake, window, vaccinationPeriod, brands,
+                parentId, status, newGroups);
     }
 }

@@ -2,6 +2,7 @@ package org.cohortplanner.domain;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
  * @param version         counts saved changes; a store refuses a save based on an older version
  * @param transfers       doses moved between regions, as the supply officer recorded them
  * @param allocationRules brand shares of a cohort for some regions and days, overriding the cohort's own
+ * @param intervalPolicies dose intervals that change from a date, with exceptions for named groups, in plan order
  */
 public record Plan(
         String name,
@@ -36,7 +38,8 @@ public record Plan(
         PlanSettings settings,
         long version,
         List<Transfer> transfers,
-        List<AllocationRule> allocationRules) {
+        List<AllocationRule> allocationRules,
+        List<IntervalPolicy> intervalPolicies) {
 
     public Plan {
         name = Require.text(name, "plan name");
@@ -60,6 +63,7 @@ public record Plan(
         regions = List.copyOf(regions);
         transfers = transfers == null ? List.of() : List.copyOf(transfers);
         allocationRules = allocationRules == null ? List.of() : List.copyOf(allocationRules);
+        intervalPolicies = intervalPolicies == null ? List.of() : List.copyOf(intervalPolicies);
 
         requireUnique(cohorts, Cohort::id, "cohort id");
         requireUnique(brands, VaccineBrand::name, "brand name");
@@ -68,6 +72,7 @@ public record Plan(
         requireUnique(regions, Region::name, "region name");
         requireUnique(transfers, Transfer::id, "transfer id");
         requireUnique(allocationRules, AllocationRule::id, "allocation rule id");
+        requireUnique(intervalPolicies, IntervalPolicy::id, "interval policy id");
         Set<String> brandNames = brands.stream().map(VaccineBrand::name).collect(Collectors.toSet());
         for (Cohort cohort : cohorts) {
             for (String brand : cohort.brands().shares().keySet()) {
@@ -105,6 +110,40 @@ public record Plan(
                 requireRegion(regionNames, region, "delivery " + delivery.id());
             }
         }
+        for (IntervalPolicy policy : intervalPolicies) {
+            for (String brand : policy.brands()) {
+                requireBrand(brandNames, brand, "interval policy " + policy.id());
+                VaccineBrand named = brands.stream().filter(b -> b.name().equals(brand)).findFirst().orElseThrow();
+                requireAllowed(named, policy.days(), "interval policy " + policy.id());
+                for (GroupInterval exception : policy.exceptions()) {
+                    if (exception.days() != null) {
+                        requireAllowed(named, exception.days(), "interval policy " + policy.id() + " for group "
+                                + exception.group());
+                    }
+                }
+            }
+        }
+    }
+
+    /** A plan without interval policies (as plans before formatVersion 4 are read). */
+    public Plan(String name, String description, ZoneId zone, List<Cohort> cohorts, List<VaccineBrand> brands,
+                List<Delivery> deliveries, List<SiteGroup> sites, BookingSystem bookingSystem, List<Holiday> holidays,
+                List<Region> regions, PopulationTable population, PlanSettings settings, long version,
+                List<Transfer> transfers, List<AllocationRule> allocationRules) {
+        this(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem, holidays, regions, population,
+                settings, version, transfers, allocationRules, List.of());
+    }
+
+    private static void requireAllowed(VaccineBrand brand, int days, String who) {
+        if (!brand.needsSecondDose()) {
+            throw new IllegalArgumentException(who + " sets an interval for " + brand.name()
+                    + ", which has a single dose");
+        }
+        if (!brand.interval().allows(days)) {
+            throw new IllegalArgumentException(who + " sets " + days + " days for " + brand.name()
+                    + ", outside its allowed " + brand.interval().minimumDays() + "–" + brand.interval().maximumDays()
+                    + " days");
+        }
     }
 
     /** A plan without transfers or allocation rules (as plans of formatVersion 1 are read). */
@@ -112,7 +151,7 @@ public record Plan(
                 List<Delivery> deliveries, List<SiteGroup> sites, BookingSystem bookingSystem, List<Holiday> holidays,
                 List<Region> regions, PopulationTable population, PlanSettings settings, long version) {
         this(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem, holidays, regions, population,
-                settings, version, List.of(), List.of());
+                settings, version, List.of(), List.of(), List.of());
     }
 
     /** A plan with nothing in it yet, using the given booking system as a starting point. */
@@ -165,13 +204,13 @@ public record Plan(
     public Plan withName(String newName) {
         return new Plan(newName, description, zone, cohorts, brands, deliveries, sites, bookingSystem, holidays,
                 regions, population, settings, version, transfers,
-                allocationRules);
+                allocationRules, intervalPolicies);
     }
 
     public Plan withDescription(String newDescription) {
         return new Plan(name, newDescription, zone, cohorts, brands, deliveries, sites, bookingSystem, holidays,
                 regions, population, settings, version, transfers,
-                allocationRules);
+                allocationRules, intervalPolicies);
     }
 
     /** Replaces the cohorts; allocation rules of cohorts no longer in the plan go with them. */
@@ -179,59 +218,59 @@ public record Plan(
         Set<String> kept = newCohorts.stream().map(Cohort::id).collect(Collectors.toSet());
         return new Plan(name, description, zone, newCohorts, brands, deliveries, sites, bookingSystem, holidays,
                 regions, population, settings, version, transfers,
-                allocationRules.stream().filter(r -> kept.contains(r.cohortId())).toList());
+                allocationRules.stream().filter(r -> kept.contains(r.cohortId())).toList(), intervalPolicies);
     }
 
     public Plan withBrands(List<VaccineBrand> newBrands) {
         return new Plan(name, description, zone, cohorts, newBrands, deliveries, sites, bookingSystem, holidays,
                 regions, population, settings, version, transfers,
-                allocationRules);
+                allocationRules, intervalPolicies);
     }
 
     public Plan withDeliveries(List<Delivery> newDeliveries) {
         return new Plan(name, description, zone, cohorts, brands, newDeliveries, sites, bookingSystem, holidays,
                 regions, population, settings, version, transfers,
-                allocationRules);
+                allocationRules, intervalPolicies);
     }
 
     public Plan withSites(List<SiteGroup> newSites) {
         return new Plan(name, description, zone, cohorts, brands, deliveries, newSites, bookingSystem, holidays,
                 regions, population, settings, version, transfers,
-                allocationRules);
+                allocationRules, intervalPolicies);
     }
 
     public Plan withBookingSystem(BookingSystem newBookingSystem) {
         return new Plan(name, description, zone, cohorts, brands, deliveries, sites, newBookingSystem, holidays,
                 regions, population, settings, version, transfers,
-                allocationRules);
+                allocationRules, intervalPolicies);
     }
 
     public Plan withHolidays(List<Holiday> newHolidays) {
         return new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem, newHolidays,
                 regions, population, settings, version, transfers,
-                allocationRules);
+                allocationRules, intervalPolicies);
     }
 
     public Plan withSettings(PlanSettings newSettings) {
         return new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem, holidays,
                 regions, population, newSettings, version, transfers,
-                allocationRules);
+                allocationRules, intervalPolicies);
     }
 
     public Plan withVersion(long newVersion) {
         return new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem, holidays,
                 regions, population, settings, newVersion, transfers,
-                allocationRules);
+                allocationRules, intervalPolicies);
     }
 
     public Plan withTransfers(List<Transfer> newTransfers) {
         return new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem, holidays,
-                regions, population, settings, version, newTransfers, allocationRules);
+                regions, population, settings, version, newTransfers, allocationRules, intervalPolicies);
     }
 
     public Plan withAllocationRules(List<AllocationRule> newRules) {
         return new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem, holidays,
-                regions, population, settings, version, transfers, newRules);
+                regions, population, settings, version, transfers, newRules, intervalPolicies);
     }
 
     /** The brand allocation rules that apply to the cohort with this id, in plan order. */
@@ -253,5 +292,28 @@ public record Plan(
             throw new IllegalArgumentException("no delivery with id " + changed.id());
         }
         return withDeliveries(deliveries.stream().map(d -> d.id().equals(changed.id()) ? changed : d).toList());
+    }
+
+    public Plan withIntervalPolicies(List<IntervalPolicy> newPolicies) {
+        return new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem, holidays,
+                regions, population, settings, version, transfers, allocationRules, newPolicies);
+    }
+
+    /** The policies that cover a brand, in the order they take effect (by date, then plan order). */
+    public List<IntervalPolicy> intervalPoliciesOf(String brand) {
+        return intervalPolicies.stream().filter(p -> p.covers(brand))
+                .sorted(Comparator.comparing(IntervalPolicy::from)).toList();
+    }
+
+    /**
+     * Days from a first dose of {@code brand} on {@code firstDose} to the second for someone of the named group
+     * (null: no group): the label interval, changed by each policy that covers the dose in turn.
+     */
+    public int intervalDays(VaccineBrand brand, LocalDate firstDose, String group) {
+        int days = brand.interval().days();
+        for (IntervalPolicy policy : intervalPoliciesOf(brand.name())) {
+            days = policy.daysFor(firstDose, days, group);
+        }
+        return days;
     }
 }

@@ -33,6 +33,10 @@ public final class PlanLimits {
     public static final int ALLOCATION_RULES = 1_000;
     /** Days from the first to the last day of an allocation rule, both counted: the longest campaign. */
     public static final int ALLOCATION_RULE_DAYS = 731;
+    /** Interval policies of a plan, named groups of a cohort, and a policy's group exceptions. */
+    public static final int INTERVAL_POLICIES = 100;
+    public static final int COHORT_GROUPS = 20;
+    public static final int POLICY_EXCEPTIONS = 50;
     /** Days from arrival (or shipping) until doses can be given: a brand's, a delivery's and a transfer's lead time. */
     public static final int LEAD_TIME_DAYS = 365;
 

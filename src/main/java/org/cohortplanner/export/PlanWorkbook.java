@@ -3,7 +3,6 @@ package org.cohortplanner.export;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -274,21 +273,8 @@ public final class PlanWorkbook {
      * dates moved and nobody said so.
      */
     static SheetTable<SecondDoseMove> dose2Changes(Plan plan, List<SecondDoseMove> moves) {
-        Map<String, String> names = cohortNames(plan);
-        List<SheetColumn<SecondDoseMove>> columns = List.of(
-                SheetColumn.text("Cohort", move -> names.getOrDefault(move.cohortId(), move.cohortId())),
-                SheetColumn.text("Region", SecondDoseMove::region),
-                SheetColumn.integer("People", SecondDoseMove::people),
-                SheetColumn.text("Brand told", SecondDoseMove::brandBefore),
-                SheetColumn.date("First dose told", SecondDoseMove::firstDoseBefore),
-                SheetColumn.date("Second dose told", SecondDoseMove::secondDoseBefore),
-                SheetColumn.text("Brand now", SecondDoseMove::brandAfter),
-                SheetColumn.date("First dose now", SecondDoseMove::firstDoseAfter),
-                SheetColumn.date("Second dose now", SecondDoseMove::secondDoseAfter),
-                SheetColumn.integer("Days moved", move -> move.secondDoseBefore() == null
-                        || move.secondDoseAfter() == null ? null
-                        : ChronoUnit.DAYS.between(move.secondDoseBefore(), move.secondDoseAfter())));
-        return new SheetTable<>(WorkbookSheet.DOSE2_CHANGES.title(), columns, moves);
+        return Dose2ChangeList.table(plan, moves, Dose2ChangeList.WORKBOOK_HEADERS,
+                WorkbookSheet.DOSE2_CHANGES.title());
     }
 
     static SheetTable<AuditEntry> audit(List<AuditEntry> entries) {

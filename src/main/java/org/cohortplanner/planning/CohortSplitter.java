@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.cohortplanner.domain.BirthCohortRange;
 import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.CohortGroup;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.VaccinationPeriod;
@@ -145,14 +146,40 @@ public final class CohortSplitter {
                 continue;
             }
             cohorts.add(cohort.withStatus(CohortStatus.CLOSED));
-            for (SplitPart part : preview.parts()) {
+            List<List<CohortGroup>> groups = groupsOfParts(parent, preview.parts());
+            for (int i = 0; i < preview.parts().size(); i++) {
+                SplitPart part = preview.parts().get(i);
                 if (!ids.add(part.id())) {
                     throw new SplitNotPossibleException("the plan already has a cohort with id " + part.id());
                 }
-                cohorts.add(part.toCohort(parent));
+                cohorts.add(part.toCohort(parent).withGroups(groups.get(i)));
             }
         }
         return plan.withCohorts(cohorts);
+    }
+
+    /**
+     * The parent's named groups in each part: a share of the cohort is the same share of every part; a count of people
+     * is shared out over the parts in proportion to their people (a group is not tied to birth years, so its people
+     * are taken to be spread like the cohort's). A parent whose groups hold more people than it has cannot be split
+     * so that the parts keep them.
+     */
+    static List<List<CohortGroup>> groupsOfParts(Cohort parent, List<SplitPart> parts) {
+        if (parent.peopleInGroups() > parent.eligible()) {
+            throw new SplitNotPossibleException("the named groups of " + parent.name() + " hold "
+                    + parent.peopleInGroups() + " people, more than its " + parent.eligible()
+                    + " eligible; correct the groups before splitting it");
+        }
+        double[] weights = parts.stream().mapToDouble(SplitPart::people).toArray();
+        List<List<CohortGroup>> result = new ArrayList<>();
+        parts.forEach(part -> result.add(new ArrayList<>()));
+        for (CohortGroup group : parent.groups()) {
+            long[] people = group.isCount() ? Apportionment.largestRemainder(group.people(), weights) : null;
+            for (int i = 0; i < parts.size(); i++) {
+                result.get(i).add(people == null ? group : group.withPeople(people[i]));
+            }
+        }
+        return result;
     }
 
     private static Cohort splittable(Plan plan, String cohortId) {

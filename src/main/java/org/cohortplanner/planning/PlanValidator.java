@@ -16,6 +16,9 @@ import org.cohortplanner.domain.CapacityChange;
 import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.CohortGroup;
+import org.cohortplanner.domain.GroupInterval;
+import org.cohortplanner.domain.IntervalPolicy;
 import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanLimits;
@@ -80,6 +83,7 @@ public final class PlanValidator {
             }
             checkBrands(plan, cohort, problems);
             checkEligible(cohort, problems);
+            checkGroups(cohort, problems);
             checkPopulationTable(plan.population(), cohort, problems);
             if (bookingIds.contains(cohort.id())) {
                 Problem first = null;
@@ -110,6 +114,7 @@ public final class PlanValidator {
         checkOverload(plan.bookingSystem(), problems);
         checkPeoplePerHour(plan.bookingSystem(), problems);
         problems.addAll(RegionalSupplyChecks.check(plan));
+        checkIntervalPolicies(plan, problems);
         return List.copyOf(problems);
     }
 
@@ -156,6 +161,33 @@ public final class PlanValidator {
                 problems.add(error(cohort, Problem.FIELD_BRANDS, share.getKey() + " is for people aged "
                         + brand.get().minimumAge() + " and over, but the youngest in this cohort (born "
                         + cohort.birthYears().lastYear() + ") are " + youngest + " in " + vaccinationYear));
+            }
+        }
+    }
+
+    /** A cohort's named groups cannot hold more people than it has. */
+    private static void checkGroups(Cohort cohort, List<Problem> problems) {
+        long people = 0;
+        for (CohortGroup group : cohort.groups()) {
+            people += group.isCount() ? group.people() : Math.round(group.share() * cohort.eligible());
+        }
+        if (people > cohort.eligible()) {
+            problems.add(error(cohort, Problem.FIELD_GROUPS, "names groups of " + people + " people in all, more than "
+                    + "its " + cohort.eligible() + " eligible"));
+        }
+    }
+
+    /** A policy's exception that names a group no cohort has treats nobody apart: most likely a misspelt name. */
+    private static void checkIntervalPolicies(Plan plan, List<Problem> problems) {
+        Set<String> groups = plan.cohorts().stream().flatMap(c -> c.groups().stream()).map(CohortGroup::name)
+                .collect(Collectors.toSet());
+        for (IntervalPolicy policy : plan.intervalPolicies()) {
+            for (GroupInterval exception : policy.exceptions()) {
+                if (!groups.contains(exception.group())) {
+                    problems.add(new Problem(Severity.WARNING, null, Problem.FIELD_INTERVAL_POLICIES,
+                            "interval policy " + policy.id(), "makes an exception for group " + exception.group()
+                            + ", which no cohort names"));
+                }
             }
         }
     }

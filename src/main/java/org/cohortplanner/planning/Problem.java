@@ -21,6 +21,8 @@ public record Problem(Severity severity, String cohortId, String field, String s
     public static final String FIELD_OVERLOAD = "bookingSystem.overload";
     public static final String FIELD_ALLOCATION_RULES = "allocationRules";
     public static final String FIELD_PEOPLE_PER_HOUR = "bookingSystem.peoplePerHour";
+    public static final String FIELD_GROUPS = "groups";
+    public static final String FIELD_INTERVAL_POLICIES = "intervalPolicies";
 
     public enum Severity {
         ERROR, WARNING

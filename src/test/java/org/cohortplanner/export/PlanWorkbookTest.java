@@ -190,7 +190,7 @@ class PlanWorkbookTest {
         try (XSSFWorkbook read = new XSSFWorkbook(file.toFile())) {
             XSSFSheet sheet = read.getSheet("Dose-2 changes");
             assertEquals(List.of("Cohort", "Region", "People", "Brand told", "First dose told", "Second dose told",
-                    "Brand now", "First dose now", "Second dose now", "Days moved"), texts(sheet.getRow(0)));
+                    "Brand now", "First dose now", "Second dose now", "Days moved", "Group"), texts(sheet.getRow(0)));
             Row seoul = sheet.getRow(1);
             assertEquals("55–59세", seoul.getCell(0).getStringCellValue());
             assertEquals(12_000, seoul.getCell(2).getNumericCellValue());

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.Apportionment;
 import org.cohortplanner.planning.CohortFamilies;
 
 /**
@@ -176,10 +177,8 @@ public final class Schedule {
                                 regionDosesShort[r][b][d] += ofDoses;
                             }
                         }
-                        int secondDay = engine.secondDoseDay[r][b][d];
-                        if (firstGiven >= 0.5 && secondDay >= 0) {
-                            secondDoses.add(new SecondDoseGroup(cohortId, region, brand, day,
-                                    engine.day(secondDay), Math.round(firstGiven)));
+                        if (firstGiven >= 0.5 && engine.brands.get(b).needsSecondDose()) {
+                            addSecondDoses(engine, secondDoses, c, r, b, d, Math.round(firstGiven));
                         }
                     }
                 }
@@ -230,6 +229,24 @@ public final class Schedule {
         }
         return new Schedule(engine.plan, rows, brandDays, shortages, secondDoseWarnings(engine, shortages),
                 secondDoses, siteCapacity, engine.regions, regionStock, engine.allotments, transfers);
+    }
+
+    /**
+     * The people of one cohort, region, brand and first-dose day by part (no named group, then each group), whole
+     * people adding up to those given the first dose, each with the second-dose day of its interval.
+     */
+    private static void addSecondDoses(ScheduleEngine engine, List<SecondDoseGroup> secondDoses, int c, int r, int b,
+            int d, long people) {
+        double[] shares = engine.partShare[c];
+        long[] byPart = shares.length == 1 ? new long[] {people} : Apportionment.largestRemainder(people, shares);
+        for (int p = 0; p < shares.length; p++) {
+            int secondDay = engine.secondDoseDay(c, p, r, b, d);
+            if (byPart[p] > 0 && secondDay >= 0) {
+                secondDoses.add(new SecondDoseGroup(engine.cohorts.get(c).id(), engine.partGroup[c][p],
+                        engine.regions.get(r), engine.brands.get(b).name(), engine.day(d), engine.day(secondDay),
+                        byPart[p]));
+            }
+        }
     }
 
     /** The regions of the schedule: the plan's, then any a site group names that the plan does not list. */

@@ -15,6 +15,9 @@ import org.cohortplanner.domain.AllocationRule;
 import org.cohortplanner.domain.Allotment;
 import org.cohortplanner.domain.AllotmentRule;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.CohortGroup;
+import org.cohortplanner.domain.DoseInterval;
+import org.cohortplanner.domain.IntervalPolicy;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.DeliveryStatus;
 import org.cohortplanner.domain.Plan;
@@ -79,6 +82,20 @@ final class ScheduleEngine {
     final int[][][] secondDoseDay;
     /** [brand]: doses each first dose takes from stock (2 when the second is held). */
     final int[] dosesPerFirstDose;
+    /**
+     * [cohort][part]: the share of the cohort's people in each part: part 0 the people in no named group, then one
+     * part per named group, in the cohort's order.
+     */
+    final double[][] partShare;
+    /** [cohort][part]: the named group of the part, null for part 0. */
+    final String[][] partGroup;
+    /** [cohort][part]: the interval class of the part ({@link #classSecondDay}). */
+    final int[][] partClass;
+    /**
+     * [class][region][brand][day]: like {@link #secondDoseDay}, under the plan's interval policies for people of one
+     * group name that a policy treats apart (class 0: everyone else). Arrays the policies leave alone are shared.
+     */
+    final int[][][][] classSecondDay;
 
     ScheduleEngine(Plan plan) {
         this.plan = plan;
@@ -111,6 +128,10 @@ final class ScheduleEngine {
         layOutFirstDoses();
         secondDoseDay = new int[regionCount][brandCount][days];
         layOutSecondDoseDays();
+        partShare = new double[cohorts.size()][];
+        partGroup = new String[cohorts.size()][];
+        partClass = new int[cohorts.size()][];
+        classSecondDay = layOutGroups();
         arrivals = new double[brandCount][days];
         allotted = new double[regionCount][brandCount][days];
         allotments = layOutArrivals();
@@ -341,9 +362,11 @@ final class ScheduleEngine {
                         }
                         double part = people * in[b];
                         demand[r][b][d] += part;
-                        int second = secondDoseDay[r][b][d];
-                        if (second >= 0 && brandCapacity[r][b][second] > 0) {
-                            demand[r][b][second] += part;
+                        for (int p = 0; p < partShare[c].length; p++) {
+                            int second = secondDoseDay(c, p, r, b, d);
+                            if (second >= 0 && brandCapacity[r][b][second] > 0) {
+                                demand[r][b][second] += part * partShare[c][p];
+                            }
                         }
                     }
                 }
@@ -518,20 +541,94 @@ final class ScheduleEngine {
         for (int r = 0; r < regions.size(); r++) {
             for (int b = 0; b < brands.size(); b++) {
                 VaccineBrand brand = brands.get(b);
-                double[] capacity = brandCapacity[r][b];
                 for (int d = 0; d < days; d++) {
-                    if (!brand.needsSecondDose()) {
-                        secondDoseDay[r][b][d] = -1;
-                        continue;
-                    }
-                    final int firstDay = d;
-                    int offset = SecondDoseDay.offset(brand.interval(),
-                            after -> firstDay + after < days && capacity[firstDay + after] > 0);
-                    int target = firstDay + (offset < 0 ? brand.interval().days() : offset);
-                    secondDoseDay[r][b][d] = target < days ? target : -1;
+                    secondDoseDay[r][b][d] = brand.needsSecondDose() ? secondDay(r, b, d, brand.interval().days())
+                            : -1;
                 }
             }
         }
+    }
+
+    /** The day index of the second dose after a first dose on day {@code d}, {@code interval} days later by rule. */
+    private int secondDay(int r, int b, int d, int interval) {
+        VaccineBrand brand = brands.get(b);
+        double[] capacity = brandCapacity[r][b];
+        DoseInterval allowed = brand.interval().withDays(interval);
+        int offset = SecondDoseDay.offset(allowed, after -> d + after < days && capacity[d + after] > 0);
+        int target = d + (offset < 0 ? interval : offset);
+        return target < days ? target : -1;
+    }
+
+    /**
+     * Lays out each cohort's parts (its people in no named group, then each named group) and the second-dose days of
+     * each interval class: one class for the people no policy treats apart, one per group name that a policy
+     * exempts or gives its own interval. Without policies everyone is in class 0, the label interval.
+     */
+    private int[][][][] layOutGroups() {
+        Set<String> treatedApart = new HashSet<>();
+        for (IntervalPolicy policy : plan.intervalPolicies()) {
+            policy.exceptions().forEach(e -> treatedApart.add(e.group()));
+        }
+        List<String> classes = new ArrayList<>();
+        classes.add(null);
+        for (int c = 0; c < cohorts.size(); c++) {
+            Cohort cohort = cohorts.get(c);
+            int parts = cohort.groups().size() + 1;
+            partShare[c] = new double[parts];
+            partGroup[c] = new String[parts];
+            partClass[c] = new int[parts];
+            double grouped = 0;
+            for (int p = 1; p < parts; p++) {
+                CohortGroup group = cohort.groups().get(p - 1);
+                double share = Math.min(group.shareOf(cohort.eligible()), Math.max(0, 1 - grouped));
+                partShare[c][p] = share;
+                grouped += share;
+                partGroup[c][p] = group.name();
+                if (treatedApart.contains(group.name())) {
+                    int k = classes.indexOf(group.name());
+                    if (k < 0) {
+                        classes.add(group.name());
+                        k = classes.size() - 1;
+                    }
+                    partClass[c][p] = k;
+                }
+            }
+            partShare[c][0] = Math.max(0, 1 - grouped);
+        }
+        int[][][][] result = new int[classes.size()][regions.size()][brands.size()][];
+        for (int b = 0; b < brands.size(); b++) {
+            VaccineBrand brand = brands.get(b);
+            boolean covered = brand.needsSecondDose() && !plan.intervalPoliciesOf(brand.name()).isEmpty();
+            for (int k = 0; k < classes.size(); k++) {
+                int[] interval = null;
+                if (covered) {
+                    interval = new int[days];
+                    boolean changed = false;
+                    for (int d = 0; d < days; d++) {
+                        interval[d] = plan.intervalDays(brand, day(d), classes.get(k));
+                        changed |= interval[d] != brand.interval().days();
+                    }
+                    interval = changed ? interval : null;
+                }
+                for (int r = 0; r < regions.size(); r++) {
+                    if (interval == null) {
+                        result[k][r][b] = secondDoseDay[r][b];
+                        continue;
+                    }
+                    int[] second = new int[days];
+                    for (int d = 0; d < days; d++) {
+                        second[d] = secondDay(r, b, d, interval[d]);
+                    }
+                    result[k][r][b] = second;
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The second-dose day index of part {@code p} of cohort {@code c} after a first dose in region r on day d. */
+    int secondDoseDay(int c, int p, int r, int b, int d) {
+        return classSecondDay[partClass[c][p]][r][b][d];
     }
 
     /** Bookers each cohort brings when everyone expected books. */
@@ -700,9 +797,14 @@ final class ScheduleEngine {
                 for (int r = 0; r < regionCount; r++) {
                     for (int b = 0; b < brandCount; b++) {
                         double served = run.firstGiven[d][run.cell(c, r, b)];
-                        int second = secondDoseDay[r][b][d];
-                        if (served > 0 && second >= 0) {
-                            run.secondDue[second][run.cell(c, r, b)] += served;
+                        if (served <= 0) {
+                            continue;
+                        }
+                        for (int p = 0; p < partShare[c].length; p++) {
+                            int second = secondDoseDay(c, p, r, b, d);
+                            if (second >= 0 && partShare[c][p] > 0) {
+                                run.secondDue[second][run.cell(c, r, b)] += served * partShare[c][p];
+                            }
                         }
                     }
                 }

@@ -20,6 +20,10 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.CohortGroup;
+import org.cohortplanner.domain.GroupInterval;
+import org.cohortplanner.domain.IntervalBasis;
+import org.cohortplanner.domain.IntervalPolicy;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.planning.schedule.BrandDay;
@@ -64,7 +68,7 @@ public final class SlipSuggestions {
         suggestions.addAll(RegionalRemedies.of(impact, before, after));
         suggestions.addAll(brandSwaps(impact, before, after));
         suggestions.addAll(periodShifts(impact, before, after));
-        suggestions.addAll(intervalStretches(impact, before, after));
+        suggestions.addAll(intervalPolicies(impact, before, after));
         suggestions.sort(Comparator.comparingLong((Suggestion s) -> s.effect().peoplePostponed())
                 .thenComparingInt(s -> changedRegions(s))
                 .thenComparingInt(s -> s.changes().size())
@@ -432,28 +436,42 @@ public final class SlipSuggestions {
 
     // ---------------------------------------------------------------------------------------- interval stretches
 
-    private static List<Suggestion> intervalStretches(SlipImpact impact, double before, double after) {
+    /**
+     * A longer interval from a date, groups kept: an interval policy for the short brand from the first day it runs
+     * short, for second doses due from then on, a week longer at a time up to the brand's allowed maximum, with every
+     * named group of the plan exempt (they keep the interval they were promised, as the exam students and teachers
+     * of August 2021). Offered where it removes or reduces the shortage.
+     */
+    private static List<Suggestion> intervalPolicies(SlipImpact impact, double before, double after) {
         List<Suggestion> suggestions = new ArrayList<>();
         Plan base = impact.planAfter();
-        Set<String> shortBrands = impact.lines().stream().filter(l -> l.peopleLosingDose() > 0)
-                .map(ImpactLine::brand).collect(Collectors.toCollection(TreeSet::new));
-        for (String name : shortBrands) {
+        Map<String, LocalDate> firstShort = new TreeMap<>();
+        impact.lines().stream().filter(l -> l.peopleLosingDose() > 0).forEach(l -> firstShort.merge(l.brand(),
+                l.day(), (a, b) -> a.isBefore(b) ? a : b));
+        List<GroupInterval> groupsKept = base.cohorts().stream().flatMap(c -> c.groups().stream())
+                .map(CohortGroup::name).distinct().map(GroupInterval::exempt).toList();
+        for (Map.Entry<String, LocalDate> entry : firstShort.entrySet()) {
+            String name = entry.getKey();
             VaccineBrand brand = base.brand(name).orElseThrow();
             if (!brand.needsSecondDose()) {
                 continue;
             }
+            LocalDate from = entry.getValue();
+            int inForce = base.intervalDays(brand, from.minusDays(brand.interval().days()), null);
             Suggestion best = null;
-            for (int days = brand.interval().days() + 7; days <= brand.interval().maximumDays() + 6; days += 7) {
-                int stretched = Math.min(days, brand.interval().maximumDays());
-                if (stretched <= brand.interval().days()) {
+            for (int days = inForce + 7; days <= brand.interval().maximumDays() + 6; days += 7) {
+                int longer = Math.min(days, brand.interval().maximumDays());
+                if (longer <= inForce) {
                     break;
                 }
-                VaccineBrand longer = brand.withInterval(brand.interval().withDays(stretched));
-                Plan candidate = base.withBrands(base.brands().stream()
-                        .map(b -> b.name().equals(name) ? longer : b).toList());
+                IntervalPolicy policy = new IntervalPolicy(uniquePolicyId(base, name, from), Set.of(name), from,
+                        IntervalBasis.SECOND_DOSE_DUE, longer, groupsKept, "");
+                List<IntervalPolicy> policies = new ArrayList<>(base.intervalPolicies());
+                policies.add(policy);
+                Plan candidate = base.withIntervalPolicies(policies);
                 double stillShort = Math.max(0, Schedule.peopleShort(candidate) - before);
                 if (stillShort >= after - before - 0.5) {
-                    if (stretched == brand.interval().maximumDays()) {
+                    if (longer == brand.interval().maximumDays()) {
                         break;
                     }
                     continue;
@@ -473,16 +491,17 @@ public final class SlipSuggestions {
                 List<RegionChange> regions = new ArrayList<>();
                 byRegion.forEach((region, people) -> regions.add(new RegionChange(region, null, name, name,
                         span.get(region)[0], span.get(region)[1], people, null, 0)));
-                Suggestion suggestion = new Suggestion(Suggestion.Kind.INTERVAL_STRETCH, "stretch the " + name
-                        + " interval to " + stretched + " days", List.of("dose-2 interval of " + name + " from "
-                        + brand.interval().days() + " to " + stretched + " days (allowed up to "
-                        + brand.interval().maximumDays() + ")"),
-                        new Effect(movedPeople, still, stretched - brand.interval().days(), 0, still), candidate,
-                        regions);
+                String kept = groupsKept.isEmpty() ? "" : "; kept at their interval: " + groupsKept.stream()
+                        .map(GroupInterval::group).collect(Collectors.joining(", "));
+                Suggestion suggestion = new Suggestion(Suggestion.Kind.INTERVAL_POLICY, name + " interval of "
+                        + longer + " days from " + DAY.format(from) + ", groups kept", List.of("dose-2 interval of "
+                        + name + " from " + inForce + " to " + longer + " days for second doses due from " + from
+                        + " (allowed up to " + brand.interval().maximumDays() + ")" + kept),
+                        new Effect(movedPeople, still, longer - inForce, 0, still), candidate, regions);
                 if (best == null || still < best.effect().peopleStillShort()) {
                     best = suggestion;
                 }
-                if (still == 0 || stretched == brand.interval().maximumDays()) {
+                if (still == 0 || longer == brand.interval().maximumDays()) {
                     break;
                 }
             }
@@ -491,6 +510,16 @@ public final class SlipSuggestions {
             }
         }
         return suggestions;
+    }
+
+    private static String uniquePolicyId(Plan plan, String brand, LocalDate from) {
+        String id = brand.toLowerCase(Locale.ROOT).replace(' ', '-') + "-from-" + from;
+        Set<String> taken = plan.intervalPolicies().stream().map(IntervalPolicy::id).collect(Collectors.toSet());
+        String candidate = id;
+        for (int n = 2; taken.contains(candidate); n++) {
+            candidate = id + "-" + n;
+        }
+        return candidate;
     }
 
     // ------------------------------------------------------------------------------------------ second doses moved
@@ -552,7 +581,8 @@ public final class SlipSuggestions {
         if (is != null && was.secondDoseDay().equals(is.secondDoseDay()) && was.brand().equals(is.brand())) {
             return;
         }
-        add(moves, new SecondDoseMove(was.cohortId(), was.region(), people, was.brand(), was.firstDoseDay(),
+        add(moves, new SecondDoseMove(was.cohortId(), was.group(), was.region(), people, was.brand(),
+                was.firstDoseDay(),
                 was.secondDoseDay(), is == null ? null : is.brand(), is == null ? null : is.firstDoseDay(),
                 is == null ? null : is.secondDoseDay()));
     }
@@ -560,14 +590,15 @@ public final class SlipSuggestions {
     private static void add(List<SecondDoseMove> moves, SecondDoseMove move) {
         if (!moves.isEmpty()) {
             SecondDoseMove last = moves.get(moves.size() - 1);
-            if (last.cohortId().equals(move.cohortId()) && last.region().equals(move.region())
+            if (last.cohortId().equals(move.cohortId()) && Objects.equals(last.group(), move.group())
+                    && last.region().equals(move.region())
                     && last.brandBefore().equals(move.brandBefore())
                     && last.firstDoseBefore().equals(move.firstDoseBefore())
                     && last.secondDoseBefore().equals(move.secondDoseBefore())
                     && Objects.equals(last.brandAfter(), move.brandAfter())
                     && Objects.equals(last.firstDoseAfter(), move.firstDoseAfter())
                     && Objects.equals(last.secondDoseAfter(), move.secondDoseAfter())) {
-                moves.set(moves.size() - 1, new SecondDoseMove(last.cohortId(), last.region(),
+                moves.set(moves.size() - 1, new SecondDoseMove(last.cohortId(), last.group(), last.region(),
                         last.people() + move.people(), last.brandBefore(), last.firstDoseBefore(),
                         last.secondDoseBefore(), last.brandAfter(), last.firstDoseAfter(), last.secondDoseAfter()));
                 return;
@@ -580,7 +611,8 @@ public final class SlipSuggestions {
         Map<String, List<SecondDoseGroup>> byKey = new LinkedHashMap<>();
         for (SecondDoseGroup group : groups) {
             if (group.people() > 0) {
-                byKey.computeIfAbsent(group.cohortId() + "\u0000" + group.region(), k -> new ArrayList<>()).add(group);
+                byKey.computeIfAbsent(group.cohortId() + "\u0000" + group.group() + "\u0000" + group.region(),
+                        k -> new ArrayList<>()).add(group);
             }
         }
         byKey.values().forEach(list -> list.sort(Comparator.comparing(SecondDoseGroup::firstDoseDay)

@@ -22,8 +22,8 @@ public record Suggestion(Kind kind, String summary, List<String> changes, Effect
         TRANSFER,
         /** The cohort's vaccination period moves later. */
         PERIOD_SHIFT,
-        /** A brand's dose-2 interval stretches within its allowed maximum. */
-        INTERVAL_STRETCH
+        /** A longer dose-2 interval from a date, within the brand's allowed maximum, named groups kept. */
+        INTERVAL_POLICY
     }
 
     public Suggestion {

@@ -16,7 +16,7 @@ final class PlanDocument {
 
     @JsonPropertyOrder({"formatVersion", "name", "description", "zone", "version", "settings", "population",
         "regions", "holidays", "brands", "deliveries", "transfers", "sites", "bookingSystem", "cohorts",
-        "allocationRules"})
+        "allocationRules", "intervalPolicies"})
     record PlanJson(
             Integer formatVersion,
             String name,
@@ -33,7 +33,32 @@ final class PlanDocument {
             List<SiteJson> sites,
             BookingSystemJson bookingSystem,
             List<CohortJson> cohorts,
-            List<AllocationRuleJson> allocationRules) {
+            List<AllocationRuleJson> allocationRules,
+            List<IntervalPolicyJson> intervalPolicies) {
+    }
+
+    @JsonPropertyOrder({"id", "brands", "from", "appliesTo", "days", "exceptions", "note"})
+    record IntervalPolicyJson(
+            String id,
+            List<String> brands,
+            String from,
+            String appliesTo,
+            Integer days,
+            List<GroupIntervalJson> exceptions,
+            String note) {
+    }
+
+    @JsonPropertyOrder({"group", "days"})
+    record GroupIntervalJson(String group, Integer days) {
+    }
+
+    @JsonPropertyOrder({"name", "people", "share", "estimate", "note"})
+    record GroupJson(
+            String name,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long people,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double share,
+            Boolean estimate,
+            String note) {
     }
 
     @JsonPropertyOrder({"reserveSecondDose", "noShowRate"})
@@ -160,7 +185,7 @@ final class PlanDocument {
     }
 
     @JsonPropertyOrder({"id", "name", "birthYears", "birthDayDigits", "eligible", "uptake", "window",
-        "vaccinationPeriod", "brands", "parentId", "status"})
+        "vaccinationPeriod", "brands", "parentId", "status", "groups"})
     record CohortJson(
             String id,
             String name,
@@ -172,7 +197,8 @@ final class PlanDocument {
             PeriodJson vaccinationPeriod,
             Map<String, Double> brands,
             String parentId,
-            String status) {
+            String status,
+            List<GroupJson> groups) {
     }
 
     @JsonPropertyOrder({"first", "last"})

@@ -30,6 +30,10 @@ import org.cohortplanner.domain.AllotmentRule;
 import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.CapacityChange;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.CohortGroup;
+import org.cohortplanner.domain.GroupInterval;
+import org.cohortplanner.domain.IntervalBasis;
+import org.cohortplanner.domain.IntervalPolicy;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.DeliveryStatus;
@@ -58,6 +62,9 @@ import org.cohortplanner.store.json.PlanDocument.AllotmentJson;
 import org.cohortplanner.store.json.PlanDocument.BrandJson;
 import org.cohortplanner.store.json.PlanDocument.CapacityChangeJson;
 import org.cohortplanner.store.json.PlanDocument.CohortJson;
+import org.cohortplanner.store.json.PlanDocument.GroupIntervalJson;
+import org.cohortplanner.store.json.PlanDocument.GroupJson;
+import org.cohortplanner.store.json.PlanDocument.IntervalPolicyJson;
 import org.cohortplanner.store.json.PlanDocument.DeliveryJson;
 import org.cohortplanner.store.json.PlanDocument.TransferJson;
 import org.cohortplanner.store.json.PlanDocument.HolidayJson;
@@ -79,7 +86,9 @@ import org.cohortplanner.store.json.PlanDocument.WindowJson;
  * reason; the Plan constructor checks them again.
  */
 final class PlanMapper {
-    static final int FORMAT_VERSION = 3;
+    static final int FORMAT_VERSION = 4;
+    /** The version before interval policies and cohorts' named groups; still read (none of either). */
+    static final int NIGHT_FORMAT_VERSION = 3;
     /** The version before lead times, regional allotments, transfers and allocation rules; still read. */
     static final int FIRST_FORMAT_VERSION = 1;
     /** The version before the windows' reservation caps and the booking night's assumptions (bookingSystem.night); still read (no window has a cap). */
@@ -112,7 +121,15 @@ final class PlanMapper {
                 plan.sites().stream().map(PlanMapper::siteDocument).toList(),
                 bookingSystemDocument(plan.bookingSystem()),
                 cohortDocuments(plan.cohorts()),
-                plan.allocationRules().stream().map(PlanMapper::ruleDocument).toList());
+                plan.allocationRules().stream().map(PlanMapper::ruleDocument).toList(),
+                plan.intervalPolicies().stream().map(PlanMapper::policyDocument).toList());
+    }
+
+    private static IntervalPolicyJson policyDocument(IntervalPolicy policy) {
+        return new IntervalPolicyJson(policy.id(), List.copyOf(policy.brands()), policy.from().toString(),
+                policy.appliesTo().name(), policy.days(),
+                policy.exceptions().stream().map(e -> new GroupIntervalJson(e.group(), e.days())).toList(),
+                policy.note());
     }
 
     /**
@@ -187,7 +204,9 @@ final class PlanMapper {
                         cohort.window().reservationCap()),
                 new PeriodJson(cohort.vaccinationPeriod().firstDay().toString(),
                         cohort.vaccinationPeriod().lastDay().toString()),
-                new LinkedHashMap<>(cohort.brands().shares()), cohort.parentId(), cohort.status().name());
+                new LinkedHashMap<>(cohort.brands().shares()), cohort.parentId(), cohort.status().name(),
+                cohort.groups().stream().map(g -> new GroupJson(g.name(), g.people(), g.share(), g.estimate(),
+                        g.note())).toList());
     }
 
     private static List<String> names(Set<? extends Enum<?>> values) {
@@ -205,13 +224,16 @@ final class PlanMapper {
         if (json.formatVersion() != null && json.formatVersion() == FIRST_FORMAT_VERSION) {
             refuseNewerFields(json);
         }
-        if (json.formatVersion() != null && json.formatVersion() < FORMAT_VERSION) {
+        if (json.formatVersion() != null && json.formatVersion() < NIGHT_FORMAT_VERSION) {
             refuseReservationCaps(json);
         }
         if (json.formatVersion() != null && json.formatVersion() <= REGIONAL_FORMAT_VERSION
                 && json.bookingSystem() != null && json.bookingSystem().night() != null) {
-            throw newerField(JsonPath.root().field("bookingSystem").field("night"), FORMAT_VERSION,
+            throw newerField(JsonPath.root().field("bookingSystem").field("night"), NIGHT_FORMAT_VERSION,
                     json.formatVersion());
+        }
+        if (json.formatVersion() != null && json.formatVersion() <= NIGHT_FORMAT_VERSION) {
+            refuseIntervalFields(json);
         }
         String name = name(required(json.name(), root.field("name")), root.field("name"));
         String description = json.description() == null ? "" : text(json.description(), root.field("description"));
@@ -230,6 +252,8 @@ final class PlanMapper {
         atMost(json.transfers(), PlanLimits.TRANSFERS, root.field("transfers"), "transfers");
         atMost(json.allocationRules(), PlanLimits.ALLOCATION_RULES, root.field("allocationRules"),
                 "allocation rules");
+        atMost(json.intervalPolicies(), PlanLimits.INTERVAL_POLICIES, root.field("intervalPolicies"),
+                "interval policies");
         if (json.population() != null && json.population().size() > PlanLimits.POPULATION_YEARS) {
             throw new MappingFailure(root.field("population"), "the population table has "
                     + json.population().size() + " birth years; it holds at most " + PlanLimits.POPULATION_YEARS
@@ -247,6 +271,8 @@ final class PlanMapper {
         List<Cohort> cohorts = list(json.cohorts(), root.field("cohorts"), PlanMapper::cohort);
         List<Transfer> transfers = list(json.transfers(), root.field("transfers"), PlanMapper::transfer);
         List<AllocationRule> rules = list(json.allocationRules(), root.field("allocationRules"), PlanMapper::rule);
+        List<IntervalPolicy> policies = list(json.intervalPolicies(), root.field("intervalPolicies"),
+                PlanMapper::policy);
 
         requireUnique(regions, Region::name, root.field("regions"), "name", "region name");
         requireUnique(brands, VaccineBrand::name, root.field("brands"), "name", "brand name");
@@ -255,6 +281,8 @@ final class PlanMapper {
         requireUnique(cohorts, Cohort::id, root.field("cohorts"), "id", "cohort id");
         requireUnique(transfers, Transfer::id, root.field("transfers"), "id", "transfer id");
         requireUnique(rules, AllocationRule::id, root.field("allocationRules"), "id", "allocation rule id");
+        requireUnique(policies, IntervalPolicy::id, root.field("intervalPolicies"), "id", "interval policy id");
+        requireAllowedIntervals(policies, brands);
         requireKnownReferences(brands, regions, deliveries, sites, cohorts);
         requireKnownParents(cohorts);
         CampaignLimits.first(cohorts, brands, regions, sites).ifPresent(breach -> {
@@ -271,7 +299,113 @@ final class PlanMapper {
         }
 
         return build(root, () -> new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem,
-                holidays, regions, population, settings, version, transfers, rules));
+                holidays, regions, population, settings, version, transfers, rules, policies));
+    }
+
+    /** Files before version 4 have no interval policies and no named groups: the label interval holds for all. */
+    private static void refuseIntervalFields(PlanJson json) {
+        if (json.intervalPolicies() != null) {
+            throw newerField(JsonPath.root().field("intervalPolicies"), FORMAT_VERSION, json.formatVersion());
+        }
+        List<CohortJson> cohorts = json.cohorts() == null ? List.of() : json.cohorts();
+        for (int i = 0; i < cohorts.size(); i++) {
+            if (cohorts.get(i) != null && cohorts.get(i).groups() != null) {
+                throw newerField(JsonPath.root().field("cohorts").index(i).field("groups"), FORMAT_VERSION,
+                        json.formatVersion());
+            }
+        }
+    }
+
+    /** Each policy's brands are the plan's, and its days (and its groups' own) lie in each brand's allowed range. */
+    private static void requireAllowedIntervals(List<IntervalPolicy> policies, List<VaccineBrand> brands) {
+        Set<String> brandNames = brands.stream().map(VaccineBrand::name)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        for (int i = 0; i < policies.size(); i++) {
+            IntervalPolicy policy = policies.get(i);
+            JsonPath path = JsonPath.root().field("intervalPolicies").index(i);
+            List<String> named = List.copyOf(policy.brands());
+            for (int b = 0; b < named.size(); b++) {
+                requireBrand(brandNames, named.get(b), path.field("brands").index(b),
+                        "interval policy " + policy.id());
+            }
+            for (String name : named) {
+                VaccineBrand brand = brands.stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+                if (!brand.needsSecondDose()) {
+                    throw new MappingFailure(path.field("brands"), "interval policy " + policy.id() + " names "
+                            + name + ", which has a single dose");
+                }
+                allowed(brand, policy.days(), path.field("days"), "interval policy " + policy.id());
+                for (int e = 0; e < policy.exceptions().size(); e++) {
+                    Integer days = policy.exceptions().get(e).days();
+                    if (days != null) {
+                        allowed(brand, days, path.field("exceptions").index(e).field("days"), "interval policy "
+                                + policy.id() + " for group " + policy.exceptions().get(e).group());
+                    }
+                }
+            }
+        }
+    }
+
+    private static void allowed(VaccineBrand brand, int days, JsonPath path, String who) {
+        DoseInterval interval = brand.interval();
+        if (!interval.allows(days)) {
+            throw new MappingFailure(path, who + " sets " + days + " days for " + brand.name() + ", outside its "
+                    + "allowed " + interval.minimumDays() + "–" + interval.maximumDays() + " days (brands' interval)");
+        }
+    }
+
+    private static IntervalPolicy policy(IntervalPolicyJson json, JsonPath path) {
+        String id = name(required(json.id(), path.field("id")), path.field("id"));
+        List<String> brands = required(json.brands(), path.field("brands"));
+        entriesAtMost(brands.size(), PlanLimits.BRANDS, path.field("brands"), "brands");
+        for (int i = 0; i < brands.size(); i++) {
+            name(entry(brands.get(i), path.field("brands").index(i)), path.field("brands").index(i));
+        }
+        LocalDate from = date(required(json.from(), path.field("from")), path.field("from"));
+        IntervalBasis basis = constant(IntervalBasis.class, required(json.appliesTo(), path.field("appliesTo")),
+                path.field("appliesTo"), "basis of an interval policy");
+        int days = required(json.days(), path.field("days"));
+        within(days, 0, PlanLimits.INTERVAL_DAYS, path.field("days"), "interval days");
+        List<GroupIntervalJson> exceptionsJson = json.exceptions() == null ? List.of() : json.exceptions();
+        entriesAtMost(exceptionsJson.size(), PlanLimits.POLICY_EXCEPTIONS, path.field("exceptions"), "exceptions");
+        List<GroupInterval> exceptions = new ArrayList<>();
+        for (int i = 0; i < exceptionsJson.size(); i++) {
+            JsonPath exceptionPath = path.field("exceptions").index(i);
+            GroupIntervalJson exception = entry(exceptionsJson.get(i), exceptionPath);
+            String group = name(required(exception.group(), exceptionPath.field("group")),
+                    exceptionPath.field("group"));
+            if (exception.days() != null) {
+                within(exception.days(), 0, PlanLimits.INTERVAL_DAYS, exceptionPath.field("days"), "interval days");
+            }
+            exceptions.add(build(exceptionPath, () -> new GroupInterval(group, exception.days())));
+        }
+        String note = json.note() == null ? null : text(json.note(), path.field("note"));
+        return build(path, () -> new IntervalPolicy(id, new LinkedHashSet<>(brands), from, basis, days, exceptions,
+                note));
+    }
+
+    private static List<CohortGroup> groups(List<GroupJson> json, JsonPath path) {
+        if (json == null) {
+            return List.of();
+        }
+        entriesAtMost(json.size(), PlanLimits.COHORT_GROUPS, path, "groups");
+        List<CohortGroup> groups = new ArrayList<>();
+        Set<String> names = new LinkedHashSet<>();
+        for (int i = 0; i < json.size(); i++) {
+            JsonPath groupPath = path.index(i);
+            GroupJson group = entry(json.get(i), groupPath);
+            String name = name(required(group.name(), groupPath.field("name")), groupPath.field("name"));
+            if (!names.add(name)) {
+                throw new MappingFailure(groupPath.field("name"), "the cohort names group " + name + " twice");
+            }
+            if (group.people() != null && group.people() >= 0) {
+                within(group.people(), 0, PlanLimits.PEOPLE, groupPath.field("people"), "people of a group");
+            }
+            String note = group.note() == null ? null : text(group.note(), groupPath.field("note"));
+            boolean estimate = group.estimate() != null && group.estimate();
+            groups.add(build(groupPath, () -> new CohortGroup(name, group.people(), group.share(), estimate, note)));
+        }
+        return groups;
     }
 
     /**
@@ -320,7 +454,7 @@ final class PlanMapper {
             CohortJson cohort = cohorts.get(i);
             if (cohort != null && cohort.window() != null && cohort.window().reservationCap() != null) {
                 throw newerField(JsonPath.root().field("cohorts").index(i).field("window").field("reservationCap"),
-                        FORMAT_VERSION, json.formatVersion());
+                        NIGHT_FORMAT_VERSION, json.formatVersion());
             }
         }
     }
@@ -649,8 +783,9 @@ final class PlanMapper {
         String parentId = json.parentId() == null ? null : name(json.parentId(), path.field("parentId"));
         CohortStatus status = json.status() == null ? CohortStatus.PLANNED
                 : constant(CohortStatus.class, json.status(), path.field("status"), "cohort status");
+        List<CohortGroup> groups = groups(json.groups(), path.field("groups"));
         return build(path, () -> new Cohort(id, name, birthYears, new LinkedHashSet<>(digits), eligible, uptake,
-                window, period, brands, parentId, status));
+                window, period, brands, parentId, status, groups));
     }
 
     // ---- plan-wide checks ----------------------------------------------------------------------------------

@@ -1,15 +1,10 @@
 package org.cohortplanner.ui.supply;
 
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -30,9 +25,7 @@ import javafx.collections.ObservableList;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.Plan;
-import org.cohortplanner.export.PlanWorkbook;
-import org.cohortplanner.export.PlanWorkbookContent;
-import org.cohortplanner.export.WorkbookSheet;
+import org.cohortplanner.export.Dose2ChangeList;
 import org.cohortplanner.export.WorkbookWriteOptions;
 import org.cohortplanner.planning.slip.ImpactLine;
 import org.cohortplanner.planning.slip.SecondDoseMove;
@@ -237,14 +230,13 @@ public final class SlipViewModel {
         }
         Plan plan = movesPlan;
         List<SecondDoseMove> list = List.copyOf(moves);
+        Map<String, String> headers = listHeaders();
         start(texts.get("moves.export.progress"));
         tasks.run(EXPORT_CHANNEL, work -> {
             if (target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                writeCsv(plan, list, target);
-                return target;
+                return Dose2ChangeList.writeCsv(plan, list, headers, target);
             }
-            return new PlanWorkbook().export(PlanWorkbookContent.of(plan).withDose2Changes(list),
-                    EnumSet.of(WorkbookSheet.DOSE2_CHANGES), target,
+            return Dose2ChangeList.writeXlsx(plan, list, headers, texts.get("moves.sheet"), target,
                     WorkbookWriteOptions.in(plan.zone()).replacingExisting(true));
         }, written -> {
             busy.set(false);
@@ -255,33 +247,13 @@ public final class SlipViewModel {
         }, this::progressed);
     }
 
-    private static void writeCsv(Plan plan, List<SecondDoseMove> list, Path target) throws IOException {
-        try (Writer out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            out.write("cohort,region,people,brandTold,firstDoseTold,secondDoseTold,brandNow,firstDoseNow,"
-                    + "secondDoseNow,daysMoved\n");
-            for (SecondDoseMove move : list) {
-                String moved = move.secondDoseAfter() == null ? ""
-                        : Long.toString(ChronoUnit.DAYS.between(move.secondDoseBefore(), move.secondDoseAfter()));
-                out.write(String.join(",", csv(cohortName(plan, move.cohortId())), csv(move.region()),
-                        Long.toString(move.people()), csv(move.brandBefore()), text(move.firstDoseBefore()),
-                        text(move.secondDoseBefore()), csv(move.brandAfter()), text(move.firstDoseAfter()),
-                        text(move.secondDoseAfter()), moved) + "\n");
-            }
+    /** The dose-2 change list's headers in the console's language. */
+    private Map<String, String> listHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String column : Dose2ChangeList.COLUMNS) {
+            headers.put(column, texts.get("moves.column." + column));
         }
-    }
-
-    private static String text(LocalDate day) {
-        return day == null ? "" : day.toString();
-    }
-
-    private static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        // A leading sign would make a spreadsheet read the cell as a formula.
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+        return headers;
     }
 
     static String cohortName(Plan plan, String cohortId) {

@@ -109,7 +109,7 @@ class SlipSuggestionsTest {
     }
 
     @Test
-    void secondDosesDueBeforeTheNextLotAreFixedByAStretchedInterval() {
+    void secondDosesDueBeforeTheNextLotAreFixedByALongerIntervalFromTheDayTheyRunShort() {
         // Without held doses, M1's 600 go to first doses; the second doses, due 28–33 days on, wait for M2. When
         // M2 slips from day 20 to day 30, those due on days 28 and 29 find none; a 35-day interval reaches it.
         Plan plan = plan(false);
@@ -119,13 +119,36 @@ class SlipSuggestionsTest {
 
         assertEquals(200, slip.peopleWithoutDose());
         Suggestion stretch = SlipSuggestions.of(slip).stream()
-                .filter(s -> s.kind() == Suggestion.Kind.INTERVAL_STRETCH).findFirst().orElseThrow();
+                .filter(s -> s.kind() == Suggestion.Kind.INTERVAL_POLICY).findFirst().orElseThrow();
         assertTrue(stretch.removesShortage());
-        assertEquals(35, stretch.plan().brand("Moderna").orElseThrow().interval().days());
+        assertEquals(28, stretch.plan().brand("Moderna").orElseThrow().interval().days(), "the label stays");
+        assertEquals(1, stretch.plan().intervalPolicies().size());
+        assertEquals(35, stretch.plan().intervalPolicies().get(0).days());
+        assertEquals(MONDAY.plusDays(28), stretch.plan().intervalPolicies().get(0).from());
         AppliedSuggestion applied = SlipSuggestions.apply(slip, stretch);
         assertEquals(600, applied.peopleToTell());
         assertTrue(applied.secondDoseMoves().stream().allMatch(m -> m.secondDoseAfter().equals(
                 m.secondDoseBefore().plusDays(7))));
+    }
+
+    @Test
+    void theLongerIntervalKeepsTheNamedGroupsAtTheirs() {
+        Plan plan = plan(false);
+        plan = plan.withDelivery(plan.delivery("M1").orElseThrow().withDoses(600));
+        plan = plan.withCohorts(plan.cohorts().stream().map(c -> c.withGroups(List.of(
+                org.cohortplanner.domain.CohortGroup.ofShare("school teachers", 0.1, true, "")))).toList());
+        Plan before = plan.withDelivery(plan.delivery("M2").orElseThrow().delayedTo(MONDAY.plusDays(20), ""));
+        SlipImpact slip = SlipImpact.of(before, "M2", MONDAY.plusDays(30));
+
+        Suggestion longer = SlipSuggestions.of(slip).stream()
+                .filter(s -> s.kind() == Suggestion.Kind.INTERVAL_POLICY).findFirst().orElseThrow();
+
+        assertEquals(List.of(org.cohortplanner.domain.GroupInterval.exempt("school teachers")),
+                longer.plan().intervalPolicies().get(0).exceptions());
+        AppliedSuggestion applied = SlipSuggestions.apply(slip, longer);
+        assertTrue(applied.secondDoseMoves().stream().noneMatch(m -> "school teachers".equals(m.group())),
+                applied.secondDoseMoves().toString());
+        assertTrue(applied.peopleToTell() > 0);
     }
 
     @Test

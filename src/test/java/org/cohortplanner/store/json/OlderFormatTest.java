@@ -32,7 +32,9 @@ class OlderFormatTest {
                 sample.sites(), sample.bookingSystem(), sample.holidays(), sample.regions(), sample.population(),
                 sample.settings(), sample.version());
         return PlanFiles.toJson(plain)
-                .replace("\"formatVersion\": 3,", "\"formatVersion\": 1,")
+                .replace("\"formatVersion\": 4,", "\"formatVersion\": 1,")
+                .replaceAll(",\\n\\s*\"groups\": \\[]", "")
+                .replaceAll(",\\n\\s*\"intervalPolicies\": \\[]", "")
                 .replaceAll(",\\n\\s*\"night\": \\{[^}]*}", "")
                 .replaceAll(",\\n\\s*\"leadTimeDays\": (0|null)", "")
                 .replaceAll(",\\n\\s*\"allotment\": \\{\\n\\s*\"rule\": \"APPOINTMENTS\",\\n\\s*\"doses\": \\{}\\n\\s*}", "")
@@ -72,8 +74,10 @@ class OlderFormatTest {
                 new NightAssumptions(0.3, 20, List.of(0.1, 0.2), NightAssumptions.SessionKind.LOG_NORMAL, 0.5,
                         NightAssumptions.PatienceKind.FIXED, 2)));
         String current = PlanFiles.toJson(fitted);
-        assertTrue(current.contains("\"formatVersion\": 3,") && current.contains("\"night\": {"), current);
-        String versionTwo = current.replace("\"formatVersion\": 3,", "\"formatVersion\": 2,")
+        assertTrue(current.contains("\"formatVersion\": 4,") && current.contains("\"night\": {"), current);
+        String versionTwo = current.replace("\"formatVersion\": 4,", "\"formatVersion\": 2,")
+                .replaceAll(",\\n\\s*\"groups\": \\[]", "")
+                .replaceAll(",\\n\\s*\"intervalPolicies\": \\[]", "")
                 .replaceAll(",\\n\\s*\"night\": \\{[^}]*}", "")
                 .replaceAll(",\\n\\s*\"reservationCap\": \\d+", "");
         Path file = folder.resolve("two.json");
@@ -84,7 +88,9 @@ class OlderFormatTest {
         assertEquals(NightAssumptions.FORMAT_2_READING, plan.bookingSystem().night());
         assertEquals(fitted.bookingSystem().night(), PlanFiles.fromJson(current).bookingSystem().night());
         PlanFileException refused = assertThrows(PlanFileException.class, () -> PlanFiles.fromJson(
-                current.replace("\"formatVersion\": 3,", "\"formatVersion\": 2,")
+                current.replace("\"formatVersion\": 4,", "\"formatVersion\": 2,")
+                        .replaceAll(",\\n\\s*\"groups\": \\[]", "")
+                        .replaceAll(",\\n\\s*\"intervalPolicies\": \\[]", "")
                         .replaceAll(",\\n\\s*\"reservationCap\": \\d+", "")));
         PlanFileException capRefused = assertThrows(PlanFileException.class, () -> PlanFiles.fromJson(
                 versionTwo.replace("\"closes\": \"2021-07-22T18:00\"",

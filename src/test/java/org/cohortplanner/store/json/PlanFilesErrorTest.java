@@ -156,7 +156,7 @@ class PlanFilesErrorTest {
     @Test
     void anUnknownFieldIsNamedWithTheFieldsAllowedThere() {
         assertFailure(replace("\"uptake\": 0.82,", "\"uptake\": 0.82, \"uptak\": 0.8,"), "cohorts[0].uptak", 21,
-                "unknown field 'uptak'; fields allowed here: birthDayDigits, birthYears, brands, eligible, id, "
+                "unknown field 'uptak'; fields allowed here: birthDayDigits, birthYears, brands, eligible, groups, id, "
                         + "name, parentId, status, uptake, vaccinationPeriod, window");
     }
 
@@ -191,9 +191,9 @@ class PlanFilesErrorTest {
 
     @Test
     void aNewerFormatVersionIsRefusedBeforeAnythingElse() {
-        assertFailure(replace("\"formatVersion\": 1,", "\"formatVersion\": 4, \"futureField\": true,"),
+        assertFailure(replace("\"formatVersion\": 1,", "\"formatVersion\": 5, \"futureField\": true,"),
                 "formatVersion", 2,
-                "unsupported formatVersion 4; this version of Cohort Planner reads formatVersion 1 to 3");
+                "unsupported formatVersion 5; this version of Cohort Planner reads formatVersion 1 to 4");
     }
 
     @Test

@@ -54,7 +54,7 @@ class PlanFilesRoundTripTest {
         Plan read = PlanFiles.fromJson(PlanFilesErrorTest.VALID);
         assertEquals(Overload.NONE, read.bookingSystem().overload());
         String text = PlanFiles.toJson(read);
-        assertTrue(text.startsWith("{\n  \"formatVersion\": 3,\n"), text);
+        assertTrue(text.startsWith("{\n  \"formatVersion\": 4,\n"), text);
         assertFalse(text.contains("\"overload\""), text);
         assertEquals(read, PlanFiles.fromJson(text));
     }
@@ -64,7 +64,7 @@ class PlanFilesRoundTripTest {
         String text = PlanFiles.toJson(PlanSamples.everyField());
         List<String> topLevel = Stream.of("formatVersion", "name", "description", "zone", "version", "settings",
                 "population", "regions", "holidays", "brands", "deliveries", "transfers", "sites", "bookingSystem", "cohorts",
-                "allocationRules")
+                "allocationRules", "intervalPolicies")
                 .toList();
         int previous = -1;
         for (String field : topLevel) {
@@ -72,7 +72,7 @@ class PlanFilesRoundTripTest {
             assertTrue(at > previous, field + " is out of order or missing in\n" + text);
             previous = at;
         }
-        assertTrue(text.startsWith("{\n  \"formatVersion\": 3,\n"), text);
+        assertTrue(text.startsWith("{\n  \"formatVersion\": 4,\n"), text);
         assertTrue(text.contains("\"overload\": {\n      \"concurrentRequests\": 300000,"), text);
         assertTrue(text.contains("\"peoplePerHour\": 300000,"), text);
         assertTrue(text.contains("\"sessionMinutes\": 5.5,"), text);

@@ -66,7 +66,8 @@ class ShellViewModelTest {
         ObjectMapper json = new ObjectMapper();
         ObjectNode tree = (ObjectNode) json.readTree(current.toFile());
         tree.put("formatVersion", 1);
-        tree.remove(List.of("transfers", "allocationRules"));
+        tree.remove(List.of("transfers", "allocationRules", "intervalPolicies"));
+        tree.get("cohorts").forEach(cohort -> ((ObjectNode) cohort).remove("groups"));
         ((ObjectNode) tree.get("bookingSystem")).remove("night");
         tree.get("cohorts").forEach(cohort -> ((ObjectNode) cohort.get("window")).remove("reservationCap"));
         tree.get("brands").forEach(brand -> ((ObjectNode) brand).remove("leadTimeDays"));

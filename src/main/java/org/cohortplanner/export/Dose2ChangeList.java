@@ -1,0 +1,116 @@
+package org.cohortplanner.export;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.slip.SecondDoseMove;
+
+/**
+ * The dose-2 change list for the notification text messages: one row per cohort, named group and region of people
+ * whose second-dose day moved, what they were told and what holds now. Written as a workbook sheet or as a CSV file
+ * (UTF-8 with a byte-order mark, so that a spreadsheet opens Korean text right), with the headers the caller gives
+ * in its language, keyed by {@link #COLUMNS}.
+ */
+public final class Dose2ChangeList {
+    /** The columns, in order, by the keys of the headers. */
+    public static final List<String> COLUMNS = List.of("cohort", "region", "people", "brandTold", "firstDoseTold",
+            "secondDoseTold", "brandNow", "firstDoseNow", "secondDoseNow", "daysMoved", "group");
+
+    /** The headers of the workbook's dose2-changes sheet, which is in English like the rest of the workbook. */
+    static final Map<String, String> WORKBOOK_HEADERS = Map.ofEntries(Map.entry("cohort", "Cohort"),
+            Map.entry("region", "Region"), Map.entry("people", "People"), Map.entry("brandTold", "Brand told"),
+            Map.entry("firstDoseTold", "First dose told"), Map.entry("secondDoseTold", "Second dose told"),
+            Map.entry("brandNow", "Brand now"), Map.entry("firstDoseNow", "First dose now"),
+            Map.entry("secondDoseNow", "Second dose now"), Map.entry("daysMoved", "Days moved"),
+            Map.entry("group", "Group"));
+
+    private Dose2ChangeList() {
+    }
+
+    /** The list as a sheet; {@code headers} maps each of {@link #COLUMNS} to its header. */
+    public static SheetTable<SecondDoseMove> table(Plan plan, List<SecondDoseMove> moves, Map<String, String> headers,
+            String title) {
+        Function<String, String> header = key -> Objects.requireNonNull(headers.get(key), "header of " + key);
+        Map<String, String> names = plan.cohorts().stream().collect(Collectors.toMap(Cohort::id, Cohort::name));
+        List<SheetColumn<SecondDoseMove>> columns = List.of(
+                SheetColumn.text(header.apply("cohort"), move -> names.getOrDefault(move.cohortId(), move.cohortId())),
+                SheetColumn.text(header.apply("region"), SecondDoseMove::region),
+                SheetColumn.integer(header.apply("people"), SecondDoseMove::people),
+                SheetColumn.text(header.apply("brandTold"), SecondDoseMove::brandBefore),
+                SheetColumn.date(header.apply("firstDoseTold"), SecondDoseMove::firstDoseBefore),
+                SheetColumn.date(header.apply("secondDoseTold"), SecondDoseMove::secondDoseBefore),
+                SheetColumn.text(header.apply("brandNow"), SecondDoseMove::brandAfter),
+                SheetColumn.date(header.apply("firstDoseNow"), SecondDoseMove::firstDoseAfter),
+                SheetColumn.date(header.apply("secondDoseNow"), SecondDoseMove::secondDoseAfter),
+                SheetColumn.integer(header.apply("daysMoved"), SecondDoseMove::daysMoved),
+                SheetColumn.text(header.apply("group"), SecondDoseMove::group));
+        return new SheetTable<>(title, columns, moves);
+    }
+
+    /** Writes the list as one sheet of a workbook. */
+    public static Path writeXlsx(Plan plan, List<SecondDoseMove> moves, Map<String, String> headers, String title,
+            Path target, WorkbookWriteOptions options) throws WorkbookExportException {
+        return new WorkbookWriter().write(target, List.of(table(plan, moves, headers, title)), options);
+    }
+
+    /**
+     * Writes the list as CSV into a temporary file next to {@code target} and moves it into place when complete, so
+     * that a failure leaves no part of a list behind.
+     */
+    public static Path writeCsv(Plan plan, List<SecondDoseMove> moves, Map<String, String> headers, Path target)
+            throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                out.write('\uFEFF');
+                out.write(COLUMNS.stream().map(key -> csv(Objects.requireNonNull(headers.get(key), key)))
+                        .collect(Collectors.joining(",")) + "\r\n");
+                Map<String, String> names = plan.cohorts().stream().collect(Collectors.toMap(Cohort::id,
+                        Cohort::name));
+                for (SecondDoseMove move : moves) {
+                    Long moved = move.daysMoved();
+                    out.write(String.join(",", csv(names.getOrDefault(move.cohortId(), move.cohortId())),
+                            csv(move.region()), Long.toString(move.people()), csv(move.brandBefore()),
+                            day(move.firstDoseBefore()), day(move.secondDoseBefore()), csv(move.brandAfter()),
+                            day(move.firstDoseAfter()), day(move.secondDoseAfter()),
+                            moved == null ? "" : Long.toString(moved), csv(move.group())) + "\r\n");
+                }
+            }
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return absolute;
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private static String day(LocalDate day) {
+        return day == null ? "" : day.toString();
+    }
+
+    /** A CSV field; a leading sign is escaped so that a spreadsheet does not read the cell as a formula. */
+    static String csv(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
+                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+}
