@@ -52,7 +52,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     @Option(names = "--fit", paramLabel = "PARAM", split = ",",
             description = "Parameters to fit: capacity, burstShare, burstDecay, persistence, patience "
-                    + "(default: capacity).")
+                    + "(default: burstDecay).")
     List<String> fit;
 
     @Option(names = "--out", paramLabel = "FITTED.json", description = "Write the plan with the fitted values here.")

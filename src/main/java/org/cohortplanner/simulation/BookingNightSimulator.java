@@ -1,6 +1,7 @@
 package org.cohortplanner.simulation;
 
 import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
 import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.QueueOrder;
 
@@ -74,6 +75,7 @@ public final class BookingNightSimulator implements BookingNightModel {
         private long freedInStep;
 
         private long notArrived;
+        private final DoubleUnaryOperator arrivalsBy;
         private double arrivedShare;
         private int slotsNow;
         private int nextChange;
@@ -120,6 +122,7 @@ public final class BookingNightSimulator implements BookingNightModel {
             this.patienceSteps = patience.kind() == Patience.Kind.FIXED
                     ? (int) Math.max(1, Math.round(patience.meanMinutes() * 60 / dt)) : Integer.MAX_VALUE;
             this.notArrived = parameters.people();
+            this.arrivalsBy = parameters.arrivals().cumulativeOver(parameters.windowMinutes());
             this.slotsNow = parameters.slots();
             this.overload = parameters.overload();
             this.holdSteps = overload.enabled() ? (int) Math.round(overload.timeoutSeconds() / dt) : 0;
@@ -282,7 +285,7 @@ public final class BookingNightSimulator implements BookingNightModel {
             if (notArrived == 0) {
                 return 0;
             }
-            double share = p.arrivals().cumulative(endSeconds / 60, p.windowMinutes());
+            double share = arrivalsBy.applyAsDouble(endSeconds / 60);
             double chance = arrivedShare >= 1 ? 1 : (share - arrivedShare) / (1 - arrivedShare);
             arrivedShare = share;
             long arriving = random.binomial(notArrived, chance);

@@ -24,14 +24,18 @@ import org.cohortplanner.domain.WaitingRoom;
  * point that lowers the objective, and halves the step when none does, down to 1/1024 of the range. The objective
  * is the weighted sum of squared relative errors, (modelled − observed) / observed, over the observations, each
  * modelled by one run of the fast model with the same seed (common random numbers, so two points differ only by
- * their parameters). The start does not depend on the plan's current values, so calibrating a plan again that holds
- * its own fit gives the same values. Fitted values are rounded (capacity to whole sessions, shares to 0.001, minutes
+ * their parameters). Where the figures leave a range of values equally good (a figure that is reached and then stays,
+ * such as "everyone had booked by 15:30"), a tie-break of 10^-6 times the squared distance from the middle of the
+ * ranges picks the value nearest the middle. The start does not depend on the plan's current values, so calibrating
+ * a plan again that holds its own fit gives the same values. Fitted values are rounded (capacity to whole sessions, shares to 0.001, minutes
  * to 0.1) and the residuals are those of the rounded values, which are what the plan keeps.
  */
 public final class NightCalibration {
     private static final double FIRST_STEP = 0.25;
     private static final double LAST_STEP = 1.0 / 1024;
     private static final int MAX_EVALUATIONS = 400;
+    /** Weight of the tie-break towards the middle of the ranges: far below any error a figure is reported to. */
+    private static final double TIE_BREAK = 1e-6;
 
     /** A parameter that can be fitted, named in the plan's words (the {@code --fit} names). */
     public enum Parameter {
@@ -168,8 +172,13 @@ public final class NightCalibration {
         }
     }
 
-    /** What is fitted when the user names nothing: the system's effective capacity. */
-    public static final List<Parameter> DEFAULT_PARAMETERS = List.of(Parameter.CAPACITY);
+    /**
+     * What is fitted when the user names nothing: the arrival burst's decay, how fast the night's demand comes. The
+     * figures most nights leave (a suspension, people booked by a time) identify it, while the capacity is a design
+     * figure planners know before the night; fit the capacity too when a figure separates the two (sessions in an
+     * hour, a wait shown).
+     */
+    public static final List<Parameter> DEFAULT_PARAMETERS = List.of(Parameter.BURST_DECAY);
 
     private final BookingNightModel model;
 
@@ -351,6 +360,9 @@ public final class NightCalibration {
             }
             cancellation.throwIfCancelled();
             double value = NightCalibration.objective(residuals(run(apply(plan, values)), observed));
+            for (double u : point) {
+                value += TIE_BREAK * (u - 0.5) * (u - 0.5);
+            }
             evaluations++;
             seen.put(key.toString(), value);
             return value;
