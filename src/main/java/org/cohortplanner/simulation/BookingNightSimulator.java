@@ -17,9 +17,9 @@ import org.cohortplanner.domain.QueueOrder;
  * and the requests being held exceed the system's connections it crashes: the sessions under way are lost, their
  * people failed this attempt (they come back as persistence says) and for the restart time nobody gets a slot.
  * <p>
- * The model is the one {@link EventListBookingNightSimulator} runs event by event; within a step, events that the
- * reference orders in continuous time happen in the fixed order above, which is what the time step costs (waits are
- * counted in whole steps, and arrivals never find a slot freed later in the same step).
+ * The model is the one {@link EventListBookingNightSimulator} runs event by event. With a waiting room, the people
+ * arriving and the sessions ending within a step are placed inside it in a random interleaving, so who waited and for
+ * how long do not depend on the step; without one, arrivals meet the slots freed in the step in an averaged order.
  */
 public final class BookingNightSimulator implements BookingNightModel {
 
