@@ -63,6 +63,7 @@ public final class CohortPlannerCommand implements Callable<Integer> {
         commandLine.addSubcommand(new SlipCommand());
         commandLine.addSubcommand(new IntervalsCommand());
         commandLine.addSubcommand(new SimulateCommand());
+        commandLine.addSubcommand(new CalibrateCommand());
         commandLine.addSubcommand(new AdviseCommand());
         commandLine.addSubcommand(new ExportCommand());
         commandLine.addSubcommand(new ServeCommand());

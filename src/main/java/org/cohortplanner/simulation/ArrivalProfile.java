@@ -2,6 +2,7 @@ package org.cohortplanner.simulation;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import org.cohortplanner.domain.NightAssumptions;
 
 /**
@@ -113,6 +114,28 @@ public final class ArrivalProfile {
         }
         double burstPart = -Math.expm1(-minute / burstDecayMinutes) / -Math.expm1(-windowMinutes / burstDecayMinutes);
         return burstShare * burstPart + (1 - burstShare) * uniformPart;
+    }
+
+    /**
+     * {@link #cumulative} for one window, with what does not change over the night worked out once (the fast model
+     * asks every step).
+     */
+    DoubleUnaryOperator cumulativeOver(double windowMinutes) {
+        if (hasTable() || burstShare == 0) {
+            return minute -> cumulative(minute, windowMinutes);
+        }
+        double burstTotal = -Math.expm1(-windowMinutes / burstDecayMinutes);
+        double share = burstShare;
+        double decay = burstDecayMinutes;
+        return minute -> {
+            if (minute <= 0) {
+                return 0;
+            }
+            if (minute >= windowMinutes) {
+                return 1;
+            }
+            return share * (-Math.expm1(-minute / decay) / burstTotal) + (1 - share) * (minute / windowMinutes);
+        };
     }
 
     /** Quarters of the table inside the window (the last one possibly cut by the close). */

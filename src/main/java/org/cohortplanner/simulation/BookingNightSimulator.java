@@ -1,6 +1,7 @@
 package org.cohortplanner.simulation;
 
 import java.util.Arrays;
+import java.util.function.DoubleUnaryOperator;
 import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.QueueOrder;
 
@@ -16,9 +17,9 @@ import org.cohortplanner.domain.QueueOrder;
  * and the requests being held exceed the system's connections it crashes: the sessions under way are lost, their
  * people failed this attempt (they come back as persistence says) and for the restart time nobody gets a slot.
  * <p>
- * The model is the one {@link EventListBookingNightSimulator} runs event by event; within a step, events that the
- * reference orders in continuous time happen in the fixed order above, which is what the time step costs (waits are
- * counted in whole steps, and arrivals never find a slot freed later in the same step).
+ * The model is the one {@link EventListBookingNightSimulator} runs event by event. With a waiting room, the people
+ * arriving and the sessions ending within a step are placed inside it in a random interleaving, so who waited and for
+ * how long do not depend on the step; without one, arrivals meet the slots freed in the step in an averaged order.
  */
 public final class BookingNightSimulator implements BookingNightModel {
 
@@ -64,6 +65,8 @@ public final class BookingNightSimulator implements BookingNightModel {
         private final int patienceSteps;
         private int quotaMinute = -1;
         private long quotaLeft;
+        private double[] waitingOffsets = new double[64];
+        private boolean[] waitingReturners = new boolean[64];
 
         private long retryPool;
         private double retryFirstSum;
@@ -72,6 +75,7 @@ public final class BookingNightSimulator implements BookingNightModel {
         private long freedInStep;
 
         private long notArrived;
+        private final DoubleUnaryOperator arrivalsBy;
         private double arrivedShare;
         private int slotsNow;
         private int nextChange;
@@ -118,6 +122,7 @@ public final class BookingNightSimulator implements BookingNightModel {
             this.patienceSteps = patience.kind() == Patience.Kind.FIXED
                     ? (int) Math.max(1, Math.round(patience.meanMinutes() * 60 / dt)) : Integer.MAX_VALUE;
             this.notArrived = parameters.people();
+            this.arrivalsBy = parameters.arrivals().cumulativeOver(parameters.windowMinutes());
             this.slotsNow = parameters.slots();
             this.overload = parameters.overload();
             this.holdSteps = overload.enabled() ? (int) Math.round(overload.timeoutSeconds() / dt) : 0;
@@ -184,16 +189,7 @@ public final class BookingNightSimulator implements BookingNightModel {
                 recorder.events(arrivingSessions + returning);
                 if (p.waitingRoom()) {
                     loseImpatient(step, minute);
-                    if (people > 0) {
-                        // Newcomers and people coming back join as two groups, so that each group's first
-                        // attempts are a single spread rather than a mixture.
-                        cohorts.push(step, arriving, arriving * (double) step, arriving * (double) step * step);
-                        cohorts.push(step, returning, returningFirstSum, returningSquares);
-                        queued += people;
-                    }
-                    if (!down) {
-                        admit(step, minute, start);
-                    }
+                    joinAndAdmit(step, minute, start, arriving, returning, returningFirstSum, returningSquares, down);
                 } else {
                     grabSlots(step, minute, arriving, returning, returningFirstSum, returningSquares,
                             arrivingSessions, down);
@@ -289,7 +285,7 @@ public final class BookingNightSimulator implements BookingNightModel {
             if (notArrived == 0) {
                 return 0;
             }
-            double share = p.arrivals().cumulative(endSeconds / 60, p.windowMinutes());
+            double share = arrivalsBy.applyAsDouble(endSeconds / 60);
             double chance = arrivedShare >= 1 ? 1 : (share - arrivedShare) / (1 - arrivedShare);
             arrivedShare = share;
             long arriving = random.binomial(notArrived, chance);
@@ -333,37 +329,217 @@ public final class BookingNightSimulator implements BookingNightModel {
             retryFirstSquares += firstSquares * back / people;
         }
 
-        private void admit(int step, int minute, double startSeconds) {
-            if (queued == 0) {
-                return;
-            }
-            long free = slotsNow - busyBooking - busyDuplicate;
-            if (free <= 0) {
-                return;
-            }
+        /** Admissions the waiting room still allows in this calendar minute. */
+        private long quotaAt(double startSeconds) {
             int quotaNow = (int) (startSeconds / 60);
             if (quotaNow != quotaMinute) {
                 quotaMinute = quotaNow;
                 quotaLeft = p.admittedPerMinute();
             }
-            long admitted = Math.min(queued, Math.min(free, quotaLeft));
-            if (admitted <= 0) {
-                return;
-            }
-            if (p.queueOrder() == QueueOrder.FIFO) {
-                cohorts.takeOldest(admitted, step, dt, recorder);
+            return quotaLeft;
+        }
+
+        /**
+         * The waiting room in one step, with arrivals and session ends placed inside it. Slots idle at the start of the
+         * step go to the queue first (oldest first), then to the first people arriving; the people arriving and the
+         * sessions ending during the step then come in random order (a uniform interleaving, each event at its
+         * expected time within the step): an end lets in the oldest person waiting, an arrival gets in at once only
+         * when a slot is idle, nobody waits ahead and the minute's quota lasts. So whether a person waited, and for
+         * how long, no longer depends on the step, which only bounds how often the rest of the night is looked at.
+         * When the queue ahead outlasts the step's session ends, or the system is down, nobody arriving can get in
+         * and the interleaving is not walked.
+         */
+        private void joinAndAdmit(int step, int minute, double startSeconds, long arriving, long returning,
+                                  double returningFirstSum, double returningSquares, boolean down) {
+            long people = arriving + returning;
+            long free = down ? 0 : Math.max(0, slotsNow - busyBooking - busyDuplicate);
+            long idle = Math.min(idleAtStart, free);
+            long freed = free - idle;
+            long quota = down ? 0 : quotaAt(startSeconds);
+            long atStart = Math.min(queued, Math.min(idle, quota));
+            idle -= atStart;
+            quota -= atStart;
+            long oldLeft = queued - atStart;
+            long oldByEnds = 0;
+            double oldOffsets = 0;
+            long immediateFirst = 0;
+            long returnersIn = 0;
+            double returnersOffsets = 0;
+            long firstLeft;
+            double firstLeftSum;
+            double firstLeftSquares;
+            long returnersLeft;
+            double leftOffsets;
+            if (oldLeft == 0 && people <= Math.min(idle, quota)) {
+                // Enough idle slots for everyone arriving: nobody waits in this step.
+                immediateFirst = arriving;
+                returnersIn = returning;
+                returnersOffsets = 0.5 * returning;
+                oldByEnds = 0;
+                firstLeft = 0;
+                firstLeftSum = 0;
+                firstLeftSquares = 0;
+                returnersLeft = 0;
+                leftOffsets = 0;
+            } else if (people == 0 || quota == 0 || (oldLeft > 0 && oldLeft >= freed)) {
+                oldByEnds = Math.min(oldLeft, Math.min(freed, quota));
+                // The k-th of n uniform ends comes at k / (n + 1) of the step on average.
+                oldOffsets = oldByEnds * (oldByEnds + 1) / (2.0 * (freed + 1));
+                firstLeft = arriving;
+                double at = step + 0.5;
+                firstLeftSum = arriving * at;
+                firstLeftSquares = arriving * (at * at + 1.0 / 12);
+                returnersLeft = returning;
+                leftOffsets = 0.5 * people;
             } else {
-                cohorts.takeRandom(admitted / (double) queued, step, dt, recorder);
+                ensureWaitingCapacity(people);
+                long arrivalsLeft = people;
+                long returnersToCome = returning;
+                long endsLeft = freed;
+                double total = people + freed;
+                int head = 0;
+                int tail = 0;
+                long index = 0;
+                while (arrivalsLeft + endsLeft > 0) {
+                    double offset = (index + 0.5) / total;
+                    index++;
+                    if (random.uniform() * (arrivalsLeft + endsLeft) < arrivalsLeft) {
+                        boolean returner = random.uniform() * arrivalsLeft < returnersToCome;
+                        arrivalsLeft--;
+                        if (returner) {
+                            returnersToCome--;
+                        }
+                        if (oldLeft == 0 && head == tail && idle > 0 && quota > 0) {
+                            idle--;
+                            quota--;
+                            if (returner) {
+                                returnersIn++;
+                                returnersOffsets += offset;
+                            } else {
+                                immediateFirst++;
+                            }
+                        } else {
+                            waitingOffsets[tail] = offset;
+                            waitingReturners[tail] = returner;
+                            tail++;
+                        }
+                    } else {
+                        endsLeft--;
+                        if (quota == 0) {
+                            idle++;
+                        } else if (oldLeft > 0) {
+                            oldLeft--;
+                            oldByEnds++;
+                            oldOffsets += offset;
+                            quota--;
+                        } else if (head < tail) {
+                            quota--;
+                            if (waitingReturners[head]) {
+                                returnersIn++;
+                                returnersOffsets += offset;
+                            } else {
+                                recorder.waited(1, (offset - waitingOffsets[head]) * dt);
+                            }
+                            head++;
+                        } else {
+                            idle++;
+                        }
+                    }
+                }
+                firstLeft = 0;
+                firstLeftSum = 0;
+                firstLeftSquares = 0;
+                returnersLeft = 0;
+                leftOffsets = 0;
+                for (int i = head; i < tail; i++) {
+                    leftOffsets += waitingOffsets[i];
+                    if (waitingReturners[i]) {
+                        returnersLeft++;
+                    } else {
+                        double at = step + waitingOffsets[i];
+                        firstLeft++;
+                        firstLeftSum += at;
+                        firstLeftSquares += at * at;
+                    }
+                }
             }
-            queued -= admitted;
-            quotaLeft -= admitted;
-            if (queued == 0) {
-                cohorts.clear();
+            long fromQueue = atStart + oldByEnds;
+            if (fromQueue > 0) {
+                double admittedAt = step + oldOffsets / fromQueue;
+                if (p.queueOrder() == QueueOrder.FIFO) {
+                    cohorts.takeOldest(fromQueue, admittedAt, dt, recorder);
+                } else {
+                    cohorts.takeRandom(fromQueue / (double) queued, admittedAt, dt, recorder);
+                }
+                queued -= fromQueue;
+                if (queued == 0) {
+                    cohorts.clear();
+                }
+            }
+            recorder.waited(immediateFirst, 0);
+            long firstWaitedIn = arriving - immediateFirst - firstLeft;
+            long newIn = immediateFirst + firstWaitedIn + returnersIn;
+            if (returnersIn > 0) {
+                double mean = returningFirstSum / returning;
+                double variance = Math.max(0, returningSquares / returning - mean * mean);
+                double admittedAt = step + returnersOffsets / returnersIn;
+                recorder.waitedAround(returnersIn, (admittedAt - mean) * dt, Math.sqrt(variance) * dt,
+                        admittedAt * dt);
+            }
+            long admitted = fromQueue + newIn;
+            if (!down) {
+                quotaLeft -= admitted;
             }
             gotThrough += admitted;
             recorder.admitted(minute, admitted);
             recorder.events(admitted);
             startSessions(step, admitted, 0);
+            long waiting = firstLeft + returnersLeft;
+            if (waiting == 0) {
+                return;
+            }
+            double returnersLeftShare = returning == 0 ? 0 : returnersLeft / (double) returning;
+            double returnersLeftSum = returningFirstSum * returnersLeftShare;
+            double returnersLeftSquares = returningSquares * returnersLeftShare;
+            if (abandonChance > 0) {
+                // Those still waiting at the end of the step were in the queue for the rest of it after arriving.
+                double exposure = 1 - leftOffsets / waiting;
+                double chance = -Math.expm1(-exposure * dt / (p.patience().meanMinutes() * 60));
+                long firstGone = random.binomial(firstLeft, chance);
+                long returnersGone = random.binomial(returnersLeft, chance);
+                double firstGoneShare = firstLeft == 0 ? 0 : firstGone / (double) firstLeft;
+                double returnersGoneShare = returnersLeft == 0 ? 0 : returnersGone / (double) returnersLeft;
+                long gone = firstGone + returnersGone;
+                if (gone > 0) {
+                    recorder.abandonments(minute, gone);
+                    recorder.events(gone);
+                    comeBackLater(gone, firstLeftSum * firstGoneShare + returnersLeftSum * returnersGoneShare,
+                            firstLeftSquares * firstGoneShare + returnersLeftSquares * returnersGoneShare,
+                            p.retryProbability());
+                }
+                firstLeft -= firstGone;
+                firstLeftSum *= 1 - firstGoneShare;
+                firstLeftSquares *= 1 - firstGoneShare;
+                returnersLeft -= returnersGone;
+                returnersLeftSum *= 1 - returnersGoneShare;
+                returnersLeftSquares *= 1 - returnersGoneShare;
+            }
+            // Newcomers and people coming back join as two groups, so that each group's first attempts are a single
+            // spread rather than a mixture.
+            cohorts.push(step, firstLeft, firstLeftSum, firstLeftSquares);
+            cohorts.push(step, returnersLeft, returnersLeftSum, returnersLeftSquares);
+            queued += firstLeft + returnersLeft;
+        }
+
+        private void ensureWaitingCapacity(long people) {
+            if (people > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException("too many people arriving in one step: " + people);
+            }
+            if (waitingOffsets.length < people) {
+                int size = (int) Math.max(people, Math.min(Integer.MAX_VALUE - 8, 2L * waitingOffsets.length));
+                waitingOffsets = new double[size];
+                waitingReturners = new boolean[size];
+            }
         }
 
         /**

@@ -69,8 +69,11 @@ final class CohortQueue {
         return removed;
     }
 
-    /** Lets {@code people} in from the front (FIFO), telling the recorder how long each group waited. */
-    void takeOldest(double people, int step, double stepSeconds, NightRecorder recorder) {
+    /**
+     * Lets {@code people} in from the front (FIFO) at {@code step} (in steps, possibly inside one), telling the
+     * recorder how long each group waited.
+     */
+    void takeOldest(double people, double step, double stepSeconds, NightRecorder recorder) {
         double left = people;
         while (left > 1e-9 && size > 0) {
             int h = head;
@@ -101,7 +104,7 @@ final class CohortQueue {
     }
 
     /** Lets in the same share {@code fraction} of every group (random order). */
-    void takeRandom(double fraction, int step, double stepSeconds, NightRecorder recorder) {
+    void takeRandom(double fraction, double step, double stepSeconds, NightRecorder recorder) {
         double share = Math.min(1, fraction);
         int mask = entry.length - 1;
         for (int i = 0; i < size; i++) {
@@ -111,7 +114,7 @@ final class CohortQueue {
         thin(share);
     }
 
-    private void recordWaits(NightRecorder recorder, double people, int index, int step, double stepSeconds) {
+    private void recordWaits(NightRecorder recorder, double people, int index, double step, double stepSeconds) {
         double mean = first[index] / count[index];
         double variance = Math.max(0, firstSquares[index] / count[index] - mean * mean);
         recorder.waitedAround(people, (step - mean) * stepSeconds, Math.sqrt(variance) * stepSeconds,

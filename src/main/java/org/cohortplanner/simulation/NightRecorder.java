@@ -1,6 +1,7 @@
 package org.cohortplanner.simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,7 +29,10 @@ final class NightRecorder {
     private final long[] bookings;
     private final long[] abandonments;
     private final long[] failures;
-    private final double[] waitHistogram;
+    /** One-second bins, grown as longer waits come (most nights' waits are far shorter than their windows). */
+    private double[] waitHistogram = new double[1024];
+    private final int longestWaitBin;
+    private int usedBins;
     private double waitWeight;
     private double waitSum;
     private double waitedWeight;
@@ -47,7 +51,7 @@ final class NightRecorder {
         bookings = new long[minutes];
         abandonments = new long[minutes];
         failures = new long[minutes];
-        waitHistogram = new double[(int) Math.ceil(parameters.windowMinutes() * 60) + 2];
+        longestWaitBin = (int) Math.ceil(parameters.windowMinutes() * 60) + 1;
     }
 
     /** The system crashed at {@code fromSeconds} and is down until {@code toSeconds}. */
@@ -94,8 +98,13 @@ final class NightRecorder {
             return;
         }
         double wait = Math.max(0, seconds);
-        int bin = Math.min(waitHistogram.length - 1, (int) wait);
+        int bin = Math.min(longestWaitBin, (int) wait);
+        if (bin >= waitHistogram.length) {
+            waitHistogram = Arrays.copyOf(waitHistogram,
+                    (int) Math.min(longestWaitBin + 1L, Math.max(2L * waitHistogram.length, bin + 1L)));
+        }
         waitHistogram[bin] += people;
+        usedBins = Math.max(usedBins, bin + 1);
         waitWeight += people;
         waitSum += people * wait;
         if (wait > 0) {
@@ -160,7 +169,7 @@ final class NightRecorder {
         }
         double target = share * waitWeight;
         double cumulative = 0;
-        for (int bin = 0; bin < waitHistogram.length; bin++) {
+        for (int bin = 0; bin < usedBins; bin++) {
             cumulative += waitHistogram[bin];
             if (cumulative >= target - 1e-9 * waitWeight) {
                 return Math.min(bin, maxWaitSeconds) / 60;

@@ -51,6 +51,8 @@ class EveryCommandRefusesBeyondLimitsTest {
             "--out", out + ".json", file});
         runs.put("simulate", new String[] {"simulate", file});
         runs.put("advise", new String[] {"advise", "--cohort", "50–54", "--p95-wait", "30", file});
+        runs.put("calibrate", new String[] {"calibrate", "--window", "55–59", "--observed",
+            "sample-data/observed/korea-2021-initial.12-july.json", "--out", out + ".json", file});
         runs.put("export", new String[] {"export", "--out", out + ".xlsx", "--per-region", out.toString(), file});
         runs.put("serve", new String[] {"serve", "--port", "0", "--db", "jdbc:h2:" + folder.resolve("db")
             + ";WRITE_DELAY=0", "--seed", file});

@@ -26,6 +26,15 @@ final class Nights {
                 Integer.MAX_VALUE, QueueOrder.FIFO, patience, 0, 0, BookingLimit.UNLIMITED, step);
     }
 
+    /** The same stationary queue at the step the model chooses itself from the session time. */
+    static BookingNightParameters stationaryAtDefaultStep(int slots, double perMinute, double meanService,
+                                                          Patience patience, double minutes) {
+        ServiceTime service = ServiceTime.exponential(meanService);
+        return new BookingNightParameters("stationary", OPENS, minutes, Math.round(perMinute * minutes), 1,
+                ArrivalProfile.uniform(), service, slots, List.of(), true, Integer.MAX_VALUE, QueueOrder.FIFO,
+                patience, 0, 0, BookingLimit.UNLIMITED, BookingNightParameters.defaultStepSeconds(service));
+    }
+
     /** A short burst night with a waiting room, retries and two capacity levels. */
     static BookingNightParameters busyNight() {
         return new BookingNightParameters("busy", OPENS, 240, 20_000, 2.5, ArrivalProfile.burst(0.6, 20),

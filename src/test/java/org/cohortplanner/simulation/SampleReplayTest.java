@@ -31,9 +31,19 @@ class SampleReplayTest {
         return NIGHTS.parameters(plan, NIGHTS.window(plan, window).orElseThrow());
     }
 
+    /**
+     * The sample's night with a sharp opening burst, 80 % of first attempts decaying over 60 minutes (how plans of
+     * format 2 were read). The samples' own decay is fitted to the 12 July night (docs/simulation-output.md) and
+     * spreads first attempts over hours, under which these nights have no queue; these tests check what the model
+     * does when the crowd comes at once, as on 19 July.
+     */
+    private static BookingNightParameters sharpBurst(Plan plan, String window) {
+        return night(plan, window).withArrivals(ArrivalProfile.burst(0.8, 60));
+    }
+
     @Test
     void withoutAWaitingRoomTheOriginalSystemLeavesManyOfTheFiftiesWithoutABookingAsTheyTire() {
-        BookingNightParameters fifties = night(initial, "50–54");
+        BookingNightParameters fifties = sharpBurst(initial, "50–54");
         BookingNightResult night = MODEL.run(fifties, 1);
         assertTrue(night.neverGotThrough() > 0.3 * night.people(), "never " + night.neverGotThrough());
         assertTrue(Nights.failures(night) > 10 * night.people(), "sessions refused " + Nights.failures(night));
@@ -46,10 +56,10 @@ class SampleReplayTest {
 
     @Test
     void theAsRunSplitNightsWithTheTenOClockServersLeaveFarFewerWithoutABooking() {
-        BookingNightResult fiveYears = MODEL.run(night(initial, "50–54"), 1);
+        BookingNightResult fiveYears = MODEL.run(sharpBurst(initial, "50–54"), 1);
         double fiveYearsNever = fiveYears.neverGotThrough() / (double) fiveYears.people();
         for (String window : List.of("53–54", "50–52")) {
-            BookingNightResult split = MODEL.run(night(asRun, window), 1);
+            BookingNightResult split = MODEL.run(sharpBurst(asRun, window), 1);
             assertTrue(split.neverGotThrough() < 0.1 * split.people(), window + " never " + split.neverGotThrough());
             assertTrue(split.neverGotThrough() / (double) split.people() < fiveYearsNever / 3,
                     window + ": " + split.neverGotThrough() + " vs " + fiveYears.neverGotThrough());
@@ -62,7 +72,7 @@ class SampleReplayTest {
 
     @Test
     void theAsRunWaitingRoomShowsAboutHalfAnHourAtItsLongestQueue() {
-        BookingNightResult night = MODEL.run(night(asRun, "53–54"), 1);
+        BookingNightResult night = MODEL.run(sharpBurst(asRun, "53–54"), 1);
         BookingNightResult.PositionEstimate longest =
                 night.positionEstimates().get(night.positionEstimates().size() - 1);
         assertTrue(longest.shownMinutes() > 20 && longest.shownMinutes() < 60, longest.toString());
@@ -70,7 +80,7 @@ class SampleReplayTest {
 
     @Test
     void theTenOClockServersShortenTheAsRunNight() {
-        BookingNightParameters fiftyThree = night(asRun, "53–54");
+        BookingNightParameters fiftyThree = sharpBurst(asRun, "53–54");
         BookingNightResult withServers = MODEL.run(fiftyThree, 1);
         BookingNightResult without = MODEL.run(fiftyThree.withCapacity(fiftyThree.slots(), List.of()), 1);
         assertTrue(withServers.gaveUp() < without.gaveUp(), withServers.gaveUp() + " vs " + without.gaveUp());
@@ -121,8 +131,11 @@ class SampleReplayTest {
     @Test
     void scenariosOfTheInitialFiftiesNightSitSideBySide() {
         Cohort fifties = initial.cohortNamed("50–54").orElseThrow();
+        // The crowd at once, as in sharpBurst.
+        Plan sharp = initial.withBookingSystem(initial.bookingSystem().withNight(
+                initial.bookingSystem().night().withBurst(0.8, 60)));
         List<ScenarioComparison.Scenario> scenarios =
-                ScenarioComparison.standardVariants(initial, fifties, NIGHTS, 3);
+                ScenarioComparison.standardVariants(sharp, fifties, NIGHTS, 3);
         List<ScenarioComparison.Row> rows = new ScenarioComparison(MODEL).compare(scenarios, 1,
                 ProgressListener.NONE, CancellationToken.never());
         assertEquals(List.of("as planned", "capacity ×2", "waiting room 5000/min", "split in 2 by birth year",

@@ -31,7 +31,7 @@ class SimulationViewUiTest {
     private final Texts texts = Texts.of(SimulationView.class, Locale.getDefault());
 
     @Test
-    void theInitialPlansSingleFiftiesNightMakesPeopleWaitForHours(@TempDir Path dataDir) throws TimeoutException {
+    void theInitialPlansSingleFiftiesNightMakesPeopleWait(@TempDir Path dataDir) throws TimeoutException {
         Application console = HeadlessConsole.start(dataDir);
         try {
             simulateTheFiftiesNight();
@@ -61,8 +61,10 @@ class SimulationViewUiTest {
 
         String p95 = results.getItems().stream().filter(line -> line.figure().equals(texts.get("result.p95")))
                 .findFirst().orElseThrow().value();
+        // With the arrival burst fitted to 12 July the one fifties night has a p95 of minutes, not hours.
         Matcher hours = Pattern.compile(texts.get("duration.hours", "(\\d+)", "\\d+")).matcher(p95);
-        assertTrue(hours.matches(), "p95 wait in hours: " + p95);
-        assertTrue(Integer.parseInt(hours.group(1)) >= 1, p95);
+        Matcher minutes = Pattern.compile(texts.get("duration.minutes", "(\\d+)")).matcher(p95);
+        assertTrue(hours.matches() || minutes.matches() && Integer.parseInt(minutes.group(1)) >= 1,
+                "a p95 wait of a minute or more: " + p95);
     }
 }
