@@ -64,6 +64,7 @@ public final class CohortPlannerCommand implements Callable<Integer> {
         commandLine.addSubcommand(new SimulateCommand());
         commandLine.addSubcommand(new AdviseCommand());
         commandLine.addSubcommand(new ExportCommand());
+        commandLine.addSubcommand(new CompareCommand());
         commandLine.addSubcommand(new ServeCommand());
         commandLine.addSubcommand(new LoadTestCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
