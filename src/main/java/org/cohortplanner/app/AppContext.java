@@ -23,6 +23,7 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.CohortSplitter;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
+import org.cohortplanner.simulation.CampaignDashboard;
 import org.cohortplanner.store.DataLocation;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.PlanStore;
@@ -36,7 +37,11 @@ import org.cohortplanner.ui.audit.AuditView;
 import org.cohortplanner.ui.audit.AuditViewModel;
 import org.cohortplanner.ui.cohorts.CohortsView;
 import org.cohortplanner.ui.cohorts.CohortsViewModel;
+import org.cohortplanner.ui.dashboard.DashboardTarget;
+import org.cohortplanner.ui.dashboard.DashboardView;
+import org.cohortplanner.ui.dashboard.DashboardViewModel;
 import org.cohortplanner.ui.common.CohortSelection;
+import org.cohortplanner.ui.common.RegionSelection;
 import org.cohortplanner.ui.common.ExecutorTaskRunner;
 import org.cohortplanner.ui.common.FxUserDialogs;
 import org.cohortplanner.ui.common.PlanFileAccess;
@@ -91,6 +96,7 @@ public final class AppContext implements AutoCloseable {
     private Runnable endProgram;
     private WorkingPlan working;
     private CohortSelection selection;
+    private RegionSelection regionSelection;
     private ShellViewModel shell;
 
     AppContext(PlanStore store, TaskRunner tasks, String user) {
@@ -214,8 +220,9 @@ public final class AppContext implements AutoCloseable {
         Plan stored = store.load().orElseThrow(() -> new StoreException("the data store holds no plan"));
         working = new WorkingPlan(store, tasks, stored);
         selection = new CohortSelection();
+        regionSelection = new RegionSelection();
         reassociateLastPlanFile(stored);
-        buildConsole(Screen.COHORTS, false);
+        buildConsole(Screen.DASHBOARD, false);
     }
 
     /** The plan file last opened or saved is the working plan's file again when it holds the same plan. */
@@ -247,12 +254,16 @@ public final class AppContext implements AutoCloseable {
         shell.show(shown);
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
+        screens.put(Screen.DASHBOARD, new DashboardView(new DashboardViewModel(working, tasks,
+                CampaignDashboard.standard(), selection, regionSelection, target -> shell.show(screenOf(target)),
+                Texts.of(DashboardView.class, locale))).root());
         screens.put(Screen.COHORTS, new CohortsView(new CohortsViewModel(working, selection, dialogs, user, locale))
                 .root());
         screens.put(Screen.TIMELINE, new TimelineView(new TimelineViewModel(working, selection, user, locale,
                 Clock.systemUTC())).root());
-        screens.put(Screen.SUPPLY, new SupplyView(new SupplyViewModel(working, tasks, dialogs, user,
-                Texts.of(SupplyView.class, locale))).root());
+        SupplyViewModel supply = new SupplyViewModel(working, tasks, dialogs, user, Texts.of(SupplyView.class, locale));
+        supply.selectedRegionProperty().bindBidirectional(regionSelection.regionProperty());
+        screens.put(Screen.SUPPLY, new SupplyView(supply).root());
         screens.put(Screen.SIMULATION, new SimulationView(new SimulationViewModel(working, tasks, selection,
                 new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user,
                 Texts.of(SimulationView.class, locale))).root());
@@ -276,7 +287,15 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    /** A new language rebuilds the screens at once; the plan, its undo history and the screen shown stay. */
+    private static Screen screenOf(DashboardTarget target) {
+        return switch (target) {
+            case COHORTS -> Screen.COHORTS;
+            case TIMELINE -> Screen.TIMELINE;
+            case SUPPLY, PROVINCES -> Screen.SUPPLY;
+            case SIMULATION -> Screen.SIMULATION;
+        };
+    }
+
     /** One for the console's run, so that a token kept for the session outlives a rebuild for another language. */
     private ConsoleBackendSettings backendSettings() {
         if (backendSettings == null) {

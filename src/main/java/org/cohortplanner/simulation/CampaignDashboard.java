@@ -49,14 +49,15 @@ public final class CampaignDashboard {
     }
 
     public CampaignFigures figures(Plan plan) {
-        return figures(plan, DEFAULT_SEED, CancellationToken.never());
+        return figures(plan, DEFAULT_SEED, ProgressListener.NONE, CancellationToken.never());
     }
 
     /**
      * @param cancellation checked between the steps and inside every night; a cancelled run ends with
      *                     {@link SimulationCancelledException}
+     * @param progress     the share of the nights simulated so far (0–1)
      */
-    public CampaignFigures figures(Plan plan, long seed, CancellationToken cancellation) {
+    public CampaignFigures figures(Plan plan, long seed, ProgressListener progress, CancellationToken cancellation) {
         List<Cohort> booking = CohortFamilies.bookingCohorts(plan);
         long eligible = booking.stream().mapToLong(Cohort::eligible).sum();
         long expected = booking.stream().mapToLong(Cohort::expectedBookers).sum();
@@ -76,13 +77,16 @@ public final class CampaignDashboard {
         for (Cohort cohort : nights.windows(plan)) {
             byNight.computeIfAbsent(cohort.window().opens().toLocalDate(), day -> new ArrayList<>()).add(cohort);
         }
+        int windows = byNight.values().stream().mapToInt(List::size).sum();
+        int done = 0;
         for (Map.Entry<LocalDate, List<Cohort>> night : byNight.entrySet()) {
             CampaignFigures.NightWait worst = null;
             List<String> ids = night.getValue().stream().map(Cohort::id).toList();
             for (Cohort cohort : night.getValue()) {
                 cancellation.throwIfCancelled();
-                BookingNightResult result = model.run(nights.parameters(plan, cohort), seed, ProgressListener.NONE,
-                        cancellation);
+                int before = done++;
+                BookingNightResult result = model.run(nights.parameters(plan, cohort), seed,
+                        share -> progress.progress((before + share) / windows), cancellation);
                 result.suspendedAt().ifPresent(at -> suspended.add(new CampaignFigures.SuspendedWindow(cohort.id(),
                         cohort.name(), at)));
                 double p95 = result.waits().p95Minutes();

@@ -55,6 +55,6 @@ class CampaignDashboardTest {
         CancellationToken cancelled = new CancellationToken();
         cancelled.cancel();
         assertThrows(SimulationCancelledException.class,
-                () -> CampaignDashboard.standard().figures(INITIAL, 1, cancelled));
+                () -> CampaignDashboard.standard().figures(INITIAL, 1, ProgressListener.NONE, cancelled));
     }
 }

@@ -2,8 +2,9 @@ package org.cohortplanner.ui.shell;
 
 import java.util.Locale;
 
-/** The console's screens, in the order of the navigation pane; Ctrl+1 … Ctrl+6 reach them. */
+/** The console's screens, in the order of the navigation pane; Ctrl+0 … Ctrl+6 reach them. */
 public enum Screen {
+    DASHBOARD("Dashboard"),
     COHORTS("Cohorts"),
     TIMELINE("Timeline"),
     SUPPLY("Supply"),
@@ -23,7 +24,7 @@ public enum Screen {
 
     /** The digit that, with Ctrl, opens this screen. */
     public int shortcutDigit() {
-        return ordinal() + 1;
+        return ordinal();
     }
 
     /** Node id of the screen's content, shared with tests. */

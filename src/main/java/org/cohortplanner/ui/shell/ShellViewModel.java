@@ -41,7 +41,7 @@ public final class ShellViewModel {
     private final String versionText;
     private final Texts texts;
     private final ConsoleSettingsAccess settings;
-    private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.COHORTS);
+    private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.DASHBOARD);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper locationText = new ReadOnlyStringWrapper(this, "locationText");
     private final ReadOnlyStringWrapper planText = new ReadOnlyStringWrapper(this, "planText");
