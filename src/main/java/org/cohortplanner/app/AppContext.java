@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +18,12 @@ import javafx.scene.Scene;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.cohortplanner.cli.Briefing;
 import org.cohortplanner.cli.CohortPlannerCommand.ConsoleOptions;
 import org.cohortplanner.cli.VersionProvider;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.export.BriefingPdf;
+import org.cohortplanner.export.WorkbookExportException;
 import org.cohortplanner.planning.CohortSplitter;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
@@ -252,6 +256,7 @@ public final class AppContext implements AutoCloseable {
         shell = new ShellViewModel(working, files, tasks, dialogs, user, new VersionProvider().getVersion()[0], locale,
                 settings);
         shell.show(shown);
+        shell.setBriefingWriter(this::writeBriefing);
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.DASHBOARD, new DashboardView(new DashboardViewModel(working, tasks,
@@ -285,6 +290,13 @@ public final class AppContext implements AutoCloseable {
         } else {
             console.showIn(stage, exit);
         }
+    }
+
+    /** The {@code brief} command's report of {@code plan}, with every decision in the store's audit trail. */
+    private void writeBriefing(Plan plan, Path target, Locale language) throws WorkbookExportException {
+        Briefing.Briefed briefed = new Briefing.Briefed(plan, CampaignDashboard.standard().figures(plan));
+        BriefingPdf.write(new Briefing(language).document(List.of(briefed), store.audit(), null,
+                LocalDate.now(Clock.systemUTC().withZone(plan.zone()))), target, true);
     }
 
     private static Screen screenOf(DashboardTarget target) {

@@ -128,6 +128,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void pdfBoxStaysInExport() {
+        check(noClasses().that().resideOutsideOfPackages(EXPORT)
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "org.apache.fontbox.."));
+    }
+
+    @Test
     void theRulesSeeTheWholeProductSoTheyCanFail() {
         assertTrue(product.contain(ROOT + ".domain.Plan"));
         assertTrue(product.contain(ROOT + ".ui.shell.ShellView"));

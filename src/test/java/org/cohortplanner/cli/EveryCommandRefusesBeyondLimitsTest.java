@@ -51,6 +51,7 @@ class EveryCommandRefusesBeyondLimitsTest {
             "--out", out + ".json", file});
         runs.put("simulate", new String[] {"simulate", file});
         runs.put("compare", new String[] {"compare", file, "sample-data/korea-2021-initial.json"});
+        runs.put("brief", new String[] {"brief", "--out", out.toString(), file});
         runs.put("advise", new String[] {"advise", "--cohort", "50–54", "--p95-wait", "30", file});
         runs.put("export", new String[] {"export", "--out", out + ".xlsx", "--per-region", out.toString(), file});
         runs.put("serve", new String[] {"serve", "--port", "0", "--db", "jdbc:h2:" + folder.resolve("db")
