@@ -60,6 +60,8 @@ import org.cohortplanner.ui.export.SystemDesktopOpener;
 import org.cohortplanner.ui.remote.PlanStoreSwitch;
 import org.cohortplanner.ui.remote.RemoteConnectionViewModel;
 import org.cohortplanner.ui.remote.RemoteModeView;
+import org.cohortplanner.ui.scenarios.ScenariosView;
+import org.cohortplanner.ui.scenarios.ScenariosViewModel;
 import org.cohortplanner.ui.shell.ConsoleSettingsAccess;
 import org.cohortplanner.ui.shell.FirstRunView;
 import org.cohortplanner.ui.shell.Screen;
@@ -277,6 +279,8 @@ public final class AppContext implements AutoCloseable {
                 new FxExportChoosers(() -> stage, exportTexts), new SystemDesktopOpener(), exportTexts),
                 exportTexts).root());
         screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks, locale)).root());
+        screens.put(Screen.SCENARIOS, new ScenariosView(new ScenariosViewModel(working, store, tasks,
+                CampaignDashboard.standard(), user, Texts.of(ScenariosView.class, locale))).root());
 
         RemoteConnectionViewModel remote = new RemoteConnectionViewModel(store, working, tasks, dialogs,
                 backendSettings(), RemotePlanStore::new, user,

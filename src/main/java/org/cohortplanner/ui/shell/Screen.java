@@ -2,7 +2,7 @@ package org.cohortplanner.ui.shell;
 
 import java.util.Locale;
 
-/** The console's screens, in the order of the navigation pane; Ctrl+0 … Ctrl+6 reach them. */
+/** The console's screens, in the order of the navigation pane; Ctrl+0 … Ctrl+7 reach them. */
 public enum Screen {
     DASHBOARD("Dashboard"),
     COHORTS("Cohorts"),
@@ -10,7 +10,8 @@ public enum Screen {
     SUPPLY("Supply"),
     SIMULATION("Simulation"),
     EXPORT("Export"),
-    AUDIT("Audit");
+    AUDIT("Audit"),
+    SCENARIOS("Scenarios");
 
     private final String title;
 
