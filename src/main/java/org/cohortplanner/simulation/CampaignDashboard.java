@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.Region;
@@ -55,7 +56,7 @@ public final class CampaignDashboard {
     /**
      * @param cancellation checked between the steps and inside every night; a cancelled run ends with
      *                     {@link SimulationCancelledException}
-     * @param progress     the share of the nights simulated so far (0–1)
+     * @param progress     the share of the nights simulated so far (0–1), called from the threads that run them
      */
     public CampaignFigures figures(Plan plan, long seed, ProgressListener progress, CancellationToken cancellation) {
         List<Cohort> booking = CohortFamilies.bookingCohorts(plan);
@@ -71,22 +72,28 @@ public final class CampaignDashboard {
         List<CampaignFigures.RegionDay> days = regionDays(plan, schedule);
         List<CampaignFigures.RegionFigures> regions = regionFigures(plan, schedule, days);
 
+        // The nights do not depend on each other: they run side by side, each with the same seed as alone.
+        List<Cohort> windows = nights.windows(plan);
+        AtomicInteger done = new AtomicInteger();
+        List<BookingNightResult> results = windows.parallelStream().map(cohort -> {
+            cancellation.throwIfCancelled();
+            BookingNightResult result = model.run(nights.parameters(plan, cohort), seed, ProgressListener.NONE,
+                    cancellation);
+            progress.progress((double) done.incrementAndGet() / windows.size());
+            return result;
+        }).toList();
         List<CampaignFigures.NightWait> waits = new ArrayList<>();
         List<CampaignFigures.SuspendedWindow> suspended = new ArrayList<>();
-        Map<LocalDate, List<Cohort>> byNight = new TreeMap<>();
-        for (Cohort cohort : nights.windows(plan)) {
-            byNight.computeIfAbsent(cohort.window().opens().toLocalDate(), day -> new ArrayList<>()).add(cohort);
+        Map<LocalDate, List<Integer>> byNight = new TreeMap<>();
+        for (int i = 0; i < windows.size(); i++) {
+            byNight.computeIfAbsent(windows.get(i).window().opens().toLocalDate(), day -> new ArrayList<>()).add(i);
         }
-        int windows = byNight.values().stream().mapToInt(List::size).sum();
-        int done = 0;
-        for (Map.Entry<LocalDate, List<Cohort>> night : byNight.entrySet()) {
+        for (Map.Entry<LocalDate, List<Integer>> night : byNight.entrySet()) {
             CampaignFigures.NightWait worst = null;
-            List<String> ids = night.getValue().stream().map(Cohort::id).toList();
-            for (Cohort cohort : night.getValue()) {
-                cancellation.throwIfCancelled();
-                int before = done++;
-                BookingNightResult result = model.run(nights.parameters(plan, cohort), seed,
-                        share -> progress.progress((before + share) / windows), cancellation);
+            List<String> ids = night.getValue().stream().map(i -> windows.get(i).id()).toList();
+            for (int i : night.getValue()) {
+                Cohort cohort = windows.get(i);
+                BookingNightResult result = results.get(i);
                 result.suspendedAt().ifPresent(at -> suspended.add(new CampaignFigures.SuspendedWindow(cohort.id(),
                         cohort.name(), at)));
                 double p95 = result.waits().p95Minutes();
