@@ -57,6 +57,8 @@ import org.cohortplanner.ui.export.ExportView;
 import org.cohortplanner.ui.export.ExportViewModel;
 import org.cohortplanner.ui.export.FxExportChoosers;
 import org.cohortplanner.ui.export.SystemDesktopOpener;
+import org.cohortplanner.ui.provinces.ProvincesView;
+import org.cohortplanner.ui.provinces.ProvincesViewModel;
 import org.cohortplanner.ui.remote.PlanStoreSwitch;
 import org.cohortplanner.ui.remote.RemoteConnectionViewModel;
 import org.cohortplanner.ui.remote.RemoteModeView;
@@ -279,6 +281,8 @@ public final class AppContext implements AutoCloseable {
                 new FxExportChoosers(() -> stage, exportTexts), new SystemDesktopOpener(), exportTexts),
                 exportTexts).root());
         screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks, locale)).root());
+        screens.put(Screen.PROVINCES, new ProvincesView(new ProvincesViewModel(working, tasks,
+                CampaignDashboard.standard(), regionSelection, Texts.of(ProvincesView.class, locale))).root());
         screens.put(Screen.SCENARIOS, new ScenariosView(new ScenariosViewModel(working, store, tasks,
                 CampaignDashboard.standard(), user, Texts.of(ScenariosView.class, locale))).root());
 
@@ -307,7 +311,8 @@ public final class AppContext implements AutoCloseable {
         return switch (target) {
             case COHORTS -> Screen.COHORTS;
             case TIMELINE -> Screen.TIMELINE;
-            case SUPPLY, PROVINCES -> Screen.SUPPLY;
+            case SUPPLY -> Screen.SUPPLY;
+            case PROVINCES -> Screen.PROVINCES;
             case SIMULATION -> Screen.SIMULATION;
         };
     }

@@ -35,8 +35,8 @@ class ArchitectureTest {
     private static final String APP = ROOT + ".app..";
 
     /** The screens of the console (ui.common is shared by all of them, ui.shell holds the window around them). */
-    private static final List<String> SCREENS = List.of("audit", "cohorts", "dashboard", "export", "remote",
-            "scenarios", "shell", "simulation", "supply", "timeline");
+    private static final List<String> SCREENS = List.of("audit", "cohorts", "dashboard", "export", "provinces",
+            "remote", "scenarios", "shell", "simulation", "supply", "timeline");
 
     private static JavaClasses product;
 

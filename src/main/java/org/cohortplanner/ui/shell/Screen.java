@@ -2,7 +2,7 @@ package org.cohortplanner.ui.shell;
 
 import java.util.Locale;
 
-/** The console's screens, in the order of the navigation pane; Ctrl+0 … Ctrl+7 reach them. */
+/** The console's screens, in the order of the navigation pane; Ctrl+0 … Ctrl+8 reach them. */
 public enum Screen {
     DASHBOARD("Dashboard"),
     COHORTS("Cohorts"),
@@ -11,7 +11,8 @@ public enum Screen {
     SIMULATION("Simulation"),
     EXPORT("Export"),
     AUDIT("Audit"),
-    SCENARIOS("Scenarios");
+    SCENARIOS("Scenarios"),
+    PROVINCES("Provinces");
 
     private final String title;
 
