@@ -21,6 +21,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -75,6 +76,12 @@ public final class DashboardView {
         GridPane tiles = new GridPane();
         tiles.setHgap(10);
         tiles.setVgap(10);
+        for (int column = 0; column < 4; column++) {
+            ColumnConstraints share = new ColumnConstraints();
+            share.setPercentWidth(25);
+            share.setFillWidth(true);
+            tiles.getColumnConstraints().add(share);
+        }
         int index = 0;
         for (DashboardViewModel.Tile tile : DashboardViewModel.Tile.values()) {
             tiles.add(tile(tile), index % 4, index / 4);
@@ -134,9 +141,11 @@ public final class DashboardView {
         button.setGraphic(content);
         button.setId(tileId(tile));
         button.getStyleClass().add("dashboard-tile");
-        button.setPrefSize(250, 78);
+        button.setPrefSize(250, 84);
         button.setMinWidth(180);
+        value.maxWidthProperty().bind(button.widthProperty().subtract(28));
         button.setAlignment(Pos.TOP_LEFT);
+        button.setMaxWidth(Double.MAX_VALUE);
         button.setOnAction(event -> viewModel.open(tile));
         return button;
     }

@@ -139,7 +139,7 @@ public final class ProvincesView {
             Color ink = province.shade() > 0.55 ? Color.WHITE : Color.web("#1f2937");
             Label name = new Label(province.name());
             name.setTextFill(ink);
-            name.getStyleClass().add("dashboard-section");
+            name.getStyleClass().addAll("province-label", "dashboard-section");
             Label value = new Label(province.valueText());
             value.setTextFill(ink);
             value.getStyleClass().add("province-label");
@@ -147,6 +147,11 @@ public final class ProvincesView {
             text.setAlignment(Pos.CENTER);
             text.setMouseTransparent(true);
             StackPane cell = new StackPane(tile, text);
+            cell.setPrefSize(TILE, TILE);
+            cell.setMinSize(TILE, TILE);
+            cell.setMaxSize(TILE, TILE);
+            name.setMaxWidth(TILE - 4);
+            value.setMaxWidth(TILE - 4);
             cell.setId(tileId(province.region()));
             cell.setLayoutX(province.column() * (TILE + GAP));
             cell.setLayoutY(province.row() * (TILE + GAP));
