@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,12 +18,16 @@ import javafx.scene.Scene;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.cohortplanner.cli.Briefing;
 import org.cohortplanner.cli.CohortPlannerCommand.ConsoleOptions;
 import org.cohortplanner.cli.VersionProvider;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.export.BriefingPdf;
+import org.cohortplanner.export.WorkbookExportException;
 import org.cohortplanner.planning.CohortSplitter;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
+import org.cohortplanner.simulation.CampaignDashboard;
 import org.cohortplanner.store.DataLocation;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.PlanStore;
@@ -36,7 +41,11 @@ import org.cohortplanner.ui.audit.AuditView;
 import org.cohortplanner.ui.audit.AuditViewModel;
 import org.cohortplanner.ui.cohorts.CohortsView;
 import org.cohortplanner.ui.cohorts.CohortsViewModel;
+import org.cohortplanner.ui.dashboard.DashboardTarget;
+import org.cohortplanner.ui.dashboard.DashboardView;
+import org.cohortplanner.ui.dashboard.DashboardViewModel;
 import org.cohortplanner.ui.common.CohortSelection;
+import org.cohortplanner.ui.common.RegionSelection;
 import org.cohortplanner.ui.common.ExecutorTaskRunner;
 import org.cohortplanner.ui.common.FxUserDialogs;
 import org.cohortplanner.ui.common.PlanFileAccess;
@@ -48,9 +57,13 @@ import org.cohortplanner.ui.export.ExportView;
 import org.cohortplanner.ui.export.ExportViewModel;
 import org.cohortplanner.ui.export.FxExportChoosers;
 import org.cohortplanner.ui.export.SystemDesktopOpener;
+import org.cohortplanner.ui.provinces.ProvincesView;
+import org.cohortplanner.ui.provinces.ProvincesViewModel;
 import org.cohortplanner.ui.remote.PlanStoreSwitch;
 import org.cohortplanner.ui.remote.RemoteConnectionViewModel;
 import org.cohortplanner.ui.remote.RemoteModeView;
+import org.cohortplanner.ui.scenarios.ScenariosView;
+import org.cohortplanner.ui.scenarios.ScenariosViewModel;
 import org.cohortplanner.ui.shell.ConsoleSettingsAccess;
 import org.cohortplanner.ui.shell.FirstRunView;
 import org.cohortplanner.ui.shell.Screen;
@@ -91,6 +104,7 @@ public final class AppContext implements AutoCloseable {
     private Runnable endProgram;
     private WorkingPlan working;
     private CohortSelection selection;
+    private RegionSelection regionSelection;
     private ShellViewModel shell;
 
     AppContext(PlanStore store, TaskRunner tasks, String user) {
@@ -214,8 +228,9 @@ public final class AppContext implements AutoCloseable {
         Plan stored = store.load().orElseThrow(() -> new StoreException("the data store holds no plan"));
         working = new WorkingPlan(store, tasks, stored);
         selection = new CohortSelection();
+        regionSelection = new RegionSelection();
         reassociateLastPlanFile(stored);
-        buildConsole(Screen.COHORTS, false);
+        buildConsole(Screen.DASHBOARD, false);
     }
 
     /** The plan file last opened or saved is the working plan's file again when it holds the same plan. */
@@ -245,14 +260,19 @@ public final class AppContext implements AutoCloseable {
         shell = new ShellViewModel(working, files, tasks, dialogs, user, new VersionProvider().getVersion()[0], locale,
                 settings);
         shell.show(shown);
+        shell.setBriefingWriter(this::writeBriefing);
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
+        screens.put(Screen.DASHBOARD, new DashboardView(new DashboardViewModel(working, tasks,
+                CampaignDashboard.standard(), selection, regionSelection, target -> shell.show(screenOf(target)),
+                Texts.of(DashboardView.class, locale))).root());
         screens.put(Screen.COHORTS, new CohortsView(new CohortsViewModel(working, selection, dialogs, user, locale))
                 .root());
         screens.put(Screen.TIMELINE, new TimelineView(new TimelineViewModel(working, selection, user, locale,
                 Clock.systemUTC())).root());
-        screens.put(Screen.SUPPLY, new SupplyView(new SupplyViewModel(working, tasks, dialogs, user,
-                Texts.of(SupplyView.class, locale))).root());
+        SupplyViewModel supply = new SupplyViewModel(working, tasks, dialogs, user, Texts.of(SupplyView.class, locale));
+        supply.selectedRegionProperty().bindBidirectional(regionSelection.regionProperty());
+        screens.put(Screen.SUPPLY, new SupplyView(supply).root());
         screens.put(Screen.SIMULATION, new SimulationView(new SimulationViewModel(working, tasks, selection,
                 new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user,
                 Texts.of(SimulationView.class, locale))).root());
@@ -261,6 +281,10 @@ public final class AppContext implements AutoCloseable {
                 new FxExportChoosers(() -> stage, exportTexts), new SystemDesktopOpener(), exportTexts),
                 exportTexts).root());
         screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks, locale)).root());
+        screens.put(Screen.PROVINCES, new ProvincesView(new ProvincesViewModel(working, tasks,
+                CampaignDashboard.standard(), regionSelection, Texts.of(ProvincesView.class, locale))).root());
+        screens.put(Screen.SCENARIOS, new ScenariosView(new ScenariosViewModel(working, store, tasks,
+                CampaignDashboard.standard(), user, Texts.of(ScenariosView.class, locale))).root());
 
         RemoteConnectionViewModel remote = new RemoteConnectionViewModel(store, working, tasks, dialogs,
                 backendSettings(), RemotePlanStore::new, user,
@@ -276,7 +300,23 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    /** A new language rebuilds the screens at once; the plan, its undo history and the screen shown stay. */
+    /** The {@code brief} command's report of {@code plan}, with every decision in the store's audit trail. */
+    private void writeBriefing(Plan plan, Path target, Locale language) throws WorkbookExportException {
+        Briefing.Briefed briefed = new Briefing.Briefed(plan, CampaignDashboard.standard().figures(plan));
+        BriefingPdf.write(new Briefing(language).document(List.of(briefed), store.audit(), null,
+                LocalDate.now(Clock.systemUTC().withZone(plan.zone()))), target, true);
+    }
+
+    private static Screen screenOf(DashboardTarget target) {
+        return switch (target) {
+            case COHORTS -> Screen.COHORTS;
+            case TIMELINE -> Screen.TIMELINE;
+            case SUPPLY -> Screen.SUPPLY;
+            case PROVINCES -> Screen.PROVINCES;
+            case SIMULATION -> Screen.SIMULATION;
+        };
+    }
+
     /** One for the console's run, so that a token kept for the session outlives a rebuild for another language. */
     private ConsoleBackendSettings backendSettings() {
         if (backendSettings == null) {

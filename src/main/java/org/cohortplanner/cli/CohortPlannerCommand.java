@@ -66,6 +66,8 @@ public final class CohortPlannerCommand implements Callable<Integer> {
         commandLine.addSubcommand(new CalibrateCommand());
         commandLine.addSubcommand(new AdviseCommand());
         commandLine.addSubcommand(new ExportCommand());
+        commandLine.addSubcommand(new CompareCommand());
+        commandLine.addSubcommand(new BriefCommand());
         commandLine.addSubcommand(new ServeCommand());
         commandLine.addSubcommand(new LoadTestCommand());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

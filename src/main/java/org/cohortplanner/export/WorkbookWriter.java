@@ -270,7 +270,7 @@ public final class WorkbookWriter {
         }
     }
 
-    private static Path moveIntoPlace(Path temporary, Path target, boolean replaceExisting)
+    static Path moveIntoPlace(Path temporary, Path target, boolean replaceExisting)
             throws WorkbookExportException {
         try {
             if (replaceExisting) {
@@ -286,7 +286,7 @@ public final class WorkbookWriter {
         }
     }
 
-    private static String cannotWrite(Path target, IOException e) {
+    static String cannotWrite(Path target, IOException e) {
         if (e instanceof AccessDeniedException) {
             return "cannot write " + target + ": permission denied";
         }

@@ -28,6 +28,7 @@ import org.cohortplanner.ui.cohorts.CohortsView;
 import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
 import org.cohortplanner.ui.supply.SupplyView;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,13 @@ class ConsoleUiTest extends RunningConsole {
     private static final int LAST = Integer.MAX_VALUE;
     /** How long to wait for background store writes to reach the audit screen; not a measure of speed. */
     private static final int STORE_WAIT_SECONDS = 30;
+
+    /** The console starts on the Dashboard; these tests work from the Cohorts screen. */
+    @BeforeEach
+    void openTheCohorts() {
+        robot.clickOn("#" + Screen.COHORTS.navigationId());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
 
     @Test
     void theCohortTableShowsTheInitialSamplesCohorts() {

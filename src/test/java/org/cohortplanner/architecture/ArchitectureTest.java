@@ -35,8 +35,8 @@ class ArchitectureTest {
     private static final String APP = ROOT + ".app..";
 
     /** The screens of the console (ui.common is shared by all of them, ui.shell holds the window around them). */
-    private static final List<String> SCREENS = List.of("audit", "cohorts", "export", "remote", "shell",
-            "simulation", "supply", "timeline");
+    private static final List<String> SCREENS = List.of("audit", "cohorts", "dashboard", "export", "provinces",
+            "remote", "scenarios", "shell", "simulation", "supply", "timeline");
 
     private static JavaClasses product;
 
@@ -125,6 +125,12 @@ class ArchitectureTest {
     void poiStaysInExport() {
         check(noClasses().that().resideOutsideOfPackages(EXPORT, SHEET_IMPORT)
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.poi.."));
+    }
+
+    @Test
+    void pdfBoxStaysInExport() {
+        check(noClasses().that().resideOutsideOfPackages(EXPORT)
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "org.apache.fontbox.."));
     }
 
     @Test

@@ -50,6 +50,8 @@ class EveryCommandRefusesBeyondLimitsTest {
         runs.put("slip", new String[] {"slip", "--delivery", "MOD-2021-W27", "--to", "2021-08-01", "--apply", "1",
             "--out", out + ".json", file});
         runs.put("simulate", new String[] {"simulate", file});
+        runs.put("compare", new String[] {"compare", file, "sample-data/korea-2021-initial.json"});
+        runs.put("brief", new String[] {"brief", "--out", out.toString(), file});
         runs.put("advise", new String[] {"advise", "--cohort", "50–54", "--p95-wait", "30", file});
         runs.put("calibrate", new String[] {"calibrate", "--window", "55–59", "--observed",
             "sample-data/observed/korea-2021-initial.12-july.json", "--out", out + ".json", file});

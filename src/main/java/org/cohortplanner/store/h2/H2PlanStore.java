@@ -23,6 +23,7 @@ import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.store.DataLocation;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.PlanStore;
+import org.cohortplanner.store.ScenarioStore;
 import org.cohortplanner.store.StoreException;
 
 /**
@@ -34,7 +35,7 @@ import org.cohortplanner.store.StoreException;
  * last committed transactions when the process is killed. One console at a time may open a data folder; the
  * second gets a {@link StoreException} saying so rather than a shared or corrupted database.
  */
-public final class H2PlanStore implements PlanStore {
+public final class H2PlanStore implements PlanStore, ScenarioStore {
     /** H2 appends {@link #FILE_SUFFIX} to this name. */
     public static final String DATABASE_NAME = "cohort-planner";
     public static final String FILE_SUFFIX = ".mv.db";
@@ -230,6 +231,21 @@ public final class H2PlanStore implements PlanStore {
     @Override
     public List<AuditEntry> audit() {
         return tables.audit();
+    }
+
+    @Override
+    public List<SavedScenario> scenarios() {
+        return tables.scenarios();
+    }
+
+    @Override
+    public SavedScenario saveScenario(String name, Plan plan, PlanChange change) {
+        return tables.saveScenario(name, plan, change);
+    }
+
+    @Override
+    public boolean deleteScenario(long id, PlanChange change) {
+        return tables.deleteScenario(id, change);
     }
 
     /** Closes the database (the last connection closes H2's file) and lets another console open the folder. */

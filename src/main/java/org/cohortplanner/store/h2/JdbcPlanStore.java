@@ -15,6 +15,7 @@ import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.PlanConflictException;
 import org.cohortplanner.store.PlanStore;
+import org.cohortplanner.store.ScenarioStore;
 import org.cohortplanner.store.StoreException;
 
 /**
@@ -25,7 +26,7 @@ import org.cohortplanner.store.StoreException;
  * The embedded model ({@link H2PlanStore}) adds its file lock and H2's messages around this; the booking backend
  * opens one with {@link #open} on the URL it is given.
  */
-public final class JdbcPlanStore implements PlanStore {
+public final class JdbcPlanStore implements PlanStore, ScenarioStore {
     /** The console's model holds one plan; documents are keyed by plan so that a database can hold several. */
     public static final long DEFAULT_PLAN_ID = 1;
 
@@ -163,6 +164,66 @@ public final class JdbcPlanStore implements PlanStore {
             rollbackQuietly();
             throw new StoreException("cannot read the audit trail from " + where + ": " + describe(failure),
                     failure);
+        }
+    }
+
+    @Override
+    public synchronized List<SavedScenario> scenarios() {
+        Connection open = openConnection();
+        try {
+            List<SavedScenario> scenarios = ScenarioTable.list(open, planId);
+            open.commit();
+            return scenarios;
+        } catch (SQLException failure) {
+            rollbackQuietly();
+            throw new StoreException("cannot read the scenarios from " + where + ": " + describe(failure), failure);
+        } catch (PlanDocumentTable.UnstorablePlanException invalid) {
+            rollbackQuietly();
+            throw new StoreException("a scenario stored in " + where + " cannot be read: " + invalid.getMessage(),
+                    invalid);
+        }
+    }
+
+    @Override
+    public synchronized SavedScenario saveScenario(String name, Plan plan, PlanChange change) {
+        Connection open = openConnection();
+        try {
+            long version = PlanDocumentTable.version(open, planId, false).orElse(0);
+            SavedScenario saved = ScenarioTable.save(open, planId, name, plan, change.user(), clock.instant(),
+                    version);
+            AuditTable.append(open, planId, saved.savedAt(), change, version);
+            open.commit();
+            return saved;
+        } catch (SQLException failure) {
+            rollbackQuietly();
+            throw new StoreException("cannot save the scenario " + name + " to " + where + ": " + describe(failure),
+                    failure);
+        } catch (TextTooLongException | PlanDocumentTable.UnstorablePlanException refused) {
+            rollbackQuietly();
+            throw new StoreException("cannot save the scenario to " + where + ": " + refused.getMessage(), refused);
+        } catch (RuntimeException failure) {
+            rollbackQuietly();
+            throw failure;
+        }
+    }
+
+    @Override
+    public synchronized boolean deleteScenario(long id, PlanChange change) {
+        Connection open = openConnection();
+        try {
+            String name = ScenarioTable.delete(open, planId, id);
+            if (name != null) {
+                AuditTable.append(open, planId, clock.instant(), change,
+                        PlanDocumentTable.version(open, planId, false).orElse(0));
+            }
+            open.commit();
+            return name != null;
+        } catch (SQLException failure) {
+            rollbackQuietly();
+            throw new StoreException("cannot delete the scenario from " + where + ": " + describe(failure), failure);
+        } catch (RuntimeException failure) {
+            rollbackQuietly();
+            throw failure;
         }
     }
 

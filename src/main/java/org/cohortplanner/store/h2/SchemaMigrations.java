@@ -2,6 +2,7 @@ package org.cohortplanner.store.h2;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.migration.PlanAsOneDocument;
@@ -35,6 +36,9 @@ public final class SchemaMigrations {
         Flyway flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(url, user, password)
                 .locations(LOCATION)
+                // A plan document's column: H2's large text, PostgreSQL's unbounded TEXT (as in plan_document).
+                .placeholders(Map.of("documentType", SqlDialect.of(url) == SqlDialect.POSTGRESQL ? "TEXT"
+                        : "CHARACTER LARGE OBJECT"))
                 .javaMigrations(new PlanAsOneDocument())
                 .loggers(MigrationLog.class.getName())
                 .load();

@@ -37,6 +37,11 @@ public final class Texts {
         return locale;
     }
 
+    /** Whether the bundle has a text for {@code key} (names of things a plan may or may not have). */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     /** The text for {@code key}, with {@code arguments} filled in as {@link MessageFormat} does. */
     public String get(String key, Object... arguments) {
         String pattern;

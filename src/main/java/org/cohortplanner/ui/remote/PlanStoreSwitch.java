@@ -7,12 +7,14 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.PlanStore;
+import org.cohortplanner.store.ScenarioStore;
+import org.cohortplanner.store.StoreException;
 
 /**
  * The store the console works on: the local model, or a backend while connected. Screens hold this one store, so
  * connecting or disconnecting changes where every screen reads and writes without rebuilding them.
  */
-public final class PlanStoreSwitch implements PlanStore {
+public final class PlanStoreSwitch implements PlanStore, ScenarioStore {
     private final PlanStore local;
     private volatile PlanStore current;
 
@@ -70,6 +72,29 @@ public final class PlanStoreSwitch implements PlanStore {
     @Override
     public List<AuditEntry> audit() {
         return current.audit();
+    }
+
+    @Override
+    public List<SavedScenario> scenarios() {
+        return scenarioStore().scenarios();
+    }
+
+    @Override
+    public SavedScenario saveScenario(String name, Plan plan, PlanChange change) {
+        return scenarioStore().saveScenario(name, plan, change);
+    }
+
+    @Override
+    public boolean deleteScenario(long id, PlanChange change) {
+        return scenarioStore().deleteScenario(id, change);
+    }
+
+    private ScenarioStore scenarioStore() {
+        PlanStore now = current;
+        if (now instanceof ScenarioStore scenarios) {
+            return scenarios;
+        }
+        throw new StoreException(now.location() + " keeps no scenarios");
     }
 
     /** Closes the backend connection and the local model. */

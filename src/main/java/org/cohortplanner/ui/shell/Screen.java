@@ -2,14 +2,17 @@ package org.cohortplanner.ui.shell;
 
 import java.util.Locale;
 
-/** The console's screens, in the order of the navigation pane; Ctrl+1 … Ctrl+6 reach them. */
+/** The console's screens, in the order of the navigation pane; Ctrl+0 … Ctrl+8 reach them. */
 public enum Screen {
+    DASHBOARD("Dashboard"),
     COHORTS("Cohorts"),
     TIMELINE("Timeline"),
     SUPPLY("Supply"),
     SIMULATION("Simulation"),
     EXPORT("Export"),
-    AUDIT("Audit");
+    AUDIT("Audit"),
+    SCENARIOS("Scenarios"),
+    PROVINCES("Provinces");
 
     private final String title;
 
@@ -23,7 +26,7 @@ public enum Screen {
 
     /** The digit that, with Ctrl, opens this screen. */
     public int shortcutDigit() {
-        return ordinal() + 1;
+        return ordinal();
     }
 
     /** Node id of the screen's content, shared with tests. */

@@ -50,6 +50,7 @@ public final class ShellView {
     public static final String MENU_SAVE_AS_ID = "menu-save-plan-as";
     public static final String MENU_EXPORT_ID = "menu-export-workbook";
     public static final String MENU_EXIT_ID = "menu-exit";
+    public static final String MENU_BRIEF_ID = "menu-briefing-report";
     public static final String MENU_ABOUT_ID = "menu-about";
     public static final String MENU_SETTINGS_ID = "menu-settings";
     public static final String MENU_FILE_ID = "menu-file";
@@ -67,7 +68,7 @@ public final class ShellView {
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
 
-    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
+    private static final KeyCode[] DIGITS = {KeyCode.DIGIT0, KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
         KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
 
     private final ShellViewModel viewModel;
@@ -183,7 +184,10 @@ public final class ShellView {
                 KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), viewModel::savePlanAs);
         MenuItem export = item(texts.get("menu.file.export"), MENU_EXPORT_ID, new KeyCodeCombination(KeyCode.E,
                 KeyCombination.SHORTCUT_DOWN), () -> viewModel.show(Screen.EXPORT));
-        MenuItem settings = item(texts.get("menu.file.settings"), MENU_SETTINGS_ID,
+        MenuItem brief = item(texts.get("menu.file.brief"), MENU_BRIEF_ID, new KeyCodeCombination(KeyCode.B,
+                KeyCombination.SHORTCUT_DOWN), viewModel::writeBriefing);
+        brief.setDisable(!viewModel.canWriteBriefing());
+                MenuItem settings = item(texts.get("menu.file.settings"), MENU_SETTINGS_ID,
                 new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
         MenuItem exit = item(texts.get("menu.file.exit"), MENU_EXIT_ID,
                 new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN),
@@ -194,7 +198,7 @@ public final class ShellView {
         saveAs.disableProperty().bind(viewModel.busyProperty());
         Menu file = fileMenu;
         file.setText(texts.get("menu.file"));
-        file.getItems().setAll(newPlan, new SeparatorMenuItem(), open, save, saveAs, new SeparatorMenuItem(), export,
+        file.getItems().setAll(newPlan, new SeparatorMenuItem(), open, save, saveAs, new SeparatorMenuItem(), export, brief,
                 new SeparatorMenuItem(), settings, new SeparatorMenuItem(), exit);
         file.setId(MENU_FILE_ID);
 

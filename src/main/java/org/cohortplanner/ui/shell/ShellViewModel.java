@@ -32,6 +32,7 @@ import org.cohortplanner.store.settings.ConsoleSettings;
 public final class ShellViewModel {
 
     static final String FILE_CHANNEL = "plan-file";
+    static final String BRIEFING_CHANNEL = "briefing";
 
     private final WorkingPlan working;
     private final PlanFileAccess files;
@@ -41,7 +42,7 @@ public final class ShellViewModel {
     private final String versionText;
     private final Texts texts;
     private final ConsoleSettingsAccess settings;
-    private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.COHORTS);
+    private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(this, "screen", Screen.DASHBOARD);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyStringWrapper locationText = new ReadOnlyStringWrapper(this, "locationText");
     private final ReadOnlyStringWrapper planText = new ReadOnlyStringWrapper(this, "planText");
@@ -50,6 +51,7 @@ public final class ShellViewModel {
     private final ReadOnlyBooleanWrapper storeProblem = new ReadOnlyBooleanWrapper(this, "storeProblem");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private Path lastFolder;
+    private BriefingWriter briefingWriter;
 
     /**
      * @param user        who makes the changes, for the audit trail
@@ -203,6 +205,42 @@ public final class ShellViewModel {
             busy.set(false);
             dialogs.showError(texts.get("save.failed"), withFileName(Messages.describe(failure), target));
         });
+    }
+
+    /** Lets File › Briefing report… write reports; without a writer the menu item does nothing. */
+    public void setBriefingWriter(BriefingWriter writer) {
+        this.briefingWriter = writer;
+    }
+
+    public boolean canWriteBriefing() {
+        return briefingWriter != null;
+    }
+
+    /** Asks where to write the working plan's briefing report (PDF) and writes it in the background. */
+    public void writeBriefing() {
+        if (briefingWriter == null) {
+            return;
+        }
+        Plan plan = working.getPlan();
+        dialogs.chooseFileToSave(texts.get("brief.title"), lastFolder, fileNameFor(plan.name()).replaceAll(
+                "\\.json$", "") + ".pdf", "PDF", List.of("pdf")).ifPresent(file -> {
+                    Path target = file.getFileName().toString().contains(".") ? file
+                            : file.resolveSibling(file.getFileName() + ".pdf");
+                    rememberFolder(target);
+                    BriefingWriter writer = briefingWriter;
+                    busy.set(true);
+                    tasks.run(BRIEFING_CHANNEL, progress -> {
+                        writer.write(plan, target, texts.locale());
+                        return target;
+                    }, written -> {
+                        busy.set(false);
+                        dialogs.showInformation(texts.get("brief.done.title"), texts.get("brief.done", written));
+                    }, failure -> {
+                        busy.set(false);
+                        dialogs.showError(texts.get("brief.failed"), withFileName(Messages.describe(failure),
+                                target));
+                    });
+                });
     }
 
     /** True when the console may close now; asks first when edits have not reached the data store. */
