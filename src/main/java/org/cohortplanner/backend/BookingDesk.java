@@ -138,7 +138,7 @@ public final class BookingDesk implements AutoCloseable {
         if (open) {
             Optional<Answer> direct;
             try {
-                direct = ledger.inTransaction(tx -> {
+                direct = ledger.inBatch(tx -> {
                     if (tx.anyWaiting(minute)) {
                         return Optional.empty();
                     }
@@ -161,7 +161,7 @@ public final class BookingDesk implements AutoCloseable {
             }
         }
         if (!room.enabled()) {
-            ledger.inTransaction(tx -> {
+            ledger.inBatch(tx -> {
                 tx.countCohort(cohort.id(), "busy");
                 return tx.countMinute(minute, -1, "arrived", "busy");
             });
@@ -173,7 +173,7 @@ public final class BookingDesk implements AutoCloseable {
         String ticketId = newTicketId();
         long opens = minuteOf(cohort.window().opens().atZone(plan.zone()).toInstant());
         Long key = !open && room.order() == QueueOrder.RANDOM ? random.nextLong() : null;
-        Ticket ticket = ledger.inTransaction(tx -> {
+        Ticket ticket = ledger.inBatch(tx -> {
             tx.addTicket(ticketId, person, cohort.id(), birthDate, region.name(), opens, open ? 1 : 0, key);
             Ticket waiting = tx.waitingOf(person).orElseThrow(BookingLedger.TryAgain::new);
             tx.countMinute(minute, -1, "arrived");
@@ -183,7 +183,7 @@ public final class BookingDesk implements AutoCloseable {
     }
 
     private void countArrived(long minute) {
-        ledger.inTransaction(tx -> tx.countMinute(minute, -1, "arrived"));
+        ledger.inBatch(tx -> tx.countMinute(minute, -1, "arrived"));
     }
 
     /** A queued person asks whether it is their turn. */
@@ -225,7 +225,7 @@ public final class BookingDesk implements AutoCloseable {
         Plan plan = plans.snapshot().require();
         String person = personKey.hash(personId);
         Instant now = clock.instant();
-        Booking cancelled = ledger.inTransaction(tx -> {
+        Booking cancelled = ledger.inBatch(tx -> {
             Optional<Booking> booking = tx.booking(bookingNumber);
             if (booking.isEmpty() || !person.equals(booking.get().personHash()) || booking.get().cancelledAt() != null
                     || !tx.cancel(booking.get(), now)) {
@@ -254,7 +254,7 @@ public final class BookingDesk implements AutoCloseable {
         long released = progress.released();
         if (!progress.waiting()) {
             if (released < nowMinute - 1) {
-                ledger.inTransaction(tx -> {
+                ledger.inBatch(tx -> {
                     tx.released(nowMinute - 1);
                     return null;
                 });
@@ -269,7 +269,7 @@ public final class BookingDesk implements AutoCloseable {
             boolean more = true;
             while (more) {
                 try {
-                    more = ledger.inTransaction(tx -> admitHead(tx, plan, at, rate,
+                    more = ledger.inBatch(tx -> admitHead(tx, plan, at, rate,
                             at == nowMinute ? clock.instant() : minuteStart));
                 } catch (BookingLedger.AlreadyBooked meanwhile) {
                     // The person booked by another way meanwhile; the next round turns their ticket away.
@@ -277,7 +277,7 @@ public final class BookingDesk implements AutoCloseable {
                 }
             }
             if (m < nowMinute) {
-                ledger.inTransaction(tx -> {
+                ledger.inBatch(tx -> {
                     tx.released(at);
                     tx.setQueueLength(at);
                     return null;
@@ -625,7 +625,7 @@ public final class BookingDesk implements AutoCloseable {
         LocalDateTime local = LocalDateTime.ofInstant(now, plan.zone());
         record Counts(Map<String, long[]> cohorts, Map<String, Long> waiting, List<long[]> minutes, long queue) {
         }
-        ledger.inTransaction(tx -> {
+        ledger.inBatch(tx -> {
             tx.setQueueLength(nowMinute);
             return null;
         });
