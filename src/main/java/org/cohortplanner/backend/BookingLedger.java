@@ -241,6 +241,11 @@ final class BookingLedger implements AutoCloseable {
                 + ATTEMPTS + " times", null);
     }
 
+    /** Writes handed to the writer and not yet taken into a batch (for tests). */
+    int writesWaiting() {
+        return writer == null ? 0 : writer.queue.size();
+    }
+
     /** A write waiting for its batch, and then what it answered. */
     private static final class Pending {
         final Work<?> work;
@@ -646,6 +651,19 @@ final class BookingLedger implements AutoCloseable {
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : 0;
             }
+        }
+
+        /**
+         * The stored plan's version, its row locked until this transaction ends: a plan save waits for the bookings
+         * decided on the version it replaces.
+         */
+        long lockPlanVersion() throws SQLException {
+            return queryLong("SELECT plan_version FROM plan_document WHERE plan_id = ? FOR UPDATE", planId);
+        }
+
+        /** The stored plan's version, as committed (no lock taken). */
+        long storedPlanVersion() throws SQLException {
+            return queryLong("SELECT plan_version FROM plan_document WHERE plan_id = ?", planId);
         }
 
         // ---- counters ----
