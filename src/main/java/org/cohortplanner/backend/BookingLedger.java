@@ -350,6 +350,13 @@ final class BookingLedger implements AutoCloseable {
                 return;
             }
             Tx tx = new Tx(connection);
+            try {
+                // Outside the works' savepoints, so that no work's rollback gives the lock up before the commit.
+                tx.lockPlanVersion();
+            } catch (SQLException failure) {
+                abandon(c, batch, failure);
+                return;
+            }
             for (Pending pending : batch) {
                 Savepoint savepoint;
                 try {
@@ -585,6 +592,8 @@ final class BookingLedger implements AutoCloseable {
     final class Tx {
         private final Connection connection;
         private final Pooled pooled;
+        /** The plan's version once its row is locked in this transaction (see {@link #lockPlanVersion}). */
+        private Long lockedPlanVersion;
 
         Tx(Pooled pooled) {
             this.pooled = pooled;
@@ -658,7 +667,11 @@ final class BookingLedger implements AutoCloseable {
          * decided on the version it replaces.
          */
         long lockPlanVersion() throws SQLException {
-            return queryLong("SELECT plan_version FROM plan_document WHERE plan_id = ? FOR UPDATE", planId);
+            if (lockedPlanVersion == null) {
+                lockedPlanVersion = queryLong("SELECT plan_version FROM plan_document WHERE plan_id = ? FOR UPDATE",
+                        planId);
+            }
+            return lockedPlanVersion;
         }
 
         /** The stored plan's version, as committed (no lock taken). */
