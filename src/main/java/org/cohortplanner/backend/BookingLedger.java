@@ -19,8 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.h2.JdbcPlanStore;
@@ -30,7 +33,9 @@ import org.cohortplanner.store.h2.SqlDialect;
  * The booking night's tables (V10): bookings, tickets, counters. Every change is made in one database transaction,
  * and every limit (a window's budget, a site group's doses per day, a minute's admissions) is taken by a conditional
  * {@code UPDATE ... SET n = n + 1 WHERE n < limit}, so that it holds across every backend instance on the database.
- * Nothing here is kept in Java memory between requests; the connections come from a small pool of their own.
+ * Nothing of the night is kept in Java memory between requests (only this backend's block of unused booking
+ * numbers); reads use a small pool of connections of their own, and the night's writes go through one writer that
+ * commits those arriving together in one transaction ({@link #inBatch}).
  */
 final class BookingLedger implements AutoCloseable {
     /**
@@ -136,7 +141,7 @@ final class BookingLedger implements AutoCloseable {
     private static final int NUMBER_BLOCK = 1000;
 
     /** A block of booking numbers of this backend: {@code next} up to, not including, {@code end}. */
-    private record NumberBlock(java.util.concurrent.atomic.AtomicLong next, long end) {
+    private record NumberBlock(AtomicLong next, long end) {
     }
 
     /**
@@ -167,7 +172,7 @@ final class BookingLedger implements AutoCloseable {
                 }
             }
             long first = numberOffset + (identity - 1) * NUMBER_BLOCK + 1;
-            numbers.compareAndSet(block, new NumberBlock(new java.util.concurrent.atomic.AtomicLong(first),
+            numbers.compareAndSet(block, new NumberBlock(new AtomicLong(first),
                     first + NUMBER_BLOCK));
         }
     }
@@ -249,7 +254,7 @@ final class BookingLedger implements AutoCloseable {
     /** A write waiting for its batch, and then what it answered. */
     private static final class Pending {
         final Work<?> work;
-        final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        final CountDownLatch done = new CountDownLatch(1);
         Object result;
         RuntimeException failure;
 
@@ -273,7 +278,7 @@ final class BookingLedger implements AutoCloseable {
      * wait; nothing here calls back into a caller, and no lock is held while the work runs.
      */
     private final class GroupCommit {
-        private final BlockingQueue<Pending> queue = new java.util.concurrent.LinkedBlockingQueue<>();
+        private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
         private final Thread thread;
         private Pooled connection;
 
