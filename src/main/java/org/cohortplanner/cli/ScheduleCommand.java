@@ -8,6 +8,10 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.schedule.BrandDay;
+import org.cohortplanner.planning.schedule.DeliveryAllotment;
+import org.cohortplanner.planning.schedule.PlannedTransfer;
+import org.cohortplanner.planning.schedule.RegionShortage;
+import org.cohortplanner.planning.schedule.RegionStockDay;
 import org.cohortplanner.planning.schedule.Schedule;
 import org.cohortplanner.planning.schedule.ScheduleRow;
 import org.cohortplanner.planning.schedule.SecondDoseWarning;
@@ -26,7 +30,8 @@ import picocli.CommandLine.Spec;
         description = {"Prints the daily schedule of a plan: first and second doses, site capacity and stock per day "
                 + "and brand, the shortages, and the dose-2 guard's warnings.",
             "With --json, the whole schedule row by row (see docs/schedule-output.md).",
-            "With --region NAME, only that region's appointments, capacity and shortages (stock stays national)."},
+            "With --region NAME, only that region: its appointments, shortages, and its stock per brand and day "
+                + "with what its allotments and transfers brought (stock is kept per region, brand and day)."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the schedule was built (shortages are reported, not an error)",
             "2:the file cannot be read or parsed, or the plan has no region NAME (the reason is printed on standard "
@@ -39,7 +44,7 @@ public final class ScheduleCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the schedule as JSON.")
     boolean json;
 
-    @Option(names = "--region", paramLabel = "NAME", description = "Show one region: its rows and shortages.")
+    @Option(names = "--region", paramLabel = "NAME", description = "Show one region: its rows, shortages, stock, allotments and transfers.")
     String region;
 
     @Spec
@@ -105,9 +110,68 @@ public final class ScheduleCommand implements Callable<Integer> {
                     .field("dose", missing.dose()).field("people", missing.people()).endObject();
         }
         json.endArray();
+        json.name("regions").beginArray();
+        schedule.regions().forEach(json::value);
+        json.endArray();
+        writeRegional(json, schedule, null);
         if (withRows) {
             writeRows(json, schedule.rows());
         }
+    }
+
+    /**
+     * Stock per region, brand and day (days on which anything happens), regional shortages, each delivery's allotment
+     * and the planned transfers; for one region when {@code region} is not null.
+     */
+    private static void writeRegional(JsonText json, Schedule schedule, String region) {
+        json.name("regionStock").beginArray();
+        for (RegionStockDay day : region == null ? schedule.regionStock() : schedule.regionStock(region)) {
+            if (day.allotted() == 0 && day.transferredIn() == 0 && day.transferredOut() == 0 && day.due() == 0
+                    && day.given() == 0 && day.stock() == 0 && day.reserved() == 0) {
+                continue;
+            }
+            json.beginObject().field("day", day.day()).field("region", day.region()).field("brand", day.brand())
+                    .field("allotted", day.allotted()).field("transferredIn", day.transferredIn())
+                    .field("transferredOut", day.transferredOut()).field("due", day.due())
+                    .field("given", day.given()).field("stock", day.stock()).field("reserved", day.reserved())
+                    .field("capacity", day.capacity()).field("peopleShort", day.peopleShort())
+                    .field("dosesShort", day.dosesShort()).endObject();
+        }
+        json.endArray();
+        json.name("regionShortages").beginArray();
+        for (RegionShortage shortage : schedule.regionShortages()) {
+            if (region == null || shortage.region().equals(region)) {
+                json.beginObject().field("region", shortage.region()).field("brand", shortage.brand())
+                        .field("firstDay", shortage.firstDay()).field("lastDay", shortage.lastDay())
+                        .field("people", shortage.people()).field("forWantOfDoses", shortage.forWantOfDoses())
+                        .field("doses", shortage.doses()).endObject();
+            }
+        }
+        json.endArray();
+        json.name("allotments").beginArray();
+        for (DeliveryAllotment allotment : schedule.allotments()) {
+            json.beginObject().field("deliveryId", allotment.deliveryId()).field("brand", allotment.brand())
+                    .field("usableFrom", allotment.usableFrom()).field("rule", allotment.rule().name())
+                    .name("dosesByRegion").beginObject();
+            allotment.dosesByRegion().forEach((name, doses) -> {
+                if (region == null || name.equals(region)) {
+                    json.field(name, doses.longValue());
+                }
+            });
+            json.endObject().endObject();
+        }
+        json.endArray();
+        json.name("transfers").beginArray();
+        for (PlannedTransfer transfer : schedule.transfers()) {
+            if (region == null || transfer.fromRegion().equals(region) || transfer.toRegion().equals(region)) {
+                json.beginObject().field("transferId", transfer.transferId()).field("brand", transfer.brand())
+                        .field("fromRegion", transfer.fromRegion()).field("toRegion", transfer.toRegion())
+                        .field("shipped", transfer.shipped()).field("usableFrom", transfer.usableFrom())
+                        .field("dosesRecorded", transfer.dosesRecorded()).field("dosesSent", transfer.dosesSent())
+                        .endObject();
+            }
+        }
+        json.endArray();
     }
 
     private static void writeShortages(JsonText json, List<Shortage> shortages) {
@@ -148,13 +212,15 @@ public final class ScheduleCommand implements Callable<Integer> {
                 .field("dosesShort", shortages.stream().mapToLong(Shortage::doses).sum())
                 .endObject();
         writeShortages(json, shortages);
+        writeRegional(json, schedule, region);
         writeRows(json, rows);
     }
 
     private static void printRegion(PrintWriter out, Plan plan, Schedule schedule, String region) {
         out.println("Schedule of " + plan.name() + " in " + region);
         out.println();
-        out.printf("%-10s  %10s  %10s  %10s%n", "day", "1st doses", "2nd doses", "short");
+        out.printf("%-10s  %10s  %10s  %10s  %s%n", "day", "1st doses", "2nd doses", "short",
+                "stock by brand (held), +arrived");
         Map<LocalDate, long[]> byDay = new TreeMap<>();
         for (ScheduleRow row : schedule.rows()) {
             if (row.region().equals(region)) {
@@ -163,8 +229,24 @@ public final class ScheduleCommand implements Callable<Integer> {
                 totals[2] += row.shortage();
             }
         }
-        byDay.forEach((day, totals) -> out.printf("%-10s  %10d  %10d  %10d%n", day, totals[0], totals[1],
-                totals[2]));
+        Map<LocalDate, StringBuilder> stock = new TreeMap<>();
+        for (RegionStockDay day : schedule.regionStock(region)) {
+            long arrived = day.allotted() + day.transferredIn() - day.transferredOut();
+            if (day.stock() == 0 && day.reserved() == 0 && arrived == 0 && day.due() == 0) {
+                continue;
+            }
+            byDay.computeIfAbsent(day.day(), d -> new long[3]);
+            StringBuilder text = stock.computeIfAbsent(day.day(), d -> new StringBuilder());
+            text.append(text.length() == 0 ? "" : ", ").append(day.brand()).append(' ').append(day.stock());
+            if (day.reserved() > 0) {
+                text.append(" (").append(day.reserved()).append(')');
+            }
+            if (arrived != 0) {
+                text.append(arrived > 0 ? " +" : " ").append(arrived);
+            }
+        }
+        byDay.forEach((day, totals) -> out.printf("%-10s  %10d  %10d  %10d  %s%n", day, totals[0], totals[1],
+                totals[2], stock.getOrDefault(day, new StringBuilder())));
         out.println();
         List<Shortage> shortages = schedule.shortages().stream().filter(s -> s.region().equals(region)).toList();
         if (shortages.isEmpty()) {

@@ -55,6 +55,7 @@ class SupplyConsoleUiTest extends RunningConsole {
         robot.clickOn("#" + SupplyView.SAVE_WITH_SUGGESTION_ID);
         TableView<SecondDoseMove> moves = robot.lookup("#" + SupplyView.MOVES_ID).queryTableView();
         WaitForAsyncUtils.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS, () -> !moves.getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
         Label told = robot.lookup("#" + SupplyView.MOVES_SUMMARY_ID).queryAs(Label.class);
         assertTrue(told.getText().contains("second-dose day"), told.getText());
         Delivery delayed = deliveries.getItems().stream().filter(d -> d.id().equals("MOD-2021-W28")).findFirst()

@@ -44,7 +44,12 @@ class ScheduleAndSlipCommandTest {
 
         assertEquals(0, run.exitCode, run.toString());
         assertTrue(run.out.contains("people would have no dose on their booked day"), run.out);
-        assertTrue(run.out.contains("1. Pfizer instead of Moderna for 55–59"), run.out);
+        // Stock is regional: the first suggestion swaps brands only where it has to and names those regions; the
+        // national swap and the later periods follow it.
+        assertTrue(run.out.contains("1. Pfizer instead of Moderna in "), run.out);
+        assertTrue(run.out.contains("Pfizer instead of Moderna for 55–59 in Seoul, 2021-07-26 to 2021-07-30"),
+                run.out);
+        assertTrue(run.out.contains("Pfizer instead of Moderna for 55–59\n"), run.out);
         assertTrue(run.out.contains("move 55–59 one week later"), run.out);
     }
 
@@ -68,7 +73,11 @@ class ScheduleAndSlipCommandTest {
         assertTrue(Files.exists(out));
         Plan fixed = PlanFiles.read(out);
         assertEquals("2021-07-30", fixed.delivery("MOD-2021-W28").orElseThrow().expectedArrival().toString());
-        assertTrue(fixed.cohort("c55-59").orElseThrow().brands().shareOf("Pfizer") > 0);
+        // The regional swap is written as allocation rules of the cohort, the stock it frees as transfers.
+        assertTrue(fixed.allocationRules().stream().anyMatch(rule -> rule.cohortId().equals("c55-59")
+                && rule.regions().contains("Seoul") && rule.brands().shareOf("Pfizer") > 0), fixed.allocationRules()
+                .toString());
+        assertTrue(!fixed.transfers().isEmpty());
         assertTrue(run.out.contains("people's second dose moves"), run.out);
         CommandLineRun again = CommandLineRun.of("schedule", out.toString());
         assertTrue(again.out.contains("No shortages"), again.out);
@@ -89,6 +98,44 @@ class ScheduleAndSlipCommandTest {
         assertTrue(run.out.contains("Shortages in Seoul"), run.out);
         assertTrue(run.out.contains("  2021-07-28  c55-59  Moderna  dose 1: "), run.out);
         assertTrue(!run.out.contains("Busan"), run.out);
+    }
+
+    @Test
+    void scheduleAsJsonCarriesEachRegionsStockAllotmentsAndShortages() throws Exception {
+        Plan initial = PlanFiles.read(Path.of(INITIAL));
+        Plan slipped = initial.withDelivery(initial.delivery("MOD-2021-W28").orElseThrow()
+                .withExpectedArrival(java.time.LocalDate.of(2021, 7, 28)));
+        Path file = folder.resolve("slipped.json");
+        PlanFiles.write(slipped, file);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        CommandLineRun whole = CommandLineRun.of("schedule", file.toString(), "--json");
+        CommandLineRun seoul = CommandLineRun.of("schedule", file.toString(), "--json", "--region", "Seoul");
+
+        assertEquals(0, whole.exitCode, whole.toString());
+        assertEquals(0, seoul.exitCode, seoul.toString());
+        com.fasterxml.jackson.databind.JsonNode all = json.readTree(whole.out);
+        com.fasterxml.jackson.databind.JsonNode one = json.readTree(seoul.out);
+        assertEquals(17, all.get("regions").size());
+        // The regions' stock adds up to the national stock of each brand and day.
+        java.util.Map<String, Long> national = new java.util.HashMap<>();
+        all.get("regionStock").forEach(day -> national.merge(day.get("brand").asText() + day.get("day").asText(),
+                day.get("given").asLong(), Long::sum));
+        all.get("brandDays").forEach(day -> assertEquals(day.get("given").asLong(),
+                national.getOrDefault(day.get("brand").asText() + day.get("day").asText(), 0L), 17.0,
+                day.toString()));
+        assertTrue(one.get("regionStock").size() > 0);
+        one.get("regionStock").forEach(day -> assertEquals("Seoul", day.get("region").asText()));
+        one.get("allotments").forEach(allotment -> {
+            assertEquals(1, allotment.get("dosesByRegion").size(), allotment.toString());
+            assertTrue(allotment.get("dosesByRegion").get("Seoul").isIntegralNumber(), allotment.toString());
+        });
+        assertTrue(one.get("regionShortages").size() > 0, one.get("regionShortages").toString());
+        one.get("regionShortages").forEach(shortage -> {
+            assertEquals("Seoul", shortage.get("region").asText());
+            assertEquals("Moderna", shortage.get("brand").asText());
+        });
+        assertTrue(seoul.out.length() < whole.out.length() / 5);
     }
 
     @Test

@@ -279,12 +279,17 @@ final class ScheduleEngine {
             double[] doses = new double[regions.size()];
             for (int r = 0; r < regions.size(); r++) {
                 doses[r] = weight[r] * scale;
-                allottedSoFar[b][r] += doses[r];
-                allotted[r][b][d] += doses[r];
-                arrivals[b][d] += doses[r];
             }
-            result.add(new DeliveryAllotment(delivery.id(), delivery.brand(), day(d), allotment.rule(),
-                    wholeDoses(doses, allotment.isExplicit() ? Math.round(sum(doses)) : delivery.doses())));
+            // Doses reach regions whole: the stock of each is what its allotment lists.
+            Map<String, Long> whole = wholeDoses(doses,
+                    allotment.isExplicit() ? Math.round(sum(doses)) : delivery.doses());
+            for (int r = 0; r < regions.size(); r++) {
+                long reached = whole.get(regions.get(r));
+                allottedSoFar[b][r] += reached;
+                allotted[r][b][d] += reached;
+                arrivals[b][d] += reached;
+            }
+            result.add(new DeliveryAllotment(delivery.id(), delivery.brand(), day(d), allotment.rule(), whole));
         }
         return List.copyOf(result);
     }
@@ -313,7 +318,10 @@ final class ScheduleEngine {
         return byRegion;
     }
 
-    /** [region][brand][day]: doses the expected bookers would take, first doses and their second doses. */
+    /**
+     * [region][brand][day]: doses the expected bookers would take, first doses and their second doses, on the days a
+     * site of the region gives the brand.
+     */
     private double[][][] expectedDemand() {
         double[][][] demand = new double[regions.size()][brands.size()][days];
         for (int c = 0; c < cohorts.size(); c++) {
@@ -326,10 +334,15 @@ final class ScheduleEngine {
                     }
                     double[] in = sharesIn(c, r, d);
                     for (int b = 0; b < brands.size(); b++) {
+                        // Appointments exist only where a site of the region gives the brand that day: people
+                        // of a region without one are short whatever it is allotted, so it is allotted none.
+                        if (brandCapacity[r][b][d] <= 0) {
+                            continue;
+                        }
                         double part = people * in[b];
                         demand[r][b][d] += part;
                         int second = secondDoseDay[r][b][d];
-                        if (second >= 0) {
+                        if (second >= 0 && brandCapacity[r][b][second] > 0) {
                             demand[r][b][second] += part;
                         }
                     }

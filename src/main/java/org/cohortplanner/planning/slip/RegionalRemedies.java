@@ -31,6 +31,12 @@ import org.cohortplanner.planning.schedule.Shortage;
 final class RegionalRemedies {
     /** Days a suggested transfer takes from shipping to use: the distribution estimate of the samples' lead times. */
     static final int TRANSFER_DAYS = 1;
+    /**
+     * Short cohort × region × brand rows times days beyond which the regional optimiser is not tried (its model
+     * grows with their square): the national swaps, later periods and longer intervals are still suggested. The July
+     * 2021 slip has 17 rows over 100 days; a slip that leaves 2,000 cohorts short over 200 days is beyond it.
+     */
+    static final long LARGEST_PROBLEM = 60_000;
     private static final double[] MARGINS = {1.0, 1.05, 1.1, 1.25, 1.5, 2.0};
 
     private final SlipImpact impact;
@@ -59,7 +65,7 @@ final class RegionalRemedies {
             return List.of();
         }
         RegionalSwapProblem problem = remedies.problem();
-        if (problem == null) {
+        if (problem == null || (long) problem.rows().size() * remedies.days > LARGEST_PROBLEM) {
             return List.of();
         }
         List<Suggestion> suggestions = new ArrayList<>();
@@ -111,6 +117,7 @@ final class RegionalRemedies {
         List<RegionalSwapProblem.Row> rows = new ArrayList<>();
         List<double[]> shortPeople = new ArrayList<>();
         List<String> cohortIds = new ArrayList<>();
+        Map<List<Object>, Integer> rowOf = new HashMap<>();
         Map<String, Integer> lastShort = new HashMap<>();
         int firstShort = Integer.MAX_VALUE;
         for (Map.Entry<List<Object>, double[]> entry : shortByRow.entrySet()) {
@@ -128,14 +135,17 @@ final class RegionalRemedies {
                 continue;
             }
             String cohortId = (String) entry.getKey().get(0);
-            if (!cohortIds.contains(cohortId)) {
+            int c = cohortIds.indexOf(cohortId);
+            if (c < 0) {
+                c = cohortIds.size();
                 cohortIds.add(cohortId);
             }
-            rows.add(new RegionalSwapProblem.Row(cohortIds.indexOf(cohortId),
-                    regions.indexOf((String) entry.getKey().get(1)), brand((String) entry.getKey().get(2))));
+            rowOf.put(entry.getKey(), rows.size());
+            rows.add(new RegionalSwapProblem.Row(c, regions.indexOf((String) entry.getKey().get(1)),
+                    brand((String) entry.getKey().get(2))));
             shortPeople.add(people);
         }
-        if (rows.isEmpty()) {
+        if (rows.isEmpty() || (long) rows.size() * days > LARGEST_PROBLEM) {
             return null;
         }
         double[][] booked = new double[rows.size()][days];
@@ -143,8 +153,8 @@ final class RegionalRemedies {
             if (row.dose() != 1) {
                 continue;
             }
-            int c = cohortIds.indexOf(row.cohortId());
-            if (c < 0) {
+            Integer k = rowOf.get(List.of(row.cohortId(), row.region(), row.brand()));
+            if (k == null) {
                 continue;
             }
             int d = day(row.day());
@@ -153,13 +163,7 @@ final class RegionalRemedies {
             if (d < day(cohort.vaccinationPeriod().firstDay()) || d > lastShort.get(row.cohortId())) {
                 continue;
             }
-            for (int k = 0; k < rows.size(); k++) {
-                RegionalSwapProblem.Row key = rows.get(k);
-                if (key.cohort() == c && regions.get(key.region()).equals(row.region())
-                        && brands.get(key.brand()).name().equals(row.brand())) {
-                    booked[k][d] += row.appointments();
-                }
-            }
+            booked[k][d] += row.appointments();
         }
         double[][] shortArray = shortPeople.toArray(new double[0][]);
         for (int k = 0; k < rows.size(); k++) {
@@ -199,8 +203,9 @@ final class RegionalRemedies {
             dosesAtFirst[b] = reserve && brand.needsSecondDose() ? 2 : 1;
             laterDoseAfter[b] = !reserve && brand.needsSecondDose() ? brand.interval().days() : -1;
         }
+        // Doses can only be moved between two regions or more.
         for (RegionalSwapProblem.Row row : rows) {
-            transferable[row.brand()] = true;
+            transferable[row.brand()] = regions.size() > 1;
         }
         this.cohortIds = cohortIds;
         return new RegionalSwapProblem(rows, booked, shortArray, options, headroom, capacity, dosesAtFirst,

@@ -77,6 +77,26 @@ public record SlipImpact(
         static Key of(Shortage shortage) {
             return new Key(shortage.day(), shortage.region(), shortage.cohortId(), shortage.brand(), shortage.dose());
         }
+
+        /**
+         * Mixed, not the record's 31-based sum: with ids like {@code c1234} a day later and a hundred cohorts earlier
+         * have the same sum, and a plan of 2,000 cohorts put hundreds of thousands of keys in a few buckets.
+         */
+        @Override
+        public int hashCode() {
+            long h = day.toEpochDay() * 0x9E3779B97F4A7C15L;
+            h = (h ^ region.hashCode()) * 0xC2B2AE3D27D4EB4FL;
+            h = (h ^ cohortId.hashCode()) * 0x9E3779B97F4A7C15L;
+            h = (h ^ brand.hashCode()) * 0xC2B2AE3D27D4EB4FL;
+            h ^= dose;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && dose == key.dose && day.equals(key.day) && region.equals(key.region)
+                    && cohortId.equals(key.cohortId) && brand.equals(key.brand);
+        }
     }
 
     /** People who would have no dose on their booked day because of the change, net of any it helps. */

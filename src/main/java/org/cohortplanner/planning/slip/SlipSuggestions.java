@@ -38,13 +38,15 @@ import org.cohortplanner.planning.schedule.Shortage;
  *       {@link SwapOptimiser} (the best combination, and each brand alone), respecting the brand's minimum age and
  *       the sites that can give it; the second dose is of the brand given first;</li>
  *   <li>moving a short cohort's vaccination period later by whole weeks, each number of weeks up to four that
- *       reduces the shortage, stopping at the first that removes it;</li>
+ *       reduces the shortage, stopping at the first that removes it, for the three cohorts losing the most people;</li>
  *   <li>stretching a brand's dose-2 interval by whole weeks up to its allowed maximum.</li>
  * </ul>
  * Every suggestion is checked by building the schedule of the plan it leads to; its effect comes from there.
  */
 public final class SlipSuggestions {
     private static final int MAX_WEEKS_LATER = 4;
+    /** Cohorts whose period a later-period suggestion moves: those losing the most people. */
+    static final int MOST_COHORTS_MOVED = 3;
     private static final double[] SWAP_MARGINS = {1.0, 1.1, 1.25, 1.5, 2.0, 3.0};
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
@@ -391,7 +393,11 @@ public final class SlipSuggestions {
     private static List<Suggestion> periodShifts(SlipImpact impact, double before, double after) {
         List<Suggestion> suggestions = new ArrayList<>();
         Plan base = impact.planAfter();
-        for (String cohortId : impact.cohortsLosing()) {
+        // Each tried week is a schedule of the whole plan: the cohorts that lose the most people are tried.
+        List<String> losing = impact.peopleLosingByCohort().entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(MOST_COHORTS_MOVED).map(Map.Entry::getKey).toList();
+        for (String cohortId : losing) {
             Cohort cohort = base.cohort(cohortId).orElse(null);
             if (cohort == null || !cohort.vaccinationPeriod().isOrdered()) {
                 continue;

@@ -25,6 +25,8 @@ final class CohortDescriptions {
         fields.put(texts.get("editor.period"), Formats.period(cohort.vaccinationPeriod().firstDay(),
                 cohort.vaccinationPeriod().lastDay()));
         fields.put(texts.get("editor.eligible"), Formats.count(cohort.eligible()));
+        fields.put(texts.get("editor.reservationCap"), cohort.window().reservationCap() == null
+                ? texts.get("editor.reservationCap.none") : Formats.count(cohort.window().reservationCap()));
         fields.put(texts.get("editor.uptake"), Formats.percent(cohort.uptake()));
         fields.put(texts.get("editor.brands"), Formats.shares(cohort.brands().shares()));
         fields.put(texts.get("editor.status"), status(cohort, texts));
@@ -53,6 +55,7 @@ final class CohortDescriptions {
             case Problem.FIELD_VACCINATION_PERIOD -> texts.get("editor.period");
             case Problem.FIELD_BRANDS -> texts.get("editor.brands");
             case Problem.FIELD_ELIGIBLE -> texts.get("editor.eligible");
+            case CohortEditor.FIELD_RESERVATION_CAP -> texts.get("editor.reservationCap");
             case Problem.FIELD_ALLOCATION_RULES -> texts.get("editor.rules");
             default -> field;
         };

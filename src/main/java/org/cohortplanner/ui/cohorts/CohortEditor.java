@@ -30,6 +30,7 @@ import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.domain.PlanLimits;
 import org.cohortplanner.domain.VaccinationPeriod;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.planning.PlanValidator;
@@ -50,6 +51,7 @@ public final class CohortEditor {
     public static final String FIELD_NAME = "name";
     public static final String FIELD_DIGITS = "birthDayDigits";
     public static final String FIELD_UPTAKE = "uptake";
+    public static final String FIELD_RESERVATION_CAP = "reservationCap";
 
     private final Plan plan;
     private final Cohort original;
@@ -65,6 +67,7 @@ public final class CohortEditor {
     private final ObjectProperty<LocalDate> firstDay = new SimpleObjectProperty<>(this, "firstDay");
     private final ObjectProperty<LocalDate> lastDay = new SimpleObjectProperty<>(this, "lastDay");
     private final StringProperty eligible = new SimpleStringProperty(this, "eligible");
+    private final StringProperty reservationCap = new SimpleStringProperty(this, "reservationCap");
     private final StringProperty uptakePercent = new SimpleStringProperty(this, "uptakePercent");
     private final Map<String, StringProperty> sharePercents = new LinkedHashMap<>();
     private final ObjectProperty<CohortStatus> status = new SimpleObjectProperty<>(this, "status");
@@ -96,6 +99,8 @@ public final class CohortEditor {
         firstDay.set(cohort.vaccinationPeriod().firstDay());
         lastDay.set(cohort.vaccinationPeriod().lastDay());
         eligible.set(Formats.count(cohort.eligible()));
+        reservationCap.set(cohort.window().reservationCap() == null ? ""
+                : Formats.count(cohort.window().reservationCap()));
         uptakePercent.set(number(cohort.uptake() * 100));
         for (VaccineBrand brand : plan.brands()) {
             sharePercents.put(brand.name(), new SimpleStringProperty(this, brand.name(),
@@ -109,7 +114,7 @@ public final class CohortEditor {
         rules.setAll(originalRules);
 
         List<Observable> inputs = new ArrayList<>(List.of(name, firstYear, lastYear, digits, firstDay, lastDay,
-                eligible, uptakePercent, status));
+                eligible, reservationCap, uptakePercent, status));
         inputs.addAll(window.fields());
         inputs.addAll(sharePercents.values());
         inputs.add(rules);
@@ -177,6 +182,7 @@ public final class CohortEditor {
             found.put(Problem.FIELD_VACCINATION_PERIOD, texts.get("editor.error.periodMissing"));
         }
         Long people = readPeople(found);
+        Long cap = readCap(found);
         Double uptake = readPercent(uptakePercent.get(), FIELD_UPTAKE, texts.get("editor.uptake"), found);
         Map<String, Double> shares = new LinkedHashMap<>();
         double totalPercent = 0;
@@ -194,7 +200,8 @@ public final class CohortEditor {
                 birthDayDigits == null ? original.birthDayDigits() : birthDayDigits, people == null
                 ? original.eligible() : people, uptake == null ? original.uptake() : uptake,
                 new BookingWindow(opens == null ? original.window().opens() : opens,
-                        closes == null ? original.window().closes() : closes),
+                        closes == null ? original.window().closes() : closes,
+                        cap == null ? original.window().reservationCap() : cap.longValue() < 0 ? null : cap),
                 new VaccinationPeriod(firstDay.get() == null ? original.vaccinationPeriod().firstDay() : firstDay.get(),
                         lastDay.get() == null ? original.vaccinationPeriod().lastDay() : lastDay.get()),
                 sharesRead ? new BrandAllocation(shares) : original.brands(), original.parentId(),
@@ -244,6 +251,33 @@ public final class CohortEditor {
             return people;
         } catch (NumberFormatException unreadable) {
             found.put(Problem.FIELD_ELIGIBLE, texts.get("editor.error.people", eligible.get()));
+            return null;
+        }
+    }
+
+    /**
+     * The planners' reservation cap as typed: -1 for none (an empty field), null when it cannot be read (reported in
+     * found, the cap from before is kept).
+     */
+    private Long readCap(Map<String, String> found) {
+        String cleaned = reservationCap.get() == null ? "" : reservationCap.get().replaceAll("[,\\s_]", "");
+        if (cleaned.isEmpty()) {
+            return -1L;
+        }
+        try {
+            long people = Long.parseLong(cleaned);
+            if (people < 0) {
+                found.put(FIELD_RESERVATION_CAP, texts.get("editor.error.peopleNegative"));
+                return null;
+            }
+            if (people > PlanLimits.PEOPLE) {
+                found.put(FIELD_RESERVATION_CAP, texts.get("editor.error.capTooLarge",
+                        Formats.count(PlanLimits.PEOPLE)));
+                return null;
+            }
+            return people;
+        } catch (NumberFormatException unreadable) {
+            found.put(FIELD_RESERVATION_CAP, texts.get("editor.error.people", reservationCap.get()));
             return null;
         }
     }
@@ -504,6 +538,11 @@ public final class CohortEditor {
 
     public StringProperty eligibleProperty() {
         return eligible;
+    }
+
+    /** The window's reservation cap, the planners' own limit on first-dose bookings; empty for none. */
+    public StringProperty reservationCapProperty() {
+        return reservationCap;
     }
 
     public StringProperty uptakePercentProperty() {

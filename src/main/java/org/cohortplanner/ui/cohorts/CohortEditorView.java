@@ -59,6 +59,7 @@ final class CohortEditorView {
     static final String FIRST_YEAR_ID = "cohort-editor-first-year";
     static final String LAST_YEAR_ID = "cohort-editor-last-year";
     static final String YEARS_SLIDER_ID = "cohort-editor-years";
+    static final String RESERVATION_CAP_ID = "cohort-editor-reservation-cap";
     static final String SAVE_ID = "cohort-editor-save";
     static final String CANCEL_ID = "cohort-editor-cancel";
     static final String REASON_ID = "cohort-editor-reason";
@@ -111,6 +112,13 @@ final class CohortEditorView {
         eligible.textProperty().bindBidirectional(editor.eligibleProperty());
         eligible.getStyleClass().add("numeric-input");
         field(texts.get("editor.eligible"), Problem.FIELD_ELIGIBLE, eligible, eligible);
+        TextField cap = new TextField();
+        cap.setId(RESERVATION_CAP_ID);
+        cap.textProperty().bindBidirectional(editor.reservationCapProperty());
+        cap.getStyleClass().add("numeric-input");
+        cap.setPromptText(texts.get("editor.reservationCap.none"));
+        cap.setTooltip(new javafx.scene.control.Tooltip(texts.get("editor.reservationCap.help")));
+        field(texts.get("editor.reservationCap"), CohortEditor.FIELD_RESERVATION_CAP, cap, cap);
         TextField uptake = new TextField();
         uptake.textProperty().bindBidirectional(editor.uptakePercentProperty());
         uptake.setPrefColumnCount(5);

@@ -217,10 +217,11 @@ public final class SlipViewModel {
         clearImpact();
         movesPlan = plan;
         movesDelivery = delivery;
-        moves.setAll(found);
         long people = found.stream().mapToLong(SecondDoseMove::people).sum();
+        // The summary first: whoever sees the list filled sees what it sums up.
         movesSummary.set(found.isEmpty() ? texts.get("moves.none", delivery)
                 : texts.get("moves.summary", delivery, Formats.count(people), found.size()));
+        moves.setAll(found);
     }
 
     /** Writes the people whose second-dose day moves to an .xlsx workbook or, by the file's name, a .csv file. */

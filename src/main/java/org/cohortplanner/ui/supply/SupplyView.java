@@ -785,15 +785,19 @@ public final class SupplyView {
         chosenChanges.getStyleClass().add("screen-summary");
         suggestions.getSelectionModel().selectedItemProperty().addListener((observable, before, after) ->
                 chosenChanges.setText(after == null ? "" : effectText(after)));
-        hideWhenEmpty(chosenChanges);
+        // A regional suggestion lists a line per region and transfer: its lines scroll in a box of their own, so
+        // the buttons that save it stay next to the table.
+        ScrollPane chosenScroll = new ScrollPane(chosenChanges);
+        chosenScroll.setFitToWidth(true);
+        chosenScroll.setMaxHeight(150);
+        chosenScroll.getStyleClass().add("edge-to-edge");
+        chosenScroll.visibleProperty().bind(chosenChanges.textProperty().isNotEmpty());
+        chosenScroll.managedProperty().bind(chosenScroll.visibleProperty());
         slip.suggestions().addListener((ListChangeListener<Suggestion>) change -> {
             if (!slip.suggestions().isEmpty()) {
                 suggestions.getSelectionModel().selectFirst();
             }
         });
-        VBox suggestionBox = new VBox(6, suggestionsTitle, suggestions, chosenChanges);
-        showWhenFilled(suggestionBox, slip.suggestions());
-
         Button saveDelay = button(SAVE_DELAY_ID, texts.get("slip.saveDelay"));
         saveDelay.setOnAction(event -> slip.saveDelayOnly());
         Button saveWith = button(SAVE_WITH_SUGGESTION_ID, texts.get("slip.saveWith"));
@@ -806,6 +810,8 @@ public final class SupplyView {
         FlowPane saving = new FlowPane(8, 8, saveWith, saveDelay);
         saving.visibleProperty().bind(slip.impactProperty().isNotNull());
         saving.managedProperty().bind(saving.visibleProperty());
+        VBox suggestionBox = new VBox(6, suggestionsTitle, suggestions);
+        showWhenFilled(suggestionBox, slip.suggestions());
 
         Label movesSummary = new Label();
         movesSummary.setId(MOVES_SUMMARY_ID);
@@ -833,8 +839,8 @@ public final class SupplyView {
         showWhenFilled(movesBox, slip.moves());
 
         // The decision comes first (what it costs, the suggestions, saving); the day-by-day lines follow for checking.
-        VBox pane = new VBox(8, heading, form, actions, problem, impactSummary, suggestionBox, saving, impact,
-                movesBox);
+        VBox pane = new VBox(8, heading, form, actions, problem, impactSummary, suggestionBox, saving, chosenScroll,
+                impact, movesBox);
         pane.setPadding(new Insets(4, 8, 8, 8));
         pane.getStyleClass().add("slip-pane");
         return pane;

@@ -37,7 +37,8 @@ class OlderFormatTest {
                 .replaceAll(",\\n\\s*\"leadTimeDays\": (0|null)", "")
                 .replaceAll(",\\n\\s*\"allotment\": \\{\\n\\s*\"rule\": \"APPOINTMENTS\",\\n\\s*\"doses\": \\{}\\n\\s*}", "")
                 .replaceAll(",\\n\\s*\"transfers\": \\[]", "")
-                .replaceAll(",\\n\\s*\"allocationRules\": \\[]", "");
+                .replaceAll(",\\n\\s*\"allocationRules\": \\[]", "")
+                .replaceAll(",\\n\\s*\"reservationCap\": \\d+", "");
     }
 
     @Test
@@ -73,7 +74,8 @@ class OlderFormatTest {
         String current = PlanFiles.toJson(fitted);
         assertTrue(current.contains("\"formatVersion\": 3,") && current.contains("\"night\": {"), current);
         String versionTwo = current.replace("\"formatVersion\": 3,", "\"formatVersion\": 2,")
-                .replaceAll(",\\n\\s*\"night\": \\{[^}]*}", "");
+                .replaceAll(",\\n\\s*\"night\": \\{[^}]*}", "")
+                .replaceAll(",\\n\\s*\"reservationCap\": \\d+", "");
         Path file = folder.resolve("two.json");
         Files.writeString(file, versionTwo);
 
@@ -82,7 +84,13 @@ class OlderFormatTest {
         assertEquals(NightAssumptions.FORMAT_2_READING, plan.bookingSystem().night());
         assertEquals(fitted.bookingSystem().night(), PlanFiles.fromJson(current).bookingSystem().night());
         PlanFileException refused = assertThrows(PlanFileException.class, () -> PlanFiles.fromJson(
-                current.replace("\"formatVersion\": 3,", "\"formatVersion\": 2,")));
+                current.replace("\"formatVersion\": 3,", "\"formatVersion\": 2,")
+                        .replaceAll(",\\n\\s*\"reservationCap\": \\d+", "")));
+        PlanFileException capRefused = assertThrows(PlanFileException.class, () -> PlanFiles.fromJson(
+                versionTwo.replace("\"closes\": \"2021-07-22T18:00\"",
+                        "\"closes\": \"2021-07-22T18:00\",\n\"reservationCap\": 10")));
+        assertTrue(capRefused.getMessage().contains("window.reservationCap: this field needs formatVersion 3"),
+                capRefused.getMessage());
         assertTrue(refused.getMessage().contains("bookingSystem.night: this field needs formatVersion 3; the file says "
                 + "formatVersion 2"), refused.getMessage());
     }
@@ -106,6 +114,7 @@ class OlderFormatTest {
         assertEquals(plan.transfers(), again.transfers());
         assertEquals(plan.allocationRules(), again.allocationRules());
         assertEquals(plan.deliveries(), again.deliveries());
+        assertEquals(1_850_000L, again.cohort("c50-54-d37").orElseThrow().window().reservationCap());
         assertEquals(2, again.brand("Pfizer").orElseThrow().leadTimeDays());
         assertEquals(Integer.valueOf(3), again.delivery("MOD-2021-W29").orElseThrow().leadTimeDays());
         assertEquals(1_000_000L, again.delivery("MOD-2021-W29").orElseThrow().allotment().dosesByRegion()

@@ -76,7 +76,7 @@ final class PlanSamples {
                 new BrandAllocation(shares), null, CohortStatus.SUSPENDED);
         Cohort digits = new Cohort("c50-54-d37", "50–54 digits 3 and 7", BirthCohortRange.of(1967, 1971),
                 Set.of(7, 3), 761_000, 0.8,
-                new BookingWindow(LocalDateTime.of(2021, 7, 21, 20, 0), LocalDateTime.of(2021, 7, 22, 18, 0)),
+                new BookingWindow(LocalDateTime.of(2021, 7, 21, 20, 0), LocalDateTime.of(2021, 7, 22, 18, 0), 1_850_000L),
                 new VaccinationPeriod(LocalDate.of(2021, 8, 26), LocalDate.of(2021, 8, 28)),
                 BrandAllocation.single("Janssen"), "c50-54", CohortStatus.OPEN);
         return new Plan("Every field", "Built in code; \"quoted\" text and a line\nbreak.", ZoneId.of("Asia/Seoul"),

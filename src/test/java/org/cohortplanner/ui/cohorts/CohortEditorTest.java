@@ -166,6 +166,43 @@ class CohortEditorTest {
     }
 
     @Test
+    void theReservationCapIsThePlannersDecisionKeptByEveryEditShownAndAudited() {
+        assertEquals(1_850_000L, SAMPLE.cohort("c55-59").orElseThrow().window().reservationCap());
+        CohortEditor editor = edit("c55-59");
+        assertEquals("1,850,000", editor.reservationCapProperty().get());
+
+        editor.eligibleProperty().set("3,600,000");
+        assertTrue(cohorts.saveEditor());
+        assertEquals(1_850_000L, working.getPlan().cohort("c55-59").orElseThrow().window().reservationCap(),
+                "an edit of another field keeps the cap");
+
+        editor = edit("c55-59");
+        editor.reservationCapProperty().set("2,000,000");
+        editor.reasonProperty().set("more Moderna confirmed");
+        assertTrue(cohorts.saveEditor());
+        assertEquals(2_000_000L, working.getPlan().cohort("c55-59").orElseThrow().window().reservationCap());
+        AuditEntry entry = store.audit().get(store.audit().size() - 1);
+        assertTrue(entry.before().contains("Reservation cap: 1,850,000"), entry.before());
+        assertTrue(entry.after().contains("Reservation cap: 2,000,000"), entry.after());
+
+        editor = edit("c55-59");
+        editor.reservationCapProperty().set("");
+        assertTrue(cohorts.saveEditor());
+        assertNull(working.getPlan().cohort("c55-59").orElseThrow().window().reservationCap(), "empty is no cap");
+        assertTrue(store.audit().get(store.audit().size() - 1).after().contains("Reservation cap: no cap"));
+
+        editor = edit("c55-59");
+        editor.reservationCapProperty().set("many");
+        assertTrue(editor.fieldProblems().get(CohortEditor.FIELD_RESERVATION_CAP).contains("many"));
+        assertFalse(editor.canSave());
+        editor.reservationCapProperty().set("-5");
+        assertFalse(editor.canSave());
+
+        working.undo();
+        assertEquals(2_000_000L, working.getPlan().cohort("c55-59").orElseThrow().window().reservationCap());
+    }
+
+    @Test
     void savingAnEditIsOneUndoableStepWithWhatChangedAndTheReason() {
         CohortEditor editor = edit("c50-54");
         editor.eligibleProperty().set("3,900,000");

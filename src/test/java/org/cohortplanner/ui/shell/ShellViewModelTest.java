@@ -67,6 +67,8 @@ class ShellViewModelTest {
         ObjectNode tree = (ObjectNode) json.readTree(current.toFile());
         tree.put("formatVersion", 1);
         tree.remove(List.of("transfers", "allocationRules"));
+        ((ObjectNode) tree.get("bookingSystem")).remove("night");
+        tree.get("cohorts").forEach(cohort -> ((ObjectNode) cohort.get("window")).remove("reservationCap"));
         tree.get("brands").forEach(brand -> ((ObjectNode) brand).remove("leadTimeDays"));
         tree.get("deliveries").forEach(delivery -> ((ObjectNode) delivery).remove(List.of("leadTimeDays",
                 "allotment")));
@@ -86,7 +88,9 @@ class ShellViewModelTest {
         assertTrue(note.startsWith("Opened a plan file of an older format: older.json is of plan format version 1. "
                 + "It was read with lead time 0 for every "
                 + "brand and delivery, each delivery allotted to the regions in proportion to appointments, and no "
-                + "allocation rules or transfers. Saving writes format version " + PlanFiles.FORMAT_VERSION + "."),
+                + "allocation rules or transfers; the booking night with the assumptions of formats 1 and 2 (80 % of "
+                + "first attempts in a burst decaying over 60 minutes), and no window has a reservation cap. Saving "
+                + "writes format version " + PlanFiles.FORMAT_VERSION + "."),
                 note);
     }
 
