@@ -2,13 +2,15 @@
 # The booking night under load, measured: bookings per second through the waiting room, request latency p50/p99 and
 # errors for one and two `serve` instances, on an H2 file (--db) and on PostgreSQL (Debian's postgresql package),
 # next to the plain HTTP ceiling of /api/v1/health measured by wrk in the same run; then a run at twice the waiting
-# room's admission rate, which must show no errors. Prints a Markdown table. Not part of `mvn verify`.
+# room's admission rate, which must show no errors. Prints a Markdown table, with the serve processes' CPU time per
+# booking (what a booking costs, whatever share of a shared machine the run got). Not part of `mvn verify`.
 #
 #   bench/load.sh                 # from the project folder; needs: apt-get install -y wrk postgresql
 #
 # Settings (environment): SECONDS_PER_RUN (default 20), CLIENTS (requests open at once, 256), PEOPLE (60000),
 # PG_BIN (/usr/lib/postgresql/15/bin), HEAP (-Xmx of each serve, 1g), ONLY (run only the cases whose
-# "label instances" contains it, e.g. ONLY="PostgreSQL, saturated 2"), KEEP (keep the serve logs).
+# "label instances" contains it, e.g. ONLY="PostgreSQL, saturated 2"), KEEP (keep the serve logs), JAVA_OPTS (given
+# to every serve, e.g. JAVA_OPTS=-Dcohortplanner.groupCommit=false to measure a commit per booking).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -50,8 +52,10 @@ start_serve() {
     local db=$1
     shift
     local log="$WORK/serve-${#PIDS[@]}.log"
-    cli serve --port 0 --db "$db" --seed "$WORK/plan.json" --clock 2021-07-19T20:00 \
-        --person-key-file "$WORK/person-key" "$@" > "$log" 2>&1 &
+    # exec: the PID is the JVM's own, so that its CPU time can be read (cpu_ticks).
+    # shellcheck disable=SC2086
+    (exec java -Xmx"$HEAP" ${JAVA_OPTS:-} -cp "$CP" org.cohortplanner.app.Launcher serve --port 0 --db "$db" \
+        --seed "$WORK/plan.json" --clock 2021-07-19T20:00 --person-key-file "$WORK/person-key" "$@") > "$log" 2>&1 &
     PIDS+=($!)
     PORT=""
     for _ in $(seq 1 120); do
@@ -64,6 +68,15 @@ start_serve() {
     echo "bench/load.sh: serve did not start:" >&2
     cat "$log" >&2
     exit 1
+}
+
+# cpu_ticks PID...: user + system CPU time of the processes so far, in clock ticks.
+cpu_ticks() {
+    local total=0 pid
+    for pid in "$@"; do
+        total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+    done
+    echo "$total"
 }
 
 stop_serves() {
@@ -109,13 +122,14 @@ run_case() {
             -c "CREATE DATABASE night" >/dev/null
         db="jdbc:postgresql://127.0.0.1:55432/night"
     fi
-    local first=""
+    local first="" serves=()
     for ((n = 0; n < instances; n++)); do
         if [ "$kind" = pg ]; then
             start_serve "$db" --db-user postgres --clock-speed "$speed"
         else
             start_serve "$db" --clock-speed "$speed"
         fi
+        serves+=("${PIDS[-1]}")
         [ -z "$first" ] && first=$PORT
         urls+=(--url "http://127.0.0.1:$PORT")
     done
@@ -123,14 +137,16 @@ run_case() {
     ceiling=$(wrk_ceiling "$first")
     local load_before
     load_before=$(cut -d' ' -f1 /proc/loadavg)
-    local result
+    local result ticks_before ticks
+    ticks_before=$(cpu_ticks "${serves[@]}")
     result=$(cli loadtest "${urls[@]}" --people "$PEOPLE" --clients "$CLIENTS" --seconds "$SECONDS_PER_RUN" \
         "${args[@]}" | tee "$WORK/$label.out" | grep '^RESULT' || true)
+    ticks=$(( $(cpu_ticks "${serves[@]}") - ticks_before ))
     stop_serves
     if [ -z "$result" ]; then
         echo "bench/load.sh: $label printed no result:" >&2
         cat "$WORK/$label.out" >&2
-        ROWS+=("| $label | $instances | failed | | | | | | |")
+        ROWS+=("| $label | $instances | failed | | | | | | | | |")
         return
     fi
     local bps p50 p99 errors turned waiting
@@ -139,9 +155,13 @@ run_case() {
     p99=$(sed -E 's/.*p99_ms=([0-9.]+).*/\1/' <<<"$result")
     errors=$(sed -E 's/.* errors=([0-9]+).*/\1/' <<<"$result")
     waiting=$(sed -E 's/.*still_waiting=([0-9]+).*/\1/' <<<"$result")
-    local ratio
+    local ratio booked cpu
     ratio=$(awk -v b="$bps" -v c="$ceiling" 'BEGIN { if (c > 0) printf "%.1f %%", 100 * b / c; else print "-" }')
-    ROWS+=("| $label | $instances | $bps | $p50 | $p99 | $errors | $waiting | $ceiling | $ratio | $load_before |")
+    booked=$(sed -E 's/.* booked=([0-9]+).*/\1/' <<<"$result")
+    # The backends' CPU time per booking: what a booking costs, whatever share of the cores the run got.
+    cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v b="$booked" \
+        'BEGIN { if (b > 0) printf "%.2f", 1000 * t / hz / b; else print "-" }')
+    ROWS+=("| $label | $instances | $bps | $p50 | $p99 | $errors | $waiting | $ceiling | $ratio | $cpu | $load_before |")
     echo "$label: $result (wrk ceiling $ceiling/s)" >&2
 }
 
@@ -170,6 +190,6 @@ fi
 echo
 echo "Load run of $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, ${SECONDS_PER_RUN} s a run, $CLIENTS requests open at most"
 echo
-echo "| run | instances | bookings/s | p50 ms | p99 ms | errors | still waiting | wrk /health req/s | bookings/s ÷ wrk | load avg |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| run | instances | bookings/s | p50 ms | p99 ms | errors | still waiting | wrk /health req/s | bookings/s ÷ wrk | serve CPU ms/booking | load avg |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"

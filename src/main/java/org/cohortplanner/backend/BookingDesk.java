@@ -89,23 +89,75 @@ public final class BookingDesk implements AutoCloseable {
 
     /** A person asks to book. */
     Answer book(String personId, LocalDate birthDate, String regionName) {
-        Plan plan = plans.snapshot().require();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return book(plans.snapshot().require(), personId, birthDate, regionName);
+            } catch (PlanChanged changed) {
+                plans.refresh();
+                if (attempt >= PLAN_ATTEMPTS) {
+                    throw new ApiException(503, "the plan kept changing while the booking was made; try again",
+                            null, BUSY, null, null);
+                }
+            }
+        }
+    }
+
+    /**
+     * Thrown by a booking's work when the plan stored is newer than the one it was decided on (another backend
+     * changed it, say cut a window's doses): the booking is decided again on the plan as stored.
+     */
+    static final class PlanChanged extends RuntimeException {
+        PlanChanged() {
+            super("the plan changed", null, false, false);
+        }
+    }
+
+    /** Times a booking is decided again on a newer plan before the person is told to try again. */
+    private static final int PLAN_ATTEMPTS = 10;
+
+    /**
+     * A booking takes a window's budget as computed from the plan it was decided on; that plan must be the one
+     * stored. The plan's row is locked for the booking's transaction (with the other bookings of its batch), so a
+     * planner's save that cuts the budget waits for it and every booking after the save is decided on the new plan,
+     * on every backend: a budget cut holds across instances, and bookings acknowledged before it stand.
+     */
+    private void requireStoredPlan(Tx tx, Plan plan) throws SQLException {
+        if (tx.lockPlanVersion() != plan.version()) {
+            throw new PlanChanged();
+        }
+    }
+
+    private Answer book(Plan plan, String personId, LocalDate birthDate, String regionName) {
         Instant now = clock.instant();
         LocalDateTime local = LocalDateTime.ofInstant(now, plan.zone());
         long minute = minuteOf(now);
         Region region = plan.regions().stream().filter(r -> r.name().equals(regionName)).findFirst()
                 .orElseThrow(() -> ApiException.badRequest("region", "'" + regionName + "' is not a region of the "
                         + "plan; regions are " + plan.regions().stream().map(Region::name).toList()));
-        release(plan, minute);
         String person = personKey.hash(personId);
+        WaitingRoom room = plan.bookingSystem().waitingRoom();
+        Cohort window;
+        ApiException noWindow;
+        try {
+            window = windowFor(plan, birthDate, local, room.enabled());
+            noWindow = null;
+        } catch (ApiException none) {
+            window = null;
+            noWindow = none;
+        }
+        Cohort theirs = window;
+        // What the answer depends on, read in one transaction: the waiting room's progress, the person's standing
+        // booking or ticket, and whether their window's doses are booked. Only when the queue must be let in first
+        // are booking and ticket read again after that.
+        Standing standing = ledger.inTransaction(tx -> standing(tx, plan, person, theirs, minute));
+        if (standing.waiting() || standing.released() < minute - 1) {
+            release(plan, minute, standing.released(), standing.waiting());
+            if (standing.waiting()) {
+                standing = ledger.inTransaction(tx -> standing(tx, plan, person, theirs, minute));
+            }
+        }
         // Every request counts once as arrived, in the transaction that decides its answer: one write of the
         // minute's row per request, which every request of the minute shares.
-        record Standing(Optional<Booking> booking, Optional<Ticket> ticket) {
-        }
-        Standing standing = ledger.inTransaction(tx -> {
-            Optional<Booking> booking = tx.standingBookingOf(person);
-            return new Standing(booking, booking.isPresent() ? Optional.empty() : tx.waitingOf(person));
-        });
         if (standing.booking().isPresent()) {
             countArrived(minute);
             return alreadyBooked(plan, standing.booking().get());
@@ -114,31 +166,25 @@ public final class BookingDesk implements AutoCloseable {
             countArrived(minute);
             return waiting(plan, standing.ticket().get(), now);
         }
-        WaitingRoom room = plan.bookingSystem().waitingRoom();
-        Cohort cohort;
-        try {
-            cohort = windowFor(plan, birthDate, local, room.enabled());
-        } catch (ApiException noWindow) {
+        if (noWindow != null) {
             countArrived(minute);
             throw noWindow;
         }
+        Cohort cohort = window;
         boolean open = cohort.window().isOpenAt(local);
-        Optional<Answer> refusal = ledger.inTransaction(tx -> {
-            Optional<Answer> suspended = suspension(tx, plan, cohort);
-            if (suspended.isPresent()) {
+        if (standing.refusal().isPresent()) {
+            ledger.inBatch(tx -> {
                 tx.countCohort(cohort.id(), "turned_away");
-                tx.countMinute(minute, -1, "arrived", "turned_away");
-            }
-            return suspended;
-        });
-        if (refusal.isPresent()) {
-            return refusal.get();
+                return tx.countMinute(minute, -1, "arrived", "turned_away");
+            });
+            return standing.refusal().get();
         }
         int rate = admittedPerMinute(plan, local);
         if (open) {
             Optional<Answer> direct;
             try {
-                direct = ledger.inTransaction(tx -> {
+                direct = ledger.inBatch(tx -> {
+                    requireStoredPlan(tx, plan);
                     if (tx.anyWaiting(minute)) {
                         return Optional.empty();
                     }
@@ -161,7 +207,7 @@ public final class BookingDesk implements AutoCloseable {
             }
         }
         if (!room.enabled()) {
-            ledger.inTransaction(tx -> {
+            ledger.inBatch(tx -> {
                 tx.countCohort(cohort.id(), "busy");
                 return tx.countMinute(minute, -1, "arrived", "busy");
             });
@@ -173,7 +219,7 @@ public final class BookingDesk implements AutoCloseable {
         String ticketId = newTicketId();
         long opens = minuteOf(cohort.window().opens().atZone(plan.zone()).toInstant());
         Long key = !open && room.order() == QueueOrder.RANDOM ? random.nextLong() : null;
-        Ticket ticket = ledger.inTransaction(tx -> {
+        Ticket ticket = ledger.inBatch(tx -> {
             tx.addTicket(ticketId, person, cohort.id(), birthDate, region.name(), opens, open ? 1 : 0, key);
             Ticket waiting = tx.waitingOf(person).orElseThrow(BookingLedger.TryAgain::new);
             tx.countMinute(minute, -1, "arrived");
@@ -182,13 +228,44 @@ public final class BookingDesk implements AutoCloseable {
         return waiting(plan, ticket, now);
     }
 
+    /**
+     * What a booking request finds: how far the waiting room was let in and whether anyone waits, the person's
+     * standing booking or else waiting ticket, and else why their window takes nobody (suspended, doses booked).
+     */
+    private record Standing(long released, boolean waiting, Optional<Booking> booking, Optional<Ticket> ticket,
+                            Optional<Answer> refusal) {
+    }
+
+    private Standing standing(Tx tx, Plan plan, String person, Cohort cohort, long minute) throws SQLException {
+        long released = tx.releasedUpTo();
+        boolean waiting = tx.anyWaiting(minute);
+        Optional<Booking> booking = tx.standingBookingOf(person);
+        Optional<Ticket> ticket = booking.isPresent() ? Optional.empty() : tx.waitingOf(person);
+        Optional<Answer> refusal = booking.isPresent() || ticket.isPresent() || cohort == null ? Optional.empty()
+                : suspension(tx, plan, cohort);
+        return new Standing(released, waiting, booking, ticket, refusal);
+    }
+
     private void countArrived(long minute) {
-        ledger.inTransaction(tx -> tx.countMinute(minute, -1, "arrived"));
+        ledger.inBatch(tx -> tx.countMinute(minute, -1, "arrived"));
     }
 
     /** A queued person asks whether it is their turn. */
     Answer poll(String ticketId) {
-        Plan plan = plans.snapshot().require();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return poll(plans.snapshot().require(), ticketId);
+            } catch (PlanChanged changed) {
+                plans.refresh();
+                if (attempt >= PLAN_ATTEMPTS) {
+                    throw new ApiException(503, "the plan kept changing while the ticket was looked up; try again",
+                            null, BUSY, null, null);
+                }
+            }
+        }
+    }
+
+    private Answer poll(Plan plan, String ticketId) {
         Instant now = clock.instant();
         long minute = minuteOf(now);
         release(plan, minute);
@@ -196,6 +273,10 @@ public final class BookingDesk implements AutoCloseable {
             Ticket found = tx.ticket(ticketId)
                     .orElseThrow(() -> ApiException.notFound("no waiting-room ticket '" + ticketId + "'"));
             Optional<Cohort> cohort = plan.cohort(found.cohortId());
+            if (found.state().equals("WAITING") && tx.storedPlanVersion() != plan.version()) {
+                // Whether the window's doses are booked depends on the budget of the plan as stored.
+                throw new PlanChanged();
+            }
             if (found.state().equals("WAITING") && cohort.isPresent() && turnAwayIfBooked(tx, plan, cohort.get(),
                     minute)) {
                 return tx.ticket(ticketId).orElseThrow();
@@ -225,7 +306,7 @@ public final class BookingDesk implements AutoCloseable {
         Plan plan = plans.snapshot().require();
         String person = personKey.hash(personId);
         Instant now = clock.instant();
-        Booking cancelled = ledger.inTransaction(tx -> {
+        Booking cancelled = ledger.inBatch(tx -> {
             Optional<Booking> booking = tx.booking(bookingNumber);
             if (booking.isEmpty() || !person.equals(booking.get().personHash()) || booking.get().cancelledAt() != null
                     || !tx.cancel(booking.get(), now)) {
@@ -251,10 +332,14 @@ public final class BookingDesk implements AutoCloseable {
         record Progress(long released, boolean waiting) {
         }
         Progress progress = ledger.inTransaction(tx -> new Progress(tx.releasedUpTo(), tx.anyWaiting(nowMinute)));
-        long released = progress.released();
-        if (!progress.waiting()) {
+        release(plan, nowMinute, progress.released(), progress.waiting());
+    }
+
+    /** As {@link #release(Plan, long)}, with the waiting room's progress as read a moment ago. */
+    private void release(Plan plan, long nowMinute, long released, boolean anyoneWaiting) {
+        if (!anyoneWaiting) {
             if (released < nowMinute - 1) {
-                ledger.inTransaction(tx -> {
+                ledger.inBatch(tx -> {
                     tx.released(nowMinute - 1);
                     return null;
                 });
@@ -267,17 +352,25 @@ public final class BookingDesk implements AutoCloseable {
             Instant minuteStart = Instant.ofEpochSecond(m * 60);
             int rate = admittedPerMinute(plan, LocalDateTime.ofInstant(minuteStart, plan.zone()));
             boolean more = true;
+            int changes = 0;
             while (more) {
+                Plan current = plan;
                 try {
-                    more = ledger.inTransaction(tx -> admitHead(tx, plan, at, rate,
+                    more = ledger.inBatch(tx -> admitHead(tx, current, at, rate,
                             at == nowMinute ? clock.instant() : minuteStart));
                 } catch (BookingLedger.AlreadyBooked meanwhile) {
                     // The person booked by another way meanwhile; the next round turns their ticket away.
                     more = true;
+                } catch (PlanChanged changed) {
+                    // Decided again on the plan as stored; the minute's rate stays the one the minute began with.
+                    plan = plans.refresh().require();
+                    if (++changes >= PLAN_ATTEMPTS) {
+                        return;
+                    }
                 }
             }
             if (m < nowMinute) {
-                ledger.inTransaction(tx -> {
+                ledger.inBatch(tx -> {
                     tx.released(at);
                     tx.setQueueLength(at);
                     return null;
@@ -293,6 +386,7 @@ public final class BookingDesk implements AutoCloseable {
      * then rarely want the same ticket. With less room left, the very first is taken, so order still decides.
      */
     private boolean admitHead(Tx tx, Plan plan, long minute, int rate, Instant at) throws SQLException {
+        requireStoredPlan(tx, plan);
         long room = rate - tx.minuteCount(minute, "admitted");
         if (room <= 0) {
             return false;
@@ -628,7 +722,7 @@ public final class BookingDesk implements AutoCloseable {
         LocalDateTime local = LocalDateTime.ofInstant(now, plan.zone());
         record Counts(Map<String, long[]> cohorts, Map<String, Long> waiting, List<long[]> minutes, long queue) {
         }
-        ledger.inTransaction(tx -> {
+        ledger.inBatch(tx -> {
             tx.setQueueLength(nowMinute);
             return null;
         });

@@ -19,8 +19,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.h2.JdbcPlanStore;
 import org.cohortplanner.store.h2.SqlDialect;
@@ -29,7 +33,9 @@ import org.cohortplanner.store.h2.SqlDialect;
  * The booking night's tables (V10): bookings, tickets, counters. Every change is made in one database transaction,
  * and every limit (a window's budget, a site group's doses per day, a minute's admissions) is taken by a conditional
  * {@code UPDATE ... SET n = n + 1 WHERE n < limit}, so that it holds across every backend instance on the database.
- * Nothing here is kept in Java memory between requests; the connections come from a small pool of their own.
+ * Nothing of the night is kept in Java memory between requests (only this backend's block of unused booking
+ * numbers); reads use a small pool of connections of their own, and the night's writes go through one writer that
+ * commits those arriving together in one transaction ({@link #inBatch}).
  */
 final class BookingLedger implements AutoCloseable {
     /**
@@ -41,6 +47,13 @@ final class BookingLedger implements AutoCloseable {
     /** Connections of a database server (PostgreSQL): a transaction waits on the network and the disk as well. */
     private static final int SERVER_POOL_SIZE = Integer.getInteger("cohortplanner.bookingConnections", 16);
     private static final int ATTEMPTS = 20;
+    /**
+     * Whether the night's writes share commits ({@link #inBatch}); {@code -Dcohortplanner.groupCommit=false} gives
+     * every write a commit of its own (to measure the difference, docs/benchmarks.md).
+     */
+    private static final boolean GROUP_COMMIT = !"false".equals(System.getProperty("cohortplanner.groupCommit"));
+    /** Writes committed together at most: enough to share an fsync, few enough to hold the night's rows briefly. */
+    private static final int BATCH_MAX = Integer.getInteger("cohortplanner.batchSize", 128);
     /** Unique or primary key violated (H2 and PostgreSQL alike). */
     private static final String UNIQUE = "23505";
     /** Deadlock, serialization failure, lock timeout: the transaction may be tried again. */
@@ -69,6 +82,8 @@ final class BookingLedger implements AutoCloseable {
     private final AtomicInteger open = new AtomicInteger();
     private volatile boolean closed;
     private final long numberOffset;
+    private final AtomicReference<NumberBlock> numbers = new AtomicReference<>();
+    private final GroupCommit writer;
 
     private BookingLedger(String url, String user, String password, long planId) {
         this.url = url;
@@ -80,6 +95,7 @@ final class BookingLedger implements AutoCloseable {
                 .startsWith("jdbc:h2:tcp:") ? H2_POOL_SIZE : SERVER_POOL_SIZE;
         this.idle = new ArrayBlockingQueue<>(poolSize);
         this.numberOffset = inTransaction(this::prepareNight);
+        this.writer = GROUP_COMMIT ? new GroupCommit() : null;
     }
 
     /** Uses a database whose tables the plan store has brought up to date. */
@@ -117,6 +133,50 @@ final class BookingLedger implements AutoCloseable {
         return offset;
     }
 
+    /**
+     * Booking numbers taken at once: identity value b of {@code booking_number} stands for the numbers offset +
+     * (b - 1) x this + 1 up to offset + b x this. Numbers given one by one before (offset + b, for every b taken
+     * then) are all below the first block a later identity value gives, so no number is given twice.
+     */
+    private static final int NUMBER_BLOCK = 1000;
+
+    /** A block of booking numbers of this backend: {@code next} up to, not including, {@code end}. */
+    private record NumberBlock(AtomicLong next, long end) {
+    }
+
+    /**
+     * The next booking number: from this backend's block, taking a new block when it is used up. A block is taken
+     * in a transaction of its own on a connection of its own, committed at once, so that no other backend can get
+     * it whatever happens to the booking that needed it; numbers of a block not used before a stop are never given
+     * (a gap, as a rolled-back booking leaves one).
+     */
+    private long nextBookingNumber() throws SQLException {
+        while (true) {
+            NumberBlock block = numbers.get();
+            if (block != null) {
+                long number = block.next().getAndIncrement();
+                if (number < block.end()) {
+                    return number;
+                }
+            }
+            long identity;
+            try (Connection own = DriverManager.getConnection(url, user, password);
+                 PreparedStatement insert = own.prepareStatement("INSERT INTO booking_number (plan_id) VALUES (?)",
+                         Statement.RETURN_GENERATED_KEYS)) {
+                own.setAutoCommit(true);
+                insert.setLong(1, planId);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    identity = keys.getLong(1);
+                }
+            }
+            long first = numberOffset + (identity - 1) * NUMBER_BLOCK + 1;
+            numbers.compareAndSet(block, new NumberBlock(new AtomicLong(first),
+                    first + NUMBER_BLOCK));
+        }
+    }
+
     /** Runs {@code work} in one transaction, trying again on a deadlock or a lost race; commits on success. */
     <T> T inTransaction(Work<T> work) {
         SQLException last = null;
@@ -141,14 +201,12 @@ final class BookingLedger implements AutoCloseable {
                 throw refused;
             } catch (SQLException failure) {
                 rollback(connection);
-                if (UNIQUE.equals(failure.getSQLState()) && failure.getMessage() != null
-                        && failure.getMessage().toUpperCase(java.util.Locale.ROOT).contains("UQ_BOOKING_ACTIVE_PERSON")) {
-                    throw new AlreadyBooked();
-                }
-                if (!TRY_AGAIN.contains(failure.getSQLState()) && !UNIQUE.equals(failure.getSQLState())) {
+                RuntimeException meaning = translate(failure);
+                if (meaning instanceof StoreException) {
                     healthy = isValid(connection);
-                    throw new StoreException("the booking night's tables in " + where + " failed: "
-                            + JdbcPlanStore.describe(failure), failure);
+                }
+                if (!(meaning instanceof TryAgain)) {
+                    throw meaning;
                 }
                 last = failure;
             } catch (RuntimeException failure) {
@@ -161,6 +219,251 @@ final class BookingLedger implements AutoCloseable {
         }
         throw new StoreException("the booking night's tables in " + where + " stayed busy: "
                 + (last == null ? "a race was lost " + ATTEMPTS + " times" : JdbcPlanStore.describe(last)), last);
+    }
+
+    /**
+     * Runs {@code work} as {@link #inTransaction} does, but in a transaction shared with the other writes that arrive
+     * while the previous one commits: one writer takes them in order, runs each within a savepoint of its own and
+     * commits them all at once (one commit, one fsync of a file database, for up to {@link #BATCH_MAX} of them).
+     * This call answers only after that commit, so nothing is acknowledged that a kill -9 could lose. A work that
+     * fails (a refusal, the person booked already, a broken rule) is rolled back to its savepoint alone and fails
+     * here, the others of its batch go on; one that lost a race is tried again in a later batch. Within a batch the
+     * works see each other's changes (one transaction), so the limits they take hold as they do one by one; across
+     * instances the database's row locks decide as before.
+     */
+    <T> T inBatch(Work<T> work) {
+        if (writer == null) {
+            return inTransaction(work);
+        }
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                return writer.run(work);
+            } catch (TryAgain again) {
+                pause(attempt);
+            }
+        }
+        throw new StoreException("the booking night's tables in " + where + " stayed busy: a race was lost "
+                + ATTEMPTS + " times", null);
+    }
+
+    /** Writes handed to the writer and not yet taken into a batch (for tests). */
+    int writesWaiting() {
+        return writer == null ? 0 : writer.queue.size();
+    }
+
+    /** A write waiting for its batch, and then what it answered. */
+    private static final class Pending {
+        final Work<?> work;
+        final CountDownLatch done = new CountDownLatch(1);
+        Object result;
+        RuntimeException failure;
+
+        Pending(Work<?> work) {
+            this.work = work;
+        }
+
+        void answer(Object value) {
+            result = value;
+            done.countDown();
+        }
+
+        void fail(RuntimeException reason) {
+            failure = reason;
+            done.countDown();
+        }
+    }
+
+    /**
+     * The one writer of this backend's night writes, on a connection of its own. Requests hand their work over and
+     * wait; nothing here calls back into a caller, and no lock is held while the work runs.
+     */
+    private final class GroupCommit {
+        private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+        private final Thread thread;
+        private Pooled connection;
+
+        GroupCommit() {
+            thread = new Thread(this::loop, "booking-night-writer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        <T> T run(Work<T> work) {
+            if (closed) {
+                throw stopping();
+            }
+            Pending pending = new Pending(work);
+            queue.add(pending);
+            try {
+                pending.done.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new StoreException("interrupted while a booking was being written to " + where, null);
+            }
+            if (pending.failure != null) {
+                throw pending.failure;
+            }
+            @SuppressWarnings("unchecked")
+            T result = (T) pending.result;
+            return result;
+        }
+
+        private void loop() {
+            List<Pending> batch = new ArrayList<>(BATCH_MAX);
+            while (true) {
+                Pending first;
+                try {
+                    first = queue.poll(50, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException interrupted) {
+                    first = null;
+                }
+                if (first == null) {
+                    if (closed) {
+                        break;
+                    }
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, BATCH_MAX - 1);
+                write(batch);
+                batch.clear();
+            }
+            Pending left;
+            while ((left = queue.poll()) != null) {
+                left.fail(stopping());
+            }
+            if (connection != null) {
+                quietlyClose(connection.connection);
+            }
+        }
+
+        /** Runs a batch in one transaction, each work within its savepoint, and answers them after the commit. */
+        private void write(List<Pending> batch) {
+            List<Pending> written = new ArrayList<>(batch.size());
+            Connection c;
+            try {
+                if (connection == null || !isValid(connection.connection)) {
+                    connection = new Pooled(DriverManager.getConnection(url, user, password));
+                }
+                c = connection.connection;
+                c.setAutoCommit(false);
+            } catch (SQLException failure) {
+                connection = null;
+                StoreException unavailable = new StoreException("cannot open the bookings of " + where + ": "
+                        + JdbcPlanStore.describe(failure), failure);
+                batch.forEach(p -> p.fail(unavailable));
+                return;
+            }
+            Tx tx = new Tx(connection);
+            try {
+                // Outside the works' savepoints, so that no work's rollback gives the lock up before the commit.
+                tx.lockPlanVersion();
+            } catch (SQLException failure) {
+                abandon(c, batch, failure);
+                return;
+            }
+            for (Pending pending : batch) {
+                Savepoint savepoint;
+                try {
+                    savepoint = c.setSavepoint();
+                } catch (SQLException failure) {
+                    abandon(c, batch, failure);
+                    return;
+                }
+                try {
+                    pending.result = pending.work.run(tx);
+                    c.releaseSavepoint(savepoint);
+                    written.add(pending);
+                } catch (Undo undo) {
+                    pending.result = undo.result;
+                    if (!undoTo(c, savepoint, batch)) {
+                        return;
+                    }
+                    written.add(pending);
+                } catch (SQLException failure) {
+                    if (!undoTo(c, savepoint, batch)) {
+                        return;
+                    }
+                    pending.failure = translate(failure);
+                } catch (RuntimeException refused) {
+                    if (!undoTo(c, savepoint, batch)) {
+                        return;
+                    }
+                    pending.failure = refused;
+                }
+            }
+            try {
+                c.commit();
+            } catch (SQLException failure) {
+                abandon(c, batch, failure);
+                return;
+            }
+            for (Pending pending : batch) {
+                if (pending.failure != null) {
+                    pending.fail(pending.failure);
+                } else {
+                    pending.answer(pending.result);
+                }
+            }
+        }
+
+        private boolean undoTo(Connection c, Savepoint savepoint, List<Pending> batch) {
+            try {
+                c.rollback(savepoint);
+                return true;
+            } catch (SQLException failure) {
+                abandon(c, batch, failure);
+                return false;
+            }
+        }
+
+        /**
+         * The batch's transaction broke (the connection was lost, the commit failed): nothing of it is kept, and
+         * every work of it is tried again in a later batch unless it had failed on its own anyway.
+         */
+        private void abandon(Connection c, List<Pending> batch, SQLException failure) {
+            rollback(c);
+            if (!isValid(c)) {
+                quietlyClose(c);
+                connection = null;
+            }
+            boolean again = TRY_AGAIN.contains(failure.getSQLState());
+            for (Pending pending : batch) {
+                if (pending.failure != null && !(pending.failure instanceof TryAgain)) {
+                    pending.fail(pending.failure);
+                } else if (again) {
+                    pending.fail(new TryAgain());
+                } else {
+                    pending.fail(new StoreException("the booking night's tables in " + where + " failed: "
+                            + JdbcPlanStore.describe(failure), failure));
+                }
+            }
+        }
+
+        void stop() {
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** What a failed statement means for the work that ran it: already booked, try again, or a failure. */
+    private RuntimeException translate(SQLException failure) {
+        if (UNIQUE.equals(failure.getSQLState()) && failure.getMessage() != null
+                && failure.getMessage().toUpperCase(java.util.Locale.ROOT).contains("UQ_BOOKING_ACTIVE_PERSON")) {
+            return new AlreadyBooked();
+        }
+        if (TRY_AGAIN.contains(failure.getSQLState()) || UNIQUE.equals(failure.getSQLState())) {
+            return new TryAgain();
+        }
+        return new StoreException("the booking night's tables in " + where + " failed: "
+                + JdbcPlanStore.describe(failure), failure);
+    }
+
+    private StoreException stopping() {
+        return new StoreException("the backend is stopping; the bookings of " + where + " are closed", null);
     }
 
     /** Thrown by work that lost a race it can see (a row taken meanwhile): the transaction is tried again. */
@@ -281,6 +584,9 @@ final class BookingLedger implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (writer != null) {
+            writer.stop();
+        }
         Pooled connection;
         while ((connection = idle.poll()) != null) {
             quietlyClose(connection.connection);
@@ -291,6 +597,8 @@ final class BookingLedger implements AutoCloseable {
     final class Tx {
         private final Connection connection;
         private final Pooled pooled;
+        /** The plan's version once its row is locked in this transaction (see {@link #lockPlanVersion}). */
+        private Long lockedPlanVersion;
 
         Tx(Pooled pooled) {
             this.pooled = pooled;
@@ -357,6 +665,23 @@ final class BookingLedger implements AutoCloseable {
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : 0;
             }
+        }
+
+        /**
+         * The stored plan's version, its row locked until this transaction ends: a plan save waits for the bookings
+         * decided on the version it replaces.
+         */
+        long lockPlanVersion() throws SQLException {
+            if (lockedPlanVersion == null) {
+                lockedPlanVersion = queryLong("SELECT plan_version FROM plan_document WHERE plan_id = ? FOR UPDATE",
+                        planId);
+            }
+            return lockedPlanVersion;
+        }
+
+        /** The stored plan's version, as committed (no lock taken). */
+        long storedPlanVersion() throws SQLException {
+            return queryLong("SELECT plan_version FROM plan_document WHERE plan_id = ?", planId);
         }
 
         // ---- counters ----
@@ -503,14 +828,7 @@ final class BookingLedger implements AutoCloseable {
         // ---- bookings ----
 
         long nextBookingNumber() throws SQLException {
-            PreparedStatement insert = statement("INSERT INTO booking_number (plan_id) "
-                    + "VALUES (?)", Statement.RETURN_GENERATED_KEYS);
-            insert.setLong(1, planId);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return numberOffset + keys.getLong(1);
-            }
+            return BookingLedger.this.nextBookingNumber();
         }
 
         void record(Booking booking) throws SQLException {

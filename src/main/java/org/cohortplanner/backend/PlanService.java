@@ -109,6 +109,14 @@ public final class PlanService {
         }
     }
 
+    /**
+     * Reads the stored plan again and publishes it if it is newer than the current snapshot (another backend on the
+     * database changed it); answers the current snapshot.
+     */
+    public Snapshot refresh() {
+        return publish(snapshotOf(store.load().orElse(null)));
+    }
+
     /** Seeds an empty database with {@code plan}. */
     public void seed(Plan plan, String user) {
         if (!current.get().isEmpty()) {
