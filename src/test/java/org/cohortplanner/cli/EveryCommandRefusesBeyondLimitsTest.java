@@ -53,6 +53,7 @@ class EveryCommandRefusesBeyondLimitsTest {
         runs.put("compare", new String[] {"compare", file, "sample-data/korea-2021-initial.json"});
         runs.put("brief", new String[] {"brief", "--out", out.toString(), file});
         runs.put("advise", new String[] {"advise", "--cohort", "50–54", "--p95-wait", "30", file});
+        runs.put("intervals", new String[] {"intervals", file});
         runs.put("calibrate", new String[] {"calibrate", "--window", "55–59", "--observed",
             "sample-data/observed/korea-2021-initial.12-july.json", "--out", out + ".json", file});
         runs.put("export", new String[] {"export", "--out", out + ".xlsx", "--per-region", out.toString(), file});
