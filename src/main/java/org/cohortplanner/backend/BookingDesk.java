@@ -93,12 +93,22 @@ public final class BookingDesk implements AutoCloseable {
             try {
                 return book(plans.snapshot().require(), personId, birthDate, regionName);
             } catch (PlanChanged changed) {
-                plans.refresh();
                 if (attempt >= PLAN_ATTEMPTS) {
                     throw new ApiException(503, "the plan kept changing while the booking was made; try again",
                             null, BUSY, null, null);
                 }
+                pause(attempt);
+                plans.refresh();
             }
+        }
+    }
+
+    private void pause(int attempt) {
+        try {
+            Thread.sleep(random.nextInt(attempt + 1));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "the booking was interrupted; try again", null, BUSY, null, null);
         }
     }
 
@@ -113,7 +123,11 @@ public final class BookingDesk implements AutoCloseable {
     }
 
     /** Times a booking is decided again on a newer plan before the person is told to try again. */
-    private static final int PLAN_ATTEMPTS = 10;
+    /**
+     * Tries on a plan that changed meanwhile before a request is answered 503 BUSY; between tries a request waits a
+     * random moment of up to as many milliseconds as it has tried, so that a planner's save can finish.
+     */
+    private static final int PLAN_ATTEMPTS = 40;
 
     /**
      * A booking takes a window's budget as computed from the plan it was decided on; that plan must be the one
@@ -256,11 +270,12 @@ public final class BookingDesk implements AutoCloseable {
             try {
                 return poll(plans.snapshot().require(), ticketId);
             } catch (PlanChanged changed) {
-                plans.refresh();
                 if (attempt >= PLAN_ATTEMPTS) {
                     throw new ApiException(503, "the plan kept changing while the ticket was looked up; try again",
                             null, BUSY, null, null);
                 }
+                pause(attempt);
+                plans.refresh();
             }
         }
     }
