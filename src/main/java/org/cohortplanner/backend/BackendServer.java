@@ -71,6 +71,7 @@ public final class BackendServer implements AutoCloseable {
         new PlanRoutes(plans).register(routes);
         new BookingRoutes(desk).register(routes);
         new NotificationRoutes(mover).register(routes);
+        new ScenarioRoutes(store).register(routes);
         routes.get(Api.PREFIX + "/health", ctx -> Api.json(ctx, 200, PlanJson.text(health())));
         routes.get(Api.PREFIX + "/session", ctx -> Api.json(ctx, 200, PlanJson.text(session(ctx))));
         routes.exception(ApiException.class, BackendServer::refuse);

@@ -240,7 +240,7 @@ final class PlanRoutes {
     }
 
     /** A header's text, percent-encoded UTF-8 on the wire so that "50–54" survives HTTP's Latin-1 headers. */
-    private static String header(Context ctx, String name, String otherwise) {
+    static String header(Context ctx, String name, String otherwise) {
         String value = ctx.header(name);
         if (value == null || value.isBlank()) {
             return otherwise;

@@ -31,10 +31,12 @@ public interface ScenarioStore {
     List<SavedScenario> scenarios();
 
     /**
-     * Saves {@code plan} as the scenario {@code name}, in place of a scenario of that name if there is one, and
-     * appends {@code change} to the audit trail.
+     * Saves {@code plan} as the scenario {@code name} and appends {@code change} to the audit trail. The local model
+     * saves it in place of a scenario of that name if there is one; the backend, whose scenarios every planner of the
+     * plan shares, refuses a taken name instead, so that no one's scenario is replaced unseen.
      *
-     * @throws StoreException when it cannot be saved (the name too long, the store unreachable), saying why
+     * @throws ScenarioNameTakenException when the store keeps a scenario of that name and does not replace it
+     * @throws StoreException             when it cannot be saved (the name too long, the store unreachable), saying why
      */
     SavedScenario saveScenario(String name, Plan plan, PlanChange change);
 

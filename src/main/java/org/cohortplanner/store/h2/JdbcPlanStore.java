@@ -6,6 +6,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,6 +17,7 @@ import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.PlanConflictException;
 import org.cohortplanner.store.PlanStore;
+import org.cohortplanner.store.ScenarioNameTakenException;
 import org.cohortplanner.store.ScenarioStore;
 import org.cohortplanner.store.StoreException;
 
@@ -167,44 +170,125 @@ public final class JdbcPlanStore implements PlanStore, ScenarioStore {
         }
     }
 
+    /*
+     * The scenario methods turn plans into documents and back before and after they take the store's lock, so that a
+     * large scenario does not hold up the working plan's saves meanwhile; under the lock they only use the connection.
+     */
+
     @Override
-    public synchronized List<SavedScenario> scenarios() {
-        Connection open = openConnection();
+    public List<SavedScenario> scenarios() {
+        List<ScenarioTable.Row> rows = scenarioRows(open -> ScenarioTable.list(open, planId));
+        List<SavedScenario> scenarios = new ArrayList<>(rows.size());
+        for (ScenarioTable.Row row : rows) {
+            scenarios.add(readable(row));
+        }
+        return scenarios;
+    }
+
+    /** The scenario numbered {@code id}, if the plan has one. */
+    public Optional<SavedScenario> scenario(long id) {
+        return scenarioRows(open -> ScenarioTable.find(open, planId, id)).map(this::readable);
+    }
+
+    private <T> T scenarioRows(SqlWork<T> work) {
+        synchronized (this) {
+            Connection open = openConnection();
+            try {
+                T found = work.run(open);
+                open.commit();
+                return found;
+            } catch (SQLException failure) {
+                rollbackQuietly();
+                throw new StoreException("cannot read the scenarios from " + where + ": " + describe(failure),
+                        failure);
+            }
+        }
+    }
+
+    private SavedScenario readable(ScenarioTable.Row row) {
         try {
-            List<SavedScenario> scenarios = ScenarioTable.list(open, planId);
-            open.commit();
-            return scenarios;
-        } catch (SQLException failure) {
-            rollbackQuietly();
-            throw new StoreException("cannot read the scenarios from " + where + ": " + describe(failure), failure);
+            return ScenarioTable.scenarioOf(row);
         } catch (PlanDocumentTable.UnstorablePlanException invalid) {
-            rollbackQuietly();
             throw new StoreException("a scenario stored in " + where + " cannot be read: " + invalid.getMessage(),
                     invalid);
         }
     }
 
+    /** Work on the connection inside one transaction. */
+    @FunctionalInterface
+    private interface SqlWork<T> {
+        T run(Connection open) throws SQLException;
+    }
+
     @Override
-    public synchronized SavedScenario saveScenario(String name, Plan plan, PlanChange change) {
-        Connection open = openConnection();
+    public SavedScenario saveScenario(String name, Plan plan, PlanChange change) {
+        return storeScenario(name, plan, change, false);
+    }
+
+    /**
+     * Saves {@code plan} as a new scenario {@code name}; unlike {@link #saveScenario} it never replaces one, so that
+     * planners sharing the database do not overwrite each other's scenarios unseen.
+     *
+     * @throws ScenarioNameTakenException when the plan has a scenario of that name
+     */
+    public SavedScenario createScenario(String name, Plan plan, PlanChange change) {
+        return storeScenario(name, plan, change, true);
+    }
+
+    /** Another backend on the database may take the next number between our read and our insert: try again. */
+    private static final int SCENARIO_ATTEMPTS = 5;
+
+    private SavedScenario storeScenario(String name, Plan plan, PlanChange change, boolean onlyNew) {
+        String document;
         try {
-            long version = PlanDocumentTable.version(open, planId, false).orElse(0);
-            SavedScenario saved = ScenarioTable.save(open, planId, name, plan, change.user(), clock.instant(),
-                    version);
-            AuditTable.append(open, planId, saved.savedAt(), change, version);
-            open.commit();
-            return saved;
-        } catch (SQLException failure) {
-            rollbackQuietly();
-            throw new StoreException("cannot save the scenario " + name + " to " + where + ": " + describe(failure),
-                    failure);
+            ScenarioTable.requireStorable(name, change.user());
+            document = PlanDocumentTable.document(plan);
         } catch (TextTooLongException | PlanDocumentTable.UnstorablePlanException refused) {
-            rollbackQuietly();
             throw new StoreException("cannot save the scenario to " + where + ": " + refused.getMessage(), refused);
-        } catch (RuntimeException failure) {
-            rollbackQuietly();
-            throw failure;
         }
+        for (int attempt = 1; ; attempt++) {
+            synchronized (this) {
+                Connection open = openConnection();
+                try {
+                    long version = PlanDocumentTable.version(open, planId, false).orElse(0);
+                    Instant at = clock.instant();
+                    ScenarioTable.Row row;
+                    if (onlyNew) {
+                        Optional<ScenarioTable.Row> taken = ScenarioTable.find(open, planId, name, false);
+                        if (taken.isPresent()) {
+                            open.rollback();
+                            throw nameTaken(taken.get());
+                        }
+                        row = ScenarioTable.insert(open, planId, name, document, change.user(), at, version);
+                    } else {
+                        row = ScenarioTable.save(open, planId, name, document, change.user(), at, version);
+                    }
+                    AuditTable.append(open, planId, row.savedAt(), change, version);
+                    open.commit();
+                    return new SavedScenario(row.id(), row.name(), row.savedAt(), row.savedBy(), row.basedOnVersion(),
+                            plan);
+                } catch (SQLException failure) {
+                    rollbackQuietly();
+                    if (!ScenarioTable.isTaken(failure) || attempt >= SCENARIO_ATTEMPTS) {
+                        throw new StoreException("cannot save the scenario " + name + " to " + where + ": "
+                                + describe(failure), failure);
+                    }
+                } catch (TextTooLongException refused) {
+                    rollbackQuietly();
+                    throw new StoreException("cannot save the scenario to " + where + ": " + refused.getMessage(),
+                            refused);
+                } catch (RuntimeException failure) {
+                    rollbackQuietly();
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    private ScenarioNameTakenException nameTaken(ScenarioTable.Row taken) {
+        return new ScenarioNameTakenException(taken.name(), taken.savedBy(), taken.savedAt(), "a scenario named '"
+                + taken.name() + "' exists already in " + where + " (saved by " + taken.savedBy() + " at "
+                + taken.savedAt() + "); choose another name or delete that one first");
     }
 
     @Override

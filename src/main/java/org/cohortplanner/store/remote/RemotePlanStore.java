@@ -3,6 +3,7 @@ package org.cohortplanner.store.remote;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -20,7 +21,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +34,8 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.PlanStore;
+import org.cohortplanner.store.ScenarioNameTakenException;
+import org.cohortplanner.store.ScenarioStore;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.json.PlanFileException;
 import org.cohortplanner.store.json.PlanFiles;
@@ -42,7 +47,7 @@ import org.cohortplanner.store.json.PlanFiles;
  * request timeout, or cannot be reached within the connect timeout, gives a {@link StoreException} saying so, never
  * a hang.
  */
-public final class RemotePlanStore implements PlanStore {
+public final class RemotePlanStore implements PlanStore, ScenarioStore {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(5);
     private static final String API = "/api/v1";
@@ -55,6 +60,11 @@ public final class RemotePlanStore implements PlanStore {
     private final String token;
     private final Duration requestTimeout;
     private final HttpClient client;
+    /**
+     * Scenarios read before, by number: the backend never changes a saved scenario, so a listing fetches only the
+     * plans of those it has not seen (a number the backend gives again after a deletion comes with another time).
+     */
+    private final Map<Long, SavedScenario> scenariosRead = new ConcurrentHashMap<>();
 
     /**
      * @param baseUrl        the backend, e.g. {@code https://booking.example:8443} (the API is under /api/v1)
@@ -182,6 +192,112 @@ public final class RemotePlanStore implements PlanStore {
             throw garbage("an audit entry has no valid time: " + e.getParsedString());
         }
         return result;
+    }
+
+    /** The plan's scenarios on the backend, shared by every planner of the plan, oldest first. */
+    @Override
+    public List<SavedScenario> scenarios() {
+        Reply reply = send(request("/scenarios").GET());
+        requireOk(reply, "list the scenarios");
+        JsonNode rows = json(reply.body()).path("scenarios");
+        if (!rows.isArray()) {
+            throw garbage("the list of scenarios is not a list");
+        }
+        List<SavedScenario> result = new ArrayList<>();
+        for (JsonNode row : rows) {
+            long id = row.path("id").asLong(-1);
+            SavedScenario known = scenariosRead.get(id);
+            if (known == null || !known.name().equals(row.path("name").asText())
+                    || !known.savedAt().toString().equals(row.path("savedAt").asText())) {
+                Optional<SavedScenario> read = scenario(id);
+                if (read.isEmpty()) {
+                    continue;
+                }
+                known = read.get();
+            }
+            result.add(known);
+        }
+        scenariosRead.keySet().retainAll(result.stream().map(SavedScenario::id).toList());
+        return result;
+    }
+
+    /** The scenario numbered {@code id}, or empty when the backend has none (deleted meanwhile). */
+    public Optional<SavedScenario> scenario(long id) {
+        Reply reply = send(request("/scenarios/" + id).GET());
+        if (reply.status() == 404) {
+            return Optional.empty();
+        }
+        requireOk(reply, "read the scenario " + id);
+        SavedScenario scenario = scenarioFrom(json(reply.body()));
+        scenariosRead.put(scenario.id(), scenario);
+        return Optional.of(scenario);
+    }
+
+    /**
+     * Saves {@code plan} on the backend as the new scenario {@code name}, recorded in its audit trail in the token's
+     * name.
+     *
+     * @throws ScenarioNameTakenException when the plan has a scenario of that name on the backend already
+     */
+    @Override
+    public SavedScenario saveScenario(String name, Plan plan, PlanChange change) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("name", name);
+        try {
+            body.set("plan", JSON.readTree(PlanFiles.toJson(plan)));
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("the plan writer wrote JSON it cannot read back", impossible);
+        }
+        HttpRequest.Builder request = request("/scenarios")
+                .header("Content-Type", "application/json; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        header(request, "X-Change-Action", change.action());
+        header(request, "X-Change-Reason", change.reason());
+        Reply reply = send(request);
+        if (reply.status() == 409) {
+            JsonNode existing = json(reply.body()).path("current");
+            Instant savedAt;
+            try {
+                savedAt = Instant.parse(existing.path("savedAt").asText());
+            } catch (DateTimeParseException e) {
+                savedAt = null;
+            }
+            throw new ScenarioNameTakenException(name, existing.path("savedBy").asText(""), savedAt,
+                    "the backend at " + base + " has a scenario named '" + name + "' already: " + serverMessage(reply));
+        }
+        requireOk(reply, "save the scenario " + name);
+        SavedScenario saved = scenarioFrom(json(reply.body()));
+        scenariosRead.put(saved.id(), saved);
+        return saved;
+    }
+
+    /** Deletes the scenario {@code id} on the backend (recorded in its audit trail); false when it had none. */
+    @Override
+    public boolean deleteScenario(long id, PlanChange change) {
+        HttpRequest.Builder request = request("/scenarios/" + id).DELETE();
+        header(request, "X-Change-Action", change.action());
+        header(request, "X-Change-Reason", change.reason());
+        Reply reply = send(request);
+        scenariosRead.remove(id);
+        if (reply.status() == 404) {
+            return false;
+        }
+        requireOk(reply, "delete the scenario " + id);
+        return true;
+    }
+
+    private SavedScenario scenarioFrom(JsonNode node) {
+        JsonNode planNode = node.path("plan");
+        if (!planNode.isObject() || !node.path("id").canConvertToLong() || !node.path("name").isTextual()) {
+            throw garbage("a scenario without its number, name or plan");
+        }
+        try {
+            return new SavedScenario(node.path("id").asLong(), node.path("name").asText(),
+                    Instant.parse(node.path("savedAt").asText()), node.path("savedBy").asText(),
+                    node.path("basedOnVersion").asLong(), plan(planNode.toString()));
+        } catch (DateTimeParseException e) {
+            throw garbage("a scenario has no valid time: '" + e.getParsedString() + "'");
+        }
     }
 
     /**

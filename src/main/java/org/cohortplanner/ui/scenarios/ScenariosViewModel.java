@@ -20,6 +20,7 @@ import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.planning.PlanDiff;
 import org.cohortplanner.simulation.CampaignDashboard;
 import org.cohortplanner.simulation.CampaignFigures;
+import org.cohortplanner.store.ScenarioNameTakenException;
 import org.cohortplanner.store.ScenarioStore;
 import org.cohortplanner.store.ScenarioStore.SavedScenario;
 import org.cohortplanner.ui.common.Formats;
@@ -117,7 +118,9 @@ public final class ScenariosViewModel {
                     refresh();
                 }, failure -> {
                     busy.set(false);
-                    status.set(texts.get("status.saveFailed", Messages.describe(failure)));
+                    status.set(failure instanceof ScenarioNameTakenException taken
+                            ? texts.get("status.nameTaken", taken.name(), taken.savedBy())
+                            : texts.get("status.saveFailed", Messages.describe(failure)));
                 });
     }
 
