@@ -20,6 +20,7 @@ import org.cohortplanner.planning.PlanDiff;
 import org.cohortplanner.export.BriefingDocument;
 import org.cohortplanner.export.BriefingDocument.Block;
 import org.cohortplanner.simulation.CampaignFigures;
+import org.cohortplanner.texts.FigureTexts;
 
 /**
  * The briefing report's content in English or Korean: the cover (plan name and date), the dashboard's figures (one
@@ -40,6 +41,7 @@ public final class Briefing {
     }
 
     private final ResourceBundle texts;
+    private final FigureTexts figureTexts;
     private final Locale locale;
 
     /** @param locale English, or Korean ({@code ko}) */
@@ -47,6 +49,7 @@ public final class Briefing {
         this.locale = Objects.requireNonNull(locale, "locale");
         this.texts = ResourceBundle.getBundle("org.cohortplanner.cli.brief", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        this.figureTexts = FigureTexts.of(locale);
     }
 
     /**
@@ -137,35 +140,17 @@ public final class Briefing {
         header.add(text("dashboard.figure"));
         plans.forEach(p -> header.add(p.plan().name()));
         List<List<String>> rows = new ArrayList<>();
-        rows.add(row(text("dashboard.eligible"), plans, f -> count(f.eligible())));
-        rows.add(row(text("dashboard.bookings"), plans, f -> count(f.expectedBookings())));
-        rows.add(row(text("dashboard.needed"), plans, f -> count(f.neededDoses())));
-        rows.add(row(text("dashboard.usable"), plans, f -> count(f.usableDoses())));
-        rows.add(row(text("dashboard.peopleShort"), plans, f -> count(f.peopleShort())));
-        rows.add(row(text("dashboard.shortageDays"), plans, f -> count(f.shortageDays())));
-        rows.add(row(text("dashboard.worstWait"), plans, f -> f.worstNight().map(n -> text("minutes",
-                Math.round(n.p95Minutes())) + " · " + DAY.format(n.date()) + " · " + n.cohortName())
-                .orElse(text("none"))));
-        rows.add(row(text("dashboard.suspended"), plans, f -> f.suspended().isEmpty() ? text("none")
-                : String.join(", ", f.suspended().stream().map(s -> s.cohortName() + " " + MINUTE.format(s.at()))
-                .toList())));
-        rows.add(row(text("dashboard.problems"), plans, f -> text("problems", f.errors(), f.warnings())));
+        for (FigureTexts.Row row : figureTexts.rows(plans.stream().map(Briefed::figures).toList())) {
+            List<String> cells = new ArrayList<>();
+            cells.add(row.label());
+            cells.addAll(row.values());
+            rows.add(cells);
+        }
         Set<Integer> numeric = new LinkedHashSet<>();
         for (int i = 1; i <= plans.size(); i++) {
             numeric.add(i);
         }
         return new BriefingDocument.Table(header, rows, numeric);
-    }
-
-    private interface Figure {
-        String of(CampaignFigures figures);
-    }
-
-    private static List<String> row(String label, List<Briefed> plans, Figure figure) {
-        List<String> row = new ArrayList<>();
-        row.add(label);
-        plans.forEach(p -> row.add(figure.of(p.figures())));
-        return row;
     }
 
     private BriefingDocument.Table windows(Plan plan) {
@@ -206,8 +191,7 @@ public final class Briefing {
         }
         List<List<String>> rows = new ArrayList<>();
         for (CampaignFigures.NightWait night : figures.nights()) {
-            rows.add(List.of(DAY.format(night.date()), night.cohortName(), text("minutes",
-                    Math.round(night.p95Minutes())), count(night.booked()), count(night.neverGotThrough())));
+            rows.add(List.of(DAY.format(night.date()), night.cohortName(), figureTexts.minutes(night.p95Minutes()), count(night.booked()), count(night.neverGotThrough())));
         }
         return new BriefingDocument.Table(List.of(text("nights.date"), text("nights.window"), text("nights.p95"),
                 text("nights.booked"), text("nights.never")), rows, Set.of(2, 3, 4));
@@ -222,8 +206,7 @@ public final class Briefing {
             List<String> row = new ArrayList<>();
             row.add(region.region());
             for (Briefed briefed : plans) {
-                row.add(briefed.figures().region(region.region()).map(r -> text("provinces.short",
-                        count(r.peopleShort()), r.shortageDays())).orElse("–"));
+                row.add(figureTexts.regionValue(region.region(), briefed.figures()));
             }
             rows.add(row);
         }

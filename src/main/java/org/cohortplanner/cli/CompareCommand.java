@@ -2,6 +2,7 @@ package org.cohortplanner.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.PlanDiff;
 import org.cohortplanner.simulation.CampaignDashboard;
 import org.cohortplanner.simulation.CampaignFigures;
+import org.cohortplanner.texts.FigureTexts;
 import org.cohortplanner.store.json.PlanFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -147,21 +149,12 @@ public final class CompareCommand implements Callable<Integer> {
         List<List<String>> rows = new ArrayList<>();
         rows.add(heads);
         rows.add(row("File", compared, plan -> plan.file().getFileName().toString()));
-        rows.add(row("Eligible people", compared, plan -> number(plan.figures().eligible())));
-        rows.add(row("Expected bookings", compared, plan -> number(plan.figures().expectedBookings())));
-        rows.add(row("Doses needed", compared, plan -> number(plan.figures().neededDoses())));
-        rows.add(row("Doses usable", compared, plan -> number(plan.figures().usableDoses())));
-        rows.add(row("People short", compared, plan -> number(plan.figures().peopleShort())));
-        rows.add(row("Shortage days", compared, plan -> number(plan.figures().shortageDays())));
-        rows.add(row("Worst p95 wait", compared, plan -> plan.figures().worstNight()
-                .map(night -> minutes(night.p95Minutes()) + " (" + night.date() + ", " + night.cohortName() + ")")
-                .orElse("no night")));
-        rows.add(row("Suspended windows", compared, plan -> number(plan.figures().suspended().size())));
-        rows.add(row("Problems", compared, plan -> plan.figures().errors() + " errors, " + plan.figures().warnings()
-                + " warnings"));
-        for (CampaignFigures.RegionFigures region : compared.get(0).figures().regions()) {
-            rows.add(row("Short in " + region.region(), compared, plan -> plan.figures().region(region.region())
-                    .map(r -> number(r.peopleShort()) + " people, " + r.shortageDays() + " days").orElse("–")));
+        FigureTexts figureTexts = FigureTexts.of(Locale.ENGLISH, CompareCommand::number, LocalDate::toString);
+        for (FigureTexts.Row row : figureTexts.rowsWithRegions(compared.stream().map(Compared::figures).toList())) {
+            List<String> cells = new ArrayList<>();
+            cells.add(row.label());
+            cells.addAll(row.values());
+            rows.add(cells);
         }
         printTable(out, rows);
         for (Compared plan : compared) {
@@ -169,7 +162,7 @@ public final class CompareCommand implements Callable<Integer> {
             out.println("Opening nights of " + plan.plan().name() + ":");
             for (CampaignFigures.NightWait night : plan.figures().nights()) {
                 out.printf("  %s  %-22s p95 wait %s, %s booked, %s never got through%n", night.date(),
-                        night.cohortName(), minutes(night.p95Minutes()), number(night.booked()),
+                        night.cohortName(), figureTexts.minutes(night.p95Minutes()), number(night.booked()),
                         number(night.neverGotThrough()));
             }
         }
@@ -237,9 +230,5 @@ public final class CompareCommand implements Callable<Integer> {
 
     private static String number(long value) {
         return String.format(Locale.ROOT, "%,d", value);
-    }
-
-    private static String minutes(double value) {
-        return String.format(Locale.ROOT, "%.0f min", value);
     }
 }

@@ -31,6 +31,7 @@ class ArchitectureTest {
     private static final String SHEET_IMPORT = ROOT + ".sheetimport..";
     private static final String BACKEND = ROOT + ".backend..";
     private static final String CLI = ROOT + ".cli..";
+    private static final String TEXTS = ROOT + ".texts..";
     private static final String UI = ROOT + ".ui..";
     private static final String APP = ROOT + ".app..";
 
@@ -57,19 +58,26 @@ class ArchitectureTest {
     void theDomainDependsOnNothingElseOfOurs() {
         check(noClasses().that().resideInAPackage(DOMAIN)
                 .should().dependOnClassesThat().resideInAnyPackage(PLANNING, SIMULATION, STORE, EXPORT, BACKEND,
-                        CLI, UI, APP));
+                        CLI, TEXTS, UI, APP));
     }
 
     @Test
     void planningAndSimulationDependOnlyOnTheDomainAndEachOther() {
         check(noClasses().that().resideInAnyPackage(PLANNING, SIMULATION)
-                .should().dependOnClassesThat().resideInAnyPackage(STORE, EXPORT, BACKEND, CLI, UI, APP));
+                .should().dependOnClassesThat().resideInAnyPackage(STORE, EXPORT, BACKEND, CLI, TEXTS, UI, APP));
     }
 
     @Test
     void storeExportAndBackendDoNotReachUpToCommandsOrConsole() {
         check(noClasses().that().resideInAnyPackage(STORE, EXPORT, SHEET_IMPORT, BACKEND)
-                .should().dependOnClassesThat().resideInAnyPackage(CLI, UI, APP));
+                .should().dependOnClassesThat().resideInAnyPackage(CLI, TEXTS, UI, APP));
+    }
+
+    @Test
+    void theSharedTextsStandBetweenTheFiguresAndTheTwoFrontEnds() {
+        check(noClasses().that().resideInAPackage(TEXTS)
+                .should().dependOnClassesThat().resideInAnyPackage(STORE, EXPORT, SHEET_IMPORT, BACKEND, CLI, UI,
+                        APP));
     }
 
     @Test

@@ -3,8 +3,8 @@ package org.cohortplanner.ui.scenarios;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,6 +23,7 @@ import org.cohortplanner.simulation.CampaignFigures;
 import org.cohortplanner.store.ScenarioNameTakenException;
 import org.cohortplanner.store.ScenarioStore;
 import org.cohortplanner.store.ScenarioStore.SavedScenario;
+import org.cohortplanner.texts.FigureTexts;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Messages;
 import org.cohortplanner.ui.common.TaskRunner;
@@ -173,22 +174,10 @@ public final class ScenariosViewModel {
     }
 
     private Comparison comparisonOf(List<String> columns, List<Plan> plans, List<CampaignFigures> figures) {
-        List<FigureRow> rows = new ArrayList<>();
-        rows.add(row("figure.eligible", figures, f -> Formats.count(f.eligible())));
-        rows.add(row("figure.bookings", figures, f -> Formats.count(f.expectedBookings())));
-        rows.add(row("figure.needed", figures, f -> Formats.count(f.neededDoses())));
-        rows.add(row("figure.usable", figures, f -> Formats.count(f.usableDoses())));
-        rows.add(row("figure.peopleShort", figures, f -> Formats.count(f.peopleShort())));
-        rows.add(row("figure.shortageDays", figures, f -> Formats.count(f.shortageDays())));
-        rows.add(row("figure.worstWait", figures, f -> f.worstNight().map(n -> texts.get("wait", Math.round(
-                n.p95Minutes()), Formats.date(n.date()))).orElse("–")));
-        rows.add(row("figure.suspended", figures, f -> Formats.count(f.suspended().size())));
-        rows.add(row("figure.problems", figures, f -> texts.get("problems", f.errors(), f.warnings())));
-        for (CampaignFigures.RegionFigures region : figures.get(0).regions()) {
-            rows.add(new FigureRow(texts.get("figure.region", region.region()), figures.stream()
-                    .map(f -> f.region(region.region()).map(r -> Formats.count(r.peopleShort())).orElse("–"))
-                    .toList()));
-        }
+        Locale locale = texts.locale();
+        List<FigureRow> rows = FigureTexts.of(locale, value -> Formats.count(value, locale),
+                day -> Formats.date(day, locale)).rowsWithRegions(figures).stream()
+                .map(row -> new FigureRow(row.label(), row.values())).toList();
         List<String> nights = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
             for (CampaignFigures.NightWait night : figures.get(i).nights()) {
@@ -209,10 +198,6 @@ public final class ScenariosViewModel {
             }
         }
         return new Comparison(columns, figures, rows, nights, differences);
-    }
-
-    private FigureRow row(String key, List<CampaignFigures> figures, Function<CampaignFigures, String> value) {
-        return new FigureRow(texts.get(key), figures.stream().map(value).toList());
     }
 
     /** Makes {@code row}'s plan the working plan, as one edit that Undo takes back. */
