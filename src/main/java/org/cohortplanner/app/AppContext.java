@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,9 +22,9 @@ import javafx.stage.Stage;
 import org.cohortplanner.cli.Briefing;
 import org.cohortplanner.cli.CohortPlannerCommand.ConsoleOptions;
 import org.cohortplanner.cli.VersionProvider;
+import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.export.BriefingPdf;
-import org.cohortplanner.export.WorkbookExportException;
 import org.cohortplanner.planning.CohortSplitter;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
@@ -64,6 +65,8 @@ import org.cohortplanner.ui.remote.RemoteConnectionViewModel;
 import org.cohortplanner.ui.remote.RemoteModeView;
 import org.cohortplanner.ui.scenarios.ScenariosView;
 import org.cohortplanner.ui.scenarios.ScenariosViewModel;
+import org.cohortplanner.ui.shell.BriefingDialog;
+import org.cohortplanner.ui.shell.BriefingRequest;
 import org.cohortplanner.ui.shell.ConsoleSettingsAccess;
 import org.cohortplanner.ui.shell.FirstRunView;
 import org.cohortplanner.ui.shell.Screen;
@@ -260,7 +263,7 @@ public final class AppContext implements AutoCloseable {
         shell = new ShellViewModel(working, files, tasks, dialogs, user, new VersionProvider().getVersion()[0], locale,
                 settings);
         shell.show(shown);
-        shell.setBriefingWriter(this::writeBriefing);
+        shell.setBriefing(this::writeBriefing, new BriefingDialog(() -> stage, locale), store);
 
         Map<Screen, Node> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.DASHBOARD, new DashboardView(new DashboardViewModel(working, tasks,
@@ -300,11 +303,29 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
-    /** The {@code brief} command's report of {@code plan}, with every decision in the store's audit trail. */
-    private void writeBriefing(Plan plan, Path target, Locale language) throws WorkbookExportException {
-        Briefing.Briefed briefed = new Briefing.Briefed(plan, CampaignDashboard.standard().figures(plan));
-        BriefingPdf.write(new Briefing(language).document(List.of(briefed), store.audit(), null,
-                LocalDate.now(Clock.systemUTC().withZone(plan.zone()))), target, true);
+    /**
+     * The {@code brief} command's report of the working plan (or of it compared with a scenario), with the decisions
+     * of the store's audit trail since the day chosen.
+     */
+    private void writeBriefing(BriefingRequest request, TaskRunner.Progress progress) throws Exception {
+        List<Plan> plans = new ArrayList<>();
+        plans.add(request.plan());
+        request.comparedPlan().ifPresent(plans::add);
+        List<Briefing.Briefed> briefed = new ArrayList<>();
+        // The figures simulate every opening night: most of the time goes there, the rest to the audit and the PDF.
+        for (int i = 0; i < plans.size(); i++) {
+            progress.checkCancelled();
+            progress.report(0.8 * i / plans.size(), "");
+            briefed.add(new Briefing.Briefed(plans.get(i), CampaignDashboard.standard().figures(plans.get(i))));
+        }
+        progress.checkCancelled();
+        progress.report(0.8, "");
+        List<AuditEntry> audit = store.audit();
+        progress.checkCancelled();
+        progress.report(0.9, "");
+        BriefingPdf.write(new Briefing(request.language()).document(briefed, audit, request.since(),
+                LocalDate.now(Clock.systemUTC().withZone(request.plan().zone()))), request.target(), true);
+        progress.report(1, "");
     }
 
     private static Screen screenOf(DashboardTarget target) {

@@ -1,14 +1,12 @@
 package org.cohortplanner.ui.shell;
 
-import java.nio.file.Path;
-import java.util.Locale;
-import org.cohortplanner.domain.Plan;
+import org.cohortplanner.ui.common.TaskRunner;
 
 /**
- * Writes the briefing report (PDF) of a plan in a language; the composition root supplies it (the report's content
- * is the {@code brief} command's). Called away from the FX thread.
+ * Writes the briefing report (PDF) asked for; the composition root supplies it (the report's content is the
+ * {@code brief} command's). Called away from the FX thread; reports its progress and stops when cancelled.
  */
 @FunctionalInterface
 public interface BriefingWriter {
-    void write(Plan plan, Path target, Locale locale) throws Exception;
+    void write(BriefingRequest request, TaskRunner.Progress progress) throws Exception;
 }

@@ -10,16 +10,19 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -51,6 +54,9 @@ public final class ShellView {
     public static final String MENU_EXPORT_ID = "menu-export-workbook";
     public static final String MENU_EXIT_ID = "menu-exit";
     public static final String MENU_BRIEF_ID = "menu-briefing-report";
+    public static final String STATUS_BRIEFING_ID = "status-briefing";
+    public static final String STATUS_BRIEFING_PROGRESS_ID = "status-briefing-progress";
+    public static final String STATUS_BRIEFING_CANCEL_ID = "status-briefing-cancel";
     public static final String MENU_ABOUT_ID = "menu-about";
     public static final String MENU_SETTINGS_ID = "menu-settings";
     public static final String MENU_FILE_ID = "menu-file";
@@ -186,7 +192,11 @@ public final class ShellView {
                 KeyCombination.SHORTCUT_DOWN), () -> viewModel.show(Screen.EXPORT));
         MenuItem brief = item(texts.get("menu.file.brief"), MENU_BRIEF_ID, new KeyCodeCombination(KeyCode.B,
                 KeyCombination.SHORTCUT_DOWN), viewModel::writeBriefing);
-        brief.setDisable(!viewModel.canWriteBriefing());
+        if (viewModel.canWriteBriefing()) {
+            brief.disableProperty().bind(viewModel.briefingProperty());
+        } else {
+            brief.setDisable(true);
+        }
                 MenuItem settings = item(texts.get("menu.file.settings"), MENU_SETTINGS_ID,
                 new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN), this::openSettings);
         MenuItem exit = item(texts.get("menu.file.exit"), MENU_EXIT_ID,
@@ -323,12 +333,29 @@ public final class ShellView {
         working.visibleProperty().bind(viewModel.busyProperty());
         working.setPrefSize(14, 14);
 
+        Label briefing = statusLabel(STATUS_BRIEFING_ID, "");
+        briefing.textProperty().bind(viewModel.briefingStatusProperty());
+        ProgressBar briefingProgress = new ProgressBar();
+        briefingProgress.setId(STATUS_BRIEFING_PROGRESS_ID);
+        briefingProgress.setPrefWidth(90);
+        briefingProgress.progressProperty().bind(viewModel.briefingProgressProperty());
+        Button cancelBriefing = new Button("×");
+        cancelBriefing.setId(STATUS_BRIEFING_CANCEL_ID);
+        cancelBriefing.setTooltip(new Tooltip(texts.get("brief.cancel")));
+        cancelBriefing.setOnAction(event -> viewModel.cancelBriefing());
+        for (Node running : List.of(briefingProgress, cancelBriefing)) {
+            running.visibleProperty().bind(viewModel.briefingProperty());
+            running.managedProperty().bind(viewModel.briefingProperty());
+        }
+        HBox briefingItems = new HBox(6, briefing, briefingProgress, cancelBriefing);
+        briefingItems.setAlignment(Pos.CENTER_LEFT);
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(location, Priority.SOMETIMES);
         location.setMinWidth(120);
         statusExtras.setAlignment(Pos.CENTER_LEFT);
-        HBox bar = new HBox(14, location, separator(), plan, spacer, statusExtras, working, changes);
+        HBox bar = new HBox(14, location, separator(), plan, spacer, briefingItems, statusExtras, working, changes);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 12, 4, 12));
         bar.getStyleClass().add("status-bar");

@@ -9,6 +9,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -21,6 +23,7 @@ import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.WorkingPlan;
 import org.cohortplanner.domain.PlanChange;
+import org.cohortplanner.store.ScenarioStore;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.settings.ConsoleSettings;
 
@@ -52,6 +55,11 @@ public final class ShellViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private Path lastFolder;
     private BriefingWriter briefingWriter;
+    private BriefingChoices briefingChoices;
+    private ScenarioStore scenarioStore;
+    private final ReadOnlyBooleanWrapper briefing = new ReadOnlyBooleanWrapper(this, "briefing");
+    private final ReadOnlyDoubleWrapper briefingProgress = new ReadOnlyDoubleWrapper(this, "briefingProgress");
+    private final ReadOnlyStringWrapper briefingStatus = new ReadOnlyStringWrapper(this, "briefingStatus", "");
 
     /**
      * @param user        who makes the changes, for the audit trail
@@ -207,40 +215,102 @@ public final class ShellViewModel {
         });
     }
 
-    /** Lets File › Briefing report… write reports; without a writer the menu item does nothing. */
-    public void setBriefingWriter(BriefingWriter writer) {
-        this.briefingWriter = writer;
+    /**
+     * Lets File › Briefing report… write reports: {@code choices} asks what the report holds, offering the scenarios
+     * of {@code scenarios}; without a writer the menu item does nothing.
+     */
+    public void setBriefing(BriefingWriter writer, BriefingChoices choices, ScenarioStore scenarios) {
+        this.briefingWriter = Objects.requireNonNull(writer, "writer");
+        this.briefingChoices = Objects.requireNonNull(choices, "choices");
+        this.scenarioStore = Objects.requireNonNull(scenarios, "scenarios");
     }
 
     public boolean canWriteBriefing() {
         return briefingWriter != null;
     }
 
-    /** Asks where to write the working plan's briefing report (PDF) and writes it in the background. */
+    /**
+     * Reads the saved scenarios in the background, asks what the briefing report should hold (the plan or a
+     * comparison with a scenario, decisions since a day, the language) and where to write it, and writes it in the
+     * background with its progress in {@link #briefingProgressProperty()}; the window is never blocked.
+     */
     public void writeBriefing() {
-        if (briefingWriter == null) {
+        if (briefingWriter == null || briefing.get()) {
             return;
         }
         Plan plan = working.getPlan();
-        dialogs.chooseFileToSave(texts.get("brief.title"), lastFolder, fileNameFor(plan.name()).replaceAll(
-                "\\.json$", "") + ".pdf", "PDF", List.of("pdf")).ifPresent(file -> {
-                    Path target = file.getFileName().toString().contains(".") ? file
-                            : file.resolveSibling(file.getFileName() + ".pdf");
-                    rememberFolder(target);
-                    BriefingWriter writer = briefingWriter;
-                    busy.set(true);
-                    tasks.run(BRIEFING_CHANNEL, progress -> {
-                        writer.write(plan, target, texts.locale());
-                        return target;
-                    }, written -> {
-                        busy.set(false);
-                        dialogs.showInformation(texts.get("brief.done.title"), texts.get("brief.done", written));
-                    }, failure -> {
-                        busy.set(false);
-                        dialogs.showError(texts.get("brief.failed"), withFileName(Messages.describe(failure),
-                                target));
-                    });
-                });
+        ScenarioStore store = scenarioStore;
+        briefing.set(true);
+        briefingProgress.set(-1);
+        briefingStatus.set(texts.get("brief.reading"));
+        tasks.run(BRIEFING_CHANNEL, progress -> store.scenarios(), scenarios -> askForBriefing(plan, scenarios, ""),
+                failure -> askForBriefing(plan, List.of(), texts.get("brief.noScenarios",
+                        Messages.describe(failure))));
+    }
+
+    private void askForBriefing(Plan plan, List<ScenarioStore.SavedScenario> scenarios, String note) {
+        briefingStatus.set(note);
+        Optional<BriefingChoices.Chosen> chosen = briefingChoices.choose(scenarios, texts.locale());
+        if (chosen.isEmpty()) {
+            endBriefing("");
+            return;
+        }
+        BriefingChoices.Chosen choice = chosen.get();
+        String suggested = fileNameFor(plan.name()).replaceAll("\\.json$", "") + (choice.compareWith() == null ? ""
+                : "-" + fileNameFor(choice.compareWith().name()).replaceAll("\\.json$", "")) + ".pdf";
+        Optional<Path> file = dialogs.chooseFileToSave(texts.get("brief.title"), lastFolder, suggested, "PDF",
+                List.of("pdf"));
+        if (file.isEmpty()) {
+            endBriefing("");
+            return;
+        }
+        Path target = file.get().getFileName().toString().contains(".") ? file.get()
+                : file.get().resolveSibling(file.get().getFileName() + ".pdf");
+        rememberFolder(target);
+        BriefingRequest request = new BriefingRequest(plan, choice.compareWith() == null ? null
+                : choice.compareWith().plan(), choice.since(), choice.language(), target);
+        BriefingWriter writer = briefingWriter;
+        briefingProgress.set(0);
+        briefingStatus.set(texts.get("brief.writing", target.getFileName()));
+        tasks.run(BRIEFING_CHANNEL, progress -> {
+            writer.write(request, progress);
+            return target;
+        }, written -> {
+            endBriefing(texts.get("brief.done", written));
+            dialogs.showInformation(texts.get("brief.done.title"), texts.get("brief.done", written));
+        }, failure -> {
+            endBriefing(texts.get("brief.failed"));
+            dialogs.showError(texts.get("brief.failed"), withFileName(Messages.describe(failure), target));
+        }, (fraction, message) -> briefingProgress.set(fraction));
+    }
+
+    private void endBriefing(String status) {
+        briefing.set(false);
+        briefingProgress.set(0);
+        briefingStatus.set(status);
+    }
+
+    /** Stops writing the briefing report; nothing is left behind. */
+    public void cancelBriefing() {
+        if (briefing.get()) {
+            tasks.cancel(BRIEFING_CHANNEL);
+            endBriefing(texts.get("brief.cancelled"));
+        }
+    }
+
+    /** True from File › Briefing report until the report is written, failed or was cancelled. */
+    public ReadOnlyBooleanProperty briefingProperty() {
+        return briefing.getReadOnlyProperty();
+    }
+
+    /** How far the report is, 0–1 (negative while reading the scenarios). */
+    public ReadOnlyDoubleProperty briefingProgressProperty() {
+        return briefingProgress.getReadOnlyProperty();
+    }
+
+    /** What the briefing is doing or did, for the status bar. */
+    public ReadOnlyStringProperty briefingStatusProperty() {
+        return briefingStatus.getReadOnlyProperty();
     }
 
     /** True when the console may close now; asks first when edits have not reached the data store. */
