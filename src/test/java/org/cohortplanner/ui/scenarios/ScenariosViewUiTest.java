@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import org.cohortplanner.domain.Plan;
@@ -15,6 +14,7 @@ import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.simulation.CampaignDashboard;
 import org.cohortplanner.store.h2.H2PlanStore;
 import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.ui.ScreenStage;
 import org.cohortplanner.ui.common.DirectTaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.WorkingPlan;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Scenarios screen, headless: two scenarios saved as a planner types them, compared, and one taken up. */
@@ -43,22 +42,13 @@ class ScenariosViewUiTest {
         store = H2PlanStore.open(folder);
         Plan stored = store.replace(SAMPLE, new PlanChange("kim", "Started", "", "", ""));
         working = new WorkingPlan(store, new DirectTaskRunner(), stored);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            ScenariosViewModel scenarios = new ScenariosViewModel(working, store, new DirectTaskRunner(),
-                    CampaignDashboard.standard(), "kim", Texts.of(ScenariosView.class, Locale.ENGLISH));
-            Scene scene = new Scene(new ScenariosView(scenarios).root(), 1200, 760);
-            scene.getStylesheets().add(ScenariosView.class.getResource("/org/cohortplanner/ui/console.css")
-                    .toExternalForm());
-            stage.setScene(scene);
-            stage.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        ScreenStage.show(() -> new ScenariosView(new ScenariosViewModel(working, store, new DirectTaskRunner(),
+                CampaignDashboard.standard(), "kim", Texts.of(ScenariosView.class, Locale.ENGLISH))).root());
     }
 
     @AfterEach
     void closeScreen() throws TimeoutException {
-        FxToolkit.cleanupStages();
+        ScreenStage.close();
         store.close();
     }
 

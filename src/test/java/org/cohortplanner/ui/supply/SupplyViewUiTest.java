@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -18,6 +17,7 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.Transfer;
 import org.cohortplanner.store.json.PlanFiles;
 import org.cohortplanner.ui.InMemoryPlanStore;
+import org.cohortplanner.ui.ScreenStage;
 import org.cohortplanner.ui.ScriptedDialogs;
 import org.cohortplanner.ui.common.DirectTaskRunner;
 import org.cohortplanner.ui.common.Texts;
@@ -27,7 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Supply screen's regional parts, headless, on the initial sample plan, typed in as an officer would. */
@@ -42,22 +41,16 @@ class SupplyViewUiTest {
 
     @BeforeEach
     void showScreen() throws TimeoutException {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
+        ScreenStage.show(() -> {
             supply = new SupplyViewModel(working, new DirectTaskRunner(), new ScriptedDialogs(), "kim",
                     Texts.of(SupplyView.class, Locale.ENGLISH));
-            Scene scene = new Scene(new SupplyView(supply).root(), 1200, 760);
-            scene.getStylesheets().add(SupplyView.class.getResource("/org/cohortplanner/ui/console.css")
-                    .toExternalForm());
-            stage.setScene(scene);
-            stage.show();
+            return new SupplyView(supply).root();
         });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
     void closeScreen() throws TimeoutException {
-        FxToolkit.cleanupStages();
+        ScreenStage.close();
     }
 
     @Test
