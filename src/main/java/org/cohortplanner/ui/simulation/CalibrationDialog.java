@@ -72,6 +72,11 @@ final class CalibrationDialog {
         dialog.getDialogPane().getButtonTypes().setAll(apply, ButtonType.CLOSE);
         dialog.getDialogPane().lookupButton(apply).disableProperty().bind(model.canApplyProperty().not());
         dialog.getDialogPane().setContent(content());
+        // A dialog has a scene of its own: give it the console's look and the screen's.
+        dialog.getDialogPane().getStylesheets().addAll(
+                CalibrationDialog.class.getResource("/org/cohortplanner/ui/console.css").toExternalForm(),
+                CalibrationDialog.class.getResource("simulation.css").toExternalForm());
+        dialog.getDialogPane().getStyleClass().add("simulation-screen");
         dialog.getDialogPane().setPrefWidth(940);
         dialog.setResizable(true);
     }

@@ -228,6 +228,10 @@ public final class CalibrationViewModel {
                     formats.dateTime(window.get().window().opens()), formats.dateTime(window.get().window().closes())));
             return false;
         }
+        if (newSource.get().isBlank()) {
+            problem.set(texts.get("calibration.problem.source"));
+            return false;
+        }
         observations.add(new Observation(kind, at, value, 1, newSource.get()));
         remember();
         problem.set("");

@@ -133,6 +133,8 @@ class CalibrationViewModelTest {
         assertTrue(calibration.observations().isEmpty(), "nothing is added while a value is wrong");
 
         calibration.newDateProperty().set(window.window().opens().toLocalDate());
+        assertFalse(calibration.addObservation());
+        assertEquals("Say where the figure was reported.", calibration.problemProperty().get());
         calibration.newSourceProperty().set("Yonhap, 12 July 2021");
         assertTrue(calibration.addObservation());
         assertEquals("", calibration.problemProperty().get());
@@ -144,6 +146,7 @@ class CalibrationViewModelTest {
 
         calibration.newKindProperty().set(Kind.SUSPENDED_AT);
         calibration.newValueProperty().set("");
+        calibration.newSourceProperty().set("Reuters, 13 July 2021");
         assertTrue(calibration.addObservation(), "a suspension has a time and no figure");
         assertEquals(2, calibration.observations().size());
 
@@ -208,7 +211,7 @@ class CalibrationViewModelTest {
         assertEquals("맞출 관측 수치를 하나 이상 추가하십시오.", calibration.problemProperty().get());
         calibration.load(OBSERVED);
         calibration.fit();
-        assertEquals("집중 감쇠 시간", calibration.parameterLines().get(0).name());
+        assertEquals("몰림 감쇠 시간", calibration.parameterLines().get(0).name());
         for (CalibrationViewModel.ResidualLine line : calibration.residualLines()) {
             assertFalse(line.figure().matches(".*[A-Za-z].*"), line.figure());
             assertFalse(line.observed().matches(".*[A-Za-z].*"), line.observed());
