@@ -35,8 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code serve} in a process of its own, killed with kill -9 in the middle of a loop of cohort edits, deliveries and
- * bookings, several times, then started again: every write it answered 2xx is there. On an H2 file given through
+ * {@code serve} in a process of its own, killed with kill -9 in the middle of a loop of cohort edits, deliveries,
+ * scenario saves and bookings, several times, then started again: every write it answered 2xx is there. On an H2 file given through
  * {@code --db} (without WRITE_DELAY=0, which serve adds) and on PostgreSQL.
  * <p>
  * The writes go one after another from one client: this test is about what a kill loses, not about concurrency.
@@ -54,6 +54,7 @@ class ServeKillTest {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Set<Long> bookings = new HashSet<>();
     private final Set<String> deliveries = new HashSet<>();
+    private final Set<String> scenarios = new HashSet<>();
     private int cohortEdits;
     private int lastCohortEdit;
     private volatile String refused = "none refused";
@@ -115,11 +116,11 @@ class ServeKillTest {
     }
 
     private synchronized int answered() {
-        return bookings.size() + deliveries.size() + cohortEdits;
+        return bookings.size() + deliveries.size() + cohortEdits + scenarios.size();
     }
 
     private void write(String base, int step) throws IOException, InterruptedException {
-        switch (step % 3) {
+        switch (step % 4) {
             case 0 -> {
                 HttpResponse<String> booked = send(HttpRequest.newBuilder(URI.create(base + "/api/v1/bookings"))
                         .header("Content-Type", "application/json")
@@ -148,6 +149,22 @@ class ServeKillTest {
                     }
                 } else {
                     refused = added.statusCode() + " " + added.body();
+                }
+            }
+            case 2 -> {
+                String name = "kill scenario " + System.nanoTime();
+                HttpResponse<String> plan = send(authorised(base + "/api/v1/plan").GET());
+                ObjectNode body = JSON.createObjectNode().put("name", name);
+                body.set("plan", JSON.readTree(plan.body()));
+                HttpResponse<String> saved = send(authorised(base + "/api/v1/scenarios")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+                if (saved.statusCode() == 201) {
+                    synchronized (this) {
+                        scenarios.add(name);
+                    }
+                } else {
+                    refused = saved.statusCode() + " " + saved.body();
                 }
             }
             default -> {
@@ -193,6 +210,10 @@ class ServeKillTest {
             Set<String> lostDeliveries = new HashSet<>(deliveries);
             lostDeliveries.removeAll(stored);
             assertEquals(Set.of(), lostDeliveries, "answered deliveries missing after " + KILLS + " kills");
+            Set<String> lostScenarios = new HashSet<>(scenarios);
+            JSON.readTree(send(authorised(base + "/api/v1/scenarios").GET()).body()).path("scenarios")
+                    .forEach(scenario -> lostScenarios.remove(scenario.path("name").asText()));
+            assertEquals(Set.of(), lostScenarios, "answered scenario saves missing after " + KILLS + " kills");
             assertTrue(kept >= lastCohortEdit, (lastCohortEdit - kept) + " answered cohort edits missing after "
                     + KILLS + " kills");
         } finally {
@@ -210,8 +231,8 @@ class ServeKillTest {
         }
         assertEquals(Set.of(), lostBookings, "answered bookings missing after " + KILLS + " kills (of "
                 + bookings.size() + ")");
-        System.out.printf("kill -9 x%d: %d bookings, %d deliveries, %d cohort edits answered; 0 missing%n", KILLS,
-                bookings.size(), deliveries.size(), cohortEdits);
+        System.out.printf("kill -9 x%d: %d bookings, %d deliveries, %d cohort edits, %d scenarios answered; 0 missing%n",
+                KILLS, bookings.size(), deliveries.size(), cohortEdits, scenarios.size());
     }
 
     private Process start(String url, String name) throws IOException {
