@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code serve} in a process of its own, killed with kill -9 in the middle of a loop of cohort edits, deliveries,
- * scenario saves and bookings, several times, then started again: every write it answered 2xx is there. On an H2 file given through
- * {@code --db} (without WRITE_DELAY=0, which serve adds) and on PostgreSQL.
+ * scenario saves and bookings, several times, then started again: every write it answered 2xx is there. On an H2
+ * file given through {@code --db} (without WRITE_DELAY=0, which serve adds) and on PostgreSQL.
  * <p>
  * The writes go one after another from one client: this test is about what a kill loses, not about concurrency.
  */
