@@ -86,6 +86,8 @@ public final class ScenariosViewModel {
         this.texts = Objects.requireNonNull(texts, "texts");
         // Another planner may have saved scenarios on the backend meanwhile: a stored change reads them again.
         working.storedVersionProperty().addListener((observable, before, after) -> refresh());
+        // Connecting to a backend or going back to the local model shows the scenarios kept there.
+        working.locationProperty().addListener((observable, before, after) -> refresh());
         refresh();
     }
 

@@ -18,6 +18,7 @@ import org.cohortplanner.backend.Role;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.simulation.CampaignDashboard;
+import org.cohortplanner.store.h2.H2PlanStore;
 import org.cohortplanner.store.json.PlanFiles;
 import org.cohortplanner.store.remote.RemotePlanStore;
 import org.cohortplanner.ui.InMemoryPlanStore;
@@ -28,6 +29,7 @@ import org.cohortplanner.ui.remote.PlanStoreSwitch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The Scenarios screen's view model in remote mode: two planners' consoles on one backend share its scenarios. */
 class RemoteScenariosViewModelTest {
@@ -120,5 +122,31 @@ class RemoteScenariosViewModelTest {
                 choi.scenarios().statusProperty().get());
         assertTrue(choi.scenarios().statusProperty().get().contains("planner role"),
                 choi.scenarios().statusProperty().get());
+    }
+
+    @Test
+    void connectingShowsTheBackendsScenariosAndDisconnectingTheLocalOnes(@TempDir Path folder) {
+        Console kim = console(KIM, "kim");
+        kim.scenarios().nameProperty().set("on the backend");
+        kim.scenarios().saveWorkingPlan();
+
+        try (H2PlanStore local = H2PlanStore.open(folder)) {
+            Plan stored = local.replace(SAMPLE, PlanChange.of("park", "Started"));
+            local.saveScenario("only here", stored, PlanChange.of("park", "Saved scenario only here"));
+            PlanStoreSwitch store = new PlanStoreSwitch(local);
+            WorkingPlan working = new WorkingPlan(store, new DirectTaskRunner(), store.load().orElseThrow());
+            ScenariosViewModel park = new ScenariosViewModel(working, store, new DirectTaskRunner(),
+                    CampaignDashboard.standard(), "park", Texts.of(ScenariosView.class, Locale.ENGLISH));
+            assertEquals(List.of("only here"), names(park));
+
+            store.use(new RemotePlanStore(URI.create(backend.url()), PARK, Duration.ofSeconds(2),
+                    Duration.ofSeconds(10), null));
+            working.reload(store.load().orElseThrow());
+            assertEquals(List.of("on the backend"), names(park));
+
+            store.useLocal();
+            working.reload(store.load().orElseThrow());
+            assertEquals(List.of("only here"), names(park));
+        }
     }
 }
