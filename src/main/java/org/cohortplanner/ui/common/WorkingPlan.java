@@ -93,7 +93,7 @@ public final class WorkingPlan {
      * edit is one step that {@link #undo()} takes back; a new edit forgets what could be redone.
      */
     public void edit(Plan edited, PlanChange change) {
-        undoable.push(new Step(plan.get(), edited, change));
+        undoable.push(new Step(plan.get(), edited, change, null, null));
         redoable.clear();
         showHistory();
         enqueue(new PendingWrite(edited, change, false));
@@ -108,8 +108,11 @@ public final class WorkingPlan {
         redoable.push(step);
         showHistory();
         PlanChange change = step.change();
+        if (step.fileBefore() != null) {
+            step.fileBefore().restore(this);
+        }
         enqueue(new PendingWrite(step.before(), new PlanChange(change.user(), "Undo: " + change.action(),
-                change.after(), change.before(), ""), false));
+                change.after(), change.before(), ""), step.fileBefore() != null));
     }
 
     /** Makes again the edit last undone ("Redo: action"). */
@@ -121,8 +124,11 @@ public final class WorkingPlan {
         undoable.push(step);
         showHistory();
         PlanChange change = step.change();
+        if (step.fileAfter() != null) {
+            step.fileAfter().restore(this);
+        }
         enqueue(new PendingWrite(step.after(), new PlanChange(change.user(), "Redo: " + change.action(),
-                change.before(), change.after(), change.reason()), false));
+                change.before(), change.after(), change.reason()), step.fileAfter() != null));
     }
 
     private void forgetHistory() {
@@ -155,14 +161,17 @@ public final class WorkingPlan {
     }
 
     /**
-     * Puts a whole other plan in place (a plan file opened, a new plan started), whatever versions say; the audit
-     * trail is kept, but there is nothing to undo in a plan just put in place. {@code fromFile} is the file it came
-     * from, or null.
+     * Puts a whole other plan in place (a plan file opened, a new plan started), whatever versions say, as one step
+     * that {@link #undo()} takes back: the plan before it and the plan file it belonged to come back, written to the
+     * store in the same way. {@code fromFile} is the file the new plan came from, or null.
      */
     public void replace(Plan replacement, PlanChange change, Path fromFile) {
-        forgetHistory();
-        fileContent = fromFile == null ? null : replacement;
-        planFile.set(fromFile);
+        FileState before = new FileState(planFile.get(), fileContent);
+        FileState after = new FileState(fromFile, fromFile == null ? null : replacement);
+        undoable.push(new Step(plan.get(), replacement, change, before, after));
+        redoable.clear();
+        showHistory();
+        after.restore(this);
         enqueue(new PendingWrite(replacement, change, true));
     }
 
@@ -329,8 +338,19 @@ public final class WorkingPlan {
         return storeWrites.getReadOnlyProperty();
     }
 
-    /** One undoable edit: the plan before and after it, and what it did. */
-    private record Step(Plan before, Plan after, PlanChange change) {
+    /**
+     * One undoable edit: the plan before and after it, and what it did; a whole plan put in place also keeps the plan
+     * file before and after it (null for an edit, which leaves the file as it is).
+     */
+    private record Step(Plan before, Plan after, PlanChange change, FileState fileBefore, FileState fileAfter) {
+    }
+
+    /** The plan file the working plan belongs to and what that file holds (both null for none). */
+    private record FileState(Path file, Plan content) {
+        void restore(WorkingPlan working) {
+            working.fileContent = content;
+            working.planFile.set(file);
+        }
     }
 
     private record PendingWrite(Plan plan, PlanChange change, boolean replacing) {
