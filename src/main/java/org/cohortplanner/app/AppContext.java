@@ -257,6 +257,17 @@ public final class AppContext implements AutoCloseable {
      * puts it in place of the console the window shows.
      */
     private void buildConsole(Screen shown, boolean rebuild) {
+        if (rebuild) {
+            // The screens left behind must hear of nothing any more, or every switch would keep a whole console alive
+            // and busy: the new screens get properties of their own holding the same plan and selections.
+            working.newGeneration();
+            CohortSelection cohort = new CohortSelection();
+            cohort.select(selection.getCohortId());
+            selection = cohort;
+            RegionSelection region = new RegionSelection();
+            region.select(regionSelection.getRegion());
+            regionSelection = region;
+        }
         UserDialogs dialogs = new FxUserDialogs(() -> stage, locale);
         PlanFileAccess files = new JsonPlanFileAccess();
         shell = new ShellViewModel(working, files, tasks, dialogs, user, new VersionProvider().getVersion()[0], locale,

@@ -35,25 +35,25 @@ public final class WorkingPlan {
 
     private final PlanStore store;
     private final TaskRunner tasks;
-    private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
-    private final ReadOnlyObjectWrapper<Path> planFile = new ReadOnlyObjectWrapper<>(this, "planFile");
-    private final ReadOnlyBooleanWrapper differsFromFile = new ReadOnlyBooleanWrapper(this, "differsFromFile");
-    private final ReadOnlyObjectWrapper<StoreState> storeState =
+    private ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+    private ReadOnlyObjectWrapper<Path> planFile = new ReadOnlyObjectWrapper<>(this, "planFile");
+    private ReadOnlyBooleanWrapper differsFromFile = new ReadOnlyBooleanWrapper(this, "differsFromFile");
+    private ReadOnlyObjectWrapper<StoreState> storeState =
             new ReadOnlyObjectWrapper<>(this, "storeState", StoreState.SAVED);
-    private final ReadOnlyStringWrapper storeProblem = new ReadOnlyStringWrapper(this, "storeProblem", "");
-    private final ReadOnlyLongWrapper storeWrites = new ReadOnlyLongWrapper(this, "storeWrites");
-    private final ReadOnlyStringWrapper location = new ReadOnlyStringWrapper(this, "location");
+    private ReadOnlyStringWrapper storeProblem = new ReadOnlyStringWrapper(this, "storeProblem", "");
+    private ReadOnlyLongWrapper storeWrites = new ReadOnlyLongWrapper(this, "storeWrites");
+    private ReadOnlyStringWrapper location = new ReadOnlyStringWrapper(this, "location");
     private final Deque<PendingWrite> pending = new ArrayDeque<>();
     private final Deque<Step> undoable = new ArrayDeque<>();
     private final Deque<Step> redoable = new ArrayDeque<>();
-    private final ReadOnlyStringWrapper undoAction = new ReadOnlyStringWrapper(this, "undoAction", "");
-    private final ReadOnlyStringWrapper redoAction = new ReadOnlyStringWrapper(this, "redoAction", "");
+    private ReadOnlyStringWrapper undoAction = new ReadOnlyStringWrapper(this, "undoAction", "");
+    private ReadOnlyStringWrapper redoAction = new ReadOnlyStringWrapper(this, "redoAction", "");
     private Plan fileContent;
     /**
      * The version the store holds. Kept apart from the shown plan: setting the plan again only to change its
      * version would notify every screen a second time per edit (and rebuild the schedule twice).
      */
-    private final ReadOnlyLongWrapper storedVersion = new ReadOnlyLongWrapper(this, "storedVersion");
+    private ReadOnlyLongWrapper storedVersion = new ReadOnlyLongWrapper(this, "storedVersion");
     private Plan lastStored;
     private boolean writing;
     private Consumer<StoreConflict> conflictHandler;
@@ -81,6 +81,25 @@ public final class WorkingPlan {
         this.lastStored = stored;
         this.location.set(store.location());
         plan.addListener((observable, before, after) -> compareWithFile());
+    }
+
+    /**
+     * Gives the screens built from now on properties of their own, holding the same values, and stops changing the
+     * ones handed out before: the screens of the language left behind (see the console's language switch) then hear
+     * of no plan change any more, and nothing shared keeps them from being collected.
+     */
+    public void newGeneration() {
+        plan = new ReadOnlyObjectWrapper<>(this, "plan", plan.get());
+        plan.addListener((observable, before, after) -> compareWithFile());
+        planFile = new ReadOnlyObjectWrapper<>(this, "planFile", planFile.get());
+        differsFromFile = new ReadOnlyBooleanWrapper(this, "differsFromFile", differsFromFile.get());
+        storeState = new ReadOnlyObjectWrapper<>(this, "storeState", storeState.get());
+        storeProblem = new ReadOnlyStringWrapper(this, "storeProblem", storeProblem.get());
+        storeWrites = new ReadOnlyLongWrapper(this, "storeWrites", storeWrites.get());
+        location = new ReadOnlyStringWrapper(this, "location", location.get());
+        undoAction = new ReadOnlyStringWrapper(this, "undoAction", undoAction.get());
+        redoAction = new ReadOnlyStringWrapper(this, "redoAction", redoAction.get());
+        storedVersion = new ReadOnlyLongWrapper(this, "storedVersion", storedVersion.get());
     }
 
     /** Where the data lives: the store's location. */

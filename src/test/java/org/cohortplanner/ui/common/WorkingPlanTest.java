@@ -192,4 +192,22 @@ class WorkingPlanTest {
         assertFalse(working.canUndo());
         assertEquals("Theirs", working.getPlan().name());
     }
+
+    @Test
+    void aNewGenerationKeepsTheValuesAndTheOldPropertiesHearNothingMore() {
+        working.edit(working.getPlan().withName("A"), PlanChange.of("kim", "Renamed to A"));
+        javafx.beans.property.ReadOnlyObjectProperty<Plan> old = working.planProperty();
+        java.util.List<String> heardByOld = new java.util.ArrayList<>();
+        old.addListener((observable, before, after) -> heardByOld.add(after.name()));
+
+        working.newGeneration();
+        working.edit(working.getPlan().withName("B"), PlanChange.of("kim", "Renamed to B"));
+
+        assertEquals(java.util.List.of(), heardByOld);
+        assertEquals("A", old.get().name(), "the old property keeps what it last held");
+        assertEquals("B", working.planProperty().get().name());
+        assertEquals("Renamed to B", working.undoActionProperty().get());
+        working.undo();
+        assertEquals("A", working.getPlan().name(), "the history carries over");
+    }
 }
