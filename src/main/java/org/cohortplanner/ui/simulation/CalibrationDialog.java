@@ -31,6 +31,7 @@ import org.cohortplanner.simulation.NightCalibration.Observation;
 import org.cohortplanner.simulation.NightCalibration.Parameter;
 import org.cohortplanner.ui.simulation.CalibrationViewModel.ParameterLine;
 import org.cohortplanner.ui.simulation.CalibrationViewModel.ResidualLine;
+import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -207,7 +208,7 @@ final class CalibrationDialog {
             }
         });
         kind.valueProperty().bindBidirectional(model.newKindProperty());
-        DatePicker date = new DatePicker();
+        DatePicker date = Formats.styled(new DatePicker(), texts.locale());
         date.setId(DATE_ID);
         date.setPrefWidth(130);
         date.valueProperty().bindBidirectional(model.newDateProperty());
