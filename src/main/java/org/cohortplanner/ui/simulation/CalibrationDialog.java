@@ -3,6 +3,7 @@ package org.cohortplanner.ui.simulation;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -31,6 +32,7 @@ import org.cohortplanner.simulation.NightCalibration.Observation;
 import org.cohortplanner.simulation.NightCalibration.Parameter;
 import org.cohortplanner.ui.simulation.CalibrationViewModel.ParameterLine;
 import org.cohortplanner.ui.simulation.CalibrationViewModel.ResidualLine;
+import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -149,22 +151,13 @@ final class CalibrationDialog {
         problem.managedProperty().bind(problem.visibleProperty());
 
         Label resultTitle = title("calibration.result");
-        TableView<ParameterLine> fitted = new TableView<>(model.parameterLines());
-        fitted.setId(PARAMETERS_ID);
-        fitted.setPlaceholder(new Label(texts.get("calibration.result.none")));
-        fitted.setPrefHeight(130);
-        fitted.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        fitted.getColumns().setAll(List.of(
-                column("calibration.column.parameter", ParameterLine::name, 170),
-                column("calibration.column.plan", ParameterLine::before, 110),
-                column("calibration.column.fitted", ParameterLine::fitted, 110),
-                column("calibration.column.unit", ParameterLine::unit, 260)));
-        TableView<ResidualLine> residuals = new TableView<>(model.residualLines());
-        residuals.setId(RESIDUALS_ID);
-        residuals.setPlaceholder(new Label(""));
-        residuals.setPrefHeight(130);
-        residuals.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        residuals.getColumns().setAll(List.of(
+        TableView<ParameterLine> fitted = table(PARAMETERS_ID, model.parameterLines(),
+                texts.get("calibration.result.none"), 130, List.of(
+                        column("calibration.column.parameter", ParameterLine::name, 170),
+                        column("calibration.column.plan", ParameterLine::before, 110),
+                        column("calibration.column.fitted", ParameterLine::fitted, 110),
+                        column("calibration.column.unit", ParameterLine::unit, 260)));
+        TableView<ResidualLine> residuals = table(RESIDUALS_ID, model.residualLines(), "", 130, List.of(
                 column("calibration.column.figure", ResidualLine::figure, 170),
                 column("calibration.column.at", ResidualLine::at, 150),
                 column("calibration.column.observed", ResidualLine::observed, 170),
@@ -178,16 +171,22 @@ final class CalibrationDialog {
     }
 
     private TableView<Observation> observationsTable() {
-        TableView<Observation> table = new TableView<>(model.observations());
-        table.setId(OBSERVATIONS_ID);
-        table.setPlaceholder(new Label(texts.get("calibration.observed.none")));
-        table.setPrefHeight(150);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().setAll(List.of(
+        return table(OBSERVATIONS_ID, model.observations(), texts.get("calibration.observed.none"), 150, List.of(
                 column("calibration.column.figure", o -> model.kindName(o.kind()), 170),
                 column("calibration.column.at", o -> model.formats().dateTime(o.at()), 150),
                 column("calibration.column.value", model::describe, 150),
                 column("calibration.column.source", Observation::source, 360)));
+    }
+
+    /** A table of the dialog: its rows, what it shows while empty, its height and its columns. */
+    private static <R> TableView<R> table(String id, ObservableList<R> rows, String empty, double height,
+                                          List<TableColumn<R, String>> columns) {
+        TableView<R> table = new TableView<>(rows);
+        table.setId(id);
+        table.setPlaceholder(new Label(empty));
+        table.setPrefHeight(height);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().setAll(columns);
         return table;
     }
 
@@ -207,7 +206,7 @@ final class CalibrationDialog {
             }
         });
         kind.valueProperty().bindBidirectional(model.newKindProperty());
-        DatePicker date = new DatePicker();
+        DatePicker date = Formats.styled(new DatePicker(), texts.locale());
         date.setId(DATE_ID);
         date.setPrefWidth(130);
         date.valueProperty().bindBidirectional(model.newDateProperty());
