@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
@@ -33,6 +34,7 @@ import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.h2.H2PlanStore;
+import org.cohortplanner.store.json.ObservedNightFiles;
 import org.cohortplanner.store.json.PlanFiles;
 import org.cohortplanner.store.remote.RemotePlanStore;
 import org.cohortplanner.store.settings.ConsoleSettings;
@@ -70,6 +72,7 @@ import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
 import org.cohortplanner.ui.shell.ShellViewModel;
 import org.cohortplanner.ui.shell.StartingPlan;
+import org.cohortplanner.ui.simulation.CalibrationViewModel;
 import org.cohortplanner.ui.simulation.SimulationView;
 import org.cohortplanner.ui.simulation.SimulationViewModel;
 import org.cohortplanner.ui.supply.SupplyView;
@@ -255,6 +258,17 @@ public final class AppContext implements AutoCloseable {
      * puts it in place of the console the window shows.
      */
     private void buildConsole(Screen shown, boolean rebuild) {
+        if (rebuild) {
+            // The screens left behind must hear of nothing any more, or every switch would keep a whole console alive
+            // and busy: the new screens get properties of their own holding the same plan and selections.
+            working.newGeneration();
+            CohortSelection cohort = new CohortSelection();
+            cohort.select(selection.getCohortId());
+            selection = cohort;
+            RegionSelection region = new RegionSelection();
+            region.select(regionSelection.getRegion());
+            regionSelection = region;
+        }
         UserDialogs dialogs = new FxUserDialogs(() -> stage, locale);
         PlanFileAccess files = new JsonPlanFileAccess();
         shell = new ShellViewModel(working, files, tasks, dialogs, user, new VersionProvider().getVersion()[0], locale,
@@ -262,28 +276,40 @@ public final class AppContext implements AutoCloseable {
         shell.show(shown);
         shell.setBriefingWriter(this::writeBriefing);
 
-        Map<Screen, Node> screens = new EnumMap<>(Screen.class);
-        screens.put(Screen.DASHBOARD, new DashboardView(new DashboardViewModel(working, tasks,
+        // The screens are built later, on first showing: they take this console's plan, selections and language.
+        WorkingPlan working = this.working;
+        CohortSelection selection = this.selection;
+        RegionSelection regionSelection = this.regionSelection;
+        Locale locale = this.locale;
+        ShellViewModel shell = this.shell;
+        Map<Screen, Supplier<Node>> screens = new EnumMap<>(Screen.class);
+        // Each screen is built the first time it is shown: the console opens on one screen, not nine.
+        screens.put(Screen.DASHBOARD, () -> new DashboardView(new DashboardViewModel(working, tasks,
                 CampaignDashboard.standard(), selection, regionSelection, target -> shell.show(screenOf(target)),
                 Texts.of(DashboardView.class, locale))).root());
-        screens.put(Screen.COHORTS, new CohortsView(new CohortsViewModel(working, selection, dialogs, user, locale))
-                .root());
-        screens.put(Screen.TIMELINE, new TimelineView(new TimelineViewModel(working, selection, user, locale,
+        screens.put(Screen.COHORTS, () -> new CohortsView(new CohortsViewModel(working, selection, dialogs, user,
+                locale)).root());
+        screens.put(Screen.TIMELINE, () -> new TimelineView(new TimelineViewModel(working, selection, user, locale,
                 Clock.systemUTC())).root());
-        SupplyViewModel supply = new SupplyViewModel(working, tasks, dialogs, user, Texts.of(SupplyView.class, locale));
-        supply.selectedRegionProperty().bindBidirectional(regionSelection.regionProperty());
-        screens.put(Screen.SUPPLY, new SupplyView(supply).root());
-        screens.put(Screen.SIMULATION, new SimulationView(new SimulationViewModel(working, tasks, selection,
-                new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user,
-                Texts.of(SimulationView.class, locale))).root());
+        screens.put(Screen.SUPPLY, () -> {
+            SupplyViewModel supply = new SupplyViewModel(working, tasks, dialogs, user,
+                    Texts.of(SupplyView.class, locale));
+            supply.selectedRegionProperty().bindBidirectional(regionSelection.regionProperty());
+            return new SupplyView(supply).root();
+        });
+        Texts simulationTexts = Texts.of(SimulationView.class, locale);
+        screens.put(Screen.SIMULATION, () -> new SimulationView(new SimulationViewModel(working, tasks, selection,
+                new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user, simulationTexts),
+                new CalibrationViewModel(working, tasks, dialogs, file -> ObservedNightFiles.read(file).observations(),
+                        new BookingNightSimulator(), BookingNights.standard(), user, simulationTexts)).root());
         Texts exportTexts = Texts.of(ExportView.class, locale);
-        screens.put(Screen.EXPORT, new ExportView(new ExportViewModel(working, store, files, tasks, dialogs,
+        screens.put(Screen.EXPORT, () -> new ExportView(new ExportViewModel(working, store, files, tasks, dialogs,
                 new FxExportChoosers(() -> stage, exportTexts), new SystemDesktopOpener(), exportTexts),
                 exportTexts).root());
-        screens.put(Screen.AUDIT, new AuditView(new AuditViewModel(store, working, tasks, locale)).root());
-        screens.put(Screen.PROVINCES, new ProvincesView(new ProvincesViewModel(working, tasks,
+        screens.put(Screen.AUDIT, () -> new AuditView(new AuditViewModel(store, working, tasks, locale)).root());
+        screens.put(Screen.PROVINCES, () -> new ProvincesView(new ProvincesViewModel(working, tasks,
                 CampaignDashboard.standard(), regionSelection, Texts.of(ProvincesView.class, locale))).root());
-        screens.put(Screen.SCENARIOS, new ScenariosView(new ScenariosViewModel(working, store, tasks,
+        screens.put(Screen.SCENARIOS, () -> new ScenariosView(new ScenariosViewModel(working, store, tasks,
                 CampaignDashboard.standard(), user, Texts.of(ScenariosView.class, locale))).root());
 
         RemoteConnectionViewModel remote = new RemoteConnectionViewModel(store, working, tasks, dialogs,

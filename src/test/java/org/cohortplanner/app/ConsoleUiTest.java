@@ -169,10 +169,11 @@ class ConsoleUiTest extends RunningConsole {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(cohorts, table.getItems().size());
 
+        // The plan is in no file: the console offers to save it first, to replace it (Undo brings it back) or not.
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn((Node) robot.lookup(".dialog-pane .button").match(
-                node -> node instanceof Button && ((Button) node).isDefaultButton()).query());
+                node -> node instanceof Button && "Replace".equals(((Button) node).getText())).query());
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(table.getItems().isEmpty());
         String plan = robot.lookup("#" + ShellView.STATUS_PLAN_ID).queryAs(Label.class).getText();

@@ -3,7 +3,12 @@ package org.cohortplanner.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
+import javafx.scene.Parent;
+import javafx.stage.Stage;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Menu;
@@ -59,6 +64,31 @@ class LanguageSwitchUiTest extends RunningConsole {
         assertEquals("_File", menuBar().getMenus().get(0).getText());
         assertEquals("Audit", navigationName(Screen.AUDIT));
         assertEquals(planBefore, statusPlan());
+    }
+
+    /**
+     * Issue 15: the screens left behind by a language switch are let go. Ten switches, then a plan edit: every root
+     * shown before is collected (nothing shared still holds its view models, so none hears of the edit), and the
+     * console shown still does.
+     */
+    @Test
+    void tenSwitchesLeaveNoOldScreenBehind() throws InterruptedException {
+        Stage stage = (Stage) menuBar().getScene().getWindow();
+        List<WeakReference<Parent>> left = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            left.add(new WeakReference<>(stage.getScene().getRoot()));
+            chooseLanguage(i % 2 == 0 ? ConsoleSettings.KOREAN : ConsoleSettings.ENGLISH);
+        }
+        assertEquals("_File", menuBar().getMenus().get(0).getText());
+        Parent shown = stage.getScene().getRoot();
+        for (int attempt = 0; attempt < 20 && left.stream().anyMatch(root -> root.get() != null); attempt++) {
+            System.gc();
+            Thread.sleep(100);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        long kept = left.stream().filter(root -> root.get() != null).count();
+        assertEquals(0, kept, "screens of earlier languages still held after ten switches");
+        assertTrue(shown.getScene() != null, "the console shown stays");
     }
 
     private void chooseLanguage(String tag) {

@@ -27,6 +27,7 @@ abstract class RunningConsole {
     static void startConsole() throws TimeoutException {
         FxToolkit.registerPrimaryStage();
         console = FxToolkit.setupApplication(CohortPlannerApp.class, "--data-dir=" + dataDir);
+        HeadlessConsole.waitForConsole();
         WaitForAsyncUtils.waitForFxEvents();
     }
 

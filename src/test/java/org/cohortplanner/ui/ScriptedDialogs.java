@@ -15,9 +15,16 @@ public final class ScriptedDialogs implements UserDialogs {
     public final List<String> information = new ArrayList<>();
     private final Deque<Boolean> answers = new ArrayDeque<>();
     private final Deque<Path> files = new ArrayDeque<>();
+    private final Deque<Integer> picks = new ArrayDeque<>();
 
     public ScriptedDialogs answer(boolean yes) {
         answers.add(yes);
+        return this;
+    }
+
+    /** The answer (its index) to give the next question that has several answers. */
+    public ScriptedDialogs pick(int answer) {
+        picks.add(answer);
         return this;
     }
 
@@ -43,6 +50,15 @@ public final class ScriptedDialogs implements UserDialogs {
             throw new AssertionError("unexpected question: " + question);
         }
         return answers.removeFirst();
+    }
+
+    @Override
+    public int ask(String title, String question, List<String> answers) {
+        confirmations.add(question);
+        if (picks.isEmpty()) {
+            throw new AssertionError("unexpected question: " + question + " " + answers);
+        }
+        return picks.removeFirst();
     }
 
     @Override

@@ -7,10 +7,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.scene.control.DatePicker;
+import javafx.util.StringConverter;
 
 /**
  * How the console writes numbers, times and periods, one place for every screen. Each method comes in two forms:
@@ -98,6 +102,45 @@ public final class Formats {
 
     public static String date(LocalDate day, Locale locale) {
         return day == null ? "" : pattern(locale, "d MMM yyyy", "yyyy. M. d.").format(day);
+    }
+
+    /**
+     * What a date picker shows and reads, in the console's style for {@code locale} (the same as the tables: "12 Jul
+     * 2021", "2021. 7. 12."), so that no picker falls back to the toolkit's "7/12/2021". It also reads ISO dates
+     * (2021-07-12); text it cannot read gives null, which a picker shows as no date.
+     */
+    public static StringConverter<LocalDate> dateConverter(Locale locale) {
+        DateTimeFormatter shown = pattern(locale, "d MMM yyyy", "yyyy. M. d.");
+        return new StringConverter<>() {
+            @Override
+            public String toString(LocalDate day) {
+                return day == null ? "" : shown.format(day);
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                if (text == null || text.isBlank()) {
+                    return null;
+                }
+                String typed = text.strip();
+                for (DateTimeFormatter reading : List.of(shown, DateTimeFormatter.ISO_LOCAL_DATE,
+                        DateTimeFormatter.ofPattern("yyyy. M. d", Locale.ROOT))) {
+                    try {
+                        return LocalDate.parse(typed, reading);
+                    } catch (DateTimeParseException notThisStyle) {
+                        // Try the next style.
+                    }
+                }
+                return null;
+            }
+        };
+    }
+
+    /** Makes {@code picker} show and read dates in the console's style for {@code locale}. */
+    public static DatePicker styled(DatePicker picker, Locale locale) {
+        picker.setConverter(dateConverter(locale));
+        picker.setPromptText(dateConverter(locale).toString(LocalDate.of(2021, 7, 19)));
+        return picker;
     }
 
     /** An instant as wall-clock time in {@code zone}, to the second, for audit entries. */

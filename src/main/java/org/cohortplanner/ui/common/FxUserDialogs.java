@@ -53,6 +53,21 @@ public final class FxUserDialogs implements UserDialogs {
     }
 
     @Override
+    public int ask(String title, String question, List<String> answers) {
+        Alert alert = messageAlert(Alert.AlertType.CONFIRMATION, owner.get(), title, question);
+        List<ButtonType> buttons = new java.util.ArrayList<>();
+        for (int i = 0; i < answers.size(); i++) {
+            boolean last = i == answers.size() - 1;
+            buttons.add(new ButtonType(answers.get(i), last ? ButtonBar.ButtonData.CANCEL_CLOSE
+                    : i == 0 ? ButtonBar.ButtonData.OK_DONE : ButtonBar.ButtonData.OTHER));
+        }
+        alert.getButtonTypes().setAll(buttons);
+        ButtonType chosen = alert.showAndWait().orElse(buttons.get(buttons.size() - 1));
+        int index = buttons.indexOf(chosen);
+        return index < 0 ? answers.size() - 1 : index;
+    }
+
+    @Override
     public Optional<Path> chooseFileToOpen(String title, Path startingFolder) {
         FileChooser chooser = chooser(title, startingFolder);
         return Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(File::toPath);

@@ -19,6 +19,12 @@ public interface UserDialogs {
     /** True when the user agrees to {@code question}. */
     boolean confirm(String title, String question);
 
+    /**
+     * Puts {@code question} with several {@code answers} (the last one is the cancel answer, also given by Escape or
+     * closing the dialog); returns the index of the answer chosen.
+     */
+    int ask(String title, String question, List<String> answers);
+
     /** A plan file to open, or empty when the user cancelled. */
     Optional<Path> chooseFileToOpen(String title, Path startingFolder);
 

@@ -35,25 +35,25 @@ public final class WorkingPlan {
 
     private final PlanStore store;
     private final TaskRunner tasks;
-    private final ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
-    private final ReadOnlyObjectWrapper<Path> planFile = new ReadOnlyObjectWrapper<>(this, "planFile");
-    private final ReadOnlyBooleanWrapper differsFromFile = new ReadOnlyBooleanWrapper(this, "differsFromFile");
-    private final ReadOnlyObjectWrapper<StoreState> storeState =
+    private ReadOnlyObjectWrapper<Plan> plan = new ReadOnlyObjectWrapper<>(this, "plan");
+    private ReadOnlyObjectWrapper<Path> planFile = new ReadOnlyObjectWrapper<>(this, "planFile");
+    private ReadOnlyBooleanWrapper differsFromFile = new ReadOnlyBooleanWrapper(this, "differsFromFile");
+    private ReadOnlyObjectWrapper<StoreState> storeState =
             new ReadOnlyObjectWrapper<>(this, "storeState", StoreState.SAVED);
-    private final ReadOnlyStringWrapper storeProblem = new ReadOnlyStringWrapper(this, "storeProblem", "");
-    private final ReadOnlyLongWrapper storeWrites = new ReadOnlyLongWrapper(this, "storeWrites");
-    private final ReadOnlyStringWrapper location = new ReadOnlyStringWrapper(this, "location");
+    private ReadOnlyStringWrapper storeProblem = new ReadOnlyStringWrapper(this, "storeProblem", "");
+    private ReadOnlyLongWrapper storeWrites = new ReadOnlyLongWrapper(this, "storeWrites");
+    private ReadOnlyStringWrapper location = new ReadOnlyStringWrapper(this, "location");
     private final Deque<PendingWrite> pending = new ArrayDeque<>();
     private final Deque<Step> undoable = new ArrayDeque<>();
     private final Deque<Step> redoable = new ArrayDeque<>();
-    private final ReadOnlyStringWrapper undoAction = new ReadOnlyStringWrapper(this, "undoAction", "");
-    private final ReadOnlyStringWrapper redoAction = new ReadOnlyStringWrapper(this, "redoAction", "");
+    private ReadOnlyStringWrapper undoAction = new ReadOnlyStringWrapper(this, "undoAction", "");
+    private ReadOnlyStringWrapper redoAction = new ReadOnlyStringWrapper(this, "redoAction", "");
     private Plan fileContent;
     /**
      * The version the store holds. Kept apart from the shown plan: setting the plan again only to change its
      * version would notify every screen a second time per edit (and rebuild the schedule twice).
      */
-    private final ReadOnlyLongWrapper storedVersion = new ReadOnlyLongWrapper(this, "storedVersion");
+    private ReadOnlyLongWrapper storedVersion = new ReadOnlyLongWrapper(this, "storedVersion");
     private Plan lastStored;
     private boolean writing;
     private Consumer<StoreConflict> conflictHandler;
@@ -83,6 +83,25 @@ public final class WorkingPlan {
         plan.addListener((observable, before, after) -> compareWithFile());
     }
 
+    /**
+     * Gives the screens built from now on properties of their own, holding the same values, and stops changing the
+     * ones handed out before: the screens of the language left behind (see the console's language switch) then hear
+     * of no plan change any more, and nothing shared keeps them from being collected.
+     */
+    public void newGeneration() {
+        plan = new ReadOnlyObjectWrapper<>(this, "plan", plan.get());
+        plan.addListener((observable, before, after) -> compareWithFile());
+        planFile = new ReadOnlyObjectWrapper<>(this, "planFile", planFile.get());
+        differsFromFile = new ReadOnlyBooleanWrapper(this, "differsFromFile", differsFromFile.get());
+        storeState = new ReadOnlyObjectWrapper<>(this, "storeState", storeState.get());
+        storeProblem = new ReadOnlyStringWrapper(this, "storeProblem", storeProblem.get());
+        storeWrites = new ReadOnlyLongWrapper(this, "storeWrites", storeWrites.get());
+        location = new ReadOnlyStringWrapper(this, "location", location.get());
+        undoAction = new ReadOnlyStringWrapper(this, "undoAction", undoAction.get());
+        redoAction = new ReadOnlyStringWrapper(this, "redoAction", redoAction.get());
+        storedVersion = new ReadOnlyLongWrapper(this, "storedVersion", storedVersion.get());
+    }
+
     /** Where the data lives: the store's location. */
     public String location() {
         return store.location();
@@ -93,7 +112,7 @@ public final class WorkingPlan {
      * edit is one step that {@link #undo()} takes back; a new edit forgets what could be redone.
      */
     public void edit(Plan edited, PlanChange change) {
-        undoable.push(new Step(plan.get(), edited, change));
+        undoable.push(new Step(plan.get(), edited, change, null, null));
         redoable.clear();
         showHistory();
         enqueue(new PendingWrite(edited, change, false));
@@ -108,8 +127,11 @@ public final class WorkingPlan {
         redoable.push(step);
         showHistory();
         PlanChange change = step.change();
+        if (step.fileBefore() != null) {
+            step.fileBefore().restore(this);
+        }
         enqueue(new PendingWrite(step.before(), new PlanChange(change.user(), "Undo: " + change.action(),
-                change.after(), change.before(), ""), false));
+                change.after(), change.before(), ""), step.fileBefore() != null));
     }
 
     /** Makes again the edit last undone ("Redo: action"). */
@@ -121,8 +143,11 @@ public final class WorkingPlan {
         undoable.push(step);
         showHistory();
         PlanChange change = step.change();
+        if (step.fileAfter() != null) {
+            step.fileAfter().restore(this);
+        }
         enqueue(new PendingWrite(step.after(), new PlanChange(change.user(), "Redo: " + change.action(),
-                change.before(), change.after(), change.reason()), false));
+                change.before(), change.after(), change.reason()), step.fileAfter() != null));
     }
 
     private void forgetHistory() {
@@ -155,14 +180,17 @@ public final class WorkingPlan {
     }
 
     /**
-     * Puts a whole other plan in place (a plan file opened, a new plan started), whatever versions say; the audit
-     * trail is kept, but there is nothing to undo in a plan just put in place. {@code fromFile} is the file it came
-     * from, or null.
+     * Puts a whole other plan in place (a plan file opened, a new plan started), whatever versions say, as one step
+     * that {@link #undo()} takes back: the plan before it and the plan file it belonged to come back, written to the
+     * store in the same way. {@code fromFile} is the file the new plan came from, or null.
      */
     public void replace(Plan replacement, PlanChange change, Path fromFile) {
-        forgetHistory();
-        fileContent = fromFile == null ? null : replacement;
-        planFile.set(fromFile);
+        FileState before = new FileState(planFile.get(), fileContent);
+        FileState after = new FileState(fromFile, fromFile == null ? null : replacement);
+        undoable.push(new Step(plan.get(), replacement, change, before, after));
+        redoable.clear();
+        showHistory();
+        after.restore(this);
         enqueue(new PendingWrite(replacement, change, true));
     }
 
@@ -329,8 +357,19 @@ public final class WorkingPlan {
         return storeWrites.getReadOnlyProperty();
     }
 
-    /** One undoable edit: the plan before and after it, and what it did. */
-    private record Step(Plan before, Plan after, PlanChange change) {
+    /**
+     * One undoable edit: the plan before and after it, and what it did; a whole plan put in place also keeps the plan
+     * file before and after it (null for an edit, which leaves the file as it is).
+     */
+    private record Step(Plan before, Plan after, PlanChange change, FileState fileBefore, FileState fileAfter) {
+    }
+
+    /** The plan file the working plan belongs to and what that file holds (both null for none). */
+    private record FileState(Path file, Plan content) {
+        void restore(WorkingPlan working) {
+            working.fileContent = content;
+            working.planFile.set(file);
+        }
     }
 
     private record PendingWrite(Plan plan, PlanChange change, boolean replacing) {

@@ -169,7 +169,7 @@ public final class DashboardView {
         XYChart.Series<String, Number> usable = new XYChart.Series<>();
         usable.setName(texts.get("chart.usable"));
         for (CampaignFigures.BrandWeek week : viewModel.weeks(shown)) {
-            String label = Formats.date(week.weekStart());
+            String label = Formats.date(week.weekStart(), texts.locale());
             first.getData().add(new XYChart.Data<>(label, week.firstDoses()));
             second.getData().add(new XYChart.Data<>(label, week.secondDoses()));
             usable.getData().add(new XYChart.Data<>(label, week.usable()));

@@ -118,14 +118,14 @@ public final class DashboardViewModel {
         progress.set(1);
         figures.set(shown);
         status.set(texts.get("status.done", shown.planName(), shown.seed()));
-        eligible.set(Formats.count(shown.eligible()));
-        bookings.set(Formats.count(shown.expectedBookings()));
-        doses.set(texts.get("tile.doses.value", Formats.count(shown.neededDoses()),
-                Formats.count(shown.usableDoses())));
+        eligible.set(Formats.count(shown.eligible(), texts.locale()));
+        bookings.set(Formats.count(shown.expectedBookings(), texts.locale()));
+        doses.set(texts.get("tile.doses.value", Formats.count(shown.neededDoses(), texts.locale()),
+                Formats.count(shown.usableDoses(), texts.locale())));
         shortages.set(shown.peopleShort() == 0 ? texts.get("tile.shortages.none")
-                : texts.get("tile.shortages.value", Formats.count(shown.peopleShort()), shown.shortageDays()));
+                : texts.get("tile.shortages.value", Formats.count(shown.peopleShort(), texts.locale()), shown.shortageDays()));
         waits.set(shown.worstNight().map(night -> texts.get("tile.waits.value", minutes(night.p95Minutes()),
-                Formats.date(night.date()), night.cohortName())).orElse(texts.get("tile.waits.none")));
+                Formats.date(night.date(), texts.locale()), night.cohortName())).orElse(texts.get("tile.waits.none")));
         suspended.set(shown.suspended().isEmpty() ? texts.get("tile.suspended.none")
                 : texts.get("tile.suspended.value", shown.suspended().size()));
         problems.set(shown.problems().isEmpty() ? texts.get("tile.problems.none")
@@ -133,18 +133,18 @@ public final class DashboardViewModel {
 
         List<NightRow> nightRows = new ArrayList<>();
         for (CampaignFigures.NightWait night : shown.nights()) {
-            nightRows.add(new NightRow(night.cohortId(), Formats.date(night.date()), night.cohortName(),
+            nightRows.add(new NightRow(night.cohortId(), Formats.date(night.date(), texts.locale()), night.cohortName(),
                     minutes(night.p95Minutes()), night.p95Minutes() > CROWDED_MINUTES));
         }
         nights.setAll(nightRows);
         List<RegionRow> rows = new ArrayList<>();
         for (CampaignFigures.RegionFigures region : shown.regions()) {
             rows.add(new RegionRow(region.region(), Integer.toString(region.shortageDays()),
-                    Formats.count(region.peopleShort()), region.peopleShort() > 0));
+                    Formats.count(region.peopleShort(), texts.locale()), region.peopleShort() > 0));
         }
         regionRows.setAll(rows);
         suspendedLines.setAll(shown.suspended().stream().map(window -> texts.get("suspended.line",
-                window.cohortName(), Formats.dateTime(window.at()))).toList());
+                window.cohortName(), Formats.dateTime(window.at(), texts.locale()))).toList());
         problemLines.setAll(shown.problems().stream().map(problem -> texts.get(problem.isError()
                 ? "problem.error" : "problem.warning", problem.message())).toList());
         List<String> names = new ArrayList<>(new LinkedHashSet<>(shown.brandWeeks().stream()

@@ -129,7 +129,7 @@ public final class ProvincesViewModel {
         legendLow.set(rows.isEmpty() ? "" : format(by, low));
         legendHigh.set(rows.isEmpty() ? "" : format(by, high));
         status.set(on == null ? texts.get("status.noDays") : texts.get("status.done",
-                texts.get("measure." + by.name()), Formats.date(on)));
+                texts.get("measure." + by.name()), Formats.date(on, texts.locale())));
     }
 
     private static double value(CampaignFigures shown, CampaignFigures.RegionFigures region, Measure by,
@@ -159,8 +159,8 @@ public final class ProvincesViewModel {
 
     private String format(Measure by, double value) {
         return switch (by) {
-            case PEOPLE_SHORT, DOSES_ON_HAND -> Formats.count(Math.round(value));
-            case SHARE_VACCINATED, CAPACITY_USED -> Formats.percent(value);
+            case PEOPLE_SHORT, DOSES_ON_HAND -> Formats.count(Math.round(value), texts.locale());
+            case SHARE_VACCINATED, CAPACITY_USED -> Formats.percent(value, texts.locale());
         };
     }
 

@@ -69,8 +69,8 @@ public final class LiveNightView {
         ComboBox<LiveNightViewModel.Window> windows = new ComboBox<>(model.windows());
         windows.setId(WINDOW_ID);
         windows.valueProperty().bindBidirectional(model.windowProperty());
-        windows.setCellFactory(list -> new WindowCell());
-        windows.setButtonCell(new WindowCell());
+        windows.setCellFactory(list -> new WindowCell(texts.locale()));
+        windows.setButtonCell(new WindowCell(texts.locale()));
         windows.setPrefWidth(420);
         Button close = new Button(texts.get("live.close"));
         close.setId(CLOSE_ID);
@@ -127,7 +127,7 @@ public final class LiveNightView {
         people.setTickLabelFormatter(new NumberAxis.DefaultFormatter(people) {
             @Override
             public String toString(Number value) {
-                return Formats.count(value.longValue());
+                return Formats.count(value.longValue(), texts.locale());
             }
         });
         LineChart<Number, Number> chart = new LineChart<>(minutes, people);
@@ -199,11 +199,17 @@ public final class LiveNightView {
     }
 
     private static final class WindowCell extends ListCell<LiveNightViewModel.Window> {
+        private final java.util.Locale locale;
+
+        WindowCell(java.util.Locale locale) {
+            this.locale = locale;
+        }
+
         @Override
         protected void updateItem(LiveNightViewModel.Window window, boolean empty) {
             super.updateItem(window, empty);
-            setText(empty || window == null ? null : window.name() + " · " + Formats.shortDateTime(window.opens())
-                    + " – " + Formats.shortDateTime(window.closes()));
+            setText(empty || window == null ? null : window.name() + " · " + Formats.shortDateTime(window.opens(), locale)
+                    + " – " + Formats.shortDateTime(window.closes(), locale));
         }
     }
 }

@@ -136,9 +136,9 @@ public final class LiveNightViewModel {
         live.set(List.copyOf(points));
         lastCounts.cohorts().stream().filter(c -> c.id().equals(shown.id())).findFirst().ifPresentOrElse(
                 cohort -> summary.set(texts.get(cohort.suspended() ? "live.summarySuspended" : "live.summary",
-                        Formats.count(cohort.booked()), Formats.count(cohort.limit()), Formats.count(cohort.waiting()),
-                        Formats.count(cohort.turnedAway() + cohort.busy()),
-                        Formats.dateTime(lastCounts.at()), lastCounts.zone())),
+                        Formats.count(cohort.booked(), texts.locale()), Formats.count(cohort.limit(), texts.locale()), Formats.count(cohort.waiting(), texts.locale()),
+                        Formats.count(cohort.turnedAway() + cohort.busy(), texts.locale()),
+                        Formats.dateTime(lastCounts.at(), texts.locale()), lastCounts.zone())),
                 () -> summary.set(""));
         trimPrediction();
     }
@@ -169,8 +169,8 @@ public final class LiveNightViewModel {
                     }, cancellation);
         }, result -> {
             lastPrediction = result;
-            predictionSummary.set(texts.get("live.predictionSummary", Formats.count(result.booked()),
-                    Formats.count(result.peakQueue()), Formats.count(result.turnedAway() + result.gaveUp()),
+            predictionSummary.set(texts.get("live.predictionSummary", Formats.count(result.booked(), texts.locale()),
+                    Formats.count(result.peakQueue(), texts.locale()), Formats.count(result.turnedAway() + result.gaveUp(), texts.locale()),
                     result.waits().p95Minutes()));
             trimPrediction();
         }, failure -> {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -73,7 +74,9 @@ public final class ShellView {
 
     private final ShellViewModel viewModel;
     private final Texts texts;
-    private final Map<Screen, Node> screens;
+    private final Map<Screen, Supplier<? extends Node>> screenBuilders;
+    /** The screens built so far: each is built the first time it is shown, so that the console opens quickly. */
+    private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
     private final BorderPane root = new BorderPane();
     private final StackPane screenHost = new StackPane();
     private final ListView<Screen> navigation = new ListView<>();
@@ -81,19 +84,19 @@ public final class ShellView {
     private final HBox statusExtras = new HBox(8);
     private Runnable exitAction = () -> { };
 
-    /** @param screens the content of every screen */
-    public ShellView(ShellViewModel viewModel, Map<Screen, Node> screens) {
+    /** @param screens what builds the content of every screen, called the first time the screen is shown */
+    public ShellView(ShellViewModel viewModel, Map<Screen, ? extends Supplier<? extends Node>> screens) {
         this(viewModel, screens, viewModel.locale());
     }
 
     /** @param locale the language of the menus this view adds texts for */
-    public ShellView(ShellViewModel viewModel, Map<Screen, Node> screens, Locale locale) {
+    public ShellView(ShellViewModel viewModel, Map<Screen, ? extends Supplier<? extends Node>> screens,
+                     Locale locale) {
         this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
         this.texts = Texts.of(ShellView.class, locale);
-        this.screens = new EnumMap<>(screens);
+        this.screenBuilders = new EnumMap<>(Screen.class);
         for (Screen screen : Screen.values()) {
-            Node content = Objects.requireNonNull(this.screens.get(screen), "no content for screen " + screen);
-            content.setId(screen.contentId());
+            screenBuilders.put(screen, Objects.requireNonNull(screens.get(screen), "no content for screen " + screen));
         }
         root.getStyleClass().add("console");
         if (isKorean(texts.locale())) {
@@ -364,7 +367,12 @@ public final class ShellView {
     }
 
     private void showScreen(Screen screen) {
-        screenHost.getChildren().setAll(screens.get(screen));
+        Node content = screens.computeIfAbsent(screen, shown -> {
+            Node built = Objects.requireNonNull(screenBuilders.get(shown).get(), "no content for screen " + shown);
+            built.setId(shown.contentId());
+            return built;
+        });
+        screenHost.getChildren().setAll(content);
         if (navigation.getSelectionModel().getSelectedItem() != screen) {
             navigation.getSelectionModel().select(screen);
         }

@@ -131,28 +131,38 @@ public final class ShellViewModel {
         return texts.get("changes.same", file.getFileName().toString());
     }
 
-    /** Starts an empty plan after the user confirms; the current plan stays in the audit trail. */
+    /**
+     * Starts an empty plan, keeping the brands, regions, population, sites and booking system as a starting point;
+     * asks first when the working plan has work not in a file. Undo brings the plan before it back.
+     */
     public void newPlan() {
         Plan current = working.getPlan();
-        if (!dialogs.confirm(texts.get("newPlan.title"), texts.get("newPlan.question", current.name()) + " "
-                + texts.get(working.getPlanFile() == null ? "newPlan.replacedNoFile" : "newPlan.replaced"))) {
-            return;
-        }
-        Plan fresh = new Plan(texts.get("newPlan.name"), "", current.zone(), List.of(), current.brands(),
-                List.of(), current.sites(), current.bookingSystem(), current.holidays(), current.regions(),
-                current.population(), current.settings(), 0);
-        working.replace(fresh, new PlanChange(user, "Started a new plan", describe(current), describe(fresh), ""),
-                null);
+        afterAskingToKeep(texts.get("newPlan.title"), texts.get("newPlan.question", current.name()), () -> {
+            Plan before = working.getPlan();
+            Plan fresh = new Plan(texts.get("newPlan.name"), "", before.zone(), List.of(), before.brands(),
+                    List.of(), before.sites(), before.bookingSystem(), before.holidays(), before.regions(),
+                    before.population(), before.settings(), 0);
+            working.replace(fresh, new PlanChange(user, "Started a new plan", describe(before), describe(fresh),
+                    ""), null);
+        });
     }
 
-    /** Asks for a plan file and opens it; a file that cannot be read changes nothing and says why. */
+    /**
+     * Asks for a plan file and opens it; asks first when the working plan has work not in a file. A file that cannot
+     * be read changes nothing and says why.
+     */
     public void openPlanFile() {
-        Optional<Path> chosen = dialogs.chooseFileToOpen(texts.get("open.title"), lastFolder);
-        chosen.ifPresent(this::open);
+        afterAskingToKeep(texts.get("open.title"), texts.get("open.question"), () -> dialogs.chooseFileToOpen(
+                texts.get("open.title"), lastFolder).ifPresent(this::openFile));
     }
 
-    /** Opens {@code file} as the working plan. */
+    /** Opens {@code file} as the working plan, after asking when the working plan has work not in a file. */
     public void open(Path file) {
+        afterAskingToKeep(texts.get("open.title"), texts.get("open.questionFile", file.getFileName().toString()),
+                () -> openFile(file));
+    }
+
+    private void openFile(Path file) {
         rememberFolder(file);
         busy.set(true);
         tasks.run(FILE_CHANNEL, progress -> new OpenedFile(files.read(file), files.olderFormat(file)),
@@ -168,6 +178,36 @@ public final class ShellViewModel {
                     busy.set(false);
                     dialogs.showError(texts.get("open.failed"), withFileName(Messages.describe(failure), file));
                 });
+    }
+
+    /** True when the working plan holds work that no plan file has: never saved to one, or changed since. */
+    public boolean hasWorkNotInFile() {
+        return working.getPlanFile() == null || working.isDifferentFromFile();
+    }
+
+    /**
+     * Runs {@code replace}, which puts another plan in place of the working one, at once when a plan file holds the
+     * working plan, and otherwise after asking: save it to a plan file first (then replace), replace it (Undo brings
+     * it back), or cancel.
+     */
+    private void afterAskingToKeep(String title, String question, Runnable replace) {
+        if (!hasWorkNotInFile()) {
+            replace.run();
+            return;
+        }
+        Plan current = working.getPlan();
+        Path file = working.getPlanFile();
+        String notInFile = file == null ? texts.get("replace.noFile", current.name())
+                : texts.get("replace.differs", current.name(), file.getFileName().toString());
+        int answer = dialogs.ask(title, question + "\n\n" + notInFile, List.of(texts.get("replace.saveFirst"),
+                texts.get("replace.replace"), texts.get("replace.cancel")));
+        if (answer == 1) {
+            replace.run();
+        } else if (answer == 0) {
+            Optional<Path> target = file != null ? Optional.of(file) : dialogs.chooseFileToSave(
+                    texts.get("save.title"), lastFolder, fileNameFor(current.name()));
+            target.ifPresent(chosen -> saveTo(chosen, replace));
+        }
     }
 
     /** Saves to the plan file the plan came from, or asks for one when there is none. */
@@ -190,6 +230,11 @@ public final class ShellViewModel {
 
     /** Writes the working plan to {@code file}. */
     public void saveTo(Path file) {
+        saveTo(file, () -> { });
+    }
+
+    /** Writes the working plan to {@code file}, then runs {@code then} once the file holds it. */
+    private void saveTo(Path file, Runnable then) {
         Path target = file.getFileName().toString().contains(".") ? file : file.resolveSibling(file.getFileName()
                 + ".json");
         rememberFolder(target);
@@ -201,6 +246,7 @@ public final class ShellViewModel {
         }, written -> {
             busy.set(false);
             working.savedToFile(target, written);
+            then.run();
         }, failure -> {
             busy.set(false);
             dialogs.showError(texts.get("save.failed"), withFileName(Messages.describe(failure), target));

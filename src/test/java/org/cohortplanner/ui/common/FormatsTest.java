@@ -67,4 +67,21 @@ class FormatsTest {
         assertEquals("끝자리 0, 5", Formats.birthDayDigits(Set.of(5, 0), Locale.KOREAN));
         assertEquals("Mon 19 Jul 2021 20:00", Formats.dateTime(LocalDateTime.of(2021, 7, 19, 20, 0), Locale.ENGLISH));
     }
+
+    @Test
+    void datePickersShowAndReadTheTablesStyleInBothLanguages() {
+        java.time.LocalDate day = java.time.LocalDate.of(2021, 7, 19);
+        javafx.util.StringConverter<java.time.LocalDate> english = Formats.dateConverter(java.util.Locale.ENGLISH);
+        javafx.util.StringConverter<java.time.LocalDate> korean = Formats.dateConverter(java.util.Locale.KOREAN);
+        assertEquals("19 Jul 2021", english.toString(day));
+        assertEquals(Formats.date(day, java.util.Locale.ENGLISH), english.toString(day));
+        assertEquals("2021. 7. 19.", korean.toString(day));
+        assertEquals(day, english.fromString("19 Jul 2021"));
+        assertEquals(day, english.fromString(" 2021-07-19 "));
+        assertEquals(day, korean.fromString("2021. 7. 19."));
+        assertEquals(day, korean.fromString("2021-07-19"));
+        assertEquals(null, english.fromString("7/19/2021"), "text it cannot read is no date, not an exception");
+        assertEquals(null, korean.fromString(""));
+        assertEquals("", english.toString(null));
+    }
 }

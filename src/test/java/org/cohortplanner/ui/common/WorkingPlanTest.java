@@ -157,15 +157,29 @@ class WorkingPlanTest {
         assertEquals("Korea 2021 initial", working.getPlan().name());
     }
 
+    /** Issue 15: a plan put in place (a file opened, a new plan) is one step that Undo takes back, file and all. */
     @Test
-    void openingAPlanClearsTheHistory() {
+    void openingAPlanIsOneStepThatUndoTakesBackWithThePlanFileBeforeIt() {
         working.edit(working.getPlan().withName("A"), PlanChange.of("kim", "Renamed to A"));
         working.replace(UiTestPlans.initial().withName("From file"), PlanChange.of("kim", "Opened plan file"),
                 Path.of("from-file.json"));
+        assertEquals(Path.of("from-file.json"), working.getPlanFile());
+        assertFalse(working.isDifferentFromFile());
 
-        assertFalse(working.canUndo());
+        assertTrue(working.canUndo());
         working.undo();
+        assertEquals("A", working.getPlan().name());
+        assertEquals("A", store.load().orElseThrow().name(), "the store holds the plan brought back");
+        assertEquals(null, working.getPlanFile());
+        assertEquals("Undo: Opened plan file", store.audit().get(store.audit().size() - 1).action());
+        working.undo();
+        assertEquals("Korea 2021 initial", working.getPlan().name());
+
+        working.redo();
+        working.redo();
         assertEquals("From file", working.getPlan().name());
+        assertEquals(Path.of("from-file.json"), working.getPlanFile());
+        assertFalse(working.isDifferentFromFile(), "the file holds the plan redone");
     }
 
     @Test
@@ -177,5 +191,23 @@ class WorkingPlanTest {
 
         assertFalse(working.canUndo());
         assertEquals("Theirs", working.getPlan().name());
+    }
+
+    @Test
+    void aNewGenerationKeepsTheValuesAndTheOldPropertiesHearNothingMore() {
+        working.edit(working.getPlan().withName("A"), PlanChange.of("kim", "Renamed to A"));
+        javafx.beans.property.ReadOnlyObjectProperty<Plan> old = working.planProperty();
+        java.util.List<String> heardByOld = new java.util.ArrayList<>();
+        old.addListener((observable, before, after) -> heardByOld.add(after.name()));
+
+        working.newGeneration();
+        working.edit(working.getPlan().withName("B"), PlanChange.of("kim", "Renamed to B"));
+
+        assertEquals(java.util.List.of(), heardByOld);
+        assertEquals("A", old.get().name(), "the old property keeps what it last held");
+        assertEquals("B", working.planProperty().get().name());
+        assertEquals("Renamed to B", working.undoActionProperty().get());
+        working.undo();
+        assertEquals("A", working.getPlan().name(), "the history carries over");
     }
 }

@@ -48,10 +48,13 @@ class ShellViewModelTest {
     void openingAPlanFileReplacesThePlanAndRecordsItInTheAuditTrail() {
         Path file = folder.resolve("as-run.json");
         PlanFiles.write(UiTestPlans.initial().withName("Korea 2021 as run"), file);
-        dialogs.choose(file);
+        dialogs.pick(1).choose(file);
 
         viewModel.openPlanFile();
 
+        assertEquals(List.of("Open a plan file in place of the working plan?\n\n\"Korea 2021 initial\" is not in a "
+                + "plan file: only the data store holds it. Save it to a plan file first to keep a copy you can open "
+                + "again; Undo (Ctrl+Z) also brings it back."), dialogs.confirmations);
         assertEquals("Korea 2021 as run", working.getPlan().name());
         assertEquals("Korea 2021 as run", store.load().orElseThrow().name());
         assertEquals("Opened plan file", store.audit().get(0).action());
@@ -76,12 +79,13 @@ class ShellViewModelTest {
         Path older = folder.resolve("older.json");
         json.writeValue(older.toFile(), tree);
 
-        dialogs.choose(current);
+        dialogs.pick(1).choose(current);
         viewModel.openPlanFile();
         assertEquals(List.of(), dialogs.information, "a file of today's format opens without a note");
 
         dialogs.choose(older);
         viewModel.openPlanFile();
+        assertEquals(1, dialogs.confirmations.size(), "the plan in place was the file's: nothing to ask");
 
         assertEquals(List.of(), dialogs.errors);
         assertEquals(1, dialogs.information.size());
@@ -99,7 +103,7 @@ class ShellViewModelTest {
     void openingAMalformedFileShowsTheReadersMessageAndChangesNothing() throws IOException {
         Path file = folder.resolve("broken.json");
         Files.writeString(file, "{\n  \"formatVersion\": 1,\n  \"name\": [1, 2]\n}\n");
-        dialogs.choose(file);
+        dialogs.pick(1).choose(file);
 
         viewModel.openPlanFile();
 
@@ -153,17 +157,55 @@ class ShellViewModelTest {
     }
 
     @Test
-    void aNewPlanNeedsConfirmation() {
-        dialogs.answer(false);
+    void aNewPlanAsksFirstWhenThePlanIsNotInAFileAndCancelChangesNothing() {
+        dialogs.pick(2);
         viewModel.newPlan();
 
+        assertEquals(1, dialogs.confirmations.size());
+        assertTrue(dialogs.confirmations.get(0).startsWith("Start a new plan without cohorts and deliveries?"),
+                dialogs.confirmations.get(0));
         assertEquals(2, working.getPlan().cohorts().size());
         assertEquals(0, store.writes());
     }
 
     @Test
+    void savingToAFileFirstKeepsTheWorkThenReplacesIt() {
+        working.edit(working.getPlan().withName("Korea 2021 revised"), PlanChange.of("kim", "Renamed the plan"));
+        Path file = folder.resolve("revised.json");
+        dialogs.pick(0).choose(file);
+
+        viewModel.newPlan();
+
+        assertEquals("Korea 2021 revised", PlanFiles.read(file).name(), "the work is in the file");
+        assertEquals("New plan", working.getPlan().name());
+        assertEquals(null, working.getPlanFile(), "the new plan is not that file's");
+    }
+
+    @Test
+    void changesNotInThePlanFileAreAskedAboutAndSavedToThatFile() {
+        Path file = folder.resolve("plan.json");
+        dialogs.choose(file);
+        viewModel.savePlanToFile();
+        viewModel.newPlan();
+        assertEquals(List.of(), dialogs.confirmations, "a plan file holds the plan: nothing to ask");
+        viewModel.undo();
+        assertEquals(file, working.getPlanFile(), "Undo brings back the plan and its file");
+        assertFalse(viewModel.hasUnsavedChanges());
+
+        working.edit(working.getPlan().withName("Korea 2021 revised"), PlanChange.of("kim", "Renamed the plan"));
+        dialogs.pick(0);
+        viewModel.newPlan();
+
+        assertTrue(dialogs.confirmations.get(0).endsWith("\"Korea 2021 revised\" has changes that plan.json does "
+                + "not have. Save them to plan.json first to keep them in the file; Undo (Ctrl+Z) also brings the "
+                + "plan back."), dialogs.confirmations.get(0));
+        assertEquals("Korea 2021 revised", PlanFiles.read(file).name());
+        assertEquals("New plan", working.getPlan().name());
+    }
+
+    @Test
     void aConfirmedNewPlanHasNoCohortsButKeepsTheBrands() {
-        dialogs.answer(true);
+        dialogs.pick(1);
         viewModel.newPlan();
 
         Plan fresh = working.getPlan();
@@ -227,6 +269,7 @@ class ShellViewModelTest {
                 dialogs, "kim", "Cohort Planner 0.1.0", Locale.ENGLISH, settings);
         Path file = folder.resolve("as-run.json");
         PlanFiles.write(UiTestPlans.initial().withName("Korea 2021 as run"), file);
+        dialogs.pick(1);
 
         remembering.open(file);
 
@@ -261,12 +304,32 @@ class ShellViewModelTest {
     }
 
     @Test
-    void aNewPlanLeavesNothingToUndo() {
+    void aNewPlanAndAnOpenedFileAreUndoneLikeAnyEdit() {
         working.edit(working.getPlan().withName("Korea 2021 revised"), PlanChange.of("kim", "Renamed the plan"));
-        dialogs.answer(true);
-
+        dialogs.pick(1);
         viewModel.newPlan();
+        assertEquals("Started a new plan", viewModel.undoActionProperty().get());
 
-        assertEquals("", viewModel.undoActionProperty().get());
+        Path file = folder.resolve("as-run.json");
+        PlanFiles.write(UiTestPlans.initial().withName("Korea 2021 as run"), file);
+        dialogs.pick(1);
+        viewModel.open(file);
+        assertEquals(file, working.getPlanFile());
+
+        viewModel.undo();
+        assertEquals("New plan", working.getPlan().name());
+        assertEquals(null, working.getPlanFile(), "the new plan had no file");
+        viewModel.undo();
+        assertEquals("Korea 2021 revised", working.getPlan().name(), "the afternoon's work is back");
+        assertEquals("Korea 2021 revised", store.load().orElseThrow().name(), "and in the data store");
+        viewModel.undo();
+        assertEquals("Korea 2021 initial", working.getPlan().name());
+
+        viewModel.redo();
+        viewModel.redo();
+        viewModel.redo();
+        assertEquals("Korea 2021 as run", working.getPlan().name());
+        assertEquals(file, working.getPlanFile());
+        assertFalse(viewModel.hasUnsavedChanges());
     }
 }

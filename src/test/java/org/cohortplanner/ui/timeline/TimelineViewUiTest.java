@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -57,11 +58,11 @@ class TimelineViewUiTest {
                     Clock.fixed(Instant.parse("2026-11-25T04:00:00Z"), ZoneOffset.UTC));
             ShellViewModel shell = new ShellViewModel(working, new JsonPlanFileAccess(), new DirectTaskRunner(),
                     new ScriptedDialogs(), "kim", "Cohort Planner test");
-            Map<Screen, Node> screens = new EnumMap<>(Screen.class);
+            Map<Screen, Supplier<Node>> screens = new EnumMap<>(Screen.class);
             for (Screen screen : Screen.values()) {
-                screens.put(screen, new Label(screen.title()));
+                screens.put(screen, () -> new Label(screen.title()));
             }
-            screens.put(Screen.TIMELINE, new TimelineView(timeline).root());
+            screens.put(Screen.TIMELINE, () -> new TimelineView(timeline).root());
             new ShellView(shell, screens).showIn(stage, () -> { });
         });
         WaitForAsyncUtils.waitForFxEvents();
