@@ -142,8 +142,8 @@ class LargestPlanTest {
             throws IOException, InterruptedException {
         // The slip leaves all 2,000 cohorts short: later periods are tried for the three losing the most people.
         // Not simulate and advise: each window's booking limit is the regional dose budget, found by bisection over
-        // the whole schedule for every cohort, which over 2,000 cohorts does not finish in ten minutes (a known gap,
-        // named in the closing note of issue 17).
+        // walks of the cohorts that book before it; once the site capacity binds, every later window is bisected
+        // over walks of up to 2,000 cohorts, which still does not finish in ten minutes (a known gap of issue 17).
         runEveryCommand("2,000 cohorts", mostCohorts(), Set.of("simulate", "advise"), "born 1960 digit 3",
                 "--at-birth-year", "1961");
     }

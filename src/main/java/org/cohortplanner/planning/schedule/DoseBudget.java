@@ -43,7 +43,7 @@ public final class DoseBudget {
             double[] regional = new double[engine.regions.size()];
             if (cohort.brands().total() > 0 && cohort.eligible() > 0) {
                 ScheduleEngine.Run run = largestServed(engine, bookers, c, cohort.eligible());
-                for (int d = 0; d < engine.days; d++) {
+                for (int d = 0; d < run.days; d++) {
                     for (int r = 0; r < engine.regions.size(); r++) {
                         for (int b = 0; b < engine.brands.size(); b++) {
                             regional[r] += run.firstGiven[d][run.cell(c, r, b)];
@@ -81,13 +81,17 @@ public final class DoseBudget {
      * The walk with the most bookers for cohort {@code c} (at most {@code eligible}) whose first doses are all given
      * on their day, found by bisection. People a region cannot serve at any number of bookers (no site there gives
      * the cohort's brands in its period) do not count against it: their share is measured with one booker and
-     * allowed for.
+     * allowed for. Each walk takes only the cohorts that book before it and stops at the last day of its period:
+     * the others book nobody and later days change none of its first doses, so the figures are those of the whole
+     * schedule's walk.
      */
     private static ScheduleEngine.Run largestServed(ScheduleEngine engine, double[] bookers, int c, long eligible) {
+        int[] members = walked(bookers, c);
+        int through = Math.min(engine.days - 1, engine.index(engine.cohorts.get(c).vaccinationPeriod().lastDay()));
         bookers[c] = 1;
-        double unplaceable = firstShort(engine.run(bookers), c);
+        double unplaceable = firstShort(engine.run(bookers, members, through), c);
         bookers[c] = eligible;
-        ScheduleEngine.Run run = engine.run(bookers);
+        ScheduleEngine.Run run = engine.run(bookers, members, through);
         if (firstShort(run, c) <= unplaceable * eligible + 0.5) {
             return run;
         }
@@ -97,7 +101,7 @@ public final class DoseBudget {
         while (high - low > Math.max(0.5, high * 1e-6)) {
             double middle = (low + high) / 2;
             bookers[c] = middle;
-            ScheduleEngine.Run tried = engine.run(bookers);
+            ScheduleEngine.Run tried = engine.run(bookers, members, through);
             if (firstShort(tried, c) <= unplaceable * middle + 0.5) {
                 low = middle;
                 best = tried;
@@ -107,14 +111,32 @@ public final class DoseBudget {
         }
         if (best == null) {
             bookers[c] = 0;
-            best = engine.run(bookers);
+            best = engine.run(bookers, members, through);
         }
         return best;
     }
 
+    /** The cohorts that book someone, and {@code c}, ascending. */
+    private static int[] walked(double[] bookers, int c) {
+        int count = 0;
+        for (int other = 0; other < bookers.length; other++) {
+            if (bookers[other] > 0 || other == c) {
+                count++;
+            }
+        }
+        int[] members = new int[count];
+        int m = 0;
+        for (int other = 0; other < bookers.length; other++) {
+            if (bookers[other] > 0 || other == c) {
+                members[m++] = other;
+            }
+        }
+        return members;
+    }
+
     private static double firstShort(ScheduleEngine.Run run, int c) {
         double total = 0;
-        for (int d = 0; d < run.firstGiven.length; d++) {
+        for (int d = 0; d < run.days; d++) {
             for (int r = 0; r < run.regions; r++) {
                 for (int b = 0; b < run.brands; b++) {
                     total += run.firstShort(c, r, b, d);

@@ -640,185 +640,278 @@ final class ScheduleEngine {
         return bookers;
     }
 
-    /** One walk over the days. */
+    /** One walk over the days, every cohort, the whole schedule. */
     Run run(double[] bookers) {
-        Run run = new Run(cohorts.size(), regions.size(), brands.size(), days, moves.size());
-        int cohortCount = cohorts.size();
-        int regionCount = regions.size();
-        int brandCount = brands.size();
-        double[][] quota = new double[cohortCount][brandCount];
-        for (int c = 0; c < cohortCount; c++) {
-            for (int b = 0; b < brandCount; b++) {
-                quota[c][b] = bookers[c] * shares[c][b];
+        int[] everyone = new int[cohorts.size()];
+        for (int c = 0; c < everyone.length; c++) {
+            everyone[c] = c;
+        }
+        return run(bookers, everyone, days - 1);
+    }
+
+    /**
+     * One walk over days 0 to {@code through} for the cohorts {@code members} (ascending indices) alone. A cohort left
+     * out must book nobody: it then takes no capacity, stock or second doses, so the members' figures are exactly
+     * those of the walk with every cohort; and nothing on a day depends on a later one, so those of the days walked
+     * are too.
+     */
+    Run run(double[] bookers, int[] members, int through) {
+        Walk walk = new Walk(bookers, members, Math.min(through, days - 1) + 1);
+        for (int d = 0; d < walk.run.days; d++) {
+            receiveStock(walk, d);
+            shipTransfers(walk, d);
+            openSites(walk, d);
+            serveSecondDoses(walk, d);
+            bookFirstDoses(walk, d);
+            serveFirstDoses(walk, d);
+            substitute(walk, d);
+            dueSecondDoses(walk, d);
+            closeDay(walk, d);
+        }
+        return walk.run;
+    }
+
+    /** What one walk carries from day to day: the stock and what is left of each cohort's brand shares. */
+    private final class Walk {
+        final Run run;
+        final double[] bookers;
+        final int[] members;
+        /** [cohort][brand], by the cohort's index in the schedule: people still to book the brand. */
+        final double[][] quota;
+        final double[][] free;
+        final double[][] held;
+        final double[][][] inTransit;
+        /** The day's site capacity left per region, and per region and brand. */
+        final double[] regionLeft;
+        final double[][] brandLeft;
+        final double[][] capacityFactor;
+        final double[] demand;
+        int nextMove;
+
+        Walk(double[] bookers, int[] members, int walked) {
+            int regionCount = regions.size();
+            int brandCount = brands.size();
+            this.run = new Run(cohorts.size(), members, regionCount, brandCount, walked, moves.size());
+            this.bookers = bookers;
+            this.members = members;
+            quota = new double[cohorts.size()][brandCount];
+            for (int c : members) {
+                for (int b = 0; b < brandCount; b++) {
+                    quota[c][b] = bookers[c] * shares[c][b];
+                }
+            }
+            free = new double[regionCount][brandCount];
+            held = new double[regionCount][brandCount];
+            inTransit = new double[regionCount][brandCount][days];
+            regionLeft = new double[regionCount];
+            brandLeft = new double[regionCount][brandCount];
+            capacityFactor = new double[regionCount][brandCount];
+            demand = new double[brandCount];
+        }
+    }
+
+    /** Allotted doses and transfers arriving today join the regions' free stock. */
+    private void receiveStock(Walk walk, int d) {
+        Run run = walk.run;
+        for (int r = 0; r < regions.size(); r++) {
+            for (int b = 0; b < brands.size(); b++) {
+                walk.free[r][b] += allotted[r][b][d] + walk.inTransit[r][b][d];
+                run.transferredIn[d][run.stockCell(r, b)] += walk.inTransit[r][b][d];
             }
         }
-        double[][] free = new double[regionCount][brandCount];
-        double[][] held = new double[regionCount][brandCount];
-        double[][][] inTransit = new double[regionCount][brandCount][days];
-        double[] regionLeft = new double[regionCount];
-        double[][] capacityFactor = new double[regionCount][brandCount];
-        double[] demand = new double[brandCount];
-        int nextMove = 0;
-        for (int d = 0; d < days; d++) {
-            for (int r = 0; r < regionCount; r++) {
-                for (int b = 0; b < brandCount; b++) {
-                    free[r][b] += allotted[r][b][d] + inTransit[r][b][d];
-                    run.transferredIn[d][run.stockCell(r, b)] += inTransit[r][b][d];
-                }
-            }
-            // Transfers leave the sending region's free stock: never more than it has.
-            while (nextMove < moves.size() && moves.get(nextMove).shipped() == d) {
-                Move move = moves.get(nextMove);
-                double sent = Math.min(move.transfer().doses(), Math.max(0, free[move.from()][move.brand()]));
-                free[move.from()][move.brand()] -= sent;
-                run.transferredOut[d][run.stockCell(move.from(), move.brand())] += sent;
-                run.sent[nextMove] = sent;
-                if (move.usable() < days) {
-                    if (move.usable() == d) {
-                        free[move.to()][move.brand()] += sent;
-                        run.transferredIn[d][run.stockCell(move.to(), move.brand())] += sent;
-                    } else {
-                        inTransit[move.to()][move.brand()][move.usable()] += sent;
-                    }
-                }
-                nextMove++;
-            }
-            for (int r = 0; r < regionCount; r++) {
-                regionLeft[r] = regionCapacity[r][d];
-            }
-            double[][] brandLeft = new double[regionCount][brandCount];
-            for (int r = 0; r < regionCount; r++) {
-                for (int b = 0; b < brandCount; b++) {
-                    brandLeft[r][b] = brandCapacity[r][b][d];
-                }
-            }
+    }
 
-            // Second doses: capacity, then the region's stock (held doses first).
-            for (int r = 0; r < regionCount; r++) {
-                Arrays.fill(demand, 0);
-                for (int c = 0; c < cohortCount; c++) {
-                    for (int b = 0; b < brandCount; b++) {
-                        demand[b] += run.secondDue[d][run.cell(c, r, b)];
-                    }
-                }
-                fitCapacity(demand, brandLeft[r], r, regionLeft, capacityFactor[r]);
-                for (int b = 0; b < brandCount; b++) {
-                    double wanted = demand[b] * capacityFactor[r][b];
-                    if (wanted <= 0) {
-                        continue;
-                    }
-                    double available = free[r][b] + held[r][b];
-                    double stockFactor = wanted <= available ? 1 : Math.max(0, available) / wanted;
-                    double given = wanted * stockFactor;
-                    double fromHeld = Math.min(held[r][b], given);
-                    held[r][b] -= fromHeld;
-                    free[r][b] -= given - fromHeld;
-                    for (int c = 0; c < cohortCount; c++) {
-                        double due = run.secondDue[d][run.cell(c, r, b)];
-                        if (due <= 0) {
-                            continue;
-                        }
-                        double servedByCapacity = due * capacityFactor[r][b];
-                        double served = servedByCapacity * stockFactor;
-                        run.secondGiven[d][run.cell(c, r, b)] = served;
-                        run.secondShortOfDoses[d][run.cell(c, r, b)] = servedByCapacity - served;
-                    }
-                    run.given[b][d] += given;
-                    run.regionGiven[d][run.stockCell(r, b)] += given;
+    /** Transfers leave the sending region's free stock: never more than it has. */
+    private void shipTransfers(Walk walk, int d) {
+        Run run = walk.run;
+        while (walk.nextMove < moves.size() && moves.get(walk.nextMove).shipped() == d) {
+            Move move = moves.get(walk.nextMove);
+            double sent = Math.min(move.transfer().doses(), Math.max(0, walk.free[move.from()][move.brand()]));
+            walk.free[move.from()][move.brand()] -= sent;
+            run.transferredOut[d][run.stockCell(move.from(), move.brand())] += sent;
+            run.sent[walk.nextMove] = sent;
+            if (move.usable() < days) {
+                if (move.usable() == d) {
+                    walk.free[move.to()][move.brand()] += sent;
+                    run.transferredIn[d][run.stockCell(move.to(), move.brand())] += sent;
+                } else {
+                    walk.inTransit[move.to()][move.brand()][move.usable()] += sent;
                 }
             }
+            walk.nextMove++;
+        }
+    }
 
-            // First doses: split by brand, capacity, then the region's stock.
-            double[][] firstWanted = run.firstBooked;
-            for (int c = 0; c < cohortCount; c++) {
-                if (bookers[c] <= 0) {
+    /** The day's site capacity, per region and per region and brand. */
+    private void openSites(Walk walk, int d) {
+        for (int r = 0; r < regions.size(); r++) {
+            walk.regionLeft[r] = regionCapacity[r][d];
+            for (int b = 0; b < brands.size(); b++) {
+                walk.brandLeft[r][b] = brandCapacity[r][b][d];
+            }
+        }
+    }
+
+    /** Second doses due today: capacity, then the region's stock (held doses first). */
+    private void serveSecondDoses(Walk walk, int d) {
+        Run run = walk.run;
+        int brandCount = brands.size();
+        double[] due = run.secondDue[d];
+        for (int r = 0; r < regions.size(); r++) {
+            double[] demand = walk.demand;
+            Arrays.fill(demand, 0);
+            for (int m = 0; m < walk.members.length; m++) {
+                for (int b = 0; b < brandCount; b++) {
+                    demand[b] += due[run.slotCell(m, r, b)];
+                }
+            }
+            double[] factor = walk.capacityFactor[r];
+            fitCapacity(demand, walk.brandLeft[r], r, walk.regionLeft, factor);
+            for (int b = 0; b < brandCount; b++) {
+                double wanted = demand[b] * factor[b];
+                if (wanted <= 0) {
                     continue;
                 }
-                double remaining = 0;
-                for (int b = 0; b < brandCount; b++) {
-                    remaining += Math.max(0, quota[c][b]);
+                double available = walk.free[r][b] + walk.held[r][b];
+                double stockFactor = wanted <= available ? 1 : Math.max(0, available) / wanted;
+                double given = wanted * stockFactor;
+                double fromHeld = Math.min(walk.held[r][b], given);
+                walk.held[r][b] -= fromHeld;
+                walk.free[r][b] -= given - fromHeld;
+                for (int m = 0; m < walk.members.length; m++) {
+                    int cell = run.slotCell(m, r, b);
+                    if (due[cell] <= 0) {
+                        continue;
+                    }
+                    double servedByCapacity = due[cell] * factor[b];
+                    double served = servedByCapacity * stockFactor;
+                    run.secondGiven[d][cell] = served;
+                    run.secondShortOfDoses[d][cell] = servedByCapacity - served;
                 }
-                for (int r = 0; r < regionCount; r++) {
-                    double people = bookers[c] * firstDoseSpread[c][r][d];
+                run.given[b][d] += given;
+                run.regionGiven[d][run.stockCell(r, b)] += given;
+            }
+        }
+    }
+
+    /**
+     * Today's first-dose appointments of each cohort per region and brand: the allocation rule's shares where one
+     * holds, else in proportion to what is left of each brand's share.
+     */
+    private void bookFirstDoses(Walk walk, int d) {
+        Run run = walk.run;
+        int brandCount = brands.size();
+        double[] wanted = run.firstBooked[d];
+        for (int m = 0; m < walk.members.length; m++) {
+            int c = walk.members[m];
+            if (walk.bookers[c] <= 0) {
+                continue;
+            }
+            double[] quota = walk.quota[c];
+            double remaining = 0;
+            for (int b = 0; b < brandCount; b++) {
+                remaining += Math.max(0, quota[b]);
+            }
+            for (int r = 0; r < regions.size(); r++) {
+                double people = walk.bookers[c] * firstDoseSpread[c][r][d];
+                if (people <= 0) {
+                    continue;
+                }
+                if (ruled(c, r, d)) {
+                    double[] in = ruleShares[c][r][d];
+                    for (int b = 0; b < brandCount; b++) {
+                        wanted[run.slotCell(m, r, b)] = people * in[b];
+                    }
+                    continue;
+                }
+                for (int b = 0; b < brandCount; b++) {
+                    double part = remaining > EPSILON ? Math.max(0, quota[b]) / remaining : shares[c][b];
+                    wanted[run.slotCell(m, r, b)] = people * part;
+                }
+            }
+        }
+    }
+
+    /** First doses: split by brand, capacity, then the region's stock. */
+    private void serveFirstDoses(Walk walk, int d) {
+        Run run = walk.run;
+        int brandCount = brands.size();
+        double[] wanted = run.firstBooked[d];
+        for (int r = 0; r < regions.size(); r++) {
+            double[] demand = walk.demand;
+            Arrays.fill(demand, 0);
+            for (int m = 0; m < walk.members.length; m++) {
+                for (int b = 0; b < brandCount; b++) {
+                    demand[b] += wanted[run.slotCell(m, r, b)];
+                }
+            }
+            double[] factor = walk.capacityFactor[r];
+            fitCapacity(demand, walk.brandLeft[r], r, walk.regionLeft, factor);
+            for (int b = 0; b < brandCount; b++) {
+                double served = demand[b] * factor[b];
+                double dosesWanted = served * dosesPerFirstDose[b];
+                double stockFactor = dosesWanted <= walk.free[r][b] || dosesWanted <= 0 ? 1
+                        : Math.max(0, walk.free[r][b]) / dosesWanted;
+                double given = served * stockFactor;
+                walk.free[r][b] -= given * dosesPerFirstDose[b];
+                walk.held[r][b] += given * (dosesPerFirstDose[b] - 1);
+                run.given[b][d] += given;
+                run.regionGiven[d][run.stockCell(r, b)] += given;
+                for (int m = 0; m < walk.members.length; m++) {
+                    int cell = run.slotCell(m, r, b);
+                    double people = wanted[cell];
                     if (people <= 0) {
                         continue;
                     }
-                    if (ruled(c, r, d)) {
-                        double[] in = ruleShares[c][r][d];
-                        for (int b = 0; b < brandCount; b++) {
-                            firstWanted[d][run.cell(c, r, b)] = people * in[b];
-                        }
-                        continue;
+                    int c = walk.members[m];
+                    double byCapacity = people * factor[b];
+                    double taken = byCapacity * stockFactor;
+                    run.firstGiven[d][cell] = taken;
+                    run.firstShortOfCapacity[d][cell] = people - byCapacity;
+                    run.firstShortOfDoses[d][cell] = byCapacity - taken;
+                    if (!ruled(c, r, d)) {
+                        walk.quota[c][b] -= taken;
                     }
-                    for (int b = 0; b < brandCount; b++) {
-                        double part = remaining > EPSILON ? Math.max(0, quota[c][b]) / remaining : shares[c][b];
-                        firstWanted[d][run.cell(c, r, b)] = people * part;
-                    }
-                }
-            }
-            for (int r = 0; r < regionCount; r++) {
-                Arrays.fill(demand, 0);
-                for (int c = 0; c < cohortCount; c++) {
-                    for (int b = 0; b < brandCount; b++) {
-                        demand[b] += firstWanted[d][run.cell(c, r, b)];
-                    }
-                }
-                fitCapacity(demand, brandLeft[r], r, regionLeft, capacityFactor[r]);
-                for (int b = 0; b < brandCount; b++) {
-                    double wanted = demand[b] * capacityFactor[r][b];
-                    double dosesWanted = wanted * dosesPerFirstDose[b];
-                    double stockFactor = dosesWanted <= free[r][b] || dosesWanted <= 0 ? 1
-                            : Math.max(0, free[r][b]) / dosesWanted;
-                    double given = wanted * stockFactor;
-                    free[r][b] -= given * dosesPerFirstDose[b];
-                    held[r][b] += given * (dosesPerFirstDose[b] - 1);
-                    run.given[b][d] += given;
-                    run.regionGiven[d][run.stockCell(r, b)] += given;
-                    for (int c = 0; c < cohortCount; c++) {
-                        double people = firstWanted[d][run.cell(c, r, b)];
-                        if (people <= 0) {
-                            continue;
-                        }
-                        double byCapacity = people * capacityFactor[r][b];
-                        double served = byCapacity * stockFactor;
-                        run.firstGiven[d][run.cell(c, r, b)] = served;
-                        run.firstShortOfCapacity[d][run.cell(c, r, b)] = people - byCapacity;
-                        run.firstShortOfDoses[d][run.cell(c, r, b)] = byCapacity - served;
-                        if (!ruled(c, r, d)) {
-                            quota[c][b] -= served;
-                        }
-                    }
-                }
-            }
-            substitute(run, d, quota, free, held, brandLeft, regionLeft);
-
-            // Second doses of today's first doses.
-            for (int c = 0; c < cohortCount; c++) {
-                for (int r = 0; r < regionCount; r++) {
-                    for (int b = 0; b < brandCount; b++) {
-                        double served = run.firstGiven[d][run.cell(c, r, b)];
-                        if (served <= 0) {
-                            continue;
-                        }
-                        for (int p = 0; p < partShare[c].length; p++) {
-                            int second = secondDoseDay(c, p, r, b, d);
-                            if (second >= 0 && partShare[c][p] > 0) {
-                                run.secondDue[second][run.cell(c, r, b)] += served * partShare[c][p];
-                            }
-                        }
-                    }
-                }
-            }
-            for (int r = 0; r < regionCount; r++) {
-                for (int b = 0; b < brandCount; b++) {
-                    run.regionFree[d][run.stockCell(r, b)] = Math.max(0, free[r][b]);
-                    run.regionHeld[d][run.stockCell(r, b)] = Math.max(0, held[r][b]);
-                    run.free[b][d] += Math.max(0, free[r][b]);
-                    run.held[b][d] += Math.max(0, held[r][b]);
                 }
             }
         }
-        return run;
+    }
+
+    /** Second doses of today's first doses, on each part's day. */
+    private void dueSecondDoses(Walk walk, int d) {
+        Run run = walk.run;
+        double[] given = run.firstGiven[d];
+        for (int m = 0; m < walk.members.length; m++) {
+            int c = walk.members[m];
+            for (int r = 0; r < regions.size(); r++) {
+                for (int b = 0; b < brands.size(); b++) {
+                    int cell = run.slotCell(m, r, b);
+                    double served = given[cell];
+                    if (served <= 0) {
+                        continue;
+                    }
+                    for (int p = 0; p < partShare[c].length; p++) {
+                        int second = secondDoseDay(c, p, r, b, d);
+                        if (second >= 0 && second < run.days && partShare[c][p] > 0) {
+                            run.secondDue[second][cell] += served * partShare[c][p];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The regions' stock at the end of the day. */
+    private void closeDay(Walk walk, int d) {
+        Run run = walk.run;
+        for (int r = 0; r < regions.size(); r++) {
+            for (int b = 0; b < brands.size(); b++) {
+                run.regionFree[d][run.stockCell(r, b)] = Math.max(0, walk.free[r][b]);
+                run.regionHeld[d][run.stockCell(r, b)] = Math.max(0, walk.held[r][b]);
+                run.free[b][d] += Math.max(0, walk.free[r][b]);
+                run.held[b][d] += Math.max(0, walk.held[r][b]);
+            }
+        }
     }
 
     /**
@@ -826,9 +919,9 @@ final class ScheduleEngine {
      * still has share, stock in their region and capacity; their appointment moves to that brand. Where an
      * allocation rule holds, the other brands are the rule's.
      */
-    private void substitute(Run run, int d, double[][] quota, double[][] free, double[][] held, double[][] brandLeft,
-            double[] regionLeft) {
-        for (int c = 0; c < cohorts.size(); c++) {
+    private void substitute(Walk walk, int d) {
+        for (int m = 0; m < walk.members.length; m++) {
+            int c = walk.members[m];
             boolean anyRule = false;
             for (int r = 0; r < regions.size() && !anyRule; r++) {
                 anyRule = ruled(c, r, d);
@@ -837,52 +930,63 @@ final class ScheduleEngine {
                 continue;
             }
             for (int r = 0; r < regions.size(); r++) {
-                boolean ruled = ruled(c, r, d);
-                double[] in = sharesIn(c, r, d);
                 for (int b = 0; b < brands.size(); b++) {
-                    double unserved = run.firstShortOfDoses[d][run.cell(c, r, b)]
-                            + run.firstShortOfCapacity[d][run.cell(c, r, b)];
-                    if (unserved <= EPSILON) {
-                        continue;
-                    }
-                    for (int other = 0; other < brands.size() && unserved > EPSILON; other++) {
-                        if (other == b || in[other] <= 0 || (!ruled && quota[c][other] <= EPSILON)) {
-                            continue;
-                        }
-                        // People short of doses already hold a place at a site, which the other brand can use.
-                        double placed = run.firstShortOfDoses[d][run.cell(c, r, b)];
-                        double room = Math.min(brandLeft[r][other], regionLeft[r]) + placed;
-                        double allowed = ruled ? unserved : Math.min(unserved, quota[c][other]);
-                        double moved = Math.min(allowed,
-                                Math.min(room, Math.max(0, free[r][other]) / dosesPerFirstDose[other]));
-                        if (moved <= EPSILON) {
-                            continue;
-                        }
-                        unserved -= moved;
-                        double fromDoses = Math.min(placed, moved);
-                        run.firstShortOfDoses[d][run.cell(c, r, b)] -= fromDoses;
-                        run.firstShortOfCapacity[d][run.cell(c, r, b)] -= moved - fromDoses;
-                        run.firstBooked[d][run.cell(c, r, b)] -= moved;
-                        run.firstBooked[d][run.cell(c, r, other)] += moved;
-                        run.firstGiven[d][run.cell(c, r, other)] += moved;
-                        if (!ruled) {
-                            quota[c][other] -= moved;
-                        }
-                        free[r][other] -= moved * dosesPerFirstDose[other];
-                        held[r][other] += moved * (dosesPerFirstDose[other] - 1);
-                        run.given[other][d] += moved;
-                        run.regionGiven[d][run.stockCell(r, other)] += moved;
-                        brandLeft[r][other] -= moved - fromDoses;
-                        regionLeft[r] -= moved - fromDoses;
-                        for (int any = 0; any < brands.size(); any++) {
-                            brandLeft[r][any] = Math.min(brandLeft[r][any], regionLeft[r]);
-                        }
-                    }
+                    substitute(walk, d, m, r, b);
                 }
             }
         }
     }
 
+    /** Moves the people of member {@code m} that brand {@code b} left without a dose in region r to other brands. */
+    private void substitute(Walk walk, int d, int m, int r, int b) {
+        Run run = walk.run;
+        int c = walk.members[m];
+        int cell = run.slotCell(m, r, b);
+        double unserved = run.firstShortOfDoses[d][cell] + run.firstShortOfCapacity[d][cell];
+        if (unserved <= EPSILON) {
+            return;
+        }
+        boolean ruled = ruled(c, r, d);
+        double[] in = sharesIn(c, r, d);
+        double[][] quota = walk.quota;
+        double[][] free = walk.free;
+        double[][] brandLeft = walk.brandLeft;
+        double[] regionLeft = walk.regionLeft;
+        for (int other = 0; other < brands.size() && unserved > EPSILON; other++) {
+            if (other == b || in[other] <= 0 || (!ruled && quota[c][other] <= EPSILON)) {
+                continue;
+            }
+            // People short of doses already hold a place at a site, which the other brand can use.
+            double placed = run.firstShortOfDoses[d][cell];
+            double room = Math.min(brandLeft[r][other], regionLeft[r]) + placed;
+            double allowed = ruled ? unserved : Math.min(unserved, quota[c][other]);
+            double moved = Math.min(allowed,
+                    Math.min(room, Math.max(0, free[r][other]) / dosesPerFirstDose[other]));
+            if (moved <= EPSILON) {
+                continue;
+            }
+            unserved -= moved;
+            int to = run.slotCell(m, r, other);
+            double fromDoses = Math.min(placed, moved);
+            run.firstShortOfDoses[d][cell] -= fromDoses;
+            run.firstShortOfCapacity[d][cell] -= moved - fromDoses;
+            run.firstBooked[d][cell] -= moved;
+            run.firstBooked[d][to] += moved;
+            run.firstGiven[d][to] += moved;
+            if (!ruled) {
+                quota[c][other] -= moved;
+            }
+            free[r][other] -= moved * dosesPerFirstDose[other];
+            walk.held[r][other] += moved * (dosesPerFirstDose[other] - 1);
+            run.given[other][d] += moved;
+            run.regionGiven[d][run.stockCell(r, other)] += moved;
+            brandLeft[r][other] -= moved - fromDoses;
+            regionLeft[r] -= moved - fromDoses;
+            for (int any = 0; any < brands.size(); any++) {
+                brandLeft[r][any] = Math.min(brandLeft[r][any], regionLeft[r]);
+            }
+        }
+    }
     /**
      * Serves as much of the demand per brand as the region's capacity allows: each brand up to the capacity of the
      * sites that give it, then all together up to the region's total. Fills {@code factor} with the share of each
@@ -914,9 +1018,14 @@ final class ScheduleEngine {
      * ({@link #cell}), so that a day's figures lie together in memory; per-brand figures are [brand][day].
      */
     static final class Run {
-        final int cohorts;
         final int regions;
         final int brands;
+        /** Days walked: from the first day of the schedule. */
+        final int days;
+        /** The cohorts walked, by their index in the schedule, ascending. */
+        final int[] members;
+        /** [cohort]: its place among {@link #members}, -1 for a cohort not walked. */
+        private final int[] slot;
         /** First-dose appointments, after moves between brands. */
         final double[][] firstBooked;
         final double[][] firstGiven;
@@ -938,11 +1047,17 @@ final class ScheduleEngine {
         /** [transfer]: doses actually sent (no more than the sending region had). */
         final double[] sent;
 
-        Run(int cohorts, int regions, int brands, int days, int transfers) {
-            this.cohorts = cohorts;
+        Run(int cohorts, int[] members, int regions, int brands, int days, int transfers) {
             this.regions = regions;
             this.brands = brands;
-            int cells = cohorts * regions * brands;
+            this.days = days;
+            this.members = members;
+            this.slot = new int[cohorts];
+            Arrays.fill(slot, -1);
+            for (int m = 0; m < members.length; m++) {
+                slot[members[m]] = m;
+            }
+            int cells = members.length * regions * brands;
             firstBooked = new double[days][cells];
             firstGiven = new double[days][cells];
             firstShortOfDoses = new double[days][cells];
@@ -965,19 +1080,14 @@ final class ScheduleEngine {
             return r * brands + b;
         }
 
+        /** The cell of cohort {@code c} (its index in the schedule), which must be one of the members walked. */
         int cell(int c, int r, int b) {
-            return (c * regions + r) * brands + b;
+            return slotCell(slot[c], r, b);
         }
 
-        /** Doses given in a region on a day, every cohort, brand and dose. */
-        double givenIn(int r, int d) {
-            double total = 0;
-            for (int c = 0; c < cohorts; c++) {
-                for (int b = 0; b < brands; b++) {
-                    total += firstGiven[d][cell(c, r, b)] + secondGiven[d][cell(c, r, b)];
-                }
-            }
-            return total;
+        /** The cell of the {@code m}-th member walked. */
+        int slotCell(int m, int r, int b) {
+            return (m * regions + r) * brands + b;
         }
 
         double secondShort(int c, int r, int b, int d) {
