@@ -109,6 +109,7 @@ run_case() {
         if [ "$instances" -gt 1 ]; then
             # Two processes share one H2 file through an H2 TCP server of its own process (H2's AUTO_SERVER mode
             # cannot be used: it needs the database closed on exit, which serve refuses as not durable).
+            : > "$WORK/h2-server.log"
             java -cp "$CP" org.h2.tools.Server -tcp -tcpPort 0 -baseDir "$WORK/h2" -ifNotExists \
                 > "$WORK/h2-server.log" 2>&1 &
             PIDS+=($!)
