@@ -33,6 +33,7 @@ import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.h2.H2PlanStore;
+import org.cohortplanner.store.json.ObservedNightFiles;
 import org.cohortplanner.store.json.PlanFiles;
 import org.cohortplanner.store.remote.RemotePlanStore;
 import org.cohortplanner.store.settings.ConsoleSettings;
@@ -70,6 +71,7 @@ import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
 import org.cohortplanner.ui.shell.ShellViewModel;
 import org.cohortplanner.ui.shell.StartingPlan;
+import org.cohortplanner.ui.simulation.CalibrationViewModel;
 import org.cohortplanner.ui.simulation.SimulationView;
 import org.cohortplanner.ui.simulation.SimulationViewModel;
 import org.cohortplanner.ui.supply.SupplyView;
@@ -273,9 +275,11 @@ public final class AppContext implements AutoCloseable {
         SupplyViewModel supply = new SupplyViewModel(working, tasks, dialogs, user, Texts.of(SupplyView.class, locale));
         supply.selectedRegionProperty().bindBidirectional(regionSelection.regionProperty());
         screens.put(Screen.SUPPLY, new SupplyView(supply).root());
+        Texts simulationTexts = Texts.of(SimulationView.class, locale);
         screens.put(Screen.SIMULATION, new SimulationView(new SimulationViewModel(working, tasks, selection,
-                new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user,
-                Texts.of(SimulationView.class, locale))).root());
+                new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user, simulationTexts),
+                new CalibrationViewModel(working, tasks, dialogs, file -> ObservedNightFiles.read(file).observations(),
+                        new BookingNightSimulator(), BookingNights.standard(), user, simulationTexts)).root());
         Texts exportTexts = Texts.of(ExportView.class, locale);
         screens.put(Screen.EXPORT, new ExportView(new ExportViewModel(working, store, files, tasks, dialogs,
                 new FxExportChoosers(() -> stage, exportTexts), new SystemDesktopOpener(), exportTexts),

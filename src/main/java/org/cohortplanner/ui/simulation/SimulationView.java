@@ -39,6 +39,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -71,6 +72,7 @@ public final class SimulationView {
     public static final String PROGRESS_ID = "simulation-progress";
     public static final String STATUS_ID = "simulation-status";
     public static final String RESET_ID = "simulation-reset";
+    public static final String CALIBRATE_ID = "simulation-calibrate";
     public static final String ESTIMATE_ID = "simulation-estimate";
     public static final String RESULTS_TABLE_ID = "simulation-results";
     public static final String QUEUE_CHART_ID = "simulation-queue-chart";
@@ -90,6 +92,7 @@ public final class SimulationView {
     private static final double VALUE_AXIS_WIDTH = 64;
 
     private final SimulationViewModel viewModel;
+    private final CalibrationViewModel calibration;
     private final Texts texts;
     private final NightFormats formats;
     private final BorderPane root = new BorderPane();
@@ -107,8 +110,11 @@ public final class SimulationView {
     /** Adapters between number properties and spinners: a bidirectional binding holds them only weakly. */
     private final List<Object> adapters = new ArrayList<>();
 
-    public SimulationView(SimulationViewModel viewModel) {
+    public SimulationView(SimulationViewModel viewModel, CalibrationViewModel calibration) {
         this.viewModel = viewModel;
+        this.calibration = calibration;
+        // The fitted values are in the plan once applied: show them in the form, as "reset to plan" would.
+        calibration.setOnApplied(viewModel::resetToPlan);
         this.texts = viewModel.texts();
         this.formats = viewModel.formats();
         CategoryAxis positions = new CategoryAxis();
@@ -282,7 +288,12 @@ public final class SimulationView {
         Button reset = new Button(texts.get("form.resetToPlan"));
         reset.setId(RESET_ID);
         reset.setOnAction(event -> viewModel.resetToPlan());
-        rows.wide(reset);
+        Button calibrate = new Button(texts.get("form.calibrate"));
+        calibrate.setId(CALIBRATE_ID);
+        calibrate.disableProperty().bind(viewModel.windowProperty().isNull());
+        calibrate.setOnAction(event -> calibrate());
+        // Above the parameters, so that both stay in sight whatever the form's scroll position.
+        FlowPane planButtons = new FlowPane(8, 6, reset, calibrate);
 
         Label problem = boundLabel(viewModel.parameterProblemProperty());
         problem.getStyleClass().add("problem-text");
@@ -299,7 +310,7 @@ public final class SimulationView {
         fillFigures(estimateGrid, viewModel.estimateLines());
         estimate.getChildren().addAll(estimateTitle, estimateGrid);
 
-        VBox content = new VBox(10, estimate, problem, grid);
+        VBox content = new VBox(10, estimate, problem, planButtons, grid);
         content.setPadding(new Insets(4, 12, 12, 4));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -308,6 +319,17 @@ public final class SimulationView {
         scroll.setMinWidth(FORM_WIDTH);
         scroll.getStyleClass().add("simulation-form");
         return scroll;
+    }
+
+    /** Opens the calibration dialog for the window chosen, with the seed of the form. */
+    private void calibrate() {
+        SimulationViewModel.WindowChoice chosen = viewModel.windowProperty().get();
+        if (chosen == null) {
+            return;
+        }
+        calibration.open(chosen.cohortId(), viewModel.seedProperty().get());
+        new CalibrationDialog(calibration, root.getScene() == null ? null : root.getScene().getWindow())
+                .showAndApply();
     }
 
     /** Two columns: labels of one width, so that the form and the estimate line up, and values taking the rest. */
