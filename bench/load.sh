@@ -26,6 +26,9 @@ SATURATION_RATE=600000
 TWICE_SPEED=6
 TWICE_RATE=3000
 TWICE_ARRIVALS=600
+# After each load run, wrk books people straight through POST /bookings for this long, with this many connections.
+WRK_SECONDS=${WRK_SECONDS:-10}
+WRK_CONNECTIONS=${WRK_CONNECTIONS:-64}
 
 command -v wrk >/dev/null || { echo "bench/load.sh: wrk is missing (apt-get install -y wrk)" >&2; exit 2; }
 mvn -B -q -o compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=runtime
@@ -106,6 +109,7 @@ run_case() {
         if [ "$instances" -gt 1 ]; then
             # Two processes share one H2 file through an H2 TCP server of its own process (H2's AUTO_SERVER mode
             # cannot be used: it needs the database closed on exit, which serve refuses as not durable).
+            : > "$WORK/h2-server.log"
             java -cp "$CP" org.h2.tools.Server -tcp -tcpPort 0 -baseDir "$WORK/h2" -ifNotExists \
                 > "$WORK/h2-server.log" 2>&1 &
             PIDS+=($!)
@@ -142,11 +146,27 @@ run_case() {
     result=$(cli loadtest "${urls[@]}" --people "$PEOPLE" --clients "$CLIENTS" --seconds "$SECONDS_PER_RUN" \
         "${args[@]}" | tee "$WORK/$label.out" | grep '^RESULT' || true)
     ticks=$(( $(cpu_ticks "${serves[@]}") - ticks_before ))
+    # The same backends booking people sent by wrk, a client that costs almost no CPU, straight to POST /bookings
+    # (one wrk per instance, at once): what the backends take when the clients are not the limit.
+    local wrk_booked=0 wrk_other=0 wrk_ticks_before wrk_ticks wrk_outs=() port
+    wrk_ticks_before=$(cpu_ticks "${serves[@]}")
+    for url in "${urls[@]}"; do
+        # Only where the waiting room lets everyone in at once: elsewhere wrk's people would wait (202).
+        [ "$url" = --url ] || [[ "$label" != *saturated* ]] && continue
+        wrk -t2 -c"$WRK_CONNECTIONS" -d"${WRK_SECONDS}s" -s bench/book.lua "$url" > "$WORK/wrk-${#wrk_outs[@]}.out" 2>&1 &
+        wrk_outs+=($!)
+    done
+    [ ${#wrk_outs[@]} -gt 0 ] && wait "${wrk_outs[@]}"
+    wrk_ticks=$(( $(cpu_ticks "${serves[@]}") - wrk_ticks_before ))
+    for ((n = 0; n < ${#wrk_outs[@]}; n++)); do
+        wrk_booked=$((wrk_booked + $(awk '/^BOOKED/ {print $2}' "$WORK/wrk-$n.out")))
+        wrk_other=$((wrk_other + $(awk '/^BOOKED/ {print $4}' "$WORK/wrk-$n.out")))
+    done
     stop_serves
     if [ -z "$result" ]; then
         echo "bench/load.sh: $label printed no result:" >&2
         cat "$WORK/$label.out" >&2
-        ROWS+=("| $label | $instances | failed | | | | | | | | |")
+        ROWS+=("| $label | $instances | failed | | | | | | | | | | | |")
         return
     fi
     local bps p50 p99 errors turned waiting
@@ -161,7 +181,11 @@ run_case() {
     # The backends' CPU time per booking: what a booking costs, whatever share of the cores the run got.
     cpu=$(awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v b="$booked" \
         'BEGIN { if (b > 0) printf "%.2f", 1000 * t / hz / b; else print "-" }')
-    ROWS+=("| $label | $instances | $bps | $p50 | $p99 | $errors | $waiting | $ceiling | $ratio | $cpu | $load_before |")
+    local wrk_bps wrk_cpu
+    wrk_bps=$(awk -v b="$wrk_booked" -v s="$WRK_SECONDS" 'BEGIN { printf "%.0f", b / s }')
+    wrk_cpu=$(awk -v t="$wrk_ticks" -v hz="$(getconf CLK_TCK)" -v b="$wrk_booked" \
+        'BEGIN { if (b > 0) printf "%.2f", 1000 * t / hz / b; else print "-" }')
+    ROWS+=("| $label | $instances | $bps | $p50 | $p99 | $errors | $waiting | $ceiling | $ratio | $cpu | $wrk_bps | $wrk_other | $wrk_cpu | $load_before |")
     echo "$label: $result (wrk ceiling $ceiling/s)" >&2
 }
 
@@ -190,6 +214,6 @@ fi
 echo
 echo "Load run of $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, ${SECONDS_PER_RUN} s a run, $CLIENTS requests open at most"
 echo
-echo "| run | instances | bookings/s | p50 ms | p99 ms | errors | still waiting | wrk /health req/s | bookings/s ÷ wrk | serve CPU ms/booking | load avg |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| run | instances | bookings/s | p50 ms | p99 ms | errors | still waiting | wrk /health req/s | bookings/s ÷ wrk | serve CPU ms/booking | wrk bookings/s | wrk not 201 | serve CPU ms/wrk booking | load avg |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"

@@ -109,8 +109,12 @@ public final class LoadRun {
                 thread.setDaemon(true);
                 return thread;
             })).build();
-    /** Makes this run's person ids its own, so that runs against one database never share a person. */
-    private final String runId = Long.toString(System.currentTimeMillis(), 36);
+    /**
+     * Makes this run's person ids its own, so that runs against one database never share a person, also runs started
+     * at the same moment as processes of their own.
+     */
+    private final String runId = Long.toString(System.currentTimeMillis(), 36) + "-"
+            + Integer.toString(new java.security.SecureRandom().nextInt(Integer.MAX_VALUE), 36);
 
     public LoadRun(Settings settings) {
         this.settings = settings;
