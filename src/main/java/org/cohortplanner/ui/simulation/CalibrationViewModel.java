@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
@@ -35,12 +34,10 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.simulation.BookingNightModel;
 import org.cohortplanner.simulation.BookingNights;
-import org.cohortplanner.simulation.CancellationToken;
 import org.cohortplanner.simulation.NightCalibration;
 import org.cohortplanner.simulation.NightCalibration.Kind;
 import org.cohortplanner.simulation.NightCalibration.Observation;
 import org.cohortplanner.simulation.NightCalibration.Parameter;
-import org.cohortplanner.simulation.SimulationCancelledException;
 import org.cohortplanner.ui.common.Messages;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
@@ -304,21 +301,9 @@ public final class CalibrationViewModel {
         progress.set(0);
         status.set(texts.get("calibration.running", cohort.name()));
         tasks.run(CHANNEL,
-                work -> {
-                    CancellationToken token = new CancellationToken();
-                    try {
-                        long appointments = nights.limit().appointments(plan, cohort);
-                        return new NightCalibration(model).fit(plan, cohort, appointments, observed, parameters,
-                                runSeed, done -> {
-                                    work.report(done, "");
-                                    if (work.isCancelled()) {
-                                        token.cancel();
-                                    }
-                                }, token);
-                    } catch (SimulationCancelledException cancelled) {
-                        throw new CancellationException("cancelled");
-                    }
-                },
+                work -> SimulationViewModel.runModel(token -> new NightCalibration(model).fit(plan, cohort,
+                        nights.limit().appointments(plan, cohort), observed, parameters, runSeed,
+                        done -> SimulationViewModel.report(work, token, done), token)),
                 finished -> {
                     running.set(false);
                     progress.set(1);

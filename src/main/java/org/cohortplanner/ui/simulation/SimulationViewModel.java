@@ -453,11 +453,13 @@ public final class SimulationViewModel {
         status.set(texts.get("status.cancelled"));
     }
 
-    private interface Cancellable<T> {
+    /** Work of the simulation model that stops when its token is cancelled. */
+    interface Cancellable<T> {
         T run(CancellationToken token);
     }
 
-    private static <T> T runModel(Cancellable<T> body) {
+    /** Runs model work for the task runner: the model's cancellation becomes the runner's. */
+    static <T> T runModel(Cancellable<T> body) {
         CancellationToken token = new CancellationToken();
         try {
             return body.run(token);
@@ -467,7 +469,7 @@ public final class SimulationViewModel {
     }
 
     /** Passes the model's progress on, and the screen's cancel back to the model. */
-    private static void report(TaskRunner.Progress work, CancellationToken token, double done) {
+    static void report(TaskRunner.Progress work, CancellationToken token, double done) {
         work.report(done, "");
         if (work.isCancelled()) {
             token.cancel();
