@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.CohortSplitter;
@@ -15,6 +14,7 @@ import org.cohortplanner.simulation.BookingNights;
 import org.cohortplanner.store.json.ObservedNightFiles;
 import org.cohortplanner.store.json.PlanFiles;
 import org.cohortplanner.ui.InMemoryPlanStore;
+import org.cohortplanner.ui.ScreenStage;
 import org.cohortplanner.ui.ScriptedDialogs;
 import org.cohortplanner.ui.common.CohortSelection;
 import org.cohortplanner.ui.common.DirectTaskRunner;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -43,8 +42,7 @@ class CalibrationDialogUiTest {
     @BeforeEach
     void showScreen() throws TimeoutException {
         working = new WorkingPlan(new InMemoryPlanStore(SAMPLE), new DirectTaskRunner(), SAMPLE);
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
+        ScreenStage.show(() -> {
             SimulationViewModel simulation = new SimulationViewModel(working, new DirectTaskRunner(),
                     new CohortSelection(), new BookingNightSimulator(), BookingNights.standard(),
                     new CohortSplitter(), "kim", texts);
@@ -52,18 +50,13 @@ class CalibrationDialogUiTest {
                     new ScriptedDialogs(), file -> ObservedNightFiles.read(file).observations(),
                     new BookingNightSimulator(), BookingNights.standard(), "kim", texts);
             simulation.chooseWindow("c55-59");
-            Scene scene = new Scene(new SimulationView(simulation, calibration).root(), 1200, 760);
-            scene.getStylesheets().add(SimulationView.class.getResource("/org/cohortplanner/ui/console.css")
-                    .toExternalForm());
-            stage.setScene(scene);
-            stage.show();
+            return new SimulationView(simulation, calibration).root();
         });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @AfterEach
     void closeScreen() throws TimeoutException {
-        FxToolkit.cleanupStages();
+        ScreenStage.close();
     }
 
     @Test
