@@ -214,7 +214,25 @@ public final class BackendServer implements AutoCloseable {
                 caller == null ? "-" : caller.user(), millis);
     }
 
+    /**
+     * A request refused before its body was read (a role check, a wrong content type) leaves that body on the
+     * connection: the server then closes it, and a client that sent its next request on the same connection meanwhile
+     * would get no answer at all. Saying so in the refusal makes the client open a new connection instead.
+     */
+    private static void closeIfBodyUnread(Context ctx) {
+        boolean unread;
+        try {
+            unread = !ctx.req().getInputStream().isFinished();
+        } catch (java.io.IOException | IllegalStateException notReadable) {
+            unread = true;
+        }
+        if (unread) {
+            ctx.header("Connection", "close");
+        }
+    }
+
     private static void refuse(ApiException failure, Context ctx) {
+        closeIfBodyUnread(ctx);
         ObjectNode body = PlanJson.MAPPER.createObjectNode();
         body.put("status", failure.status());
         body.put("error", HttpStatus.forStatus(failure.status()).getMessage());
