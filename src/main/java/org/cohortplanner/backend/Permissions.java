@@ -34,6 +34,13 @@ final class Permissions {
                 : roles.length == 1 ? "edit cohorts, windows or site groups" : "change the plan", roles[0]);
     }
 
+    /** Refuses a caller without {@code needed} what it asked to do ({@code what}, e.g. "save scenarios"). */
+    static void require(Caller caller, Role needed, String what) {
+        if (!caller.may(needed)) {
+            throw forbidden(caller, what, needed);
+        }
+    }
+
     private static ApiException forbidden(Caller caller, String what, Role needed) {
         return new ApiException(403, caller.user() + " (" + caller.roleLabels() + ") may not " + what
                 + "; that needs the " + needed.label() + " role", null, "FORBIDDEN", null, null);

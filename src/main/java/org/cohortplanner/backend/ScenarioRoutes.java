@@ -58,7 +58,7 @@ final class ScenarioRoutes {
 
     private void save(Context ctx) {
         Caller caller = Api.caller(ctx);
-        requirePlanner(caller, "save scenarios");
+        Permissions.require(caller, Role.PLANNER, "save scenarios");
         JsonNode body = PlanJson.parse(ctx.body());
         if (!body.isObject()) {
             throw ApiException.badRequest(null, "the request body must be a JSON object with a name and a plan");
@@ -96,7 +96,7 @@ final class ScenarioRoutes {
 
     private void delete(Context ctx) {
         Caller caller = Api.caller(ctx);
-        requirePlanner(caller, "delete scenarios");
+        Permissions.require(caller, Role.PLANNER, "delete scenarios");
         long id = id(ctx);
         SavedScenario scenario = store.scenario(id).orElseThrow(() -> missing(ctx));
         String action = PlanRoutes.header(ctx, PlanRoutes.CHANGE_ACTION, "Deleted scenario " + scenario.name());
@@ -120,13 +120,6 @@ final class ScenarioRoutes {
         } catch (PlanFileException e) {
             String path = e.path() == null || e.path().isEmpty() ? "plan" : "plan." + e.path();
             throw ApiException.badRequest(path, e.problem());
-        }
-    }
-
-    private static void requirePlanner(Caller caller, String what) {
-        if (!caller.may(Role.PLANNER)) {
-            throw new ApiException(403, caller.user() + " (" + caller.roleLabels() + ") may not " + what
-                    + "; that needs the " + Role.PLANNER.label() + " role", null, "FORBIDDEN", null, null);
         }
     }
 
