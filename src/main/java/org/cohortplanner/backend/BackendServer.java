@@ -214,25 +214,41 @@ public final class BackendServer implements AutoCloseable {
                 caller == null ? "-" : caller.user(), millis);
     }
 
+    /** The most of an unread body a refusal reads and drops to keep the connection usable. */
+    static final long DRAIN_LIMIT = 4L << 20;
+
     /**
      * A request refused before its body was read (a role check, a wrong content type) leaves that body on the
-     * connection: the server then closes it, and a client that sent its next request on the same connection meanwhile
-     * would get no answer at all. Saying so in the refusal makes the client open a new connection instead.
+     * connection. Closing the connection then is not safe: the client may still be sending, and a socket closed with
+     * unread bytes is reset, which can throw away the refusal itself before the client reads it. So the rest of a body
+     * of up to {@link #DRAIN_LIMIT} bytes is read and dropped and the connection stays open; only a larger one (or one
+     * that cannot be read) ends the connection, said in the refusal so the client opens a new one.
      */
-    private static void closeIfBodyUnread(Context ctx) {
-        boolean unread;
+    private static void drainUnreadBody(Context ctx) {
         try {
-            unread = !ctx.req().getInputStream().isFinished();
+            jakarta.servlet.ServletInputStream in = ctx.req().getInputStream();
+            if (in.isFinished()) {
+                return;
+            }
+            long declared = ctx.req().getContentLengthLong();
+            if (declared <= DRAIN_LIMIT) {
+                byte[] buffer = new byte[16384];
+                long read = 0;
+                for (int n; read <= DRAIN_LIMIT && (n = in.read(buffer)) >= 0; ) {
+                    read += n;
+                }
+                if (read <= DRAIN_LIMIT) {
+                    return;
+                }
+            }
         } catch (java.io.IOException | IllegalStateException notReadable) {
-            unread = true;
+            // fall through: the connection cannot be trusted any more
         }
-        if (unread) {
-            ctx.header("Connection", "close");
-        }
+        ctx.header("Connection", "close");
     }
 
     private static void refuse(ApiException failure, Context ctx) {
-        closeIfBodyUnread(ctx);
+        drainUnreadBody(ctx);
         ObjectNode body = PlanJson.MAPPER.createObjectNode();
         body.put("status", failure.status());
         body.put("error", HttpStatus.forStatus(failure.status()).getMessage());
