@@ -129,7 +129,7 @@ public final class DashboardView {
     }
 
     private Button tile(DashboardViewModel.Tile tile) {
-        Label name = new Label(texts.get("tile." + tile.name()));
+        Label name = new Label(viewModel.title(tile));
         name.getStyleClass().add("dashboard-tile-name");
         Label value = new Label();
         value.setId(tileValueId(tile));

@@ -22,6 +22,8 @@ import org.cohortplanner.simulation.CampaignDashboard;
 import org.cohortplanner.simulation.CampaignFigures;
 import org.cohortplanner.simulation.CancellationToken;
 import org.cohortplanner.simulation.SimulationCancelledException;
+import org.cohortplanner.texts.FigureTexts;
+import org.cohortplanner.texts.FigureTexts.Figure;
 import org.cohortplanner.ui.common.CohortSelection;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Messages;
@@ -56,6 +58,7 @@ public final class DashboardViewModel {
     private final RegionSelection regions;
     private final Consumer<DashboardTarget> navigator;
     private final Texts texts;
+    private final FigureTexts figureTexts;
 
     private final ReadOnlyObjectWrapper<CampaignFigures> figures = new ReadOnlyObjectWrapper<>(this, "figures");
     private final ReadOnlyBooleanWrapper computing = new ReadOnlyBooleanWrapper(this, "computing");
@@ -87,6 +90,8 @@ public final class DashboardViewModel {
         this.regions = Objects.requireNonNull(regions, "regions");
         this.navigator = Objects.requireNonNull(navigator, "navigator");
         this.texts = Objects.requireNonNull(texts, "texts");
+        this.figureTexts = FigureTexts.of(texts.locale(), value -> Formats.count(value, texts.locale()),
+                day -> Formats.date(day, texts.locale()));
         working.planProperty().addListener((observable, before, after) -> recompute(after));
         recompute(working.getPlan());
     }
@@ -118,18 +123,16 @@ public final class DashboardViewModel {
         progress.set(1);
         figures.set(shown);
         status.set(texts.get("status.done", shown.planName(), shown.seed()));
-        eligible.set(Formats.count(shown.eligible(), texts.locale()));
-        bookings.set(Formats.count(shown.expectedBookings(), texts.locale()));
+        eligible.set(figureTexts.value(Figure.ELIGIBLE, shown));
+        bookings.set(figureTexts.value(Figure.EXPECTED_BOOKINGS, shown));
         doses.set(texts.get("tile.doses.value", Formats.count(shown.neededDoses(), texts.locale()),
                 Formats.count(shown.usableDoses(), texts.locale())));
-        shortages.set(shown.peopleShort() == 0 ? texts.get("tile.shortages.none")
-                : texts.get("tile.shortages.value", Formats.count(shown.peopleShort(), texts.locale()), shown.shortageDays()));
-        waits.set(shown.worstNight().map(night -> texts.get("tile.waits.value", minutes(night.p95Minutes()),
-                Formats.date(night.date(), texts.locale()), night.cohortName())).orElse(texts.get("tile.waits.none")));
+        shortages.set(shown.peopleShort() == 0 ? texts.get("tile.shortages.none") : texts.get(
+                "tile.shortages.value", Formats.count(shown.peopleShort(), texts.locale()), shown.shortageDays()));
+        waits.set(figureTexts.value(Figure.WORST_WAIT, shown));
         suspended.set(shown.suspended().isEmpty() ? texts.get("tile.suspended.none")
                 : texts.get("tile.suspended.value", shown.suspended().size()));
-        problems.set(shown.problems().isEmpty() ? texts.get("tile.problems.none")
-                : texts.get("tile.problems.value", shown.errors(), shown.warnings()));
+        problems.set(figureTexts.value(Figure.PROBLEMS, shown));
 
         List<NightRow> nightRows = new ArrayList<>();
         for (CampaignFigures.NightWait night : shown.nights()) {
@@ -158,7 +161,22 @@ public final class DashboardViewModel {
     static final double CROWDED_MINUTES = 60;
 
     private String minutes(double value) {
-        return texts.get("minutes", Math.round(value));
+        return figureTexts.minutes(value);
+    }
+
+    /**
+     * A tile's name: the figure's name as the Scenarios screen, {@code compare} and the briefing write it, or the
+     * tile's own where it shows two figures at once (doses needed and usable, people short on days).
+     */
+    public String title(Tile tile) {
+        return switch (tile) {
+            case ELIGIBLE -> figureTexts.label(Figure.ELIGIBLE);
+            case BOOKINGS -> figureTexts.label(Figure.EXPECTED_BOOKINGS);
+            case WAITS -> figureTexts.label(Figure.WORST_WAIT);
+            case SUSPENDED -> figureTexts.label(Figure.SUSPENDED);
+            case PROBLEMS -> figureTexts.label(Figure.PROBLEMS);
+            case DOSES, SHORTAGES -> texts.get("tile." + tile.name());
+        };
     }
 
     /** Opens the screen that {@code tile} summarises, with the cohort or region it points at selected. */

@@ -48,7 +48,14 @@ class DashboardViewModelTest {
         // The worst night is the simulation's to say (the samples' night parameters are fitted to 12 July 2021).
         org.cohortplanner.simulation.CampaignFigures.NightWait worst = CampaignDashboard.standard()
                 .figures(working.getPlan()).worstNight().orElseThrow();
-        assertTrue(waits.endsWith(worst.cohortName()) && waits.contains("min"), waits + " / " + worst);
+        assertTrue(waits.endsWith(", " + worst.cohortName() + ")") && waits.contains(" min ("), waits + " / " + worst);
+        // The tiles name and write their figures as the Scenarios screen, compare and the briefing do.
+        org.cohortplanner.texts.FigureTexts shared = org.cohortplanner.texts.FigureTexts.of(Locale.ENGLISH,
+                value -> String.format(Locale.ENGLISH, "%,d", value), day -> "");
+        assertEquals(shared.label(org.cohortplanner.texts.FigureTexts.Figure.WORST_WAIT),
+                dashboard.title(DashboardViewModel.Tile.WAITS));
+        assertEquals(shared.value(org.cohortplanner.texts.FigureTexts.Figure.PROBLEMS, dashboard.getFigures()),
+                dashboard.valueProperty(DashboardViewModel.Tile.PROBLEMS).get());
         assertEquals(3, dashboard.nights().size());
         assertTrue(dashboard.brands().containsAll(List.of("Pfizer", "Moderna")), dashboard.brands().toString());
         assertFalse(dashboard.weeks("Moderna").isEmpty());
@@ -110,5 +117,6 @@ class DashboardViewModelTest {
         assertFalse(dashboard.computingProperty().get());
         assertTrue(dashboard.statusProperty().get().startsWith("Variant"), dashboard.statusProperty().get());
         assertEquals("없음", dashboard.valueProperty(DashboardViewModel.Tile.SHORTAGES).get());
+        assertEquals("최장 p95 대기", dashboard.title(DashboardViewModel.Tile.WAITS));
     }
 }
