@@ -15,7 +15,7 @@ final class Dose2ListHeaders {
             Map.entry("secondDoseNow", "second dose now"), Map.entry("daysMoved", "days moved"),
             Map.entry("group", "group"));
 
-    private static final Map<String, String> KOREAN = Map.ofEntries(Map.entry("cohort", "대상군"),
+    private static final Map<String, String> KOREAN = Map.ofEntries(Map.entry("cohort", "코호트"),
             Map.entry("region", "지역"), Map.entry("people", "인원"), Map.entry("brandTold", "안내한 백신"),
             Map.entry("firstDoseTold", "안내한 1차 접종일"), Map.entry("secondDoseTold", "안내한 2차 접종일"),
             Map.entry("brandNow", "변경된 백신"), Map.entry("firstDoseNow", "변경된 1차 접종일"),

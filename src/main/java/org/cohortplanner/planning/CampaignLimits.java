@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanLimits;
 import org.cohortplanner.domain.Region;
@@ -26,9 +27,13 @@ public final class CampaignLimits {
      *
      * @param cohortIndex the cohort's place in the plan, or -1 for the cohorts as a whole
      * @param field       {@code window} or {@code vaccinationPeriod}; null for the cohorts as a whole
-     * @param detail      what is beyond which limit, in a sentence
+     * @param phrase      what is beyond which limit
      */
-    public record Breach(int cohortIndex, String field, String detail) {
+    public record Breach(int cohortIndex, String field, Phrase phrase) {
+        /** What is beyond which limit, in English. */
+        public String detail() {
+            return PhraseFormat.english(phrase);
+        }
     }
 
     private CampaignLimits() {
@@ -47,8 +52,8 @@ public final class CampaignLimits {
      */
     public static java.util.Optional<Breach> first(Plan plan) {
         if (plan.cohorts().size() > PlanLimits.COHORTS) {
-            return java.util.Optional.of(new Breach(-1, null, "the plan has " + number(plan.cohorts().size())
-                    + " cohorts; a plan holds at most " + number(PlanLimits.COHORTS) + " (the plan format's limits)"));
+            return java.util.Optional.of(new Breach(-1, null, Phrase.of("limit.cohorts", plan.cohorts().size(),
+                    PlanLimits.COHORTS)));
         }
         return first(plan.cohorts(), plan.brands(), plan.regions(), plan.sites());
     }
@@ -94,9 +99,8 @@ public final class CampaignLimits {
             Cohort cohort = cohorts.get(i);
             long minutes = Duration.between(cohort.window().opens(), cohort.window().closes()).toMinutes();
             if (minutes > PlanLimits.WINDOW_DAYS * 1440L) {
-                breaches.add(new Breach(i, "window", "the booking window of " + cohort.name() + " is open "
-                        + days(minutes) + "; a window is at most " + PlanLimits.WINDOW_DAYS + " days long (the plan "
-                        + "format's limits)"));
+                breaches.add(new Breach(i, "window", Phrase.of("limit.window", cohort.name(), days(minutes),
+                        PlanLimits.WINDOW_DAYS)));
                 if (firstOnly) {
                     return breaches;
                 }
@@ -104,9 +108,8 @@ public final class CampaignLimits {
             long periodDays = ChronoUnit.DAYS.between(cohort.vaccinationPeriod().firstDay(),
                     cohort.vaccinationPeriod().lastDay()) + 1;
             if (periodDays > PlanLimits.VACCINATION_PERIOD_DAYS) {
-                breaches.add(new Breach(i, "vaccinationPeriod", "the vaccination period of " + cohort.name()
-                        + " is " + periodDays + " days long; a period is at most "
-                        + PlanLimits.VACCINATION_PERIOD_DAYS + " days (the plan format's limits)"));
+                breaches.add(new Breach(i, "vaccinationPeriod", Phrase.of("limit.period", cohort.name(), periodDays,
+                        PlanLimits.VACCINATION_PERIOD_DAYS)));
                 if (firstOnly) {
                     return breaches;
                 }
@@ -118,9 +121,8 @@ public final class CampaignLimits {
             long before = windowMinutes;
             windowMinutes += Math.max(0, minutes);
             if (windowMinutes > PlanLimits.TOTAL_WINDOW_DAYS * 1440L && before <= PlanLimits.TOTAL_WINDOW_DAYS * 1440L) {
-                breaches.add(new Breach(i, "window", "with this window the booking windows of the plan add "
-                        + "up to " + days(windowMinutes) + "; together they are at most " + PlanLimits.TOTAL_WINDOW_DAYS
-                        + " days (the plan format's limits)"));
+                breaches.add(new Breach(i, "window", Phrase.of("limit.totalWindows", days(windowMinutes),
+                        PlanLimits.TOTAL_WINDOW_DAYS)));
                 if (firstOnly) {
                     return breaches;
                 }
@@ -132,9 +134,8 @@ public final class CampaignLimits {
             }
             long campaignDays = ChronoUnit.DAYS.between(first, last) + 1;
             if (campaignDays > PlanLimits.CAMPAIGN_DAYS && spanBefore <= PlanLimits.CAMPAIGN_DAYS) {
-                breaches.add(new Breach(i, "vaccinationPeriod", "with this vaccination period the campaign "
-                        + "runs " + campaignDays + " days, from " + first + " to " + last + "; a campaign is at most "
-                        + PlanLimits.CAMPAIGN_DAYS + " days (the plan format's limits)"));
+                breaches.add(new Breach(i, "vaccinationPeriod", Phrase.of("limit.campaign", campaignDays, first, last,
+                        PlanLimits.CAMPAIGN_DAYS)));
                 if (firstOnly) {
                     return breaches;
                 }
@@ -151,21 +152,16 @@ public final class CampaignLimits {
         long scheduleDays = ChronoUnit.DAYS.between(first, last) + longestInterval + 1;
         long cells = booking * (long) Math.max(1, regionNames.size()) * Math.max(1, brands.size()) * scheduleDays;
         if (cells > PlanLimits.SCHEDULE_CELLS) {
-            breaches.add(new Breach(-1, null, "the daily schedule of this plan has " + number(cells)
-                    + " cells (" + booking + " cohorts that book × " + Math.max(1, regionNames.size()) + " regions × "
-                    + Math.max(1, brands.size()) + " brands × " + scheduleDays + " days); it may have at most "
-                    + number(PlanLimits.SCHEDULE_CELLS) + " (the plan format's limits)"));
+            breaches.add(new Breach(-1, null, Phrase.of("limit.schedule", cells, booking,
+                    Math.max(1, regionNames.size()), Math.max(1, brands.size()), scheduleDays,
+                    PlanLimits.SCHEDULE_CELLS)));
         }
         return breaches;
     }
 
-    private static String number(long value) {
-        return String.format(java.util.Locale.ROOT, "%,d", value);
-    }
-
-    private static String days(long minutes) {
+    private static Phrase days(long minutes) {
         long days = minutes / 1440;
         long hours = minutes % 1440 / 60;
-        return days + (days == 1 ? " day" : " days") + (hours == 0 ? "" : " " + hours + " h");
+        return hours == 0 ? Phrase.of("duration.days", days) : Phrase.of("duration.daysHours", days, hours);
     }
 }

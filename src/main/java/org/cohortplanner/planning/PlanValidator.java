@@ -20,6 +20,7 @@ import org.cohortplanner.domain.CohortGroup;
 import org.cohortplanner.domain.GroupInterval;
 import org.cohortplanner.domain.IntervalPolicy;
 import org.cohortplanner.domain.Overload;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanLimits;
 import org.cohortplanner.domain.PopulationTable;
@@ -59,7 +60,8 @@ import org.cohortplanner.planning.Problem.Severity;
  * the regional supply problems last.
  */
 public final class PlanValidator {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+    private static final Phrase PLAN = Phrase.of("subject.plan");
+    private static final Phrase BOOKING_SYSTEM = Phrase.of("subject.bookingSystem");
     private static final Set<Integer> ALL_DIGITS = Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
     static final long MAX_CONCURRENT_REQUESTS = PlanLimits.CONCURRENT_REQUESTS;
     static final int MAX_TIMEOUT_SECONDS = (int) PlanLimits.TIMEOUT_SECONDS;
@@ -78,7 +80,7 @@ public final class PlanValidator {
             checkVaccinationPeriod(cohort, problems);
             for (CampaignLimits.Breach breach : beyondLimits) {
                 if (breach.cohortIndex() == i) {
-                    problems.add(error(cohort, breach.field(), breach.detail()));
+                    problems.add(error(cohort, breach.field(), breach.phrase()));
                 }
             }
             checkBrands(plan, cohort, problems);
@@ -98,16 +100,15 @@ public final class PlanValidator {
                 }
                 if (first != null) {
                     problems.add(others == 0 ? first : new Problem(first.severity(), first.cohortId(), first.field(),
-                            first.subject(), first.detail() + "; and it overlaps " + others + " other earlier "
-                            + (others == 1 ? "cohort" : "cohorts") + " the same way"));
+                            first.about(), Phrase.of("overlap.others", first.what(), others)));
                 }
                 booking.add(cohort);
             }
         }
         for (CampaignLimits.Breach breach : beyondLimits) {
             if (breach.cohortIndex() < 0) {
-                problems.add(new Problem(Severity.ERROR, null, Problem.FIELD_VACCINATION_PERIOD, "plan",
-                        breach.detail()));
+                problems.add(new Problem(Severity.ERROR, null, Problem.FIELD_VACCINATION_PERIOD, PLAN,
+                        breach.phrase()));
             }
         }
         checkCoverage(plan.population(), booking, problems);
@@ -125,42 +126,41 @@ public final class PlanValidator {
     private static void checkWindow(Cohort cohort, List<Problem> problems) {
         BookingWindow window = cohort.window();
         if (window.closes().equals(window.opens())) {
-            problems.add(error(cohort, Problem.FIELD_WINDOW, "closes " + time(window.closes())
-                    + ", the moment it opens, so nobody can book"));
+            problems.add(error(cohort, Problem.FIELD_WINDOW, Phrase.of("window.closesAtOpening", window.closes())));
         } else if (!window.isOrdered()) {
-            problems.add(error(cohort, Problem.FIELD_WINDOW, "closes " + time(window.closes())
-                    + " before it opens " + time(window.opens())));
+            problems.add(error(cohort, Problem.FIELD_WINDOW, Phrase.of("window.closesBeforeOpening", window.closes(),
+                    window.opens())));
         }
     }
 
     private static void checkVaccinationPeriod(Cohort cohort, List<Problem> problems) {
         VaccinationPeriod period = cohort.vaccinationPeriod();
         if (!period.isOrdered()) {
-            problems.add(error(cohort, Problem.FIELD_VACCINATION_PERIOD, "ends " + period.lastDay()
-                    + " before it starts " + period.firstDay()));
+            problems.add(error(cohort, Problem.FIELD_VACCINATION_PERIOD, Phrase.of("period.endsBeforeStart",
+                    period.lastDay(), period.firstDay())));
         }
         if (period.firstDay().atStartOfDay().isBefore(cohort.window().opens())) {
-            problems.add(error(cohort, Problem.FIELD_VACCINATION_PERIOD, "first doses start " + period.firstDay()
-                    + ", before booking opens " + time(cohort.window().opens())));
+            problems.add(error(cohort, Problem.FIELD_VACCINATION_PERIOD, Phrase.of("period.startsBeforeBooking",
+                    period.firstDay(), cohort.window().opens())));
         }
     }
 
     private static void checkBrands(Plan plan, Cohort cohort, List<Problem> problems) {
         BrandAllocation brands = cohort.brands();
         if (brands.shares().isEmpty()) {
-            problems.add(error(cohort, Problem.FIELD_BRANDS, "no vaccine brand is allocated"));
+            problems.add(error(cohort, Problem.FIELD_BRANDS, Phrase.of("brands.none")));
         } else if (!brands.sumsToOne()) {
-            problems.add(error(cohort, Problem.FIELD_BRANDS, "brand shares add up to " + percent(brands.total())
-                    + ", not 100 %"));
+            problems.add(error(cohort, Problem.FIELD_BRANDS, Phrase.of("brands.sum",
+                    new Phrase.Share(brands.total()))));
         }
         int vaccinationYear = cohort.vaccinationPeriod().firstDay().getYear();
         int youngest = cohort.birthYears().youngestAgeIn(vaccinationYear);
         for (Map.Entry<String, Double> share : brands.shares().entrySet()) {
             Optional<VaccineBrand> brand = plan.brand(share.getKey());
             if (share.getValue() > 0 && brand.isPresent() && youngest < brand.get().minimumAge()) {
-                problems.add(error(cohort, Problem.FIELD_BRANDS, share.getKey() + " is for people aged "
-                        + brand.get().minimumAge() + " and over, but the youngest in this cohort (born "
-                        + cohort.birthYears().lastYear() + ") are " + youngest + " in " + vaccinationYear));
+                problems.add(error(cohort, Problem.FIELD_BRANDS, Phrase.of("brands.tooYoung", share.getKey(),
+                        brand.get().minimumAge(), String.valueOf(cohort.birthYears().lastYear()), youngest,
+                        String.valueOf(vaccinationYear))));
             }
         }
     }
@@ -172,8 +172,8 @@ public final class PlanValidator {
             people += group.isCount() ? group.people() : Math.round(group.share() * cohort.eligible());
         }
         if (people > cohort.eligible()) {
-            problems.add(error(cohort, Problem.FIELD_GROUPS, "names groups of " + people + " people in all, more than "
-                    + "its " + cohort.eligible() + " eligible"));
+            problems.add(error(cohort, Problem.FIELD_GROUPS, Phrase.of("groups.tooMany", people,
+                    cohort.eligible())));
         }
     }
 
@@ -185,8 +185,8 @@ public final class PlanValidator {
             for (GroupInterval exception : policy.exceptions()) {
                 if (!groups.contains(exception.group())) {
                     problems.add(new Problem(Severity.WARNING, null, Problem.FIELD_INTERVAL_POLICIES,
-                            "interval policy " + policy.id(), "makes an exception for group " + exception.group()
-                            + ", which no cohort names"));
+                            Phrase.of("subject.policy", policy.id()), Phrase.of("policy.unknownGroup",
+                            exception.group())));
                 }
             }
         }
@@ -194,8 +194,7 @@ public final class PlanValidator {
 
     private static void checkEligible(Cohort cohort, List<Problem> problems) {
         if (cohort.eligible() <= 0) {
-            problems.add(error(cohort, Problem.FIELD_ELIGIBLE, "has " + cohort.eligible()
-                    + " eligible people; a cohort needs more than 0"));
+            problems.add(error(cohort, Problem.FIELD_ELIGIBLE, Phrase.of("eligible.none", cohort.eligible())));
         }
     }
 
@@ -208,9 +207,8 @@ public final class PlanValidator {
         if (!missing.isEmpty()) {
             int first = population.peoplePerBirthYear().firstKey();
             int last = population.peoplePerBirthYear().lastKey();
-            problems.add(error(cohort, Problem.FIELD_BIRTH_YEARS, (missing.size() == 1 ? "birth year " : "birth years ")
-                    + ranges(missing) + (missing.size() == 1 ? " is" : " are") + " not in the plan's population "
-                    + "table (" + BirthCohortRange.of(first, last) + ")"));
+            problems.add(error(cohort, Problem.FIELD_BIRTH_YEARS, Phrase.of("population.missing", missing.size(),
+                    new Phrase.Years(missing), BirthCohortRange.of(first, last).toString())));
         }
     }
 
@@ -231,10 +229,10 @@ public final class PlanValidator {
                 Math.min(earlier.birthYears().lastYear(), later.birthYears().lastYear()));
         LocalDateTime from = later(earlier.window().opens(), later.window().opens());
         LocalDateTime until = earlier(earlier.window().closes(), later.window().closes());
-        return error(later, Problem.FIELD_BIRTH_YEARS, "people born " + shared
-                + (digits.equals(ALL_DIGITS) ? "" : " with birth days ending in " + digitList(digits))
-                + " are also in cohort " + earlier.name() + ", and both windows are open from " + time(from)
-                + " to " + time(until));
+        return error(later, Problem.FIELD_BIRTH_YEARS, digits.equals(ALL_DIGITS)
+                ? Phrase.of("overlap.all", shared.toString(), earlier.name(), from, until)
+                : Phrase.of("overlap.digits", shared.toString(), Phrase.Digits.of(digits), earlier.name(), from,
+                        until));
     }
 
     /** Consecutive birth years missing the same birth-day digits make one warning, in birth-year order. */
@@ -273,21 +271,20 @@ public final class PlanValidator {
             return;
         }
         if (overload.concurrentRequests() > MAX_CONCURRENT_REQUESTS) {
-            problems.add(overloadProblem(Severity.ERROR, "holds " + overload.concurrentRequests()
-                    + " connections; at most " + MAX_CONCURRENT_REQUESTS + " are allowed"));
+            problems.add(overloadProblem(Severity.ERROR, Phrase.of("overload.connections",
+                    overload.concurrentRequests(), MAX_CONCURRENT_REQUESTS)));
         }
         if (overload.timeoutSeconds() > MAX_TIMEOUT_SECONDS) {
-            problems.add(overloadProblem(Severity.ERROR, "lets requests time out after " + overload.timeoutSeconds()
-                    + " s; at most " + MAX_TIMEOUT_SECONDS + " s are allowed"));
+            problems.add(overloadProblem(Severity.ERROR, Phrase.of("overload.timeout", overload.timeoutSeconds(),
+                    MAX_TIMEOUT_SECONDS)));
         }
         if (overload.restartMinutes() > MAX_RESTART_MINUTES) {
-            problems.add(overloadProblem(Severity.ERROR, "restarts in " + overload.restartMinutes()
-                    + " min; at most " + MAX_RESTART_MINUTES + " min are allowed"));
+            problems.add(overloadProblem(Severity.ERROR, Phrase.of("overload.restart", overload.restartMinutes(),
+                    MAX_RESTART_MINUTES)));
         }
         if (overload.concurrentRequests() <= system.concurrentSessions()) {
-            problems.add(overloadProblem(Severity.WARNING, "holds " + overload.concurrentRequests()
-                    + " connections for " + system.concurrentSessions()
-                    + " sessions, so it crashes as soon as its sessions fill up"));
+            problems.add(overloadProblem(Severity.WARNING, Phrase.of("overload.fewConnections",
+                    overload.concurrentRequests(), system.concurrentSessions())));
         }
     }
 
@@ -296,41 +293,36 @@ public final class PlanValidator {
      * sessions, so a quoted figure more than 1 % off would silently say something else.
      */
     private static void checkPeoplePerHour(BookingSystem system, List<Problem> problems) {
-        comparePeoplePerHour("booking system", system.peoplePerHour(), system.concurrentSessions(),
+        comparePeoplePerHour(BOOKING_SYSTEM, system.peoplePerHour(), system.concurrentSessions(),
                 system.sessionMinutes(), problems);
         for (CapacityChange change : system.capacityChanges()) {
-            comparePeoplePerHour("capacity change at " + change.at(), change.peoplePerHour(),
+            comparePeoplePerHour(Phrase.of("subject.capacityChange", change.at()), change.peoplePerHour(),
                     change.concurrentSessions(), system.sessionMinutes(), problems);
         }
     }
 
-    private static void comparePeoplePerHour(String subject, double quoted, int sessions, double sessionMinutes,
+    private static void comparePeoplePerHour(Phrase subject, double quoted, int sessions, double sessionMinutes,
                                              List<Problem> problems) {
         double served = sessions * 60 / sessionMinutes;
         if (Math.abs(quoted - served) > 0.01 * served) {
             problems.add(new Problem(Severity.WARNING, null, Problem.FIELD_PEOPLE_PER_HOUR, subject,
-                    String.format(Locale.ROOT, "quotes %,.0f people an hour, but %,d sessions of %s min "
-                            + "serve %,.0f an hour, the figure the booking-night model uses", quoted, sessions,
-                            sessionMinutes, served)));
+                    Phrase.of("peoplePerHour.differs", Math.round(quoted), sessions, sessionMinutes,
+                            Math.round(served))));
         }
     }
 
-    private static Problem overloadProblem(Severity severity, String detail) {
-        return new Problem(severity, null, Problem.FIELD_OVERLOAD, "booking system", detail);
+    private static Problem overloadProblem(Severity severity, Phrase detail) {
+        return new Problem(severity, null, Problem.FIELD_OVERLOAD, BOOKING_SYSTEM, detail);
     }
 
     private static Problem gap(List<Integer> years, Set<Integer> missingDigits) {
-        String digits = missingDigits.equals(ALL_DIGITS) ? "" : " whose birth day ends in " + digitList(missingDigits);
-        return new Problem(Severity.WARNING, null, Problem.FIELD_BIRTH_YEARS, "plan", "no cohort includes people born "
-                + ranges(years) + digits + ", who are in the population table");
+        return new Problem(Severity.WARNING, null, Problem.FIELD_BIRTH_YEARS, PLAN, missingDigits.equals(ALL_DIGITS)
+                ? Phrase.of("coverage.gap", new Phrase.Years(years))
+                : Phrase.of("coverage.gapDigits", new Phrase.Years(years), Phrase.Digits.of(missingDigits)));
     }
 
-    private static Problem error(Cohort cohort, String field, String detail) {
-        return new Problem(Severity.ERROR, cohort.id(), field, "cohort " + cohort.name(), detail);
-    }
-
-    private static String time(LocalDateTime time) {
-        return time.format(TIME);
+    private static Problem error(Cohort cohort, String field, Phrase detail) {
+        return new Problem(Severity.ERROR, cohort.id(), field, Phrase.of("subject.cohort", cohort.name()), detail);
     }
 
     private static LocalDateTime later(LocalDateTime a, LocalDateTime b) {
@@ -339,36 +331,5 @@ public final class PlanValidator {
 
     private static LocalDateTime earlier(LocalDateTime a, LocalDateTime b) {
         return a.isBefore(b) ? a : b;
-    }
-
-    private static String percent(double share) {
-        double percent = Math.round(share * 10000) / 100.0;
-        return (percent == Math.rint(percent) ? Long.toString((long) percent) : Double.toString(percent)) + " %";
-    }
-
-    /** 1960, 1961, 1962, 1965 → "1960–1962, 1965". */
-    private static String ranges(List<Integer> sortedYears) {
-        List<String> parts = new ArrayList<>();
-        int start = sortedYears.get(0);
-        int end = start;
-        for (int year : sortedYears.subList(1, sortedYears.size())) {
-            if (year == end + 1) {
-                end = year;
-            } else {
-                parts.add(BirthCohortRange.of(start, end).toString());
-                start = year;
-                end = year;
-            }
-        }
-        parts.add(BirthCohortRange.of(start, end).toString());
-        return String.join(", ", parts);
-    }
-
-    private static String digitList(Set<Integer> digits) {
-        List<String> names = digits.stream().map(String::valueOf).toList();
-        if (names.size() == 1) {
-            return names.get(0);
-        }
-        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 }

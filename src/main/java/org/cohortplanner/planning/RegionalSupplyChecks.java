@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.cohortplanner.domain.AllocationRule;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.SiteGroup;
 import org.cohortplanner.domain.Transfer;
@@ -39,31 +40,29 @@ final class RegionalSupplyChecks {
             if (cohort.isPresent()) {
                 checkRule(plan, cohort.get(), rule, problems);
             } else {
-                problems.add(ruleProblem(Problem.Severity.ERROR, rule, "is for cohort " + rule.cohortId()
-                        + ", which the plan does not have"));
+                problems.add(ruleProblem(Problem.Severity.ERROR, rule, Phrase.of("rule.unknownCohort",
+                        rule.cohortId())));
             }
             for (AllocationRule earlier : rules.subList(0, i)) {
                 if (earlier.overlaps(rule)) {
-                    problems.add(ruleProblem(Problem.Severity.ERROR, rule, "covers the same region and days as "
-                            + "rule " + earlier.id() + " (" + String.join(", ", shared(earlier, rule)) + ", "
-                            + later(earlier, rule) + " to " + earlier(earlier, rule) + ")"));
+                    problems.add(ruleProblem(Problem.Severity.ERROR, rule, Phrase.of("rule.overlap", earlier.id(),
+                            String.join(", ", shared(earlier, rule)), later(earlier, rule), earlier(earlier, rule))));
                 }
             }
         }
         for (Delivery delivery : plan.deliveries()) {
             if (delivery.allotment().isExplicit() && delivery.allotment().explicitTotal() != delivery.doses()) {
-                problems.add(new Problem(Problem.Severity.ERROR, null, FIELD_ALLOTMENT, "delivery " + delivery.id(),
-                        "allots " + delivery.allotment().explicitTotal() + " doses to regions, but the delivery "
-                                + "has " + delivery.doses()));
+                problems.add(new Problem(Problem.Severity.ERROR, null, FIELD_ALLOTMENT, Phrase.of("subject.delivery",
+                        delivery.id()), Phrase.of("delivery.allotment", delivery.allotment().explicitTotal(),
+                        delivery.doses())));
             }
         }
         for (Transfer transfer : plan.transfers()) {
             boolean receivable = plan.sites().stream()
                     .anyMatch(s -> s.region().equals(transfer.toRegion()) && s.gives(transfer.brand()));
             if (!receivable) {
-                problems.add(new Problem(Problem.Severity.WARNING, null, FIELD_TRANSFERS, "transfer " + transfer.id(),
-                        "sends " + transfer.brand() + " to " + transfer.toRegion() + ", where no site group "
-                                + "gives " + transfer.brand()));
+                problems.add(new Problem(Problem.Severity.WARNING, null, FIELD_TRANSFERS, Phrase.of("subject.transfer",
+                        transfer.id()), Phrase.of("transfer.unreceivable", transfer.brand(), transfer.toRegion())));
             }
         }
         return problems;
@@ -71,19 +70,19 @@ final class RegionalSupplyChecks {
 
     private static void checkRule(Plan plan, Cohort cohort, AllocationRule rule, List<Problem> problems) {
         if (rule.brands().shares().isEmpty()) {
-            problems.add(ruleProblem(Problem.Severity.ERROR, rule, "allots no vaccine brand"));
+            problems.add(ruleProblem(Problem.Severity.ERROR, rule, Phrase.of("rule.noBrand")));
         } else if (!rule.brands().sumsToOne()) {
-            problems.add(ruleProblem(Problem.Severity.ERROR, rule, "brand shares add up to "
-                    + Math.round(rule.brands().total() * 10000) / 100.0 + " %, not 100 %"));
+            problems.add(ruleProblem(Problem.Severity.ERROR, rule, Phrase.of("brands.sum",
+                    new Phrase.Share(rule.brands().total()))));
         }
         if (rule.lastDay().isBefore(rule.firstDay())) {
-            problems.add(ruleProblem(Problem.Severity.ERROR, rule, "ends " + rule.lastDay() + " before it starts "
-                    + rule.firstDay()));
+            problems.add(ruleProblem(Problem.Severity.ERROR, rule, Phrase.of("period.endsBeforeStart", rule.lastDay(),
+                    rule.firstDay())));
         } else if (rule.firstDay().isBefore(cohort.vaccinationPeriod().firstDay())
                 || rule.lastDay().isAfter(cohort.vaccinationPeriod().lastDay())) {
-            problems.add(ruleProblem(Problem.Severity.WARNING, rule, "runs " + rule.firstDay() + " to "
-                    + rule.lastDay() + ", outside the vaccination period " + cohort.vaccinationPeriod().firstDay()
-                    + " to " + cohort.vaccinationPeriod().lastDay() + " of " + cohort.name()));
+            problems.add(ruleProblem(Problem.Severity.WARNING, rule, Phrase.of("rule.outsidePeriod", rule.firstDay(),
+                    rule.lastDay(), cohort.vaccinationPeriod().firstDay(), cohort.vaccinationPeriod().lastDay(),
+                    cohort.name())));
         }
         int year = rule.firstDay().getYear();
         int youngest = cohort.birthYears().youngestAgeIn(year);
@@ -93,27 +92,26 @@ final class RegionalSupplyChecks {
                 continue;
             }
             if (youngest < brand.get().minimumAge()) {
-                problems.add(ruleProblem(Problem.Severity.ERROR, rule, share.getKey() + " is for people aged "
-                        + brand.get().minimumAge() + " and over, but the youngest in " + cohort.name() + " (born "
-                        + cohort.birthYears().lastYear() + ") are " + youngest + " in " + year));
+                problems.add(ruleProblem(Problem.Severity.ERROR, rule, Phrase.of("rule.tooYoung", share.getKey(),
+                        brand.get().minimumAge(), cohort.name(), String.valueOf(cohort.birthYears().lastYear()),
+                        youngest, String.valueOf(year))));
             }
             for (String region : rule.regions()) {
                 boolean given = plan.sites().stream().anyMatch(site -> site.region().equals(region)
                         && site.gives(share.getKey()) && !rule.exceptSiteGroups().contains(site.name()));
                 if (!given) {
-                    problems.add(ruleProblem(Problem.Severity.ERROR, rule, "allots " + share.getKey() + " in "
-                            + region + ", where no site group the rule applies to gives it"));
+                    problems.add(ruleProblem(Problem.Severity.ERROR, rule, Phrase.of("rule.noSite", share.getKey(),
+                            region)));
                 }
             }
         }
         for (String name : rule.exceptSiteGroups()) {
             Optional<SiteGroup> site = plan.sites().stream().filter(s -> s.name().equals(name)).findFirst();
             if (site.isEmpty()) {
-                problems.add(ruleProblem(Problem.Severity.ERROR, rule, "excepts site group " + name
-                        + ", which the plan does not have"));
+                problems.add(ruleProblem(Problem.Severity.ERROR, rule, Phrase.of("rule.unknownSite", name)));
             } else if (!rule.regions().contains(site.get().region())) {
-                problems.add(ruleProblem(Problem.Severity.WARNING, rule, "excepts site group " + name + " in "
-                        + site.get().region() + ", a region the rule does not cover"));
+                problems.add(ruleProblem(Problem.Severity.WARNING, rule, Phrase.of("rule.siteOutside", name,
+                        site.get().region())));
             }
         }
     }
@@ -130,7 +128,8 @@ final class RegionalSupplyChecks {
         return a.lastDay().isBefore(b.lastDay()) ? a.lastDay() : b.lastDay();
     }
 
-    private static Problem ruleProblem(Problem.Severity severity, AllocationRule rule, String detail) {
-        return new Problem(severity, rule.cohortId(), FIELD_ALLOCATION_RULES, "allocation rule " + rule.id(), detail);
+    private static Problem ruleProblem(Problem.Severity severity, AllocationRule rule, Phrase detail) {
+        return new Problem(severity, rule.cohortId(), FIELD_ALLOCATION_RULES, Phrase.of("subject.rule", rule.id()),
+                detail);
     }
 }

@@ -78,7 +78,7 @@ class IntervalCommandsTest {
                 Schedule.of(PlanFiles.read(AS_RUN)));
         assertFalse(moves.isEmpty());
         List<String> lines = Files.readAllLines(list, StandardCharsets.UTF_8);
-        assertEquals("\uFEFF대상군,지역,인원,안내한 백신,안내한 1차 접종일,안내한 2차 접종일,변경된 백신,변경된 1차 접종일,"
+        assertEquals("\uFEFF코호트,지역,인원,안내한 백신,안내한 1차 접종일,안내한 2차 접종일,변경된 백신,변경된 1차 접종일,"
                 + "변경된 2차 접종일,변경 일수,그룹", lines.get(0));
         assertEquals(moves.size() + 1, lines.size());
         long teachers = 0;

@@ -156,8 +156,8 @@ class PlanValidatorTest {
     void aWindowClosingBeforeItOpensIsAnErrorOnTheWindow() {
         Problem problem = only(problems(fiftyFiveToFiftyNine().withWindow(window(7, 14, 20, 7, 12, 0)),
                 fiftyToFiftyFour().withVaccinationPeriod(period(8, 16, 8, 25))));
-        assertEquals(new Problem(Severity.ERROR, "c55-59", "window", "cohort 55–59",
-                "closes 2021-07-12 00:00 before it opens 2021-07-14 20:00"), problem);
+        assertProblem(Severity.ERROR, "c55-59", "window", "cohort 55–59",
+                "closes 2021-07-12 00:00 before it opens 2021-07-14 20:00", problem);
         assertEquals("cohort 55–59 (window): closes 2021-07-12 00:00 before it opens 2021-07-14 20:00",
                 problem.message());
     }
@@ -174,8 +174,8 @@ class PlanValidatorTest {
     void aVaccinationPeriodEndingBeforeItStartsIsAnError() {
         Problem problem = only(problems(fiftyFiveToFiftyNine().withVaccinationPeriod(period(8, 7, 7, 26)),
                 fiftyToFiftyFour()));
-        assertEquals(new Problem(Severity.ERROR, "c55-59", "vaccinationPeriod", "cohort 55–59",
-                "ends 2021-07-26 before it starts 2021-08-07"), problem);
+        assertProblem(Severity.ERROR, "c55-59", "vaccinationPeriod", "cohort 55–59",
+                "ends 2021-07-26 before it starts 2021-08-07", problem);
     }
 
     @Test
@@ -188,8 +188,8 @@ class PlanValidatorTest {
     void firstDosesBeforeTheWindowOpensAreAnError() {
         Problem problem = only(problems(fiftyFiveToFiftyNine(),
                 fiftyToFiftyFour().withVaccinationPeriod(period(7, 10, 8, 25))));
-        assertEquals(new Problem(Severity.ERROR, "c50-54", "vaccinationPeriod", "cohort 50–54",
-                "first doses start 2021-07-10, before booking opens 2021-07-19 20:00"), problem);
+        assertProblem(Severity.ERROR, "c50-54", "vaccinationPeriod", "cohort 50–54",
+                "first doses start 2021-07-10, before booking opens 2021-07-19 20:00", problem);
     }
 
     @Test
@@ -214,8 +214,8 @@ class PlanValidatorTest {
         shares.put("Pfizer", 0.3);
         Problem problem = only(problems(fiftyFiveToFiftyNine().withBrands(new BrandAllocation(shares)),
                 fiftyToFiftyFour()));
-        assertEquals(new Problem(Severity.ERROR, "c55-59", "brands", "cohort 55–59",
-                "brand shares add up to 90 %, not 100 %"), problem);
+        assertProblem(Severity.ERROR, "c55-59", "brands", "cohort 55–59",
+                "brand shares add up to 90 %, not 100 %", problem);
     }
 
     @Test
@@ -243,9 +243,9 @@ class PlanValidatorTest {
                 CohortStatus.PLANNED);
         List<Problem> problems = validator.validate(plan(List.of(fiftyFiveToFiftyNine(), fiftyToFiftyFour(), young),
                 PopulationTable.empty()));
-        assertEquals(new Problem(Severity.ERROR, "c18-49", "brands", "cohort 18–49",
+        assertProblem(Severity.ERROR, "c18-49", "brands", "cohort 18–49",
                 "AstraZeneca is for people aged 50 and over, but the youngest in this cohort (born 2003) are 18 "
-                        + "in 2021"), only(problems));
+                        + "in 2021", only(problems));
     }
 
     @Test
@@ -279,16 +279,16 @@ class PlanValidatorTest {
     @Test
     void noEligiblePeopleIsAnErrorOnEligible() {
         Problem problem = only(problems(fiftyFiveToFiftyNine().withEligible(0), fiftyToFiftyFour()));
-        assertEquals(new Problem(Severity.ERROR, "c55-59", "eligible", "cohort 55–59",
-                "has 0 eligible people; a cohort needs more than 0"), problem);
+        assertProblem(Severity.ERROR, "c55-59", "eligible", "cohort 55–59",
+                "has 0 eligible people; a cohort needs more than 0", problem);
     }
 
     @Test
     void birthYearsOutsideThePopulationTableAreAnError() {
         Problem problem = only(problems(fiftyFiveToFiftyNine().withBirthYears(BirthCohortRange.of(1958, 1966)),
                 fiftyToFiftyFour()));
-        assertEquals(new Problem(Severity.ERROR, "c55-59", "birthYears", "cohort 55–59",
-                "birth years 1958–1961 are not in the plan's population table (1962–1971)"), problem);
+        assertProblem(Severity.ERROR, "c55-59", "birthYears", "cohort 55–59",
+                "birth years 1958–1961 are not in the plan's population table (1962–1971)", problem);
     }
 
     @Test
@@ -304,9 +304,9 @@ class PlanValidatorTest {
                 600_000, 0.5, window(7, 21, 12, 7, 24, 18), period(8, 16, 8, 25), BrandAllocation.single("Pfizer"),
                 null, CohortStatus.PLANNED);
         Problem problem = only(problems(fiftyFiveToFiftyNine(), fiftyToFiftyFour(), catchUp));
-        assertEquals(new Problem(Severity.ERROR, "c50-54-catch-up", "birthYears", "cohort 50–54 catch-up",
+        assertProblem(Severity.ERROR, "c50-54-catch-up", "birthYears", "cohort 50–54 catch-up",
                 "people born 1967–1971 are also in cohort 50–54, and both windows are open from 2021-07-21 12:00 to "
-                        + "2021-07-21 18:00"), problem);
+                        + "2021-07-21 18:00", problem);
     }
 
     @Test
@@ -345,8 +345,8 @@ class PlanValidatorTest {
     void aYearNoCohortIncludesIsAWarningForThePlan() {
         Problem problem = only(problems(fiftyFiveToFiftyNine().withBirthYears(BirthCohortRange.of(1964, 1966)),
                 fiftyToFiftyFour()));
-        assertEquals(new Problem(Severity.WARNING, null, "birthYears", "plan",
-                "no cohort includes people born 1962–1963, who are in the population table"), problem);
+        assertProblem(Severity.WARNING, null, "birthYears", "plan",
+                "no cohort includes people born 1962–1963, who are in the population table", problem);
         assertFalse(PlanValidator.hasErrors(List.of(problem)));
     }
 
@@ -425,5 +425,13 @@ class PlanValidatorTest {
                 first.stream().map(Problem::field).toList());
         List<Problem> again = new ArrayList<>(problems(fiftyFiveToFiftyNine(), broken));
         assertEquals(first, again);
+    }
+
+    /** A problem as the command line writes it: its severity, cohort, field, and subject and detail in English. */
+    private static void assertProblem(Severity severity, String cohortId, String field, String subject, String detail,
+                                      Problem actual) {
+        assertEquals(List.of(severity.name(), String.valueOf(cohortId), field, subject, detail),
+                List.of(actual.severity().name(), String.valueOf(actual.cohortId()), actual.field(), actual.subject(),
+                        actual.detail()));
     }
 }

@@ -8,6 +8,7 @@ import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.planning.Problem;
 import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.Texts;
 
 /** Cohorts in words, for audit entries and the split preview: each field the planner can change, as text. */
@@ -57,7 +58,7 @@ final class CohortDescriptions {
             case Problem.FIELD_ELIGIBLE -> texts.get("editor.eligible");
             case CohortEditor.FIELD_RESERVATION_CAP -> texts.get("editor.reservationCap");
             case Problem.FIELD_ALLOCATION_RULES -> texts.get("editor.rules");
-            default -> field;
+            default -> ProblemTexts.of(texts.locale()).field(field);
         };
     }
 

@@ -37,6 +37,7 @@ import org.cohortplanner.planning.PlanValidator;
 import org.cohortplanner.planning.Problem;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -57,6 +58,7 @@ public final class CohortEditor {
     private final Cohort original;
     private final boolean adding;
     private final Texts texts;
+    private final ProblemTexts problemTexts;
     private final PlanValidator validator = new PlanValidator();
 
     private final StringProperty name = new SimpleStringProperty(this, "name");
@@ -91,6 +93,7 @@ public final class CohortEditor {
         this.original = Objects.requireNonNull(cohort, "cohort");
         this.adding = adding;
         this.texts = Objects.requireNonNull(texts, "texts");
+        this.problemTexts = ProblemTexts.of(texts.locale());
         name.set(cohort.name());
         firstYear.set(cohort.birthYears().firstYear());
         lastYear.set(cohort.birthYears().lastYear());
@@ -143,7 +146,7 @@ public final class CohortEditor {
             if (edited.id().equals(problem.cohortId()) && !unreadable.containsKey(problem.field())) {
                 // Problems of the rules name the rule they are on: the field holds several.
                 String detail = problem.field().equals(Problem.FIELD_ALLOCATION_RULES)
-                        ? problem.subject() + ": " + problem.detail() : problem.detail();
+                        ? problemTexts.subject(problem) + ": " + problemTexts.detail(problem) : problemTexts.detail(problem);
                 found.merge(problem.field(), detail, (first, more) -> first + "; " + more);
             }
         }
@@ -373,7 +376,7 @@ public final class CohortEditor {
         for (Problem problem : validator.validate(planWith(edited, with))) {
             if (problem.field().equals(Problem.FIELD_ALLOCATION_RULES) && !before.contains(problem)) {
                 found.add(texts.get(problem.isError() ? "rule.problem.error" : "rule.problem.warning",
-                        problem.subject(), problem.detail()));
+                        problemTexts.subject(problem), problemTexts.detail(problem)));
             }
         }
         return found;

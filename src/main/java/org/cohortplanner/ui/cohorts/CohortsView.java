@@ -41,6 +41,7 @@ import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.VaccinationPeriod;
 import org.cohortplanner.planning.Problem;
 import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.ScreenHeading;
 import org.cohortplanner.ui.common.Texts;
 
@@ -85,6 +86,7 @@ public final class CohortsView {
 
     private final CohortsViewModel viewModel;
     private final Texts texts;
+    private final ProblemTexts problemTexts;
     private final VBox root = new VBox(12);
     private final TableView<CohortRow> table = new TableView<>();
     private final SplitPane body = new SplitPane();
@@ -94,6 +96,7 @@ public final class CohortsView {
     public CohortsView(CohortsViewModel viewModel) {
         this.viewModel = viewModel;
         this.texts = viewModel.texts();
+        this.problemTexts = ProblemTexts.of(texts.locale());
         HBox heading = ScreenHeading.of(texts.get("title"), SUMMARY_ID, viewModel.summaryProperty());
 
         buildTable();
@@ -340,8 +343,8 @@ public final class CohortsView {
                 return;
             }
             getStyleClass().add(problem.isError() ? "problem-error" : "problem-warning");
-            setText(texts.get(problem.isError() ? "problems.error" : "problems.warning") + " · " + problem.subject()
-                    + " · " + CohortDescriptions.fieldName(problem.field(), texts) + ": " + problem.detail());
+            setText(texts.get(problem.isError() ? "problems.error" : "problems.warning") +  " · " + problemTexts.subject(problem)
+                    + " · " + CohortDescriptions.fieldName(problem.field(), texts) + ": " + problemTexts.detail(problem));
         }
     }
 

@@ -5,22 +5,26 @@ import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.ResourceBundle;
+import org.cohortplanner.domain.KoreanParticles;
 
 /**
  * The visible strings of one screen, from the resource bundle {@code messages} in that screen's package
  * ({@code messages.properties} in English, {@code messages_ko.properties} in Korean). One bundle per package keeps
  * each screen's texts beside its code. A missing key shows as {@code !key!} so a gap is visible, never a crash;
- * a test checks that every key exists in both languages.
+ * a test checks that every key exists in both languages. Korean patterns write a particle after an argument in
+ * both forms ({@code {0}을(를)}); the one that fits the argument is kept ({@link KoreanParticles}).
  */
 public final class Texts {
     public static final String BUNDLE_NAME = "messages";
 
     private final ResourceBundle bundle;
     private final Locale locale;
+    private final boolean korean;
 
     private Texts(ResourceBundle bundle, Locale locale) {
         this.bundle = bundle;
         this.locale = locale;
+        this.korean = locale.getLanguage().equals(Locale.KOREAN.getLanguage());
     }
 
     /** The texts of {@code screenClass}'s package in {@code locale} (English when there is no bundle for it). */
@@ -50,6 +54,10 @@ public final class Texts {
         } catch (MissingResourceException missing) {
             return "!" + key + "!";
         }
-        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+        if (arguments.length == 0) {
+            return pattern;
+        }
+        String text = new MessageFormat(pattern, locale).format(arguments);
+        return korean ? KoreanParticles.resolve(text) : text;
     }
 }

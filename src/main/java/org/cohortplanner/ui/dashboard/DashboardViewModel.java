@@ -25,6 +25,7 @@ import org.cohortplanner.simulation.SimulationCancelledException;
 import org.cohortplanner.texts.FigureTexts;
 import org.cohortplanner.texts.FigureTexts.Figure;
 import org.cohortplanner.ui.common.CohortSelection;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Messages;
 import org.cohortplanner.ui.common.RegionSelection;
@@ -58,6 +59,7 @@ public final class DashboardViewModel {
     private final RegionSelection regions;
     private final Consumer<DashboardTarget> navigator;
     private final Texts texts;
+    private final ProblemTexts problemTexts;
     private final FigureTexts figureTexts;
 
     private final ReadOnlyObjectWrapper<CampaignFigures> figures = new ReadOnlyObjectWrapper<>(this, "figures");
@@ -90,6 +92,7 @@ public final class DashboardViewModel {
         this.regions = Objects.requireNonNull(regions, "regions");
         this.navigator = Objects.requireNonNull(navigator, "navigator");
         this.texts = Objects.requireNonNull(texts, "texts");
+        this.problemTexts = ProblemTexts.of(texts.locale());
         this.figureTexts = FigureTexts.of(texts.locale(), value -> Formats.count(value, texts.locale()),
                 day -> Formats.date(day, texts.locale()));
         working.planProperty().addListener((observable, before, after) -> recompute(after));
@@ -149,7 +152,7 @@ public final class DashboardViewModel {
         suspendedLines.setAll(shown.suspended().stream().map(window -> texts.get("suspended.line",
                 window.cohortName(), Formats.dateTime(window.at(), texts.locale()))).toList());
         problemLines.setAll(shown.problems().stream().map(problem -> texts.get(problem.isError()
-                ? "problem.error" : "problem.warning", problem.message())).toList());
+                ? "problem.error" : "problem.warning", problemTexts.message(problem))).toList());
         List<String> names = new ArrayList<>(new LinkedHashSet<>(shown.brandWeeks().stream()
                 .map(CampaignFigures.BrandWeek::brand).toList()));
         if (!brands.equals(names)) {

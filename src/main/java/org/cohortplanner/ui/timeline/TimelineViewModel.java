@@ -38,6 +38,7 @@ import org.cohortplanner.planning.PlanValidator;
 import org.cohortplanner.planning.Problem;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.common.CohortSelection;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.WorkingPlan;
 
@@ -78,6 +79,7 @@ public final class TimelineViewModel {
     private final String user;
     private final Clock clock;
     private final Texts texts;
+    private final ProblemTexts problemTexts;
     private final PlanValidator validator = new PlanValidator();
     private final DateTimeFormatter dateTime;
     private final DateTimeFormatter date;
@@ -111,6 +113,7 @@ public final class TimelineViewModel {
         this.user = Objects.requireNonNull(user, "user");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.texts = Texts.of(TimelineView.class, locale);
+        this.problemTexts = ProblemTexts.of(locale);
         this.dateTime = DateTimeFormatter.ofPattern(texts.get("format.dateTime"), locale);
         this.date = DateTimeFormatter.ofPattern(texts.get("format.date"), locale);
         working.planProperty().addListener((observable, before, after) -> show(after));
@@ -212,7 +215,7 @@ public final class TimelineViewModel {
         long warnings = problems.size() - errors;
         problemSummary.set(problems.isEmpty() ? texts.get("problems.none")
                 : texts.get("problems.count", errors, warnings));
-        problemDetails.set(String.join("\n", problems.stream().map(Problem::message).toList()));
+        problemDetails.set(String.join("\n", problems.stream().map(problemTexts::message).toList()));
         LocalDateTime now = today();
         String zone = plan.zone().getId();
         todayText.set(now.isBefore(rangeStart) || now.isAfter(rangeEnd)
@@ -586,7 +589,7 @@ public final class TimelineViewModel {
         }
         for (Problem problem : bar.problems()) {
             text.append('\n').append(texts.get(problem.isError() ? "tooltip.error" : "tooltip.warning",
-                    problem.message()));
+                    problemTexts.message(problem)));
         }
         return text.toString();
     }

@@ -200,8 +200,8 @@ class IntervalPolicyScheduleTest {
                         List.of(GroupInterval.exempt("exam studnets")), "")));
         List<String> problems = new PlanValidator().validate(tooMany).stream().map(p -> p.severity() + " "
                 + p.message()).toList();
-        assertTrue(problems.contains("ERROR cohort c1 (groups): names groups of 1100 people in all, more than its "
-                + "1000 eligible"), problems.toString());
+        assertTrue(problems.contains("ERROR cohort c1 (groups): names groups of 1,100 people in all, more than its "
+                + "1,000 eligible"), problems.toString());
         assertTrue(problems.contains("WARNING interval policy p (intervalPolicies): makes an exception for group "
                 + "exam studnets, which no cohort names"), problems.toString());
         assertTrue(new PlanValidator().validate(plan).stream().noneMatch(p -> p.field().equals("groups")));
