@@ -87,11 +87,19 @@ public final class BookingDesk implements AutoCloseable {
         this.personKey = personKey;
     }
 
-    /** A person asks to book. */
+    /** A person in no named group asks to book. */
     Answer book(String personId, LocalDate birthDate, String regionName) {
+        return book(personId, birthDate, regionName, null);
+    }
+
+    /**
+     * A person asks to book; {@code group} is the named group of their cohort they belong to (null for none), as the
+     * identity step established it: its interval policy exceptions set their second dose.
+     */
+    Answer book(String personId, LocalDate birthDate, String regionName, String group) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return book(plans.snapshot().require(), personId, birthDate, regionName);
+                return book(plans.snapshot().require(), personId, birthDate, regionName, group);
             } catch (PlanChanged changed) {
                 if (attempt >= PLAN_ATTEMPTS) {
                     throw new ApiException(503, "the plan kept changing while the booking was made; try again",
@@ -141,7 +149,7 @@ public final class BookingDesk implements AutoCloseable {
         }
     }
 
-    private Answer book(Plan plan, String personId, LocalDate birthDate, String regionName) {
+    private Answer book(Plan plan, String personId, LocalDate birthDate, String regionName, String group) {
         Instant now = clock.instant();
         LocalDateTime local = LocalDateTime.ofInstant(now, plan.zone());
         long minute = minuteOf(now);
@@ -185,6 +193,12 @@ public final class BookingDesk implements AutoCloseable {
             throw noWindow;
         }
         Cohort cohort = window;
+        if (group != null && cohort.groups().stream().noneMatch(g -> g.name().equals(group))) {
+            countArrived(minute);
+            throw ApiException.badRequest("group", "'" + group + "' is not a named group of cohort " + cohort.name()
+                    + (cohort.groups().isEmpty() ? ", which names none" : "; its groups are "
+                    + cohort.groups().stream().map(g -> g.name()).toList()));
+        }
         boolean open = cohort.window().isOpenAt(local);
         if (standing.refusal().isPresent()) {
             ledger.inBatch(tx -> {
@@ -202,7 +216,7 @@ public final class BookingDesk implements AutoCloseable {
                     if (tx.anyWaiting(minute)) {
                         return Optional.empty();
                     }
-                    Answer answer = admit(tx, plan, cohort, person, birthDate, region.name(), now);
+                    Answer answer = admit(tx, plan, cohort, person, birthDate, region.name(), group, now);
                     // The minute's row last: it is the one every booking of the minute changes.
                     if (!tx.countMinute(minute, rate, "arrived", "admitted",
                             answer.status() == 201 ? "booked" : "turned_away")) {
@@ -234,7 +248,7 @@ public final class BookingDesk implements AutoCloseable {
         long opens = minuteOf(cohort.window().opens().atZone(plan.zone()).toInstant());
         Long key = !open && room.order() == QueueOrder.RANDOM ? random.nextLong() : null;
         Ticket ticket = ledger.inBatch(tx -> {
-            tx.addTicket(ticketId, person, cohort.id(), birthDate, region.name(), opens, open ? 1 : 0, key);
+            tx.addTicket(ticketId, person, cohort.id(), birthDate, region.name(), group, opens, open ? 1 : 0, key);
             Ticket waiting = tx.waitingOf(person).orElseThrow(BookingLedger.TryAgain::new);
             tx.countMinute(minute, -1, "arrived");
             return waiting;
@@ -433,7 +447,8 @@ public final class BookingDesk implements AutoCloseable {
                 tx.countCohort(ticket.cohortId(), "turned_away");
                 answer = refusal.get();
             } else {
-                answer = admit(tx, plan, cohort.get(), ticket.personHash(), ticket.birthDate(), ticket.region(), at);
+                answer = admit(tx, plan, cohort.get(), ticket.personHash(), ticket.birthDate(), ticket.region(),
+                        ticket.namedGroup(), at);
             }
             if (answer.status() == 201) {
                 tx.settle(ticket, "BOOKED", answer.body().path("booking").asLong(), null, null);
@@ -480,7 +495,7 @@ public final class BookingDesk implements AutoCloseable {
      * changed meanwhile (a day filled up, the budget ran out) the step is tried again on what is there now.
      */
     private Answer admit(Tx tx, Plan plan, Cohort cohort, String person, LocalDate birthDate, String region,
-                         Instant at) throws SQLException {
+                         String group, Instant at) throws SQLException {
         long limit = limit(plan, cohort);
         if (tx.budgetBooked(cohort.id()) >= limit) {
             tx.countCohort(cohort.id(), "turned_away");
@@ -514,9 +529,10 @@ public final class BookingDesk implements AutoCloseable {
                     SiteGroup secondSite = null;
                     LocalDate secondDay = null;
                     if (twoDoses) {
-                        // The interval in force for a first dose on this day (the plan's interval policies).
+                        // The interval in force for a first dose on this day (the plan's interval policies and
+                        // their exceptions for the person's named group).
                         DoseInterval interval = brand.get().interval()
-                                .withDays(plan.intervalDays(brand.get(), day, null));
+                                .withDays(plan.intervalDays(brand.get(), day, group));
                         Optional<LocalDate> second = secondDoseDay(plan, day, interval, sites, held);
                         Optional<SiteGroup> where = second.flatMap(d -> secondSite(site, sites, d, held));
                         if (where.isEmpty()) {
@@ -529,7 +545,7 @@ public final class BookingDesk implements AutoCloseable {
                     int doses = twoDoses ? 2 : 1;
                     Booking booking = new Booking(tx.nextBookingNumber(), at, cohort.id(), birthDate, region,
                             site.name(), day, brandName, doses, person, secondSite == null ? null : secondSite.name(),
-                            secondDay, null);
+                            secondDay, null, group);
                     tx.record(booking);
                     if (!tx.takeRoom(site.name(), day, site.dosesPerDay()) || secondSite != null
                             && !tx.takeRoom(secondSite.name(), secondDay, secondSite.dosesPerDay())
@@ -670,6 +686,9 @@ public final class BookingDesk implements AutoCloseable {
         body.put("cohort", booking.cohortId());
         body.put("cohortName", cohort == null ? booking.cohortId() : cohort.name());
         body.put("region", booking.region());
+        if (booking.group() != null) {
+            body.put("group", booking.group());
+        }
         body.put("siteGroup", booking.siteGroup());
         body.put("day", booking.day().toString());
         body.put("brand", booking.brand());

@@ -834,10 +834,11 @@ final class BookingLedger implements AutoCloseable {
         void record(Booking booking) throws SQLException {
             update("INSERT INTO booking (plan_id, booking_number, booked_at_utc, cohort_id, birth_date, region_name, "
                     + "site_group_name, appointment_day, brand_name, doses_reserved, person_hash, active_person_hash, "
-                    + "second_site_group_name, second_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    planId, booking.number(), utc(booking.bookedAt()), booking.cohortId(), booking.birthDate(),
+                    + "second_site_group_name, second_day, group_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                    + "?)", planId, booking.number(), utc(booking.bookedAt()), booking.cohortId(), booking.birthDate(),
                     booking.region(), booking.siteGroup(), booking.day(), booking.brand(), booking.dosesReserved(),
-                    booking.personHash(), booking.personHash(), booking.secondSiteGroup(), booking.secondDay());
+                    booking.personHash(), booking.personHash(), booking.secondSiteGroup(), booking.secondDay(),
+                    booking.group());
             countBrand(booking.cohortId(), booking.brand(), 1);
         }
 
@@ -890,7 +891,7 @@ final class BookingLedger implements AutoCloseable {
             List<Booking> found = new ArrayList<>();
             PreparedStatement query = statement("SELECT booking_number, booked_at_utc, "
                     + "cohort_id, birth_date, region_name, site_group_name, appointment_day, brand_name, "
-                    + "doses_reserved, person_hash, second_site_group_name, second_day, cancelled_at_utc "
+                    + "doses_reserved, person_hash, second_site_group_name, second_day, cancelled_at_utc, group_name "
                     + "FROM booking WHERE plan_id = ? AND " + condition);
             query.setLong(1, planId);
             query.setObject(2, value);
@@ -901,7 +902,8 @@ final class BookingLedger implements AutoCloseable {
                             rows.getString(3), rows.getObject(4, LocalDate.class), rows.getString(5),
                             rows.getString(6), rows.getObject(7, LocalDate.class), rows.getString(8),
                             rows.getInt(9), rows.getString(10), rows.getString(11),
-                            rows.getObject(12, LocalDate.class), cancelled == null ? null : instant(cancelled)));
+                            rows.getObject(12, LocalDate.class), cancelled == null ? null : instant(cancelled),
+                            rows.getString(14)));
                 }
             }
             return found;
@@ -911,11 +913,12 @@ final class BookingLedger implements AutoCloseable {
 
         /** A new waiting ticket; empty when the person already waits (their ticket is then in {@link #waitingOf}). */
         boolean addTicket(String ticketId, String personHash, String cohortId, LocalDate birthDate, String region,
-                          long opensMinute, int group, Long key) throws SQLException {
+                          String namedGroup, long opensMinute, int group, Long key) throws SQLException {
             boolean added = insertUnlessPresent("INSERT INTO night_ticket (plan_id, ticket_id, person_hash, "
-                    + "waiting_person_hash, cohort_id, birth_date, region_name, opens_minute_utc, queue_group, "
-                    + "queue_key, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING')", planId, ticketId,
-                    personHash, personHash, cohortId, birthDate, region, opensMinute, group, key == null ? 0L : key);
+                    + "waiting_person_hash, cohort_id, birth_date, region_name, group_name, opens_minute_utc, "
+                    + "queue_group, queue_key, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING')", planId,
+                    ticketId, personHash, personHash, cohortId, birthDate, region, namedGroup, opensMinute, group,
+                    key == null ? 0L : key);
             if (added && key == null) {
                 update("UPDATE night_ticket SET queue_key = arrival WHERE ticket_id = ?", ticketId);
             }
@@ -999,7 +1002,7 @@ final class BookingLedger implements AutoCloseable {
             List<Ticket> found = new ArrayList<>();
             PreparedStatement query = statement("SELECT ticket_id, person_hash, cohort_id, "
                     + "birth_date, region_name, opens_minute_utc, queue_group, queue_key, state, booking_number, "
-                    + "reason, message FROM night_ticket WHERE plan_id = ? AND " + condition);
+                    + "reason, message, group_name FROM night_ticket WHERE plan_id = ? AND " + condition);
             query.setLong(1, planId);
             query.setObject(2, value);
             query.setMaxRows(limit);
@@ -1010,7 +1013,7 @@ final class BookingLedger implements AutoCloseable {
                     found.add(new Ticket(rows.getString(1), rows.getString(2), rows.getString(3),
                             rows.getObject(4, LocalDate.class), rows.getString(5), rows.getLong(6),
                             rows.getInt(7), rows.getLong(8), rows.getString(9), booking, rows.getString(11),
-                            rows.getString(12)));
+                            rows.getString(12), rows.getString(13)));
                 }
             }
             return found;
@@ -1071,7 +1074,8 @@ final class BookingLedger implements AutoCloseable {
 
     /** A waiting-room ticket as stored. */
     record Ticket(String id, String personHash, String cohortId, LocalDate birthDate, String region, long opensMinute,
-                  int group, long key, String state, Long bookingNumber, String reason, String message) {
+                  int group, long key, String state, Long bookingNumber, String reason, String message,
+                  String namedGroup) {
     }
 
     static String siteDay(String site, LocalDate day) {

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** The citizens' booking endpoint (no token needed) and the planners' live counts. */
 final class BookingRoutes {
-    private static final Set<String> FIELDS = Set.of("personId", "birthDate", "region");
+    private static final Set<String> FIELDS = Set.of("personId", "birthDate", "region", "group");
     private static final Set<String> CANCEL_FIELDS = Set.of("personId");
 
     private final BookingDesk desk;
@@ -27,14 +27,20 @@ final class BookingRoutes {
     }
 
     private void book(Context ctx) {
-        JsonNode body = object(ctx, FIELDS, "a booking has personId, birthDate and region");
+        JsonNode body = object(ctx, FIELDS, "a booking has personId, birthDate, region and, for a person of a "
+                + "named group, group");
         String personId = personId(body.get("personId"));
         LocalDate birthDate = birthDate(body.get("birthDate"));
         JsonNode region = body.get("region");
         if (region == null || !region.isTextual() || region.asText().isBlank()) {
             throw ApiException.badRequest("region", "is required: the region where the person will be vaccinated");
         }
-        answer(ctx, desk.book(personId, birthDate, region.asText()));
+        JsonNode group = body.get("group");
+        if (group != null && !group.isNull() && (!group.isTextual() || group.asText().isBlank())) {
+            throw ApiException.badRequest("group", "must be the name of one of the cohort's named groups, or left out");
+        }
+        answer(ctx, desk.book(personId, birthDate, region.asText(),
+                group == null || group.isNull() ? null : group.asText()));
     }
 
     /** Cancelling needs the booking's person: the verified person id proves it is theirs. */

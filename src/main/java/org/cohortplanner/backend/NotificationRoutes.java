@@ -42,7 +42,8 @@ final class NotificationRoutes {
                     .put("siteGroup", n.siteGroup()).put("brand", n.brand()).put("firstDay", n.firstDay().toString())
                     .put("secondDayTold", n.secondDayTold().toString())
                     .put("secondDayNow", n.secondDayNow().toString()).put("planVersion", n.planVersion())
-                    .put("changedAt", n.changedAtUtc().toString() + "Z");
+                    .put("changedAt", n.changedAtUtc().toString() + "Z").put("moved", !n.notMoved())
+                    .put("notMovedReason", n.notMovedReason());
             last = n.sequence();
         }
         answer.put("last", last);

@@ -104,7 +104,7 @@ class BookingBatchTest {
     private static long book(BookingLedger.Tx tx, String person) throws SQLException {
         long number = tx.nextBookingNumber();
         tx.record(new Booking(number, Instant.parse("2021-07-19T11:05:00Z"), COHORT, LocalDate.of(1967, 3, 1),
-                "Seoul", "Seoul centre", LocalDate.of(2021, 8, 16), "Pfizer", 1, person, null, null, null));
+                "Seoul", "Seoul centre", LocalDate.of(2021, 8, 16), "Pfizer", 1, person, null, null, null, null));
         assertTrue(tx.takeBudget(COHORT, 100), "the budget has room");
         return number;
     }

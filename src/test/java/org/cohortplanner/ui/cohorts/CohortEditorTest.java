@@ -280,7 +280,7 @@ class CohortEditorTest {
         form.sharePercents().forEach((brand, percent) -> percent.set(""));
         form.sharePercents().get("Pfizer").set("90");
         assertTrue(editor.ruleProblems(form, null).stream().anyMatch(problem -> problem.startsWith(
-                "Error · allocation rule c55-59-R1: brand shares add up to 90.0 %")),
+                "Error · allocation rule c55-59-R1: brand shares add up to 90 %")),
                 editor.ruleProblems(form, null).toString());
         form.sharePercents().get("Pfizer").set("100");
         form.exceptSiteGroups().setAll("Seoul Moderna-only clinics");

@@ -196,7 +196,7 @@ class TimelineViewModelTest {
         assertTrue(youngerRow.vaccination().hasErrors());
         assertFalse(timeline.row("c55-59").orElseThrow().window().hasProblems());
         assertEquals("2 errors · no warnings", timeline.problemSummaryProperty().get());
-        assertTrue(timeline.describe(olderRow.window()).contains("Error: cohort 53–54 (window): closes"),
+        assertTrue(timeline.describe(olderRow.window()).contains("Error: cohort 53–54 (booking window): closes"),
                 timeline.describe(olderRow.window()));
     }
 
