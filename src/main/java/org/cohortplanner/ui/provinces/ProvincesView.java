@@ -22,6 +22,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.ScreenHeading;
 import org.cohortplanner.ui.common.Texts;
 
@@ -62,7 +63,7 @@ public final class ProvincesView {
         measure.setCellFactory(list -> new MeasureCell());
         measure.setButtonCell(new MeasureCell());
         measure.valueProperty().bindBidirectional(viewModel.measureProperty());
-        DatePicker day = new DatePicker();
+        DatePicker day = Formats.styled(new DatePicker(), texts.locale());
         day.setId(DAY_ID);
         day.valueProperty().bindBidirectional(viewModel.dayProperty());
         Button all = new Button(texts.get("button.all"));

@@ -64,7 +64,7 @@ public final class BriefingDialog implements BriefingChoices {
         compare.setButtonCell(new ScenarioCell(texts));
         compare.getSelectionModel().selectFirst();
 
-        DatePicker since = new DatePicker();
+        DatePicker since = Formats.styled(new DatePicker(), texts.locale());
         since.setId(SINCE_ID);
         since.setPromptText(texts.get("brief.since.all"));
 

@@ -62,6 +62,8 @@ class BriefingDialogUiTest {
             robot.lookup("#" + BriefingDialog.SINCE_ID).queryAs(DatePicker.class).setValue(LocalDate.of(2021, 7, 1));
             robot.lookup("#" + BriefingDialog.LANGUAGE_ID).<String>queryComboBox().setValue("ko");
         });
+        assertEquals("1 Jul 2021", robot.lookup("#" + BriefingDialog.SINCE_ID).queryAs(DatePicker.class).getEditor()
+                .getText(), "the picker writes the date as the console's tables do, not as 7/1/2021");
         robot.clickOn("OK");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> answer.get() != null);
 
