@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
@@ -21,16 +22,19 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -41,6 +45,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.cohortplanner.domain.AllocationRule;
 import org.cohortplanner.domain.BirthCohortRange;
+import org.cohortplanner.domain.CohortGroup;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.Problem;
@@ -73,6 +78,16 @@ final class CohortEditorView {
     static final String RULE_LAST_DAY_ID = "rule-last-day";
     static final String RULE_EXCEPT_ID = "rule-except";
     static final String RULE_PROBLEMS_ID = "rule-problems";
+    static final String GROUPS_ID = "cohort-editor-groups";
+    static final String GROUP_ADD_ID = "cohort-editor-group-add";
+    static final String GROUP_EDIT_ID = "cohort-editor-group-edit";
+    static final String GROUP_REMOVE_ID = "cohort-editor-group-remove";
+    static final String GROUP_NAME_ID = "group-name";
+    static final String GROUP_PEOPLE_ID = "group-as-people";
+    static final String GROUP_SHARE_ID = "group-as-share";
+    static final String GROUP_SIZE_ID = "group-size";
+    static final String GROUP_ESTIMATE_ID = "group-estimate";
+    static final String GROUP_PROBLEMS_ID = "group-problems";
     private static final String ERROR_CLASS = "field-error";
     private static final int YEARS_AROUND = 10;
 
@@ -125,6 +140,7 @@ final class CohortEditorView {
         field(texts.get("editor.uptake"), CohortEditor.FIELD_UPTAKE, uptake, uptake);
         brands();
         rules();
+        groups();
         ComboBox<CohortStatus> status = new ComboBox<>();
         status.getItems().setAll(CohortStatus.values());
         status.setCellFactory(list -> new StatusCell());
@@ -361,6 +377,140 @@ final class CohortEditorView {
         Label hint = wrapped(texts.get("rules.hint"));
         hint.getStyleClass().add("field-hint");
         field(texts.get("editor.rules"), Problem.FIELD_ALLOCATION_RULES, new VBox(4, hint, list, buttons), list);
+    }
+
+    /** The cohort's named groups: a list, and a dialog to add or change one. Enter edits, Delete removes. */
+    private void groups() {
+        ListView<CohortGroup> list = new ListView<>(editor.groups());
+        list.setId(GROUPS_ID);
+        list.setPrefHeight(80);
+        list.setPlaceholder(wrapped(texts.get("groups.empty")));
+        list.setCellFactory(ignored -> new ListCell<>() {
+            {
+                setWrapText(true);
+                setPrefWidth(0);
+            }
+
+            @Override
+            protected void updateItem(CohortGroup group, boolean empty) {
+                super.updateItem(group, empty);
+                setText(empty || group == null ? null : CohortDescriptions.group(group, eligibleShown(), texts));
+            }
+        });
+        Button add = new Button(texts.get("groups.add"));
+        add.setId(GROUP_ADD_ID);
+        add.setOnAction(event -> editGroup(null));
+        Button edit = new Button(texts.get("groups.edit"));
+        edit.setId(GROUP_EDIT_ID);
+        edit.setOnAction(event -> editGroup(list.getSelectionModel().getSelectedItem()));
+        Button remove = new Button(texts.get("groups.remove"));
+        remove.setId(GROUP_REMOVE_ID);
+        remove.setOnAction(event -> editor.removeGroup(list.getSelectionModel().getSelectedItem().name()));
+        edit.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        list.setOnKeyPressed(event -> {
+            CohortGroup chosen = list.getSelectionModel().getSelectedItem();
+            if (chosen != null && event.getCode() == KeyCode.ENTER) {
+                editGroup(chosen);
+                event.consume();
+            } else if (chosen != null && event.getCode() == KeyCode.DELETE) {
+                editor.removeGroup(chosen.name());
+                event.consume();
+            }
+        });
+        list.setOnMouseClicked(event -> {
+            if (event.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
+                editGroup(list.getSelectionModel().getSelectedItem());
+            }
+        });
+        FlowPane buttons = new FlowPane(6, 6, add, edit, remove);
+        Label hint = wrapped(texts.get("groups.hint"));
+        hint.getStyleClass().add("field-hint");
+        field(texts.get("editor.groups"), Problem.FIELD_GROUPS, new VBox(4, hint, list, buttons), list);
+    }
+
+    /** The eligible people as typed, for the people a share stands for; the cohort's own while it cannot be read. */
+    private long eligibleShown() {
+        try {
+            return Long.parseLong(editor.eligibleProperty().get().replaceAll("[,\\s_]", ""));
+        } catch (RuntimeException unreadable) {
+            return editor.original().eligible();
+        }
+    }
+
+    /** The dialog of one named group; it stays open while the group cannot be taken. */
+    private void editGroup(CohortGroup editing) {
+        GroupForm form = editing == null ? editor.newGroup() : editor.editGroup(editing);
+        String replacing = editing == null ? null : editing.name();
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(editing == null ? texts.get("group.titleNew", editor.nameProperty().get())
+                : texts.get("group.titleEdit", editing.name()));
+        dialog.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        dialog.setResizable(true);
+        TextField name = new TextField();
+        name.setId(GROUP_NAME_ID);
+        name.setPromptText(texts.get("group.name.hint"));
+        name.textProperty().bindBidirectional(form.nameProperty());
+        ToggleGroup kind = new ToggleGroup();
+        RadioButton people = new RadioButton(texts.get("group.asPeople"));
+        people.setId(GROUP_PEOPLE_ID);
+        people.setToggleGroup(kind);
+        RadioButton share = new RadioButton(texts.get("group.asShare"));
+        share.setId(GROUP_SHARE_ID);
+        share.setToggleGroup(kind);
+        (form.asShareProperty().get() ? share : people).setSelected(true);
+        kind.selectedToggleProperty().addListener((observable, before, after) ->
+                form.asShareProperty().set(after == share));
+        TextField size = new TextField();
+        size.setId(GROUP_SIZE_ID);
+        size.setPrefColumnCount(10);
+        size.textProperty().bindBidirectional(form.sizeProperty());
+        Label unit = new Label();
+        unit.textProperty().bind(Bindings.when(form.asShareProperty())
+                .then(texts.get("group.unit.share")).otherwise(texts.get("group.unit.people")));
+        CheckBox estimate = new CheckBox(texts.get("group.estimate"));
+        estimate.setId(GROUP_ESTIMATE_ID);
+        estimate.selectedProperty().bindBidirectional(form.estimateProperty());
+        TextField note = new TextField();
+        note.setPromptText(texts.get("group.note.hint"));
+        note.textProperty().bindBidirectional(form.noteProperty());
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, new Label(texts.get("group.name")), name);
+        grid.addRow(1, new Label(texts.get("group.size")), new VBox(6, new HBox(12, people, share),
+                new HBox(6, size, unit)));
+        grid.addRow(2, new Label(""), estimate);
+        grid.addRow(3, new Label(texts.get("group.note")), note);
+        GridPane.setHgrow(note, Priority.ALWAYS);
+        Label problems = wrapped("");
+        problems.setId(GROUP_PROBLEMS_ID);
+        problems.getStyleClass().add("field-message");
+        problems.setMaxWidth(520);
+        Runnable check = () -> problems.setText(String.join("\n", editor.groupProblems(form, replacing)));
+        List.<Observable>of(form.nameProperty(), form.asShareProperty(), form.sizeProperty())
+                .forEach(input -> input.addListener(changed -> check.run()));
+        check.run();
+        Label saved = wrapped(texts.get("group.savedHint"));
+        saved.getStyleClass().add("field-hint");
+        saved.setMaxWidth(520);
+        VBox content = new VBox(10, grid, problems, saved);
+        content.setPadding(new Insets(8));
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getStylesheets().addAll(root.getStylesheets());
+        ButtonType keep = new ButtonType(texts.get("group.save"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(keep, new ButtonType(texts.get("editor.cancel"),
+                ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().lookupButton(keep).addEventFilter(ActionEvent.ACTION, event -> {
+            List<String> unreadable = editor.saveGroup(form, replacing);
+            if (!unreadable.isEmpty()) {
+                problems.setText(String.join("\n", unreadable));
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                event.consume();
+            }
+        });
+        dialog.setOnShown(event -> name.requestFocus());
+        dialog.showAndWait();
     }
 
     /** The dialog of one rule; it stays open while the rule cannot be read, and shows the validator's findings. */
