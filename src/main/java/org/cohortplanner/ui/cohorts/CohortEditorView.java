@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableList;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -331,60 +333,34 @@ final class CohortEditorView {
 
     /** The cohort's allocation rules: a list, and a dialog to add or change one. Enter edits, Delete removes. */
     private void rules() {
-        ListView<AllocationRule> list = new ListView<>(editor.rules());
-        list.setId(RULES_ID);
-        list.setPrefHeight(96);
-        list.setPlaceholder(wrapped(texts.get("rules.empty")));
-        list.setCellFactory(ignored -> new ListCell<>() {
-            {
-                setWrapText(true);
-                setPrefWidth(0);
-            }
-
-            @Override
-            protected void updateItem(AllocationRule rule, boolean empty) {
-                super.updateItem(rule, empty);
-                setText(empty || rule == null ? null : CohortDescriptions.rule(rule, texts));
-            }
-        });
-        Button add = new Button(texts.get("rules.add"));
-        add.setId(RULE_ADD_ID);
-        add.setOnAction(event -> editRule(null));
-        Button edit = new Button(texts.get("rules.edit"));
-        edit.setId(RULE_EDIT_ID);
-        edit.setOnAction(event -> editRule(list.getSelectionModel().getSelectedItem()));
-        Button remove = new Button(texts.get("rules.remove"));
-        remove.setId(RULE_REMOVE_ID);
-        remove.setOnAction(event -> editor.removeRule(list.getSelectionModel().getSelectedItem().id()));
-        edit.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        list.setOnKeyPressed(event -> {
-            AllocationRule chosen = list.getSelectionModel().getSelectedItem();
-            if (chosen != null && event.getCode() == KeyCode.ENTER) {
-                editRule(chosen);
-                event.consume();
-            } else if (chosen != null && event.getCode() == KeyCode.DELETE) {
-                editor.removeRule(chosen.id());
-                event.consume();
-            }
-        });
-        list.setOnMouseClicked(event -> {
-            if (event.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
-                editRule(list.getSelectionModel().getSelectedItem());
-            }
-        });
-        FlowPane buttons = new FlowPane(6, 6, add, edit, remove);
-        Label hint = wrapped(texts.get("rules.hint"));
-        hint.getStyleClass().add("field-hint");
-        field(texts.get("editor.rules"), Problem.FIELD_ALLOCATION_RULES, new VBox(4, hint, list, buttons), list);
+        Node list = editableList(editor.rules(), 96, new String[] {RULES_ID, RULE_ADD_ID, RULE_EDIT_ID,
+            RULE_REMOVE_ID}, new String[] {"rules.empty", "rules.add", "rules.edit", "rules.remove", "rules.hint"},
+                rule -> CohortDescriptions.rule(rule, texts), this::editRule, rule -> editor.removeRule(rule.id()));
+        field(texts.get("editor.rules"), Problem.FIELD_ALLOCATION_RULES, list, list.lookup("#" + RULES_ID));
     }
 
     /** The cohort's named groups: a list, and a dialog to add or change one. Enter edits, Delete removes. */
     private void groups() {
-        ListView<CohortGroup> list = new ListView<>(editor.groups());
-        list.setId(GROUPS_ID);
-        list.setPrefHeight(80);
-        list.setPlaceholder(wrapped(texts.get("groups.empty")));
+        Node list = editableList(editor.groups(), 80, new String[] {GROUPS_ID, GROUP_ADD_ID, GROUP_EDIT_ID,
+            GROUP_REMOVE_ID}, new String[] {"groups.empty", "groups.add", "groups.edit", "groups.remove",
+            "groups.hint"}, group -> CohortDescriptions.group(group, eligibleShown(), texts), this::editGroup,
+                group -> editor.removeGroup(group.name()));
+        field(texts.get("editor.groups"), Problem.FIELD_GROUPS, list, list.lookup("#" + GROUPS_ID));
+    }
+
+    /**
+     * A hint, a list of {@code items} and buttons to add (edit with null), edit and remove one; Enter edits the
+     * selected item, Delete removes it, a double click edits it.
+     *
+     * @param ids  of the list and of the add, edit and remove buttons
+     * @param keys of the texts: empty list, add, edit, remove, hint
+     */
+    private <T> Node editableList(ObservableList<T> items, double height, String[] ids, String[] keys,
+            Function<T, String> text, Consumer<T> edit, Consumer<T> remove) {
+        ListView<T> list = new ListView<>(items);
+        list.setId(ids[0]);
+        list.setPrefHeight(height);
+        list.setPlaceholder(wrapped(texts.get(keys[0])));
         list.setCellFactory(ignored -> new ListCell<>() {
             {
                 setWrapText(true);
@@ -392,41 +368,40 @@ final class CohortEditorView {
             }
 
             @Override
-            protected void updateItem(CohortGroup group, boolean empty) {
-                super.updateItem(group, empty);
-                setText(empty || group == null ? null : CohortDescriptions.group(group, eligibleShown(), texts));
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
             }
         });
-        Button add = new Button(texts.get("groups.add"));
-        add.setId(GROUP_ADD_ID);
-        add.setOnAction(event -> editGroup(null));
-        Button edit = new Button(texts.get("groups.edit"));
-        edit.setId(GROUP_EDIT_ID);
-        edit.setOnAction(event -> editGroup(list.getSelectionModel().getSelectedItem()));
-        Button remove = new Button(texts.get("groups.remove"));
-        remove.setId(GROUP_REMOVE_ID);
-        remove.setOnAction(event -> editor.removeGroup(list.getSelectionModel().getSelectedItem().name()));
-        edit.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        Button add = new Button(texts.get(keys[1]));
+        add.setId(ids[1]);
+        add.setOnAction(event -> edit.accept(null));
+        Button change = new Button(texts.get(keys[2]));
+        change.setId(ids[2]);
+        change.setOnAction(event -> edit.accept(list.getSelectionModel().getSelectedItem()));
+        Button delete = new Button(texts.get(keys[3]));
+        delete.setId(ids[3]);
+        delete.setOnAction(event -> remove.accept(list.getSelectionModel().getSelectedItem()));
+        change.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        delete.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         list.setOnKeyPressed(event -> {
-            CohortGroup chosen = list.getSelectionModel().getSelectedItem();
+            T chosen = list.getSelectionModel().getSelectedItem();
             if (chosen != null && event.getCode() == KeyCode.ENTER) {
-                editGroup(chosen);
+                edit.accept(chosen);
                 event.consume();
             } else if (chosen != null && event.getCode() == KeyCode.DELETE) {
-                editor.removeGroup(chosen.name());
+                remove.accept(chosen);
                 event.consume();
             }
         });
         list.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
-                editGroup(list.getSelectionModel().getSelectedItem());
+                edit.accept(list.getSelectionModel().getSelectedItem());
             }
         });
-        FlowPane buttons = new FlowPane(6, 6, add, edit, remove);
-        Label hint = wrapped(texts.get("groups.hint"));
+        Label hint = wrapped(texts.get(keys[4]));
         hint.getStyleClass().add("field-hint");
-        field(texts.get("editor.groups"), Problem.FIELD_GROUPS, new VBox(4, hint, list, buttons), list);
+        return new VBox(4, hint, list, new FlowPane(6, 6, add, change, delete));
     }
 
     /** The eligible people as typed, for the people a share stands for; the cohort's own while it cannot be read. */
