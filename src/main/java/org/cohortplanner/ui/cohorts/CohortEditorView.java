@@ -2,7 +2,6 @@ package org.cohortplanner.ui.cohorts;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +50,7 @@ import org.cohortplanner.domain.CohortGroup;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.Problem;
+import org.cohortplanner.ui.common.FieldMessages;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Texts;
 import org.controlsfx.control.CheckListView;
@@ -90,16 +90,13 @@ final class CohortEditorView {
     static final String GROUP_SIZE_ID = "group-size";
     static final String GROUP_ESTIMATE_ID = "group-estimate";
     static final String GROUP_PROBLEMS_ID = "group-problems";
-    private static final String ERROR_CLASS = "field-error";
     private static final int YEARS_AROUND = 10;
 
     private final CohortEditor editor;
     private final Texts texts;
     private final VBox root = new VBox(10);
-    private final Map<String, Node> inputs = new HashMap<>();
-    private final Map<String, Label> messages = new HashMap<>();
     private final GridPane grid = new GridPane();
-    private int row;
+    private final FieldMessages fields = new FieldMessages("cohort-editor-message-");
     private boolean syncing;
 
     CohortEditorView(CohortEditor editor, String zone, Texts texts, Runnable save, Runnable cancel) {
@@ -601,39 +598,11 @@ final class CohortEditorView {
 
     /** One labelled row, its message row under it; {@code marked} get the red border when the field is wrong. */
     private void field(String label, String field, Node content, Node... marked) {
-        Label caption = new Label(label);
-        caption.getStyleClass().add("field-label");
-        caption.setMinWidth(Region.USE_PREF_SIZE);
-        GridPane.setValignment(caption, VPos.TOP);
-        GridPane.setHgrow(content, Priority.ALWAYS);
-        grid.addRow(row++, caption, content);
-        Label message = new Label();
-        message.getStyleClass().add("field-message");
-        message.setWrapText(true);
-        message.setId("cohort-editor-message-" + field);
-        message.managedProperty().bind(message.visibleProperty());
-        message.setVisible(false);
-        grid.add(message, 1, row++);
-        messages.put(field, message);
-        for (int i = 0; i < marked.length; i++) {
-            inputs.put(field + "#" + i, marked[i]);
-        }
+        fields.field(grid, label, field, content, marked);
     }
 
     private void showProblems() {
-        Map<String, String> problems = editor.fieldProblems();
-        messages.forEach((field, message) -> {
-            String text = problems.get(field);
-            message.setText(text == null ? "" : text);
-            message.setVisible(text != null);
-        });
-        inputs.forEach((key, input) -> {
-            String field = key.substring(0, key.indexOf('#'));
-            input.getStyleClass().remove(ERROR_CLASS);
-            if (problems.containsKey(field)) {
-                input.getStyleClass().add(ERROR_CLASS);
-            }
-        });
+        fields.show(editor.fieldProblems());
     }
 
     private final class StatusCell extends ListCell<CohortStatus> {

@@ -1,7 +1,6 @@
 package org.cohortplanner.ui.supply;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,7 +14,6 @@ import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -43,6 +41,7 @@ import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.planning.Problem;
 import org.cohortplanner.planning.slip.IntervalPreview;
 import org.cohortplanner.planning.slip.SecondDoseMove;
+import org.cohortplanner.ui.common.FieldMessages;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Texts;
 
@@ -70,7 +69,6 @@ final class IntervalPoliciesView {
     static final String SUMMARY_ID = "policy-preview-summary";
     static final String MOVES_ID = "policy-preview-moves";
     static final String DAYS_TABLE_ID = "policy-preview-days";
-    private static final String ERROR_CLASS = "field-error";
     private static final PseudoClass BEYOND = PseudoClass.getPseudoClass("invalid");
 
     static String brandId(String brand) {
@@ -85,16 +83,11 @@ final class IntervalPoliciesView {
         return "policy-group-days-" + line;
     }
 
-    static String messageId(String field) {
-        return "policy-message-" + field;
-    }
-
     private final IntervalPoliciesViewModel model;
     private final Texts texts;
     private final VBox root = new VBox(8);
     private final VBox editorBox = new VBox(6);
-    private final Map<String, Label> messages = new HashMap<>();
-    private final Map<String, Node> marked = new HashMap<>();
+    private final FieldMessages fields = new FieldMessages("policy-message-");
 
     IntervalPoliciesView(IntervalPoliciesViewModel model, Supplier<Plan> plan, ObservableList<String> brandNames,
             Texts texts) {
@@ -131,7 +124,8 @@ final class IntervalPoliciesView {
         editorBox.getStyleClass().add("slip-pane");
         model.formProperty().addListener((observable, before, after) -> showEditor(after));
         model.removingProperty().addListener((observable, before, after) -> showEditor(model.formProperty().get()));
-        model.fieldProblems().addListener((MapChangeListener<String, String>) change -> showProblems());
+        model.fieldProblems().addListener((MapChangeListener<String, String>) change ->
+                fields.show(model.fieldProblems()));
         showEditor(model.formProperty().get());
 
         VBox content = new VBox(8, hint, labels, bar, table, editorBox, previewPane());
@@ -176,8 +170,7 @@ final class IntervalPoliciesView {
 
     private void showEditor(IntervalPolicyForm form) {
         editorBox.getChildren().clear();
-        messages.clear();
-        marked.clear();
+        fields.clear();
         String removing = model.removingProperty().get();
         if (form == null && removing.isEmpty()) {
             editorBox.setVisible(false);
@@ -198,11 +191,10 @@ final class IntervalPoliciesView {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(2);
-        int[] row = {0};
         TextField id = new TextField();
         id.setId(POLICY_ID_ID);
         id.textProperty().bindBidirectional(form.idProperty());
-        field(grid, row, texts.get("policy.id"), IntervalPolicyForm.FIELD_ID, id, id);
+        fields.field(grid, texts.get("policy.id"), IntervalPolicyForm.FIELD_ID, id, id);
         FlowPane brands = new FlowPane(10, 4);
         for (Map.Entry<String, BooleanProperty> brand : form.brands().entrySet()) {
             CheckBox box = new CheckBox(brand.getKey());
@@ -210,18 +202,18 @@ final class IntervalPoliciesView {
             box.selectedProperty().bindBidirectional(brand.getValue());
             brands.getChildren().add(box);
         }
-        field(grid, row, texts.get("policy.brands"), IntervalPolicyForm.FIELD_BRANDS, brands, brands);
+        fields.field(grid, texts.get("policy.brands"), IntervalPolicyForm.FIELD_BRANDS, brands, brands);
         DatePicker from = Formats.styled(new DatePicker(), texts.locale());
         from.setId(FROM_ID);
         from.valueProperty().bindBidirectional(form.fromProperty());
-        field(grid, row, texts.get("policy.from"), IntervalPolicyForm.FIELD_FROM, from, from);
+        fields.field(grid, texts.get("policy.from"), IntervalPolicyForm.FIELD_FROM, from, from);
         ComboBox<IntervalBasis> basis = new ComboBox<>();
         basis.setId(BASIS_ID);
         basis.getItems().setAll(IntervalBasis.values());
         basis.setCellFactory(list -> new TextCell<>(b -> texts.get("policy.basis." + b.name())));
         basis.setButtonCell(new TextCell<>(b -> texts.get("policy.basis." + b.name())));
         basis.valueProperty().bindBidirectional(form.basisProperty());
-        field(grid, row, texts.get("policy.basis"), "basis", basis, basis);
+        fields.field(grid, texts.get("policy.basis"), "basis", basis, basis);
         TextField days = new TextField();
         days.setId(DAYS_ID);
         days.setPrefColumnCount(5);
@@ -233,14 +225,14 @@ final class IntervalPoliciesView {
         allowed.textProperty().bind(model.allowedProperty());
         HBox daysLine = new HBox(8, days, weeks);
         daysLine.setAlignment(Pos.CENTER_LEFT);
-        field(grid, row, texts.get("policy.days"), IntervalPolicyForm.FIELD_DAYS, new VBox(4, daysLine, allowed),
+        fields.field(grid, texts.get("policy.days"), IntervalPolicyForm.FIELD_DAYS, new VBox(4, daysLine, allowed),
                 days);
-        field(grid, row, texts.get("policy.groups"), IntervalPolicyForm.FIELD_EXCEPTIONS, groupsGrid(form), null);
+        fields.field(grid, texts.get("policy.groups"), IntervalPolicyForm.FIELD_EXCEPTIONS, groupsGrid(form));
         TextField note = new TextField();
         note.textProperty().bindBidirectional(form.noteProperty());
-        field(grid, row, texts.get("policy.note"), Problem.FIELD_INTERVAL_POLICIES, note, note);
+        fields.field(grid, texts.get("policy.note"), Problem.FIELD_INTERVAL_POLICIES, note, note);
         editorBox.getChildren().addAll(title, grid, reasonRow(), actions());
-        showProblems();
+        fields.show(model.fieldProblems());
         id.requestFocus();
     }
 
@@ -294,43 +286,6 @@ final class IntervalPoliciesView {
         cancel.setOnAction(event -> model.cancel());
         FlowPane buttons = new FlowPane(8, 8, show, save, cancel);
         return buttons;
-    }
-
-    /**
-     * One labelled row and its message row under it; {@code input} (if any) gets the red border when the field is
-     * wrong.
-     */
-    private void field(GridPane grid, int[] row, String label, String field, Node content, Node input) {
-        Label caption = new Label(label);
-        caption.setMinWidth(Region.USE_PREF_SIZE);
-        GridPane.setValignment(caption, VPos.TOP);
-        GridPane.setHgrow(content, Priority.ALWAYS);
-        grid.addRow(row[0]++, caption, content);
-        Label message = wrapped("");
-        message.setId(messageId(field));
-        message.getStyleClass().add("field-message");
-        message.managedProperty().bind(message.visibleProperty());
-        message.setVisible(false);
-        grid.add(message, 1, row[0]++);
-        messages.put(field, message);
-        if (input != null) {
-            marked.put(field, input);
-        }
-    }
-
-    private void showProblems() {
-        Map<String, String> problems = model.fieldProblems();
-        messages.forEach((field, message) -> {
-            String text = problems.get(field);
-            message.setText(text == null ? "" : text);
-            message.setVisible(text != null);
-        });
-        marked.forEach((field, input) -> {
-            input.getStyleClass().remove(ERROR_CLASS);
-            if (problems.containsKey(field)) {
-                input.getStyleClass().add(ERROR_CLASS);
-            }
-        });
     }
 
     // ------------------------------------------------------------------------------------------------ preview
