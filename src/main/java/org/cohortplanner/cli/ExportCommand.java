@@ -1,17 +1,14 @@
 package org.cohortplanner.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.export.Dose2ChangeList;
+import org.cohortplanner.export.Dose2ListHeaders;
 import org.cohortplanner.export.PlanWorkbook;
 import org.cohortplanner.export.PlanWorkbookContent;
 import org.cohortplanner.export.WorkbookExportException;
@@ -170,19 +167,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     private Path writeList(Plan plan, List<SecondDoseMove> moves, WorkbookWriteOptions options)
             throws WorkbookExportException {
-        Map<String, String> headers = Dose2ListHeaders.of(listLanguage);
-        if (toldList.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-            if (Files.exists(toldList) && !force) {
-                throw new WorkbookTargetExistsException(toldList);
-            }
-            try {
-                return Dose2ChangeList.writeCsv(plan, moves, headers, toldList);
-            } catch (IOException e) {
-                throw new WorkbookExportException("cannot write " + toldList + ": " + e.getMessage(), e);
-            }
-        }
-        return Dose2ChangeList.writeXlsx(plan, moves, headers, Dose2ListHeaders.title(listLanguage), toldList,
-                options);
+        return Dose2ChangeList.write(plan, moves, listLanguage, toldList, options);
     }
 
     private static boolean needsSchedule(Set<WorkbookSheet> chosen) {

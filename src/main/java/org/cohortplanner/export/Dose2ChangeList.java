@@ -1,14 +1,12 @@
 package org.cohortplanner.export;
 
-import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -59,45 +57,47 @@ public final class Dose2ChangeList {
         return new SheetTable<>(title, columns, moves);
     }
 
+    /**
+     * Writes the list with the headers and sheet title of {@code language} ({@link Dose2ListHeaders}): as CSV when
+     * the file's name ends in .csv, else as a one-sheet workbook. Both go through the workbook writer's hidden .part
+     * file, so a failure leaves no part of a list behind and an existing file is replaced only when the options say
+     * so.
+     */
+    public static Path write(Plan plan, List<SecondDoseMove> moves, String language, Path target,
+            WorkbookWriteOptions options) throws WorkbookExportException {
+        Map<String, String> headers = Dose2ListHeaders.of(language);
+        if (target.getFileName() != null && target.getFileName().toString().toLowerCase(Locale.ROOT)
+                .endsWith(".csv")) {
+            return writeCsv(plan, moves, headers, target, options);
+        }
+        return writeXlsx(plan, moves, headers, Dose2ListHeaders.title(language), target, options);
+    }
+
     /** Writes the list as one sheet of a workbook. */
     public static Path writeXlsx(Plan plan, List<SecondDoseMove> moves, Map<String, String> headers, String title,
             Path target, WorkbookWriteOptions options) throws WorkbookExportException {
         return new WorkbookWriter().write(target, List.of(table(plan, moves, headers, title)), options);
     }
 
-    /**
-     * Writes the list as CSV into a temporary file next to {@code target} and moves it into place when complete, so
-     * that a failure leaves no part of a list behind.
-     */
-    public static Path writeCsv(Plan plan, List<SecondDoseMove> moves, Map<String, String> headers, Path target)
-            throws IOException {
-        Path absolute = target.toAbsolutePath();
-        Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName(), ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                out.write('\uFEFF');
-                out.write(COLUMNS.stream().map(key -> csv(Objects.requireNonNull(headers.get(key), key)))
-                        .collect(Collectors.joining(",")) + "\r\n");
-                Map<String, String> names = plan.cohorts().stream().collect(Collectors.toMap(Cohort::id,
-                        Cohort::name));
-                for (SecondDoseMove move : moves) {
-                    Long moved = move.daysMoved();
-                    out.write(String.join(",", csv(names.getOrDefault(move.cohortId(), move.cohortId())),
-                            csv(move.region()), Long.toString(move.people()), csv(move.brandBefore()),
-                            day(move.firstDoseBefore()), day(move.secondDoseBefore()), csv(move.brandAfter()),
-                            day(move.firstDoseAfter()), day(move.secondDoseAfter()),
-                            moved == null ? "" : Long.toString(moved), csv(move.group())) + "\r\n");
-                }
+    /** Writes the list as CSV (UTF-8 with a byte-order mark, CRLF line ends). */
+    public static Path writeCsv(Plan plan, List<SecondDoseMove> moves, Map<String, String> headers, Path target,
+            WorkbookWriteOptions options) throws WorkbookExportException {
+        Map<String, String> names = plan.cohorts().stream().collect(Collectors.toMap(Cohort::id, Cohort::name));
+        return WorkbookWriter.writeFile(target, options, stream -> {
+            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+            out.write('\uFEFF');
+            out.write(COLUMNS.stream().map(key -> csv(Objects.requireNonNull(headers.get(key), key)))
+                    .collect(Collectors.joining(",")) + "\r\n");
+            for (SecondDoseMove move : moves) {
+                Long moved = move.daysMoved();
+                out.write(String.join(",", csv(names.getOrDefault(move.cohortId(), move.cohortId())),
+                        csv(move.region()), Long.toString(move.people()), csv(move.brandBefore()),
+                        day(move.firstDoseBefore()), day(move.secondDoseBefore()), csv(move.brandAfter()),
+                        day(move.firstDoseAfter()), day(move.secondDoseAfter()),
+                        moved == null ? "" : Long.toString(moved), csv(move.group())) + "\r\n");
             }
-            try {
-                Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
-            }
-            return absolute;
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+            out.flush();
+        });
     }
 
     private static String day(LocalDate day) {

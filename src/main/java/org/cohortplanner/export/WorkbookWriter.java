@@ -161,6 +161,38 @@ public final class WorkbookWriter {
         }
     }
 
+    /** What a file other than a workbook holds, written to the stream it is given. */
+    interface FileContent {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Writes a file that is not a workbook (the dose-2 change list as CSV) the way workbooks are written: into a
+     * hidden .part file beside the target, moved into place only when complete, an existing file replaced only when
+     * the options say so.
+     */
+    static Path writeFile(Path target, WorkbookWriteOptions options, FileContent content)
+            throws WorkbookExportException {
+        checkTarget(target, options.replaceExisting());
+        removeStaleParts(target);
+        Path temporary = createTemporary(target, options.replaceExisting());
+        boolean complete = false;
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
+                content.writeTo(out);
+            } catch (IOException e) {
+                throw new WorkbookTargetException(cannotWrite(target, e), e);
+            }
+            Path written = moveIntoPlace(temporary, target, options.replaceExisting());
+            complete = true;
+            return written;
+        } finally {
+            if (!complete) {
+                deleteQuietly(temporary);
+            }
+        }
+    }
+
     /**
      * Removes the hidden .part files that earlier exports of {@code target} left behind when they were killed. An
      * export that is still running holds a lock on its .part file, so only abandoned ones are removed.
@@ -211,7 +243,7 @@ public final class WorkbookWriter {
         }
     }
 
-    private void checkTarget(Path target, boolean replaceExisting) throws WorkbookExportException {
+    private static void checkTarget(Path target, boolean replaceExisting) throws WorkbookExportException {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         if (folder == null || !Files.exists(folder)) {

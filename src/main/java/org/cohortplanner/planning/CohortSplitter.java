@@ -164,7 +164,7 @@ public final class CohortSplitter {
      * are taken to be spread like the cohort's). A parent whose groups hold more people than it has cannot be split
      * so that the parts keep them.
      */
-    static List<List<CohortGroup>> groupsOfParts(Cohort parent, List<SplitPart> parts) {
+    public static List<List<CohortGroup>> groupsOfParts(Cohort parent, List<SplitPart> parts) {
         if (parent.peopleInGroups() > parent.eligible()) {
             throw new SplitNotPossibleException("the named groups of " + parent.name() + " hold "
                     + parent.peopleInGroups() + " people, more than its " + parent.eligible()

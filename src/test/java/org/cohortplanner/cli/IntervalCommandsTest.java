@@ -79,7 +79,7 @@ class IntervalCommandsTest {
         assertFalse(moves.isEmpty());
         List<String> lines = Files.readAllLines(list, StandardCharsets.UTF_8);
         assertEquals("\uFEFF코호트,지역,인원,안내한 백신,안내한 1차 접종일,안내한 2차 접종일,변경된 백신,변경된 1차 접종일,"
-                + "변경된 2차 접종일,변경 일수,그룹", lines.get(0));
+                + "변경된 2차 접종일,변경 일수,지정 집단", lines.get(0));
         assertEquals(moves.size() + 1, lines.size());
         long teachers = 0;
         for (int i = 1; i < lines.size(); i++) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.cohortplanner.domain.AllocationRule;
 import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.CohortGroup;
 import org.cohortplanner.planning.Problem;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.ProblemTexts;
@@ -48,6 +49,16 @@ final class CohortDescriptions {
                 : text + " · " + texts.get("rules.except", String.join(", ", rule.exceptSiteGroups()));
     }
 
+    /** "school teachers: 2.5 % of eligible (95,176 people) · estimate"; the note is left out, it can be long. */
+    static String group(CohortGroup group, long eligible, Texts texts) {
+        String size = group.isCount()
+                ? texts.get("groups.people", Formats.count(group.people(), texts.locale()))
+                : texts.get("groups.share", CohortEditor.number(group.share() * 100),
+                        Formats.count(group.peopleOf(eligible), texts.locale()));
+        String text = texts.get("groups.line", group.name(), size);
+        return group.estimate() ? text + " · " + texts.get("groups.estimate") : text;
+    }
+
     /** A validator field ({@code Problem.FIELD_...}) in the planners' words. */
     static String fieldName(String field, Texts texts) {
         return switch (field) {
@@ -58,6 +69,7 @@ final class CohortDescriptions {
             case Problem.FIELD_ELIGIBLE -> texts.get("editor.eligible");
             case CohortEditor.FIELD_RESERVATION_CAP -> texts.get("editor.reservationCap");
             case Problem.FIELD_ALLOCATION_RULES -> texts.get("editor.rules");
+            case Problem.FIELD_GROUPS -> texts.get("editor.groups");
             default -> ProblemTexts.of(texts.locale()).field(field);
         };
     }

@@ -28,6 +28,7 @@ import org.cohortplanner.domain.BirthCohortRange;
 import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.CohortGroup;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanLimits;
@@ -82,6 +83,8 @@ public final class CohortEditor {
     private final List<AllocationRule> originalRules;
     private final ObservableList<AllocationRule> rules = FXCollections.observableArrayList();
     private final ObservableList<AllocationRule> readOnlyRules = FXCollections.unmodifiableObservableList(rules);
+    private final ObservableList<CohortGroup> groups = FXCollections.observableArrayList();
+    private final ObservableList<CohortGroup> readOnlyGroups = FXCollections.unmodifiableObservableList(groups);
     private Cohort edited;
 
     /**
@@ -115,12 +118,14 @@ public final class CohortEditor {
         status.set(cohort.status());
         originalRules = adding ? List.of() : plan.allocationRulesOf(cohort.id());
         rules.setAll(originalRules);
+        groups.setAll(cohort.groups());
 
         List<Observable> inputs = new ArrayList<>(List.of(name, firstYear, lastYear, digits, firstDay, lastDay,
                 eligible, reservationCap, uptakePercent, status));
         inputs.addAll(window.fields());
         inputs.addAll(sharePercents.values());
         inputs.add(rules);
+        inputs.add(groups);
         inputs.forEach(input -> input.addListener(changed -> check()));
         check();
     }
@@ -208,7 +213,7 @@ public final class CohortEditor {
                 new VaccinationPeriod(firstDay.get() == null ? original.vaccinationPeriod().firstDay() : firstDay.get(),
                         lastDay.get() == null ? original.vaccinationPeriod().lastDay() : lastDay.get()),
                 sharesRead ? new BrandAllocation(shares) : original.brands(), original.parentId(),
-                status.get() == null ? original.status() : status.get());
+                status.get() == null ? original.status() : status.get(), List.copyOf(groups));
     }
 
     private Set<Integer> readDigits(String text, Map<String, String> found) {
@@ -426,6 +431,85 @@ public final class CohortEditor {
         return others;
     }
 
+    /** A form for a new named group of this cohort. */
+    public GroupForm newGroup() {
+        return new GroupForm();
+    }
+
+    /** A form for changing {@code group}, one of {@link #groups()}. */
+    public GroupForm editGroup(CohortGroup group) {
+        return GroupForm.of(group);
+    }
+
+    /**
+     * What keeps the group of {@code form} from being taken (no name, a name taken, a size out of range) and, once it
+     * can be read, what the validator finds wrong with the cohort's groups with it (more people than the cohort has)
+     * beyond what it finds without it.
+     *
+     * @param replacing the name of the group being changed, or null for a new one
+     */
+    public List<String> groupProblems(GroupForm form, String replacing) {
+        List<CohortGroup> others = new ArrayList<>(groups);
+        others.removeIf(group -> group.name().equals(replacing));
+        List<String> found = form.problems(others, edited.eligible(), texts);
+        if (!found.isEmpty()) {
+            return found;
+        }
+        List<CohortGroup> with = new ArrayList<>(others);
+        int at = groupIndex(replacing);
+        with.add(at < 0 ? with.size() : at, form.group());
+        List<Problem> before = validator.validate(planWith(edited.withGroups(others)));
+        for (Problem problem : validator.validate(planWith(edited.withGroups(with)))) {
+            if (problem.field().equals(Problem.FIELD_GROUPS) && edited.id().equals(problem.cohortId())
+                    && !before.contains(problem)) {
+                found.add(problemTexts.detail(problem));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Puts the group of {@code form} among the cohort's groups, in place of {@code replacing} (null adds it). Saving
+     * the cohort saves its groups with it, as one change. A group whose sizes take the cohort beyond its eligible
+     * people is taken, and the editor shows the validator's error on the groups until it is mended.
+     *
+     * @return what cannot be read, one sentence each; empty when the group was taken
+     */
+    public List<String> saveGroup(GroupForm form, String replacing) {
+        List<CohortGroup> others = new ArrayList<>(groups);
+        others.removeIf(group -> group.name().equals(replacing));
+        List<String> problems = form.problems(others, edited.eligible(), texts);
+        if (!problems.isEmpty()) {
+            return problems;
+        }
+        int at = groupIndex(replacing);
+        if (at < 0) {
+            groups.add(form.group());
+        } else {
+            groups.set(at, form.group());
+        }
+        return List.of();
+    }
+
+    /** Takes a named group away from the cohort; saving the cohort saves that too. */
+    public void removeGroup(String groupName) {
+        groups.removeIf(group -> group.name().equals(groupName));
+    }
+
+    private int groupIndex(String groupName) {
+        for (int i = 0; i < groups.size(); i++) {
+            if (groups.get(i).name().equals(groupName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The cohort's named groups as edited, in order. */
+    public ObservableList<CohortGroup> groups() {
+        return readOnlyGroups;
+    }
+
     /** The cohort's allocation rules as edited, in order. */
     public ObservableList<AllocationRule> rules() {
         return readOnlyRules;
@@ -467,6 +551,14 @@ public final class CohortEditor {
         if (!mine.equals(theirs) && !(other == null && mine.isEmpty())) {
             parts.add(texts.get("editor.rules") + ": " + (mine.isEmpty() ? texts.get("rules.none")
                     : String.join(" | ", mine.stream().map(rule -> CohortDescriptions.rule(rule, texts)).toList())));
+        }
+        List<CohortGroup> myGroups = cohort == edited ? List.copyOf(groups) : original.groups();
+        List<CohortGroup> theirGroups = other == null ? null : other == edited ? List.copyOf(groups)
+                : original.groups();
+        if (!myGroups.equals(theirGroups) && !(other == null && myGroups.isEmpty())) {
+            parts.add(texts.get("editor.groups") + ": " + (myGroups.isEmpty() ? texts.get("groups.none")
+                    : String.join(" | ", myGroups.stream().map(group -> CohortDescriptions.group(group,
+                    cohort.eligible(), texts)).toList())));
         }
         return String.join("; ", parts);
     }

@@ -2,16 +2,18 @@ package org.cohortplanner.ui.cohorts;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableList;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,16 +23,19 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -41,9 +46,11 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.cohortplanner.domain.AllocationRule;
 import org.cohortplanner.domain.BirthCohortRange;
+import org.cohortplanner.domain.CohortGroup;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.Problem;
+import org.cohortplanner.ui.common.FieldMessages;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Texts;
 import org.controlsfx.control.CheckListView;
@@ -73,16 +80,23 @@ final class CohortEditorView {
     static final String RULE_LAST_DAY_ID = "rule-last-day";
     static final String RULE_EXCEPT_ID = "rule-except";
     static final String RULE_PROBLEMS_ID = "rule-problems";
-    private static final String ERROR_CLASS = "field-error";
+    static final String GROUPS_ID = "cohort-editor-groups";
+    static final String GROUP_ADD_ID = "cohort-editor-group-add";
+    static final String GROUP_EDIT_ID = "cohort-editor-group-edit";
+    static final String GROUP_REMOVE_ID = "cohort-editor-group-remove";
+    static final String GROUP_NAME_ID = "group-name";
+    static final String GROUP_PEOPLE_ID = "group-as-people";
+    static final String GROUP_SHARE_ID = "group-as-share";
+    static final String GROUP_SIZE_ID = "group-size";
+    static final String GROUP_ESTIMATE_ID = "group-estimate";
+    static final String GROUP_PROBLEMS_ID = "group-problems";
     private static final int YEARS_AROUND = 10;
 
     private final CohortEditor editor;
     private final Texts texts;
     private final VBox root = new VBox(10);
-    private final Map<String, Node> inputs = new HashMap<>();
-    private final Map<String, Label> messages = new HashMap<>();
     private final GridPane grid = new GridPane();
-    private int row;
+    private final FieldMessages fields = new FieldMessages("cohort-editor-message-");
     private boolean syncing;
 
     CohortEditorView(CohortEditor editor, String zone, Texts texts, Runnable save, Runnable cancel) {
@@ -125,6 +139,7 @@ final class CohortEditorView {
         field(texts.get("editor.uptake"), CohortEditor.FIELD_UPTAKE, uptake, uptake);
         brands();
         rules();
+        groups();
         ComboBox<CohortStatus> status = new ComboBox<>();
         status.getItems().setAll(CohortStatus.values());
         status.setCellFactory(list -> new StatusCell());
@@ -315,10 +330,34 @@ final class CohortEditorView {
 
     /** The cohort's allocation rules: a list, and a dialog to add or change one. Enter edits, Delete removes. */
     private void rules() {
-        ListView<AllocationRule> list = new ListView<>(editor.rules());
-        list.setId(RULES_ID);
-        list.setPrefHeight(96);
-        list.setPlaceholder(wrapped(texts.get("rules.empty")));
+        Node list = editableList(editor.rules(), 96, new String[] {RULES_ID, RULE_ADD_ID, RULE_EDIT_ID,
+            RULE_REMOVE_ID}, new String[] {"rules.empty", "rules.add", "rules.edit", "rules.remove", "rules.hint"},
+                rule -> CohortDescriptions.rule(rule, texts), this::editRule, rule -> editor.removeRule(rule.id()));
+        field(texts.get("editor.rules"), Problem.FIELD_ALLOCATION_RULES, list, list.lookup("#" + RULES_ID));
+    }
+
+    /** The cohort's named groups: a list, and a dialog to add or change one. Enter edits, Delete removes. */
+    private void groups() {
+        Node list = editableList(editor.groups(), 80, new String[] {GROUPS_ID, GROUP_ADD_ID, GROUP_EDIT_ID,
+            GROUP_REMOVE_ID}, new String[] {"groups.empty", "groups.add", "groups.edit", "groups.remove",
+            "groups.hint"}, group -> CohortDescriptions.group(group, eligibleShown(), texts), this::editGroup,
+                group -> editor.removeGroup(group.name()));
+        field(texts.get("editor.groups"), Problem.FIELD_GROUPS, list, list.lookup("#" + GROUPS_ID));
+    }
+
+    /**
+     * A hint, a list of {@code items} and buttons to add (edit with null), edit and remove one; Enter edits the
+     * selected item, Delete removes it, a double click edits it.
+     *
+     * @param ids  of the list and of the add, edit and remove buttons
+     * @param keys of the texts: empty list, add, edit, remove, hint
+     */
+    private <T> Node editableList(ObservableList<T> items, double height, String[] ids, String[] keys,
+            Function<T, String> text, Consumer<T> edit, Consumer<T> remove) {
+        ListView<T> list = new ListView<>(items);
+        list.setId(ids[0]);
+        list.setPrefHeight(height);
+        list.setPlaceholder(wrapped(texts.get(keys[0])));
         list.setCellFactory(ignored -> new ListCell<>() {
             {
                 setWrapText(true);
@@ -326,41 +365,124 @@ final class CohortEditorView {
             }
 
             @Override
-            protected void updateItem(AllocationRule rule, boolean empty) {
-                super.updateItem(rule, empty);
-                setText(empty || rule == null ? null : CohortDescriptions.rule(rule, texts));
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item));
             }
         });
-        Button add = new Button(texts.get("rules.add"));
-        add.setId(RULE_ADD_ID);
-        add.setOnAction(event -> editRule(null));
-        Button edit = new Button(texts.get("rules.edit"));
-        edit.setId(RULE_EDIT_ID);
-        edit.setOnAction(event -> editRule(list.getSelectionModel().getSelectedItem()));
-        Button remove = new Button(texts.get("rules.remove"));
-        remove.setId(RULE_REMOVE_ID);
-        remove.setOnAction(event -> editor.removeRule(list.getSelectionModel().getSelectedItem().id()));
-        edit.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
-        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        Button add = new Button(texts.get(keys[1]));
+        add.setId(ids[1]);
+        add.setOnAction(event -> edit.accept(null));
+        Button change = new Button(texts.get(keys[2]));
+        change.setId(ids[2]);
+        change.setOnAction(event -> edit.accept(list.getSelectionModel().getSelectedItem()));
+        Button delete = new Button(texts.get(keys[3]));
+        delete.setId(ids[3]);
+        delete.setOnAction(event -> remove.accept(list.getSelectionModel().getSelectedItem()));
+        change.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        delete.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         list.setOnKeyPressed(event -> {
-            AllocationRule chosen = list.getSelectionModel().getSelectedItem();
+            T chosen = list.getSelectionModel().getSelectedItem();
             if (chosen != null && event.getCode() == KeyCode.ENTER) {
-                editRule(chosen);
+                edit.accept(chosen);
                 event.consume();
             } else if (chosen != null && event.getCode() == KeyCode.DELETE) {
-                editor.removeRule(chosen.id());
+                remove.accept(chosen);
                 event.consume();
             }
         });
         list.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2 && list.getSelectionModel().getSelectedItem() != null) {
-                editRule(list.getSelectionModel().getSelectedItem());
+                edit.accept(list.getSelectionModel().getSelectedItem());
             }
         });
-        FlowPane buttons = new FlowPane(6, 6, add, edit, remove);
-        Label hint = wrapped(texts.get("rules.hint"));
+        Label hint = wrapped(texts.get(keys[4]));
         hint.getStyleClass().add("field-hint");
-        field(texts.get("editor.rules"), Problem.FIELD_ALLOCATION_RULES, new VBox(4, hint, list, buttons), list);
+        return new VBox(4, hint, list, new FlowPane(6, 6, add, change, delete));
+    }
+
+    /** The eligible people as typed, for the people a share stands for; the cohort's own while it cannot be read. */
+    private long eligibleShown() {
+        try {
+            return Long.parseLong(editor.eligibleProperty().get().replaceAll("[,\\s_]", ""));
+        } catch (RuntimeException unreadable) {
+            return editor.original().eligible();
+        }
+    }
+
+    /** The dialog of one named group; it stays open while the group cannot be taken. */
+    private void editGroup(CohortGroup editing) {
+        GroupForm form = editing == null ? editor.newGroup() : editor.editGroup(editing);
+        String replacing = editing == null ? null : editing.name();
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle(editing == null ? texts.get("group.titleNew", editor.nameProperty().get())
+                : texts.get("group.titleEdit", editing.name()));
+        dialog.initOwner(root.getScene() == null ? null : root.getScene().getWindow());
+        dialog.setResizable(true);
+        TextField name = new TextField();
+        name.setId(GROUP_NAME_ID);
+        name.setPromptText(texts.get("group.name.hint"));
+        name.textProperty().bindBidirectional(form.nameProperty());
+        ToggleGroup kind = new ToggleGroup();
+        RadioButton people = new RadioButton(texts.get("group.asPeople"));
+        people.setId(GROUP_PEOPLE_ID);
+        people.setToggleGroup(kind);
+        RadioButton share = new RadioButton(texts.get("group.asShare"));
+        share.setId(GROUP_SHARE_ID);
+        share.setToggleGroup(kind);
+        (form.asShareProperty().get() ? share : people).setSelected(true);
+        kind.selectedToggleProperty().addListener((observable, before, after) ->
+                form.asShareProperty().set(after == share));
+        TextField size = new TextField();
+        size.setId(GROUP_SIZE_ID);
+        size.setPrefColumnCount(10);
+        size.textProperty().bindBidirectional(form.sizeProperty());
+        Label unit = new Label();
+        unit.textProperty().bind(Bindings.when(form.asShareProperty())
+                .then(texts.get("group.unit.share")).otherwise(texts.get("group.unit.people")));
+        CheckBox estimate = new CheckBox(texts.get("group.estimate"));
+        estimate.setId(GROUP_ESTIMATE_ID);
+        estimate.selectedProperty().bindBidirectional(form.estimateProperty());
+        TextField note = new TextField();
+        note.setPromptText(texts.get("group.note.hint"));
+        note.textProperty().bindBidirectional(form.noteProperty());
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        grid.addRow(0, new Label(texts.get("group.name")), name);
+        grid.addRow(1, new Label(texts.get("group.size")), new VBox(6, new HBox(12, people, share),
+                new HBox(6, size, unit)));
+        grid.addRow(2, new Label(""), estimate);
+        grid.addRow(3, new Label(texts.get("group.note")), note);
+        GridPane.setHgrow(note, Priority.ALWAYS);
+        Label problems = wrapped("");
+        problems.setId(GROUP_PROBLEMS_ID);
+        problems.getStyleClass().add("field-message");
+        problems.setMaxWidth(520);
+        Runnable check = () -> problems.setText(String.join("\n", editor.groupProblems(form, replacing)));
+        List.<Observable>of(form.nameProperty(), form.asShareProperty(), form.sizeProperty())
+                .forEach(input -> input.addListener(changed -> check.run()));
+        check.run();
+        Label saved = wrapped(texts.get("group.savedHint"));
+        saved.getStyleClass().add("field-hint");
+        saved.setMaxWidth(520);
+        VBox content = new VBox(10, grid, problems, saved);
+        content.setPadding(new Insets(8));
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getStylesheets().addAll(root.getStylesheets());
+        ButtonType keep = new ButtonType(texts.get("group.save"), ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(keep, new ButtonType(texts.get("editor.cancel"),
+                ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane().lookupButton(keep).addEventFilter(ActionEvent.ACTION, event -> {
+            List<String> unreadable = editor.saveGroup(form, replacing);
+            if (!unreadable.isEmpty()) {
+                problems.setText(String.join("\n", unreadable));
+                dialog.getDialogPane().getScene().getWindow().sizeToScene();
+                event.consume();
+            }
+        });
+        dialog.setOnShown(event -> name.requestFocus());
+        dialog.showAndWait();
     }
 
     /** The dialog of one rule; it stays open while the rule cannot be read, and shows the validator's findings. */
@@ -476,39 +598,11 @@ final class CohortEditorView {
 
     /** One labelled row, its message row under it; {@code marked} get the red border when the field is wrong. */
     private void field(String label, String field, Node content, Node... marked) {
-        Label caption = new Label(label);
-        caption.getStyleClass().add("field-label");
-        caption.setMinWidth(Region.USE_PREF_SIZE);
-        GridPane.setValignment(caption, VPos.TOP);
-        GridPane.setHgrow(content, Priority.ALWAYS);
-        grid.addRow(row++, caption, content);
-        Label message = new Label();
-        message.getStyleClass().add("field-message");
-        message.setWrapText(true);
-        message.setId("cohort-editor-message-" + field);
-        message.managedProperty().bind(message.visibleProperty());
-        message.setVisible(false);
-        grid.add(message, 1, row++);
-        messages.put(field, message);
-        for (int i = 0; i < marked.length; i++) {
-            inputs.put(field + "#" + i, marked[i]);
-        }
+        fields.field(grid, label, field, content, marked);
     }
 
     private void showProblems() {
-        Map<String, String> problems = editor.fieldProblems();
-        messages.forEach((field, message) -> {
-            String text = problems.get(field);
-            message.setText(text == null ? "" : text);
-            message.setVisible(text != null);
-        });
-        inputs.forEach((key, input) -> {
-            String field = key.substring(0, key.indexOf('#'));
-            input.getStyleClass().remove(ERROR_CLASS);
-            if (problems.containsKey(field)) {
-                input.getStyleClass().add(ERROR_CLASS);
-            }
-        });
+        fields.show(editor.fieldProblems());
     }
 
     private final class StatusCell extends ListCell<CohortStatus> {

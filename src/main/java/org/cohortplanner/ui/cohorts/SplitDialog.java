@@ -149,7 +149,8 @@ final class SplitDialog {
                 column("split.column.opens", part -> Formats.shortDateTime(part.window().opens()), 130),
                 column("split.column.closes", part -> Formats.shortDateTime(part.window().closes()), 130),
                 column("split.column.period", part -> Formats.shortPeriod(part.vaccinationPeriod().firstDay(),
-                        part.vaccinationPeriod().lastDay()), 120)));
+                        part.vaccinationPeriod().lastDay()), 120),
+                column("split.column.groups", part -> model.groupsText(model.parts().indexOf(part)), 220)));
         return table;
     }
 

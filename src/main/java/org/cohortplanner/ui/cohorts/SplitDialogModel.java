@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.CohortGroup;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.CohortSplitter;
 import org.cohortplanner.planning.SplitKind;
@@ -49,6 +50,7 @@ public final class SplitDialogModel {
     private final ObservableList<SplitPart> parts = FXCollections.observableArrayList();
     private final ObservableList<SplitPart> readOnlyParts = FXCollections.unmodifiableObservableList(parts);
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private List<List<CohortGroup>> partGroups = List.of();
 
     SplitDialogModel(WorkingPlan working, Cohort parent, String user, Texts texts) {
         this.working = Objects.requireNonNull(working, "working");
@@ -73,6 +75,7 @@ public final class SplitDialogModel {
         SplitPreview proposed = null;
         SplitPreview shown = null;
         String why = "";
+        partGroups = List.of();
         try {
             proposed = proposal();
             Optional<BookingWindow> night = firstNight.window();
@@ -82,6 +85,8 @@ public final class SplitDialogModel {
             } else {
                 proposed = splitter.withNightsFrom(plan, proposed, night.get());
                 shown = proposed;
+                // Where the named groups go, as the splitter keeps them; when it cannot, its message says why.
+                partGroups = CohortSplitter.groupsOfParts(parent, proposed.parts());
                 // Made on paper, so that a split that would take the plan beyond the plan format's limits (such as
                 // booking windows that add up to too many days) shows its parts and why, but cannot be applied.
                 splitter.apply(plan, proposed);
@@ -125,6 +130,25 @@ public final class SplitDialogModel {
         SplitPreview renamed = shown.withName(index, name.strip());
         preview.set(renamed);
         parts.setAll(renamed.parts());
+    }
+
+    /**
+     * The parent's named groups as part {@code index} of the preview keeps them (a share stays the same share, a
+     * count is shared out in proportion to the parts' people); empty when the parent has none or the split cannot
+     * keep them (the problem says why).
+     */
+    public List<CohortGroup> groupsOfPart(int index) {
+        return index >= 0 && index < partGroups.size() ? partGroups.get(index) : List.of();
+    }
+
+    /** "school teachers 2.5 % (38,000 people)", the named groups of part {@code index} in words. */
+    public String groupsText(int index) {
+        List<CohortGroup> kept = groupsOfPart(index);
+        if (kept.isEmpty() || index >= parts.size()) {
+            return texts.get("split.groups.none");
+        }
+        long people = parts.get(index).people();
+        return String.join("; ", kept.stream().map(group -> CohortDescriptions.group(group, people, texts)).toList());
     }
 
     /** True when there is a split to apply. */

@@ -1,10 +1,7 @@
 package org.cohortplanner.ui.supply;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -25,8 +22,6 @@ import javafx.collections.ObservableList;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.Plan;
-import org.cohortplanner.export.Dose2ChangeList;
-import org.cohortplanner.export.WorkbookWriteOptions;
 import org.cohortplanner.planning.slip.ImpactLine;
 import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.planning.slip.SlipImpact;
@@ -48,13 +43,13 @@ import org.cohortplanner.ui.common.WorkingPlan;
  */
 public final class SlipViewModel {
     static final String SLIP_CHANNEL = "supply-slip";
-    static final String EXPORT_CHANNEL = "supply-dose2-export";
 
     private final WorkingPlan working;
     private final TaskRunner tasks;
     private final UserDialogs dialogs;
     private final String user;
     private final Texts texts;
+    private final Dose2ListExport listExport;
 
     private final ObjectProperty<String> deliveryId = new SimpleObjectProperty<>(this, "deliveryId");
     private final ObjectProperty<LocalDate> newDate = new SimpleObjectProperty<>(this, "newDate");
@@ -78,6 +73,7 @@ public final class SlipViewModel {
         this.dialogs = dialogs;
         this.user = user;
         this.texts = texts;
+        this.listExport = new Dose2ListExport(tasks, dialogs, texts);
         // A new question makes the old answer stale: it must never be saved by mistake.
         deliveryId.addListener((observable, before, after) -> clearImpact());
         newDate.addListener((observable, before, after) -> clearImpact());
@@ -222,38 +218,8 @@ public final class SlipViewModel {
         if (moves.isEmpty() || movesPlan == null) {
             return;
         }
-        Path target = dialogs.chooseFileToSave(texts.get("moves.export.title"), null,
-                "dose2-changes-" + movesDelivery + ".xlsx", texts.get("moves.export.kind"), List.of("xlsx", "csv"))
-                .orElse(null);
-        if (target == null) {
-            return;
-        }
-        Plan plan = movesPlan;
-        List<SecondDoseMove> list = List.copyOf(moves);
-        Map<String, String> headers = listHeaders();
-        start(texts.get("moves.export.progress"));
-        tasks.run(EXPORT_CHANNEL, work -> {
-            if (target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
-                return Dose2ChangeList.writeCsv(plan, list, headers, target);
-            }
-            return Dose2ChangeList.writeXlsx(plan, list, headers, texts.get("moves.sheet"), target,
-                    WorkbookWriteOptions.in(plan.zone()).replacingExisting(true));
-        }, written -> {
-            busy.set(false);
-            dialogs.showInformation(texts.get("moves.export.title"), texts.get("moves.export.done", written));
-        }, failure -> {
-            busy.set(false);
-            dialogs.showError(texts.get("moves.export.title"), Messages.describe(failure));
-        }, this::progressed);
-    }
-
-    /** The dose-2 change list's headers in the console's language. */
-    private Map<String, String> listHeaders() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String column : Dose2ChangeList.COLUMNS) {
-            headers.put(column, texts.get("moves.column." + column));
-        }
-        return headers;
+        listExport.export(movesPlan, moves, "dose2-changes-" + movesDelivery + ".xlsx",
+                () -> start(texts.get("moves.export.progress")), () -> busy.set(false), this::progressed);
     }
 
     static String cohortName(Plan plan, String cohortId) {

@@ -131,7 +131,9 @@ public final class SupplyView {
         deliveriesBox.setPadding(new Insets(8, 0, 0, 0));
         VBox.setVgrow(deliveries, Priority.ALWAYS);
         TabPane tabs = new TabPane(tab(texts.get("tab.deliveries"), deliveriesBox),
-                tab(texts.get("tab.transfers"), transfersPane()), tab(texts.get("tab.regions"), regionsPane()));
+                tab(texts.get("tab.transfers"), transfersPane()), tab(texts.get("tab.regions"), regionsPane()),
+                tab(texts.get("tab.intervals"), new IntervalPoliciesView(viewModel.intervals(), viewModel::plan,
+                        viewModel.brands(), texts).root()));
         tabs.setId(TABS_ID);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefHeight(290);
@@ -884,12 +886,12 @@ public final class SupplyView {
         return (value > 0 ? "+" : "") + Formats.count(value);
     }
 
-    private static void hideWhenEmpty(Label label) {
+    static void hideWhenEmpty(Label label) {
         label.visibleProperty().bind(label.textProperty().isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
     }
 
-    private static void showWhenFilled(Node node, ObservableList<?> items) {
+    static void showWhenFilled(Node node, ObservableList<?> items) {
         node.visibleProperty().bind(Bindings.isNotEmpty(items));
         node.managedProperty().bind(node.visibleProperty());
     }
@@ -911,21 +913,21 @@ public final class SupplyView {
         };
     }
 
-    private static Button button(String id, String text) {
+    static Button button(String id, String text) {
         Button button = new Button(text);
         button.setId(id);
         button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
 
-    private static <T> TableColumn<T, String> column(String title, Function<T, String> text, double width) {
+    static <T> TableColumn<T, String> column(String title, Function<T, String> text, double width) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
         column.setPrefWidth(width);
         return column;
     }
 
-    private static <T> TableColumn<T, String> numeric(TableColumn<T, String> column) {
+    static <T> TableColumn<T, String> numeric(TableColumn<T, String> column) {
         column.getStyleClass().add("numeric");
         // Numbers sort as numbers, not as text with separators.
         column.setComparator((first, second) -> Long.compare(number(first), number(second)));

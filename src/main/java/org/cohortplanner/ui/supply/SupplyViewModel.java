@@ -50,6 +50,7 @@ public final class SupplyViewModel {
     private final Texts texts;
     private final SlipViewModel slip;
     private final DeliveryImportViewModel importer;
+    private final IntervalPoliciesViewModel intervals;
 
     private final ObservableList<Delivery> deliveries = FXCollections.observableArrayList();
     private final ObservableList<Transfer> transfers = FXCollections.observableArrayList();
@@ -73,6 +74,7 @@ public final class SupplyViewModel {
         this.texts = Objects.requireNonNull(texts, "texts");
         this.slip = new SlipViewModel(working, tasks, dialogs, user, texts);
         this.importer = new DeliveryImportViewModel(working, tasks, dialogs, user, texts);
+        this.intervals = new IntervalPoliciesViewModel(working, tasks, dialogs, user, texts);
         selectedBrand.addListener((observable, before, after) -> showBrand());
         selectedRegion.addListener((observable, before, after) -> showBrand());
         // While a delay's impact is shown, the chart shows the stock with the delay, of the delayed brand.
@@ -301,6 +303,11 @@ public final class SupplyViewModel {
 
     public SlipViewModel slip() {
         return slip;
+    }
+
+    /** The "Dose intervals" part: interval policies, their preview and the dose-2 change list. */
+    public IntervalPoliciesViewModel intervals() {
+        return intervals;
     }
 
     public DeliveryImportViewModel importer() {
