@@ -283,7 +283,7 @@ final class CohortEditorView {
     }
 
     private void window(String zone) {
-        WindowFields fields = new WindowFields(editor.window());
+        WindowFields fields = new WindowFields(editor.window(), texts.locale());
         Label zoneLabel = new Label(texts.get("editor.zone", zone));
         zoneLabel.getStyleClass().add("field-hint");
         GridPane times = new GridPane();
@@ -589,8 +589,8 @@ final class CohortEditorView {
         return label;
     }
 
-    private static DatePicker datePicker(ObjectProperty<LocalDate> day) {
-        DatePicker picker = new DatePicker();
+    private DatePicker datePicker(ObjectProperty<LocalDate> day) {
+        DatePicker picker = Formats.styled(new DatePicker(), texts.locale());
         picker.valueProperty().bindBidirectional(day);
         picker.setPrefWidth(130);
         return picker;

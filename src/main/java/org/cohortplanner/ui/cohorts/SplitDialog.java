@@ -95,7 +95,7 @@ final class SplitDialog {
         boundary.disableProperty().bind(model.kindProperty().isNotEqualTo(SplitKind.AT_BIRTH_YEAR));
         groups.disableProperty().bind(model.kindProperty().isEqualTo(SplitKind.AT_BIRTH_YEAR));
 
-        WindowFields fields = new WindowFields(model.firstNight());
+        WindowFields fields = new WindowFields(model.firstNight(), texts.locale());
         Label hint = new Label(texts.get("split.firstNight.hint") + " · "
                 + texts.get("editor.zone", model.plan().zone().getId()));
         hint.getStyleClass().add("field-hint");

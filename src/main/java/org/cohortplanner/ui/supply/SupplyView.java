@@ -706,7 +706,7 @@ public final class SupplyView {
             }
         });
         slip.deliveryIdProperty().addListener((observable, before, after) -> delivery.setValue(after));
-        DatePicker date = new DatePicker();
+        DatePicker date = Formats.styled(new DatePicker(), texts.locale());
         date.setId(SLIP_DATE_ID);
         date.valueProperty().bindBidirectional(slip.newDateProperty());
         TextField reason = new TextField();
