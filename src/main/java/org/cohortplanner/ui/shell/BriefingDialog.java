@@ -17,6 +17,7 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 import org.cohortplanner.store.ScenarioStore.SavedScenario;
 import org.cohortplanner.store.settings.ConsoleSettings;
+import org.cohortplanner.ui.common.HangulFont;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.FxUserDialogs;
 import org.cohortplanner.ui.common.Texts;
@@ -49,9 +50,7 @@ public final class BriefingDialog implements BriefingChoices {
         dialog.setTitle(texts.get("brief.title"));
         dialog.setHeaderText(texts.get("brief.header"));
         dialog.getDialogPane().getStylesheets().add(ShellView.stylesheet());
-        if (ShellView.isKorean(locale)) {
-            dialog.getDialogPane().getStyleClass().add(ShellView.KOREAN_STYLE);
-        }
+        HangulFont.apply(dialog.getDialogPane(), ShellView.isKorean(locale));
         ButtonType ok = FxUserDialogs.okButton(locale);
         dialog.getDialogPane().getButtonTypes().setAll(ok, FxUserDialogs.cancelButton(locale));
 

@@ -20,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.cohortplanner.store.settings.ConsoleSettings;
+import org.cohortplanner.ui.common.HangulFont;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -58,10 +59,7 @@ public final class FirstRunView {
     private void build() {
         Locale locale = new ConsoleSettings(null, null, language, "", null).locale(Locale.getDefault());
         Texts texts = Texts.of(FirstRunView.class, locale);
-        root.getStyleClass().remove(ShellView.KOREAN_STYLE);
-        if (ShellView.isKorean(locale)) {
-            root.getStyleClass().add(ShellView.KOREAN_STYLE);
-        }
+        HangulFont.apply(root, ShellView.isKorean(locale));
 
         Label title = new Label(texts.get("firstRun.title"));
         title.setId(TITLE_ID);

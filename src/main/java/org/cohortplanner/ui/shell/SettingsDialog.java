@@ -22,6 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.cohortplanner.store.settings.ConsoleSettings;
+import org.cohortplanner.ui.common.HangulFont;
 import org.cohortplanner.ui.common.FxUserDialogs;
 import org.cohortplanner.ui.common.Texts;
 
@@ -45,9 +46,7 @@ final class SettingsDialog {
         dialog.getDialogPane().getStylesheets().add(ShellView.stylesheet());
         ButtonType ok = FxUserDialogs.okButton(viewModel.locale());
         dialog.getDialogPane().getButtonTypes().setAll(ok, FxUserDialogs.cancelButton(viewModel.locale()));
-        if (ShellView.isKorean(viewModel.locale())) {
-            dialog.getDialogPane().getStyleClass().add(ShellView.KOREAN_STYLE);
-        }
+        HangulFont.apply(dialog.getDialogPane(), ShellView.isKorean(viewModel.locale()));
 
         ComboBox<String> language = new ComboBox<>(FXCollections.observableArrayList(List.of(
                 ConsoleSettings.SYSTEM_LANGUAGE, ConsoleSettings.ENGLISH, ConsoleSettings.KOREAN)));

@@ -35,6 +35,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.cohortplanner.store.settings.ConsoleSettings;
+import org.cohortplanner.ui.common.HangulFont;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -71,7 +72,7 @@ public final class ShellView {
     public static final String MENU_REDO_ID = "menu-redo";
     public static final String STYLESHEET = "/org/cohortplanner/ui/console.css";
     /** Style class of a console in Korean: its font family puts a Hangul font first. */
-    public static final String KOREAN_STYLE = "korean";
+    public static final String KOREAN_STYLE = HangulFont.STYLE_CLASS;
     public static final double WIDTH = 1280;
     public static final double HEIGHT = 800;
 
@@ -105,9 +106,7 @@ public final class ShellView {
             screenBuilders.put(screen, Objects.requireNonNull(screens.get(screen), "no content for screen " + screen));
         }
         root.getStyleClass().add("console");
-        if (isKorean(texts.locale())) {
-            root.getStyleClass().add(KOREAN_STYLE);
-        }
+        HangulFont.apply(root, isKorean(texts.locale()));
         root.setTop(menuBar());
         root.setLeft(navigationPane());
         screenHost.setId(SCREEN_HOST_ID);
