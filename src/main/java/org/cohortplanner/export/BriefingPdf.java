@@ -98,6 +98,7 @@ public final class BriefingPdf {
         private final PDFont font;
         private final String footer;
         private final Map<Integer, Boolean> printable = new HashMap<>();
+        private final Map<Integer, Float> widths = new HashMap<>();
         private final float width = PDRectangle.A4.getWidth() - 2 * MARGIN;
         private PDPageContentStream page;
         private float y;
@@ -320,8 +321,25 @@ public final class BriefingPdf {
             page.stroke();
         }
 
+        /**
+         * The font's widths add up glyph by glyph, so each character's is measured once: a briefing of thousands of
+         * cohorts fits tens of thousands of table cells, and the font's own measure reads its character map anew for
+         * every character of every try.
+         */
         private float textWidth(String text, float size) throws IOException {
-            return font.getStringWidth(printable(text)) / 1000 * size;
+            String shown = printable(text);
+            float width = 0;
+            for (int i = 0; i < shown.length(); ) {
+                int code = shown.codePointAt(i);
+                i += Character.charCount(code);
+                Float glyph = widths.get(code);
+                if (glyph == null) {
+                    glyph = font.getStringWidth(new String(Character.toChars(code)));
+                    widths.put(code, glyph);
+                }
+                width += glyph;
+            }
+            return width / 1000 * size;
         }
 
         /** The text with each character the font has no glyph for replaced by '?'. */

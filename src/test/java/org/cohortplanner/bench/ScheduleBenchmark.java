@@ -19,6 +19,7 @@ import org.cohortplanner.planning.schedule.Schedule;
 import org.cohortplanner.planning.slip.SlipImpact;
 import org.cohortplanner.planning.slip.SlipSuggestions;
 import org.cohortplanner.planning.slip.Suggestion;
+import org.cohortplanner.cli.LargestPlanTest;
 import org.cohortplanner.store.json.PlanFiles;
 
 /**
@@ -61,6 +62,8 @@ public final class ScheduleBenchmark {
                         + "(first doses given: %.0f vs baseline %.0f)%n", Schedule.of(asRun).rows().size(), schedule,
                 plain, plain / schedule, people[0], people[1]);
 
+        largestPlans(asRun, schedule);
+
         SlipImpact impact = SlipImpact.of(initial, "MOD-2021-W28", LocalDate.of(2021, 7, 30));
         double suggest = time(() -> SlipSuggestions.of(SlipImpact.of(initial, "MOD-2021-W28",
                 LocalDate.of(2021, 7, 30))).size());
@@ -77,14 +80,53 @@ public final class ScheduleBenchmark {
                         .mapToLong(s -> s.effect().peopleMoved()).min().orElse(-1), gridBest[0]);
     }
 
+    /**
+     * The schedule of the largest plans the format allows (those of {@code LargestPlanTest}) against the as-run
+     * sample's, measured above in the same run: the ratio of times beside the ratio of schedule cells (cohorts ×
+     * regions × brands × days) shows whether the time grows with the schedule's size or faster.
+     */
+    private static void largestPlans(Plan sample, double sampleMillis) {
+        long sampleCells = cells(sample);
+        Map<String, String> plans = new LinkedHashMap<>();
+        plans.put("every birth year × every province", LargestPlanTest.largestPlan());
+        plans.put("2,000 cohorts", LargestPlanTest.mostCohorts());
+        for (Map.Entry<String, String> entry : plans.entrySet()) {
+            Plan plan = PlanFiles.read(new java.io.ByteArrayInputStream(
+                    entry.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8)), entry.getKey());
+            double millis = time(() -> Schedule.of(plan).rows().size(), 2, 5);
+            long cells = cells(plan);
+            System.out.printf("schedule (largest plan, %s: %d cohorts, %,d cells, %,d rows): %.1f ms; as-run "
+                            + "sample baseline %.1f ms (%,d cells); time ratio %.1fx for %.1fx the cells%n",
+                    entry.getKey(), plan.cohorts().size(), cells, Schedule.of(plan).rows().size(), millis,
+                    sampleMillis, sampleCells, millis / sampleMillis, cells / (double) sampleCells);
+        }
+    }
+
+    /** Cohorts × regions × brands × days of the schedule, as the plan format's limit counts them. */
+    private static long cells(Plan plan) {
+        LocalDate first = plan.cohorts().stream().map(c -> c.vaccinationPeriod().firstDay()).min(LocalDate::compareTo)
+                .orElseThrow();
+        LocalDate last = plan.cohorts().stream().map(c -> c.vaccinationPeriod().lastDay()).max(LocalDate::compareTo)
+                .orElseThrow();
+        int interval = plan.brands().stream().filter(VaccineBrand::needsSecondDose)
+                .mapToInt(b -> b.interval().maximumDays()).max().orElse(0);
+        long days = java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1 + interval;
+        return plan.cohorts().size() * (long) Math.max(1, plan.regions().size()) * plan.brands().size() * days;
+    }
+
     /** Median milliseconds of {@link #RUNS} runs after {@link #WARM_UP}. */
     private static double time(Supplier<Integer> work) {
+        return time(work, WARM_UP, RUNS);
+    }
+
+    /** Median milliseconds of {@code runs} runs after {@code warmUp}. */
+    private static double time(Supplier<Integer> work, int warmUp, int runs) {
         long sink = 0;
-        for (int i = 0; i < WARM_UP; i++) {
+        for (int i = 0; i < warmUp; i++) {
             sink += work.get();
         }
-        double[] times = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
+        double[] times = new double[runs];
+        for (int i = 0; i < runs; i++) {
             long start = System.nanoTime();
             sink += work.get();
             times[i] = (System.nanoTime() - start) / 1e6;
@@ -93,7 +135,7 @@ public final class ScheduleBenchmark {
         if (sink == Long.MIN_VALUE) {
             System.out.println();
         }
-        return times[RUNS / 2];
+        return times[runs / 2];
     }
 
     /**
