@@ -188,8 +188,8 @@ public final class SupplyView {
                 column(texts.get("column.id"), Delivery::id, 132),
                 column(texts.get("column.brand"), Delivery::brand, 90),
                 numeric(column(texts.get("column.doses"), d -> Formats.count(d.doses()), 90)),
-                column(texts.get("column.planned"), d -> Formats.date(d.plannedArrival()), 130),
-                column(texts.get("column.expected"), d -> Formats.date(d.expectedArrival()), 136),
+                column(texts.get("column.planned"), d -> Formats.date(d.plannedArrival(), texts.locale()), 130),
+                column(texts.get("column.expected"), d -> Formats.date(d.expectedArrival(), texts.locale()), 136),
                 numeric(column(texts.get("column.delay"), d -> d.delayDays() == 0 ? "" : Long.toString(d.delayDays()),
                         100)),
                 column(texts.get("column.status"), d -> statusText(d.status()), 84),
@@ -454,9 +454,9 @@ public final class SupplyView {
                 numeric(column(texts.get("transfer.column.doses"), t -> Formats.count(t.doses()), 90)),
                 column(texts.get("transfer.column.from"), Transfer::fromRegion, 110),
                 column(texts.get("transfer.column.to"), Transfer::toRegion, 110),
-                column(texts.get("transfer.column.shipped"), t -> Formats.date(t.shipped()), 110),
+                column(texts.get("transfer.column.shipped"), t -> Formats.date(t.shipped(), texts.locale()), 110),
                 numeric(column(texts.get("transfer.column.leadTime"), t -> Integer.toString(t.leadTimeDays()), 110)),
-                column(texts.get("transfer.column.usable"), t -> Formats.date(t.usableFrom()), 110),
+                column(texts.get("transfer.column.usable"), t -> Formats.date(t.usableFrom(), texts.locale()), 110),
                 column(texts.get("transfer.column.note"), Transfer::note, 300)));
         transfers.setItems(viewModel.transfers());
         transfers.setOnMouseClicked(event -> {
@@ -874,8 +874,10 @@ public final class SupplyView {
     }
 
     /** "28 Jul": the year is plain from the campaign. */
-    private static String dayMonth(LocalDate day) {
-        return Formats.date(day).replaceFirst(" \\d{4}$", "");
+    private String dayMonth(LocalDate day) {
+        // The day without its year, which the axis or table makes plain: "2 Aug", "8. 2.".
+        return texts.locale().getLanguage().equals("ko") ? day.getMonthValue() + ". " + day.getDayOfMonth() + "."
+                : Formats.date(day).replaceFirst(" \\d{4}$", "");
     }
 
     private String cohortName(String cohortId) {
