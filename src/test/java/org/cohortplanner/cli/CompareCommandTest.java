@@ -20,7 +20,9 @@ class CompareCommandTest {
         assertTrue(run.out.contains("23,541,034"), "the initial plan's eligible people");
         assertTrue(run.out.contains("Worst p95 wait"), run.out);
         assertTrue(run.out.contains("Short in Seoul"), run.out);
-        assertTrue(run.out.contains("From Korea 2021, initial plan to Korea 2021, as run: 31 differences"), run.out);
+        assertTrue(run.out.contains("From Korea 2021, initial plan to Korea 2021, as run: 41 differences"), run.out);
+        assertTrue(run.out.contains("delivery MOD-2021-W32, doses: 1800000 → 810000"), run.out);
+        assertTrue(run.out.contains("added delivery MOD-2021-W32-REST: brand=Moderna; doses=990000"), run.out);
         assertTrue(run.out.contains("delivery MOD-2021-W28, expectedArrival: 2021-07-15 → 2021-07-30"), run.out);
         assertTrue(run.out.contains("added cohort 53–54 (c53-54)"), run.out);
     }

@@ -39,14 +39,16 @@ class DeliverySheetImportTest {
                 initialPlan());
 
         assertFalse(preview.hasErrors(), preview.errors().toString());
-        assertEquals(30, preview.rows().size());
+        assertEquals(35, preview.rows().size());
         Delivery slipped = preview.rows().stream().map(DeliverySheetRow::delivery)
                 .filter(d -> d.id().equals("MOD-2021-W28")).findFirst().orElseThrow();
         assertEquals(LocalDate.of(2021, 7, 30), slipped.expectedArrival());
         assertEquals(DeliveryStatus.DELAYED, slipped.status());
-        // Against the initial plan the sheet changes two lots: the slipped one, and the lot on hand on 12 July, of
-        // which the sheet records the 862,000 doses reported received.
-        assertEquals(2, preview.count(DeliverySheetRow.Change.CHANGED));
+        // Against the initial plan the sheet changes seven lots: the slipped one, the lot on hand on 12 July, of
+        // which the sheet records the 862,000 doses reported received, and the five August lots that came short;
+        // what they lacked comes as five new lots in September.
+        assertEquals(7, preview.count(DeliverySheetRow.Change.CHANGED));
+        assertEquals(5, preview.count(DeliverySheetRow.Change.NEW));
         assertEquals(862_000, preview.rows().stream().map(DeliverySheetRow::delivery)
                 .filter(d -> d.id().equals("MOD-2021-W27")).findFirst().orElseThrow().doses());
     }

@@ -154,18 +154,31 @@ class SamplePlansTest {
     }
 
     @Test
-    void onlyTheSlippedLotDiffersBetweenTheTwoPlansDeliveries() {
+    void theSlippedLotAndTheAugustShortfallAreWhatDiffersBetweenTheTwoPlansDeliveries() {
         Map<String, Delivery> before = byId(initial.deliveries(), Delivery::id);
         Map<String, Delivery> after = byId(asRun.deliveries(), Delivery::id);
-        assertEquals(before.keySet(), after.keySet());
+        Set<String> august = Set.of("MOD-2021-W31", "MOD-2021-W32", "MOD-2021-W33", "MOD-2021-W34", "MOD-2021-W35");
+        Set<String> rests = august.stream().map(id -> id + "-REST").collect(Collectors.toSet());
+        Set<String> added = after.keySet().stream().filter(id -> !before.containsKey(id)).collect(Collectors.toSet());
+        assertEquals(rests, added);
+        assertTrue(after.keySet().containsAll(before.keySet()));
         Set<String> changed = before.keySet().stream().filter(id -> !before.get(id).equals(after.get(id)))
                 .collect(Collectors.toSet());
-        // The slipped lot, and the lot on hand on 12 July: the as-run plan records what was reported received
-        // (862,000) and how it was split over the regions.
-        assertEquals(Set.of("MOD-2021-W27", "MOD-2021-W28"), changed);
+        // The slipped lot, the lot on hand on 12 July (the as-run plan records what was reported received, 862,000,
+        // and how it was split over the regions) and the August lots, each short by what its rest lot brings later.
+        Set<String> expected = new HashSet<>(august);
+        expected.addAll(Set.of("MOD-2021-W27", "MOD-2021-W28"));
+        assertEquals(expected, changed);
         assertEquals(862_000, after.get("MOD-2021-W27").doses());
         assertTrue(after.get("MOD-2021-W27").allotment().isExplicit());
         assertEquals(862_000, after.get("MOD-2021-W27").allotment().explicitTotal());
+        for (String id : august) {
+            Delivery rest = after.get(id + "-REST");
+            assertEquals(before.get(id).doses(), after.get(id).doses() + rest.doses(), id);
+            assertEquals(before.get(id).plannedArrival(), rest.plannedArrival(), id);
+            assertEquals(DeliveryStatus.DELAYED, rest.status(), id);
+            assertTrue(rest.expectedArrival().getMonthValue() == 9, id);
+        }
     }
 
     @Test

@@ -112,11 +112,15 @@ class IntervalPoliciesViewModelTest {
 
         IntervalPreview preview = intervals.previewProperty().get();
         assertEquals(List.of(), preview.planAfter().intervalPolicies());
-        // Going back to 4 weeks also moves some first doses (stock is held for earlier second doses), which the
-        // match by first-dose day does not follow: the counts agree to within 0.01 %.
+        // With the August Moderna shortfall, going back to 4 weeks leaves people without a dose in September: the
+        // preview says so before anything is saved.
+        assertEquals(0, preview.peopleShortBefore());
+        assertTrue(preview.peopleShortAfter() > 0, "short after: " + preview.peopleShortAfter());
+        // It also moves some first doses (stock is held for earlier second doses, and some run short), which the
+        // match by first-dose day does not follow: the counts agree to within 0.05 %.
         long changed = peopleWhoseSecondDoseDayChanged(AS_RUN, preview.planAfter());
         assertTrue(preview.peopleMoved() > 0);
-        assertTrue(Math.abs(changed - preview.peopleMoved()) < changed / 10_000, changed + " " + preview.peopleMoved());
+        assertTrue(Math.abs(changed - preview.peopleMoved()) < changed / 2_000, changed + " " + preview.peopleMoved());
         assertTrue(intervals.save());
         assertEquals(List.of(), working.getPlan().intervalPolicies());
     }
