@@ -12,6 +12,8 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -21,6 +23,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -60,6 +63,8 @@ public final class ShellView {
     public static final String STATUS_BRIEFING_PROGRESS_ID = "status-briefing-progress";
     public static final String STATUS_BRIEFING_CANCEL_ID = "status-briefing-cancel";
     public static final String MENU_ABOUT_ID = "menu-about";
+    public static final String MENU_GUIDE_ID = "menu-guide";
+    public static final String MENU_SHORTCUTS_ID = "menu-shortcuts";
     public static final String MENU_SETTINGS_ID = "menu-settings";
     public static final String MENU_FILE_ID = "menu-file";
     public static final String MENU_VIEW_ID = "menu-view";
@@ -85,6 +90,7 @@ public final class ShellView {
     /** The screens built so far: each is built the first time it is shown, so that the console opens quickly. */
     private final Map<Screen, Node> screens = new EnumMap<>(Screen.class);
     private final BorderPane root = new BorderPane();
+    private GuideWindow guide;
     private final StackPane screenHost = new StackPane();
     private final ListView<Screen> navigation = new ListView<>();
     private final Menu fileMenu = new Menu("_File");
@@ -222,8 +228,11 @@ public final class ShellView {
                     new KeyCodeCombination(DIGITS[screen.ordinal()], KeyCombination.SHORTCUT_DOWN),
                     () -> viewModel.show(screen)));
         }
-        Menu help = new Menu(texts.get("menu.help"), null, item(texts.get("menu.help.about"), MENU_ABOUT_ID, null,
-                viewModel::showAbout));
+        Menu help = new Menu(texts.get("menu.help"), null,
+                item(texts.get("menu.help.guide"), MENU_GUIDE_ID, new KeyCodeCombination(KeyCode.F1), this::openGuide),
+                item(texts.get("menu.help.shortcuts"), MENU_SHORTCUTS_ID, null, this::openShortcuts),
+                new SeparatorMenuItem(),
+                item(texts.get("menu.help.about"), MENU_ABOUT_ID, null, viewModel::showAbout));
         MenuBar bar = new MenuBar(file, edit, go, viewMenu(), help);
         bar.setUseSystemMenuBar(true);
         return bar;
@@ -257,6 +266,40 @@ public final class ShellView {
             return texts.get("language.system", system.getDisplayLanguage(system));
         }
         return texts.get("language." + tag);
+    }
+
+    /** Help › User guide: the bundled guide in the console's language, in a window of its own. */
+    private void openGuide() {
+        if (guide == null) {
+            guide = new GuideWindow(texts, root.getScene() == null ? null : root.getScene().getWindow());
+        }
+        guide.show();
+    }
+
+    GuideWindow guideWindow() {
+        return guide;
+    }
+
+    /** Help › Keyboard shortcuts: the shortcuts of the menus, read from them, and Ctrl+Y. */
+    private void openShortcuts() {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.setTitle(texts.get("shortcuts.title"));
+        dialog.setHeaderText(texts.get("shortcuts.header"));
+        if (root.getScene() != null) {
+            dialog.initOwner(root.getScene().getWindow());
+        }
+        MenuBar bar = (MenuBar) root.getTop();
+        List<ShortcutSheet.Shortcut> shortcuts = ShortcutSheet.of(bar.getMenus(), List.of(new ShortcutSheet.Shortcut(
+                texts.get("shortcuts.redoAlt"), new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN)
+                        .getDisplayText())));
+        ScrollPane sheet = new ScrollPane(ShortcutSheet.grid(shortcuts));
+        sheet.setFitToWidth(true);
+        sheet.setPrefViewportHeight(420);
+        dialog.getDialogPane().setContent(sheet);
+        dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        dialog.getDialogPane().getStylesheets().add(stylesheet());
+        HangulFont.apply(dialog.getDialogPane(), isKorean(texts.locale()));
+        dialog.show();
     }
 
     private void openSettings() {
