@@ -9,8 +9,8 @@ import org.cohortplanner.ui.common.Formats;
 public record AuditRow(long sequence, String time, String user, String action, String change, String reason,
                        long planVersion) {
 
-    static AuditRow of(AuditEntry entry, ZoneId zone) {
-        return new AuditRow(entry.sequence(), Formats.timestamp(entry.at(), zone), entry.user(), entry.action(),
+    static AuditRow of(AuditEntry entry, ZoneId zone, Locale locale) {
+        return new AuditRow(entry.sequence(), Formats.timestamp(entry.at(), zone, locale), entry.user(), entry.action(),
                 change(entry.before(), entry.after()), entry.reason(), entry.planVersion());
     }
 

@@ -61,7 +61,7 @@ public final class AuditViewModel {
         tasks.run(LOAD_CHANNEL, progress -> {
             List<AuditEntry> entries = new ArrayList<>(store.audit());
             Collections.reverse(entries);
-            return entries.stream().map(entry -> AuditRow.of(entry, zone)).toList();
+            return entries.stream().map(entry -> AuditRow.of(entry, zone, texts.locale())).toList();
         }, rows -> {
             problem.set("");
             all.setAll(rows);

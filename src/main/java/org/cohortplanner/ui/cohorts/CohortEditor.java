@@ -104,9 +104,9 @@ public final class CohortEditor {
         window = new WindowInput(cohort.window());
         firstDay.set(cohort.vaccinationPeriod().firstDay());
         lastDay.set(cohort.vaccinationPeriod().lastDay());
-        eligible.set(Formats.count(cohort.eligible()));
+        eligible.set(Formats.count(cohort.eligible(), texts.locale()));
         reservationCap.set(cohort.window().reservationCap() == null ? ""
-                : Formats.count(cohort.window().reservationCap()));
+                : Formats.count(cohort.window().reservationCap(), texts.locale()));
         uptakePercent.set(number(cohort.uptake() * 100));
         for (VaccineBrand brand : plan.brands()) {
             sharePercents.put(brand.name(), new SimpleStringProperty(this, brand.name(),
@@ -280,7 +280,7 @@ public final class CohortEditor {
             }
             if (people > PlanLimits.PEOPLE) {
                 found.put(FIELD_RESERVATION_CAP, texts.get("editor.error.capTooLarge",
-                        Formats.count(PlanLimits.PEOPLE)));
+                        Formats.count(PlanLimits.PEOPLE, texts.locale())));
                 return null;
             }
             return people;
@@ -438,7 +438,7 @@ public final class CohortEditor {
 
     /** A form for changing {@code group}, one of {@link #groups()}. */
     public GroupForm editGroup(CohortGroup group) {
-        return GroupForm.of(group);
+        return GroupForm.of(group, texts.locale());
     }
 
     /**

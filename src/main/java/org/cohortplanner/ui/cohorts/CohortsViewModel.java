@@ -98,7 +98,7 @@ public final class CohortsViewModel {
     }
 
     private void show(Plan plan) {
-        rows.setAll(plan.cohorts().stream().map(CohortRow::of).toList());
+        rows.setAll(plan.cohorts().stream().map(cohort -> CohortRow.of(cohort, texts.locale())).toList());
         zone.set(plan.zone().getId());
         int count = plan.cohorts().size();
         // No people total: a catch-up window re-admits people of earlier windows, so a sum would count them twice.

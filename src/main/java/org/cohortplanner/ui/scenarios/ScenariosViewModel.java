@@ -97,8 +97,9 @@ public final class ScenariosViewModel {
         tasks.run(LIST_CHANNEL, progress -> store.scenarios(), list -> {
             List<ScenarioRow> rows = new ArrayList<>();
             for (SavedScenario scenario : list) {
-                rows.add(new ScenarioRow(scenario.id(), scenario.name(), Formats.timestamp(scenario.savedAt(), zone),
-                        scenario.savedBy(), Integer.toString(scenario.plan().cohorts().size()), scenario));
+                rows.add(new ScenarioRow(scenario.id(), scenario.name(),
+                        Formats.timestamp(scenario.savedAt(), zone, texts.locale()), scenario.savedBy(),
+                        Formats.count(scenario.plan().cohorts().size(), texts.locale()), scenario));
             }
             scenarios.setAll(rows);
         }, failure -> status.set(texts.get("status.listFailed", Messages.describe(failure))));
@@ -183,7 +184,8 @@ public final class ScenariosViewModel {
         List<String> nights = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
             for (CampaignFigures.NightWait night : figures.get(i).nights()) {
-                nights.add(texts.get("night", columns.get(i), Formats.date(night.date()), night.cohortName(),
+                nights.add(texts.get("night", columns.get(i), Formats.date(night.date(), texts.locale()),
+                        night.cohortName(),
                         Math.round(night.p95Minutes())));
             }
         }

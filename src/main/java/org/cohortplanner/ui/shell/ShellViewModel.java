@@ -178,7 +178,7 @@ public final class ShellViewModel {
                     busy.set(false);
                     Plan before = working.getPlan();
                     working.replace(opened.plan(), new PlanChange(user, "Opened plan file", describe(before),
-                            describe(opened.plan()) + " from " + file, ""), file);
+                            texts.get("plan.describe.from", describe(opened.plan()), file), ""), file);
                     opened.olderFormat().ifPresent(older -> dialogs.showInformation(
                             texts.get("open.olderFormat.title"), olderFormatNote(file, older)));
                 },
@@ -435,9 +435,9 @@ public final class ShellViewModel {
         return message.contains(name) ? message : file + ": " + message;
     }
 
-    private static String describe(Plan plan) {
-        return plan.name() + " (" + Formats.count(plan.cohorts().size()) + " cohorts, "
-                + Formats.count(plan.deliveries().size()) + " deliveries)";
+    private String describe(Plan plan) {
+        return texts.get("plan.describe", plan.name(), Formats.count(plan.cohorts().size(), texts.locale()),
+                Formats.count(plan.deliveries().size(), texts.locale()));
     }
 
     static String fileNameFor(String planName) {

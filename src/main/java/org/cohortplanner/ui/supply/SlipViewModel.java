@@ -99,12 +99,13 @@ public final class SlipViewModel {
             return;
         }
         if (date.equals(delivery.expectedArrival())) {
-            problem.set(texts.get("slip.error.sameDate", delivery.id(), Formats.date(date)));
+            problem.set(texts.get("slip.error.sameDate", delivery.id(), Formats.date(date, texts.locale())));
             return;
         }
         clearImpact();
         String typed = reason.get() == null ? "" : reason.get().strip();
-        String slipReason = texts.get("slip.reason", delivery.id(), delivery.brand(), Formats.count(delivery.doses()),
+        String slipReason = texts.get("slip.reason", delivery.id(), delivery.brand(),
+                Formats.count(delivery.doses(), texts.locale()),
                 date.toString(), delivery.expectedArrival().toString()) + (typed.isEmpty() ? "" : ": " + typed);
         Delivery delayed = delivery.delayedTo(date, typed.isEmpty()
                 ? texts.get("slip.note", date.toString(), delivery.expectedArrival().toString()) : typed);
@@ -135,9 +136,10 @@ public final class SlipViewModel {
         String cohorts = computed.cohortsLosing().stream().map(id -> cohortName(plan, id))
                 .collect(Collectors.joining(", "));
         List<LocalDate> days = List.copyOf(computed.daysLosing());
-        impactSummary.set(texts.get("impact.summary", Formats.count(computed.peopleWithoutDose()), cohorts,
+        impactSummary.set(texts.get("impact.summary",
+                Formats.count(computed.peopleWithoutDose(), texts.locale()), cohorts,
                 computed.regionsLosing().size(), days.size(),
-                Formats.period(days.get(0), days.get(days.size() - 1))));
+                Formats.period(days.get(0), days.get(days.size() - 1), texts.locale())));
     }
 
     /** Saves the delay and nothing else, in one undoable step. */
@@ -209,7 +211,7 @@ public final class SlipViewModel {
         long people = found.stream().mapToLong(SecondDoseMove::people).sum();
         // The summary first: whoever sees the list filled sees what it sums up.
         movesSummary.set(found.isEmpty() ? texts.get("moves.none", delivery)
-                : texts.get("moves.summary", delivery, Formats.count(people), found.size()));
+                : texts.get("moves.summary", delivery, Formats.count(people, texts.locale()), found.size()));
         moves.setAll(found);
     }
 

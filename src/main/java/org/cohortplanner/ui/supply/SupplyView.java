@@ -187,7 +187,7 @@ public final class SupplyView {
         deliveries.getColumns().setAll(List.of(
                 column(texts.get("column.id"), Delivery::id, 132),
                 column(texts.get("column.brand"), Delivery::brand, 90),
-                numeric(column(texts.get("column.doses"), d -> Formats.count(d.doses()), 90)),
+                numeric(column(texts.get("column.doses"), d -> Formats.count(d.doses(), texts.locale()), 90)),
                 column(texts.get("column.planned"), d -> Formats.date(d.plannedArrival(), texts.locale()), 130),
                 column(texts.get("column.expected"), d -> Formats.date(d.expectedArrival(), texts.locale()), 136),
                 numeric(column(texts.get("column.delay"), d -> d.delayDays() == 0 ? "" : Long.toString(d.delayDays()),
@@ -228,7 +228,7 @@ public final class SupplyView {
             return texts.get("allotment." + allotment.rule().name());
         }
         return texts.get("allotment.explicitShort", allotment.dosesByRegion().entrySet().stream()
-                .map(region -> region.getKey() + " " + Formats.count(region.getValue()))
+                .map(region -> region.getKey() + " " + Formats.count(region.getValue(), texts.locale()))
                 .collect(Collectors.joining(", ")));
     }
 
@@ -312,8 +312,8 @@ public final class SupplyView {
                                 LinkedHashMap::new)));
         Runnable total = () -> {
             DeliveryForm form = typed.get();
-            splitTotal.setText(texts.get("form.splitTotal", Formats.count(form.allotted()),
-                    form.dosesTyped() < 0 ? "?" : Formats.count(form.dosesTyped())));
+            splitTotal.setText(texts.get("form.splitTotal", Formats.count(form.allotted(), texts.locale()),
+                    form.dosesTyped() < 0 ? "?" : Formats.count(form.dosesTyped(), texts.locale())));
             splitTotal.pseudoClassStateChanged(PseudoClass.getPseudoClass("off"),
                     form.allotted() != form.dosesTyped());
         };
@@ -422,8 +422,9 @@ public final class SupplyView {
 
     /** "12,400", or "0 · 3,100 short" on a day the region cannot give everyone their dose. */
     private String stockText(RegionStockDay day) {
-        String stock = Formats.count(day.stock() + day.reserved());
-        return day.isShort() ? texts.get("regions.short", stock, Formats.count(day.peopleShort())) : stock;
+        String stock = Formats.count(day.stock() + day.reserved(), texts.locale());
+        return day.isShort()
+                ? texts.get("regions.short", stock, Formats.count(day.peopleShort(), texts.locale())) : stock;
     }
 
     private static boolean sameTitles(List<? extends TableColumn<?, ?>> shown, List<? extends TableColumn<?, ?>> made) {
@@ -451,7 +452,7 @@ public final class SupplyView {
         transfers.getColumns().setAll(List.of(
                 column(texts.get("transfer.column.id"), Transfer::id, 90),
                 column(texts.get("transfer.column.brand"), Transfer::brand, 80),
-                numeric(column(texts.get("transfer.column.doses"), t -> Formats.count(t.doses()), 90)),
+                numeric(column(texts.get("transfer.column.doses"), t -> Formats.count(t.doses(), texts.locale()), 90)),
                 column(texts.get("transfer.column.from"), Transfer::fromRegion, 110),
                 column(texts.get("transfer.column.to"), Transfer::toRegion, 110),
                 column(texts.get("transfer.column.shipped"), t -> Formats.date(t.shipped(), texts.locale()), 110),
@@ -552,11 +553,13 @@ public final class SupplyView {
                 column(texts.get("column.id"), r -> r.delivery() == null ? "" : r.delivery().id(), 110),
                 column(texts.get("column.brand"), r -> r.delivery() == null ? "" : r.delivery().brand(), 80),
                 numeric(column(texts.get("column.doses"),
-                        r -> r.delivery() == null ? "" : Formats.count(r.delivery().doses()), 90)),
+                        r -> r.delivery() == null ? "" : Formats.count(r.delivery().doses(), texts.locale()), 90)),
                 column(texts.get("column.planned"),
-                        r -> r.delivery() == null ? "" : Formats.date(r.delivery().plannedArrival()), 92),
+                        r -> r.delivery() == null ? "" : Formats.date(r.delivery().plannedArrival(), texts.locale()),
+                                92),
                 column(texts.get("column.expected"),
-                        r -> r.delivery() == null ? "" : Formats.date(r.delivery().expectedArrival()), 92),
+                        r -> r.delivery() == null ? "" : Formats.date(r.delivery().expectedArrival(), texts.locale()),
+                                92),
                 column(texts.get("import.column.errors"), DeliveryImportViewModel::errorsText, 330)));
         table.setRowFactory(ignored -> new TableRow<>() {
             @Override
@@ -633,7 +636,7 @@ public final class SupplyView {
         days.setTickLabelFormatter(shownAs(epochDay -> dayMonth(LocalDate.ofEpochDay(epochDay.longValue()))));
         NumberAxis doses = new NumberAxis();
         doses.setLabel(texts.get("chart.doses"));
-        doses.setTickLabelFormatter(shownAs(value -> Formats.count(value.longValue())));
+        doses.setTickLabelFormatter(shownAs(value -> Formats.count(value.longValue(), texts.locale())));
         LineChart<Number, Number> chart = new LineChart<>(days, doses);
         chart.setId(CHART_ID);
         chart.getStyleClass().add("supply-chart");
@@ -761,8 +764,10 @@ public final class SupplyView {
                 numeric(column(texts.get("impact.difference"), l -> signed(l.peopleLosingDose()), 100)),
                 column(texts.get("impact.brand"), ImpactLine::brand, 78),
                 numeric(column(texts.get("impact.doseColumn"), l -> Integer.toString(l.dose()), 58)),
-                numeric(column(texts.get("impact.before"), l -> Formats.count(l.peopleShortBefore()), 112)),
-                numeric(column(texts.get("impact.after"), l -> Formats.count(l.peopleShortAfter()), 104))));
+                numeric(column(texts.get("impact.before"), l -> Formats.count(l.peopleShortBefore(), texts.locale()),
+                        112)),
+                numeric(column(texts.get("impact.after"), l -> Formats.count(l.peopleShortAfter(), texts.locale()),
+                        104))));
         showWhenFilled(impact, slip.impactLines());
 
         Label suggestionsTitle = new Label(texts.get("suggestions.title"));
@@ -775,8 +780,9 @@ public final class SupplyView {
         suggestions.getColumns().setAll(List.of(
                 numeric(column("#", s -> Integer.toString(slip.suggestions().indexOf(s) + 1), 30)),
                 numeric(column(texts.get("suggestions.postponed"),
-                        s -> Formats.count(s.effect().peoplePostponed()), 100)),
-                numeric(column(texts.get("suggestions.moved"), s -> Formats.count(s.effect().peopleMoved()), 84)),
+                        s -> Formats.count(s.effect().peoplePostponed(), texts.locale()), 100)),
+                numeric(column(texts.get("suggestions.moved"),
+                        s -> Formats.count(s.effect().peopleMoved(), texts.locale()), 84)),
                 numeric(column(texts.get("suggestions.days"), s -> Integer.toString(s.effect().daysAdded()), 66)),
                 numeric(column(texts.get("suggestions.brandChanges"),
                         s -> Integer.toString(s.effect().brandChanges()), 70)),
@@ -829,7 +835,7 @@ public final class SupplyView {
                 column(texts.get("impact.cohort"), m -> slip.cohortNames().getOrDefault(m.cohortId(), m.cohortId()),
                         64),
                 column(texts.get("impact.region"), SecondDoseMove::region, 96),
-                numeric(column(texts.get("moves.people"), m -> Formats.count(m.people()), 76)),
+                numeric(column(texts.get("moves.people"), m -> Formats.count(m.people(), texts.locale()), 76)),
                 column(texts.get("moves.brandTold"), SecondDoseMove::brandBefore, 90),
                 column(texts.get("moves.told"), m -> dayMonth(m.secondDoseBefore()), 106),
                 column(texts.get("moves.brandNow"), m -> m.brandAfter() == null ? "" : m.brandAfter(), 100),
@@ -850,9 +856,10 @@ public final class SupplyView {
 
     private String effectText(Suggestion suggestion) {
         Effect effect = suggestion.effect();
-        return texts.get("suggestions.effect", Formats.count(effect.peopleMoved()),
-                Formats.count(effect.peoplePostponed()), effect.daysAdded(), effect.brandChanges(),
-                Formats.count(effect.peopleStillShort())) + "\n" + String.join("\n", suggestion.changes())
+        return texts.get("suggestions.effect", Formats.count(effect.peopleMoved(), texts.locale()),
+                Formats.count(effect.peoplePostponed(), texts.locale()), effect.daysAdded(), effect.brandChanges(),
+                Formats.count(effect.peopleStillShort(), texts.locale())) + "\n"
+                + String.join("\n", suggestion.changes())
                 + suggestion.regions().stream().map(change -> "\n" + regionText(change)).collect(Collectors.joining());
     }
 
@@ -862,30 +869,33 @@ public final class SupplyView {
                 .equals(change.firstDay()) ? dayMonth(change.firstDay())
                 : dayMonth(change.firstDay()) + "–" + dayMonth(change.lastDay());
         if (change.fromRegion() != null) {
-            return texts.get("suggestions.region.transfer", change.region(), Formats.count(change.doses()),
+            return texts.get("suggestions.region.transfer", change.region(),
+                    Formats.count(change.doses(), texts.locale()),
                     change.brandAfter(), change.fromRegion(), days);
         }
         String cohort = change.cohortId() == null ? "" : cohortName(change.cohortId());
         if (change.brandBefore() != null && change.brandAfter() != null) {
-            return texts.get("suggestions.region.swap", change.region(), Formats.count(change.people()), cohort,
+            return texts.get("suggestions.region.swap", change.region(),
+                    Formats.count(change.people(), texts.locale()), cohort,
                     change.brandAfter(), change.brandBefore(), days);
         }
-        return texts.get("suggestions.region.moved", change.region(), Formats.count(change.people()), cohort, days);
+        return texts.get("suggestions.region.moved", change.region(), Formats.count(change.people(), texts.locale()),
+                cohort, days);
     }
 
     /** "28 Jul": the year is plain from the campaign. */
     private String dayMonth(LocalDate day) {
         // The day without its year, which the axis or table makes plain: "2 Aug", "8. 2.".
         return texts.locale().getLanguage().equals("ko") ? day.getMonthValue() + ". " + day.getDayOfMonth() + "."
-                : Formats.date(day).replaceFirst(" \\d{4}$", "");
+                : Formats.date(day, texts.locale()).replaceFirst(" \\d{4}$", "");
     }
 
     private String cohortName(String cohortId) {
         return viewModel.plan().cohort(cohortId).map(Cohort::name).orElse(cohortId);
     }
 
-    private static String signed(long value) {
-        return (value > 0 ? "+" : "") + Formats.count(value);
+    private String signed(long value) {
+        return (value > 0 ? "+" : "") + Formats.count(value, texts.locale());
     }
 
     static void hideWhenEmpty(Label label) {

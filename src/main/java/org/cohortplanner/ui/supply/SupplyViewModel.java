@@ -104,7 +104,7 @@ public final class SupplyViewModel {
         }
         long doses = plan.deliveries().stream().mapToLong(Delivery::doses).sum();
         long slipped = plan.deliveries().stream().filter(Delivery::isSlipped).count();
-        summary.set(texts.get("summary", plan.deliveries().size(), Formats.count(doses), slipped,
+        summary.set(texts.get("summary", plan.deliveries().size(), Formats.count(doses, texts.locale()), slipped,
                 plan.zone().getId()));
         scheduling.set(true);
         tasks.run(SCHEDULE_CHANNEL, progress -> Schedule.of(plan), this::showSchedule, failure -> {
@@ -118,8 +118,10 @@ public final class SupplyViewModel {
         schedule.set(built);
         List<String> warnings = new ArrayList<>();
         for (SecondDoseWarning warning : built.secondDoseWarnings()) {
-            warnings.add(texts.get("guard.warning", warning.cohortName(), Formats.dateTime(warning.windowOpens()),
-                    Formats.count(warning.peopleUncovered()), warning.brand(), Formats.date(warning.firstShortDay())));
+            warnings.add(texts.get("guard.warning", warning.cohortName(),
+                    Formats.dateTime(warning.windowOpens(), texts.locale()),
+                    Formats.count(warning.peopleUncovered(), texts.locale()), warning.brand(),
+                    Formats.date(warning.firstShortDay(), texts.locale())));
         }
         guard.setAll(warnings);
         showBrand();
@@ -147,7 +149,7 @@ public final class SupplyViewModel {
         long peopleShort = days.stream().mapToLong(BrandDay::peopleShort).sum();
         String what = region == null ? brand : texts.get("chart.brandInRegion", brand, region);
         String text = shortDays == 0 ? texts.get("chart.noShortage", what)
-                : texts.get("chart.shortage", what, shortDays, Formats.count(peopleShort));
+                : texts.get("chart.shortage", what, shortDays, Formats.count(peopleShort, texts.locale()));
         chartSummary.set(delay == null ? text : texts.get("chart.withDelay", text, slip.deliveryIdProperty().get()));
     }
 
@@ -212,7 +214,7 @@ public final class SupplyViewModel {
             return;
         }
         if (!dialogs.confirm(texts.get("delete.title"), texts.get("delete.question", id, gone.brand(),
-                Formats.count(gone.doses())))) {
+                Formats.count(gone.doses(), texts.locale())))) {
             return;
         }
         working.edit(plan.withDeliveries(plan.deliveries().stream().filter(d -> !d.id().equals(id)).toList()),
@@ -274,7 +276,7 @@ public final class SupplyViewModel {
         Plan plan = working.getPlan();
         Transfer gone = transfer(plan, id);
         if (gone == null || !dialogs.confirm(texts.get("transfer.delete.title"), texts.get("transfer.delete.question",
-                id, Formats.count(gone.doses()), gone.brand(), gone.fromRegion(), gone.toRegion()))) {
+                id, Formats.count(gone.doses(), texts.locale()), gone.brand(), gone.fromRegion(), gone.toRegion()))) {
             return;
         }
         working.edit(plan.withTransfers(plan.transfers().stream().filter(t -> !t.id().equals(id)).toList()),
