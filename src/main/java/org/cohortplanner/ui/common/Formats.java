@@ -145,7 +145,8 @@ public final class Formats {
         return period(first, last, locale);
     }
 
-    private static String dayMonth(LocalDate day, Locale locale) {
+    /** A day without its year, which the table or axis makes plain: "2 Aug", "8. 2.". */
+    public static String dayMonth(LocalDate day, Locale locale) {
         return pattern(locale, "d MMM", "M. d.").format(day);
     }
 
@@ -157,6 +158,12 @@ public final class Formats {
         }
         return texts.get("format.endingIn",
                 digits.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")));
+    }
+
+    /** A region of the plan by the name planners use in the language: "Seoul", "서울"; other names as they are. */
+    public static String region(String name, Locale locale) {
+        Texts texts = Texts.of(Formats.class, locale);
+        return texts.has("region." + name) ? texts.get("region." + name) : name;
     }
 
     /** An inclusive range of whole numbers, such as ages: "50–54", or "50" for one. */

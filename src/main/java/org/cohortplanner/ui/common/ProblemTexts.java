@@ -2,6 +2,7 @@ package org.cohortplanner.ui.common;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.cohortplanner.domain.Phrase;
@@ -26,6 +27,21 @@ public final class ProblemTexts {
             @Override
             public String time(LocalDateTime time) {
                 return Formats.dateTime(time, locale);
+            }
+
+            @Override
+            public String dayMonth(LocalDate day) {
+                return Formats.dayMonth(day, locale);
+            }
+
+            @Override
+            public String count(long value) {
+                return Formats.count(value, locale);
+            }
+
+            @Override
+            public String region(String name) {
+                return Formats.region(name, locale);
             }
         });
     }
@@ -55,8 +71,13 @@ public final class ProblemTexts {
         return subject(problem) + " (" + field(problem.field()) + "): " + detail(problem);
     }
 
-    /** Any phrase of the planning layers. */
+    /** Any phrase of the planning layers: a slip's cause, a suggestion and its changes. */
     public String phrase(Phrase phrase) {
         return phrases.format(phrase);
+    }
+
+    /** Each phrase written out, in order. */
+    public List<String> phrases(List<Phrase> phrases) {
+        return phrases.stream().map(this::phrase).toList();
     }
 }

@@ -58,9 +58,7 @@ import org.cohortplanner.domain.Transfer;
 import org.cohortplanner.sheetimport.DeliverySheetRow;
 import org.cohortplanner.planning.schedule.BrandDay;
 import org.cohortplanner.planning.schedule.RegionStockDay;
-import org.cohortplanner.planning.slip.Effect;
 import org.cohortplanner.planning.slip.ImpactLine;
-import org.cohortplanner.planning.slip.RegionChange;
 import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.planning.slip.Suggestion;
 import org.cohortplanner.ui.common.Formats;
@@ -786,13 +784,13 @@ public final class SupplyView {
                 numeric(column(texts.get("suggestions.days"), s -> Integer.toString(s.effect().daysAdded()), 66)),
                 numeric(column(texts.get("suggestions.brandChanges"),
                         s -> Integer.toString(s.effect().brandChanges()), 70)),
-                column(texts.get("suggestions.regions"), s -> String.join(", ", s.regionNames()), 160),
-                column(texts.get("suggestions.summary"), Suggestion::summary, 260)));
+                column(texts.get("suggestions.regions"), slip::regionsText, 160),
+                column(texts.get("suggestions.summary"), slip::title, 260)));
         Label chosenChanges = new Label();
         chosenChanges.setWrapText(true);
         chosenChanges.getStyleClass().add("screen-summary");
         suggestions.getSelectionModel().selectedItemProperty().addListener((observable, before, after) ->
-                chosenChanges.setText(after == null ? "" : effectText(after)));
+                chosenChanges.setText(after == null ? "" : slip.details(after)));
         // A regional suggestion lists a line per region and transfer: its lines scroll in a box of their own, so
         // the buttons that save it stay next to the table.
         ScrollPane chosenScroll = new ScrollPane(chosenChanges);
@@ -854,40 +852,9 @@ public final class SupplyView {
         return pane;
     }
 
-    private String effectText(Suggestion suggestion) {
-        Effect effect = suggestion.effect();
-        return texts.get("suggestions.effect", Formats.count(effect.peopleMoved(), texts.locale()),
-                Formats.count(effect.peoplePostponed(), texts.locale()), effect.daysAdded(), effect.brandChanges(),
-                Formats.count(effect.peopleStillShort(), texts.locale())) + "\n"
-                + String.join("\n", suggestion.changes())
-                + suggestion.regions().stream().map(change -> "\n" + regionText(change)).collect(Collectors.joining());
-    }
-
-    /** One region's part of a suggestion in a sentence: which region, which days, how many people or doses. */
-    private String regionText(RegionChange change) {
-        String days = change.firstDay() == null ? "" : change.lastDay() == null || change.lastDay()
-                .equals(change.firstDay()) ? dayMonth(change.firstDay())
-                : dayMonth(change.firstDay()) + "–" + dayMonth(change.lastDay());
-        if (change.fromRegion() != null) {
-            return texts.get("suggestions.region.transfer", change.region(),
-                    Formats.count(change.doses(), texts.locale()),
-                    change.brandAfter(), change.fromRegion(), days);
-        }
-        String cohort = change.cohortId() == null ? "" : cohortName(change.cohortId());
-        if (change.brandBefore() != null && change.brandAfter() != null) {
-            return texts.get("suggestions.region.swap", change.region(),
-                    Formats.count(change.people(), texts.locale()), cohort,
-                    change.brandAfter(), change.brandBefore(), days);
-        }
-        return texts.get("suggestions.region.moved", change.region(), Formats.count(change.people(), texts.locale()),
-                cohort, days);
-    }
-
-    /** "28 Jul": the year is plain from the campaign. */
+    /** "28 Jul", "7. 28.": the year is plain from the campaign. */
     private String dayMonth(LocalDate day) {
-        // The day without its year, which the axis or table makes plain: "2 Aug", "8. 2.".
-        return texts.locale().getLanguage().equals("ko") ? day.getMonthValue() + ". " + day.getDayOfMonth() + "."
-                : Formats.date(day, texts.locale()).replaceFirst(" \\d{4}$", "");
+        return Formats.dayMonth(day, texts.locale());
     }
 
     private String cohortName(String cohortId) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.slip.Suggestion;
 import org.cohortplanner.store.json.PlanFiles;
 import org.cohortplanner.ui.InMemoryPlanStore;
 import org.cohortplanner.ui.ScriptedDialogs;
@@ -73,5 +74,52 @@ class SupplyTextsInKoreanTest {
         LocalDate firstShort = slip.getImpact().daysLosing().first();
         assertTrue(summary.contains(koreanDay(firstShort)), summary);
         assertFalse(ENGLISH_DATE_WORDS.matcher(summary).find(), summary);
+    }
+
+    /** Runs of three or more ASCII letters that are not a brand's name: English words left in a Korean text. */
+    private static List<String> englishWords(String text) {
+        return LETTERS.matcher(text).results().map(match -> match.group())
+                .filter(word -> !BRANDS.contains(word)).toList();
+    }
+
+    private static final Pattern LETTERS = Pattern.compile("[A-Za-z]{3,}");
+    private static final java.util.Set<String> BRANDS = java.util.Set.of("Pfizer", "Moderna", "AstraZeneca",
+            "Janssen", "Novavax");
+    private static final Pattern PAIRED = Pattern.compile("\\((를|을|가|이|는|은|와|과|으)\\)");
+
+    private List<String> suggestionTexts(String delivery, LocalDate to) {
+        SlipViewModel slip = supply.slip();
+        slip.choose(delivery);
+        slip.newDateProperty().set(to);
+        slip.showImpact();
+        assertFalse(slip.suggestions().isEmpty(), delivery + " to " + to + " has suggestions");
+        List<String> texts = new java.util.ArrayList<>();
+        texts.add(slip.impactSummaryProperty().get());
+        for (Suggestion suggestion : slip.suggestions()) {
+            texts.add(slip.title(suggestion));
+            texts.add(slip.regionsText(suggestion));
+            texts.add(slip.details(suggestion));
+        }
+        return texts;
+    }
+
+    @Test
+    void theSlipsSuggestionsReadInKoreanWithOnlyBrandNamesInLatinLetters() {
+        List<String> texts = new java.util.ArrayList<>(suggestionTexts("MOD-2021-W28", LocalDate.of(2021, 7, 30)));
+        // A later slip also offers a longer dose-2 interval.
+        texts.addAll(suggestionTexts("MOD-2021-W33", LocalDate.of(2021, 8, 31)));
+        assertTrue(supply.slip().suggestions().stream().anyMatch(s -> s.kind() == Suggestion.Kind.INTERVAL_POLICY),
+                "the interval suggestion is among those written");
+
+        for (String text : texts) {
+            assertEquals(List.of(), englishWords(text), text);
+            assertFalse(text.contains("!"), text);
+            assertFalse(PAIRED.matcher(text).find(), text);
+            assertFalse(ENGLISH_DATE_WORDS.matcher(text).find(), text);
+        }
+        // The same suggestion still reads in English for the command line, from the same phrases.
+        Suggestion first = supply.slip().suggestions().get(0);
+        assertEquals(first.summary(), org.cohortplanner.planning.PhraseFormat.english(first.title()));
+        assertTrue(texts.stream().anyMatch(text -> text.contains("서울")), "regions by their Korean names");
     }
 }
