@@ -30,6 +30,7 @@ import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.CohortGroup;
 import org.cohortplanner.domain.CohortStatus;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanLimits;
 import org.cohortplanner.domain.VaccinationPeriod;
@@ -529,11 +530,11 @@ public final class CohortEditor {
     public PlanChange change(String user) {
         Cohort after = edited;
         if (adding) {
-            return new PlanChange(user, texts.get("audit.added", after.name()), "", describe(after, null),
-                    reason.get());
+            return ProblemTexts.of(texts.locale()).change(user, Phrase.of("audit.cohort.added", after.name()), "",
+                    describe(after, null), reason.get());
         }
-        return new PlanChange(user, texts.get("audit.edited", original.name()), describe(original, after),
-                describe(after, original), reason.get());
+        return ProblemTexts.of(texts.locale()).change(user, Phrase.of("audit.cohort.edited", original.name()),
+                describe(original, after), describe(after, original), reason.get());
     }
 
     /** The fields of {@code cohort} that differ from {@code other} (all when other is null), as "field: value". */

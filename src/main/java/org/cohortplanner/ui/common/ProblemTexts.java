@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.cohortplanner.domain.Phrase;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.planning.PhraseFormat;
 import org.cohortplanner.planning.Problem;
 
@@ -46,6 +47,10 @@ public final class ProblemTexts {
         });
     }
 
+    public Locale locale() {
+        return phrases.locale();
+    }
+
     public static ProblemTexts of(Locale locale) {
         return new ProblemTexts(Objects.requireNonNull(locale, "locale"));
     }
@@ -74,6 +79,19 @@ public final class ProblemTexts {
     /** Any phrase of the planning layers: a slip's cause, a suggestion and its changes. */
     public String phrase(Phrase phrase) {
         return phrases.format(phrase);
+    }
+
+    /**
+     * A change for the audit, its action said as {@code what}: written now in this language, and kept as the phrase
+     * so that the audit shows it in whatever language it is read in.
+     */
+    public PlanChange change(String user, Phrase what, String before, String after, String reason) {
+        return new PlanChange(user, phrase(what), before, after, reason, what);
+    }
+
+    /** The phrase written out, or {@code text} when this version has no pattern for its code (a newer entry). */
+    public String phraseOr(Phrase phrase, String text) {
+        return phrase == null || !phrases.knows(phrase.code()) ? text : phrase(phrase);
     }
 
     /** Each phrase written out, in order. */

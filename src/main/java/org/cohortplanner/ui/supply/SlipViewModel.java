@@ -21,6 +21,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.slip.Effect;
 import org.cohortplanner.planning.slip.ImpactLine;
@@ -29,7 +30,6 @@ import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.planning.slip.SlipImpact;
 import org.cohortplanner.planning.slip.SlipSuggestions;
 import org.cohortplanner.planning.slip.Suggestion;
-import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Messages;
 import org.cohortplanner.ui.common.ProblemTexts;
@@ -158,7 +158,8 @@ public final class SlipViewModel {
         start(texts.get("slip.progress.saving"));
         tasks.run(SLIP_CHANNEL, work -> SlipSuggestions.secondDoseMoves(shown.scheduleBefore(),
                 shown.scheduleAfter()), found -> {
-                    working.edit(shown.planAfter(), new PlanChange(user, texts.get("audit.delay", before.id()),
+                    working.edit(shown.planAfter(), phrases.change(user,
+                            Phrase.of("audit.delivery.delayed", before.id()),
                             SupplyViewModel.describe(before), SupplyViewModel.describe(after),
                             texts.get("audit.slipReason", phrases.phrase(shown.cause()))));
                     saved(shown.planAfter(), before.id(), found);
@@ -181,8 +182,8 @@ public final class SlipViewModel {
         start(texts.get("slip.progress.saving"));
         tasks.run(SLIP_CHANNEL, work -> SlipSuggestions.apply(shown, chosen), applied -> {
             // The suggestion in the console's language; the command line writes the same in English.
-            working.edit(applied.plan(), new PlanChange(user, texts.get("audit.delayWithSuggestion", before.id(),
-                    phrases.phrase(chosen.title())), SupplyViewModel.describe(before),
+            working.edit(applied.plan(), phrases.change(user, Phrase.of("audit.delivery.delayedWithSuggestion",
+                    before.id(), chosen.title()), SupplyViewModel.describe(before),
                     SupplyViewModel.describe(after) + "; " + String.join("; ", phrases.phrases(chosen.steps())),
                     texts.get("audit.slipReason", phrases.phrase(shown.cause()))));
             saved(applied.plan(), before.id(), applied.secondDoseMoves());

@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cohortplanner.domain.Allotment;
 import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.Region;
 import org.cohortplanner.domain.Transfer;
@@ -29,6 +30,7 @@ import org.cohortplanner.planning.slip.SlipImpact;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Messages;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
@@ -48,6 +50,7 @@ public final class SupplyViewModel {
     private final UserDialogs dialogs;
     private final String user;
     private final Texts texts;
+    private final ProblemTexts phrases;
     private final SlipViewModel slip;
     private final DeliveryImportViewModel importer;
     private final IntervalPoliciesViewModel intervals;
@@ -72,6 +75,7 @@ public final class SupplyViewModel {
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.user = Objects.requireNonNull(user, "user");
         this.texts = Objects.requireNonNull(texts, "texts");
+        this.phrases = ProblemTexts.of(texts.locale());
         this.slip = new SlipViewModel(working, tasks, dialogs, user, texts);
         this.importer = new DeliveryImportViewModel(working, tasks, dialogs, user, texts);
         this.intervals = new IntervalPoliciesViewModel(working, tasks, dialogs, user, texts);
@@ -184,7 +188,7 @@ public final class SupplyViewModel {
             List<Delivery> list = new ArrayList<>(plan.deliveries());
             list.add(saved);
             edited = plan.withDeliveries(list);
-            change = new PlanChange(user, texts.get("audit.added", saved.id()), "", describe(saved), "");
+            change = phrases.change(user, Phrase.of("audit.delivery.added", saved.id()), "", describe(saved), "");
         } else {
             Delivery before = plan.delivery(replacing).orElse(null);
             if (before == null) {
@@ -195,8 +199,8 @@ public final class SupplyViewModel {
             }
             edited = plan.withDeliveries(plan.deliveries().stream().map(d -> d.id().equals(replacing) ? saved : d)
                     .toList());
-            change = new PlanChange(user, texts.get("audit.edited", replacing), describe(before), describe(saved),
-                    "");
+            change = phrases.change(user, Phrase.of("audit.delivery.edited", replacing), describe(before),
+                    describe(saved), "");
         }
         try {
             working.edit(edited, change);
@@ -218,7 +222,7 @@ public final class SupplyViewModel {
             return;
         }
         working.edit(plan.withDeliveries(plan.deliveries().stream().filter(d -> !d.id().equals(id)).toList()),
-                new PlanChange(user, texts.get("audit.deleted", id), describe(gone), "", ""));
+                phrases.change(user, Phrase.of("audit.delivery.deleted", id), describe(gone), "", ""));
     }
 
     /** A delivery in one line, for the audit trail's before and after. */
@@ -250,7 +254,7 @@ public final class SupplyViewModel {
         PlanChange change;
         if (replacing == null) {
             list.add(saved);
-            change = new PlanChange(user, texts.get("audit.transferAdded", saved.id()), "", describe(saved), "");
+            change = phrases.change(user, Phrase.of("audit.transfer.added", saved.id()), "", describe(saved), "");
         } else {
             Transfer before = transfer(plan, replacing);
             if (before == null) {
@@ -260,7 +264,7 @@ public final class SupplyViewModel {
                 return List.of();
             }
             list.replaceAll(transfer -> transfer.id().equals(replacing) ? saved : transfer);
-            change = new PlanChange(user, texts.get("audit.transferEdited", replacing), describe(before),
+            change = phrases.change(user, Phrase.of("audit.transfer.edited", replacing), describe(before),
                     describe(saved), "");
         }
         try {
@@ -280,7 +284,7 @@ public final class SupplyViewModel {
             return;
         }
         working.edit(plan.withTransfers(plan.transfers().stream().filter(t -> !t.id().equals(id)).toList()),
-                new PlanChange(user, texts.get("audit.transferDeleted", id), describe(gone), "", ""));
+                phrases.change(user, Phrase.of("audit.transfer.deleted", id), describe(gone), "", ""));
     }
 
     private static Transfer transfer(Plan plan, String id) {
