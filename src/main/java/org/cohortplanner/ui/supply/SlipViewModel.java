@@ -160,7 +160,7 @@ public final class SlipViewModel {
                 shown.scheduleAfter()), found -> {
                     working.edit(shown.planAfter(), phrases.change(user,
                             Phrase.of("audit.delivery.delayed", before.id()),
-                            SupplyViewModel.describe(before), SupplyViewModel.describe(after),
+                            SupplyViewModel.describe(before, texts), SupplyViewModel.describe(after, texts),
                             texts.get("audit.slipReason", phrases.phrase(shown.cause()))));
                     saved(shown.planAfter(), before.id(), found);
                 }, this::fail, this::progressed);
@@ -183,8 +183,8 @@ public final class SlipViewModel {
         tasks.run(SLIP_CHANNEL, work -> SlipSuggestions.apply(shown, chosen), applied -> {
             // The suggestion in the console's language; the command line writes the same in English.
             working.edit(applied.plan(), phrases.change(user, Phrase.of("audit.delivery.delayedWithSuggestion",
-                    before.id(), chosen.title()), SupplyViewModel.describe(before),
-                    SupplyViewModel.describe(after) + "; " + String.join("; ", phrases.phrases(chosen.steps())),
+                    before.id(), chosen.title()), SupplyViewModel.describe(before, texts),
+                    SupplyViewModel.describe(after, texts) + "; " + String.join("; ", phrases.phrases(chosen.steps())),
                     texts.get("audit.slipReason", phrases.phrase(shown.cause()))));
             saved(applied.plan(), before.id(), applied.secondDoseMoves());
         }, this::fail, this::progressed);

@@ -226,16 +226,25 @@ public final class SupplyViewModel {
     }
 
     /** A delivery in one line, for the audit trail's before and after. */
-    static String describe(Delivery delivery) {
+    private String describe(Delivery delivery) {
+        return describe(delivery, texts);
+    }
+
+    /** A delivery in words for the audit's before and after, in the console's language. */
+    static String describe(Delivery delivery, Texts texts) {
+        Locale locale = texts.locale();
         Allotment allotment = delivery.allotment();
         String allotted = allotment.isExplicit() ? allotment.dosesByRegion().entrySet().stream()
-                .map(region -> region.getKey() + " " + region.getValue()).collect(Collectors.joining("; ",
-                        "allotted ", ""))
-                : "allotted by " + allotment.rule().name().toLowerCase(Locale.ROOT);
-        return delivery.id() + ": " + delivery.brand() + ", " + delivery.doses() + " doses, planned "
-                + delivery.plannedArrival() + ", expected " + delivery.expectedArrival() + ", " + delivery.status()
-                + (delivery.leadTimeDays() == null ? "" : ", lead time " + delivery.leadTimeDays() + " days")
-                + ", " + allotted + (delivery.note().isBlank() ? "" : ", " + delivery.note());
+                .map(region -> Formats.region(region.getKey(), locale) + " " + Formats.count(region.getValue(),
+                        locale)).collect(Collectors.joining("; "))
+                : texts.get("allotment." + allotment.rule().name());
+        return texts.get("describe.delivery", delivery.id(), delivery.brand(), Formats.count(delivery.doses(), locale),
+                Formats.date(delivery.plannedArrival(), locale), Formats.date(delivery.expectedArrival(), locale),
+                texts.get("status." + delivery.status().name()))
+                + (delivery.leadTimeDays() == null ? "" : ", " + texts.get("describe.leadTime",
+                        delivery.leadTimeDays()))
+                + ", " + texts.get("describe.allotted", allotted) + (delivery.note().isBlank() ? ""
+                : ", " + delivery.note());
     }
 
     /**
@@ -292,11 +301,13 @@ public final class SupplyViewModel {
     }
 
     /** A transfer in one line, for the audit trail's before and after. */
-    static String describe(Transfer transfer) {
-        return transfer.id() + ": " + transfer.doses() + " doses of " + transfer.brand() + " from "
-                + transfer.fromRegion() + " to " + transfer.toRegion() + ", shipped " + transfer.shipped()
-                + ", lead time " + transfer.leadTimeDays() + " days"
-                + (transfer.note().isBlank() ? "" : ", " + transfer.note());
+    /** A transfer in words for the audit's before and after, in the console's language. */
+    private String describe(Transfer transfer) {
+        Locale locale = texts.locale();
+        return texts.get("describe.transfer", transfer.id(), Formats.count(transfer.doses(), locale),
+                transfer.brand(), Formats.region(transfer.fromRegion(), locale),
+                Formats.region(transfer.toRegion(), locale), Formats.date(transfer.shipped(), locale),
+                transfer.leadTimeDays()) + (transfer.note().isBlank() ? "" : ", " + transfer.note());
     }
 
     public Plan plan() {

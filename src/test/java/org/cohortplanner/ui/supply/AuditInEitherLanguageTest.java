@@ -16,6 +16,7 @@ import org.cohortplanner.ui.ScriptedDialogs;
 import org.cohortplanner.ui.audit.AuditRow;
 import org.cohortplanner.ui.audit.AuditViewModel;
 import org.cohortplanner.ui.common.DirectTaskRunner;
+import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.WorkingPlan;
 import org.junit.jupiter.api.Test;
@@ -62,5 +63,10 @@ class AuditInEitherLanguageTest {
         assertEquals("Renamed the plan (old text)", inKorean.get(2));
         assertEquals("Renamed the plan (old text)", inEnglish.get(2));
         assertEquals(inKorean.get(1), store.audit().get(1).action(), "the text is kept as written on the console");
+        // The delivery's note is the plan's own text; the rest is written in the console's language.
+        String before = store.audit().get(1).before().replace(delivery.note(), "");
+        assertTrue(before.contains(Formats.count(delivery.doses(), Locale.KOREAN) + "회분"), before);
+        assertTrue(before.contains(Formats.date(delivery.plannedArrival(), Locale.KOREAN)), before);
+        assertTrue(!before.contains("doses") && !before.contains("planned") && !before.contains("allotted"), before);
     }
 }
