@@ -24,6 +24,7 @@ import org.cohortplanner.cli.Briefing;
 import org.cohortplanner.cli.CohortPlannerCommand.ConsoleOptions;
 import org.cohortplanner.cli.VersionProvider;
 import org.cohortplanner.domain.AuditEntry;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.export.BriefingPdf;
 import org.cohortplanner.planning.CohortSplitter;
@@ -166,10 +167,11 @@ public final class AppContext implements AutoCloseable {
             Plan empty = new Plan(newPlanName(), "", sample.zone(), List.of(), sample.brands(), List.of(),
                     sample.sites(), sample.bookingSystem(), sample.holidays(), sample.regions(), sample.population(),
                     sample.settings(), 0);
-            store.replace(empty, new PlanChange(user, "Started a new plan", "", empty.name(), "first start"));
+            store.replace(empty, new PlanChange(user, "Started a new plan", "", empty.name(), "first start")
+                    .withWhat(Phrase.of("audit.plan.started")));
         } else {
             store.replace(sample, new PlanChange(user, "Started with the sample plan", "", sample.name(),
-                    "first start"));
+                    "first start").withWhat(Phrase.of("audit.plan.startedWithSample")));
         }
         firstRun = false;
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.AuditEntry;
+import org.cohortplanner.store.json.PhraseJson;
 import org.cohortplanner.store.json.PlanFiles;
 
 /**
@@ -24,6 +25,9 @@ final class PlanRoutes {
     static final String CHANGE_REASON = "X-Change-Reason";
     static final String CHANGE_BEFORE = "X-Change-Before";
     static final String CHANGE_AFTER = "X-Change-After";
+    /** The action as a phrase: its code and its arguments as a JSON array (optional, kept in the audit). */
+    static final String CHANGE_CODE = "X-Change-Code";
+    static final String CHANGE_ARGS = "X-Change-Args";
 
     /** A list of the plan exposed as its own resources, named in the address by its key field. */
     private record Part(String address, String listKey, String keyField, String noun, Role owner) {
@@ -73,7 +77,8 @@ final class PlanRoutes {
             }
             Plan plan = PlanJson.planFrom(body);
             return new PlanService.Edit(plan, header(ctx, CHANGE_ACTION, "Saved the plan '" + plan.name() + "'"),
-                    header(ctx, CHANGE_BEFORE, ""), header(ctx, CHANGE_AFTER, ""), header(ctx, CHANGE_REASON, ""));
+                    header(ctx, CHANGE_BEFORE, ""), header(ctx, CHANGE_AFTER, ""), header(ctx, CHANGE_REASON, ""),
+                    PhraseJson.phrase(header(ctx, CHANGE_CODE, ""), header(ctx, CHANGE_ARGS, "")));
         });
         ctx.header("ETag", PlanJson.tagOf(saved.version()));
         Api.json(ctx, 200, PlanFiles.toJson(saved.plan()));
@@ -91,6 +96,11 @@ final class PlanRoutes {
                     .put("after", entry.after())
                     .put("reason", entry.reason())
                     .put("planVersion", entry.planVersion());
+            if (entry.what() != null) {
+                ObjectNode added = (ObjectNode) entries.get(entries.size() - 1);
+                added.put("code", entry.what().code());
+                added.set("args", PhraseJson.argumentsTree(entry.what()));
+            }
         }
         ctx.header("ETag", PlanJson.tagOf(entries));
         Api.json(ctx, 200, PlanJson.text(entries));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.domain.PlanChange;
@@ -38,7 +39,11 @@ public final class PlanService {
     }
 
     /** A change to store: the new plan and what the audit trail says about it. */
-    public record Edit(Plan plan, String action, String before, String after, String reason) {
+    public record Edit(Plan plan, String action, String before, String after, String reason, Phrase what) {
+        /** An edit whose action is only said as text. */
+        public Edit(Plan plan, String action, String before, String after, String reason) {
+            this(plan, action, before, after, reason, null);
+        }
     }
 
     /** Decides an edit on the current plan; throws {@link ApiException} to refuse it (412, 400, 404). */
@@ -95,7 +100,7 @@ public final class PlanService {
             Permissions.require(caller, base.plan(), edit.plan());
             try {
                 Plan stored = store.save(edit.plan().withVersion(base.version()), new PlanChange(caller.user(),
-                        edit.action(), edit.before(), edit.after(), edit.reason()));
+                        edit.action(), edit.before(), edit.after(), edit.reason(), edit.what()));
                 saved.saved(base.plan(), stored);
                 return publish(snapshotOf(stored));
             } catch (PlanConflictException changedMeanwhile) {

@@ -16,6 +16,7 @@ import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.CohortFamilies;
+import org.cohortplanner.planning.PhraseFormat;
 import org.cohortplanner.planning.PlanDiff;
 import org.cohortplanner.export.BriefingDocument;
 import org.cohortplanner.export.BriefingDocument.Block;
@@ -119,10 +120,14 @@ public final class Briefing {
                 : text("decisions.title", DAY.format(since))));
         ZoneId zone = first.plan().zone();
         List<List<String>> decisions = new ArrayList<>();
+        // Actions kept as phrases are written in the briefing's language, whatever the console's was.
+        PhraseFormat phrases = PhraseFormat.of(locale, PhraseFormat.PLAIN);
         for (AuditEntry entry : audit) {
             LocalDate day = entry.at().atZone(zone).toLocalDate();
             if (since == null || !day.isBefore(since)) {
-                decisions.add(List.of(MINUTE.format(entry.at().atZone(zone)), entry.user(), entry.action(),
+                String action = entry.what() != null && phrases.knows(entry.what().code())
+                        ? phrases.format(entry.what()) : entry.action();
+                decisions.add(List.of(MINUTE.format(entry.at().atZone(zone)), entry.user(), action,
                         entry.reason()));
             }
         }

@@ -1,6 +1,8 @@
 package org.cohortplanner.domain;
 
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -37,6 +39,40 @@ public record Phrase(String code, List<Object> arguments) {
         public static Digits of(Set<Integer> digits) {
             return new Digits(List.copyOf(digits));
         }
+    }
+
+    /**
+     * People or doses, written with the reader's thousands separators (3,807,034); the command line writes them as
+     * plain digits, as its slip suggestions always have.
+     */
+    public record Count(long value) {
+    }
+
+    /** A day whose year is plain from the rest of the text: "26 Jul", "7. 26.". */
+    public record DayMonth(LocalDate day) {
+        public DayMonth {
+            Objects.requireNonNull(day, "day");
+        }
+    }
+
+    /** A region of the plan by its name ("Seoul"), written with the reader's name for it where there is one. */
+    public record Region(String name) {
+        public Region {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** Arguments (phrases, regions, names) written one after the other with {@code separator}: "Seoul/Busan". */
+    public record Listed(List<?> items, String separator) {
+        public Listed {
+            items = List.copyOf(items);
+            Objects.requireNonNull(separator, "separator");
+        }
+    }
+
+    /** Regions by name, written one after the other with {@code separator}. */
+    public static Listed regions(Collection<String> names, String separator) {
+        return new Listed(names.stream().map(Region::new).toList(), separator);
     }
 
     /** Birth years, written as runs: 1960, 1961, 1962, 1965 as "1960–1962, 1965". */

@@ -22,12 +22,28 @@ import org.cohortplanner.domain.Phrase;
 public final class PhraseFormat {
     private static final String BUNDLE = PhraseFormat.class.getPackageName() + ".phrases";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+    private static final DateTimeFormatter DAY_MONTH = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     /** How dates, times and shares are written; numbers follow the language's grouping. */
     public interface Style {
         String date(LocalDate day);
 
         String time(LocalDateTime time);
+
+        /** A day of a year the reader knows from the context: "26 Jul". */
+        default String dayMonth(LocalDate day) {
+            return day.format(DAY_MONTH);
+        }
+
+        /** A region's name as the reader calls it; the command line writes the plan's name. */
+        default String region(String name) {
+            return name;
+        }
+
+        /** People or doses; the command line writes plain digits. */
+        default String count(long value) {
+            return Long.toString(value);
+        }
 
         /** 0.995 as "99.5 %". */
         default String share(double share) {
@@ -103,6 +119,15 @@ public final class PhraseFormat {
             return style.time(time);
         } else if (value instanceof LocalDate day) {
             return style.date(day);
+        } else if (value instanceof Phrase.DayMonth day) {
+            return style.dayMonth(day.day());
+        } else if (value instanceof Phrase.Count count) {
+            return style.count(count.value());
+        } else if (value instanceof Phrase.Listed listed) {
+            return String.join(listed.separator(), listed.items().stream().map(item -> String.valueOf(argument(item)))
+                    .toList());
+        } else if (value instanceof Phrase.Region region) {
+            return style.region(region.name());
         } else if (value instanceof Phrase.Share share) {
             return style.share(share.value());
         } else if (value instanceof Phrase.Digits digits) {

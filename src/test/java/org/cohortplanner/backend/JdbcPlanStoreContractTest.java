@@ -11,9 +11,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.domain.PlanChange;
+import org.cohortplanner.planning.PhraseFormat;
 import org.cohortplanner.store.PlanConflictException;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.h2.JdbcPlanStore;
@@ -78,6 +80,21 @@ class JdbcPlanStoreContractTest {
             assertEquals("Split cohort 50–54 at 1969", entry.action());
             assertEquals("pool above 1.9 M", entry.reason());
             assertEquals(Instant.parse("2021-07-19T11:05:00.123456Z"), entry.at());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void theAuditKeepsAnActionsPhraseBesideItsTextAndEntriesWithoutOneHaveNone(String database) {
+        Phrase what = Phrase.of("audit.cohort.splitAtYear", "50–54", "1969", "50–52, 53–54");
+        try (JdbcPlanStore store = open(database)) {
+            Plan first = store.replace(sample("korea-2021-initial.json"), PlanChange.of("kim", "Opened"));
+            store.save(first.withDescription("split"), new PlanChange("kim", "코호트 50–54를 1969년생 기준으로 분할: "
+                    + "50–52, 53–54", "", "", "").withWhat(what));
+            List<AuditEntry> audit = store.audit();
+            assertEquals(null, audit.get(0).what());
+            assertEquals(what, audit.get(1).what());
+            assertEquals("Split cohort 50–54 at 1969 into 50–52, 53–54", PhraseFormat.english(audit.get(1).what()));
         }
     }
 

@@ -12,9 +12,12 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.domain.PlanChange;
+import org.cohortplanner.planning.PhraseFormat;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.remote.BackendConflictException;
 import org.cohortplanner.store.remote.LiveCounts;
@@ -57,6 +60,25 @@ class RemotePlanStoreTest {
         assertEquals("kim", last.user(), "the backend records the token's user, not the client's claim");
         assertEquals("Edited the description of 50–54", last.action());
         assertEquals("before the 19 July night", last.reason());
+    }
+
+    @Test
+    void anActionSavedAsAPhraseComesBackFromTheBackendAsThatPhraseBesideItsText() {
+        RemotePlanStore kim = store(TestBackend.PLANNER);
+        Plan loaded = kim.load().orElseThrow();
+        Phrase what = Phrase.of("audit.delivery.delayedWithSuggestion", "MOD-2021-W28",
+                Phrase.of("slip.regional.transfer", new Phrase.Count(26_936), "Moderna", new Phrase.Region("Seoul"),
+                        new Phrase.Region("Daegu"), LocalDate.of(2021, 7, 27), LocalDate.of(2021, 7, 28)));
+        kim.save(loaded.withDescription("delayed"), new PlanChange("kim", "MOD-2021-W28 입고 지연 기록", "", "", "")
+                .withWhat(what));
+
+        AuditEntry last = kim.audit().get(kim.audit().size() - 1);
+        assertEquals("MOD-2021-W28 입고 지연 기록", last.action(), "the text as written on the console");
+        assertEquals(PhraseFormat.english(what), PhraseFormat.english(last.what()));
+        assertEquals("Recorded a delay of delivery MOD-2021-W28 and accepted: 26936 doses of Moderna from Seoul to "
+                + "Daegu, shipped 2021-07-27, usable 2021-07-28", PhraseFormat.english(last.what()));
+        kim.save(kim.load().orElseThrow().withDescription("again"), PlanChange.of("kim", "text only"));
+        assertEquals(null, kim.audit().get(kim.audit().size() - 1).what());
     }
 
     @Test

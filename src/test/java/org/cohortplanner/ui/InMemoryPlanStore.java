@@ -63,7 +63,8 @@ public final class InMemoryPlanStore implements PlanStore {
         stored = plan.withVersion(next);
         writes++;
         audit.add(new AuditEntry(audit.size() + 1, Instant.parse("2021-07-12T00:00:00Z").plusSeconds(60L * writes),
-                change.user(), change.action(), change.before(), change.after(), change.reason(), next));
+                change.user(), change.action(), change.before(), change.after(), change.reason(), next,
+                change.what()));
         return stored;
     }
 

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.cohortplanner.domain.AllocationRule;
 import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.SiteGroup;
 import org.cohortplanner.domain.Transfer;
@@ -275,15 +276,16 @@ final class RegionalRemedies {
             moved += SlipSuggestions.changedPeople(schedule, fixed, cohortId, null, null).stream()
                     .mapToLong(RegionChange::people).sum();
         }
-        List<String> described = new ArrayList<>();
+        List<Phrase> described = new ArrayList<>();
         for (RegionChange change : best.changes) {
             described.add(change.fromRegion() == null
-                    ? change.brandAfter() + " instead of " + change.brandBefore() + " for "
-                    + plan.cohort(change.cohortId()).map(Cohort::name).orElse(change.cohortId()) + " in "
-                    + change.region() + ", " + change.firstDay() + " to " + change.lastDay() + ": " + change.people()
-                    + " people"
-                    : change.doses() + " doses of " + change.brandAfter() + " from " + change.fromRegion() + " to "
-                    + change.region() + ", shipped " + change.firstDay() + ", usable " + change.lastDay());
+                    ? Phrase.of("slip.regional.swap", change.brandAfter(), change.brandBefore(),
+                            plan.cohort(change.cohortId()).map(Cohort::name).orElse(change.cohortId()),
+                            new Phrase.Region(change.region()),
+                            change.firstDay(), change.lastDay(), new Phrase.Count(change.people()))
+                    : Phrase.of("slip.regional.transfer", new Phrase.Count(change.doses()), change.brandAfter(),
+                            new Phrase.Region(change.fromRegion()), new Phrase.Region(change.region()),
+                            change.firstDay(), change.lastDay()));
         }
         Set<String> swapped = new java.util.TreeSet<>();
         Set<String> receiving = new java.util.TreeSet<>();
@@ -298,10 +300,12 @@ final class RegionalRemedies {
                 replaced.add(change.brandBefore());
             }
         }
-        String summary = swap ? String.join("/", given) + " instead of " + String.join("/", replaced)
-                + " in " + String.join("/", swapped)
-                + (receiving.isEmpty() ? "" : " with transfers to " + receiving.size() + " regions")
-                : "transfers to " + String.join("/", receiving);
+        Phrase summary = !swap ? Phrase.of("slip.regional.transfersTitle", Phrase.regions(receiving, "/"))
+                : receiving.isEmpty()
+                ? Phrase.of("slip.regional.swapTitle", String.join("/", given), String.join("/", replaced),
+                        Phrase.regions(swapped, "/"))
+                : Phrase.of("slip.regional.swapWithTransfersTitle", String.join("/", given),
+                        String.join("/", replaced), Phrase.regions(swapped, "/"), receiving.size());
         return new Suggestion(swap ? Suggestion.Kind.BRAND_SWAP : Suggestion.Kind.TRANSFER, summary, described,
                 new Effect(moved, still, 0, best.rules, still), best.plan, best.changes);
     }

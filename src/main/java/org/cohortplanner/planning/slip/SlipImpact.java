@@ -11,7 +11,9 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.PhraseFormat;
 import org.cohortplanner.planning.schedule.Schedule;
 import org.cohortplanner.planning.schedule.Shortage;
 
@@ -19,11 +21,12 @@ import org.cohortplanner.planning.schedule.Shortage;
  * What a change of supply does to the schedule, as the difference from the plan before it: which cohorts, regions
  * and days lose doses and how many people would have no dose on their booked day.
  *
- * @param reason what changed, in words ("MOD-2021-W29 expected 2021-07-30 instead of 2021-07-19")
- * @param lines  every day, region, cohort, brand and dose whose shortage changes, in day order
+ * @param cause what changed, as a phrase ("MOD-2021-W29 (Moderna, 1150000 doses) expected 2021-07-30 instead of
+ *              2021-07-19"); {@link #reason()} writes it in the command line's English
+ * @param lines every day, region, cohort, brand and dose whose shortage changes, in day order
  */
 public record SlipImpact(
-        String reason,
+        Phrase cause,
         Plan planBefore,
         Plan planAfter,
         Schedule scheduleBefore,
@@ -31,7 +34,7 @@ public record SlipImpact(
         List<ImpactLine> lines) {
 
     public SlipImpact {
-        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(cause, "cause");
         lines = List.copyOf(lines);
     }
 
@@ -42,17 +45,27 @@ public record SlipImpact(
         Objects.requireNonNull(newDate, "new date");
         Plan after = plan.withDelivery(delivery.delayedTo(newDate, "expected " + newDate + " instead of "
                 + delivery.expectedArrival()));
-        return between(plan, after, delivery.id() + " (" + delivery.brand() + ", " + delivery.doses()
-                + " doses) expected " + newDate + " instead of " + delivery.expectedArrival());
+        return between(plan, after, Phrase.of("slip.delivery", delivery.id(), delivery.brand(),
+                new Phrase.Count(delivery.doses()), newDate, delivery.expectedArrival()));
     }
 
-    /** The impact of any change of the plan, such as deliveries that shrink. */
+    /** The impact of any change of the plan, such as deliveries that shrink, for a reason its caller wrote. */
     public static SlipImpact between(Plan before, Plan after, String reason) {
-        return between(before, Schedule.of(before), after, Schedule.of(after), reason);
+        return between(before, after, Phrase.of("slip.text", reason));
+    }
+
+    /** The impact of any change of the plan, for a reason said as a phrase. */
+    public static SlipImpact between(Plan before, Plan after, Phrase cause) {
+        return between(before, Schedule.of(before), after, Schedule.of(after), cause);
+    }
+
+    /** What changed in the command line's English; also the note of the rules and transfers a suggestion adds. */
+    public String reason() {
+        return PhraseFormat.english(cause);
     }
 
     static SlipImpact between(Plan before, Schedule scheduleBefore, Plan after, Schedule scheduleAfter,
-            String reason) {
+            Phrase cause) {
         Map<Key, long[]> byKey = new HashMap<>();
         for (Shortage shortage : scheduleBefore.shortages()) {
             byKey.computeIfAbsent(Key.of(shortage), k -> new long[2])[0] += shortage.people();
@@ -70,7 +83,7 @@ public record SlipImpact(
         lines.sort(Comparator.comparing(ImpactLine::day).thenComparing(ImpactLine::cohortId)
                 .thenComparing(ImpactLine::region).thenComparing(ImpactLine::brand)
                 .thenComparingInt(ImpactLine::dose));
-        return new SlipImpact(reason, before, after, scheduleBefore, scheduleAfter, lines);
+        return new SlipImpact(cause, before, after, scheduleBefore, scheduleAfter, lines);
     }
 
     private record Key(LocalDate day, String region, String cohortId, String brand, int dose) {

@@ -2,7 +2,6 @@ package org.cohortplanner.planning.slip;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -24,6 +23,7 @@ import org.cohortplanner.domain.CohortGroup;
 import org.cohortplanner.domain.GroupInterval;
 import org.cohortplanner.domain.IntervalBasis;
 import org.cohortplanner.domain.IntervalPolicy;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.planning.schedule.BrandDay;
@@ -52,7 +52,6 @@ public final class SlipSuggestions {
     /** Cohorts whose period a later-period suggestion moves: those losing the most people. */
     static final int MOST_COHORTS_MOVED = 3;
     private static final double[] SWAP_MARGINS = {1.0, 1.1, 1.25, 1.5, 2.0, 3.0};
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     private SlipSuggestions() {
     }
@@ -282,9 +281,10 @@ public final class SlipSuggestions {
             return null;
         }
         Schedule schedule = Schedule.of(best.plan);
-        List<String> described = new ArrayList<>();
+        List<Phrase> described = new ArrayList<>();
         for (int i = 0; i < best.changes.size(); i++) {
-            described.add(best.changes.get(i) + whereGiven(schedule, best.swaps.get(i)[0], best.swaps.get(i)[1]));
+            described.add(Phrase.of("slip.swap.changeWhere", best.changes.get(i),
+                    whereGiven(schedule, best.swaps.get(i)[0], best.swaps.get(i)[1])));
         }
         long still = Math.round(best.stillShort);
         List<RegionChange> regions = new ArrayList<>();
@@ -293,20 +293,22 @@ public final class SlipSuggestions {
                     .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).sorted().toList());
             regions.addAll(changedPeople(impact.scheduleAfter(), schedule, swap[0], shortOf, swap[1]));
         }
-        return new Suggestion(Suggestion.Kind.BRAND_SWAP, String.join("; ", best.changes.stream()
-                .map(c -> c.substring(0, c.indexOf(':'))).toList()), described,
+        return new Suggestion(Suggestion.Kind.BRAND_SWAP, Phrase.of("slip.swap.title",
+                new Phrase.Listed(best.titles, "; ")), described,
                 new Effect(best.moved, still, 0, best.changes.size(), still), best.plan, regions);
     }
 
-    private record SwapCandidate(Plan plan, List<String> changes, List<String[]> swaps, long moved,
-            double stillShort, double margin) {
+    /** A swap tried: each change says its cohort, brands and people; each title only the cohort and brands. */
+    private record SwapCandidate(Plan plan, List<Phrase> changes, List<Phrase> titles, List<String[]> swaps,
+            long moved, double stillShort, double margin) {
     }
 
     private static SwapCandidate swapCandidate(Plan base, SwapProblem problem, SwapPlan solution,
             List<String> cohortIds, Map<String, Map<String, Double>> lostByCohortBrand, double margin,
             double before) {
         Plan candidate = base;
-        List<String> changes = new ArrayList<>();
+        List<Phrase> changes = new ArrayList<>();
+        List<Phrase> titles = new ArrayList<>();
         List<String[]> swaps = new ArrayList<>();
         long moved = 0;
         for (int o = 0; o < problem.options().size(); o++) {
@@ -327,15 +329,16 @@ public final class SlipSuggestions {
             candidate = candidate.withCohort(cohort.withBrands(shares));
             swaps.add(new String[] {cohort.id(), brand});
             moved += given;
-            changes.add(brand + " instead of " + String.join("/", lost.entrySet().stream()
-                    .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).sorted().toList()) + " for "
-                    + cohort.name() + ": " + given + " people (share " + percent(cohort.brands().shareOf(brand))
-                    + " → " + percent(shares.shareOf(brand)) + ")");
+            String replaced = String.join("/", lost.entrySet().stream()
+                    .filter(e -> e.getValue() > 0).map(Map.Entry::getKey).sorted().toList());
+            titles.add(Phrase.of("slip.swap.cohort", brand, replaced, cohort.name()));
+            changes.add(Phrase.of("slip.swap.change", brand, replaced, cohort.name(), new Phrase.Count(given),
+                    percent(cohort.brands().shareOf(brand)), percent(shares.shareOf(brand))));
         }
         if (changes.isEmpty()) {
             return null;
         }
-        return new SwapCandidate(candidate, changes, swaps, moved,
+        return new SwapCandidate(candidate, changes, titles, swaps, moved,
                 Math.max(0, Schedule.peopleShort(candidate) - before), margin);
     }
 
@@ -368,8 +371,11 @@ public final class SlipSuggestions {
         return new BrandAllocation(shares);
     }
 
-    /** " — given week of 26 Jul: 412000 in 17 regions, …": where the brand's first doses fall for the cohort. */
-    private static String whereGiven(Schedule schedule, String cohortId, String brand) {
+    /**
+     * " — Pfizer first doses for the cohort by week: week of 26 Jul: 412000 in 17 regions, …": where the brand's
+     * first doses fall for the cohort; nothing ("") when nowhere.
+     */
+    private static Object whereGiven(Schedule schedule, String cohortId, String brand) {
         Map<LocalDate, Long> byWeek = new TreeMap<>();
         Map<LocalDate, Set<String>> regions = new TreeMap<>();
         for (ScheduleRow row : schedule.rows()) {
@@ -382,14 +388,15 @@ public final class SlipSuggestions {
         if (byWeek.isEmpty()) {
             return "";
         }
-        List<String> parts = new ArrayList<>();
-        byWeek.forEach((week, people) -> parts.add("week of " + DAY.format(week) + ": " + people + " in "
-                + regions.get(week).size() + (regions.get(week).size() == 1 ? " region" : " regions")));
-        return " — " + brand + " first doses for the cohort by week: " + String.join(", ", parts);
+        List<Phrase> parts = new ArrayList<>();
+        byWeek.forEach((week, people) -> parts.add(Phrase.of("slip.swap.week", new Phrase.DayMonth(week),
+                new Phrase.Count(people), regions.get(week).size())));
+        return Phrase.of("slip.swap.byWeek", brand, new Phrase.Listed(parts, ", "));
     }
 
-    private static String percent(double share) {
-        return Math.round(share * 1000) / 10.0 + " %";
+    /** A share as a percentage with one decimal (18.2), which the phrase writes with its "%". */
+    private static double percent(double share) {
+        return Math.round(share * 1000) / 10.0;
     }
 
     // -------------------------------------------------------------------------------------------- period shifts
@@ -415,10 +422,9 @@ public final class SlipSuggestions {
                     continue;
                 }
                 long still = Math.round(stillShort);
-                String change = "vaccination period of " + cohort.name() + " from " + period(cohort) + " to "
-                        + period(moved) + " (" + weeks + (weeks == 1 ? " week" : " weeks") + " later)";
-                suggestions.add(new Suggestion(Suggestion.Kind.PERIOD_SHIFT, "move " + cohort.name() + " "
-                        + (weeks == 1 ? "one week" : weeks + " weeks") + " later", List.of(change),
+                Phrase change = Phrase.of("slip.shift.change", cohort.name(), period(cohort), period(moved), weeks);
+                suggestions.add(new Suggestion(Suggestion.Kind.PERIOD_SHIFT, Phrase.of("slip.shift.title",
+                        cohort.name(), weeks), List.of(change),
                         new Effect(0, cohort.expectedBookers() + still, days, 0, still), candidate,
                         changedPeople(impact.scheduleAfter(), Schedule.of(candidate), cohortId, null, null)));
                 if (still == 0) {
@@ -429,9 +435,9 @@ public final class SlipSuggestions {
         return suggestions;
     }
 
-    private static String period(Cohort cohort) {
-        return DAY.format(cohort.vaccinationPeriod().firstDay()) + "–" + DAY.format(cohort.vaccinationPeriod()
-                .lastDay());
+    private static Phrase period(Cohort cohort) {
+        return Phrase.of("slip.days", new Phrase.DayMonth(cohort.vaccinationPeriod().firstDay()),
+                new Phrase.DayMonth(cohort.vaccinationPeriod().lastDay()));
     }
 
     // ---------------------------------------------------------------------------------------- interval stretches
@@ -491,12 +497,11 @@ public final class SlipSuggestions {
                 List<RegionChange> regions = new ArrayList<>();
                 byRegion.forEach((region, people) -> regions.add(new RegionChange(region, null, name, name,
                         span.get(region)[0], span.get(region)[1], people, null, 0)));
-                String kept = groupsKept.isEmpty() ? "" : "; kept at their interval: " + groupsKept.stream()
-                        .map(GroupInterval::group).collect(Collectors.joining(", "));
-                Suggestion suggestion = new Suggestion(Suggestion.Kind.INTERVAL_POLICY, name + " interval of "
-                        + longer + " days from " + DAY.format(from) + ", groups kept", List.of("dose-2 interval of "
-                        + name + " from " + inForce + " to " + longer + " days for second doses due from " + from
-                        + " (allowed up to " + brand.interval().maximumDays() + ")" + kept),
+                Object kept = groupsKept.isEmpty() ? "" : Phrase.of("slip.interval.kept", groupsKept.stream()
+                        .map(GroupInterval::group).collect(Collectors.joining(", ")));
+                Suggestion suggestion = new Suggestion(Suggestion.Kind.INTERVAL_POLICY, Phrase.of(
+                        "slip.interval.title", name, longer, new Phrase.DayMonth(from)), List.of(Phrase.of(
+                        "slip.interval.change", name, inForce, longer, from, brand.interval().maximumDays(), kept)),
                         new Effect(movedPeople, still, longer - inForce, 0, still), candidate, regions);
                 if (best == null || still < best.effect().peopleStillShort()) {
                     best = suggestion;

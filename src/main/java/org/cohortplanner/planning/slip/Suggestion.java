@@ -3,16 +3,21 @@ package org.cohortplanner.planning.slip;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.PhraseFormat;
 
 /**
- * A way to remove the shortage a slip causes, with its effect and the plan it leads to.
+ * A way to remove the shortage a slip causes, with its effect and the plan it leads to. What it does is said as
+ * phrases (codes with arguments, {@code planning/phrases*.properties}), which the console writes in its language and
+ * the command line in English ({@link #summary()}, {@link #changes()}).
  *
- * @param changes each change in words, one per line
+ * @param title   the suggestion in a few words ("Pfizer instead of Moderna for 55–59")
+ * @param steps   each change, one per line
  * @param plan    the plan with the slip recorded and this suggestion applied
  * @param regions what the suggestion does in each region it touches
  */
-public record Suggestion(Kind kind, String summary, List<String> changes, Effect effect, Plan plan,
+public record Suggestion(Kind kind, Phrase title, List<Phrase> steps, Effect effect, Plan plan,
         List<RegionChange> regions) {
 
     public enum Kind {
@@ -27,12 +32,22 @@ public record Suggestion(Kind kind, String summary, List<String> changes, Effect
     }
 
     public Suggestion {
-        changes = List.copyOf(changes);
+        steps = List.copyOf(steps);
         regions = List.copyOf(regions);
     }
 
-    public Suggestion(Kind kind, String summary, List<String> changes, Effect effect, Plan plan) {
-        this(kind, summary, changes, effect, plan, List.of());
+    public Suggestion(Kind kind, Phrase title, List<Phrase> steps, Effect effect, Plan plan) {
+        this(kind, title, steps, effect, plan, List.of());
+    }
+
+    /** The title in the command line's English. */
+    public String summary() {
+        return PhraseFormat.english(title);
+    }
+
+    /** Each change in the command line's English, one per line. */
+    public List<String> changes() {
+        return steps.stream().map(PhraseFormat::english).toList();
     }
 
     /** The names of the regions the suggestion touches, sorted. */

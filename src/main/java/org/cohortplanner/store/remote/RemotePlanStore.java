@@ -37,6 +37,7 @@ import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.store.ScenarioNameTakenException;
 import org.cohortplanner.store.ScenarioStore;
 import org.cohortplanner.store.StoreException;
+import org.cohortplanner.store.json.PhraseJson;
 import org.cohortplanner.store.json.PlanFileException;
 import org.cohortplanner.store.json.PlanFiles;
 
@@ -139,6 +140,12 @@ public final class RemotePlanStore implements PlanStore, ScenarioStore {
         header(request, "X-Change-Reason", change.reason());
         header(request, "X-Change-Before", change.before());
         header(request, "X-Change-After", change.after());
+        String arguments = change.what() == null ? "" : PhraseJson.arguments(change.what());
+        // A phrase whose arguments would be cut short is left out: the action's text still says what was done.
+        if (change.what() != null && arguments.length() <= MAX_HEADER_TEXT) {
+            header(request, "X-Change-Code", change.what().code());
+            header(request, "X-Change-Args", arguments);
+        }
         Reply reply = send(request);
         if (reply.status() == 412) {
             throw conflict(basedOn, reply);
@@ -186,7 +193,8 @@ public final class RemotePlanStore implements PlanStore, ScenarioStore {
                 result.add(new AuditEntry(entry.path("sequence").asLong(), Instant.parse(entry.path("at").asText()),
                         entry.path("user").asText(), entry.path("action").asText(), entry.path("before").asText(),
                         entry.path("after").asText(), entry.path("reason").asText(),
-                        entry.path("planVersion").asLong()));
+                        entry.path("planVersion").asLong(), PhraseJson.phrase(entry.path("code").asText(""),
+                        entry.path("args").toString())));
             }
         } catch (DateTimeParseException e) {
             throw garbage("an audit entry has no valid time: " + e.getParsedString());

@@ -4,13 +4,22 @@ import java.time.ZoneId;
 import java.util.Locale;
 import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.ProblemTexts;
 
-/** One audit entry as the audit table shows it; the time is written in the plan's zone. */
+/**
+ * One audit entry as the audit table shows it: the time in the plan's zone, the action in the console's language
+ * where the entry keeps it as a phrase, else as it was written when saved.
+ */
 public record AuditRow(long sequence, String time, String user, String action, String change, String reason,
                        long planVersion) {
 
-    static AuditRow of(AuditEntry entry, ZoneId zone) {
-        return new AuditRow(entry.sequence(), Formats.timestamp(entry.at(), zone), entry.user(), entry.action(),
+    static AuditRow of(AuditEntry entry, ZoneId zone, Locale locale) {
+        return of(entry, zone, ProblemTexts.of(locale));
+    }
+
+    static AuditRow of(AuditEntry entry, ZoneId zone, ProblemTexts phrases) {
+        return new AuditRow(entry.sequence(), Formats.timestamp(entry.at(), zone, phrases.locale()), entry.user(),
+                phrases.phraseOr(entry.what(), entry.action()),
                 change(entry.before(), entry.after()), entry.reason(), entry.planVersion());
     }
 

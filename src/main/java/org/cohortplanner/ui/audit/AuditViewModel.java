@@ -17,6 +17,7 @@ import javafx.collections.transformation.FilteredList;
 import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.ui.common.Messages;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.WorkingPlan;
@@ -58,10 +59,11 @@ public final class AuditViewModel {
     /** Reads the audit trail again from the store. */
     public void reload() {
         ZoneId zone = working.getPlan().zone();
+        ProblemTexts phrases = ProblemTexts.of(texts.locale());
         tasks.run(LOAD_CHANNEL, progress -> {
             List<AuditEntry> entries = new ArrayList<>(store.audit());
             Collections.reverse(entries);
-            return entries.stream().map(entry -> AuditRow.of(entry, zone)).toList();
+            return entries.stream().map(entry -> AuditRow.of(entry, zone, phrases)).toList();
         }, rows -> {
             problem.set("");
             all.setAll(rows);

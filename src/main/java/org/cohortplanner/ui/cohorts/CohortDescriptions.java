@@ -23,14 +23,15 @@ final class CohortDescriptions {
         fields.put(texts.get("editor.name"), cohort.name());
         fields.put(texts.get("editor.birthYears"), cohort.birthYears().toString());
         fields.put(texts.get("editor.digits"), digits(cohort.birthDayDigits(), texts));
-        fields.put(texts.get("editor.window"), window(cohort.window()));
+        fields.put(texts.get("editor.window"), window(cohort.window(), texts));
         fields.put(texts.get("editor.period"), Formats.period(cohort.vaccinationPeriod().firstDay(),
-                cohort.vaccinationPeriod().lastDay()));
-        fields.put(texts.get("editor.eligible"), Formats.count(cohort.eligible()));
+                cohort.vaccinationPeriod().lastDay(), texts.locale()));
+        fields.put(texts.get("editor.eligible"), Formats.count(cohort.eligible(), texts.locale()));
         fields.put(texts.get("editor.reservationCap"), cohort.window().reservationCap() == null
-                ? texts.get("editor.reservationCap.none") : Formats.count(cohort.window().reservationCap()));
-        fields.put(texts.get("editor.uptake"), Formats.percent(cohort.uptake()));
-        fields.put(texts.get("editor.brands"), Formats.shares(cohort.brands().shares()));
+                ? texts.get("editor.reservationCap.none")
+                : Formats.count(cohort.window().reservationCap(), texts.locale()));
+        fields.put(texts.get("editor.uptake"), Formats.percent(cohort.uptake(), texts.locale()));
+        fields.put(texts.get("editor.brands"), Formats.shares(cohort.brands().shares(), texts.locale()));
         fields.put(texts.get("editor.status"), status(cohort, texts));
         return fields;
     }
@@ -38,13 +39,14 @@ final class CohortDescriptions {
     /** "50–54 (born 1967–1971, 3,807,034 people, Mon 19 Jul 2021 20:00 – Sat 24 Jul 2021 18:00)". */
     static String summary(Cohort cohort, Texts texts) {
         return texts.get("describe.cohort", cohort.name(), cohort.birthYears().toString(),
-                digits(cohort.birthDayDigits(), texts), Formats.count(cohort.eligible()), window(cohort.window()));
+                digits(cohort.birthDayDigits(), texts), Formats.count(cohort.eligible(), texts.locale()),
+                window(cohort.window(), texts));
     }
 
     /** "Seoul, Incheon · 26 Jul 2021 – 31 Jul 2021 · Pfizer 100 % · except Seoul Moderna-only clinics". */
     static String rule(AllocationRule rule, Texts texts) {
         String text = rule.id() + ": " + String.join(", ", rule.regions()) + " · " + Formats.period(rule.firstDay(),
-                rule.lastDay()) + " · " + Formats.shares(rule.brands().shares());
+                rule.lastDay(), texts.locale()) + " · " + Formats.shares(rule.brands().shares(), texts.locale());
         return rule.exceptSiteGroups().isEmpty() ? text
                 : text + " · " + texts.get("rules.except", String.join(", ", rule.exceptSiteGroups()));
     }
@@ -74,8 +76,9 @@ final class CohortDescriptions {
         };
     }
 
-    static String window(BookingWindow window) {
-        return Formats.dateTime(window.opens()) + " – " + Formats.dateTime(window.closes());
+    static String window(BookingWindow window, Texts texts) {
+        return Formats.dateTime(window.opens(), texts.locale()) + " – "
+                + Formats.dateTime(window.closes(), texts.locale());
     }
 
     static String digits(Set<Integer> digits, Texts texts) {

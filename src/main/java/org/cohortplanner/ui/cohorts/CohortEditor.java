@@ -30,6 +30,7 @@ import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.CohortGroup;
 import org.cohortplanner.domain.CohortStatus;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanLimits;
 import org.cohortplanner.domain.VaccinationPeriod;
@@ -104,9 +105,9 @@ public final class CohortEditor {
         window = new WindowInput(cohort.window());
         firstDay.set(cohort.vaccinationPeriod().firstDay());
         lastDay.set(cohort.vaccinationPeriod().lastDay());
-        eligible.set(Formats.count(cohort.eligible()));
+        eligible.set(Formats.count(cohort.eligible(), texts.locale()));
         reservationCap.set(cohort.window().reservationCap() == null ? ""
-                : Formats.count(cohort.window().reservationCap()));
+                : Formats.count(cohort.window().reservationCap(), texts.locale()));
         uptakePercent.set(number(cohort.uptake() * 100));
         for (VaccineBrand brand : plan.brands()) {
             sharePercents.put(brand.name(), new SimpleStringProperty(this, brand.name(),
@@ -280,7 +281,7 @@ public final class CohortEditor {
             }
             if (people > PlanLimits.PEOPLE) {
                 found.put(FIELD_RESERVATION_CAP, texts.get("editor.error.capTooLarge",
-                        Formats.count(PlanLimits.PEOPLE)));
+                        Formats.count(PlanLimits.PEOPLE, texts.locale())));
                 return null;
             }
             return people;
@@ -438,7 +439,7 @@ public final class CohortEditor {
 
     /** A form for changing {@code group}, one of {@link #groups()}. */
     public GroupForm editGroup(CohortGroup group) {
-        return GroupForm.of(group);
+        return GroupForm.of(group, texts.locale());
     }
 
     /**
@@ -529,11 +530,11 @@ public final class CohortEditor {
     public PlanChange change(String user) {
         Cohort after = edited;
         if (adding) {
-            return new PlanChange(user, texts.get("audit.added", after.name()), "", describe(after, null),
-                    reason.get());
+            return ProblemTexts.of(texts.locale()).change(user, Phrase.of("audit.cohort.added", after.name()), "",
+                    describe(after, null), reason.get());
         }
-        return new PlanChange(user, texts.get("audit.edited", original.name()), describe(original, after),
-                describe(after, original), reason.get());
+        return ProblemTexts.of(texts.locale()).change(user, Phrase.of("audit.cohort.edited", original.name()),
+                describe(original, after), describe(after, original), reason.get());
     }
 
     /** The fields of {@code cohort} that differ from {@code other} (all when other is null), as "field: value". */

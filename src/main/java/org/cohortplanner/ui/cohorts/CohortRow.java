@@ -9,12 +9,14 @@ import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.VaccinationPeriod;
 import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.Texts;
 
 /**
  * One cohort as the cohort table shows it: values that sort as values (people, times, years), with the texts the
  * cells show beside them.
  *
- * @param ages the ages its birth years reach in the year of the cohort's first vaccination day
+ * @param ages   the ages its birth years reach in the year of the cohort's first vaccination day
+ * @param locale the console's language, in which the texts are written
  */
 public record CohortRow(
         String id,
@@ -28,7 +30,8 @@ public record CohortRow(
         LocalDateTime windowCloses,
         VaccinationPeriod vaccinationPeriod,
         String brands,
-        CohortStatus status) {
+        CohortStatus status,
+        Locale locale) {
 
     static final Comparator<BirthCohortRange> BY_BIRTH_YEARS =
             Comparator.comparingInt(BirthCohortRange::firstYear).thenComparingInt(BirthCohortRange::lastYear);
@@ -48,13 +51,14 @@ public record CohortRow(
         }
     }
 
-    static CohortRow of(Cohort cohort) {
+    static CohortRow of(Cohort cohort, Locale locale) {
         int vaccinationYear = cohort.vaccinationPeriod().firstDay().getYear();
         Ages ages = new Ages(cohort.birthYears().youngestAgeIn(vaccinationYear),
                 cohort.birthYears().oldestAgeIn(vaccinationYear));
         return new CohortRow(cohort.id(), cohort.name(), cohort.birthYears(), ages, cohort.birthDayDigits(),
                 cohort.eligible(), cohort.uptake(), cohort.window().opens(), cohort.window().closes(),
-                cohort.vaccinationPeriod(), Formats.shares(cohort.brands().shares()), cohort.status());
+                cohort.vaccinationPeriod(), Formats.shares(cohort.brands().shares(), locale), cohort.status(),
+                locale);
     }
 
     public String birthYearsText() {
@@ -66,39 +70,30 @@ public record CohortRow(
     }
 
     public String birthDayDigitsText() {
-        return Formats.birthDayDigits(birthDayDigits);
+        return Formats.birthDayDigits(birthDayDigits, locale);
     }
 
     public String eligibleText() {
-        return Formats.count(eligible);
+        return Formats.count(eligible, locale);
     }
 
     public String uptakeText() {
-        return Formats.percent(uptake);
+        return Formats.percent(uptake, locale);
     }
 
     public String windowOpensText() {
-        return Formats.shortDateTime(windowOpens);
+        return Formats.shortDateTime(windowOpens, locale);
     }
 
     public String windowClosesText() {
-        return Formats.shortDateTime(windowCloses);
+        return Formats.shortDateTime(windowCloses, locale);
     }
 
     public String vaccinationPeriodText() {
-        return periodText(vaccinationPeriod);
+        return Formats.shortPeriod(vaccinationPeriod.firstDay(), vaccinationPeriod.lastDay(), locale);
     }
 
     public String statusText() {
-        return statusText(status);
-    }
-
-    static String periodText(VaccinationPeriod period) {
-        return Formats.shortPeriod(period.firstDay(), period.lastDay());
-    }
-
-    static String statusText(CohortStatus status) {
-        String lower = status.name().toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+        return Texts.of(CohortRow.class, locale).get("status." + status.name());
     }
 }

@@ -28,6 +28,7 @@ import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.BrandAllocation;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.CohortStatus;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.VaccinationPeriod;
 import org.cohortplanner.planning.CohortFamilies;
@@ -38,6 +39,7 @@ import org.cohortplanner.planning.SplitNotPossibleException;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.common.CohortSelection;
 import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.WorkingPlan;
@@ -98,7 +100,7 @@ public final class CohortsViewModel {
     }
 
     private void show(Plan plan) {
-        rows.setAll(plan.cohorts().stream().map(CohortRow::of).toList());
+        rows.setAll(plan.cohorts().stream().map(cohort -> CohortRow.of(cohort, texts.locale())).toList());
         zone.set(plan.zone().getId());
         int count = plan.cohorts().size();
         // No people total: a catch-up window re-admits people of earlier windows, so a sum would count them twice.
@@ -183,8 +185,9 @@ public final class CohortsViewModel {
                 cohorts.add(copy);
             }
         }
-        working.edit(plan.withCohorts(cohorts), new PlanChange(user, texts.get("audit.duplicated", original.name(),
-                copy.name()), "", CohortDescriptions.summary(copy, texts), ""));
+        working.edit(plan.withCohorts(cohorts), ProblemTexts.of(texts.locale()).change(user,
+                Phrase.of("audit.cohort.duplicated", original.name(), copy.name()), "",
+                CohortDescriptions.summary(copy, texts), ""));
         selection.select(copy.id());
     }
 
@@ -207,8 +210,8 @@ public final class CohortsViewModel {
         gone.add(cohort.id());
         parts.forEach(part -> gone.add(part.id()));
         List<Cohort> kept = plan.cohorts().stream().filter(c -> !gone.contains(c.id())).toList();
-        working.edit(plan.withCohorts(kept), new PlanChange(user, texts.get("audit.deleted", cohort.name()),
-                CohortDescriptions.summary(cohort, texts), "", ""));
+        working.edit(plan.withCohorts(kept), ProblemTexts.of(texts.locale()).change(user,
+                Phrase.of("audit.cohort.deleted", cohort.name()), CohortDescriptions.summary(cohort, texts), "", ""));
         selection.clear();
     }
 
@@ -245,7 +248,8 @@ public final class CohortsViewModel {
         }
         try {
             Plan merged = new CohortMerger().merge(plan, parent.get().id());
-            working.edit(merged, new PlanChange(user, texts.get("audit.merged", names, parent.get().name()), names,
+            working.edit(merged, ProblemTexts.of(texts.locale()).change(user,
+                    Phrase.of("audit.cohort.merged", names, parent.get().name()), names,
                     CohortDescriptions.summary(parent.get(), texts), ""));
             selection.select(parent.get().id());
         } catch (SplitNotPossibleException notPossible) {

@@ -2,6 +2,7 @@ package org.cohortplanner.ui.cohorts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -26,11 +27,12 @@ public final class GroupForm {
     }
 
     /** The form of a group, for changing it. */
-    static GroupForm of(CohortGroup group) {
+    static GroupForm of(CohortGroup group, Locale locale) {
         GroupForm form = new GroupForm();
         form.name.set(group.name());
         form.asShare.set(!group.isCount());
-        form.size.set(group.isCount() ? Formats.count(group.people()) : CohortEditor.number(group.share() * 100));
+        form.size.set(group.isCount() ? Formats.count(group.people(), locale)
+                : CohortEditor.number(group.share() * 100));
         form.estimate.set(group.estimate());
         form.note.set(group.note());
         return form;

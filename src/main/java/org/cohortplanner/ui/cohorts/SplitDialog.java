@@ -53,7 +53,8 @@ final class SplitDialog {
         dialog.initOwner(owner);
         dialog.setTitle(texts.get("split.title", parent.name()));
         dialog.setHeaderText(texts.get("split.parent", parent.name(), parent.birthYears().toString(),
-                CohortDescriptions.digits(parent.birthDayDigits(), texts), Formats.count(parent.eligible())));
+                CohortDescriptions.digits(parent.birthDayDigits(), texts), Formats.count(parent.eligible(),
+                        texts.locale())));
         apply = new ButtonType(texts.get("split.apply"), ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(apply, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(apply).disableProperty().bind(model.previewProperty().isNull());
@@ -145,11 +146,12 @@ final class SplitDialog {
                         : " · " + CohortDescriptions.digits(part.birthDayDigits(), texts)), 170),
                 column("split.column.ages", part -> Formats.range(part.birthYears().youngestAgeIn(year),
                         part.birthYears().oldestAgeIn(year)), 60),
-                column("split.column.people", part -> Formats.count(part.people()), 90),
-                column("split.column.opens", part -> Formats.shortDateTime(part.window().opens()), 130),
-                column("split.column.closes", part -> Formats.shortDateTime(part.window().closes()), 130),
+                column("split.column.people", part -> Formats.count(part.people(), texts.locale()), 90),
+                column("split.column.opens", part -> Formats.shortDateTime(part.window().opens(), texts.locale()), 130),
+                column("split.column.closes", part -> Formats.shortDateTime(part.window().closes(), texts.locale()),
+                        130),
                 column("split.column.period", part -> Formats.shortPeriod(part.vaccinationPeriod().firstDay(),
-                        part.vaccinationPeriod().lastDay()), 120),
+                        part.vaccinationPeriod().lastDay(), texts.locale()), 120),
                 column("split.column.groups", part -> model.groupsText(model.parts().indexOf(part)), 220)));
         return table;
     }

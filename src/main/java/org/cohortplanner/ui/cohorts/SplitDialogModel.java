@@ -18,13 +18,14 @@ import javafx.collections.ObservableList;
 import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.CohortGroup;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.CohortSplitter;
 import org.cohortplanner.planning.SplitKind;
 import org.cohortplanner.planning.SplitNotPossibleException;
 import org.cohortplanner.planning.SplitPart;
 import org.cohortplanner.planning.SplitPreview;
-import org.cohortplanner.domain.PlanChange;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.WorkingPlan;
 
@@ -163,19 +164,21 @@ public final class SplitDialogModel {
             throw new IllegalStateException("there is no split to apply: " + problem.get());
         }
         Plan split = splitter.apply(plan, shown);
-        working.edit(split, new PlanChange(user, action(shown), CohortDescriptions.summary(parent, texts),
+        working.edit(split, ProblemTexts.of(texts.locale()).change(user, action(shown),
+                CohortDescriptions.summary(parent, texts),
                 String.join("; ", shown.parts().stream()
                         .map(part -> CohortDescriptions.summary(part.toCohort(parent), texts)).toList()),
                 reason.get()));
     }
 
-    private String action(SplitPreview shown) {
+    private Phrase action(SplitPreview shown) {
         String names = String.join(", ", shown.parts().stream().map(SplitPart::name).toList());
         return switch (shown.kind()) {
-            case AT_BIRTH_YEAR -> texts.get("audit.splitAtYear", parent.name(), String.valueOf(boundaryYear.get()),
+            case AT_BIRTH_YEAR -> Phrase.of("audit.cohort.splitAtYear", parent.name(),
+                    String.valueOf(boundaryYear.get()), names);
+            case BY_BIRTH_DAY_DIGIT -> Phrase.of("audit.cohort.splitByDigit", parent.name(), shown.parts().size(),
                     names);
-            case BY_BIRTH_DAY_DIGIT -> texts.get("audit.splitByDigit", parent.name(), shown.parts().size(), names);
-            case EQUAL_PEOPLE -> texts.get("audit.splitEqual", parent.name(), shown.parts().size(), names);
+            case EQUAL_PEOPLE -> Phrase.of("audit.cohort.splitEqual", parent.name(), shown.parts().size(), names);
         };
     }
 

@@ -17,13 +17,11 @@ import javafx.scene.control.DatePicker;
 import javafx.util.StringConverter;
 
 /**
- * How the console writes numbers, times and periods, one place for every screen. Each method comes in two forms:
- * with a {@link Locale} (Korean dates read "2021. 7. 19.(월) 20:00"), and without one for English.
+ * How the console writes numbers, times and periods, one place for every screen. Every method takes the screen's
+ * {@link Locale} (Korean dates read "2021. 7. 19.(월) 20:00", English ones "Mon 19 Jul 2021 20:00"): there is no
+ * form without one, so no screen can fall back to English on the Korean console.
  */
 public final class Formats {
-
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ENGLISH);
 
     private Formats() {
     }
@@ -38,25 +36,13 @@ public final class Formats {
     }
 
     /** People or doses with thousands separators: 3,807,034. */
-    public static String count(long value) {
-        return count(value, Locale.ENGLISH);
-    }
-
     public static String count(long value, Locale locale) {
         return NumberFormat.getIntegerInstance(locale).format(value);
     }
 
     /** A share 0–1 as a percentage with one decimal: 82.0 %. */
-    public static String percent(double share) {
-        return percent(share, Locale.ENGLISH);
-    }
-
     public static String percent(double share, Locale locale) {
         return String.format(locale, "%.1f %%", share * 100);
-    }
-
-    public static String dateTime(LocalDateTime time) {
-        return dateTime(time, Locale.ENGLISH);
     }
 
     public static String dateTime(LocalDateTime time, Locale locale) {
@@ -64,19 +50,11 @@ public final class Formats {
     }
 
     /** A time without its year, for tables where the year is plain from the rest of the row: "Mon 19 Jul 20:00". */
-    public static String shortDateTime(LocalDateTime time) {
-        return shortDateTime(time, Locale.ENGLISH);
-    }
-
     public static String shortDateTime(LocalDateTime time, Locale locale) {
         return time == null ? "" : pattern(locale, "EEE d MMM HH:mm", "M. d.(E) HH:mm").format(time);
     }
 
     /** Brand shares as planners write them: "Moderna", or "Pfizer 60%, Moderna 40%". */
-    public static String shares(Map<String, Double> shares) {
-        return shares(shares, Locale.ENGLISH);
-    }
-
     public static String shares(Map<String, Double> shares, Locale locale) {
         if (shares.isEmpty()) {
             return Texts.of(Formats.class, locale).get("format.noBrand");
@@ -94,10 +72,6 @@ public final class Formats {
         return rounded == Math.rint(rounded)
                 ? Long.toString(Math.round(rounded))
                 : String.format(locale, "%.1f", rounded);
-    }
-
-    public static String date(LocalDate day) {
-        return date(day, Locale.ENGLISH);
     }
 
     public static String date(LocalDate day, Locale locale) {
@@ -143,16 +117,17 @@ public final class Formats {
         return picker;
     }
 
-    /** An instant as wall-clock time in {@code zone}, to the second, for audit entries. */
-    public static String timestamp(Instant instant, ZoneId zone) {
-        return instant == null ? "" : TIMESTAMP.format(ZonedDateTime.ofInstant(instant, zone));
+    /**
+     * An instant as wall-clock time in {@code zone}, to the second, for audit entries and saved scenarios, in the
+     * style of the dates: "19 Jul 2021 22:00:00", "2021. 7. 19. 22:00:00".
+     */
+    public static String timestamp(Instant instant, ZoneId zone, Locale locale) {
+        return instant == null ? ""
+                : pattern(locale, "d MMM yyyy HH:mm:ss", "yyyy. M. d. HH:mm:ss").format(
+                        ZonedDateTime.ofInstant(instant, zone));
     }
 
     /** Two days as a period: "9 Aug – 21 Aug 2021", or with both years when they differ. */
-    public static String period(LocalDate first, LocalDate last) {
-        return period(first, last, Locale.ENGLISH);
-    }
-
     public static String period(LocalDate first, LocalDate last, Locale locale) {
         if (first.getYear() == last.getYear()) {
             return korean(locale)
@@ -163,10 +138,6 @@ public final class Formats {
     }
 
     /** Two days of one year as a period without the year, for tables: "9 Aug – 21 Aug"; with years otherwise. */
-    public static String shortPeriod(LocalDate first, LocalDate last) {
-        return shortPeriod(first, last, Locale.ENGLISH);
-    }
-
     public static String shortPeriod(LocalDate first, LocalDate last, Locale locale) {
         if (first.getYear() == last.getYear()) {
             return dayMonth(first, locale) + " – " + dayMonth(last, locale);
@@ -174,15 +145,12 @@ public final class Formats {
         return period(first, last, locale);
     }
 
-    private static String dayMonth(LocalDate day, Locale locale) {
+    /** A day without its year, which the table or axis makes plain: "2 Aug", "8. 2.". */
+    public static String dayMonth(LocalDate day, Locale locale) {
         return pattern(locale, "d MMM", "M. d.").format(day);
     }
 
     /** Birth-day digits: "every day" when none are chosen, else which days: "ending in 0, 5". */
-    public static String birthDayDigits(Set<Integer> digits) {
-        return birthDayDigits(digits, Locale.ENGLISH);
-    }
-
     public static String birthDayDigits(Set<Integer> digits, Locale locale) {
         Texts texts = Texts.of(Formats.class, locale);
         if (digits.isEmpty() || digits.size() == 10) {
@@ -190,6 +158,12 @@ public final class Formats {
         }
         return texts.get("format.endingIn",
                 digits.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")));
+    }
+
+    /** A region of the plan by the name planners use in the language: "Seoul", "서울"; other names as they are. */
+    public static String region(String name, Locale locale) {
+        Texts texts = Texts.of(Formats.class, locale);
+        return texts.has("region." + name) ? texts.get("region." + name) : name;
     }
 
     /** An inclusive range of whole numbers, such as ages: "50–54", or "50" for one. */

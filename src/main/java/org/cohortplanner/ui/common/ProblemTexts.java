@@ -2,9 +2,11 @@ package org.cohortplanner.ui.common;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.cohortplanner.domain.Phrase;
+import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.planning.PhraseFormat;
 import org.cohortplanner.planning.Problem;
 
@@ -27,7 +29,26 @@ public final class ProblemTexts {
             public String time(LocalDateTime time) {
                 return Formats.dateTime(time, locale);
             }
+
+            @Override
+            public String dayMonth(LocalDate day) {
+                return Formats.dayMonth(day, locale);
+            }
+
+            @Override
+            public String count(long value) {
+                return Formats.count(value, locale);
+            }
+
+            @Override
+            public String region(String name) {
+                return Formats.region(name, locale);
+            }
         });
+    }
+
+    public Locale locale() {
+        return phrases.locale();
     }
 
     public static ProblemTexts of(Locale locale) {
@@ -55,8 +76,26 @@ public final class ProblemTexts {
         return subject(problem) + " (" + field(problem.field()) + "): " + detail(problem);
     }
 
-    /** Any phrase of the planning layers. */
+    /** Any phrase of the planning layers: a slip's cause, a suggestion and its changes. */
     public String phrase(Phrase phrase) {
         return phrases.format(phrase);
+    }
+
+    /**
+     * A change for the audit, its action said as {@code what}: written now in this language, and kept as the phrase
+     * so that the audit shows it in whatever language it is read in.
+     */
+    public PlanChange change(String user, Phrase what, String before, String after, String reason) {
+        return new PlanChange(user, phrase(what), before, after, reason, what);
+    }
+
+    /** The phrase written out, or {@code text} when this version has no pattern for its code (a newer entry). */
+    public String phraseOr(Phrase phrase, String text) {
+        return phrase == null || !phrases.knows(phrase.code()) ? text : phrase(phrase);
+    }
+
+    /** Each phrase written out, in order. */
+    public List<String> phrases(List<Phrase> phrases) {
+        return phrases.stream().map(this::phrase).toList();
     }
 }

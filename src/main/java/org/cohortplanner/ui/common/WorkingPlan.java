@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.PlanConflictException;
@@ -131,7 +132,8 @@ public final class WorkingPlan {
             step.fileBefore().restore(this);
         }
         enqueue(new PendingWrite(step.before(), new PlanChange(change.user(), "Undo: " + change.action(),
-                change.after(), change.before(), ""), step.fileBefore() != null));
+                change.after(), change.before(), "", change.what() == null ? null : Phrase.of("audit.undo",
+                change.what())), step.fileBefore() != null));
     }
 
     /** Makes again the edit last undone ("Redo: action"). */
@@ -147,7 +149,8 @@ public final class WorkingPlan {
             step.fileAfter().restore(this);
         }
         enqueue(new PendingWrite(step.after(), new PlanChange(change.user(), "Redo: " + change.action(),
-                change.before(), change.after(), change.reason()), step.fileAfter() != null));
+                change.before(), change.after(), change.reason(), change.what() == null ? null
+                : Phrase.of("audit.redo", change.what())), step.fileAfter() != null));
     }
 
     private void forgetHistory() {

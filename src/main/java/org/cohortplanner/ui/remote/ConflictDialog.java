@@ -44,7 +44,8 @@ public final class ConflictDialog {
         theirs.addRow(row++, name(texts.get("conflict.by")), value(or(summary.otherUser())));
         theirs.addRow(row++, name(texts.get("conflict.what")), value(or(summary.otherAction())));
         theirs.addRow(row++, name(texts.get("conflict.when")), value(summary.otherAt() == null
-                ? texts.get("conflict.unknown") : Formats.timestamp(summary.otherAt(), zone) + " (" + zone + ")"));
+                ? texts.get("conflict.unknown")
+                : Formats.timestamp(summary.otherAt(), zone, texts.locale()) + " (" + zone + ")"));
         if (!summary.otherReason().isBlank()) {
             theirs.addRow(row++, name(texts.get("conflict.why")), value(summary.otherReason()));
         }

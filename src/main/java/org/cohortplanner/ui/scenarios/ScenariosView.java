@@ -184,7 +184,7 @@ public final class ScenariosView {
         XYChart.Series<String, Number> usable = new XYChart.Series<>();
         usable.setName(texts.get("chart.usable"));
         for (Map.Entry<String, long[]> week : weeks.entrySet()) {
-            String label = Formats.date(LocalDate.parse(week.getKey()));
+            String label = Formats.date(LocalDate.parse(week.getKey()), texts.locale());
             needed.getData().add(new XYChart.Data<>(label, week.getValue()[0]));
             usable.getData().add(new XYChart.Data<>(label, week.getValue()[1]));
         }

@@ -15,6 +15,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.planning.PlanDiff;
@@ -26,6 +27,7 @@ import org.cohortplanner.store.ScenarioStore.SavedScenario;
 import org.cohortplanner.texts.FigureTexts;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Messages;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.WorkingPlan;
@@ -97,8 +99,9 @@ public final class ScenariosViewModel {
         tasks.run(LIST_CHANNEL, progress -> store.scenarios(), list -> {
             List<ScenarioRow> rows = new ArrayList<>();
             for (SavedScenario scenario : list) {
-                rows.add(new ScenarioRow(scenario.id(), scenario.name(), Formats.timestamp(scenario.savedAt(), zone),
-                        scenario.savedBy(), Integer.toString(scenario.plan().cohorts().size()), scenario));
+                rows.add(new ScenarioRow(scenario.id(), scenario.name(),
+                        Formats.timestamp(scenario.savedAt(), zone, texts.locale()), scenario.savedBy(),
+                        Formats.count(scenario.plan().cohorts().size(), texts.locale()), scenario));
             }
             scenarios.setAll(rows);
         }, failure -> status.set(texts.get("status.listFailed", Messages.describe(failure))));
@@ -113,8 +116,9 @@ public final class ScenariosViewModel {
         }
         Plan plan = working.getPlan();
         busy.set(true);
-        tasks.run(SAVE_CHANNEL, progress -> store.saveScenario(chosen, plan, new PlanChange(user,
-                "Saved scenario " + chosen, "", chosen, "")), saved -> {
+        PlanChange saving = ProblemTexts.of(texts.locale()).change(user, Phrase.of("audit.scenario.saved", chosen),
+                "", chosen, "");
+        tasks.run(SAVE_CHANNEL, progress -> store.saveScenario(chosen, plan, saving), saved -> {
                     busy.set(false);
                     name.set("");
                     status.set(texts.get("status.saved", saved.name()));
@@ -129,8 +133,8 @@ public final class ScenariosViewModel {
 
     /** Deletes a scenario (recorded in the audit trail). */
     public void delete(ScenarioRow row) {
-        tasks.run(SAVE_CHANNEL, progress -> store.deleteScenario(row.id(), new PlanChange(user,
-                "Deleted scenario " + row.name(), row.name(), "", "")), deleted -> {
+        tasks.run(SAVE_CHANNEL, progress -> store.deleteScenario(row.id(), ProblemTexts.of(texts.locale()).change(user,
+                Phrase.of("audit.scenario.deleted", row.name()), row.name(), "", "")), deleted -> {
                     status.set(texts.get("status.deleted", row.name()));
                     refresh();
                 }, failure -> status.set(texts.get("status.saveFailed", Messages.describe(failure))));
@@ -183,7 +187,8 @@ public final class ScenariosViewModel {
         List<String> nights = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
             for (CampaignFigures.NightWait night : figures.get(i).nights()) {
-                nights.add(texts.get("night", columns.get(i), Formats.date(night.date()), night.cohortName(),
+                nights.add(texts.get("night", columns.get(i), Formats.date(night.date(), texts.locale()),
+                        night.cohortName(),
                         Math.round(night.p95Minutes())));
             }
         }
@@ -206,8 +211,8 @@ public final class ScenariosViewModel {
     public void makeWorkingPlan(ScenarioRow row) {
         Plan current = working.getPlan();
         Plan chosen = row.scenario().plan().withVersion(current.version());
-        working.edit(chosen, new PlanChange(user, "Made scenario " + row.name() + " the working plan",
-                current.name(), row.name(), ""));
+        working.edit(chosen, ProblemTexts.of(texts.locale()).change(user,
+                Phrase.of("audit.scenario.made", row.name()), current.name(), row.name(), ""));
         status.set(texts.get("status.made", row.name()));
     }
 

@@ -108,7 +108,7 @@ public final class BriefingDialog implements BriefingChoices {
                 setText(texts.get("brief.compare.none"));
             } else {
                 setText(texts.get("brief.compare.scenario", scenario.name(), scenario.savedBy(),
-                        Formats.timestamp(scenario.savedAt(), scenario.plan().zone())));
+                        Formats.timestamp(scenario.savedAt(), scenario.plan().zone(), texts.locale())));
             }
         }
     }

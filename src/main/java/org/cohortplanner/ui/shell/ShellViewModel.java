@@ -14,15 +14,16 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Messages;
 import org.cohortplanner.ui.common.PlanFileAccess;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.WorkingPlan;
-import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.ScenarioStore;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.settings.ConsoleSettings;
@@ -150,8 +151,8 @@ public final class ShellViewModel {
             Plan fresh = new Plan(texts.get("newPlan.name"), "", before.zone(), List.of(), before.brands(),
                     List.of(), before.sites(), before.bookingSystem(), before.holidays(), before.regions(),
                     before.population(), before.settings(), 0);
-            working.replace(fresh, new PlanChange(user, "Started a new plan", describe(before), describe(fresh),
-                    ""), null);
+            working.replace(fresh, ProblemTexts.of(texts.locale()).change(user, Phrase.of("audit.plan.started"),
+                    describe(before), describe(fresh), ""), null);
         });
     }
 
@@ -177,8 +178,9 @@ public final class ShellViewModel {
                 opened -> {
                     busy.set(false);
                     Plan before = working.getPlan();
-                    working.replace(opened.plan(), new PlanChange(user, "Opened plan file", describe(before),
-                            describe(opened.plan()) + " from " + file, ""), file);
+                    working.replace(opened.plan(), ProblemTexts.of(texts.locale()).change(user,
+                            Phrase.of("audit.plan.opened"), describe(before),
+                            texts.get("plan.describe.from", describe(opened.plan()), file), ""), file);
                     opened.olderFormat().ifPresent(older -> dialogs.showInformation(
                             texts.get("open.olderFormat.title"), olderFormatNote(file, older)));
                 },
@@ -435,9 +437,9 @@ public final class ShellViewModel {
         return message.contains(name) ? message : file + ": " + message;
     }
 
-    private static String describe(Plan plan) {
-        return plan.name() + " (" + Formats.count(plan.cohorts().size()) + " cohorts, "
-                + Formats.count(plan.deliveries().size()) + " deliveries)";
+    private String describe(Plan plan) {
+        return texts.get("plan.describe", plan.name(), Formats.count(plan.cohorts().size(), texts.locale()),
+                Formats.count(plan.deliveries().size(), texts.locale()));
     }
 
     static String fileNameFor(String planName) {

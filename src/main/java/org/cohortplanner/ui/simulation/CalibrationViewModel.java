@@ -30,8 +30,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
-import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.simulation.BookingNightModel;
 import org.cohortplanner.simulation.BookingNights;
 import org.cohortplanner.simulation.NightCalibration;
@@ -39,6 +39,7 @@ import org.cohortplanner.simulation.NightCalibration.Kind;
 import org.cohortplanner.simulation.NightCalibration.Observation;
 import org.cohortplanner.simulation.NightCalibration.Parameter;
 import org.cohortplanner.ui.common.Messages;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
@@ -411,8 +412,9 @@ public final class CalibrationViewModel {
                 + (sources.isEmpty() ? "" : "; sources: " + String.join("; ", sources));
         fit = null;
         canApply.set(false);
-        working.edit(found.fittedPlan(), new PlanChange(user, "Calibrate night parameters to " + window.get().name(),
-                String.join(", ", before), String.join(", ", after), reason));
+        working.edit(found.fittedPlan(), ProblemTexts.of(texts.locale()).change(user,
+                Phrase.of("audit.night.calibrated", window.get().name()), String.join(", ", before),
+                String.join(", ", after), reason));
         status.set(texts.get("calibration.applied", window.get().name()));
         onApplied.run();
         return true;

@@ -29,6 +29,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.NightAssumptions;
 import org.cohortplanner.domain.Overload;
@@ -51,9 +52,9 @@ import org.cohortplanner.simulation.ServiceTime;
 import org.cohortplanner.simulation.SimulationCancelledException;
 import org.cohortplanner.simulation.SlotChange;
 import org.cohortplanner.simulation.SplitAdvisor;
-import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.common.CohortSelection;
 import org.cohortplanner.ui.common.Messages;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.WorkingPlan;
@@ -640,8 +641,9 @@ public final class SimulationViewModel {
         }
         String parts = String.join(", ", CohortFamilies.partsOf(split, cohort.id()).stream().map(Cohort::name)
                 .toList());
-        working.edit(split, new PlanChange(user, "Split " + cohort.name() + " into " + proposal.parts() + " parts",
-                cohort.name(), parts, "split advisor: p95 wait at most " + Math.round(found.targets().p95WaitMinutes())
+        working.edit(split, ProblemTexts.of(texts.locale()).change(user,
+                Phrase.of("audit.cohort.splitAdvised", cohort.name(), proposal.parts()), cohort.name(), parts,
+                "split advisor: p95 wait at most " + Math.round(found.targets().p95WaitMinutes())
                 + " min" + (found.targets().noSuspension() ? ", no suspension" : "")));
         canApplyAdvice.set(false);
         adviceSummary.set(texts.get("advice.applied", cohort.name(), parts));

@@ -152,8 +152,9 @@ public record DeliveryForm(String id, String brand, String doses, String planned
         }
         long doses = dosesTyped();
         if (readable && doses >= 0 && allotted() != doses) {
-            problems.add(texts.get("form.error.splitTotal", Formats.count(allotted()), Formats.count(doses),
-                    Formats.count(Math.abs(doses - allotted())), doses > allotted() ? 0 : 1));
+            problems.add(texts.get("form.error.splitTotal", Formats.count(allotted(), texts.locale()),
+                    Formats.count(doses, texts.locale()),
+                    Formats.count(Math.abs(doses - allotted()), texts.locale()), doses > allotted() ? 0 : 1));
         }
     }
 

@@ -11,12 +11,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.sheetimport.DeliverySheetImport;
 import org.cohortplanner.sheetimport.DeliverySheetPreview;
 import org.cohortplanner.sheetimport.DeliverySheetRow;
-import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.common.Messages;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
@@ -95,7 +96,8 @@ public final class DeliveryImportViewModel {
         long changed = shown.count(DeliverySheetRow.Change.CHANGED);
         String skipped = shown.rows().stream().filter(row -> !row.isValid()).map(row -> Integer.toString(row.row()))
                 .collect(Collectors.joining(", "));
-        working.edit(imported, new PlanChange(user, texts.get("audit.imported", shown.source()),
+        working.edit(imported, ProblemTexts.of(texts.locale()).change(user,
+                Phrase.of("audit.delivery.imported", shown.source()),
                 "", texts.get("audit.importedAfter", added, changed),
                 skipped.isEmpty() ? "" : texts.get("audit.importedSkipped", skipped)));
         clear();

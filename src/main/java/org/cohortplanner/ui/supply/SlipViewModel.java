@@ -21,15 +21,18 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.slip.Effect;
 import org.cohortplanner.planning.slip.ImpactLine;
+import org.cohortplanner.planning.slip.RegionChange;
 import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.planning.slip.SlipImpact;
 import org.cohortplanner.planning.slip.SlipSuggestions;
 import org.cohortplanner.planning.slip.Suggestion;
-import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Messages;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
@@ -49,6 +52,7 @@ public final class SlipViewModel {
     private final UserDialogs dialogs;
     private final String user;
     private final Texts texts;
+    private final ProblemTexts phrases;
     private final Dose2ListExport listExport;
 
     private final ObjectProperty<String> deliveryId = new SimpleObjectProperty<>(this, "deliveryId");
@@ -73,6 +77,7 @@ public final class SlipViewModel {
         this.dialogs = dialogs;
         this.user = user;
         this.texts = texts;
+        this.phrases = ProblemTexts.of(texts.locale());
         this.listExport = new Dose2ListExport(tasks, dialogs, texts);
         // A new question makes the old answer stale: it must never be saved by mistake.
         deliveryId.addListener((observable, before, after) -> clearImpact());
@@ -99,15 +104,16 @@ public final class SlipViewModel {
             return;
         }
         if (date.equals(delivery.expectedArrival())) {
-            problem.set(texts.get("slip.error.sameDate", delivery.id(), Formats.date(date)));
+            problem.set(texts.get("slip.error.sameDate", delivery.id(), Formats.date(date, texts.locale())));
             return;
         }
         clearImpact();
         String typed = reason.get() == null ? "" : reason.get().strip();
-        String slipReason = texts.get("slip.reason", delivery.id(), delivery.brand(), Formats.count(delivery.doses()),
-                date.toString(), delivery.expectedArrival().toString()) + (typed.isEmpty() ? "" : ": " + typed);
-        Delivery delayed = delivery.delayedTo(date, typed.isEmpty()
-                ? texts.get("slip.note", date.toString(), delivery.expectedArrival().toString()) : typed);
+        String slipReason = texts.get("slip.reason", delivery.id(), delivery.brand(),
+                Formats.count(delivery.doses(), texts.locale()), Formats.date(date, texts.locale()),
+                Formats.date(delivery.expectedArrival(), texts.locale())) + (typed.isEmpty() ? "" : ": " + typed);
+        Delivery delayed = delivery.delayedTo(date, typed.isEmpty() ? texts.get("slip.note",
+                Formats.date(date, texts.locale()), Formats.date(delivery.expectedArrival(), texts.locale())) : typed);
         Plan after = plan.withDelivery(delayed);
         start(texts.get("slip.progress.schedule"));
         tasks.run(SLIP_CHANNEL, work -> {
@@ -135,9 +141,10 @@ public final class SlipViewModel {
         String cohorts = computed.cohortsLosing().stream().map(id -> cohortName(plan, id))
                 .collect(Collectors.joining(", "));
         List<LocalDate> days = List.copyOf(computed.daysLosing());
-        impactSummary.set(texts.get("impact.summary", Formats.count(computed.peopleWithoutDose()), cohorts,
+        impactSummary.set(texts.get("impact.summary",
+                Formats.count(computed.peopleWithoutDose(), texts.locale()), cohorts,
                 computed.regionsLosing().size(), days.size(),
-                Formats.period(days.get(0), days.get(days.size() - 1))));
+                Formats.period(days.get(0), days.get(days.size() - 1), texts.locale())));
     }
 
     /** Saves the delay and nothing else, in one undoable step. */
@@ -151,9 +158,10 @@ public final class SlipViewModel {
         start(texts.get("slip.progress.saving"));
         tasks.run(SLIP_CHANNEL, work -> SlipSuggestions.secondDoseMoves(shown.scheduleBefore(),
                 shown.scheduleAfter()), found -> {
-                    working.edit(shown.planAfter(), new PlanChange(user, texts.get("audit.delay", before.id()),
-                            SupplyViewModel.describe(before), SupplyViewModel.describe(after),
-                            "slip: " + shown.reason()));
+                    working.edit(shown.planAfter(), phrases.change(user,
+                            Phrase.of("audit.delivery.delayed", before.id()),
+                            SupplyViewModel.describe(before, texts), SupplyViewModel.describe(after, texts),
+                            texts.get("audit.slipReason", phrases.phrase(shown.cause()))));
                     saved(shown.planAfter(), before.id(), found);
                 }, this::fail, this::progressed);
     }
@@ -173,9 +181,11 @@ public final class SlipViewModel {
         Delivery after = shown.planAfter().delivery(deliveryId.get()).orElseThrow();
         start(texts.get("slip.progress.saving"));
         tasks.run(SLIP_CHANNEL, work -> SlipSuggestions.apply(shown, chosen), applied -> {
-            working.edit(applied.plan(), new PlanChange(user, texts.get("audit.delayWithSuggestion", before.id(),
-                    applied.action()), SupplyViewModel.describe(before),
-                    SupplyViewModel.describe(after) + "; " + String.join("; ", chosen.changes()), applied.reason()));
+            // The suggestion in the console's language; the command line writes the same in English.
+            working.edit(applied.plan(), phrases.change(user, Phrase.of("audit.delivery.delayedWithSuggestion",
+                    before.id(), chosen.title()), SupplyViewModel.describe(before, texts),
+                    SupplyViewModel.describe(after, texts) + "; " + String.join("; ", phrases.phrases(chosen.steps())),
+                    texts.get("audit.slipReason", phrases.phrase(shown.cause()))));
             saved(applied.plan(), before.id(), applied.secondDoseMoves());
         }, this::fail, this::progressed);
     }
@@ -209,7 +219,7 @@ public final class SlipViewModel {
         long people = found.stream().mapToLong(SecondDoseMove::people).sum();
         // The summary first: whoever sees the list filled sees what it sums up.
         movesSummary.set(found.isEmpty() ? texts.get("moves.none", delivery)
-                : texts.get("moves.summary", delivery, Formats.count(people), found.size()));
+                : texts.get("moves.summary", delivery, Formats.count(people, texts.locale()), found.size()));
         moves.setAll(found);
     }
 
@@ -220,6 +230,54 @@ public final class SlipViewModel {
         }
         listExport.export(movesPlan, moves, "dose2-changes-" + movesDelivery + ".xlsx",
                 () -> start(texts.get("moves.export.progress")), () -> busy.set(false), this::progressed);
+    }
+
+    /** The suggestion in a few words, in the console's language: "Pfizer instead of Moderna for 55–59". */
+    public String title(Suggestion suggestion) {
+        return phrases.phrase(suggestion.title());
+    }
+
+    /** The regions a suggestion touches, by the names planners use in the console's language. */
+    public String regionsText(Suggestion suggestion) {
+        return suggestion.regionNames().stream().map(region -> Formats.region(region, texts.locale()))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** What the suggestion does: its effect on people, then each change and each region's part, one per line. */
+    public String details(Suggestion suggestion) {
+        Effect effect = suggestion.effect();
+        return texts.get("suggestions.effect", Formats.count(effect.peopleMoved(), texts.locale()),
+                Formats.count(effect.peoplePostponed(), texts.locale()), effect.daysAdded(), effect.brandChanges(),
+                Formats.count(effect.peopleStillShort(), texts.locale())) + "\n"
+                + String.join("\n", phrases.phrases(suggestion.steps()))
+                + suggestion.regions().stream().map(change -> "\n" + regionText(suggestion.plan(), change))
+                .collect(Collectors.joining());
+    }
+
+    /** One region's part of a suggestion in a sentence: which region, which days, how many people or doses. */
+    private String regionText(Plan plan, RegionChange change) {
+        String days = change.firstDay() == null ? "" : change.lastDay() == null || change.lastDay()
+                .equals(change.firstDay()) ? Formats.dayMonth(change.firstDay(), texts.locale())
+                : Formats.dayMonth(change.firstDay(), texts.locale()) + "–"
+                + Formats.dayMonth(change.lastDay(), texts.locale());
+        String region = Formats.region(change.region(), texts.locale());
+        if (change.fromRegion() != null) {
+            return texts.get("suggestions.region.transfer", region, Formats.count(change.doses(), texts.locale()),
+                    change.brandAfter(), Formats.region(change.fromRegion(), texts.locale()), days);
+        }
+        if (change.cohortId() == null) {
+            // A longer interval moves second doses of every cohort of the brand in the region.
+            return texts.get("suggestions.region.dose2Moved", region, Formats.count(change.people(), texts.locale()),
+                    days);
+        }
+        String cohort = cohortName(plan, change.cohortId());
+        if (change.brandBefore() != null && change.brandAfter() != null
+                && !change.brandBefore().equals(change.brandAfter())) {
+            return texts.get("suggestions.region.swap", region, Formats.count(change.people(), texts.locale()),
+                    cohort, change.brandAfter(), change.brandBefore(), days);
+        }
+        return texts.get("suggestions.region.moved", region, Formats.count(change.people(), texts.locale()),
+                cohort, days);
     }
 
     static String cohortName(Plan plan, String cohortId) {

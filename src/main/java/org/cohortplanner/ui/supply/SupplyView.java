@@ -58,9 +58,7 @@ import org.cohortplanner.domain.Transfer;
 import org.cohortplanner.sheetimport.DeliverySheetRow;
 import org.cohortplanner.planning.schedule.BrandDay;
 import org.cohortplanner.planning.schedule.RegionStockDay;
-import org.cohortplanner.planning.slip.Effect;
 import org.cohortplanner.planning.slip.ImpactLine;
-import org.cohortplanner.planning.slip.RegionChange;
 import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.planning.slip.Suggestion;
 import org.cohortplanner.ui.common.Formats;
@@ -187,7 +185,7 @@ public final class SupplyView {
         deliveries.getColumns().setAll(List.of(
                 column(texts.get("column.id"), Delivery::id, 132),
                 column(texts.get("column.brand"), Delivery::brand, 90),
-                numeric(column(texts.get("column.doses"), d -> Formats.count(d.doses()), 90)),
+                numeric(column(texts.get("column.doses"), d -> Formats.count(d.doses(), texts.locale()), 90)),
                 column(texts.get("column.planned"), d -> Formats.date(d.plannedArrival(), texts.locale()), 130),
                 column(texts.get("column.expected"), d -> Formats.date(d.expectedArrival(), texts.locale()), 136),
                 numeric(column(texts.get("column.delay"), d -> d.delayDays() == 0 ? "" : Long.toString(d.delayDays()),
@@ -228,7 +226,7 @@ public final class SupplyView {
             return texts.get("allotment." + allotment.rule().name());
         }
         return texts.get("allotment.explicitShort", allotment.dosesByRegion().entrySet().stream()
-                .map(region -> region.getKey() + " " + Formats.count(region.getValue()))
+                .map(region -> region.getKey() + " " + Formats.count(region.getValue(), texts.locale()))
                 .collect(Collectors.joining(", ")));
     }
 
@@ -312,8 +310,8 @@ public final class SupplyView {
                                 LinkedHashMap::new)));
         Runnable total = () -> {
             DeliveryForm form = typed.get();
-            splitTotal.setText(texts.get("form.splitTotal", Formats.count(form.allotted()),
-                    form.dosesTyped() < 0 ? "?" : Formats.count(form.dosesTyped())));
+            splitTotal.setText(texts.get("form.splitTotal", Formats.count(form.allotted(), texts.locale()),
+                    form.dosesTyped() < 0 ? "?" : Formats.count(form.dosesTyped(), texts.locale())));
             splitTotal.pseudoClassStateChanged(PseudoClass.getPseudoClass("off"),
                     form.allotted() != form.dosesTyped());
         };
@@ -422,8 +420,9 @@ public final class SupplyView {
 
     /** "12,400", or "0 · 3,100 short" on a day the region cannot give everyone their dose. */
     private String stockText(RegionStockDay day) {
-        String stock = Formats.count(day.stock() + day.reserved());
-        return day.isShort() ? texts.get("regions.short", stock, Formats.count(day.peopleShort())) : stock;
+        String stock = Formats.count(day.stock() + day.reserved(), texts.locale());
+        return day.isShort()
+                ? texts.get("regions.short", stock, Formats.count(day.peopleShort(), texts.locale())) : stock;
     }
 
     private static boolean sameTitles(List<? extends TableColumn<?, ?>> shown, List<? extends TableColumn<?, ?>> made) {
@@ -451,7 +450,7 @@ public final class SupplyView {
         transfers.getColumns().setAll(List.of(
                 column(texts.get("transfer.column.id"), Transfer::id, 90),
                 column(texts.get("transfer.column.brand"), Transfer::brand, 80),
-                numeric(column(texts.get("transfer.column.doses"), t -> Formats.count(t.doses()), 90)),
+                numeric(column(texts.get("transfer.column.doses"), t -> Formats.count(t.doses(), texts.locale()), 90)),
                 column(texts.get("transfer.column.from"), Transfer::fromRegion, 110),
                 column(texts.get("transfer.column.to"), Transfer::toRegion, 110),
                 column(texts.get("transfer.column.shipped"), t -> Formats.date(t.shipped(), texts.locale()), 110),
@@ -552,11 +551,13 @@ public final class SupplyView {
                 column(texts.get("column.id"), r -> r.delivery() == null ? "" : r.delivery().id(), 110),
                 column(texts.get("column.brand"), r -> r.delivery() == null ? "" : r.delivery().brand(), 80),
                 numeric(column(texts.get("column.doses"),
-                        r -> r.delivery() == null ? "" : Formats.count(r.delivery().doses()), 90)),
+                        r -> r.delivery() == null ? "" : Formats.count(r.delivery().doses(), texts.locale()), 90)),
                 column(texts.get("column.planned"),
-                        r -> r.delivery() == null ? "" : Formats.date(r.delivery().plannedArrival()), 92),
+                        r -> r.delivery() == null ? "" : Formats.date(r.delivery().plannedArrival(), texts.locale()),
+                                92),
                 column(texts.get("column.expected"),
-                        r -> r.delivery() == null ? "" : Formats.date(r.delivery().expectedArrival()), 92),
+                        r -> r.delivery() == null ? "" : Formats.date(r.delivery().expectedArrival(), texts.locale()),
+                                92),
                 column(texts.get("import.column.errors"), DeliveryImportViewModel::errorsText, 330)));
         table.setRowFactory(ignored -> new TableRow<>() {
             @Override
@@ -633,7 +634,7 @@ public final class SupplyView {
         days.setTickLabelFormatter(shownAs(epochDay -> dayMonth(LocalDate.ofEpochDay(epochDay.longValue()))));
         NumberAxis doses = new NumberAxis();
         doses.setLabel(texts.get("chart.doses"));
-        doses.setTickLabelFormatter(shownAs(value -> Formats.count(value.longValue())));
+        doses.setTickLabelFormatter(shownAs(value -> Formats.count(value.longValue(), texts.locale())));
         LineChart<Number, Number> chart = new LineChart<>(days, doses);
         chart.setId(CHART_ID);
         chart.getStyleClass().add("supply-chart");
@@ -761,8 +762,10 @@ public final class SupplyView {
                 numeric(column(texts.get("impact.difference"), l -> signed(l.peopleLosingDose()), 100)),
                 column(texts.get("impact.brand"), ImpactLine::brand, 78),
                 numeric(column(texts.get("impact.doseColumn"), l -> Integer.toString(l.dose()), 58)),
-                numeric(column(texts.get("impact.before"), l -> Formats.count(l.peopleShortBefore()), 112)),
-                numeric(column(texts.get("impact.after"), l -> Formats.count(l.peopleShortAfter()), 104))));
+                numeric(column(texts.get("impact.before"), l -> Formats.count(l.peopleShortBefore(), texts.locale()),
+                        112)),
+                numeric(column(texts.get("impact.after"), l -> Formats.count(l.peopleShortAfter(), texts.locale()),
+                        104))));
         showWhenFilled(impact, slip.impactLines());
 
         Label suggestionsTitle = new Label(texts.get("suggestions.title"));
@@ -775,18 +778,19 @@ public final class SupplyView {
         suggestions.getColumns().setAll(List.of(
                 numeric(column("#", s -> Integer.toString(slip.suggestions().indexOf(s) + 1), 30)),
                 numeric(column(texts.get("suggestions.postponed"),
-                        s -> Formats.count(s.effect().peoplePostponed()), 100)),
-                numeric(column(texts.get("suggestions.moved"), s -> Formats.count(s.effect().peopleMoved()), 84)),
+                        s -> Formats.count(s.effect().peoplePostponed(), texts.locale()), 100)),
+                numeric(column(texts.get("suggestions.moved"),
+                        s -> Formats.count(s.effect().peopleMoved(), texts.locale()), 84)),
                 numeric(column(texts.get("suggestions.days"), s -> Integer.toString(s.effect().daysAdded()), 66)),
                 numeric(column(texts.get("suggestions.brandChanges"),
                         s -> Integer.toString(s.effect().brandChanges()), 70)),
-                column(texts.get("suggestions.regions"), s -> String.join(", ", s.regionNames()), 160),
-                column(texts.get("suggestions.summary"), Suggestion::summary, 260)));
+                column(texts.get("suggestions.regions"), slip::regionsText, 160),
+                column(texts.get("suggestions.summary"), slip::title, 260)));
         Label chosenChanges = new Label();
         chosenChanges.setWrapText(true);
         chosenChanges.getStyleClass().add("screen-summary");
         suggestions.getSelectionModel().selectedItemProperty().addListener((observable, before, after) ->
-                chosenChanges.setText(after == null ? "" : effectText(after)));
+                chosenChanges.setText(after == null ? "" : slip.details(after)));
         // A regional suggestion lists a line per region and transfer: its lines scroll in a box of their own, so
         // the buttons that save it stay next to the table.
         ScrollPane chosenScroll = new ScrollPane(chosenChanges);
@@ -829,7 +833,7 @@ public final class SupplyView {
                 column(texts.get("impact.cohort"), m -> slip.cohortNames().getOrDefault(m.cohortId(), m.cohortId()),
                         64),
                 column(texts.get("impact.region"), SecondDoseMove::region, 96),
-                numeric(column(texts.get("moves.people"), m -> Formats.count(m.people()), 76)),
+                numeric(column(texts.get("moves.people"), m -> Formats.count(m.people(), texts.locale()), 76)),
                 column(texts.get("moves.brandTold"), SecondDoseMove::brandBefore, 90),
                 column(texts.get("moves.told"), m -> dayMonth(m.secondDoseBefore()), 106),
                 column(texts.get("moves.brandNow"), m -> m.brandAfter() == null ? "" : m.brandAfter(), 100),
@@ -848,44 +852,17 @@ public final class SupplyView {
         return pane;
     }
 
-    private String effectText(Suggestion suggestion) {
-        Effect effect = suggestion.effect();
-        return texts.get("suggestions.effect", Formats.count(effect.peopleMoved()),
-                Formats.count(effect.peoplePostponed()), effect.daysAdded(), effect.brandChanges(),
-                Formats.count(effect.peopleStillShort())) + "\n" + String.join("\n", suggestion.changes())
-                + suggestion.regions().stream().map(change -> "\n" + regionText(change)).collect(Collectors.joining());
-    }
-
-    /** One region's part of a suggestion in a sentence: which region, which days, how many people or doses. */
-    private String regionText(RegionChange change) {
-        String days = change.firstDay() == null ? "" : change.lastDay() == null || change.lastDay()
-                .equals(change.firstDay()) ? dayMonth(change.firstDay())
-                : dayMonth(change.firstDay()) + "–" + dayMonth(change.lastDay());
-        if (change.fromRegion() != null) {
-            return texts.get("suggestions.region.transfer", change.region(), Formats.count(change.doses()),
-                    change.brandAfter(), change.fromRegion(), days);
-        }
-        String cohort = change.cohortId() == null ? "" : cohortName(change.cohortId());
-        if (change.brandBefore() != null && change.brandAfter() != null) {
-            return texts.get("suggestions.region.swap", change.region(), Formats.count(change.people()), cohort,
-                    change.brandAfter(), change.brandBefore(), days);
-        }
-        return texts.get("suggestions.region.moved", change.region(), Formats.count(change.people()), cohort, days);
-    }
-
-    /** "28 Jul": the year is plain from the campaign. */
+    /** "28 Jul", "7. 28.": the year is plain from the campaign. */
     private String dayMonth(LocalDate day) {
-        // The day without its year, which the axis or table makes plain: "2 Aug", "8. 2.".
-        return texts.locale().getLanguage().equals("ko") ? day.getMonthValue() + ". " + day.getDayOfMonth() + "."
-                : Formats.date(day).replaceFirst(" \\d{4}$", "");
+        return Formats.dayMonth(day, texts.locale());
     }
 
     private String cohortName(String cohortId) {
         return viewModel.plan().cohort(cohortId).map(Cohort::name).orElse(cohortId);
     }
 
-    private static String signed(long value) {
-        return (value > 0 ? "+" : "") + Formats.count(value);
+    private String signed(long value) {
+        return (value > 0 ? "+" : "") + Formats.count(value, texts.locale());
     }
 
     static void hideWhenEmpty(Label label) {

@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.cohortplanner.domain.Allotment;
 import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.Region;
 import org.cohortplanner.domain.Transfer;
@@ -29,6 +30,7 @@ import org.cohortplanner.planning.slip.SlipImpact;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Messages;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
@@ -48,6 +50,7 @@ public final class SupplyViewModel {
     private final UserDialogs dialogs;
     private final String user;
     private final Texts texts;
+    private final ProblemTexts phrases;
     private final SlipViewModel slip;
     private final DeliveryImportViewModel importer;
     private final IntervalPoliciesViewModel intervals;
@@ -72,6 +75,7 @@ public final class SupplyViewModel {
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.user = Objects.requireNonNull(user, "user");
         this.texts = Objects.requireNonNull(texts, "texts");
+        this.phrases = ProblemTexts.of(texts.locale());
         this.slip = new SlipViewModel(working, tasks, dialogs, user, texts);
         this.importer = new DeliveryImportViewModel(working, tasks, dialogs, user, texts);
         this.intervals = new IntervalPoliciesViewModel(working, tasks, dialogs, user, texts);
@@ -104,7 +108,7 @@ public final class SupplyViewModel {
         }
         long doses = plan.deliveries().stream().mapToLong(Delivery::doses).sum();
         long slipped = plan.deliveries().stream().filter(Delivery::isSlipped).count();
-        summary.set(texts.get("summary", plan.deliveries().size(), Formats.count(doses), slipped,
+        summary.set(texts.get("summary", plan.deliveries().size(), Formats.count(doses, texts.locale()), slipped,
                 plan.zone().getId()));
         scheduling.set(true);
         tasks.run(SCHEDULE_CHANNEL, progress -> Schedule.of(plan), this::showSchedule, failure -> {
@@ -118,8 +122,10 @@ public final class SupplyViewModel {
         schedule.set(built);
         List<String> warnings = new ArrayList<>();
         for (SecondDoseWarning warning : built.secondDoseWarnings()) {
-            warnings.add(texts.get("guard.warning", warning.cohortName(), Formats.dateTime(warning.windowOpens()),
-                    Formats.count(warning.peopleUncovered()), warning.brand(), Formats.date(warning.firstShortDay())));
+            warnings.add(texts.get("guard.warning", warning.cohortName(),
+                    Formats.dateTime(warning.windowOpens(), texts.locale()),
+                    Formats.count(warning.peopleUncovered(), texts.locale()), warning.brand(),
+                    Formats.date(warning.firstShortDay(), texts.locale())));
         }
         guard.setAll(warnings);
         showBrand();
@@ -147,7 +153,7 @@ public final class SupplyViewModel {
         long peopleShort = days.stream().mapToLong(BrandDay::peopleShort).sum();
         String what = region == null ? brand : texts.get("chart.brandInRegion", brand, region);
         String text = shortDays == 0 ? texts.get("chart.noShortage", what)
-                : texts.get("chart.shortage", what, shortDays, Formats.count(peopleShort));
+                : texts.get("chart.shortage", what, shortDays, Formats.count(peopleShort, texts.locale()));
         chartSummary.set(delay == null ? text : texts.get("chart.withDelay", text, slip.deliveryIdProperty().get()));
     }
 
@@ -182,7 +188,7 @@ public final class SupplyViewModel {
             List<Delivery> list = new ArrayList<>(plan.deliveries());
             list.add(saved);
             edited = plan.withDeliveries(list);
-            change = new PlanChange(user, texts.get("audit.added", saved.id()), "", describe(saved), "");
+            change = phrases.change(user, Phrase.of("audit.delivery.added", saved.id()), "", describe(saved), "");
         } else {
             Delivery before = plan.delivery(replacing).orElse(null);
             if (before == null) {
@@ -193,8 +199,8 @@ public final class SupplyViewModel {
             }
             edited = plan.withDeliveries(plan.deliveries().stream().map(d -> d.id().equals(replacing) ? saved : d)
                     .toList());
-            change = new PlanChange(user, texts.get("audit.edited", replacing), describe(before), describe(saved),
-                    "");
+            change = phrases.change(user, Phrase.of("audit.delivery.edited", replacing), describe(before),
+                    describe(saved), "");
         }
         try {
             working.edit(edited, change);
@@ -212,24 +218,33 @@ public final class SupplyViewModel {
             return;
         }
         if (!dialogs.confirm(texts.get("delete.title"), texts.get("delete.question", id, gone.brand(),
-                Formats.count(gone.doses())))) {
+                Formats.count(gone.doses(), texts.locale())))) {
             return;
         }
         working.edit(plan.withDeliveries(plan.deliveries().stream().filter(d -> !d.id().equals(id)).toList()),
-                new PlanChange(user, texts.get("audit.deleted", id), describe(gone), "", ""));
+                phrases.change(user, Phrase.of("audit.delivery.deleted", id), describe(gone), "", ""));
     }
 
     /** A delivery in one line, for the audit trail's before and after. */
-    static String describe(Delivery delivery) {
+    private String describe(Delivery delivery) {
+        return describe(delivery, texts);
+    }
+
+    /** A delivery in words for the audit's before and after, in the console's language. */
+    static String describe(Delivery delivery, Texts texts) {
+        Locale locale = texts.locale();
         Allotment allotment = delivery.allotment();
         String allotted = allotment.isExplicit() ? allotment.dosesByRegion().entrySet().stream()
-                .map(region -> region.getKey() + " " + region.getValue()).collect(Collectors.joining("; ",
-                        "allotted ", ""))
-                : "allotted by " + allotment.rule().name().toLowerCase(Locale.ROOT);
-        return delivery.id() + ": " + delivery.brand() + ", " + delivery.doses() + " doses, planned "
-                + delivery.plannedArrival() + ", expected " + delivery.expectedArrival() + ", " + delivery.status()
-                + (delivery.leadTimeDays() == null ? "" : ", lead time " + delivery.leadTimeDays() + " days")
-                + ", " + allotted + (delivery.note().isBlank() ? "" : ", " + delivery.note());
+                .map(region -> Formats.region(region.getKey(), locale) + " " + Formats.count(region.getValue(),
+                        locale)).collect(Collectors.joining("; "))
+                : texts.get("allotment." + allotment.rule().name());
+        return texts.get("describe.delivery", delivery.id(), delivery.brand(), Formats.count(delivery.doses(), locale),
+                Formats.date(delivery.plannedArrival(), locale), Formats.date(delivery.expectedArrival(), locale),
+                texts.get("status." + delivery.status().name()))
+                + (delivery.leadTimeDays() == null ? "" : ", " + texts.get("describe.leadTime",
+                        delivery.leadTimeDays()))
+                + ", " + texts.get("describe.allotted", allotted) + (delivery.note().isBlank() ? ""
+                : ", " + delivery.note());
     }
 
     /**
@@ -248,7 +263,7 @@ public final class SupplyViewModel {
         PlanChange change;
         if (replacing == null) {
             list.add(saved);
-            change = new PlanChange(user, texts.get("audit.transferAdded", saved.id()), "", describe(saved), "");
+            change = phrases.change(user, Phrase.of("audit.transfer.added", saved.id()), "", describe(saved), "");
         } else {
             Transfer before = transfer(plan, replacing);
             if (before == null) {
@@ -258,7 +273,7 @@ public final class SupplyViewModel {
                 return List.of();
             }
             list.replaceAll(transfer -> transfer.id().equals(replacing) ? saved : transfer);
-            change = new PlanChange(user, texts.get("audit.transferEdited", replacing), describe(before),
+            change = phrases.change(user, Phrase.of("audit.transfer.edited", replacing), describe(before),
                     describe(saved), "");
         }
         try {
@@ -274,11 +289,11 @@ public final class SupplyViewModel {
         Plan plan = working.getPlan();
         Transfer gone = transfer(plan, id);
         if (gone == null || !dialogs.confirm(texts.get("transfer.delete.title"), texts.get("transfer.delete.question",
-                id, Formats.count(gone.doses()), gone.brand(), gone.fromRegion(), gone.toRegion()))) {
+                id, Formats.count(gone.doses(), texts.locale()), gone.brand(), gone.fromRegion(), gone.toRegion()))) {
             return;
         }
         working.edit(plan.withTransfers(plan.transfers().stream().filter(t -> !t.id().equals(id)).toList()),
-                new PlanChange(user, texts.get("audit.transferDeleted", id), describe(gone), "", ""));
+                phrases.change(user, Phrase.of("audit.transfer.deleted", id), describe(gone), "", ""));
     }
 
     private static Transfer transfer(Plan plan, String id) {
@@ -286,11 +301,13 @@ public final class SupplyViewModel {
     }
 
     /** A transfer in one line, for the audit trail's before and after. */
-    static String describe(Transfer transfer) {
-        return transfer.id() + ": " + transfer.doses() + " doses of " + transfer.brand() + " from "
-                + transfer.fromRegion() + " to " + transfer.toRegion() + ", shipped " + transfer.shipped()
-                + ", lead time " + transfer.leadTimeDays() + " days"
-                + (transfer.note().isBlank() ? "" : ", " + transfer.note());
+    /** A transfer in words for the audit's before and after, in the console's language. */
+    private String describe(Transfer transfer) {
+        Locale locale = texts.locale();
+        return texts.get("describe.transfer", transfer.id(), Formats.count(transfer.doses(), locale),
+                transfer.brand(), Formats.region(transfer.fromRegion(), locale),
+                Formats.region(transfer.toRegion(), locale), Formats.date(transfer.shipped(), locale),
+                transfer.leadTimeDays()) + (transfer.note().isBlank() ? "" : ", " + transfer.note());
     }
 
     public Plan plan() {

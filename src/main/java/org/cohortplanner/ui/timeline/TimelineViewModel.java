@@ -32,11 +32,11 @@ import javafx.collections.ObservableList;
 import org.cohortplanner.domain.BookingWindow;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Holiday;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.CohortFamilies;
 import org.cohortplanner.planning.PlanValidator;
 import org.cohortplanner.planning.Problem;
-import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.ui.common.CohortSelection;
 import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.Texts;
@@ -703,8 +703,8 @@ public final class TimelineViewModel {
         Cohort cohort = plan.cohort(cohortId)
                 .orElseThrow(() -> new IllegalArgumentException("no cohort " + cohortId + " in the plan"));
         BookingWindow moved = cohort.window().shiftedBy(shift);
-        working.edit(plan.withCohort(cohort.withWindow(moved)), new PlanChange(user,
-                texts.get("audit.move", cohort.name()), windowText(cohort.window()), windowText(moved), ""));
+        working.edit(plan.withCohort(cohort.withWindow(moved)), ProblemTexts.of(texts.locale()).change(user,
+                Phrase.of("audit.window.moved", cohort.name()), windowText(cohort.window()), windowText(moved), ""));
     }
 
     private String windowText(BookingWindow window) {

@@ -29,7 +29,7 @@ class AuditViewModelTest {
         assertEquals("lee", rows.get(0).user());
         assertEquals("A → B", rows.get(0).change());
         assertEquals("minister's request", rows.get(0).reason());
-        assertEquals("2021-07-12 09:02:00", rows.get(0).time(), "times are in the plan's zone (UTC+9)");
+        assertEquals("12 Jul 2021 09:02:00", rows.get(0).time(), "times are in the plan's zone (UTC+9)");
         assertEquals("2 entries · newest first · times in Asia/Seoul", viewModel.summaryProperty().get());
     }
 

@@ -15,46 +15,51 @@ import org.junit.jupiter.api.Test;
 class FormatsTest {
     @Test
     void peopleGetThousandsSeparators() {
-        assertEquals("16,210,000", Formats.count(16_210_000));
-        assertEquals("0", Formats.count(0));
+        assertEquals("16,210,000", Formats.count(16_210_000, Locale.ENGLISH));
+        assertEquals("0", Formats.count(0, Locale.ENGLISH));
     }
 
     @Test
     void aSingleBrandIsJustItsNameAndSharesArePercentages() {
-        assertEquals("Moderna", Formats.shares(Map.of("Moderna", 1.0)));
+        assertEquals("Moderna", Formats.shares(Map.of("Moderna", 1.0), Locale.ENGLISH));
         Map<String, Double> mixed = new LinkedHashMap<>();
         mixed.put("Pfizer", 0.6);
         mixed.put("Moderna", 0.4);
-        assertEquals("Pfizer 60%, Moderna 40%", Formats.shares(mixed));
-        assertEquals("Pfizer 33.3%", Formats.shares(Map.of("Pfizer", 1 / 3.0)));
-        assertEquals("none", Formats.shares(Map.of()));
+        assertEquals("Pfizer 60%, Moderna 40%", Formats.shares(mixed, Locale.ENGLISH));
+        assertEquals("Pfizer 33.3%", Formats.shares(Map.of("Pfizer", 1 / 3.0), Locale.ENGLISH));
+        assertEquals("none", Formats.shares(Map.of(), Locale.ENGLISH));
     }
 
     @Test
     void periodsNameTheYearOnceUnlessItChanges() {
-        assertEquals("26 Jul – 7 Aug 2021", Formats.period(LocalDate.of(2021, 7, 26), LocalDate.of(2021, 8, 7)));
+        assertEquals("26 Jul – 7 Aug 2021", Formats.period(LocalDate.of(2021, 7, 26), LocalDate.of(2021, 8, 7),
+                Locale.ENGLISH));
         assertEquals("20 Dec 2021 – 3 Jan 2022",
-                Formats.period(LocalDate.of(2021, 12, 20), LocalDate.of(2022, 1, 3)));
+                Formats.period(LocalDate.of(2021, 12, 20), LocalDate.of(2022, 1, 3), Locale.ENGLISH));
     }
 
     @Test
     void tablePeriodsLeaveOutTheYearWithinAYear() {
-        assertEquals("26 Jul – 7 Aug", Formats.shortPeriod(LocalDate.of(2021, 7, 26), LocalDate.of(2021, 8, 7)));
+        assertEquals("26 Jul – 7 Aug", Formats.shortPeriod(LocalDate.of(2021, 7, 26), LocalDate.of(2021, 8, 7),
+                Locale.ENGLISH));
         assertEquals("20 Dec 2021 – 3 Jan 2022",
-                Formats.shortPeriod(LocalDate.of(2021, 12, 20), LocalDate.of(2022, 1, 3)));
+                Formats.shortPeriod(LocalDate.of(2021, 12, 20), LocalDate.of(2022, 1, 3), Locale.ENGLISH));
     }
 
     @Test
     void everyBirthDayWhenNoDigitsOrAllTen() {
-        assertEquals("every day", Formats.birthDayDigits(Set.of()));
-        assertEquals("every day", Formats.birthDayDigits(Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9)));
-        assertEquals("ending in 0, 5", Formats.birthDayDigits(Set.of(5, 0)));
+        assertEquals("every day", Formats.birthDayDigits(Set.of(), Locale.ENGLISH));
+        assertEquals("every day", Formats.birthDayDigits(Set.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), Locale.ENGLISH));
+        assertEquals("ending in 0, 5", Formats.birthDayDigits(Set.of(5, 0), Locale.ENGLISH));
     }
 
     @Test
-    void auditTimesAreWrittenInTheGivenZone() {
-        assertEquals("2021-07-19 22:00:00",
-                Formats.timestamp(Instant.parse("2021-07-19T13:00:00Z"), ZoneId.of("Asia/Seoul")));
+    void auditTimesAreWrittenInTheGivenZoneInTheStyleOfTheDates() {
+        Instant at = Instant.parse("2021-07-19T13:00:00Z");
+        assertEquals("19 Jul 2021 22:00:00", Formats.timestamp(at, ZoneId.of("Asia/Seoul"), Locale.ENGLISH));
+        assertEquals("2021. 7. 19. 22:00:00", Formats.timestamp(at, ZoneId.of("Asia/Seoul"), Locale.KOREAN));
+        assertEquals(Formats.date(LocalDate.of(2021, 7, 19), Locale.KOREAN) + " 22:00:00",
+                Formats.timestamp(at, ZoneId.of("Asia/Seoul"), Locale.KOREAN), "the same style as the dates");
     }
 
     @Test

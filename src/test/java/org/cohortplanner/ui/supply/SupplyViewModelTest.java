@@ -318,7 +318,7 @@ class SupplyViewModelTest {
         Delivery saved = working.getPlan().delivery("MOD-2021-W28").orElseThrow();
         assertEquals(Map.of("Seoul", 600_000L, "Incheon", 50_000L, "Gyeonggi", 500_000L),
                 saved.allotment().dosesByRegion());
-        assertTrue(store.audit().get(0).after().contains("allotted Seoul 600000; Incheon 50000; Gyeonggi 500000"),
+        assertTrue(store.audit().get(0).after().contains("allotted Seoul 600,000; Incheon 50,000; Gyeonggi 500,000"),
                 store.audit().get(0).after());
         // Editing the delivery again keeps its split: the form starts from it.
         assertEquals(AllotmentRule.EXPLICIT, DeliveryForm.of(saved).allotmentRule());
@@ -375,7 +375,7 @@ class SupplyViewModelTest {
         assertTrue(working.getPlan().transfers().isEmpty());
         assertEquals(List.of("Recorded transfer TR-1", "Edited transfer TR-1", "Deleted transfer TR-1"),
                 store.audit().stream().map(AuditEntry::action).toList());
-        assertEquals("TR-1: 120000 doses of Pfizer from Busan to Seoul, shipped 2021-07-24, lead time 2 days, "
+        assertEquals("TR-1: 120,000 doses of Pfizer from Busan to Seoul, shipped 24 Jul 2021, lead time 2 days, "
                 + "Seoul-area swap", store.audit().get(1).before());
 
         working.undo();
