@@ -14,6 +14,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -48,6 +49,7 @@ final class GuideWindow {
             protected void updateItem(GuideDocument.Section section, boolean empty) {
                 super.updateItem(section, empty);
                 setText(empty || section == null ? null : section.title());
+                setTooltip(empty || section == null ? null : new Tooltip(section.title()));
                 setPadding(new Insets(2, 4, 2, empty || section == null ? 4 : 4 + 12 * (section.level() - 1)));
             }
         });
