@@ -70,6 +70,10 @@ import org.cohortplanner.ui.common.Texts;
  * days, the dose-2 guard, and "record a delay" with its impact and suggestions beside them.
  */
 public final class SupplyView {
+    /** Where the split between the supply and the delay panel sits: while idle, and while a slip is shown. */
+    static final double IDLE_DIVIDER = 0.66;
+    static final double OPEN_DIVIDER = 0.5;
+
     public static final String DELIVERIES_ID = "supply-deliveries";
     public static final String SUMMARY_ID = "supply-summary";
     public static final String ADD_ID = "supply-add";
@@ -141,7 +145,14 @@ public final class SupplyView {
         right.setFitToWidth(true);
         right.getStyleClass().add("edge-to-edge");
         SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.5);
+        // The delay panel gives way while no slip is being looked at: the deliveries and the stock get the room, and
+        // the panel opens to half the screen when a slip's impact and suggestions are to be read.
+        split.setDividerPositions(IDLE_DIVIDER);
+        javafx.beans.value.ChangeListener<Object> opened = (observable, before, after) -> split.setDividerPositions(
+                slip.busyProperty().get() || !slip.impactSummaryProperty().get().isEmpty() ? OPEN_DIVIDER
+                        : IDLE_DIVIDER);
+        slip.busyProperty().addListener(opened);
+        slip.impactSummaryProperty().addListener(opened);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(heading, split);
         root.getStyleClass().addAll("screen", "supply-screen");
@@ -690,6 +701,13 @@ public final class SupplyView {
 
     // ------------------------------------------------------------------------------------------- record a delay
 
+    /** A field's name in the delay form: kept whole, the field beside it gives way. */
+    private static Label formLabel(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
     private Node slipPane() {
         Label heading = new Label(texts.get("slip.title"));
         heading.getStyleClass().add("section-title");
@@ -717,9 +735,9 @@ public final class SupplyView {
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(6);
-        form.addRow(0, new Label(texts.get("slip.delivery")), delivery);
-        form.addRow(1, new Label(texts.get("slip.newDate")), date);
-        form.addRow(2, new Label(texts.get("slip.reasonLabel")), reason);
+        form.addRow(0, formLabel(texts.get("slip.delivery")), delivery);
+        form.addRow(1, formLabel(texts.get("slip.newDate")), date);
+        form.addRow(2, formLabel(texts.get("slip.reasonLabel")), reason);
         GridPane.setHgrow(reason, Priority.ALWAYS);
 
         Button show = button(SLIP_SHOW_ID, texts.get("slip.show"));
