@@ -132,15 +132,27 @@ public final class SupplyView {
         VBox deliveriesBox = new VBox(8, toolbar(), deliveriesTable());
         deliveriesBox.setPadding(new Insets(8, 0, 0, 0));
         VBox.setVgrow(deliveries, Priority.ALWAYS);
+        Tab intervals = tab(texts.get("tab.intervals"), new IntervalPoliciesView(viewModel.intervals(),
+                viewModel::plan, viewModel.brands(), texts).root());
         TabPane tabs = new TabPane(tab(texts.get("tab.deliveries"), deliveriesBox),
                 tab(texts.get("tab.transfers"), transfersPane()), tab(texts.get("tab.regions"), regionsPane()),
-                tab(texts.get("tab.intervals"), new IntervalPoliciesView(viewModel.intervals(), viewModel::plan,
-                        viewModel.brands(), texts).root()));
+                intervals);
         tabs.setId(TABS_ID);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefHeight(290);
         tabs.setMinHeight(200);
-        VBox left = new VBox(8, tabs, chartPane(), guardPane());
+        Node chart = chartPane();
+        Node guard = guardPane();
+        VBox left = new VBox(8, tabs, chart, guard);
+        // The dose intervals tab shows its own dose-2 days: while it is chosen it takes the whole column, the stock
+        // chart and the dose-2 guard of the deliveries come back with the other tabs.
+        intervals.selectedProperty().addListener((observable, before, chosen) -> {
+            for (Node node : List.of(chart, guard)) {
+                node.setVisible(!chosen);
+                node.setManaged(!chosen);
+            }
+            VBox.setVgrow(tabs, chosen ? Priority.ALWAYS : Priority.NEVER);
+        });
         ScrollPane right = new ScrollPane(slipPane());
         right.setFitToWidth(true);
         right.getStyleClass().add("edge-to-edge");
