@@ -117,9 +117,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void jacksonStaysInThePlanFormatTheRemoteStoreAndTheBackend() {
+    void jacksonStaysInThePlanFormatTheRemoteStoreTheBackendAndTheCommandsOutput() {
         check(noClasses().that().resideOutsideOfPackages(ROOT + ".store.json..", ROOT + ".store.remote..", BACKEND,
-                        MIGRATION)
+                        MIGRATION, CLI)
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.."));
     }
 
