@@ -5,15 +5,14 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.cohortplanner.files.AtomicFiles;
 import org.cohortplanner.store.DataLocation;
 import org.cohortplanner.store.StoreException;
 
@@ -124,13 +123,8 @@ public final class SettingsFile {
             Files.createDirectories(file.getParent());
             StringWriter text = new StringWriter();
             properties.store(text, "Cohort Planner settings");
-            Path temporary = file.resolveSibling(FILE_NAME + ".new");
-            Files.writeString(temporary, text.toString(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException notAtomic) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.write(file, true, out -> out.write(bytes));
         } catch (IOException | UncheckedIOException failure) {
             throw new StoreException("the settings cannot be saved to " + file + ": " + failure.getMessage(), failure);
         }
