@@ -68,38 +68,34 @@ public final class SlipCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         LocalDate date;
         try {
             date = LocalDate.parse(newDate);
         } catch (DateTimeParseException e) {
-            err.println("slip: --to '" + newDate + "' is not a date; write it as YYYY-MM-DD, e.g. 2021-07-30");
-            return 2;
+            throw new CommandRefusedException("--to '" + newDate + "' is not a date; write it as YYYY-MM-DD, e.g. "
+                    + "2021-07-30");
         }
         if (apply != null && out == null) {
-            err.println("slip: --apply needs --out NEW.json to say where the new plan goes");
-            return 2;
+            throw new CommandRefusedException("--apply needs --out NEW.json to say where the new plan goes");
         }
         Plan plan = planFile.read();
         if (plan.delivery(deliveryId).isEmpty()) {
-            err.println("slip: " + planFile.file() + " has no delivery '" + deliveryId + "'; its deliveries are "
-                    + String.join(", ", plan.deliveries().stream().map(d -> d.id()).toList()));
-            return 2;
+            throw new CommandRefusedException(planFile.file() + " has no delivery '" + deliveryId + "'; its "
+                    + "deliveries are " + String.join(", ", plan.deliveries().stream().map(d -> d.id()).toList()));
         }
         SlipImpact impact = SlipImpact.of(plan, deliveryId, date);
         List<Suggestion> suggestions = SlipSuggestions.of(impact);
         PrintWriter printer = spec.commandLine().getOut();
         if (apply != null) {
             if (apply < 1 || apply > suggestions.size()) {
-                err.println("slip: there is no suggestion " + apply + "; this slip has " + suggestions.size());
-                return 2;
+                throw new CommandRefusedException("there is no suggestion " + apply + "; this slip has "
+                        + suggestions.size());
             }
             AppliedSuggestion applied = SlipSuggestions.apply(impact, suggestions, apply);
             try {
                 PlanFiles.write(applied.plan(), out);
             } catch (StoreException e) {
-                err.println("slip: cannot write " + out + ": " + e.getMessage());
-                return 2;
+                throw new CommandRefusedException("cannot write " + out + ": " + e.getMessage());
             }
             if (json) {
                 printer.println(CommandJson.text(text -> {
