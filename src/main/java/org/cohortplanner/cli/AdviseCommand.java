@@ -153,12 +153,7 @@ public final class AdviseCommand implements Callable<Integer> {
         json.writeStringField("split", candidate.kind() == null ? "NONE" : candidate.kind().name());
         json.writeNumberField("parts", candidate.parts());
         json.writeBooleanField("meetsTargets", candidate.meetsTargets());
-        json.writeFieldName("shortfalls");
-        json.writeStartArray();
-        for (String shortfall : candidate.shortfalls()) {
-            json.writeString(shortfall);
-        }
-        json.writeEndArray();
+        CommandJson.textArrayField(json, "shortfalls", candidate.shortfalls());
         json.writeFieldName("nights");
         json.writeStartArray();
         for (SplitAdvisor.PartNight night : candidate.nights()) {

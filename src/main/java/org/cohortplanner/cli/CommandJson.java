@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.Collection;
 
 /**
  * The commands' JSON output, written through Jackson's streaming generator: configured once here (compact, as the
@@ -71,6 +72,16 @@ final class CommandJson {
         } else {
             json.writeNumber(rounded);
         }
+    }
+
+    /** An array member of texts, each written as its {@code toString()} (names, dates). */
+    static void textArrayField(JsonGenerator json, String name, Collection<?> values) throws IOException {
+        json.writeFieldName(name);
+        json.writeStartArray();
+        for (Object value : values) {
+            json.writeString(value == null ? null : value.toString());
+        }
+        json.writeEndArray();
     }
 
     /** An array member of whole numbers (the figures per minute). */

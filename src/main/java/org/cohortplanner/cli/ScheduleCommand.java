@@ -110,13 +110,8 @@ public final class ScheduleCommand implements Callable<Integer> {
             CommandJson.textField(json, "day", day.day());
             json.writeStringField("brand", day.brand());
             json.writeNumberField("arrived", day.arrived());
-            json.writeNumberField("due", day.due());
-            json.writeNumberField("given", day.given());
-            json.writeNumberField("stock", day.stock());
-            json.writeNumberField("reserved", day.reserved());
-            json.writeNumberField("capacity", day.capacity());
-            json.writeNumberField("peopleShort", day.peopleShort());
-            json.writeNumberField("dosesShort", day.dosesShort());
+            writeDayFigures(json, day.due(), day.given(), day.stock(), day.reserved(), day.capacity(),
+                    day.peopleShort(), day.dosesShort());
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -146,12 +141,7 @@ public final class ScheduleCommand implements Callable<Integer> {
             json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeFieldName("regions");
-        json.writeStartArray();
-        for (String name : schedule.regions()) {
-            json.writeString(name);
-        }
-        json.writeEndArray();
+        CommandJson.textArrayField(json, "regions", schedule.regions());
         writeRegional(json, schedule, null);
         if (withRows) {
             writeRows(json, schedule.rows());
@@ -199,13 +189,8 @@ public final class ScheduleCommand implements Callable<Integer> {
             json.writeNumberField("allotted", day.allotted());
             json.writeNumberField("transferredIn", day.transferredIn());
             json.writeNumberField("transferredOut", day.transferredOut());
-            json.writeNumberField("due", day.due());
-            json.writeNumberField("given", day.given());
-            json.writeNumberField("stock", day.stock());
-            json.writeNumberField("reserved", day.reserved());
-            json.writeNumberField("capacity", day.capacity());
-            json.writeNumberField("peopleShort", day.peopleShort());
-            json.writeNumberField("dosesShort", day.dosesShort());
+            writeDayFigures(json, day.due(), day.given(), day.stock(), day.reserved(), day.capacity(),
+                    day.peopleShort(), day.dosesShort());
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -261,6 +246,18 @@ public final class ScheduleCommand implements Callable<Integer> {
             }
         }
         json.writeEndArray();
+    }
+
+    /** The figures of a brand's day and of a region's day, in the order of the documented layout. */
+    private static void writeDayFigures(JsonGenerator json, long due, long given, long stock, long reserved,
+            long capacity, long peopleShort, long dosesShort) throws IOException {
+        json.writeNumberField("due", due);
+        json.writeNumberField("given", given);
+        json.writeNumberField("stock", stock);
+        json.writeNumberField("reserved", reserved);
+        json.writeNumberField("capacity", capacity);
+        json.writeNumberField("peopleShort", peopleShort);
+        json.writeNumberField("dosesShort", dosesShort);
     }
 
     private static void writeShortages(JsonGenerator json, List<Shortage> shortages) throws IOException {

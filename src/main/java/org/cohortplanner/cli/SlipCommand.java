@@ -130,24 +130,9 @@ public final class SlipCommand implements Callable<Integer> {
         json.writeFieldName("impact");
         json.writeStartObject();
         json.writeNumberField("peopleWithoutDose", impact.peopleWithoutDose());
-        json.writeFieldName("cohorts");
-        json.writeStartArray();
-        for (String cohort : impact.cohortsLosing()) {
-            json.writeString(cohort);
-        }
-        json.writeEndArray();
-        json.writeFieldName("regions");
-        json.writeStartArray();
-        for (String region : impact.regionsLosing()) {
-            json.writeString(region);
-        }
-        json.writeEndArray();
-        json.writeFieldName("days");
-        json.writeStartArray();
-        for (LocalDate day : impact.daysLosing()) {
-            json.writeString(day.toString());
-        }
-        json.writeEndArray();
+        CommandJson.textArrayField(json, "cohorts", impact.cohortsLosing());
+        CommandJson.textArrayField(json, "regions", impact.regionsLosing());
+        CommandJson.textArrayField(json, "days", impact.daysLosing());
         json.writeFieldName("peopleLosingByCohort");
         json.writeStartObject();
         for (Map.Entry<String, Long> people : impact.peopleLosingByCohort().entrySet()) {
@@ -177,12 +162,7 @@ public final class SlipCommand implements Callable<Integer> {
             json.writeNumberField("number", number++);
             json.writeStringField("kind", suggestion.kind().name());
             json.writeStringField("summary", suggestion.summary());
-            json.writeFieldName("changes");
-            json.writeStartArray();
-            for (String change : suggestion.changes()) {
-                json.writeString(change);
-            }
-            json.writeEndArray();
+            CommandJson.textArrayField(json, "changes", suggestion.changes());
             json.writeFieldName("effect");
             json.writeStartObject();
             json.writeNumberField("peopleMoved", suggestion.effect().peopleMoved());
