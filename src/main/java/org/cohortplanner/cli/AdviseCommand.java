@@ -1,5 +1,7 @@
 package org.cohortplanner.cli;
 
+import java.io.IOException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
@@ -119,46 +121,59 @@ public final class AdviseCommand implements Callable<Integer> {
     }
 
     private static String json(SplitAdvisor.Advice advice) {
-        JsonText json = new JsonText().beginObject();
-        json.put("cohort", advice.cohort().name()).put("cohortId", advice.cohort().id());
-        json.name("targets").beginObject().put("p95WaitMinutes", advice.targets().p95WaitMinutes())
-                .put("noSuspension", advice.targets().noSuspension()).endObject();
-        json.name("proposal");
+        return CommandJson.text(json -> writeJson(json, advice));
+    }
+
+    private static void writeJson(JsonGenerator json, SplitAdvisor.Advice advice) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("cohort", advice.cohort().name());
+        json.writeStringField("cohortId", advice.cohort().id());
+        json.writeFieldName("targets");
+        json.writeStartObject();
+        CommandJson.roundedField(json, "p95WaitMinutes", advice.targets().p95WaitMinutes());
+        json.writeBooleanField("noSuspension", advice.targets().noSuspension());
+        json.writeEndObject();
+        json.writeFieldName("proposal");
         if (advice.proposal().isPresent()) {
             candidate(json, advice.proposal().get());
         } else {
-            json.value((String) null);
+            json.writeNull();
         }
-        json.name("tried").beginArray();
+        json.writeFieldName("tried");
+        json.writeStartArray();
         for (SplitAdvisor.Candidate candidate : advice.tried()) {
             candidate(json, candidate);
         }
-        json.endArray();
-        return json.endObject().toString();
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
-    private static void candidate(JsonText json, SplitAdvisor.Candidate candidate) {
-        json.beginObject();
-        json.put("split", candidate.kind() == null ? "NONE" : candidate.kind().name());
-        json.put("parts", candidate.parts()).put("meetsTargets", candidate.meetsTargets());
-        json.name("shortfalls").beginArray();
-        candidate.shortfalls().forEach(json::value);
-        json.endArray();
-        json.name("nights").beginArray();
+    private static void candidate(JsonGenerator json, SplitAdvisor.Candidate candidate) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("split", candidate.kind() == null ? "NONE" : candidate.kind().name());
+        json.writeNumberField("parts", candidate.parts());
+        json.writeBooleanField("meetsTargets", candidate.meetsTargets());
+        CommandJson.textArrayField(json, "shortfalls", candidate.shortfalls());
+        json.writeFieldName("nights");
+        json.writeStartArray();
         for (SplitAdvisor.PartNight night : candidate.nights()) {
-            json.beginObject().put("name", night.name()).put("born", night.whoBooks())
-                    .put("eligible", night.eligible())
-                    .put("opens", night.window().opens().toString())
-                    .put("closes", night.window().closes().toString())
-                    .put("people", night.result().people()).put("booked", night.result().booked())
-                    .put("neverGotThrough", night.result().neverGotThrough())
-                    .put("p50WaitMinutes", night.result().waits().p50Minutes())
-                    .put("p95WaitMinutes", night.p95WaitMinutes())
-                    .put("maxWaitMinutes", night.result().waits().maxMinutes())
-                    .put("suspended", night.result().suspended())
-                    .put("turnedAway", night.result().turnedAway()).endObject();
+            json.writeStartObject();
+            json.writeStringField("name", night.name());
+            json.writeStringField("born", night.whoBooks());
+            json.writeNumberField("eligible", night.eligible());
+            json.writeStringField("opens", night.window().opens().toString());
+            json.writeStringField("closes", night.window().closes().toString());
+            json.writeNumberField("people", night.result().people());
+            json.writeNumberField("booked", night.result().booked());
+            json.writeNumberField("neverGotThrough", night.result().neverGotThrough());
+            CommandJson.roundedField(json, "p50WaitMinutes", night.result().waits().p50Minutes());
+            CommandJson.roundedField(json, "p95WaitMinutes", night.p95WaitMinutes());
+            CommandJson.roundedField(json, "maxWaitMinutes", night.result().waits().maxMinutes());
+            json.writeBooleanField("suspended", night.result().suspended());
+            json.writeNumberField("turnedAway", night.result().turnedAway());
+            json.writeEndObject();
         }
-        json.endArray();
-        json.endObject();
+        json.writeEndArray();
+        json.writeEndObject();
     }
 }

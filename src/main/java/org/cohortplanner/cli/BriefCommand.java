@@ -1,6 +1,5 @@
 package org.cohortplanner.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,8 +11,6 @@ import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.export.BriefingPdf;
 import org.cohortplanner.export.WorkbookExportException;
-import org.cohortplanner.export.WorkbookTargetException;
-import org.cohortplanner.export.WorkbookTargetExistsException;
 import org.cohortplanner.simulation.CampaignDashboard;
 import org.cohortplanner.store.h2.H2PlanStore;
 import org.cohortplanner.store.json.PlanFiles;
@@ -39,7 +36,6 @@ import picocli.CommandLine.Spec;
                 + "cannot be opened (the reason is printed on standard error)", InternalErrorLog.EXIT_CODE_LINE})
 public final class BriefCommand implements Callable<Integer> {
     private static final int OK = 0;
-    private static final int BAD_INPUT = 2;
 
     @Mixin
     PlanFileParameter planFile;
@@ -82,7 +78,6 @@ public final class BriefCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         Locale locale = switch (language) {
             case "en" -> Locale.ENGLISH;
             case "ko" -> Locale.KOREAN;
@@ -107,12 +102,8 @@ public final class BriefCommand implements Callable<Integer> {
         LocalDate today = LocalDate.now(clock.withZone(plans.get(0).zone()));
         try {
             BriefingPdf.write(new Briefing(locale).document(briefed, audit, since, today), out, force);
-        } catch (WorkbookTargetExistsException e) {
-            err.println("brief: " + e.target() + " already exists; add --force to replace it");
-            return BAD_INPUT;
         } catch (WorkbookExportException e) {
-            err.println("brief: " + e.getMessage());
-            return e instanceof WorkbookTargetException ? BAD_INPUT : 3;
+            throw CommandFailures.notWritten(e, 3);
         }
         spec.commandLine().getOut().println("Wrote " + out + " (" + plans.size() + (plans.size() == 1 ? " plan"
                 : " plans") + ", " + (locale == Locale.KOREAN ? "Korean" : "English") + ")");

@@ -1,5 +1,7 @@
 package org.cohortplanner.cli;
 
+import java.io.IOException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
@@ -69,7 +71,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter printer = spec.commandLine().getOut();
         Plan plan = planFile.read();
         List<NightCalibration.Parameter> parameters = parameters();
@@ -132,31 +134,48 @@ public final class CalibrateCommand implements Callable<Integer> {
         }
     }
 
-    private void printJson(PrintWriter printer, Plan plan, Cohort window, NightCalibration.Fit fitted) {
-        JsonText text = new JsonText(printer);
-        text.beginObject().put("plan", plan.name()).put("window", window.id()).put("seed", seed)
-                .put("evaluations", fitted.evaluations()).put("objective", fitted.objective())
-                .name("parameters").beginObject();
+    private void printJson(PrintWriter printer, Plan plan, Cohort window, NightCalibration.Fit fitted)
+            throws IOException {
+        JsonGenerator text = CommandJson.writingTo(printer);
+        text.writeStartObject();
+        text.writeStringField("plan", plan.name());
+        text.writeStringField("window", window.id());
+        text.writeNumberField("seed", seed);
+        text.writeNumberField("evaluations", fitted.evaluations());
+        CommandJson.roundedField(text, "objective", fitted.objective());
+        text.writeFieldName("parameters");
+        text.writeStartObject();
         for (NightCalibration.Parameter parameter : NightCalibration.Parameter.values()) {
             Double value = fitted.values().get(parameter);
             if (value != null) {
-                text.name(parameter.key()).beginObject().put("before", parameter.valueIn(plan)).put("fitted", value)
-                        .endObject();
+                text.writeFieldName(parameter.key());
+                text.writeStartObject();
+                CommandJson.roundedField(text, "before", parameter.valueIn(plan));
+                CommandJson.roundedField(text, "fitted", value);
+                text.writeEndObject();
             }
         }
-        text.endObject().name("residuals").beginArray();
+        text.writeEndObject();
+        text.writeFieldName("residuals");
+        text.writeStartArray();
         for (NightCalibration.Residual residual : fitted.residuals()) {
             NightCalibration.Observation o = residual.observation();
-            text.beginObject().put("kind", key(o.kind())).put("at", o.at().toString())
-                    .put("observed", residual.observed()).put("modelled", residual.modelled())
-                    .put("relativeError", residual.relativeError()).put("source", o.source()).endObject();
+            text.writeStartObject();
+            text.writeStringField("kind", key(o.kind()));
+            text.writeStringField("at", o.at().toString());
+            CommandJson.roundedField(text, "observed", residual.observed());
+            CommandJson.roundedField(text, "modelled", residual.modelled());
+            CommandJson.roundedField(text, "relativeError", residual.relativeError());
+            text.writeStringField("source", o.source());
+            text.writeEndObject();
         }
-        text.endArray();
+        text.writeEndArray();
         if (out != null) {
-            text.put("out", out.toString());
+            text.writeStringField("out", out.toString());
         }
-        text.endObject();
-        printer.println(text);
+        text.writeEndObject();
+        text.close();
+        printer.println();
     }
 
     static String key(NightCalibration.Kind kind) {

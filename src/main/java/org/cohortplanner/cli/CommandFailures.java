@@ -1,6 +1,9 @@
 package org.cohortplanner.cli;
 
 import java.io.PrintWriter;
+import org.cohortplanner.export.WorkbookExportException;
+import org.cohortplanner.export.WorkbookTargetException;
+import org.cohortplanner.export.WorkbookTargetExistsException;
 import org.cohortplanner.planning.SplitNotPossibleException;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.json.PlanFileException;
@@ -20,6 +23,19 @@ final class CommandFailures implements CommandLine.IExecutionExceptionHandler {
     /** "Cannot do it with this input": documented in every command's help. */
     static final int REFUSED = 2;
 
+    /**
+     * A workbook or report that could not be written, as the export and brief commands say it: an existing file
+     * names --force (exit 2), a target that cannot be written is the input's fault (exit 2), anything else exits
+     * with {@code otherExitCode}.
+     */
+    static CommandRefusedException notWritten(WorkbookExportException failure, int otherExitCode) {
+        if (failure instanceof WorkbookTargetExistsException exists) {
+            return new CommandRefusedException(exists.target() + " already exists; add --force to replace it");
+        }
+        return new CommandRefusedException(failure.getMessage(),
+                failure instanceof WorkbookTargetException ? REFUSED : otherExitCode);
+    }
+
     @Override
     public int handleExecutionException(Exception error, CommandLine command, CommandLine.ParseResult parseResult) {
         PrintWriter err = command.getErr();
@@ -28,8 +44,12 @@ final class CommandFailures implements CommandLine.IExecutionExceptionHandler {
             err.flush();
             return REFUSED;
         }
-        if (error instanceof CommandRefusedException || error instanceof SplitNotPossibleException
-                || error instanceof StoreException) {
+        if (error instanceof CommandRefusedException refused) {
+            err.println(command.getCommandSpec().qualifiedName() + ": " + error.getMessage());
+            err.flush();
+            return refused.exitCode();
+        }
+        if (error instanceof SplitNotPossibleException || error instanceof StoreException) {
             // StoreException: a plan file or database the command could not use (serve --seed, a store that is not
             // there): the input's fault, said in its own words, like every other "cannot do it".
             err.println(command.getCommandSpec().qualifiedName() + ": " + error.getMessage());

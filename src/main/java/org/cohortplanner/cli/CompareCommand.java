@@ -1,5 +1,7 @@
 package org.cohortplanner.cli;
 
+import java.io.IOException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -79,67 +81,117 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     static String json(List<Compared> compared) {
-        JsonText text = new JsonText().beginObject();
-        text.name("plans").beginArray();
+        return CommandJson.text(text -> writeJson(text, compared));
+    }
+
+    private static void writeJson(JsonGenerator text, List<Compared> compared) throws IOException {
+        text.writeStartObject();
+        text.writeFieldName("plans");
+        text.writeStartArray();
         for (Compared plan : compared) {
-            text.beginObject().field("file", plan.file().toString()).field("name", plan.plan().name());
+            text.writeStartObject();
+            text.writeStringField("file", plan.file().toString());
+            text.writeStringField("name", plan.plan().name());
             writeFigures(text, plan.figures());
-            text.endObject();
+            text.writeEndObject();
         }
-        text.endArray();
-        text.name("differences").beginArray();
+        text.writeEndArray();
+        text.writeFieldName("differences");
+        text.writeStartArray();
         for (int i = 1; i < compared.size(); i++) {
-            text.beginObject().field("from", compared.get(0).file().toString())
-                    .field("to", compared.get(i).file().toString());
-            text.name("changes").beginArray();
+            text.writeStartObject();
+            text.writeStringField("from", compared.get(0).file().toString());
+            text.writeStringField("to", compared.get(i).file().toString());
+            text.writeFieldName("changes");
+            text.writeStartArray();
             for (PlanDiff.Difference difference : PlanDiff.between(compared.get(0).plan(), compared.get(i).plan())) {
-                text.beginObject().field("part", difference.part().name().toLowerCase(Locale.ROOT))
-                        .field("change", difference.change().name().toLowerCase(Locale.ROOT))
-                        .field("item", difference.item()).field("name", difference.name())
-                        .field("field", difference.field()).field("before", difference.before())
-                        .field("after", difference.after()).endObject();
+                text.writeStartObject();
+                text.writeStringField("part", difference.part().name().toLowerCase(Locale.ROOT));
+                text.writeStringField("change", difference.change().name().toLowerCase(Locale.ROOT));
+                text.writeStringField("item", difference.item());
+                text.writeStringField("name", difference.name());
+                text.writeStringField("field", difference.field());
+                text.writeStringField("before", difference.before());
+                text.writeStringField("after", difference.after());
+                text.writeEndObject();
             }
-            text.endArray().endObject();
+            text.writeEndArray();
+            text.writeEndObject();
         }
-        text.endArray();
-        return text.endObject().toString();
+        text.writeEndArray();
+        text.writeEndObject();
     }
 
     /** The figures' members of the documented JSON layout. */
-    static void writeFigures(JsonText text, CampaignFigures figures) {
-        text.field("eligible", figures.eligible()).field("expectedBookings", figures.expectedBookings())
-                .field("dosesNeeded", figures.neededDoses()).field("dosesUsable", figures.usableDoses())
-                .field("peopleShort", figures.peopleShort()).field("dosesShort", figures.dosesShort())
-                .field("shortageDays", figures.shortageDays())
-                .field("errors", figures.errors()).field("warnings", figures.warnings())
-                .field("seed", figures.seed());
-        text.name("brandWeeks").beginArray();
+    static void writeFigures(JsonGenerator text, CampaignFigures figures) throws IOException {
+        text.writeNumberField("eligible", figures.eligible());
+        text.writeNumberField("expectedBookings", figures.expectedBookings());
+        text.writeNumberField("dosesNeeded", figures.neededDoses());
+        text.writeNumberField("dosesUsable", figures.usableDoses());
+        text.writeNumberField("peopleShort", figures.peopleShort());
+        text.writeNumberField("dosesShort", figures.dosesShort());
+        text.writeNumberField("shortageDays", figures.shortageDays());
+        text.writeNumberField("errors", figures.errors());
+        text.writeNumberField("warnings", figures.warnings());
+        text.writeNumberField("seed", figures.seed());
+        text.writeFieldName("brandWeeks");
+        text.writeStartArray();
         for (CampaignFigures.BrandWeek week : figures.brandWeeks()) {
-            text.beginObject().field("brand", week.brand()).field("week", week.weekStart().toString())
-                    .field("firstDoses", week.firstDoses()).field("secondDoses", week.secondDoses())
-                    .field("usable", week.usable()).field("peopleShort", week.peopleShort()).endObject();
+            text.writeStartObject();
+            text.writeStringField("brand", week.brand());
+            text.writeStringField("week", week.weekStart().toString());
+            text.writeNumberField("firstDoses", week.firstDoses());
+            text.writeNumberField("secondDoses", week.secondDoses());
+            text.writeNumberField("usable", week.usable());
+            text.writeNumberField("peopleShort", week.peopleShort());
+            text.writeEndObject();
         }
-        text.endArray().name("regions").beginArray();
+        text.writeEndArray();
+        text.writeFieldName("regions");
+        text.writeStartArray();
         for (CampaignFigures.RegionFigures region : figures.regions()) {
-            text.beginObject().field("region", region.region()).field("shortageDays", region.shortageDays())
-                    .field("peopleShort", region.peopleShort()).field("dosesShort", region.dosesShort()).endObject();
+            text.writeStartObject();
+            text.writeStringField("region", region.region());
+            text.writeNumberField("shortageDays", region.shortageDays());
+            text.writeNumberField("peopleShort", region.peopleShort());
+            text.writeNumberField("dosesShort", region.dosesShort());
+            text.writeEndObject();
         }
-        text.endArray().name("nights").beginArray();
+        text.writeEndArray();
+        text.writeFieldName("nights");
+        text.writeStartArray();
         for (CampaignFigures.NightWait night : figures.nights()) {
-            text.beginObject().field("date", night.date().toString()).field("cohort", night.cohortId())
-                    .field("cohortName", night.cohortName()).field("opens", night.opens().toString())
-                    .put("p95Minutes", night.p95Minutes()).field("booked", night.booked())
-                    .field("neverGotThrough", night.neverGotThrough()).endObject();
+            text.writeStartObject();
+            text.writeStringField("date", night.date().toString());
+            text.writeStringField("cohort", night.cohortId());
+            text.writeStringField("cohortName", night.cohortName());
+            text.writeStringField("opens", night.opens().toString());
+            CommandJson.roundedField(text, "p95Minutes", night.p95Minutes());
+            text.writeNumberField("booked", night.booked());
+            text.writeNumberField("neverGotThrough", night.neverGotThrough());
+            text.writeEndObject();
         }
-        text.endArray().name("suspended").beginArray();
+        text.writeEndArray();
+        text.writeFieldName("suspended");
+        text.writeStartArray();
         for (CampaignFigures.SuspendedWindow window : figures.suspended()) {
-            text.beginObject().field("cohort", window.cohortId()).field("cohortName", window.cohortName())
-                    .field("at", window.at().toString()).endObject();
+            text.writeStartObject();
+            text.writeStringField("cohort", window.cohortId());
+            text.writeStringField("cohortName", window.cohortName());
+            text.writeStringField("at", window.at().toString());
+            text.writeEndObject();
         }
-        text.endArray().name("problems").beginArray();
-        figures.problems().forEach(problem -> text.beginObject().field("severity", problem.severity().name())
-                .field("cohort", problem.cohortId()).field("message", problem.message()).endObject());
-        text.endArray();
+        text.writeEndArray();
+        text.writeFieldName("problems");
+        text.writeStartArray();
+        for (var problem : figures.problems()) {
+            text.writeStartObject();
+            text.writeStringField("severity", problem.severity().name());
+            text.writeStringField("cohort", problem.cohortId());
+            text.writeStringField("message", problem.message());
+            text.writeEndObject();
+        }
+        text.writeEndArray();
     }
 
     private static void printText(PrintWriter out, List<Compared> compared) {

@@ -11,17 +11,11 @@ import org.cohortplanner.export.Dose2ChangeList;
 import org.cohortplanner.export.Dose2ListHeaders;
 import org.cohortplanner.export.PlanWorkbook;
 import org.cohortplanner.export.PlanWorkbookContent;
+import org.cohortplanner.export.WorkbookContentBuilder;
 import org.cohortplanner.export.WorkbookExportException;
 import org.cohortplanner.export.WorkbookSheet;
-import org.cohortplanner.export.WorkbookTargetException;
-import org.cohortplanner.export.WorkbookTargetExistsException;
-import org.cohortplanner.export.WorkbookNights;
 import org.cohortplanner.export.WorkbookWriteOptions;
-import org.cohortplanner.planning.schedule.Schedule;
-import org.cohortplanner.planning.schedule.ScheduleRow;
 import org.cohortplanner.planning.slip.SecondDoseMove;
-import org.cohortplanner.planning.slip.SlipSuggestions;
-import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.CancellationToken;
 import org.cohortplanner.store.json.PlanFiles;
 import picocli.CommandLine.Command;
@@ -85,55 +79,49 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         if (this.out == null && perRegion == null && toldList == null) {
-            err.println("export: give --out FILE.xlsx, --per-region DIR, or both");
-            return BAD_INPUT;
+            throw new CommandRefusedException("give --out FILE.xlsx, --per-region DIR, or both");
         }
         if (toldList != null && toldFile == null) {
-            err.println("export: --told-list needs --told TOLD.json, the plan people were given their dates from");
-            return BAD_INPUT;
+            throw new CommandRefusedException("--told-list needs --told TOLD.json, the plan people were given their "
+                    + "dates from");
         }
         if (!Dose2ListHeaders.LANGUAGES.contains(listLanguage)) {
-            err.println("export: --list-language: '" + listLanguage + "' is not one of " + Dose2ListHeaders.LANGUAGES);
-            return BAD_INPUT;
+            throw new CommandRefusedException("--list-language: '" + listLanguage + "' is not one of "
+                    + Dose2ListHeaders.LANGUAGES);
         }
         Set<WorkbookSheet> chosen;
         try {
             chosen = WorkbookSheet.parse(sheets != null ? sheets
                     : toldFile != null ? DEFAULT_SHEETS + ",dose2-changes" : DEFAULT_SHEETS);
         } catch (IllegalArgumentException e) {
-            err.println("export: --sheets: " + e.getMessage());
-            return BAD_INPUT;
+            throw new CommandRefusedException("--sheets: " + e.getMessage());
         }
         if (chosen.contains(WorkbookSheet.DOSE2_CHANGES) && toldFile == null) {
-            err.println("export: the dose2-changes sheet needs --told TOLD.json, the plan people were given their "
-                    + "dates from");
-            return BAD_INPUT;
+            throw new CommandRefusedException("the dose2-changes sheet needs --told TOLD.json, the plan people were "
+                    + "given their dates from");
         }
         Plan plan = planFile.read();
         Plan told = toldFile == null ? null : PlanFiles.read(toldFile);
-        Schedule schedule;
-        List<SecondDoseMove> moves;
+        String[] step = {"build the schedule of"};
+        PlanWorkbookContent content;
         try {
-            schedule = Schedule.of(plan);
-            moves = told == null ? List.of() : SlipSuggestions.secondDoseMoves(Schedule.of(told), schedule);
+            content = WorkbookContentBuilder.build(plan, told, chosen, List::of, CancellationToken.never(),
+                    new WorkbookContentBuilder.Steps() {
+                        @Override
+                        public void simulating() {
+                            step[0] = "simulate the booking nights of";
+                        }
+                    });
         } catch (RuntimeException e) {
-            err.println("export: cannot build the schedule of " + planFile.file() + ": " + e.getMessage());
-            return FAILED;
+            throw new CommandRefusedException("cannot " + step[0] + " " + planFile.file() + ": " + e.getMessage(),
+                    FAILED);
+        } catch (WorkbookExportException neverCancelled) {
+            throw new IllegalStateException(neverCancelled);
         }
-        List<ScheduleRow> rows = schedule.rows();
-        List<BookingNightResult> nights;
-        try {
-            nights = chosen.contains(WorkbookSheet.SIMULATION)
-                    ? WorkbookNights.simulate(plan, CancellationToken.never()) : List.of();
-        } catch (RuntimeException e) {
-            err.println("export: cannot simulate the booking nights of " + planFile.file() + ": " + e.getMessage());
-            return FAILED;
-        }
-        PlanWorkbookContent content = new PlanWorkbookContent(plan, rows::stream, rows.size(), List.of(), nights,
-                moves, schedule.regionStock());
+        long rows = content.scheduleRows();
+        List<SecondDoseMove> moves = content.dose2Changes();
         WorkbookWriteOptions options = WorkbookWriteOptions.in(plan.zone()).replacingExisting(force);
         PlanWorkbook workbook = new PlanWorkbook();
         String sheetNames = chosen.stream().map(WorkbookSheet::title).collect(Collectors.joining(", "));
@@ -143,7 +131,7 @@ public final class ExportCommand implements Callable<Integer> {
             }
             if (this.out != null) {
                 Path written = workbook.export(content, chosen, this.out, options);
-                out.println("Wrote " + written + " (" + sheetNames + "; " + rows.size() + " schedule rows)");
+                out.println("Wrote " + written + " (" + sheetNames + "; " + rows + " schedule rows)");
             }
             if (toldList != null) {
                 Path written = writeList(plan, moves, options);
@@ -156,12 +144,8 @@ public final class ExportCommand implements Callable<Integer> {
                         + ")");
             }
             return OK;
-        } catch (WorkbookTargetExistsException e) {
-            err.println("export: " + e.target() + " already exists; add --force to replace it");
-            return BAD_INPUT;
         } catch (WorkbookExportException e) {
-            err.println("export: " + e.getMessage());
-            return e instanceof WorkbookTargetException ? BAD_INPUT : FAILED;
+            throw CommandFailures.notWritten(e, FAILED);
         }
     }
 

@@ -1,6 +1,5 @@
 package org.cohortplanner.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,23 +78,18 @@ public final class LoadTestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        PrintWriter err = spec.commandLine().getErr();
         LoadRun run;
         try {
             run = new LoadRun(new LoadRun.Settings(people, clients, seconds, admittedPerMinute, doses, speed,
                     burstMinutes, databaseUrl, seed, urls, arrivalsPerSecond));
         } catch (IllegalArgumentException wrong) {
-            err.println("loadtest: " + wrong.getMessage());
-            err.flush();
-            return 2;
+            throw new CommandRefusedException(wrong.getMessage());
         }
         if (writePlan != null) {
             try {
                 run.writePlan(writePlan);
             } catch (StoreException | IllegalStateException failure) {
-                err.println("loadtest: cannot write " + writePlan + ": " + failure.getMessage());
-                err.flush();
-                return 2;
+                throw new CommandRefusedException("cannot write " + writePlan + ": " + failure.getMessage());
             }
             spec.commandLine().getOut().println("Wrote the load run's plan to " + writePlan);
             spec.commandLine().getOut().flush();
@@ -104,9 +98,7 @@ public final class LoadTestCommand implements Callable<Integer> {
         try {
             run.run(spec.commandLine().getOut());
         } catch (StoreException | IllegalStateException failure) {
-            err.println("loadtest: " + failure.getMessage());
-            err.flush();
-            return 2;
+            throw new CommandRefusedException(failure.getMessage());
         }
         return 0;
     }

@@ -45,7 +45,6 @@ public final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         Plan plan = planFile.read();
         Cohort parent = CohortLines.find(plan, parentName, "--parent");
         CohortMerger merger = new CohortMerger();
@@ -54,8 +53,7 @@ public final class MergeCommand implements Callable<Integer> {
         try {
             PlanFiles.write(merged, outFile);
         } catch (PlanFileException e) {
-            err.println(spec.qualifiedName() + ": " + e.getMessage());
-            return 1;
+            throw new CommandRefusedException(e.getMessage(), 1);
         }
         out.println("Merged " + preview.partsRemoved().size() + " parts back into " + preview.merged().name() + ":");
         CohortLines.printCohort(out, preview.merged());

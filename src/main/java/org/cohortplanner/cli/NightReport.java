@@ -1,5 +1,7 @@
 package org.cohortplanner.cli;
 
+import java.io.IOException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.PrintWriter;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -110,94 +112,141 @@ final class NightReport {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
-    static void writeJson(JsonText json, String cohortId, BookingNightResult r) {
+    static void writeJson(JsonGenerator json, String cohortId, BookingNightResult r) throws IOException {
         BookingNightParameters p = r.parameters();
-        json.beginObject();
-        json.put("window", p.windowName()).put("cohortId", cohortId);
-        json.put("opens", ISO.format(p.opens()));
-        json.put("closes", ISO.format(p.opens().plusSeconds(Math.round(p.windowMinutes() * 60))));
-        json.put("seed", r.seed());
+        json.writeStartObject();
+        json.writeStringField("window", p.windowName());
+        json.writeStringField("cohortId", cohortId);
+        json.writeStringField("opens", ISO.format(p.opens()));
+        json.writeStringField("closes", ISO.format(p.opens().plusSeconds(Math.round(p.windowMinutes() * 60))));
+        json.writeNumberField("seed", r.seed());
         writeParameters(json, p);
-        json.put("people", r.people()).put("sessions", r.sessions()).put("gotThrough", r.gotThrough());
-        json.put("booked", r.booked()).put("neverGotThrough", r.neverGotThrough()).put("gaveUp", r.gaveUp());
-        json.put("stillTryingAtClose", r.stillTryingAtClose()).put("turnedAway", r.turnedAway());
-        json.name("waits").beginObject()
-                .put("shareWaited", r.waits().shareWaited()).put("meanMinutes", r.waits().meanMinutes())
-                .put("p50Minutes", r.waits().p50Minutes()).put("p95Minutes", r.waits().p95Minutes())
-                .put("maxMinutes", r.waits().maxMinutes()).endObject();
-        json.name("bookedBy").beginObject().put("halfMinutes", r.minutesTo50())
-                .put("ninetyPercentMinutes", r.minutesTo90()).put("ninetyNinePercentMinutes", r.minutesTo99())
-                .endObject();
-        json.name("suspension").beginObject().put("suspended", r.suspended())
-                .put("atMinute", r.suspendedAtMinute())
-                .put("at", r.suspendedAt().map(ISO::format).orElse(null)).endObject();
-        json.name("outages").beginArray();
+        json.writeNumberField("people", r.people());
+        json.writeNumberField("sessions", r.sessions());
+        json.writeNumberField("gotThrough", r.gotThrough());
+        json.writeNumberField("booked", r.booked());
+        json.writeNumberField("neverGotThrough", r.neverGotThrough());
+        json.writeNumberField("gaveUp", r.gaveUp());
+        json.writeNumberField("stillTryingAtClose", r.stillTryingAtClose());
+        json.writeNumberField("turnedAway", r.turnedAway());
+        json.writeFieldName("waits");
+        json.writeStartObject();
+        CommandJson.roundedField(json, "shareWaited", r.waits().shareWaited());
+        CommandJson.roundedField(json, "meanMinutes", r.waits().meanMinutes());
+        CommandJson.roundedField(json, "p50Minutes", r.waits().p50Minutes());
+        CommandJson.roundedField(json, "p95Minutes", r.waits().p95Minutes());
+        CommandJson.roundedField(json, "maxMinutes", r.waits().maxMinutes());
+        json.writeEndObject();
+        json.writeFieldName("bookedBy");
+        json.writeStartObject();
+        CommandJson.roundedField(json, "halfMinutes", r.minutesTo50());
+        CommandJson.roundedField(json, "ninetyPercentMinutes", r.minutesTo90());
+        CommandJson.roundedField(json, "ninetyNinePercentMinutes", r.minutesTo99());
+        json.writeEndObject();
+        json.writeFieldName("suspension");
+        json.writeStartObject();
+        json.writeBooleanField("suspended", r.suspended());
+        CommandJson.roundedField(json, "atMinute", r.suspendedAtMinute());
+        json.writeStringField("at", r.suspendedAt().map(ISO::format).orElse(null));
+        json.writeEndObject();
+        json.writeFieldName("outages");
+        json.writeStartArray();
         for (BookingNightResult.Outage outage : r.outages()) {
-            json.beginObject().put("fromMinute", outage.fromMinute())
-                    .put("from", ISO.format(p.opens().plusSeconds(Math.round(outage.fromMinute() * 60))))
-                    .put("toMinute", outage.toMinute())
-                    .put("to", ISO.format(p.opens().plusSeconds(Math.round(outage.toMinute() * 60)))).endObject();
+            json.writeStartObject();
+            CommandJson.roundedField(json, "fromMinute", outage.fromMinute());
+            json.writeStringField("from", ISO.format(p.opens().plusSeconds(Math.round(outage.fromMinute() * 60))));
+            CommandJson.roundedField(json, "toMinute", outage.toMinute());
+            json.writeStringField("to", ISO.format(p.opens().plusSeconds(Math.round(outage.toMinute() * 60))));
+            json.writeEndObject();
         }
-        json.endArray();
-        json.put("peakQueue", r.peakQueue()).put("peakActive", r.peakActive());
-        json.name("positionEstimates").beginArray();
+        json.writeEndArray();
+        json.writeNumberField("peakQueue", r.peakQueue());
+        json.writeNumberField("peakActive", r.peakActive());
+        json.writeFieldName("positionEstimates");
+        json.writeStartArray();
         for (BookingNightResult.PositionEstimate estimate : r.positionEstimates()) {
-            json.beginObject().put("atMinute", estimate.atMinute()).put("position", estimate.position())
-                    .put("shownMinutes", estimate.shownMinutes()).put("actualMinutes", estimate.actualMinutes())
-                    .endObject();
+            json.writeStartObject();
+            json.writeNumberField("atMinute", estimate.atMinute());
+            json.writeNumberField("position", estimate.position());
+            CommandJson.roundedField(json, "shownMinutes", estimate.shownMinutes());
+            CommandJson.roundedField(json, "actualMinutes", estimate.actualMinutes());
+            json.writeEndObject();
         }
-        json.endArray();
-        json.put("events", r.events());
+        json.writeEndArray();
+        json.writeNumberField("events", r.events());
         List<BookingNightResult.MinuteFigures> rows = r.perMinute();
-        json.name("perMinute").beginObject()
-                .put("arrivals", column(rows, BookingNightResult.MinuteFigures::arrivals))
-                .put("queue", column(rows, BookingNightResult.MinuteFigures::queue))
-                .put("active", column(rows, BookingNightResult.MinuteFigures::active))
-                .put("admitted", column(rows, BookingNightResult.MinuteFigures::admitted))
-                .put("bookings", column(rows, BookingNightResult.MinuteFigures::bookings))
-                .put("abandonments", column(rows, BookingNightResult.MinuteFigures::abandonments))
-                .put("failures", column(rows, BookingNightResult.MinuteFigures::failures))
-                .endObject();
-        json.endObject();
+        json.writeFieldName("perMinute");
+        json.writeStartObject();
+        CommandJson.arrayField(json, "arrivals", column(rows, BookingNightResult.MinuteFigures::arrivals));
+        CommandJson.arrayField(json, "queue", column(rows, BookingNightResult.MinuteFigures::queue));
+        CommandJson.arrayField(json, "active", column(rows, BookingNightResult.MinuteFigures::active));
+        CommandJson.arrayField(json, "admitted", column(rows, BookingNightResult.MinuteFigures::admitted));
+        CommandJson.arrayField(json, "bookings", column(rows, BookingNightResult.MinuteFigures::bookings));
+        CommandJson.arrayField(json, "abandonments", column(rows, BookingNightResult.MinuteFigures::abandonments));
+        CommandJson.arrayField(json, "failures", column(rows, BookingNightResult.MinuteFigures::failures));
+        json.writeEndObject();
+        json.writeEndObject();
     }
 
-    private static void writeParameters(JsonText json, BookingNightParameters p) {
-        json.name("parameters").beginObject();
-        json.put("windowMinutes", p.windowMinutes()).put("people", p.people())
-                .put("accessMultiplier", p.accessMultiplier());
-        json.name("arrivals").beginObject().put("burstShare", p.arrivals().burstShare())
-                .put("burstDecayMinutes", p.arrivals().burstDecayMinutes()).endObject();
-        json.name("serviceTime").beginObject().put("kind", p.serviceTime().kind().name())
-                .put("meanMinutes", p.serviceTime().meanMinutes()).put("spread", p.serviceTime().spread())
-                .endObject();
-        json.put("slots", p.slots());
-        json.name("slotChanges").beginArray();
+    private static void writeParameters(JsonGenerator json, BookingNightParameters p) throws IOException {
+        json.writeFieldName("parameters");
+        json.writeStartObject();
+        CommandJson.roundedField(json, "windowMinutes", p.windowMinutes());
+        json.writeNumberField("people", p.people());
+        CommandJson.roundedField(json, "accessMultiplier", p.accessMultiplier());
+        json.writeFieldName("arrivals");
+        json.writeStartObject();
+        CommandJson.roundedField(json, "burstShare", p.arrivals().burstShare());
+        CommandJson.roundedField(json, "burstDecayMinutes", p.arrivals().burstDecayMinutes());
+        json.writeEndObject();
+        json.writeFieldName("serviceTime");
+        json.writeStartObject();
+        json.writeStringField("kind", p.serviceTime().kind().name());
+        CommandJson.roundedField(json, "meanMinutes", p.serviceTime().meanMinutes());
+        CommandJson.roundedField(json, "spread", p.serviceTime().spread());
+        json.writeEndObject();
+        json.writeNumberField("slots", p.slots());
+        json.writeFieldName("slotChanges");
+        json.writeStartArray();
         for (SlotChange change : p.slotChanges()) {
             LocalDateTime when = p.opens().plusSeconds(Math.round(change.atMinute() * 60));
-            json.beginObject().put("atMinute", change.atMinute()).put("at", ISO.format(when))
-                    .put("slots", change.slots()).endObject();
+            json.writeStartObject();
+            CommandJson.roundedField(json, "atMinute", change.atMinute());
+            json.writeStringField("at", ISO.format(when));
+            json.writeNumberField("slots", change.slots());
+            json.writeEndObject();
         }
-        json.endArray();
-        json.name("waitingRoom").beginObject().put("enabled", p.waitingRoom())
-                .put("admittedPerMinute", p.admittedPerMinute()).put("order", p.queueOrder().name())
-                .endObject();
-        json.name("patience").beginObject().put("kind", p.patience().kind().name())
-                .put("meanMinutes", p.patience().meanMinutes()).endObject();
-        json.put("retryProbability", p.retryProbability()).put("retryDelayMinutes", p.retryDelayMinutes());
+        json.writeEndArray();
+        json.writeFieldName("waitingRoom");
+        json.writeStartObject();
+        json.writeBooleanField("enabled", p.waitingRoom());
+        json.writeNumberField("admittedPerMinute", p.admittedPerMinute());
+        json.writeStringField("order", p.queueOrder().name());
+        json.writeEndObject();
+        json.writeFieldName("patience");
+        json.writeStartObject();
+        json.writeStringField("kind", p.patience().kind().name());
+        CommandJson.roundedField(json, "meanMinutes", p.patience().meanMinutes());
+        json.writeEndObject();
+        CommandJson.roundedField(json, "retryProbability", p.retryProbability());
+        CommandJson.roundedField(json, "retryDelayMinutes", p.retryDelayMinutes());
         if (p.bookingLimit() == BookingLimit.UNLIMITED) {
-            json.put("bookingLimit", (String) null);
+            json.writeStringField("bookingLimit", (String) null);
         } else {
-            json.put("bookingLimit", p.bookingLimit());
+            json.writeNumberField("bookingLimit", p.bookingLimit());
         }
-        json.put("stepSeconds", p.stepSeconds());
+        CommandJson.roundedField(json, "stepSeconds", p.stepSeconds());
         if (p.overload().enabled()) {
-            json.name("overload").beginObject().put("concurrentRequests", p.overload().concurrentRequests())
-                    .put("timeoutSeconds", p.overload().timeoutSeconds())
-                    .put("restartMinutes", p.overload().restartMinutes()).endObject();
+            json.writeFieldName("overload");
+            json.writeStartObject();
+            json.writeNumberField("concurrentRequests", p.overload().concurrentRequests());
+            CommandJson.roundedField(json, "timeoutSeconds", p.overload().timeoutSeconds());
+            CommandJson.roundedField(json, "restartMinutes", p.overload().restartMinutes());
+            json.writeEndObject();
         } else {
-            json.put("overload", (String) null);
+            json.writeStringField("overload", (String) null);
         }
-        json.endObject();
+        json.writeEndObject();
     }
 
     private static long[] column(List<BookingNightResult.MinuteFigures> rows,

@@ -1,5 +1,7 @@
 package org.cohortplanner.cli;
 
+import java.io.IOException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.List;
@@ -53,7 +55,7 @@ public final class ScheduleCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Plan plan = planFile.read();
         if (region != null && plan.regions().stream().noneMatch(r -> r.name().equals(region))) {
             throw new CommandRefusedException(planFile.file() + ": the plan has no region '" + region + "'; its "
@@ -62,9 +64,11 @@ public final class ScheduleCommand implements Callable<Integer> {
         Schedule schedule = Schedule.of(plan);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            JsonText text = new JsonText(out).beginObject().field("plan", plan.name());
+            JsonGenerator text = CommandJson.writingTo(out);
+            text.writeStartObject();
+            text.writeStringField("plan", plan.name());
             if (region != null) {
-                text.field("region", region);
+                text.writeStringField("region", region);
                 writeRegion(text, schedule, region);
             } else {
                 writeSchedule(text, schedule, true);
@@ -72,7 +76,9 @@ public final class ScheduleCommand implements Callable<Integer> {
                     writeMoves(text, IntervalPreview.between(plan.withIntervalPolicies(List.of()), plan).moves());
                 }
             }
-            out.println(text.endObject());
+            text.writeEndObject();
+            text.close();
+            out.println();
         } else if (region != null) {
             printRegion(out, plan, schedule, region);
         } else {
@@ -89,41 +95,53 @@ public final class ScheduleCommand implements Callable<Integer> {
     }
 
     /** The schedule's members of the documented JSON layout. */
-    static void writeSchedule(JsonText json, Schedule schedule, boolean withRows) {
-        json.name("totals").beginObject()
-                .field("firstDoses", schedule.rows().stream().filter(r -> r.dose() == 1)
-                        .mapToLong(ScheduleRow::appointments).sum())
-                .field("secondDoses", schedule.rows().stream().filter(r -> r.dose() == 2)
-                        .mapToLong(ScheduleRow::appointments).sum())
-                .field("peopleShort", schedule.peopleShort())
-                .field("dosesShort", schedule.dosesShort())
-                .endObject();
-        json.name("brandDays").beginArray();
+    static void writeSchedule(JsonGenerator json, Schedule schedule, boolean withRows) throws IOException {
+        json.writeFieldName("totals");
+        json.writeStartObject();
+        json.writeNumberField("firstDoses", schedule.rows().stream().filter(r -> r.dose() == 1).mapToLong(ScheduleRow::appointments).sum());
+        json.writeNumberField("secondDoses", schedule.rows().stream().filter(r -> r.dose() == 2).mapToLong(ScheduleRow::appointments).sum());
+        json.writeNumberField("peopleShort", schedule.peopleShort());
+        json.writeNumberField("dosesShort", schedule.dosesShort());
+        json.writeEndObject();
+        json.writeFieldName("brandDays");
+        json.writeStartArray();
         for (BrandDay day : schedule.brandDays()) {
-            json.beginObject().field("day", day.day()).field("brand", day.brand()).field("arrived", day.arrived())
-                    .field("due", day.due()).field("given", day.given()).field("stock", day.stock())
-                    .field("reserved", day.reserved()).field("capacity", day.capacity())
-                    .field("peopleShort", day.peopleShort()).field("dosesShort", day.dosesShort()).endObject();
+            json.writeStartObject();
+            CommandJson.textField(json, "day", day.day());
+            json.writeStringField("brand", day.brand());
+            json.writeNumberField("arrived", day.arrived());
+            writeDayFigures(json, day.due(), day.given(), day.stock(), day.reserved(), day.capacity(),
+                    day.peopleShort(), day.dosesShort());
+            json.writeEndObject();
         }
-        json.endArray();
+        json.writeEndArray();
         writeShortages(json, schedule.shortages());
-        json.name("secondDoseWarnings").beginArray();
+        json.writeFieldName("secondDoseWarnings");
+        json.writeStartArray();
         for (SecondDoseWarning warning : schedule.secondDoseWarnings()) {
-            json.beginObject().field("cohortId", warning.cohortId()).field("cohortName", warning.cohortName())
-                    .field("windowOpens", warning.windowOpens()).field("brand", warning.brand())
-                    .field("peopleUncovered", warning.peopleUncovered())
-                    .field("firstShortDay", warning.firstShortDay()).field("message", warning.message()).endObject();
+            json.writeStartObject();
+            json.writeStringField("cohortId", warning.cohortId());
+            json.writeStringField("cohortName", warning.cohortName());
+            CommandJson.textField(json, "windowOpens", warning.windowOpens());
+            json.writeStringField("brand", warning.brand());
+            json.writeNumberField("peopleUncovered", warning.peopleUncovered());
+            CommandJson.textField(json, "firstShortDay", warning.firstShortDay());
+            json.writeStringField("message", warning.message());
+            json.writeEndObject();
         }
-        json.endArray();
-        json.name("unscheduled").beginArray();
+        json.writeEndArray();
+        json.writeFieldName("unscheduled");
+        json.writeStartArray();
         for (Unscheduled missing : schedule.unscheduled()) {
-            json.beginObject().field("cohortId", missing.cohortId()).field("brand", missing.brand())
-                    .field("dose", missing.dose()).field("people", missing.people()).endObject();
+            json.writeStartObject();
+            json.writeStringField("cohortId", missing.cohortId());
+            json.writeStringField("brand", missing.brand());
+            json.writeNumberField("dose", missing.dose());
+            json.writeNumberField("people", missing.people());
+            json.writeEndObject();
         }
-        json.endArray();
-        json.name("regions").beginArray();
-        schedule.regions().forEach(json::value);
-        json.endArray();
+        json.writeEndArray();
+        CommandJson.textArrayField(json, "regions", schedule.regions());
         writeRegional(json, schedule, null);
         if (withRows) {
             writeRows(json, schedule.rows());
@@ -131,112 +149,167 @@ public final class ScheduleCommand implements Callable<Integer> {
     }
 
     /** The dose-2 change list: people of a cohort, group and region whose second dose moves, told and now. */
-    static void writeMoves(JsonText json, List<SecondDoseMove> moves) {
-        json.field("peopleToTell", moves.stream().mapToLong(SecondDoseMove::people).sum());
-        json.name("secondDoseMoves").beginArray();
+    static void writeMoves(JsonGenerator json, List<SecondDoseMove> moves) throws IOException {
+        json.writeNumberField("peopleToTell", moves.stream().mapToLong(SecondDoseMove::people).sum());
+        json.writeFieldName("secondDoseMoves");
+        json.writeStartArray();
         for (SecondDoseMove move : moves) {
-            json.beginObject().field("cohortId", move.cohortId()).field("group", move.group())
-                    .field("region", move.region())
-                    .field("people", move.people()).field("brandBefore", move.brandBefore())
-                    .field("firstDoseBefore", move.firstDoseBefore()).field("secondDoseBefore", move.secondDoseBefore())
-                    .field("brandAfter", move.brandAfter()).field("firstDoseAfter", move.firstDoseAfter())
-                    .field("secondDoseAfter", move.secondDoseAfter()).endObject();
+            json.writeStartObject();
+            json.writeStringField("cohortId", move.cohortId());
+            json.writeStringField("group", move.group());
+            json.writeStringField("region", move.region());
+            json.writeNumberField("people", move.people());
+            json.writeStringField("brandBefore", move.brandBefore());
+            CommandJson.textField(json, "firstDoseBefore", move.firstDoseBefore());
+            CommandJson.textField(json, "secondDoseBefore", move.secondDoseBefore());
+            json.writeStringField("brandAfter", move.brandAfter());
+            CommandJson.textField(json, "firstDoseAfter", move.firstDoseAfter());
+            CommandJson.textField(json, "secondDoseAfter", move.secondDoseAfter());
+            json.writeEndObject();
         }
-        json.endArray();
+        json.writeEndArray();
     }
 
     /**
      * Stock per region, brand and day (days on which anything happens), regional shortages, each delivery's allotment
      * and the planned transfers; for one region when {@code region} is not null.
      */
-    private static void writeRegional(JsonText json, Schedule schedule, String region) {
-        json.name("regionStock").beginArray();
+    private static void writeRegional(JsonGenerator json, Schedule schedule, String region) throws IOException {
+        json.writeFieldName("regionStock");
+        json.writeStartArray();
         for (RegionStockDay day : region == null ? schedule.regionStock() : schedule.regionStock(region)) {
             if (day.allotted() == 0 && day.transferredIn() == 0 && day.transferredOut() == 0 && day.due() == 0
                     && day.given() == 0 && day.stock() == 0 && day.reserved() == 0) {
                 continue;
             }
-            json.beginObject().field("day", day.day()).field("region", day.region()).field("brand", day.brand())
-                    .field("allotted", day.allotted()).field("transferredIn", day.transferredIn())
-                    .field("transferredOut", day.transferredOut()).field("due", day.due())
-                    .field("given", day.given()).field("stock", day.stock()).field("reserved", day.reserved())
-                    .field("capacity", day.capacity()).field("peopleShort", day.peopleShort())
-                    .field("dosesShort", day.dosesShort()).endObject();
+            json.writeStartObject();
+            CommandJson.textField(json, "day", day.day());
+            json.writeStringField("region", day.region());
+            json.writeStringField("brand", day.brand());
+            json.writeNumberField("allotted", day.allotted());
+            json.writeNumberField("transferredIn", day.transferredIn());
+            json.writeNumberField("transferredOut", day.transferredOut());
+            writeDayFigures(json, day.due(), day.given(), day.stock(), day.reserved(), day.capacity(),
+                    day.peopleShort(), day.dosesShort());
+            json.writeEndObject();
         }
-        json.endArray();
-        json.name("regionShortages").beginArray();
+        json.writeEndArray();
+        json.writeFieldName("regionShortages");
+        json.writeStartArray();
         for (RegionShortage shortage : schedule.regionShortages()) {
             if (region == null || shortage.region().equals(region)) {
-                json.beginObject().field("region", shortage.region()).field("brand", shortage.brand())
-                        .field("firstDay", shortage.firstDay()).field("lastDay", shortage.lastDay())
-                        .field("people", shortage.people()).field("forWantOfDoses", shortage.forWantOfDoses())
-                        .field("doses", shortage.doses()).endObject();
+                json.writeStartObject();
+                json.writeStringField("region", shortage.region());
+                json.writeStringField("brand", shortage.brand());
+                CommandJson.textField(json, "firstDay", shortage.firstDay());
+                CommandJson.textField(json, "lastDay", shortage.lastDay());
+                json.writeNumberField("people", shortage.people());
+                json.writeNumberField("forWantOfDoses", shortage.forWantOfDoses());
+                json.writeNumberField("doses", shortage.doses());
+                json.writeEndObject();
             }
         }
-        json.endArray();
-        json.name("allotments").beginArray();
+        json.writeEndArray();
+        json.writeFieldName("allotments");
+        json.writeStartArray();
         for (DeliveryAllotment allotment : schedule.allotments()) {
-            json.beginObject().field("deliveryId", allotment.deliveryId()).field("brand", allotment.brand())
-                    .field("usableFrom", allotment.usableFrom()).field("rule", allotment.rule().name())
-                    .name("dosesByRegion").beginObject();
-            allotment.dosesByRegion().forEach((name, doses) -> {
-                if (region == null || name.equals(region)) {
-                    json.field(name, doses.longValue());
+            json.writeStartObject();
+            json.writeStringField("deliveryId", allotment.deliveryId());
+            json.writeStringField("brand", allotment.brand());
+            CommandJson.textField(json, "usableFrom", allotment.usableFrom());
+            json.writeStringField("rule", allotment.rule().name());
+            json.writeFieldName("dosesByRegion");
+            json.writeStartObject();
+            for (var doses : allotment.dosesByRegion().entrySet()) {
+                if (region == null || doses.getKey().equals(region)) {
+                    json.writeNumberField(doses.getKey(), doses.getValue().longValue());
                 }
-            });
-            json.endObject().endObject();
+            }
+            json.writeEndObject();
+            json.writeEndObject();
         }
-        json.endArray();
-        json.name("transfers").beginArray();
+        json.writeEndArray();
+        json.writeFieldName("transfers");
+        json.writeStartArray();
         for (PlannedTransfer transfer : schedule.transfers()) {
             if (region == null || transfer.fromRegion().equals(region) || transfer.toRegion().equals(region)) {
-                json.beginObject().field("transferId", transfer.transferId()).field("brand", transfer.brand())
-                        .field("fromRegion", transfer.fromRegion()).field("toRegion", transfer.toRegion())
-                        .field("shipped", transfer.shipped()).field("usableFrom", transfer.usableFrom())
-                        .field("dosesRecorded", transfer.dosesRecorded()).field("dosesSent", transfer.dosesSent())
-                        .endObject();
+                json.writeStartObject();
+                json.writeStringField("transferId", transfer.transferId());
+                json.writeStringField("brand", transfer.brand());
+                json.writeStringField("fromRegion", transfer.fromRegion());
+                json.writeStringField("toRegion", transfer.toRegion());
+                CommandJson.textField(json, "shipped", transfer.shipped());
+                CommandJson.textField(json, "usableFrom", transfer.usableFrom());
+                json.writeNumberField("dosesRecorded", transfer.dosesRecorded());
+                json.writeNumberField("dosesSent", transfer.dosesSent());
+                json.writeEndObject();
             }
         }
-        json.endArray();
+        json.writeEndArray();
     }
 
-    private static void writeShortages(JsonText json, List<Shortage> shortages) {
-        json.name("shortages").beginArray();
+    /** The figures of a brand's day and of a region's day, in the order of the documented layout. */
+    private static void writeDayFigures(JsonGenerator json, long due, long given, long stock, long reserved,
+            long capacity, long peopleShort, long dosesShort) throws IOException {
+        json.writeNumberField("due", due);
+        json.writeNumberField("given", given);
+        json.writeNumberField("stock", stock);
+        json.writeNumberField("reserved", reserved);
+        json.writeNumberField("capacity", capacity);
+        json.writeNumberField("peopleShort", peopleShort);
+        json.writeNumberField("dosesShort", dosesShort);
+    }
+
+    private static void writeShortages(JsonGenerator json, List<Shortage> shortages) throws IOException {
+        json.writeFieldName("shortages");
+        json.writeStartArray();
         for (Shortage shortage : shortages) {
-            json.beginObject().field("day", shortage.day()).field("region", shortage.region())
-                    .field("cohortId", shortage.cohortId()).field("brand", shortage.brand())
-                    .field("dose", shortage.dose()).field("people", shortage.people())
-                    .field("forWantOfDoses", shortage.forWantOfDoses())
-                    .field("forWantOfCapacity", shortage.forWantOfCapacity()).field("doses", shortage.doses())
-                    .endObject();
+            json.writeStartObject();
+            CommandJson.textField(json, "day", shortage.day());
+            json.writeStringField("region", shortage.region());
+            json.writeStringField("cohortId", shortage.cohortId());
+            json.writeStringField("brand", shortage.brand());
+            json.writeNumberField("dose", shortage.dose());
+            json.writeNumberField("people", shortage.people());
+            json.writeNumberField("forWantOfDoses", shortage.forWantOfDoses());
+            json.writeNumberField("forWantOfCapacity", shortage.forWantOfCapacity());
+            json.writeNumberField("doses", shortage.doses());
+            json.writeEndObject();
         }
-        json.endArray();
+        json.writeEndArray();
     }
 
-    private static void writeRows(JsonText json, List<ScheduleRow> rows) {
-        json.name("rows").beginArray();
+    private static void writeRows(JsonGenerator json, List<ScheduleRow> rows) throws IOException {
+        json.writeFieldName("rows");
+        json.writeStartArray();
         for (ScheduleRow row : rows) {
-            json.beginObject().field("day", row.day()).field("region", row.region())
-                    .field("cohortId", row.cohortId()).field("brand", row.brand()).field("dose", row.dose())
-                    .field("appointments", row.appointments()).field("capacity", row.capacity())
-                    .field("stock", row.stock()).field("reserved", row.reserved())
-                    .field("shortage", row.shortage()).endObject();
+            json.writeStartObject();
+            CommandJson.textField(json, "day", row.day());
+            json.writeStringField("region", row.region());
+            json.writeStringField("cohortId", row.cohortId());
+            json.writeStringField("brand", row.brand());
+            json.writeNumberField("dose", row.dose());
+            json.writeNumberField("appointments", row.appointments());
+            json.writeNumberField("capacity", row.capacity());
+            json.writeNumberField("stock", row.stock());
+            json.writeNumberField("reserved", row.reserved());
+            json.writeNumberField("shortage", row.shortage());
+            json.writeEndObject();
         }
-        json.endArray();
+        json.writeEndArray();
     }
 
     /** One region's totals, shortages and rows, in the members of the whole schedule's layout. */
-    private static void writeRegion(JsonText json, Schedule schedule, String region) {
+    private static void writeRegion(JsonGenerator json, Schedule schedule, String region) throws IOException {
         List<ScheduleRow> rows = schedule.rows().stream().filter(r -> r.region().equals(region)).toList();
         List<Shortage> shortages = schedule.shortages().stream().filter(s -> s.region().equals(region)).toList();
-        json.name("totals").beginObject()
-                .field("firstDoses", rows.stream().filter(r -> r.dose() == 1).mapToLong(ScheduleRow::appointments)
-                        .sum())
-                .field("secondDoses", rows.stream().filter(r -> r.dose() == 2).mapToLong(ScheduleRow::appointments)
-                        .sum())
-                .field("peopleShort", shortages.stream().mapToLong(Shortage::people).sum())
-                .field("dosesShort", shortages.stream().mapToLong(Shortage::doses).sum())
-                .endObject();
+        json.writeFieldName("totals");
+        json.writeStartObject();
+        json.writeNumberField("firstDoses", rows.stream().filter(r -> r.dose() == 1).mapToLong(ScheduleRow::appointments).sum());
+        json.writeNumberField("secondDoses", rows.stream().filter(r -> r.dose() == 2).mapToLong(ScheduleRow::appointments).sum());
+        json.writeNumberField("peopleShort", shortages.stream().mapToLong(Shortage::people).sum());
+        json.writeNumberField("dosesShort", shortages.stream().mapToLong(Shortage::doses).sum());
+        json.writeEndObject();
         writeShortages(json, shortages);
         writeRegional(json, schedule, region);
         writeRows(json, rows);

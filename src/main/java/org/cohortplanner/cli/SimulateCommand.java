@@ -1,5 +1,7 @@
 package org.cohortplanner.cli;
 
+import java.io.IOException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,7 +51,7 @@ public final class SimulateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         Plan plan = planFile.read();
         BookingNights nights = BookingNights.standard();
@@ -67,9 +69,13 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new CommandRefusedException("the plan has no booking window to simulate");
         }
         BookingNightSimulator simulator = new BookingNightSimulator();
-        JsonText text = new JsonText(out);
+        JsonGenerator text = json ? CommandJson.writingTo(out) : null;
         if (json) {
-            text.beginObject().put("plan", plan.name()).put("seed", seed).name("windows").beginArray();
+            text.writeStartObject();
+            text.writeStringField("plan", plan.name());
+            text.writeNumberField("seed", seed);
+            text.writeFieldName("windows");
+            text.writeStartArray();
         } else {
             out.println("Plan: " + plan.name() + " (seed " + seed + ")");
         }
@@ -83,8 +89,10 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         if (json) {
-            text.endArray().endObject();
-            out.println(text);
+            text.writeEndArray();
+            text.writeEndObject();
+            text.close();
+            out.println();
         }
         out.flush();
         return 0;

@@ -1,5 +1,7 @@
 package org.cohortplanner.cli;
 
+import java.io.IOException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -66,44 +68,45 @@ public final class SlipCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         LocalDate date;
         try {
             date = LocalDate.parse(newDate);
         } catch (DateTimeParseException e) {
-            err.println("slip: --to '" + newDate + "' is not a date; write it as YYYY-MM-DD, e.g. 2021-07-30");
-            return 2;
+            throw new CommandRefusedException("--to '" + newDate + "' is not a date; write it as YYYY-MM-DD, e.g. "
+                    + "2021-07-30");
         }
         if (apply != null && out == null) {
-            err.println("slip: --apply needs --out NEW.json to say where the new plan goes");
-            return 2;
+            throw new CommandRefusedException("--apply needs --out NEW.json to say where the new plan goes");
         }
         Plan plan = planFile.read();
         if (plan.delivery(deliveryId).isEmpty()) {
-            err.println("slip: " + planFile.file() + " has no delivery '" + deliveryId + "'; its deliveries are "
-                    + String.join(", ", plan.deliveries().stream().map(d -> d.id()).toList()));
-            return 2;
+            throw new CommandRefusedException(planFile.file() + " has no delivery '" + deliveryId + "'; its "
+                    + "deliveries are " + String.join(", ", plan.deliveries().stream().map(d -> d.id()).toList()));
         }
         SlipImpact impact = SlipImpact.of(plan, deliveryId, date);
         List<Suggestion> suggestions = SlipSuggestions.of(impact);
         PrintWriter printer = spec.commandLine().getOut();
         if (apply != null) {
             if (apply < 1 || apply > suggestions.size()) {
-                err.println("slip: there is no suggestion " + apply + "; this slip has " + suggestions.size());
-                return 2;
+                throw new CommandRefusedException("there is no suggestion " + apply + "; this slip has "
+                        + suggestions.size());
             }
             AppliedSuggestion applied = SlipSuggestions.apply(impact, suggestions, apply);
             try {
                 PlanFiles.write(applied.plan(), out);
             } catch (StoreException e) {
-                err.println("slip: cannot write " + out + ": " + e.getMessage());
-                return 2;
+                throw new CommandRefusedException("cannot write " + out + ": " + e.getMessage());
             }
             if (json) {
-                JsonText text = new JsonText().beginObject().field("applied", apply).field("action", applied.action())
-                        .field("reason", applied.reason()).field("out", out);
-                ScheduleCommand.writeMoves(text, applied.secondDoseMoves());
-                printer.println(text.endObject());
+                printer.println(CommandJson.text(text -> {
+                    text.writeStartObject();
+                    CommandJson.textField(text, "applied", apply);
+                    text.writeStringField("action", applied.action());
+                    text.writeStringField("reason", applied.reason());
+                    CommandJson.textField(text, "out", out);
+                    ScheduleCommand.writeMoves(text, applied.secondDoseMoves());
+                    text.writeEndObject();
+                }));
             } else {
                 printApplied(printer, applied);
             }
@@ -117,48 +120,77 @@ public final class SlipCommand implements Callable<Integer> {
     }
 
     private static String json(SlipImpact impact, List<Suggestion> suggestions) {
-        JsonText json = new JsonText().beginObject().field("reason", impact.reason());
-        json.name("impact").beginObject()
-                .field("peopleWithoutDose", impact.peopleWithoutDose())
-                .name("cohorts").beginArray();
-        impact.cohortsLosing().forEach(json::value);
-        json.endArray().name("regions").beginArray();
-        impact.regionsLosing().forEach(json::value);
-        json.endArray().name("days").beginArray();
-        impact.daysLosing().forEach(day -> json.value(day.toString()));
-        json.endArray().name("peopleLosingByCohort").beginObject();
-        impact.peopleLosingByCohort().forEach((cohort, people) -> json.field(cohort, (long) people));
-        json.endObject().name("lines").beginArray();
-        for (ImpactLine line : impact.lines()) {
-            json.beginObject().field("day", line.day()).field("region", line.region())
-                    .field("cohortId", line.cohortId()).field("brand", line.brand()).field("dose", line.dose())
-                    .field("peopleShortBefore", line.peopleShortBefore())
-                    .field("peopleShortAfter", line.peopleShortAfter()).endObject();
+        return CommandJson.text(json -> writeJson(json, impact, suggestions));
+    }
+
+    private static void writeJson(JsonGenerator json, SlipImpact impact, List<Suggestion> suggestions)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("reason", impact.reason());
+        json.writeFieldName("impact");
+        json.writeStartObject();
+        json.writeNumberField("peopleWithoutDose", impact.peopleWithoutDose());
+        CommandJson.textArrayField(json, "cohorts", impact.cohortsLosing());
+        CommandJson.textArrayField(json, "regions", impact.regionsLosing());
+        CommandJson.textArrayField(json, "days", impact.daysLosing());
+        json.writeFieldName("peopleLosingByCohort");
+        json.writeStartObject();
+        for (Map.Entry<String, Long> people : impact.peopleLosingByCohort().entrySet()) {
+            json.writeNumberField(people.getKey(), (long) people.getValue());
         }
-        json.endArray().endObject();
-        json.name("suggestions").beginArray();
+        json.writeEndObject();
+        json.writeFieldName("lines");
+        json.writeStartArray();
+        for (ImpactLine line : impact.lines()) {
+            json.writeStartObject();
+            CommandJson.textField(json, "day", line.day());
+            json.writeStringField("region", line.region());
+            json.writeStringField("cohortId", line.cohortId());
+            json.writeStringField("brand", line.brand());
+            json.writeNumberField("dose", line.dose());
+            json.writeNumberField("peopleShortBefore", line.peopleShortBefore());
+            json.writeNumberField("peopleShortAfter", line.peopleShortAfter());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeFieldName("suggestions");
+        json.writeStartArray();
         int number = 1;
         for (Suggestion suggestion : suggestions) {
-            json.beginObject().field("number", number++).field("kind", suggestion.kind().name())
-                    .field("summary", suggestion.summary()).name("changes").beginArray();
-            suggestion.changes().forEach(json::value);
-            json.endArray().name("effect").beginObject()
-                    .field("peopleMoved", suggestion.effect().peopleMoved())
-                    .field("peoplePostponed", suggestion.effect().peoplePostponed())
-                    .field("daysAdded", suggestion.effect().daysAdded())
-                    .field("brandChanges", suggestion.effect().brandChanges())
-                    .field("peopleStillShort", suggestion.effect().peopleStillShort())
-                    .endObject().name("regions").beginArray();
+            json.writeStartObject();
+            json.writeNumberField("number", number++);
+            json.writeStringField("kind", suggestion.kind().name());
+            json.writeStringField("summary", suggestion.summary());
+            CommandJson.textArrayField(json, "changes", suggestion.changes());
+            json.writeFieldName("effect");
+            json.writeStartObject();
+            json.writeNumberField("peopleMoved", suggestion.effect().peopleMoved());
+            json.writeNumberField("peoplePostponed", suggestion.effect().peoplePostponed());
+            json.writeNumberField("daysAdded", suggestion.effect().daysAdded());
+            json.writeNumberField("brandChanges", suggestion.effect().brandChanges());
+            json.writeNumberField("peopleStillShort", suggestion.effect().peopleStillShort());
+            json.writeEndObject();
+            json.writeFieldName("regions");
+            json.writeStartArray();
             for (RegionChange change : suggestion.regions()) {
-                json.beginObject().field("region", change.region()).field("cohortId", change.cohortId())
-                        .field("brandBefore", change.brandBefore()).field("brandAfter", change.brandAfter())
-                        .field("firstDay", change.firstDay()).field("lastDay", change.lastDay())
-                        .field("people", change.people()).field("fromRegion", change.fromRegion())
-                        .field("doses", change.doses()).endObject();
+                json.writeStartObject();
+                json.writeStringField("region", change.region());
+                json.writeStringField("cohortId", change.cohortId());
+                json.writeStringField("brandBefore", change.brandBefore());
+                json.writeStringField("brandAfter", change.brandAfter());
+                CommandJson.textField(json, "firstDay", change.firstDay());
+                CommandJson.textField(json, "lastDay", change.lastDay());
+                json.writeNumberField("people", change.people());
+                json.writeStringField("fromRegion", change.fromRegion());
+                json.writeNumberField("doses", change.doses());
+                json.writeEndObject();
             }
-            json.endArray().endObject();
+            json.writeEndArray();
+            json.writeEndObject();
         }
-        return json.endArray().endObject().toString();
+        json.writeEndArray();
+        json.writeEndObject();
     }
 
 

@@ -70,7 +70,6 @@ public final class SplitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         Plan plan = planFile.read();
         Cohort cohort = CohortLines.find(plan, cohortName, "--cohort");
         CohortSplitter splitter = new CohortSplitter();
@@ -86,8 +85,7 @@ public final class SplitCommand implements Callable<Integer> {
         try {
             PlanFiles.write(split, outFile);
         } catch (PlanFileException e) {
-            err.println(spec.qualifiedName() + ": " + e.getMessage());
-            return 1;
+            throw new CommandRefusedException(e.getMessage(), 1);
         }
         Cohort parent = preview.parent();
         out.println("Split " + parent.name() + " (born " + parent.birthYears() + ", " + parent.eligible()

@@ -3,6 +3,7 @@ package org.cohortplanner.export;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.cohortplanner.files.AtomicFiles;
 
 /**
  * Writes a {@link BriefingDocument} as an A4 PDF (Apache PDFBox). Every text is set in the bundled Korean font, a
@@ -48,37 +50,19 @@ public final class BriefingPdf {
     public static void write(BriefingDocument document, Path target, boolean replaceExisting)
             throws WorkbookExportException {
         Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
         if (!replaceExisting && Files.exists(absolute)) {
             throw new WorkbookTargetExistsException(absolute);
         }
-        Path temporary;
-        try {
-            // Created with the folder's default permissions (a temporary file's would be the owner's only).
-            temporary = Files.createFile(folder.resolve("." + absolute.getFileName() + "." + ProcessHandle.current()
-                    .pid() + "." + System.nanoTime() + ".part"));
-        } catch (IOException e) {
-            throw new WorkbookTargetException(WorkbookWriter.cannotWrite(absolute, e), e);
-        }
-        boolean done = false;
         try (PDDocument pdf = new PDDocument()) {
             new Layout(pdf, loadFont(pdf), document.title()).draw(document);
             PDDocumentInformation info = pdf.getDocumentInformation();
             info.setTitle(document.title());
             info.setCreator("Cohort Planner");
-            pdf.save(temporary.toFile());
-            WorkbookWriter.moveIntoPlace(temporary, absolute, replaceExisting);
-            done = true;
+            AtomicFiles.write(absolute, replaceExisting, pdf::save);
+        } catch (FileAlreadyExistsException e) {
+            throw new WorkbookTargetExistsException(absolute);
         } catch (IOException e) {
             throw new WorkbookTargetException(WorkbookWriter.cannotWrite(absolute, e), e);
-        } finally {
-            if (!done) {
-                try {
-                    Files.deleteIfExists(temporary);
-                } catch (IOException ignored) {
-                    // The part file is hidden and named after the target; nothing more can be done here.
-                }
-            }
         }
     }
 

@@ -4,13 +4,14 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.slip.SecondDoseMove;
@@ -33,6 +34,9 @@ public final class Dose2ChangeList {
             Map.entry("brandNow", "Brand now"), Map.entry("firstDoseNow", "First dose now"),
             Map.entry("secondDoseNow", "Second dose now"), Map.entry("daysMoved", "Days moved"),
             Map.entry("group", "Group"));
+
+    /** Comma-separated, CRLF line ends, quoted only where a field needs it; an empty value for a missing one. */
+    private static final CSVFormat CSV = CSVFormat.DEFAULT;
 
     private Dose2ChangeList() {
     }
@@ -86,31 +90,19 @@ public final class Dose2ChangeList {
         return WorkbookWriter.writeFile(target, options, stream -> {
             Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             out.write('\uFEFF');
-            out.write(COLUMNS.stream().map(key -> csv(Objects.requireNonNull(headers.get(key), key)))
-                    .collect(Collectors.joining(",")) + "\r\n");
-            for (SecondDoseMove move : moves) {
-                Long moved = move.daysMoved();
-                out.write(String.join(",", csv(names.getOrDefault(move.cohortId(), move.cohortId())),
-                        csv(move.region()), Long.toString(move.people()), csv(move.brandBefore()),
-                        day(move.firstDoseBefore()), day(move.secondDoseBefore()), csv(move.brandAfter()),
-                        day(move.firstDoseAfter()), day(move.secondDoseAfter()),
-                        moved == null ? "" : Long.toString(moved), csv(move.group())) + "\r\n");
+            CSVPrinter csv = new CSVPrinter(out, CSV);
+            for (String key : COLUMNS) {
+                csv.print(SheetText.forCsv(Objects.requireNonNull(headers.get(key), key)));
             }
-            out.flush();
+            csv.println();
+            for (SecondDoseMove move : moves) {
+                csv.printRecord(SheetText.forCsv(names.getOrDefault(move.cohortId(), move.cohortId())),
+                        SheetText.forCsv(move.region()), move.people(), SheetText.forCsv(move.brandBefore()),
+                        move.firstDoseBefore(), move.secondDoseBefore(), SheetText.forCsv(move.brandAfter()),
+                        move.firstDoseAfter(), move.secondDoseAfter(), move.daysMoved(),
+                        SheetText.forCsv(move.group()));
+            }
+            csv.flush();
         });
-    }
-
-    private static String day(LocalDate day) {
-        return day == null ? "" : day.toString();
-    }
-
-    /** A CSV field; a leading sign is escaped so that a spreadsheet does not read the cell as a formula. */
-    static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 }

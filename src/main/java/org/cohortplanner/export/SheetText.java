@@ -16,4 +16,12 @@ final class SheetText {
         char first = text.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
+
+    /**
+     * The text as a CSV field holds it: with a leading apostrophe when a spreadsheet would take it as a formula (a
+     * CSV file has no cell style to mark it as text), as typed otherwise; null stays null.
+     */
+    static String forCsv(String text) {
+        return text != null && couldBeReadAsFormula(text) ? "'" + text : text;
+    }
 }

@@ -4,19 +4,12 @@ import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -67,6 +60,7 @@ import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cohortplanner.files.AtomicFiles;
 
 /**
  * Writes table sheets to .xlsx workbooks with POI's streaming SXSSF, so that a schedule of a million rows is
@@ -97,7 +91,6 @@ public final class WorkbookWriter {
         {(byte) 0x1F, (byte) 0x5F, (byte) 0xA8}, {(byte) 0xD6, (byte) 0x27, (byte) 0x28},
         {(byte) 0x2C, (byte) 0xA0, (byte) 0x2C}, {(byte) 0x7F, (byte) 0x3F, (byte) 0xBF}};
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Engine engine;
 
@@ -131,39 +124,26 @@ public final class WorkbookWriter {
         }
         Progress progress = new Progress(options, files.size(),
                 files.stream().mapToLong(WorkbookFile::expectedRows).sum());
-        List<Path> temporaries = new ArrayList<>();
-        List<FileChannel> locks = new ArrayList<>();
-        boolean complete = false;
+        List<AtomicFiles.Temporary> temporaries = new ArrayList<>();
         try {
             for (WorkbookFile file : files) {
-                removeStaleParts(file.target());
+                AtomicFiles.removeStaleParts(file.target());
             }
             for (int i = 0; i < files.size(); i++) {
                 WorkbookFile file = files.get(i);
-                Path temporary = createTemporary(file.target(), options.replaceExisting());
-                temporaries.add(temporary);
-                locks.add(lock(temporary));
+                temporaries.add(createTemporary(file.target(), options.replaceExisting()));
                 progress.startWorkbook(file.target(), i);
-                writeWorkbook(temporary, file, options, progress);
+                writeWorkbook(temporaries.get(i).path(), file, options, progress);
             }
             List<Path> written = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {
                 written.add(moveIntoPlace(temporaries.get(i), files.get(i).target(), options.replaceExisting()));
             }
-            complete = true;
             progress.finished();
             return written;
         } finally {
-            locks.forEach(WorkbookWriter::closeQuietly);
-            if (!complete) {
-                temporaries.forEach(WorkbookWriter::deleteQuietly);
-            }
+            temporaries.forEach(AtomicFiles.Temporary::close);
         }
-    }
-
-    /** What a file other than a workbook holds, written to the stream it is given. */
-    interface FileContent {
-        void writeTo(OutputStream out) throws IOException;
     }
 
     /**
@@ -171,75 +151,15 @@ public final class WorkbookWriter {
      * hidden .part file beside the target, moved into place only when complete, an existing file replaced only when
      * the options say so.
      */
-    static Path writeFile(Path target, WorkbookWriteOptions options, FileContent content)
+    static Path writeFile(Path target, WorkbookWriteOptions options, AtomicFiles.Content content)
             throws WorkbookExportException {
         checkTarget(target, options.replaceExisting());
-        removeStaleParts(target);
-        Path temporary = createTemporary(target, options.replaceExisting());
-        boolean complete = false;
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temporary))) {
-                content.writeTo(out);
-            } catch (IOException e) {
-                throw new WorkbookTargetException(cannotWrite(target, e), e);
-            }
-            Path written = moveIntoPlace(temporary, target, options.replaceExisting());
-            complete = true;
-            return written;
-        } finally {
-            if (!complete) {
-                deleteQuietly(temporary);
-            }
-        }
-    }
-
-    /**
-     * Removes the hidden .part files that earlier exports of {@code target} left behind when they were killed. An
-     * export that is still running holds a lock on its .part file, so only abandoned ones are removed.
-     */
-    private static void removeStaleParts(Path target) {
-        Path absolute = target.toAbsolutePath();
-        Path folder = absolute.getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            return;
-        }
-        String prefix = "." + absolute.getFileName() + ".";
-        try (DirectoryStream<Path> parts = Files.newDirectoryStream(folder, path -> {
-            String name = path.getFileName().toString();
-            return name.startsWith(prefix) && name.endsWith(".part");
-        })) {
-            for (Path part : parts) {
-                try (FileChannel channel = FileChannel.open(part, StandardOpenOption.WRITE)) {
-                    FileLock lock = channel.tryLock();
-                    if (lock != null) {
-                        Files.deleteIfExists(part);
-                        lock.release();
-                    }
-                } catch (IOException | OverlappingFileLockException e) {
-                    // In use by a running export, or not ours to remove: leave it.
-                }
-            }
+            return AtomicFiles.write(target, options.replaceExisting(), content);
+        } catch (FileAlreadyExistsException e) {
+            throw new WorkbookTargetExistsException(target);
         } catch (IOException e) {
-            // Cleaning up is a courtesy; the export itself does not depend on it.
-        }
-    }
-
-    /** A lock on the .part file for as long as the export runs, so that another export does not remove it. */
-    private static FileChannel lock(Path temporary) throws WorkbookExportException {
-        try {
-            FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-            channel.tryLock();
-            return channel;
-        } catch (IOException e) {
-            throw new WorkbookTargetException(cannotWrite(temporary, e), e);
-        }
-    }
-
-    private static void closeQuietly(FileChannel channel) {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            // The lock goes with the channel; nothing else to undo.
+            throw new WorkbookTargetException(cannotWrite(target, e), e);
         }
     }
 
@@ -268,49 +188,19 @@ public final class WorkbookWriter {
         }
     }
 
-    /**
-     * A hidden file beside the target, so that the final move is a rename within one file system. Created with
-     * {@link Files#createFile} rather than as a temp file so that it gets the user's usual permissions (temp files
-     * are private to the owner), or the replaced file's own.
-     */
-    private static Path createTemporary(Path target, boolean replaceExisting) throws WorkbookExportException {
-        Path absolute = target.toAbsolutePath();
-        for (int attempt = 0; ; attempt++) {
-            Path temporary = absolute.resolveSibling("." + absolute.getFileName() + "."
-                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".part");
-            try {
-                Files.createFile(temporary);
-                if (replaceExisting && Files.exists(absolute)) {
-                    copyPermissions(absolute, temporary);
-                }
-                return temporary;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt > 10) {
-                    throw new WorkbookTargetException(cannotWrite(target, e), e);
-                }
-            } catch (IOException e) {
-                throw new WorkbookTargetException(cannotWrite(target, e), e);
-            }
-        }
-    }
-
-    private static void copyPermissions(Path from, Path to) {
-        try {
-            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
-        } catch (UnsupportedOperationException | IOException e) {
-            // Not a POSIX file system, or not ours to change: the new file keeps the folder's defaults.
-        }
-    }
-
-    static Path moveIntoPlace(Path temporary, Path target, boolean replaceExisting)
+    private static AtomicFiles.Temporary createTemporary(Path target, boolean replaceExisting)
             throws WorkbookExportException {
         try {
-            if (replaceExisting) {
-                return Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            }
-            // Without REPLACE_EXISTING the move refuses a file that appeared while we were writing.
-            return Files.move(temporary, target);
+            return AtomicFiles.Temporary.beside(target, replaceExisting);
+        } catch (IOException e) {
+            throw new WorkbookTargetException(cannotWrite(target, e), e);
+        }
+    }
+
+    private static Path moveIntoPlace(AtomicFiles.Temporary temporary, Path target, boolean replaceExisting)
+            throws WorkbookExportException {
+        try {
+            return temporary.moveIntoPlace(replaceExisting);
         } catch (FileAlreadyExistsException e) {
             throw new WorkbookTargetExistsException(target);
         } catch (IOException e) {
@@ -329,15 +219,6 @@ public final class WorkbookWriter {
             return "cannot write " + target + ": " + fileSystem.getReason();
         }
         return "cannot write " + target + ": " + e.getMessage();
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // A leftover hidden .part file is harmless; the export has already failed for a reason worth showing.
-            file.toFile().deleteOnExit();
-        }
     }
 
     private Workbook newWorkbook() {

@@ -1,8 +1,10 @@
 package org.cohortplanner.sheetimport;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
@@ -73,49 +78,27 @@ public final class DeliverySheetImport {
         return preview(source, readWorkbook(in), plan);
     }
 
-    /** Rows of text cells; the first is the header. Blank lines are kept as empty rows so that numbers match. */
+    /** Comma, double quotes, any line end; blank lines kept as empty rows so that row numbers match the file's. */
+    private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get();
+
+    /**
+     * Rows of text cells; the first is the header. A byte-order mark (as spreadsheets write UTF-8 CSV) is skipped.
+     *
+     * @throws IOException when the text is not CSV (a quote left open), naming the line
+     */
     static List<List<String>> readCsv(Reader reader) throws IOException {
-        StringBuilder all = new StringBuilder();
-        char[] buffer = new char[8192];
-        for (int n; (n = reader.read(buffer)) != -1; ) {
-            all.append(buffer, 0, n);
+        BufferedReader in = new BufferedReader(reader);
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
         }
-        String text = all.length() > 0 && all.charAt(0) == '\uFEFF' ? all.substring(1) : all.toString();
         List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (ch == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(ch);
-                }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                row.add(cell.toString());
-                cell.setLength(0);
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                row.add(cell.toString());
-                cell.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else {
-                cell.append(ch);
+        try (CSVParser parser = CSV.parse(in)) {
+            for (CSVRecord record : parser) {
+                rows.add(record.toList());
             }
-        }
-        if (cell.length() > 0 || !row.isEmpty()) {
-            row.add(cell.toString());
-            rows.add(row);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         return rows;
     }

@@ -5,24 +5,15 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
+import org.cohortplanner.files.PlatformFolders;
 
 /**
  * The folder where the console keeps its local data (the embedded H2 model): the user's data folder as each
- * operating system defines it, unless the user points elsewhere with {@code --data-dir}.
- * <ul>
- *     <li>Linux and other Unix: {@code $XDG_DATA_HOME/cohort-planner}, else {@code ~/.local/share/cohort-planner}</li>
- *     <li>macOS: {@code ~/Library/Application Support/Cohort Planner}</li>
- *     <li>Windows: {@code %APPDATA%\Cohort Planner}</li>
- * </ul>
+ * operating system defines it ({@link PlatformFolders#data()}), unless the user points elsewhere with
+ * {@code --data-dir}.
  */
 public final class DataLocation {
-    /** Folder name where the platform's convention is lower case without spaces (XDG). */
-    public static final String UNIX_FOLDER_NAME = "cohort-planner";
-    /** Folder name where the platform's convention is the product's display name. */
-    public static final String DISPLAY_FOLDER_NAME = "Cohort Planner";
-
     private final Path directory;
 
     private DataLocation(Path directory) {
@@ -36,41 +27,12 @@ public final class DataLocation {
 
     /** The user's data folder on this machine. */
     public static DataLocation userDefault() {
-        return new DataLocation(defaultDirectory(System.getProperty("os.name", ""), System.getenv(),
-                Path.of(System.getProperty("user.home"))));
+        return new DataLocation(PlatformFolders.ofThisUser().data());
     }
 
     /** The user's data folder for the given operating system, environment and home folder. */
     static Path defaultDirectory(String osName, Map<String, String> environment, Path home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            Path appData = absoluteOrNull(environment.get("APPDATA"));
-            Path roaming = appData != null ? appData : home.resolve("AppData").resolve("Roaming");
-            return roaming.resolve(DISPLAY_FOLDER_NAME);
-        }
-        if (os.startsWith("mac") || os.startsWith("darwin")) {
-            return home.resolve("Library").resolve("Application Support").resolve(DISPLAY_FOLDER_NAME);
-        }
-        // The XDG base directory specification says a relative $XDG_DATA_HOME is invalid and must be ignored.
-        Path xdgDataHome = absoluteOrNull(environment.get("XDG_DATA_HOME"));
-        Path dataHome = xdgDataHome != null ? xdgDataHome : home.resolve(".local").resolve("share");
-        return dataHome.resolve(UNIX_FOLDER_NAME);
-    }
-
-    /**
-     * {@code path} when it is an absolute path, else null: the XDG base directory specification says a relative or
-     * empty value of its variables is invalid and must be ignored, and other systems' variables are read the same way.
-     */
-    public static Path absoluteOrNull(String path) {
-        if (path == null || path.isBlank()) {
-            return null;
-        }
-        try {
-            Path candidate = Path.of(path);
-            return candidate.isAbsolute() ? candidate : null;
-        } catch (RuntimeException invalid) {
-            return null;
-        }
+        return PlatformFolders.of(osName, environment, home).data();
     }
 
     public Path directory() {

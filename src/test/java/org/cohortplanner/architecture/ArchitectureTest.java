@@ -26,6 +26,8 @@ class ArchitectureTest {
     private static final String SIMULATION = ROOT + ".simulation..";
     private static final String STORE = ROOT + ".store..";
     private static final String EXPORT = ROOT + ".export..";
+    /** How files are written (one step, flushed) and where the per-user folders are: used by store, export, cli. */
+    private static final String FILES = ROOT + ".files..";
     /** The migration that turns the old plan tables into one document: JDBC and Jackson, and nothing else. */
     private static final String MIGRATION = ROOT + ".store.migration..";
     private static final String SHEET_IMPORT = ROOT + ".sheetimport..";
@@ -55,16 +57,24 @@ class ArchitectureTest {
     }
 
     @Test
+    void theFileHelpersDependOnNothingElseOfOurs() {
+        check(noClasses().that().resideInAPackage(FILES)
+                .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, PLANNING, SIMULATION, STORE, EXPORT,
+                        SHEET_IMPORT, BACKEND, CLI, TEXTS, UI, APP));
+    }
+
+    @Test
     void theDomainDependsOnNothingElseOfOurs() {
         check(noClasses().that().resideInAPackage(DOMAIN)
                 .should().dependOnClassesThat().resideInAnyPackage(PLANNING, SIMULATION, STORE, EXPORT, BACKEND,
-                        CLI, TEXTS, UI, APP));
+                        CLI, TEXTS, UI, APP, FILES));
     }
 
     @Test
     void planningAndSimulationDependOnlyOnTheDomainAndEachOther() {
         check(noClasses().that().resideInAnyPackage(PLANNING, SIMULATION)
-                .should().dependOnClassesThat().resideInAnyPackage(STORE, EXPORT, BACKEND, CLI, TEXTS, UI, APP));
+                .should().dependOnClassesThat().resideInAnyPackage(STORE, EXPORT, BACKEND, CLI, TEXTS, UI, APP,
+                        FILES));
     }
 
     @Test
@@ -117,9 +127,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void jacksonStaysInThePlanFormatTheRemoteStoreAndTheBackend() {
+    void jacksonStaysInThePlanFormatTheRemoteStoreTheBackendAndTheCommandsOutput() {
         check(noClasses().that().resideOutsideOfPackages(ROOT + ".store.json..", ROOT + ".store.remote..", BACKEND,
-                        MIGRATION)
+                        MIGRATION, CLI)
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.."));
     }
 

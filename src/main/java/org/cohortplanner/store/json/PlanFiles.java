@@ -32,7 +32,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.io.Reader;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -40,21 +39,17 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.PlanLimits;
+import org.cohortplanner.files.AtomicFiles;
 import org.cohortplanner.store.json.PlanDocument.PlanJson;
 
 /**
@@ -195,31 +190,16 @@ public final class PlanFiles {
     }
 
     /**
-     * Writes {@code plan} to {@code file}: first to a temporary file in the same folder, flushed to disk, then moved
-     * over the target in one step, so that readers see either the old file or the new one, never a part.
+     * Writes {@code plan} to {@code file} in one step ({@link AtomicFiles}), so that readers see either the old file
+     * or the new one, never a part, and an existing file keeps its permissions.
      */
     public static void write(Plan plan, Path file) {
         Objects.requireNonNull(plan, "plan");
         Path target = file.toAbsolutePath();
         Path folder = target.getParent();
         byte[] bytes = toJson(plan).getBytes(StandardCharsets.UTF_8);
-        Path temporary = folder.resolve("." + target.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            keepPermissions(target, temporary);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(target, true, out -> out.write(bytes));
         } catch (NoSuchFileException e) {
             throw new PlanFileException(file.toString(), "cannot write the plan: folder " + folder
                     + " does not exist", e);
@@ -227,21 +207,6 @@ public final class PlanFiles {
             throw new PlanFileException(file.toString(), "cannot write the plan: permission denied", e);
         } catch (IOException e) {
             throw new PlanFileException(file.toString(), "cannot write the plan: " + reason(e), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temporary);
-            } catch (IOException e) {
-                // A stray temporary file is harmless; the outcome of the write is what the caller needs.
-            }
-        }
-    }
-
-    /** An existing plan file keeps its permissions when it is replaced (the new file would get the defaults). */
-    private static void keepPermissions(Path target, Path temporary) throws IOException {
-        PosixFileAttributeView existing = Files.getFileAttributeView(target, PosixFileAttributeView.class);
-        if (existing != null && Files.exists(target)) {
-            Files.getFileAttributeView(temporary, PosixFileAttributeView.class)
-                    .setPermissions(existing.readAttributes().permissions());
         }
     }
 

@@ -5,28 +5,21 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import org.cohortplanner.store.DataLocation;
+import org.cohortplanner.files.AtomicFiles;
+import org.cohortplanner.files.PlatformFolders;
 import org.cohortplanner.store.StoreException;
 
 /**
  * The console's settings as a small properties file in the user's configuration folder (see docs/adr for why a file
  * and not java.util.prefs). A value that cannot be understood is left at its default rather than stopping the
  * console: settings are a convenience, never a reason not to start.
- * <ul>
- *     <li>Linux and other Unix: {@code $XDG_CONFIG_HOME/cohort-planner/settings.properties}, else
- *     {@code ~/.config/cohort-planner/settings.properties}</li>
- *     <li>macOS: {@code ~/Library/Preferences/Cohort Planner/settings.properties}</li>
- *     <li>Windows: {@code %APPDATA%\Cohort Planner\settings.properties}</li>
- * </ul>
+ * The file is {@value #FILE_NAME} in the user's configuration folder ({@link PlatformFolders#config()}).
  * The system property {@value #CONFIG_DIR_PROPERTY} names another folder (tests, a portable install).
  */
 public final class SettingsFile {
@@ -54,23 +47,13 @@ public final class SettingsFile {
         String chosen = System.getProperty(CONFIG_DIR_PROPERTY);
         Path folder = chosen != null && !chosen.isBlank()
                 ? Path.of(chosen)
-                : defaultDirectory(System.getProperty("os.name", ""), System.getenv(),
-                        Path.of(System.getProperty("user.home")));
+                : PlatformFolders.ofThisUser().config();
         return new SettingsFile(folder.resolve(FILE_NAME));
     }
 
     /** The user's configuration folder for the console on the given operating system. */
     static Path defaultDirectory(String osName, Map<String, String> environment, Path home) {
-        String os = osName.toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
-            Path appData = DataLocation.absoluteOrNull(environment.get("APPDATA"));
-            return (appData != null ? appData : home.resolve("AppData").resolve("Roaming")).resolve("Cohort Planner");
-        }
-        if (os.startsWith("mac") || os.startsWith("darwin")) {
-            return home.resolve("Library").resolve("Preferences").resolve("Cohort Planner");
-        }
-        Path xdgConfigHome = DataLocation.absoluteOrNull(environment.get("XDG_CONFIG_HOME"));
-        return (xdgConfigHome != null ? xdgConfigHome : home.resolve(".config")).resolve("cohort-planner");
+        return PlatformFolders.of(osName, environment, home).config();
     }
 
     public Path file() {
@@ -124,13 +107,8 @@ public final class SettingsFile {
             Files.createDirectories(file.getParent());
             StringWriter text = new StringWriter();
             properties.store(text, "Cohort Planner settings");
-            Path temporary = file.resolveSibling(FILE_NAME + ".new");
-            Files.writeString(temporary, text.toString(), StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException notAtomic) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            AtomicFiles.write(file, true, out -> out.write(bytes));
         } catch (IOException | UncheckedIOException failure) {
             throw new StoreException("the settings cannot be saved to " + file + ": " + failure.getMessage(), failure);
         }

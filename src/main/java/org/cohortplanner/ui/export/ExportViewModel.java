@@ -35,21 +35,14 @@ import org.cohortplanner.export.PlanWorkbook;
 import org.cohortplanner.export.PlanWorkbookContent;
 import org.cohortplanner.export.WorkbookCancelSignal;
 import org.cohortplanner.export.WorkbookExportCancelledException;
+import org.cohortplanner.export.WorkbookContentBuilder;
 import org.cohortplanner.export.WorkbookExportException;
-import org.cohortplanner.export.WorkbookNights;
 import org.cohortplanner.export.WorkbookProgress;
 import org.cohortplanner.export.WorkbookSheet;
 import org.cohortplanner.export.WorkbookTargetExistsException;
 import org.cohortplanner.export.WorkbookWriteOptions;
-import org.cohortplanner.planning.schedule.RegionStockDay;
 import org.cohortplanner.planning.schedule.Schedule;
-import org.cohortplanner.planning.schedule.ScheduleRow;
-import org.cohortplanner.planning.slip.SecondDoseMove;
-import org.cohortplanner.planning.slip.SlipSuggestions;
-import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.CancellationToken;
-import org.cohortplanner.simulation.SimulationCancelledException;
-import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.ui.common.Messages;
 import org.cohortplanner.ui.common.PlanFileAccess;
@@ -333,36 +326,24 @@ public final class ExportViewModel {
                           TaskRunner.Progress work) throws WorkbookExportException {
         Plan plan = job.plan();
         Set<WorkbookSheet> sheets = job.sheets();
-        boolean needsSchedule = sheets.contains(WorkbookSheet.SCHEDULE) || sheets.contains(WorkbookSheet.CAPACITY)
-                || sheets.contains(WorkbookSheet.DOSE2_CHANGES) || sheets.contains(WorkbookSheet.REGIONAL_STOCK);
-        List<ScheduleRow> rows = List.of();
-        List<RegionStockDay> regionStock = List.of();
-        List<SecondDoseMove> moves = List.of();
-        if (needsSchedule) {
-            work.report(-1, texts.get("progress.schedule"));
-            Schedule schedule = Schedule.of(plan);
-            rows = schedule.rows();
-            regionStock = schedule.regionStock();
-            stopIfCancelled(signal);
-            if (sheets.contains(WorkbookSheet.DOSE2_CHANGES)) {
-                moves = SlipSuggestions.secondDoseMoves(Schedule.of(job.told()), schedule);
-                stopIfCancelled(signal);
-            }
-        }
-        List<BookingNightResult> nights = List.of();
-        if (sheets.contains(WorkbookSheet.SIMULATION)) {
-            work.report(-1, texts.get("progress.simulation"));
-            try {
-                nights = WorkbookNights.simulate(plan, nightsCancel);
-            } catch (SimulationCancelledException cancelled) {
-                throw new WorkbookExportCancelledException(cancelled.getMessage());
-            }
-        }
-        List<AuditEntry> audit = sheets.contains(WorkbookSheet.AUDIT) ? store.audit() : List.of();
-        stopIfCancelled(signal);
-        List<ScheduleRow> scheduleRows = rows;
-        PlanWorkbookContent content = new PlanWorkbookContent(plan, scheduleRows::stream, scheduleRows.size(), audit,
-                nights, moves, regionStock);
+        PlanWorkbookContent content = WorkbookContentBuilder.build(plan,
+                sheets.contains(WorkbookSheet.DOSE2_CHANGES) ? job.told() : null, sheets, store::audit, nightsCancel,
+                new WorkbookContentBuilder.Steps() {
+                    @Override
+                    public void scheduling() {
+                        work.report(-1, texts.get("progress.schedule"));
+                    }
+
+                    @Override
+                    public void simulating() {
+                        work.report(-1, texts.get("progress.simulation"));
+                    }
+
+                    @Override
+                    public void checkCancelled() throws WorkbookExportCancelledException {
+                        stopIfCancelled(signal);
+                    }
+                });
         WorkbookWriteOptions options = WorkbookWriteOptions.in(plan.zone()).replacingExisting(job.replace())
                 .cancelledBy(signal).reportingTo(report -> work.report(report.fraction(), describe(report)));
         Path file = job.file() == null ? null : workbook.export(content, sheets, job.file(), options);

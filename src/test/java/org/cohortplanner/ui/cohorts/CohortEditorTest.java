@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.AllocationRule;
@@ -18,25 +17,21 @@ import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.json.PlanFiles;
 import org.cohortplanner.ui.InMemoryPlanStore;
-import org.cohortplanner.ui.ScriptedDialogs;
 import org.cohortplanner.ui.common.CohortSelection;
-import org.cohortplanner.ui.common.DirectTaskRunner;
 import org.cohortplanner.ui.common.WorkingPlan;
 import org.junit.jupiter.api.Test;
 
 class CohortEditorTest {
     private static final Plan SAMPLE = PlanFiles.read(Path.of("sample-data", "korea-2021-initial.json"));
 
-    private final InMemoryPlanStore store = new InMemoryPlanStore(SAMPLE);
-    private final WorkingPlan working = new WorkingPlan(store, new DirectTaskRunner(), SAMPLE);
-    private final CohortSelection selection = new CohortSelection();
-    private final CohortsViewModel cohorts = new CohortsViewModel(working, selection, new ScriptedDialogs(), "kim",
-            Locale.ENGLISH);
+    private final CohortsFixture fixture = new CohortsFixture(SAMPLE);
+    private final InMemoryPlanStore store = fixture.store;
+    private final WorkingPlan working = fixture.working;
+    private final CohortSelection selection = fixture.selection;
+    private final CohortsViewModel cohorts = fixture.cohorts;
 
     private CohortEditor edit(String cohortId) {
-        selection.select(cohortId);
-        cohorts.editSelected();
-        return cohorts.editorProperty().get();
+        return fixture.edit(cohortId);
     }
 
     @Test

@@ -25,16 +25,14 @@ import org.junit.jupiter.api.Test;
 class CohortGroupsTest {
     private static final Plan AS_RUN = PlanFiles.read(Path.of("sample-data", "korea-2021-as-run.json"));
 
-    private final InMemoryPlanStore store = new InMemoryPlanStore(AS_RUN);
-    private final WorkingPlan working = new WorkingPlan(store, new DirectTaskRunner(), AS_RUN);
-    private final CohortSelection selection = new CohortSelection();
-    private final CohortsViewModel cohorts = new CohortsViewModel(working, selection, new ScriptedDialogs(), "kim",
-            Locale.ENGLISH);
+    private final CohortsFixture fixture = new CohortsFixture(AS_RUN);
+    private final InMemoryPlanStore store = fixture.store;
+    private final WorkingPlan working = fixture.working;
+    private final CohortSelection selection = fixture.selection;
+    private final CohortsViewModel cohorts = fixture.cohorts;
 
     private CohortEditor edit(String cohortId) {
-        selection.select(cohortId);
-        cohorts.editSelected();
-        return cohorts.editorProperty().get();
+        return fixture.edit(cohortId);
     }
 
     private static GroupForm form(GroupForm form, String name, boolean share, String size) {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -15,16 +14,10 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.store.json.PlanFiles;
-import org.cohortplanner.ui.InMemoryPlanStore;
-import org.cohortplanner.ui.ScreenStage;
-import org.cohortplanner.ui.ScriptedDialogs;
-import org.cohortplanner.ui.common.DirectTaskRunner;
-import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.WorkingPlan;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,24 +26,10 @@ import org.testfx.util.WaitForAsyncUtils;
 class IntervalPoliciesUiTest {
     private static final Plan AS_RUN = PlanFiles.read(Path.of("sample-data", "korea-2021-as-run.json"));
 
-    private final FxRobot robot = new FxRobot();
-    private final InMemoryPlanStore store = new InMemoryPlanStore(AS_RUN.withVersion(1));
-    private final WorkingPlan working = new WorkingPlan(store, new DirectTaskRunner(), store.load().orElseThrow());
-    private SupplyViewModel supply;
-
-    @BeforeEach
-    void showScreen() throws TimeoutException {
-        ScreenStage.show(() -> {
-            supply = new SupplyViewModel(working, new DirectTaskRunner(), new ScriptedDialogs(), "kim",
-                    Texts.of(SupplyView.class, Locale.ENGLISH));
-            return new SupplyView(supply).root();
-        });
-    }
-
-    @AfterEach
-    void closeScreen() throws TimeoutException {
-        ScreenStage.close();
-    }
+    @RegisterExtension
+    final SupplyScreen screen = new SupplyScreen(AS_RUN);
+    private final FxRobot robot = screen.robot;
+    private final WorkingPlan working = screen.working;
 
     private String summary() {
         return robot.lookup("#" + IntervalPoliciesView.SUMMARY_ID).queryAs(Label.class).getText();
@@ -67,15 +46,15 @@ class IntervalPoliciesUiTest {
 
         robot.clickOn("#" + IntervalPoliciesView.DAYS_ID).press(KeyCode.CONTROL, KeyCode.A)
                 .release(KeyCode.A, KeyCode.CONTROL).write("35");
-        robot.interact(() -> supply.intervals().preview());
+        robot.interact(() -> screen.supply().intervals().preview());
         WaitForAsyncUtils.waitForFxEvents();
         String at35 = summary();
-        long moved35 = supply.intervals().previewProperty().get().peopleMoved();
+        long moved35 = screen.supply().intervals().previewProperty().get().peopleMoved();
 
-        robot.interact(() -> supply.intervals().formProperty().get().daysProperty().set("40"));
-        robot.interact(() -> supply.intervals().preview());
+        robot.interact(() -> screen.supply().intervals().formProperty().get().daysProperty().set("40"));
+        robot.interact(() -> screen.supply().intervals().preview());
         WaitForAsyncUtils.waitForFxEvents();
-        long moved40 = supply.intervals().previewProperty().get().peopleMoved();
+        long moved40 = screen.supply().intervals().previewProperty().get().peopleMoved();
         assertNotEquals(moved35, moved40);
         assertNotEquals(at35, summary());
         assertTrue(summary().startsWith(String.format(Locale.ENGLISH, "%,d people", moved40)), summary());

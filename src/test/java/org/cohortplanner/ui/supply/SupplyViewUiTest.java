@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.TimeoutException;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -17,15 +15,10 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.Transfer;
 import org.cohortplanner.store.json.PlanFiles;
 import org.cohortplanner.ui.InMemoryPlanStore;
-import org.cohortplanner.ui.ScreenStage;
-import org.cohortplanner.ui.ScriptedDialogs;
-import org.cohortplanner.ui.common.DirectTaskRunner;
-import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.WorkingPlan;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -34,24 +27,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class SupplyViewUiTest {
     private static final Plan SAMPLE = PlanFiles.read(Path.of("sample-data", "korea-2021-initial.json"));
 
-    private final FxRobot robot = new FxRobot();
-    private final InMemoryPlanStore store = new InMemoryPlanStore(SAMPLE.withVersion(1));
-    private final WorkingPlan working = new WorkingPlan(store, new DirectTaskRunner(), store.load().orElseThrow());
-    private SupplyViewModel supply;
-
-    @BeforeEach
-    void showScreen() throws TimeoutException {
-        ScreenStage.show(() -> {
-            supply = new SupplyViewModel(working, new DirectTaskRunner(), new ScriptedDialogs(), "kim",
-                    Texts.of(SupplyView.class, Locale.ENGLISH));
-            return new SupplyView(supply).root();
-        });
-    }
-
-    @AfterEach
-    void closeScreen() throws TimeoutException {
-        ScreenStage.close();
-    }
+    @RegisterExtension
+    final SupplyScreen screen = new SupplyScreen(SAMPLE);
+    private final FxRobot robot = screen.robot;
+    private final InMemoryPlanStore store = screen.store;
+    private final WorkingPlan working = screen.working;
 
     @Test
     void aTransferIsRecordedInItsDialogAndTheDialogSaysWhatIsWrongFirst() {
@@ -97,6 +77,6 @@ class SupplyViewUiTest {
 
         ComboBox<?> region = robot.lookup("#" + SupplyView.REGION_ID).queryAs(ComboBox.class);
         assertEquals("Incheon", region.getValue());
-        assertEquals("Incheon", supply.selectedRegionProperty().get());
+        assertEquals("Incheon", screen.supply().selectedRegionProperty().get());
     }
 }
