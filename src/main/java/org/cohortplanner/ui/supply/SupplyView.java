@@ -678,7 +678,9 @@ public final class SupplyView {
         XYChart.Series<Number, Number> due = series(texts.get("chart.due"));
         XYChart.Series<Number, Number> capacity = series(texts.get("chart.capacity"));
         XYChart.Series<Number, Number> shortage = series(texts.get("chart.shortageDays"));
-        for (BrandDay day : viewModel.brandDays()) {
+        List<BrandDay> shown = campaignDays(viewModel.brandDays());
+        bound((NumberAxis) chart.getXAxis(), shown);
+        for (BrandDay day : shown) {
             long x = day.day().toEpochDay();
             stock.getData().add(new XYChart.Data<>(x, day.stock() + day.reserved()));
             due.getData().add(new XYChart.Data<>(x, day.due()));
@@ -692,6 +694,39 @@ public final class SupplyView {
             }
         }
         chart.getData().setAll(List.of(stock, due, capacity, shortage));
+    }
+
+    /**
+     * The days of the campaign: up to a week after the last day with doses due or short, so the chart does not run
+     * on for months of untouched stock after the last second dose.
+     */
+    static List<BrandDay> campaignDays(List<BrandDay> days) {
+        int last = -1;
+        for (int i = 0; i < days.size(); i++) {
+            if (days.get(i).due() > 0 || days.get(i).isShort()) {
+                last = i;
+            }
+        }
+        if (last < 0) {
+            return days;
+        }
+        LocalDate end = days.get(last).day().plusDays(7);
+        return days.stream().filter(day -> !day.day().isAfter(end)).toList();
+    }
+
+    /** The day axis from the first to the last day shown, with a tick every week or every few weeks. */
+    private static void bound(NumberAxis axis, List<BrandDay> days) {
+        if (days.isEmpty()) {
+            axis.setAutoRanging(true);
+            return;
+        }
+        long first = days.get(0).day().toEpochDay();
+        long last = days.get(days.size() - 1).day().toEpochDay();
+        axis.setAutoRanging(false);
+        axis.setLowerBound(first);
+        axis.setUpperBound(Math.max(last, first + 1));
+        long weeks = Math.max(1, (long) Math.ceil((last - first) / 7.0 / 8));
+        axis.setTickUnit(7 * weeks);
     }
 
     private static XYChart.Series<Number, Number> series(String name) {
