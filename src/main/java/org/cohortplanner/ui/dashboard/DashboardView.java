@@ -209,7 +209,8 @@ public final class DashboardView {
     private Node regionsTable() {
         TableView<DashboardViewModel.RegionRow> table = new TableView<>(viewModel.regionRows());
         table.setId(REGIONS_ID);
-        table.getColumns().add(column(texts.get("regions.region"), DashboardViewModel.RegionRow::region));
+        table.getColumns().add(column(texts.get("regions.region"),
+                row -> Formats.region(row.region(), texts.locale())));
         table.getColumns().add(column(texts.get("regions.days"), DashboardViewModel.RegionRow::days));
         table.getColumns().add(column(texts.get("regions.people"), DashboardViewModel.RegionRow::people));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
