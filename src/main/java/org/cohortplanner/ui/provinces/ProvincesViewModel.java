@@ -166,7 +166,7 @@ public final class ProvincesViewModel {
 
     /** The province's name in the screen's language. */
     public String regionName(String region) {
-        return texts.has("region." + region) ? texts.get("region." + region) : region;
+        return Formats.region(region, texts.locale());
     }
 
     /** Filters the Supply screen (stock and schedule) to {@code region}; null shows the whole country again. */
