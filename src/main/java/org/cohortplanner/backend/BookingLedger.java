@@ -12,11 +12,14 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -376,17 +379,17 @@ final class BookingLedger implements AutoCloseable {
                     written.add(pending);
                 } catch (Undo undo) {
                     pending.result = undo.result;
-                    if (!undoTo(c, savepoint, batch)) {
+                    if (!undoTo(c, savepoint, batch, tx)) {
                         return;
                     }
                     written.add(pending);
                 } catch (SQLException failure) {
-                    if (!undoTo(c, savepoint, batch)) {
+                    if (!undoTo(c, savepoint, batch, tx)) {
                         return;
                     }
                     pending.failure = translate(failure);
                 } catch (RuntimeException refused) {
-                    if (!undoTo(c, savepoint, batch)) {
+                    if (!undoTo(c, savepoint, batch, tx)) {
                         return;
                     }
                     pending.failure = refused;
@@ -407,7 +410,8 @@ final class BookingLedger implements AutoCloseable {
             }
         }
 
-        private boolean undoTo(Connection c, Savepoint savepoint, List<Pending> batch) {
+        private boolean undoTo(Connection c, Savepoint savepoint, List<Pending> batch, Tx tx) {
+            tx.forget();
             try {
                 c.rollback(savepoint);
                 return true;
@@ -599,10 +603,28 @@ final class BookingLedger implements AutoCloseable {
         private final Pooled pooled;
         /** The plan's version once its row is locked in this transaction (see {@link #lockPlanVersion}). */
         private Long lockedPlanVersion;
+        /*
+         * What this transaction has read of the counters it keeps changing, kept up to date by its own writes: a
+         * batch of bookings reads a window's budget, the waiting room and the site groups' held doses once instead
+         * of once per booking. A batch's transaction holds the plan's row lock that every booking write of every
+         * backend takes first, so nobody changes these rows meanwhile; and every write that depends on them is
+         * conditional in SQL anyway (a full day or budget refuses it), so a stale figure could cost a retry, never
+         * a broken limit. Forgotten when a work of the batch is rolled back to its savepoint.
+         */
+        private Map<String, NavigableMap<LocalDate, Long>> held;
+        private final Map<String, Long> booked = new HashMap<>();
+        private final Map<Long, Boolean> waitingAt = new HashMap<>();
 
         Tx(Pooled pooled) {
             this.pooled = pooled;
             this.connection = pooled.connection;
+        }
+
+        /** Forgets what was read: a work's changes were rolled back to its savepoint. */
+        void forget() {
+            held = null;
+            booked.clear();
+            waitingAt.clear();
         }
 
         PreparedStatement prepare(String sql) throws SQLException {
@@ -690,21 +712,32 @@ final class BookingLedger implements AutoCloseable {
         boolean takeBudget(String cohortId, long limit) throws SQLException {
             String sql = "UPDATE night_cohort SET booked = booked + 1 WHERE plan_id = ? AND cohort_id = ? "
                     + "AND booked < ?";
-            if (update(sql, planId, cohortId, limit) == 1) {
-                return true;
+            boolean taken = update(sql, planId, cohortId, limit) == 1
+                    || ensureCohort(cohortId) && update(sql, planId, cohortId, limit) == 1;
+            if (taken) {
+                booked.computeIfPresent(cohortId, (id, count) -> count + 1);
+            } else {
+                booked.remove(cohortId);
             }
-            return ensureCohort(cohortId) && update(sql, planId, cohortId, limit) == 1;
+            return taken;
         }
 
         /** First-dose bookings standing in a window, as committed (no lock taken). */
         long budgetBooked(String cohortId) throws SQLException {
-            return queryLong("SELECT booked FROM night_cohort WHERE plan_id = ? AND cohort_id = ?", planId,
-                    cohortId);
+            Long known = booked.get(cohortId);
+            if (known == null) {
+                known = queryLong("SELECT booked FROM night_cohort WHERE plan_id = ? AND cohort_id = ?", planId,
+                        cohortId);
+                booked.put(cohortId, known);
+            }
+            return known;
         }
 
         void giveBackBudget(String cohortId) throws SQLException {
-            update("UPDATE night_cohort SET booked = booked - 1 WHERE plan_id = ? AND cohort_id = ? AND booked > 0",
-                    planId, cohortId);
+            if (update("UPDATE night_cohort SET booked = booked - 1 WHERE plan_id = ? AND cohort_id = ? "
+                    + "AND booked > 0", planId, cohortId) == 1) {
+                booked.computeIfPresent(cohortId, (id, count) -> count - 1);
+            }
         }
 
         void countCohort(String cohortId, String column) throws SQLException {
@@ -745,6 +778,18 @@ final class BookingLedger implements AutoCloseable {
             if (dosesPerDay <= 0) {
                 return false;
             }
+            boolean taken = holdOne(siteGroup, day, dosesPerDay);
+            if (held != null) {
+                if (taken) {
+                    held.computeIfAbsent(siteGroup, site -> new TreeMap<>()).merge(day, 1L, Long::sum);
+                } else {
+                    held = null;
+                }
+            }
+            return taken;
+        }
+
+        private boolean holdOne(String siteGroup, LocalDate day, long dosesPerDay) throws SQLException {
             if (update("UPDATE night_site_day SET doses_held = doses_held + 1 WHERE plan_id = ? "
                     + "AND site_group_name = ? AND appointment_day = ? AND doses_held < ?", planId, siteGroup, day,
                     dosesPerDay) == 1) {
@@ -760,24 +805,48 @@ final class BookingLedger implements AutoCloseable {
         }
 
         void giveBackRoom(String siteGroup, LocalDate day) throws SQLException {
-            update("UPDATE night_site_day SET doses_held = doses_held - 1 WHERE plan_id = ? AND site_group_name = ? "
-                    + "AND appointment_day = ? AND doses_held > 0", planId, siteGroup, day);
+            if (update("UPDATE night_site_day SET doses_held = doses_held - 1 WHERE plan_id = ? "
+                    + "AND site_group_name = ? AND appointment_day = ? AND doses_held > 0", planId, siteGroup,
+                    day) == 1 && held != null) {
+                held.computeIfAbsent(siteGroup, site -> new TreeMap<>()).merge(day, -1L, Long::sum);
+            }
         }
 
-        /** Doses held per site group and day between two days, for the site groups of a region. */
+        /** Doses held at every site group on the days from {@code from} to {@code to}, keyed by {@link #siteDay}. */
         Map<String, Long> roomHeld(LocalDate from, LocalDate to) throws SQLException {
-            Map<String, Long> held = new HashMap<>();
-            PreparedStatement query = statement("SELECT site_group_name, appointment_day, "
-                    + "doses_held FROM night_site_day WHERE plan_id = ? AND appointment_day BETWEEN ? AND ?");
-            query.setLong(1, planId);
-            query.setObject(2, from);
-            query.setObject(3, to);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    held.put(siteDay(rows.getString(1), rows.getObject(2, LocalDate.class)), rows.getLong(3));
+            return roomHeld(null, from, to);
+        }
+
+        /**
+         * Doses held at the given site groups (every one when null) on the days from {@code from} to {@code to},
+         * keyed by {@link #siteDay}: a fresh map the caller may change. The rows are read once per transaction.
+         */
+        Map<String, Long> roomHeld(Collection<String> sites, LocalDate from, LocalDate to) throws SQLException {
+            if (held == null) {
+                held = readHeld();
+            }
+            Map<String, Long> found = new HashMap<>();
+            for (Map.Entry<String, NavigableMap<LocalDate, Long>> site : held.entrySet()) {
+                if (sites == null || sites.contains(site.getKey())) {
+                    site.getValue().subMap(from, true, to, true)
+                            .forEach((day, doses) -> found.put(siteDay(site.getKey(), day), doses));
                 }
             }
-            return held;
+            return found;
+        }
+
+        private Map<String, NavigableMap<LocalDate, Long>> readHeld() throws SQLException {
+            Map<String, NavigableMap<LocalDate, Long>> read = new HashMap<>();
+            PreparedStatement query = statement("SELECT site_group_name, appointment_day, doses_held "
+                    + "FROM night_site_day WHERE plan_id = ?");
+            query.setLong(1, planId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    read.computeIfAbsent(rows.getString(1), site -> new TreeMap<>())
+                            .put(rows.getObject(2, LocalDate.class), rows.getLong(3));
+                }
+            }
+            return read;
         }
 
         /**
@@ -919,6 +988,7 @@ final class BookingLedger implements AutoCloseable {
                     + "queue_group, queue_key, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'WAITING')", planId,
                     ticketId, personHash, personHash, cohortId, birthDate, region, namedGroup, opensMinute, group,
                     key == null ? 0L : key);
+            waitingAt.clear();
             if (added && key == null) {
                 update("UPDATE night_ticket SET queue_key = arrival WHERE ticket_id = ?", ticketId);
             }
@@ -941,12 +1011,14 @@ final class BookingLedger implements AutoCloseable {
 
         /** Takes a waiting ticket out of the queue; false when another request took it first. */
         boolean admit(Ticket ticket) throws SQLException {
+            waitingAt.clear();
             return update("UPDATE night_ticket SET state = 'ADMITTED', waiting_person_hash = NULL WHERE ticket_id = ? "
                     + "AND state = 'WAITING'", ticket.id()) == 1;
         }
 
         void settle(Ticket ticket, String state, Long bookingNumber, String reason, String message)
                 throws SQLException {
+            waitingAt.clear();
             update("UPDATE night_ticket SET state = ?, booking_number = ?, reason = ?, message = ? WHERE ticket_id = ?",
                     state, bookingNumber, reason, message == null ? null
                             : message.substring(0, Math.min(1000, message.length())), ticket.id());
@@ -960,6 +1032,15 @@ final class BookingLedger implements AutoCloseable {
 
         /** Whether anyone waits whose window is open at {@code openAt} (found without counting the queue). */
         boolean anyWaiting(long openAt) throws SQLException {
+            Boolean known = waitingAt.get(openAt);
+            if (known == null) {
+                known = readAnyWaiting(openAt);
+                waitingAt.put(openAt, known);
+            }
+            return known;
+        }
+
+        private boolean readAnyWaiting(long openAt) throws SQLException {
             PreparedStatement query = statement("SELECT 1 FROM night_ticket WHERE plan_id = ? AND state = 'WAITING' "
                     + "AND opens_minute_utc <= ?");
             query.setLong(1, planId);
@@ -975,6 +1056,7 @@ final class BookingLedger implements AutoCloseable {
          * each. Answers how many.
          */
         int turnAwayWaiting(String cohortId, String reason, String message) throws SQLException {
+            waitingAt.clear();
             return update("UPDATE night_ticket SET state = 'TURNED_AWAY', waiting_person_hash = NULL, reason = ?, "
                     + "message = ? WHERE plan_id = ? AND cohort_id = ? AND state = 'WAITING'", reason,
                     message.substring(0, Math.min(1000, message.length())), planId, cohortId);

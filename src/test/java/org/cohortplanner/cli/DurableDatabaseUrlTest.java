@@ -9,16 +9,28 @@ import org.junit.jupiter.api.Test;
 class DurableDatabaseUrlTest {
     @Test
     void anH2FileGetsTheSettingsThatMakeACommitDurable() {
-        assertEquals("jdbc:h2:file:/srv/booking;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
-                DurableDatabaseUrl.of("jdbc:h2:file:/srv/booking"));
-        assertEquals("jdbc:h2:/srv/booking;MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
-                DurableDatabaseUrl.of("jdbc:h2:/srv/booking;MODE=PostgreSQL"));
+        assertEquals("jdbc:h2:file:/srv/booking;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536",
+                DurableDatabaseUrl.of("jdbc:h2:file:/srv/booking", 65_536));
+        assertEquals("jdbc:h2:/srv/booking;MODE=PostgreSQL;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536",
+                DurableDatabaseUrl.of("jdbc:h2:/srv/booking;MODE=PostgreSQL", 65_536));
+    }
+
+    @Test
+    void anH2FileGetsAPageCacheOfAQuarterOfTheHeapUnlessItSetsOne() {
+        assertEquals(262_144, DurableDatabaseUrl.cacheKilobytes(1L << 30));
+        assertEquals(16_384, DurableDatabaseUrl.cacheKilobytes(32L << 20));
+        assertEquals(1_048_576, DurableDatabaseUrl.cacheKilobytes(16L << 30));
+        assertEquals("jdbc:h2:file:/srv/b;CACHE_SIZE=4096;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+                DurableDatabaseUrl.of("jdbc:h2:file:/srv/b;CACHE_SIZE=4096", 65_536));
+        assertTrue(DurableDatabaseUrl.of("jdbc:h2:file:/srv/b").contains(";CACHE_SIZE="
+                + DurableDatabaseUrl.cacheKilobytes(Runtime.getRuntime().maxMemory())));
     }
 
     @Test
     void settingsAlreadyDurableAreKeptAsGiven() {
-        assertEquals("jdbc:h2:file:/srv/booking;write_delay=0;DB_CLOSE_ON_EXIT=false;LOG=2",
-                DurableDatabaseUrl.of("jdbc:h2:file:/srv/booking;write_delay=0;DB_CLOSE_ON_EXIT=false;LOG=2"));
+        assertEquals("jdbc:h2:file:/srv/booking;write_delay=0;DB_CLOSE_ON_EXIT=false;LOG=2;cache_size=8192",
+                DurableDatabaseUrl.of("jdbc:h2:file:/srv/booking;write_delay=0;DB_CLOSE_ON_EXIT=false;LOG=2;"
+                        + "cache_size=8192"));
     }
 
     @Test
