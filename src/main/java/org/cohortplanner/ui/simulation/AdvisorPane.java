@@ -5,7 +5,6 @@ import static org.cohortplanner.ui.simulation.SimulationNodes.spacer;
 import static org.cohortplanner.ui.simulation.SimulationNodes.textColumn;
 
 import java.util.List;
-import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -14,11 +13,11 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.cohortplanner.ui.common.MarkedRows;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.simulation.SplitAdvice.AdviceLine;
 
@@ -87,14 +86,7 @@ final class AdvisorPane {
                 textColumn(texts.get("advice.worstP95"), AdviceLine::worstP95, 100),
                 textColumn(texts.get("advice.nights", viewModel.zone().getId()), AdviceLine::nights, 300),
                 textColumn(texts.get("advice.why"), AdviceLine::why, 300)));
-        table.setRowFactory(ignored -> new TableRow<>() {
-            @Override
-            protected void updateItem(AdviceLine item, boolean empty) {
-                super.updateItem(item, empty);
-                pseudoClassStateChanged(PseudoClass.getPseudoClass("proposed"),
-                        !empty && item != null && item.proposed());
-            }
-        });
+        MarkedRows.mark(table, "proposed", AdviceLine::proposed);
         return table;
     }
 }

@@ -6,13 +6,11 @@ import static org.cohortplanner.ui.supply.SupplyNodes.numeric;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -20,6 +18,7 @@ import javafx.scene.layout.VBox;
 import org.cohortplanner.domain.Allotment;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.MarkedRows;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -92,14 +91,7 @@ final class DeliveriesPane {
                 column(texts.get("column.allotment"), this::allotmentText, 220),
                 column(texts.get("column.note"), Delivery::note, 420)));
         deliveries.setItems(viewModel.deliveries());
-        deliveries.setRowFactory(table -> new TableRow<>() {
-            @Override
-            protected void updateItem(Delivery item, boolean empty) {
-                super.updateItem(item, empty);
-                pseudoClassStateChanged(PseudoClass.getPseudoClass("slipped"),
-                        !empty && item != null && item.isSlipped());
-            }
-        });
+        MarkedRows.mark(deliveries, "slipped", Delivery::isSlipped);
         deliveries.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2 && selected() != null) {
                 editDelivery(selected());

@@ -5,19 +5,18 @@ import static org.cohortplanner.ui.supply.SupplyNodes.numeric;
 
 import java.util.List;
 import java.util.Optional;
-import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.cohortplanner.sheetimport.DeliverySheetRow;
 import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.MarkedRows;
 import org.cohortplanner.ui.common.Texts;
 
 /** The import of a delivery sheet: chooses a sheet, shows its preview, and applies it only when confirmed. */
@@ -85,14 +84,7 @@ final class DeliveryImportDialog {
                         r -> r.delivery() == null ? "" : Formats.date(r.delivery().expectedArrival(), texts.locale()),
                                 92),
                 column(texts.get("import.column.errors"), DeliveryImportViewModel::errorsText, 330)));
-        table.setRowFactory(ignored -> new TableRow<>() {
-            @Override
-            protected void updateItem(DeliverySheetRow item, boolean empty) {
-                super.updateItem(item, empty);
-                pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"),
-                        !empty && item != null && !item.isValid());
-            }
-        });
+        MarkedRows.mark(table, "invalid", row -> !row.isValid());
         return table;
     }
 }

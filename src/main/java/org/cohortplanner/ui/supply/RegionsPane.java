@@ -7,17 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.cohortplanner.planning.schedule.RegionStockDay;
 import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.MarkedRows;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -50,14 +49,7 @@ final class RegionsPane {
             table.refresh();
         });
         showColumns();
-        table.setRowFactory(ignored -> new TableRow<>() {
-            @Override
-            protected void updateItem(SupplyViewModel.RegionStockRow item, boolean empty) {
-                super.updateItem(item, empty);
-                pseudoClassStateChanged(PseudoClass.getPseudoClass("slipped"), !empty && item != null
-                        && item.days().stream().anyMatch(RegionStockDay::isShort));
-            }
-        });
+        MarkedRows.mark(table, "slipped", row -> row.days().stream().anyMatch(RegionStockDay::isShort));
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
             if (after != null) {
                 viewModel.selectedRegionProperty().set(after.region());
