@@ -407,9 +407,8 @@ public final class CalibrationViewModel {
         }
         List<String> sources = observations.stream().map(Observation::source).filter(s -> !s.isBlank()).distinct()
                 .toList();
-        String reason = "fitted to " + found.residuals().size() + " figure(s) observed on the night of "
-                + window.get().name() + ", seed " + seed.get()
-                + (sources.isEmpty() ? "" : "; sources: " + String.join("; ", sources));
+        String reason = texts.get("calibration.reason", found.residuals().size(), window.get().name(), seed.get())
+                + (sources.isEmpty() ? "" : texts.get("calibration.reasonSources", String.join("; ", sources)));
         fit = null;
         canApply.set(false);
         working.edit(found.fittedPlan(), ProblemTexts.of(texts.locale()).change(user,

@@ -187,8 +187,8 @@ public final class SplitAdvice {
                 .toList());
         working.edit(split, ProblemTexts.of(texts.locale()).change(user,
                 Phrase.of("audit.cohort.splitAdvised", cohort.name(), proposal.parts()), cohort.name(), parts,
-                "split advisor: p95 wait at most " + Math.round(found.targets().p95WaitMinutes())
-                + " min" + (found.targets().noSuspension() ? ", no suspension" : "")));
+                texts.get("advice.reason", Math.round(found.targets().p95WaitMinutes()),
+                        found.targets().noSuspension() ? 1 : 0)));
         canApplyAdvice.set(false);
         adviceSummary.set(texts.get("advice.applied", cohort.name(), parts));
     }
