@@ -236,12 +236,16 @@ final class PlanRoutes {
         AuditEntry last = audit.get(audit.size() - 1);
         ObjectNode withChange = PlanJson.MAPPER.createObjectNode();
         withChange.set("plan", current);
-        withChange.putObject("lastChange")
+        ObjectNode lastChange = withChange.putObject("lastChange")
                 .put("user", last.user())
                 .put("action", last.action())
                 .put("at", last.at().toString())
                 .put("reason", last.reason())
                 .put("planVersion", last.planVersion());
+        if (last.what() != null) {
+            lastChange.put("code", last.what().code());
+            lastChange.set("args", PhraseJson.argumentsTree(last.what()));
+        }
         return new ApiException(412, what + " was changed by " + last.user() + " (" + last.action() + ") since you "
                 + "read it; nothing was changed: read it again, re-apply your edit and send it with ETag " + tag,
                 null, "VERSION_MISMATCH", withChange, tag);

@@ -171,7 +171,8 @@ public final class RemotePlanStore implements PlanStore, ScenarioStore {
                 at = null;
             }
             other = new BackendConflictException.OtherChange(last.path("user").asText(), last.path("action").asText(),
-                    at, last.path("reason").asText(), last.path("planVersion").asLong());
+                    at, last.path("reason").asText(), last.path("planVersion").asLong(),
+                    PhraseJson.phrase(last.path("code").asText(""), last.path("args").toString()));
         }
         String who = other == null ? "someone else" : other.user() + " (" + other.action() + ")";
         return new BackendConflictException(basedOn, storedVersion, stored, other, "the plan on the backend at "

@@ -15,6 +15,7 @@ import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.remote.BackendConflictException;
 import org.cohortplanner.store.remote.RemotePlanStore;
 import org.cohortplanner.ui.common.Messages;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
@@ -212,7 +213,8 @@ public final class RemoteConnectionViewModel {
         }
         conflict.set(null);
         working.reapply(theirs, merged, new PlanChange(user, texts.get("conflict.reappliedAction",
-                ConflictSummary.actions(settled.myChanges())), settled.base().name(), merged.name(),
+                ConflictSummary.actions(settled.myChanges(), ProblemTexts.of(texts.locale()))), settled.base().name(),
+                merged.name(),
                 texts.get("conflict.reappliedReason", theirs.version())));
     }
 
@@ -220,7 +222,7 @@ public final class RemoteConnectionViewModel {
     public ConflictSummary summary(WorkingPlan.StoreConflict shown) {
         BackendConflictException.OtherChange other = shown.failure() instanceof BackendConflictException
                 ? ((BackendConflictException) shown.failure()).otherChange().orElse(null) : null;
-        return ConflictSummary.of(shown, other);
+        return ConflictSummary.of(shown, other, ProblemTexts.of(texts.locale()));
     }
 
     private void refresh() {
