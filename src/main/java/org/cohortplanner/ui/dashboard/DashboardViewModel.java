@@ -117,7 +117,7 @@ public final class DashboardViewModel {
             }
         }, this::show, failure -> {
             computing.set(false);
-            status.set(texts.get("status.failed", Messages.describe(failure)));
+            status.set(texts.get("status.failed", Messages.describe(failure, texts.locale())));
         }, (fraction, message) -> progress.set(fraction));
     }
 

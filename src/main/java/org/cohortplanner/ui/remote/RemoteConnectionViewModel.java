@@ -132,7 +132,7 @@ public final class RemoteConnectionViewModel {
             onDone.accept(true);
         }, failure -> {
             connecting = false;
-            connectProblem.set(Messages.describe(failure));
+            connectProblem.set(Messages.describe(failure, texts.locale()));
             refresh();
             onDone.accept(false);
         });
@@ -153,7 +153,7 @@ public final class RemoteConnectionViewModel {
                     conflict.set(null);
                     working.reload(local);
                     refresh();
-                }, failure -> dialogs.showError(texts.get("disconnect.title"), Messages.describe(failure)));
+                }, failure -> dialogs.showError(texts.get("disconnect.title"), Messages.describe(failure, texts.locale())));
     }
 
     /** Tries the waiting writes again (after the backend was down or slow). */
@@ -182,7 +182,7 @@ public final class RemoteConnectionViewModel {
                 () -> new StoreException(texts.get("connect.noPlan", stores.location()))), plan -> {
                     conflict.set(null);
                     working.reload(plan);
-                }, failure -> dialogs.showError(texts.get("conflict.title"), Messages.describe(failure)));
+                }, failure -> dialogs.showError(texts.get("conflict.title"), Messages.describe(failure, texts.locale())));
     }
 
     /** Settles the conflict by making one's own edits again on top of the stored plan and saving that. */
@@ -196,7 +196,7 @@ public final class RemoteConnectionViewModel {
             tasks.run(CONNECT_CHANNEL, progress -> stores.load().orElseThrow(
                     () -> new StoreException(texts.get("connect.noPlan", stores.location()))),
                     plan -> reapplyOn(settled, plan),
-                    failure -> dialogs.showError(texts.get("conflict.title"), Messages.describe(failure)));
+                    failure -> dialogs.showError(texts.get("conflict.title"), Messages.describe(failure, texts.locale())));
             return;
         }
         reapplyOn(settled, stored.get());
@@ -208,7 +208,7 @@ public final class RemoteConnectionViewModel {
             merged = ReappliedEdits.onto(settled.base(), settled.mine(), theirs);
         } catch (IllegalArgumentException impossible) {
             dialogs.showError(texts.get("conflict.title"), texts.get("conflict.cannotReapply",
-                    Messages.describe(impossible)));
+                    Messages.describe(impossible, texts.locale())));
             return;
         }
         conflict.set(null);

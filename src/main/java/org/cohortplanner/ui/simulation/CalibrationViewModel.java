@@ -174,7 +174,7 @@ public final class CalibrationViewModel {
         try {
             read = reader.read(file);
         } catch (RuntimeException unusable) {
-            problem.set(texts.get("calibration.open.failed", Messages.describe(unusable)));
+            problem.set(texts.get("calibration.open.failed", Messages.describe(unusable, texts.locale())));
             return;
         }
         if (read.isEmpty()) {
@@ -318,7 +318,7 @@ public final class CalibrationViewModel {
                 },
                 failure -> {
                     running.set(false);
-                    status.set(texts.get("status.failed", Messages.describe(failure)));
+                    status.set(texts.get("status.failed", Messages.describe(failure, texts.locale())));
                 },
                 (fraction, message) -> progress.set(fraction));
     }

@@ -87,7 +87,7 @@ public final class SplitAdvice {
         try {
             targets = new SplitAdvisor.Targets(targetP95Minutes.get(), noSuspension.get());
         } catch (IllegalArgumentException invalid) {
-            adviceSummary.set(Messages.describe(invalid));
+            adviceSummary.set(Messages.describe(invalid, texts.locale()));
             return;
         }
         Plan plan = working.getPlan();
@@ -106,7 +106,7 @@ public final class SplitAdvice {
                 },
                 failure -> {
                     advising.set(false);
-                    adviceSummary.set(texts.get("status.failed", Messages.describe(failure)));
+                    adviceSummary.set(texts.get("status.failed", Messages.describe(failure, texts.locale())));
                 });
     }
 
@@ -180,7 +180,7 @@ public final class SplitAdvice {
         try {
             split = splitter.apply(plan, preview(plan, cohort, proposal.kind(), proposal.parts()));
         } catch (IllegalArgumentException notPossible) {
-            adviceSummary.set(texts.get("status.failed", Messages.describe(notPossible)));
+            adviceSummary.set(texts.get("status.failed", Messages.describe(notPossible, texts.locale())));
             return;
         }
         String parts = String.join(", ", CohortFamilies.partsOf(split, cohort.id()).stream().map(Cohort::name)
