@@ -41,6 +41,7 @@ import org.cohortplanner.store.json.PlanFiles;
 import org.cohortplanner.store.remote.RemotePlanStore;
 import org.cohortplanner.store.settings.ConsoleSettings;
 import org.cohortplanner.store.settings.SettingsFile;
+import org.cohortplanner.store.settings.TableStateFile;
 import org.cohortplanner.ui.audit.AuditView;
 import org.cohortplanner.ui.audit.AuditViewModel;
 import org.cohortplanner.ui.cohorts.CohortsView;
@@ -48,6 +49,7 @@ import org.cohortplanner.ui.cohorts.CohortsViewModel;
 import org.cohortplanner.ui.dashboard.DashboardTarget;
 import org.cohortplanner.ui.dashboard.DashboardView;
 import org.cohortplanner.ui.dashboard.DashboardViewModel;
+import org.cohortplanner.ui.common.TableMemory;
 import org.cohortplanner.ui.common.CohortSelection;
 import org.cohortplanner.ui.common.RegionSelection;
 import org.cohortplanner.ui.common.ExecutorTaskRunner;
@@ -144,6 +146,7 @@ public final class AppContext implements AutoCloseable {
     public static AppContext open(ConsoleOptions options, SettingsFile settingsFile) {
         boolean settingsSaved = settingsFile.exists();
         ConsoleSettings saved = settingsFile.read().orElseGet(ConsoleSettings::defaults);
+        TableMemory.use(TableStateFile.beside(settingsFile));
         Path dataDir = options.dataDir() != null ? options.dataDir() : saved.dataDirectory();
         SavedSettings settings = new SavedSettings(settingsFile, saved, DataLocation.resolve(dataDir).directory(),
                 DataLocation.userDefault().directory());

@@ -19,6 +19,7 @@ import org.cohortplanner.domain.Allotment;
 import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.MarkedRows;
+import org.cohortplanner.ui.common.TableMemory;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -90,6 +91,7 @@ final class DeliveriesPane {
                 numeric(column(texts.get("column.leadTime"), d -> leadTimeText(d), 110)),
                 column(texts.get("column.allotment"), this::allotmentText, 220),
                 column(texts.get("column.note"), Delivery::note, 420)));
+        TableMemory.remember(deliveries, "supply.deliveries");
         deliveries.setItems(viewModel.deliveries());
         MarkedRows.mark(deliveries, "slipped", Delivery::isSlipped);
         deliveries.setOnMouseClicked(event -> {
