@@ -61,6 +61,7 @@ import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.cohortplanner.files.AtomicFiles;
+import org.cohortplanner.work.CancelledException;
 
 /**
  * Writes table sheets to .xlsx workbooks with POI's streaming SXSSF, so that a schedule of a million rows is
@@ -305,6 +306,8 @@ public final class WorkbookWriter {
                 rowIndex++;
                 progress.rowWritten();
             }
+        } catch (CancelledException cancelled) {
+            throw cancelled;
         } catch (RuntimeException e) {
             throw new WorkbookExportException("export stopped on sheet " + table.name() + " at row " + rowIndex
                     + ": " + e.getMessage(), e);
@@ -608,14 +611,14 @@ public final class WorkbookWriter {
             this.rowsExpected = rowsExpected;
         }
 
-        void startWorkbook(Path target, int index) throws WorkbookExportCancelledException {
+        void startWorkbook(Path target, int index) {
             checkCancelled();
             workbook = String.valueOf(target.getFileName());
             workbookIndex = index;
             report();
         }
 
-        void startSheet(String name) throws WorkbookExportCancelledException {
+        void startSheet(String name) {
             checkCancelled();
             sheet = name;
             report();
@@ -636,22 +639,23 @@ public final class WorkbookWriter {
             return options.cancel().isCancelled();
         }
 
-        void checkCancelled() throws WorkbookExportCancelledException {
+        void checkCancelled() {
             if (isCancelled()) {
                 throw cancelledException();
             }
         }
 
-        WorkbookExportCancelledException cancelledException() {
-            return new WorkbookExportCancelledException("export cancelled; no file was written");
+        CancelledException cancelledException() {
+            return new CancelledException("export cancelled; no file was written");
         }
 
         private void report() {
             // Expected counts are estimates (a region's share of the schedule, sheets of unknown length): a total
             // that has been passed is raised, so that no one reads "32,768 of 31,331 rows".
             long expected = rowsExpected > 0 ? Math.max(rowsExpected, rowsWritten) : rowsExpected;
-            options.progress().progress(new WorkbookProgress(workbook, workbookIndex, workbookCount, sheet,
-                    rowsWritten, expected));
+            WorkbookProgress step = new WorkbookProgress(workbook, workbookIndex, workbookCount, sheet, rowsWritten,
+                    expected);
+            options.progress().report(step.fraction(), step);
         }
     }
 

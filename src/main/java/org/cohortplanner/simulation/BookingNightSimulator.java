@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.QueueOrder;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.Progress;
 
 /**
  * The fast booking-night model: time steps of a few seconds over counts of people and sessions, never one object per
@@ -27,16 +29,16 @@ public final class BookingNightSimulator implements BookingNightModel {
     private static final int SAMPLED_SESSIONS = 64;
 
     @Override
-    public BookingNightResult run(BookingNightParameters parameters, long seed, ProgressListener progress,
-                                  CancellationToken cancellation) {
+    public BookingNightResult run(BookingNightParameters parameters, long seed, Progress<?> progress,
+                                  Cancellation cancellation) {
         return new Night(parameters, seed, progress, cancellation).run();
     }
 
     private static final class Night {
         private final BookingNightParameters p;
         private final long seed;
-        private final ProgressListener progress;
-        private final CancellationToken cancellation;
+        private final Progress<?> progress;
+        private final Cancellation cancellation;
         private final Sampler random;
         private final NightRecorder recorder;
         private final double dt;
@@ -87,8 +89,8 @@ public final class BookingNightSimulator implements BookingNightModel {
         private long turnedAway;
         private double suspendedAtMinute = Double.NaN;
 
-        Night(BookingNightParameters parameters, long seed, ProgressListener progress,
-              CancellationToken cancellation) {
+        Night(BookingNightParameters parameters, long seed, Progress<?> progress,
+              Cancellation cancellation) {
             this.p = parameters;
             this.seed = seed;
             this.progress = progress;
@@ -156,7 +158,7 @@ public final class BookingNightSimulator implements BookingNightModel {
             for (int step = 0; step < steps; step++) {
                 if (step % stride == 0) {
                     cancellation.throwIfCancelled();
-                    progress.progress(step / (double) steps);
+                    progress.report(step / (double) steps);
                 }
                 double start = step * dt;
                 double end = Math.min((step + 1) * dt, windowSeconds);
@@ -203,7 +205,7 @@ public final class BookingNightSimulator implements BookingNightModel {
                 }
             }
             close();
-            progress.progress(1);
+            progress.report(1);
             return finish();
         }
 

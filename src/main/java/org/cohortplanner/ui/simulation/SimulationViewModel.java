@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -44,12 +43,10 @@ import org.cohortplanner.simulation.BookingNightModel;
 import org.cohortplanner.simulation.BookingNightParameters;
 import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.BookingNights;
-import org.cohortplanner.simulation.CancellationToken;
 import org.cohortplanner.simulation.Patience;
 import org.cohortplanner.simulation.QueueingFormulas;
 import org.cohortplanner.simulation.ScenarioComparison;
 import org.cohortplanner.simulation.ServiceTime;
-import org.cohortplanner.simulation.SimulationCancelledException;
 import org.cohortplanner.simulation.SlotChange;
 import org.cohortplanner.simulation.SplitAdvisor;
 import org.cohortplanner.ui.common.CohortSelection;
@@ -431,7 +428,7 @@ public final class SimulationViewModel {
         progress.set(0);
         status.set(texts.get("status.running", night.windowName()));
         tasks.run(RUN_CHANNEL,
-                work -> runModel(token -> model.run(night, runSeed, done -> report(work, token, done), token)),
+                work -> model.run(night, runSeed, work, work.cancellation()),
                 finished -> {
                     running.set(false);
                     progress.set(1);
@@ -452,29 +449,6 @@ public final class SimulationViewModel {
         tasks.cancel(RUN_CHANNEL);
         running.set(false);
         status.set(texts.get("status.cancelled"));
-    }
-
-    /** Work of the simulation model that stops when its token is cancelled. */
-    interface Cancellable<T> {
-        T run(CancellationToken token);
-    }
-
-    /** Runs model work for the task runner: the model's cancellation becomes the runner's. */
-    static <T> T runModel(Cancellable<T> body) {
-        CancellationToken token = new CancellationToken();
-        try {
-            return body.run(token);
-        } catch (SimulationCancelledException cancelled) {
-            throw new CancellationException("cancelled");
-        }
-    }
-
-    /** Passes the model's progress on, and the screen's cancel back to the model. */
-    static void report(TaskRunner.Progress work, CancellationToken token, double done) {
-        work.report(done, "");
-        if (work.isCancelled()) {
-            token.cancel();
-        }
     }
 
     private List<ResultLine> resultLines(BookingNightResult night, ZoneId zone) {
@@ -558,8 +532,7 @@ public final class SimulationViewModel {
         canApplyAdvice.set(false);
         adviceSummary.set(texts.get("advice.running", cohort.get().name()));
         tasks.run(ADVICE_CHANNEL,
-                work -> runModel(token -> advisor.advise(plan, cohort.get(), targets, runSeed,
-                        done -> report(work, token, done), token)),
+                work -> advisor.advise(plan, cohort.get(), targets, runSeed, work, work.cancellation()),
                 finished -> {
                     advising.set(false);
                     advisedPlan = plan;
@@ -725,8 +698,7 @@ public final class SimulationViewModel {
         comparing.set(true);
         comparisonProgress.set(0);
         tasks.run(COMPARISON_CHANNEL,
-                work -> runModel(token -> comparison.compare(scenarios, runSeed,
-                        done -> report(work, token, done), token)),
+                work -> comparison.compare(scenarios, runSeed, work, work.cancellation()),
                 rows -> {
                     comparing.set(false);
                     comparisonProgress.set(1);
