@@ -7,19 +7,13 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.cohortplanner.domain.AllocationRule;
-import org.cohortplanner.domain.Allotment;
-import org.cohortplanner.domain.AllotmentRule;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.CohortGroup;
 import org.cohortplanner.domain.DoseInterval;
 import org.cohortplanner.domain.IntervalPolicy;
-import org.cohortplanner.domain.Delivery;
-import org.cohortplanner.domain.DeliveryStatus;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.Region;
 import org.cohortplanner.domain.SiteGroup;
@@ -134,7 +128,7 @@ final class ScheduleEngine {
         classSecondDay = layOutGroups();
         arrivals = new double[brandCount][days];
         allotted = new double[regionCount][brandCount][days];
-        allotments = layOutArrivals();
+        allotments = new DeliveryAllotter(this).allotAll();
         moves = layOutTransfers();
         dosesPerFirstDose = new int[brandCount];
         for (int b = 0; b < brandCount; b++) {
@@ -198,189 +192,6 @@ final class ScheduleEngine {
                 }
             }
         }
-    }
-
-    /**
-     * Allots each delivery to the regions. By appointments: in proportion to each region's expected doses of the
-     * brand (first and second, allocation rules included) up to the day the next lot of the brand is usable, less what
-     * the earlier lots brought it (lots are allotted in the order they become usable); when no region lacks any,
-     * in proportion to its doses expected from the day the lot is usable; then over the whole campaign; then by population; then by the capacity of the sites that give the brand; else
-     * evenly.
-     */
-    private List<DeliveryAllotment> layOutArrivals() {
-        List<DeliveryAllotment> result = new ArrayList<>();
-        if (days == 0 || regions.isEmpty()) {
-            return result;
-        }
-        double[][][] demand = expectedDemand();
-        double[] population = new double[regions.size()];
-        for (Region region : plan.regions()) {
-            population[regions.indexOf(region.name())] = region.population();
-        }
-        // Lots in the order they become usable, so that each can make up what the earlier ones left short.
-        List<Delivery> ordered = new ArrayList<>(plan.deliveries().stream()
-                .filter(d -> d.status() != DeliveryStatus.CANCELLED).toList());
-        ordered.sort(Comparator.comparing((Delivery d) -> d.usableFrom(brands.get(brandIndex(d.brand())))));
-        double[][] allottedSoFar = new double[brands.size()][regions.size()];
-        double[][][] demandUpTo = new double[regions.size()][brands.size()][days + 1];
-        for (int r = 0; r < regions.size(); r++) {
-            for (int b = 0; b < brands.size(); b++) {
-                for (int day = 0; day < days; day++) {
-                    demandUpTo[r][b][day + 1] = demandUpTo[r][b][day] + demand[r][b][day];
-                }
-            }
-        }
-        for (int i = 0; i < ordered.size(); i++) {
-            Delivery delivery = ordered.get(i);
-            int b = brandIndex(delivery.brand());
-            int next = days;
-            for (int j = i + 1; j < ordered.size(); j++) {
-                if (ordered.get(j).brand().equals(delivery.brand())) {
-                    int usable = Math.max(0, index(ordered.get(j).usableFrom(brands.get(b))));
-                    if (usable > Math.max(0, index(delivery.usableFrom(brands.get(b))))) {
-                        next = Math.min(days, usable);
-                        break;
-                    }
-                }
-            }
-            int horizon = next;
-            // A lot can be given only after national lot release and distribution: its lead time after arrival.
-            int d = Math.max(0, index(delivery.usableFrom(brands.get(b))));
-            if (d >= days) {
-                continue;
-            }
-            double[] weight = new double[regions.size()];
-            Allotment allotment = delivery.allotment();
-            if (allotment.isExplicit()) {
-                allotment.dosesByRegion().forEach((name, doses) -> {
-                    int r = regions.indexOf(name);
-                    if (r >= 0) {
-                        weight[r] += doses;
-                    }
-                });
-            } else {
-                if (allotment.rule() == AllotmentRule.POPULATION) {
-                    System.arraycopy(population, 0, weight, 0, weight.length);
-                }
-                if (sum(weight) <= 0) {
-                    // What each region's appointments of the brand up to the next lot still lack after the earlier
-                    // lots: doses on hand count.
-                    for (int r = 0; r < regions.size(); r++) {
-                        weight[r] = Math.max(0, demandUpTo[r][b][horizon] - allottedSoFar[b][r]);
-                    }
-                }
-                if (sum(weight) <= 0) {
-                    for (int r = 0; r < regions.size(); r++) {
-                        for (int day = d; day < days; day++) {
-                            weight[r] += demand[r][b][day];
-                        }
-                    }
-                }
-                if (sum(weight) <= 0) {
-                    for (int r = 0; r < regions.size(); r++) {
-                        weight[r] = sum(demand[r][b]);
-                    }
-                }
-                if (sum(weight) <= 0) {
-                    System.arraycopy(population, 0, weight, 0, weight.length);
-                }
-                if (sum(weight) <= 0) {
-                    for (int r = 0; r < regions.size(); r++) {
-                        weight[r] = sum(brandCapacity[r][b]);
-                    }
-                }
-                if (sum(weight) <= 0) {
-                    Arrays.fill(weight, 1);
-                }
-            }
-            double total = sum(weight);
-            // An explicit split lists doses; they are what reaches each region (the validator reports a split that
-            // does not add up). A rule shares the delivery's doses out.
-            double scale = allotment.isExplicit() ? 1 : total > 0 ? delivery.doses() / total : 0;
-            double[] doses = new double[regions.size()];
-            for (int r = 0; r < regions.size(); r++) {
-                doses[r] = weight[r] * scale;
-            }
-            // Doses reach regions whole: the stock of each is what its allotment lists.
-            Map<String, Long> whole = wholeDoses(doses,
-                    allotment.isExplicit() ? Math.round(sum(doses)) : delivery.doses());
-            for (int r = 0; r < regions.size(); r++) {
-                long reached = whole.get(regions.get(r));
-                allottedSoFar[b][r] += reached;
-                allotted[r][b][d] += reached;
-                arrivals[b][d] += reached;
-            }
-            result.add(new DeliveryAllotment(delivery.id(), delivery.brand(), day(d), allotment.rule(), whole));
-        }
-        return List.copyOf(result);
-    }
-
-    /** Whole doses per region adding up to {@code total}, by largest remainder. */
-    private Map<String, Long> wholeDoses(double[] doses, long total) {
-        long[] whole = new long[doses.length];
-        long given = 0;
-        for (int r = 0; r < doses.length; r++) {
-            whole[r] = (long) Math.floor(doses[r]);
-            given += whole[r];
-        }
-        Integer[] order = new Integer[doses.length];
-        for (int r = 0; r < order.length; r++) {
-            order[r] = r;
-        }
-        Arrays.sort(order, Comparator.comparingDouble((Integer r) -> whole[r] - doses[r]));
-        for (int i = 0; given < total && i < order.length; i++) {
-            whole[order[i]]++;
-            given++;
-        }
-        Map<String, Long> byRegion = new LinkedHashMap<>();
-        for (int r = 0; r < doses.length; r++) {
-            byRegion.put(regions.get(r), whole[r]);
-        }
-        return byRegion;
-    }
-
-    /**
-     * [region][brand][day]: doses the expected bookers would take, first doses and their second doses, on the days a
-     * site of the region gives the brand.
-     */
-    private double[][][] expectedDemand() {
-        double[][][] demand = new double[regions.size()][brands.size()][days];
-        for (int c = 0; c < cohorts.size(); c++) {
-            double bookers = cohorts.get(c).expectedBookers();
-            for (int r = 0; r < regions.size(); r++) {
-                for (int d = 0; d < days; d++) {
-                    double people = bookers * firstDoseSpread[c][r][d];
-                    if (people <= 0) {
-                        continue;
-                    }
-                    double[] in = sharesIn(c, r, d);
-                    for (int b = 0; b < brands.size(); b++) {
-                        // Appointments exist only where a site of the region gives the brand that day: people
-                        // of a region without one are short whatever it is allotted, so it is allotted none.
-                        if (brandCapacity[r][b][d] <= 0) {
-                            continue;
-                        }
-                        double part = people * in[b];
-                        demand[r][b][d] += part;
-                        for (int p = 0; p < partShare[c].length; p++) {
-                            int second = secondDoseDay(c, p, r, b, d);
-                            if (second >= 0 && brandCapacity[r][b][second] > 0) {
-                                demand[r][b][second] += part * partShare[c][p];
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return demand;
-    }
-
-    private static double sum(double[] values) {
-        double total = 0;
-        for (double value : values) {
-            total += value;
-        }
-        return total;
     }
 
     private List<Move> layOutTransfers() {
