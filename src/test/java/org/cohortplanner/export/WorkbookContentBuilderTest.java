@@ -57,10 +57,7 @@ class WorkbookContentBuilderTest {
 
     @Test
     void aCancelBetweenStepsStopsTheBuild() {
-        Cancellation cancel = new Cancellation();
-        assertThrows(CancelledException.class, () -> WorkbookContentBuilder.build(
-                ExportFixtures.plan(), null, EnumSet.of(WorkbookSheet.SCHEDULE), List::of, cancel,
-                (fraction, step) -> cancel.cancel()));
+        assertCancelledOnceStarted(WorkbookSheet.SCHEDULE);
     }
 
     @Test
@@ -73,10 +70,14 @@ class WorkbookContentBuilderTest {
 
     @Test
     void aCancelDuringTheNightsStopsTheBuild() {
+        assertCancelledOnceStarted(WorkbookSheet.SIMULATION);
+    }
+
+    /** A cancel as soon as the build reports its first step stops it with {@link CancelledException}. */
+    private static void assertCancelledOnceStarted(WorkbookSheet sheet) {
         Cancellation cancel = new Cancellation();
         assertThrows(CancelledException.class, () -> WorkbookContentBuilder.build(
-                ExportFixtures.plan(), null, EnumSet.of(WorkbookSheet.SIMULATION), List::of, cancel,
-                (fraction, step) -> cancel.cancel()));
+                ExportFixtures.plan(), null, EnumSet.of(sheet), List::of, cancel, (fraction, step) -> cancel.cancel()));
     }
 
     private static Progress<WorkbookContentBuilder.Step> recording(List<String> steps) {

@@ -91,14 +91,11 @@ final class BrandSwaps {
         }
         double[][] headroom = new double[brands.size()][dayCount];
         double[][] capacity = new double[brands.size()][dayCount];
-        int[] dosesAtFirst = new int[brands.size()];
-        int[] laterDoseAfter = new int[brands.size()];
         boolean reserve = plan.settings().reserveSecondDose();
+        int[] dosesAtFirst = SwapArithmetic.dosesAtFirst(brands, reserve);
+        int[] laterDoseAfter = SwapArithmetic.laterDoseAfter(brands, reserve);
         for (int b = 0; b < brands.size(); b++) {
-            VaccineBrand brand = brands.get(b);
-            dosesAtFirst[b] = reserve && brand.needsSecondDose() ? 2 : 1;
-            laterDoseAfter[b] = !reserve && brand.needsSecondDose() ? brand.interval().days() : -1;
-            for (BrandDay day : schedule.brandDays(brand.name())) {
+            for (BrandDay day : schedule.brandDays(brands.get(b).name())) {
                 int d = (int) ChronoUnit.DAYS.between(start, day.day());
                 headroom[b][d] = day.stock();
                 capacity[b][d] = Math.max(0, day.capacity() - day.given());

@@ -129,15 +129,10 @@ final class RegionalRemedies {
             headroom[r][b][d] = day.stock();
             capacity[r][b][d] = Math.max(0, day.capacity() - day.given());
         }
-        int[] dosesAtFirst = new int[brands.size()];
-        int[] laterDoseAfter = new int[brands.size()];
-        boolean[] transferable = new boolean[brands.size()];
         boolean reserve = plan.settings().reserveSecondDose();
-        for (int b = 0; b < brands.size(); b++) {
-            VaccineBrand brand = brands.get(b);
-            dosesAtFirst[b] = reserve && brand.needsSecondDose() ? 2 : 1;
-            laterDoseAfter[b] = !reserve && brand.needsSecondDose() ? brand.interval().days() : -1;
-        }
+        int[] dosesAtFirst = SwapArithmetic.dosesAtFirst(brands, reserve);
+        int[] laterDoseAfter = SwapArithmetic.laterDoseAfter(brands, reserve);
+        boolean[] transferable = new boolean[brands.size()];
         // Doses can only be moved between two regions or more.
         for (RegionalSwapProblem.Row row : rows) {
             transferable[row.brand()] = regions.size() > 1;
