@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 
@@ -43,26 +44,10 @@ final class ColumnWriter {
                 cell.setCellStyle(styles.integer);
                 return SheetTextWidth.ofInteger(number);
             }
-            case DECIMAL: {
-                double number = number(value).doubleValue();
-                if (!Double.isFinite(number)) {
-                    return 0;
-                }
-                Cell cell = row.createCell(index);
-                cell.setCellValue(number);
-                cell.setCellStyle(styles.decimal);
-                return SheetTextWidth.ofInteger((long) number) + 3;
-            }
-            case PERCENT: {
-                double share = number(value).doubleValue();
-                if (!Double.isFinite(share)) {
-                    return 0;
-                }
-                Cell cell = row.createCell(index);
-                cell.setCellValue(share);
-                cell.setCellStyle(styles.percent);
-                return SheetTextWidth.ofInteger((long) (share * 100)) + 3;
-            }
+            case DECIMAL:
+                return writeFraction(row, index, number(value).doubleValue(), styles.decimal, 1);
+            case PERCENT:
+                return writeFraction(row, index, number(value).doubleValue(), styles.percent, 100);
             case DATE: {
                 Cell cell = row.createCell(index);
                 cell.setCellValue(dateSerial(date(value)));
@@ -78,6 +63,17 @@ final class ColumnWriter {
             default:
                 throw new IllegalStateException("unknown column kind " + column.kind());
         }
+    }
+
+    /** A decimal (a share: {@code shown} 100) and its width as shown; no cell when it is not finite. */
+    private static int writeFraction(Row row, int index, double number, CellStyle style, int shown) {
+        if (!Double.isFinite(number)) {
+            return 0;
+        }
+        Cell cell = row.createCell(index);
+        cell.setCellValue(number);
+        cell.setCellStyle(style);
+        return SheetTextWidth.ofInteger((long) (number * shown)) + 3;
     }
 
     private int writeText(Cell cell, String text) {
