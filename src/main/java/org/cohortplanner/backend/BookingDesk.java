@@ -1,6 +1,17 @@
 package org.cohortplanner.backend;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import static org.cohortplanner.backend.BookingAnswers.ALREADY_BOOKED;
+import static org.cohortplanner.backend.BookingAnswers.BUSY;
+import static org.cohortplanner.backend.BookingAnswers.NO_BOOKING;
+import static org.cohortplanner.backend.BookingAnswers.NO_WINDOW;
+import static org.cohortplanner.backend.BookingAnswers.alreadyBooked;
+import static org.cohortplanner.backend.BookingAnswers.booked;
+import static org.cohortplanner.backend.BookingAnswers.cancelled;
+import static org.cohortplanner.backend.BookingAnswers.noAppointment;
+import static org.cohortplanner.backend.BookingAnswers.settledRefusal;
+import static org.cohortplanner.backend.BookingAnswers.suspendedByBudget;
+import static org.cohortplanner.backend.BookingAnswers.suspendedByPlanners;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.security.SecureRandom;
 import java.sql.SQLException;
@@ -8,8 +19,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,21 +26,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+
+import org.cohortplanner.backend.AppointmentSearch.Appointment;
+import org.cohortplanner.backend.BookingAnswers.Answer;
 import org.cohortplanner.backend.BookingLedger.Ticket;
 import org.cohortplanner.backend.BookingLedger.Tx;
 import org.cohortplanner.domain.BookingSystem;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.CohortStatus;
-import org.cohortplanner.domain.DoseInterval;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.QueueOrder;
 import org.cohortplanner.domain.Region;
 import org.cohortplanner.domain.SiteGroup;
-import org.cohortplanner.domain.VaccineBrand;
 import org.cohortplanner.domain.WaitingRoom;
 import org.cohortplanner.planning.CohortFamilies;
 import org.cohortplanner.planning.schedule.DoseBudget;
-import org.cohortplanner.planning.schedule.SecondDoseDay;
 
 /**
  * The citizens' side of the backend: a verified person gives a birth date and a region; the desk finds the window
@@ -50,25 +59,16 @@ import org.cohortplanner.planning.schedule.SecondDoseDay;
  * people get in, in FIFO order or, with RANDOM order, those who came before the opening in a random order drawn once
  * (a random key given at arrival) and everyone later behind them in order of arrival. Without a waiting room the
  * booking system's own capacity per minute applies and whoever comes beyond it is told the system is busy.
+ * <p>
+ * The desk decides; where the doses go is {@link AppointmentSearch}'s, what is answered is {@link BookingAnswers}'s
+ * and the live view's body {@link LiveView}'s.
  */
 public final class BookingDesk implements AutoCloseable {
-    static final String SUSPENDED = "BOOKING_SUSPENDED";
-    static final String NO_WINDOW = "NO_OPEN_WINDOW";
-    static final String NO_APPOINTMENT = "NO_APPOINTMENT";
-    static final String ALREADY_BOOKED = "ALREADY_BOOKED";
-    static final String NO_BOOKING = "NO_BOOKING";
-    static final String BUSY = "BUSY";
     /** How long before a window opens its waiting room takes people in (they are let in at the opening). */
     static final int EARLY_QUEUE_MINUTES = 60;
     private static final int MINUTES_KEPT = 24 * 60;
     /** How many of the queue's head a request releasing the queue chooses from (see {@code admitHead}). */
     private static final int HEAD_CHOICE = 32;
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
-
-    /** What to answer: status, JSON body and, for a queued person, where to ask again. */
-    record Answer(int status, ObjectNode body, String location, long retryAfterSeconds) {
-    }
 
     /** What the desk computes from one version of the plan (immutable, replaced when the version changes). */
     private record Derived(long version, DoseBudget budget) {
@@ -136,7 +136,6 @@ public final class BookingDesk implements AutoCloseable {
         }
     }
 
-    /** Times a booking is decided again on a newer plan before the person is told to try again. */
     /**
      * Tries on a plan that changed meanwhile before a request is answered 503 BUSY; between tries a request waits a
      * random moment of up to as many milliseconds as it has tried, so that a planner's save can finish.
@@ -158,16 +157,13 @@ public final class BookingDesk implements AutoCloseable {
     private Answer book(Plan plan, String personId, LocalDate birthDate, String regionName, String group) {
         Instant now = clock.instant();
         LocalDateTime local = LocalDateTime.ofInstant(now, plan.zone());
-        long minute = minuteOf(now);
-        Region region = plan.regions().stream().filter(r -> r.name().equals(regionName)).findFirst()
-                .orElseThrow(() -> ApiException.badRequest("region", "'" + regionName + "' is not a region of the "
-                        + "plan; regions are " + plan.regions().stream().map(Region::name).toList()));
+        long minute = NightMinutes.of(now);
+        Region region = region(plan, regionName);
         String person = personKey.hash(personId);
-        WaitingRoom room = plan.bookingSystem().waitingRoom();
         Cohort window;
         ApiException noWindow;
         try {
-            window = windowFor(plan, birthDate, local, room.enabled());
+            window = windowFor(plan, birthDate, local, plan.bookingSystem().waitingRoom().enabled());
             noWindow = null;
         } catch (ApiException none) {
             window = null;
@@ -190,54 +186,77 @@ public final class BookingDesk implements AutoCloseable {
                 standing = ledger.inTransaction(tx -> standing(tx, plan, person, theirs, minute));
             }
         }
-        // Every request counts once as arrived, in the transaction that decides its answer: one write of the
-        // minute's row per request, which every request of the minute shares.
-        if (standing.booking().isPresent()) {
-            countArrived(minute);
-            return alreadyBooked(plan, standing.booking().get());
-        }
-        if (standing.ticket().isPresent()) {
-            countArrived(minute);
-            return waiting(plan, standing.ticket().get(), now);
-        }
-        if (noWindow != null) {
+        if (noWindow != null && standing.booking().isEmpty() && standing.ticket().isEmpty()) {
             countArrived(minute);
             throw noWindow;
         }
-        Cohort cohort = window;
+        Optional<Answer> settled = settledByStanding(plan, standing, window, group, now, minute);
+        return settled.isPresent() ? settled.get() : bookOrQueue(plan, window, person, birthDate, region, group, now,
+                minute);
+    }
+
+    private static Region region(Plan plan, String regionName) {
+        return plan.regions().stream().filter(r -> r.name().equals(regionName)).findFirst()
+                .orElseThrow(() -> ApiException.badRequest("region", "'" + regionName + "' is not a region of the "
+                        + "plan; regions are " + plan.regions().stream().map(Region::name).toList()));
+    }
+
+    /**
+     * The answer a person's standing gives without booking: their booking, their place in the queue, a group their
+     * window does not name, or why the window takes nobody; empty when they may book or queue. Every request counts
+     * once as arrived, in the transaction that decides its answer: one write of the minute's row per request, which
+     * every request of the minute shares.
+     */
+    private Optional<Answer> settledByStanding(Plan plan, Standing standing, Cohort cohort, String group, Instant now,
+                                               long minute) {
+        if (standing.booking().isPresent()) {
+            countArrived(minute);
+            return Optional.of(alreadyBooked(plan, standing.booking().get()));
+        }
+        if (standing.ticket().isPresent()) {
+            countArrived(minute);
+            return Optional.of(waiting(plan, standing.ticket().get(), now));
+        }
         if (group != null && cohort.groups().stream().noneMatch(g -> g.name().equals(group))) {
             countArrived(minute);
             throw ApiException.badRequest("group", "'" + group + "' is not a named group of cohort " + cohort.name()
                     + (cohort.groups().isEmpty() ? ", which names none" : "; its groups are "
                     + cohort.groups().stream().map(g -> g.name()).toList()));
         }
-        boolean open = cohort.window().isOpenAt(local);
         if (standing.refusal().isPresent()) {
             ledger.inBatch(tx -> {
                 tx.countCohort(cohort.id(), "turned_away");
                 return tx.countMinute(minute, -1, "arrived", "turned_away");
             });
-            return standing.refusal().get();
+            return standing.refusal();
         }
-        int rate = admittedPerMinute(plan, local);
+        return Optional.empty();
+    }
+
+    /**
+     * Books a person of an open window unless others wait; else (a window about to open, or others ahead) gives them
+     * a waiting-room ticket, or without a waiting room tells them the system is busy.
+     */
+    private Answer bookOrQueue(Plan plan, Cohort cohort, String person, LocalDate birthDate, Region region,
+                               String group, Instant now, long minute) {
+        LocalDateTime local = LocalDateTime.ofInstant(now, plan.zone());
+        boolean open = cohort.window().isOpenAt(local);
         if (open) {
             Optional<Answer> direct = bookOpen(plan, cohort, person, birthDate, region, group, now, minute, false);
             if (direct.isPresent()) {
                 return direct.get();
             }
         }
+        WaitingRoom room = plan.bookingSystem().waitingRoom();
         if (!room.enabled()) {
             ledger.inBatch(tx -> {
                 tx.countCohort(cohort.id(), "busy");
                 return tx.countMinute(minute, -1, "arrived", "busy");
             });
-            long retry = secondsToNextMinute(now);
-            ObjectNode body = refusalBody(503, BUSY, "the booking system is busy (" + rate + " people a minute "
-                    + "get through and there is no waiting room); try again in " + retry + " s", cohort);
-            return new Answer(503, body, null, retry);
+            return BookingAnswers.busy(cohort, admittedPerMinute(plan, local), now);
         }
         String ticketId = newTicketId();
-        long opens = minuteOf(cohort.window().opens().atZone(plan.zone()).toInstant());
+        long opens = NightMinutes.of(cohort.window().opens().atZone(plan.zone()).toInstant());
         Long key = !open && room.order() == QueueOrder.RANDOM ? random.nextLong() : null;
         Ticket ticket = ledger.inBatch(tx -> {
             tx.addTicket(ticketId, person, cohort.id(), birthDate, region.name(), group, opens, open ? 1 : 0, key);
@@ -347,7 +366,7 @@ public final class BookingDesk implements AutoCloseable {
 
     private Answer poll(Plan plan, String ticketId) {
         Instant now = clock.instant();
-        long minute = minuteOf(now);
+        long minute = NightMinutes.of(now);
         release(plan, minute);
         Ticket ticket = ledger.inTransaction(tx -> {
             Ticket found = tx.ticket(ticketId)
@@ -375,7 +394,7 @@ public final class BookingDesk implements AutoCloseable {
                     }
                 }
                 Cohort cohort = plan.cohort(ticket.cohortId()).orElse(null);
-                return new Answer(409, refusalBody(409, ticket.reason(), ticket.message(), cohort), null, 0);
+                return settledRefusal(ticket.reason(), ticket.message(), cohort);
             default:
                 return waiting(plan, ticket, now);
         }
@@ -402,9 +421,7 @@ public final class BookingDesk implements AutoCloseable {
             tx.giveBackBudget(b.cohortId());
             return tx.booking(bookingNumber).orElseThrow();
         });
-        ObjectNode body = bookingBody(plan, cancelled);
-        body.put("status", "CANCELLED");
-        return new Answer(200, body, null, 0);
+        return cancelled(plan, cancelled);
     }
 
     /** Lets in, minute by minute up to now, as many of the queue as each minute's rate allows. */
@@ -431,7 +448,7 @@ public final class BookingDesk implements AutoCloseable {
         long from = Math.max(released + 1, nowMinute - MINUTES_KEPT);
         for (long m = from; m <= nowMinute; m++) {
             long at = m;
-            Instant minuteStart = Instant.ofEpochSecond(m * 60);
+            Instant minuteStart = NightMinutes.start(m);
             int rate = admittedPerMinute(plan, LocalDateTime.ofInstant(minuteStart, plan.zone()));
             boolean more = true;
             int changes = 0;
@@ -557,101 +574,32 @@ public final class BookingDesk implements AutoCloseable {
         }
         // One brand needs no counting: it is the one.
         boolean severalBrands = cohort.brands().shares().values().stream().filter(share -> share > 0).count() > 1;
-        List<String> brands = brandsByNeed(cohort, severalBrands ? tx.standingByBrand(cohort.id()) : Map.of());
+        List<String> brands = AppointmentSearch.brandsByNeed(cohort,
+                severalBrands ? tx.standingByBrand(cohort.id()) : Map.of());
         LocalDate firstDay = cohort.vaccinationPeriod().firstDay();
         LocalDate lastDay = cohort.vaccinationPeriod().lastDay();
         int longest = plan.brands().stream().mapToInt(b -> b.interval().maximumDays()).max().orElse(0);
         List<SiteGroup> regionSites = plan.sites().stream().filter(s -> s.region().equals(region)).toList();
         Map<String, Long> held = tx.roomHeld(regionSites.stream().map(SiteGroup::name).toList(), firstDay,
                 lastDay.plusDays(longest));
-        for (String brandName : brands) {
-            Optional<VaccineBrand> brand = plan.brand(brandName);
-            List<SiteGroup> sites = regionSites.stream()
-                    .filter(s -> s.gives(brandName) && s.dosesPerDay() > 0).toList();
-            if (brand.isEmpty() || sites.isEmpty()) {
-                continue;
-            }
-            boolean twoDoses = brand.get().dosesInCourse() >= 2 && brand.get().interval().days() > 0;
-            for (LocalDate day : cohort.vaccinationPeriod().dates().toList()) {
-                if (plan.isHoliday(day)) {
-                    continue;
-                }
-                for (SiteGroup site : sites) {
-                    if (!hasRoom(site, day, held)) {
-                        continue;
-                    }
-                    String firstKey = BookingLedger.siteDay(site.name(), day);
-                    held.merge(firstKey, 1L, Long::sum);
-                    SiteGroup secondSite = null;
-                    LocalDate secondDay = null;
-                    if (twoDoses) {
-                        // The interval in force for a first dose on this day (the plan's interval policies and
-                        // their exceptions for the person's named group).
-                        DoseInterval interval = brand.get().interval()
-                                .withDays(plan.intervalDays(brand.get(), day, group));
-                        Optional<LocalDate> second = secondDoseDay(plan, day, interval, sites, held);
-                        Optional<SiteGroup> where = second.flatMap(d -> secondSite(site, sites, d, held));
-                        if (where.isEmpty()) {
-                            held.merge(firstKey, -1L, Long::sum);
-                            continue;
-                        }
-                        secondSite = where.get();
-                        secondDay = second.get();
-                    }
-                    int doses = twoDoses ? 2 : 1;
-                    Booking booking = new Booking(tx.nextBookingNumber(), at, cohort.id(), birthDate, region,
-                            site.name(), day, brandName, doses, person, secondSite == null ? null : secondSite.name(),
-                            secondDay, null, group);
-                    tx.record(booking);
-                    if (!tx.takeRoom(site.name(), day, site.dosesPerDay()) || secondSite != null
-                            && !tx.takeRoom(secondSite.name(), secondDay, secondSite.dosesPerDay())
-                            || !tx.takeBudget(cohort.id(), limit)) {
-                        // Taken meanwhile by another booking: decide again on what the database holds now.
-                        throw new BookingLedger.TryAgain();
-                    }
-                    return booked(plan, booking);
-                }
-            }
+        Optional<Appointment> found = AppointmentSearch.find(plan, cohort, brands, regionSites, held, group);
+        if (found.isEmpty()) {
+            tx.countCohort(cohort.id(), "turned_away");
+            return noAppointment(cohort, region, brands);
         }
-        tx.countCohort(cohort.id(), "turned_away");
-        return refusal(NO_APPOINTMENT, "no site group in " + region + " that gives " + String.join(" or ", brands)
-                + " has room for both doses in the vaccination period of " + cohort.name() + " (" + firstDay
-                + " to " + lastDay + ")", cohort);
-    }
-
-    private static boolean hasRoom(SiteGroup site, LocalDate day, Map<String, Long> held) {
-        return site.isOpenOn(day) && held.getOrDefault(BookingLedger.siteDay(site.name(), day), 0L)
-                < site.dosesPerDay();
-    }
-
-    /** The schedule's rule ({@link SecondDoseDay}): a day open at a site group of the region that has room. */
-    private static Optional<LocalDate> secondDoseDay(Plan plan, LocalDate firstDose, DoseInterval interval,
-                                                     List<SiteGroup> sites, Map<String, Long> held) {
-        return SecondDoseDay.of(firstDose, interval, day -> !plan.isHoliday(day)
-                && sites.stream().anyMatch(s -> hasRoom(s, day, held)));
-    }
-
-    /** The first dose's site group when it has room on the day, else the region's first that has. */
-    private static Optional<SiteGroup> secondSite(SiteGroup first, List<SiteGroup> sites, LocalDate day,
-                                                  Map<String, Long> held) {
-        if (hasRoom(first, day, held)) {
-            return Optional.of(first);
+        Appointment a = found.get();
+        SiteGroup second = a.secondSite();
+        Booking booking = new Booking(tx.nextBookingNumber(), at, cohort.id(), birthDate, region, a.site().name(),
+                a.day(), a.brand(), a.doses(), person, second == null ? null : second.name(), a.secondDay(), null,
+                group);
+        tx.record(booking);
+        if (!tx.takeRoom(a.site().name(), a.day(), a.site().dosesPerDay())
+                || second != null && !tx.takeRoom(second.name(), a.secondDay(), second.dosesPerDay())
+                || !tx.takeBudget(cohort.id(), limit)) {
+            // Taken meanwhile by another booking: decide again on what the database holds now.
+            throw new BookingLedger.TryAgain();
         }
-        return sites.stream().filter(s -> hasRoom(s, day, held)).findFirst();
-    }
-
-    /** The cohort's brands, the one furthest behind its share first, so that bookings follow the shares. */
-    private static List<String> brandsByNeed(Cohort cohort, Map<String, Long> bookedByBrand) {
-        List<String> brands = new ArrayList<>();
-        cohort.brands().shares().forEach((brand, share) -> {
-            if (share > 0) {
-                brands.add(brand);
-            }
-        });
-        long total = bookedByBrand.values().stream().mapToLong(Long::longValue).sum() + 1;
-        brands.sort(Comparator.comparingDouble((String brand) -> -(cohort.brands().shareOf(brand) * total
-                - bookedByBrand.getOrDefault(brand, 0L))));
-        return brands;
+        return booked(plan, booking);
     }
 
     /**
@@ -690,17 +638,11 @@ public final class BookingDesk implements AutoCloseable {
     /** A window whose doses are booked, or that the planners suspended, takes nobody. */
     private Optional<Answer> suspension(Tx tx, Plan plan, Cohort cohort) throws SQLException {
         if (cohort.status() == CohortStatus.SUSPENDED || cohort.status() == CohortStatus.CLOSED) {
-            return Optional.of(refusal(SUSPENDED, "booking for " + cohort.name() + " is suspended by the planners",
-                    cohort));
+            return Optional.of(suspendedByPlanners(cohort));
         }
         long limit = limit(plan, cohort);
         long booked = tx.budgetBooked(cohort.id());
         return booked >= limit ? Optional.of(suspendedByBudget(cohort, limit)) : Optional.empty();
-    }
-
-    private Answer suspendedByBudget(Cohort cohort, long limit) {
-        return refusal(SUSPENDED, "booking for " + cohort.name() + " is suspended: the " + limit
-                + " first-dose appointments its doses allow are booked", cohort);
     }
 
     private long limit(Plan plan, Cohort cohort) {
@@ -721,150 +663,27 @@ public final class BookingDesk implements AutoCloseable {
         return (int) Math.max(1, Math.floor(system.peoplePerHourAt(at) / 60));
     }
 
-    private Answer booked(Plan plan, Booking booking) {
-        return new Answer(201, bookingBody(plan, booking), null, 0);
-    }
-
-    private Answer alreadyBooked(Plan plan, Booking booking) {
-        ObjectNode body = refusalBody(409, ALREADY_BOOKED, "this person has booking " + booking.number()
-                + " already; cancel it to book again", plan.cohort(booking.cohortId()).orElse(null));
-        body.set("existing", bookingBody(plan, booking));
-        body.set("appointments", bookingBody(plan, booking).get("appointments"));
-        return new Answer(409, body, null, 0);
-    }
-
-    private static ObjectNode bookingBody(Plan plan, Booking booking) {
-        ObjectNode body = PlanJson.MAPPER.createObjectNode();
-        body.put("status", "BOOKED");
-        body.put("booking", booking.number());
-        Cohort cohort = plan.cohort(booking.cohortId()).orElse(null);
-        body.put("cohort", booking.cohortId());
-        body.put("cohortName", cohort == null ? booking.cohortId() : cohort.name());
-        body.put("region", booking.region());
-        if (booking.group() != null) {
-            body.put("group", booking.group());
-        }
-        body.put("siteGroup", booking.siteGroup());
-        body.put("day", booking.day().toString());
-        body.put("brand", booking.brand());
-        body.put("dosesReserved", booking.dosesReserved());
-        body.put("bookedAt", SECONDS.format(LocalDateTime.ofInstant(booking.bookedAt(), plan.zone())));
-        if (booking.cancelledAt() != null) {
-            body.put("cancelledAt", SECONDS.format(LocalDateTime.ofInstant(booking.cancelledAt(), plan.zone())));
-        }
-        ArrayNode appointments = body.putArray("appointments");
-        ObjectNode first = appointments.addObject();
-        first.put("dose", 1);
-        first.put("day", booking.day().toString());
-        first.put("siteGroup", booking.siteGroup());
-        first.put("brand", booking.brand());
-        if (booking.secondDay() != null) {
-            ObjectNode second = appointments.addObject();
-            second.put("dose", 2);
-            second.put("day", booking.secondDay().toString());
-            second.put("siteGroup", booking.secondSiteGroup());
-            second.put("brand", booking.brand());
-            second.put("daysAfterFirst", java.time.temporal.ChronoUnit.DAYS.between(booking.day(),
-                    booking.secondDay()));
-        }
-        return body;
-    }
-
     private Answer waiting(Plan plan, Ticket ticket, Instant now) {
         long position = ledger.inTransaction(tx -> tx.waitingAhead(ticket)) + 1;
-        int rate = admittedPerMinute(plan, LocalDateTime.ofInstant(now, plan.zone()));
-        long untilOpening = Math.max(0, ticket.opensMinute() - minuteOf(now));
-        long waitMinutes = untilOpening + (position + rate - 1) / rate;
-        ObjectNode body = PlanJson.MAPPER.createObjectNode();
-        body.put("status", "WAITING");
-        body.put("ticket", ticket.id());
-        body.put("cohort", ticket.cohortId());
-        body.put("position", position);
-        body.put("estimatedWaitMinutes", waitMinutes);
-        long retry = secondsToNextMinute(now);
-        body.put("pollAfterSeconds", retry);
-        return new Answer(202, body, Api.PREFIX + "/bookings/tickets/" + ticket.id(), retry);
-    }
-
-    private Answer refusal(String reason, String message, Cohort cohort) {
-        return new Answer(409, refusalBody(409, reason, message, cohort), null, 0);
-    }
-
-    private static ObjectNode refusalBody(int status, String reason, String message, Cohort cohort) {
-        ObjectNode body = PlanJson.MAPPER.createObjectNode();
-        body.put("status", status);
-        body.put("reason", reason);
-        body.put("message", message);
-        if (cohort != null) {
-            body.put("cohort", cohort.id());
-            body.put("cohortName", cohort.name());
-        }
-        return body;
+        return BookingAnswers.waiting(ticket, position, admittedPerMinute(plan, LocalDateTime.ofInstant(now,
+                plan.zone())), now);
     }
 
     /** The live view: per cohort and per minute, what the desk has done, as the database holds it. */
     ObjectNode live(int minutesShown) {
         Plan plan = plans.snapshot().require();
         Instant now = clock.instant();
-        long nowMinute = minuteOf(now);
+        long nowMinute = NightMinutes.of(now);
         release(plan, nowMinute);
-        LocalDateTime local = LocalDateTime.ofInstant(now, plan.zone());
-        record Counts(Map<String, long[]> cohorts, Map<String, Long> waiting, List<long[]> minutes, long queue) {
-        }
         ledger.inBatch(tx -> {
             tx.setQueueLength(nowMinute);
             return null;
         });
-        Counts counts = ledger.inTransaction(tx -> new Counts(tx.cohortCounts(), tx.waitingByCohort(),
-                tx.minutes(nowMinute - Math.max(0, minutesShown - 1), minutesShown == 0 ? nowMinute - 1 : nowMinute),
-                tx.waiting(Long.MAX_VALUE)));
-        ObjectNode body = PlanJson.MAPPER.createObjectNode();
-        body.put("at", SECONDS.format(local));
-        body.put("zone", plan.zone().getId());
-        body.put("planVersion", plan.version());
-        WaitingRoom room = plan.bookingSystem().waitingRoom();
-        ObjectNode waitingRoom = body.putObject("waitingRoom");
-        waitingRoom.put("enabled", room.enabled());
-        waitingRoom.put("order", room.order().name());
-        waitingRoom.put("admittedPerMinute", admittedPerMinute(plan, local));
-        waitingRoom.put("queueLength", counts.queue());
-        ArrayNode cohortRows = body.putArray("cohorts");
-        for (Cohort cohort : CohortFamilies.bookingCohorts(plan)) {
-            long[] c = counts.cohorts().getOrDefault(cohort.id(), new long[3]);
-            long limit = limit(plan, cohort);
-            ObjectNode row = cohortRows.addObject();
-            row.put("id", cohort.id());
-            row.put("name", cohort.name());
-            row.put("opens", MINUTES.format(cohort.window().opens()));
-            row.put("closes", MINUTES.format(cohort.window().closes()));
-            row.put("windowOpen", cohort.window().isOpenAt(local));
-            row.put("limit", limit);
-            row.put("booked", c[0]);
-            row.put("waiting", counts.waiting().getOrDefault(cohort.id(), 0L));
-            row.put("turnedAway", c[1]);
-            row.put("busy", c[2]);
-            row.put("suspended", c[0] >= limit || cohort.status() == CohortStatus.SUSPENDED);
-        }
-        ArrayNode minuteRows = body.putArray("minutes");
-        for (long[] m : counts.minutes()) {
-            ObjectNode row = minuteRows.addObject();
-            row.put("minute", MINUTES.format(LocalDateTime.ofInstant(Instant.ofEpochSecond(m[0] * 60), plan.zone())));
-            row.put("arrived", m[1]);
-            row.put("admitted", m[2]);
-            row.put("booked", m[3]);
-            row.put("turnedAway", m[4]);
-            row.put("busy", m[5]);
-            row.put("queueLength", m[6]);
-        }
-        return body;
-    }
-
-    private static long minuteOf(Instant instant) {
-        return Math.floorDiv(instant.getEpochSecond(), 60);
-    }
-
-    private static long secondsToNextMinute(Instant now) {
-        return Math.max(1, 60 - Math.floorMod(now.getEpochSecond(), 60));
+        LiveView.Counts counts = ledger.inTransaction(tx -> new LiveView.Counts(tx.cohortCounts(),
+                tx.waitingByCohort(), tx.minutes(nowMinute - Math.max(0, minutesShown - 1),
+                minutesShown == 0 ? nowMinute - 1 : nowMinute), tx.waiting(Long.MAX_VALUE)));
+        LocalDateTime local = LocalDateTime.ofInstant(now, plan.zone());
+        return LiveView.body(plan, local, admittedPerMinute(plan, local), counts, cohort -> limit(plan, cohort));
     }
 
     private String newTicketId() {

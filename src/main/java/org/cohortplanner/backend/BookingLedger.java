@@ -189,7 +189,11 @@ final class BookingLedger implements AutoCloseable {
             boolean healthy = true;
             try {
                 connection.setAutoCommit(false);
-                T result = work.run(new Tx(pooled));
+                Tx tx = new Tx(pooled);
+                T result = work.run(tx);
+                if (!tx.writeCounts()) {
+                    throw new TryAgain();
+                }
                 connection.commit();
                 return result;
             } catch (TryAgain again) {
@@ -373,6 +377,7 @@ final class BookingLedger implements AutoCloseable {
                     abandon(c, batch, failure);
                     return;
                 }
+                tx.mark();
                 try {
                     pending.result = pending.work.run(tx);
                     c.releaseSavepoint(savepoint);
@@ -396,6 +401,13 @@ final class BookingLedger implements AutoCloseable {
                 }
             }
             try {
+                if (!tx.writeCounts()) {
+                    // A counter read for the batch changed meanwhile: nothing of it is kept, all of it is tried again.
+                    rollback(c);
+                    batch.forEach(p -> p.fail(p.failure != null && !(p.failure instanceof TryAgain) ? p.failure
+                            : new TryAgain()));
+                    return;
+                }
                 c.commit();
             } catch (SQLException failure) {
                 abandon(c, batch, failure);
@@ -604,27 +616,42 @@ final class BookingLedger implements AutoCloseable {
         /** The plan's version once its row is locked in this transaction (see {@link #lockPlanVersion}). */
         private Long lockedPlanVersion;
         /*
-         * What this transaction has read of the counters it keeps changing, kept up to date by its own writes: a
-         * batch of bookings reads a window's budget, the waiting room and the site groups' held doses once instead
-         * of once per booking. A batch's transaction holds the plan's row lock that every booking write of every
-         * backend takes first, so nobody changes these rows meanwhile; and every write that depends on them is
-         * conditional in SQL anyway (a full day or budget refuses it), so a stale figure could cost a retry, never
-         * a broken limit. Forgotten when a work of the batch is rolled back to its savepoint.
+         * What this transaction has read of the counters it changes, as the database held them when first read: a
+         * batch of bookings reads a window's budget, a minute's admissions, the waiting room and the site groups'
+         * held doses once instead of once per booking. The counters' changes wait in {@link #counts} until the
+         * commit, so these rows are not changed by this transaction before it; a figure is what was read plus what
+         * is waiting. A batch's transaction holds the plan's row lock that every booking write of every backend
+         * takes first, so nobody changes the bounded counters meanwhile; and the counters' write is conditional in
+         * SQL anyway (a full day or budget refuses it), so a stale figure could cost a retry, never a broken limit.
          */
         private Map<String, NavigableMap<LocalDate, Long>> held;
         private final Map<String, Long> booked = new HashMap<>();
+        private final Map<String, Long> minuteCounts = new HashMap<>();
         private final Map<Long, Boolean> waitingAt = new HashMap<>();
+        private final PendingCounts counts = new PendingCounts();
 
         Tx(Pooled pooled) {
             this.pooled = pooled;
             this.connection = pooled.connection;
         }
 
-        /** Forgets what was read: a work's changes were rolled back to its savepoint. */
+        /** A work of a batch begins, in a savepoint of its own. */
+        void mark() {
+            counts.mark();
+        }
+
+        /** The work begun at the last {@link #mark} was rolled back to its savepoint: its counts are taken back. */
         void forget() {
-            held = null;
-            booked.clear();
+            counts.takeBack();
             waitingAt.clear();
+        }
+
+        /**
+         * Writes the counters' changes, just before the commit; false when a bound refused them (a figure read was
+         * changed meanwhile by another transaction): the transaction must be rolled back and tried again.
+         */
+        boolean writeCounts() throws SQLException {
+            return counts.write(this, planId);
         }
 
         PreparedStatement prepare(String sql) throws SQLException {
@@ -710,33 +737,27 @@ final class BookingLedger implements AutoCloseable {
 
         /** Adds one to a window's first-dose bookings if fewer than {@code limit} stand. */
         boolean takeBudget(String cohortId, long limit) throws SQLException {
-            String sql = "UPDATE night_cohort SET booked = booked + 1 WHERE plan_id = ? AND cohort_id = ? "
-                    + "AND booked < ?";
-            boolean taken = update(sql, planId, cohortId, limit) == 1
-                    || ensureCohort(cohortId) && update(sql, planId, cohortId, limit) == 1;
-            if (taken) {
-                booked.computeIfPresent(cohortId, (id, count) -> count + 1);
-            } else {
-                booked.remove(cohortId);
+            if (budgetBooked(cohortId) >= limit) {
+                return false;
             }
-            return taken;
+            counts.add(PendingCounts.Row.of(PendingCounts.Table.COHORT, cohortId), "booked", 1, limit);
+            return true;
         }
 
-        /** First-dose bookings standing in a window, as committed (no lock taken). */
+        /** First-dose bookings standing in a window: as committed when first read, with this transaction's own. */
         long budgetBooked(String cohortId) throws SQLException {
-            Long known = booked.get(cohortId);
-            if (known == null) {
-                known = queryLong("SELECT booked FROM night_cohort WHERE plan_id = ? AND cohort_id = ?", planId,
+            Long read = booked.get(cohortId);
+            if (read == null) {
+                read = queryLong("SELECT booked FROM night_cohort WHERE plan_id = ? AND cohort_id = ?", planId,
                         cohortId);
-                booked.put(cohortId, known);
+                booked.put(cohortId, read);
             }
-            return known;
+            return read + counts.added(PendingCounts.Row.of(PendingCounts.Table.COHORT, cohortId), "booked");
         }
 
         void giveBackBudget(String cohortId) throws SQLException {
-            if (update("UPDATE night_cohort SET booked = booked - 1 WHERE plan_id = ? AND cohort_id = ? "
-                    + "AND booked > 0", planId, cohortId) == 1) {
-                booked.computeIfPresent(cohortId, (id, count) -> count - 1);
+            if (budgetBooked(cohortId) > 0) {
+                counts.takeOff(PendingCounts.Row.of(PendingCounts.Table.COHORT, cohortId), "booked", 1);
             }
         }
 
@@ -744,72 +765,33 @@ final class BookingLedger implements AutoCloseable {
             addToCohort(cohortId, column, 1);
         }
 
-        void addToCohort(String cohortId, String column, long count) throws SQLException {
-            addToRow("night_cohort", "cohort_id", cohortId, column, count, COHORT_ROW);
-        }
-
-        /** Makes the window's row when it is missing; false when it was there already. */
-        private boolean ensureCohort(String cohortId) throws SQLException {
-            return ensureRow("night_cohort", "cohort_id", cohortId, COHORT_ROW);
-        }
-
-        /** Adds {@code count} to a count of a night row (keyed by plan and one column), made when missing. */
-        private void addToRow(String table, String keyColumn, Object key, String column, long count, String insert)
-                throws SQLException {
-            String sql = "UPDATE " + table + " SET " + column + " = " + column + " + ? WHERE plan_id = ? AND "
-                    + keyColumn + " = ?";
-            if (update(sql, count, planId, key) == 0 && ensureRow(table, keyColumn, key, insert)) {
-                update(sql, count, planId, key);
-            }
-        }
-
-        /** Makes a night row of zeros when it is missing; false when it was there already. */
-        private boolean ensureRow(String table, String keyColumn, Object key, String insert) throws SQLException {
-            if (queryLong("SELECT COUNT(*) FROM " + table + " WHERE plan_id = ? AND " + keyColumn + " = ?", planId,
-                    key) > 0) {
-                return false;
-            }
-            insertUnlessPresent(insert, planId, key);
-            return true;
+        void addToCohort(String cohortId, String column, long count) {
+            counts.add(PendingCounts.Row.of(PendingCounts.Table.COHORT, cohortId), column, count);
         }
 
         /** Holds one dose at a site group on a day if fewer than {@code dosesPerDay} are held. */
         boolean takeRoom(String siteGroup, LocalDate day, long dosesPerDay) throws SQLException {
-            if (dosesPerDay <= 0) {
+            PendingCounts.Row row = PendingCounts.Row.of(PendingCounts.Table.SITE_DAY, siteGroup, day);
+            if (dosesPerDay <= 0 || heldRead(siteGroup, day) + counts.added(row, "doses_held") >= dosesPerDay) {
                 return false;
             }
-            boolean taken = holdOne(siteGroup, day, dosesPerDay);
-            if (held != null) {
-                if (taken) {
-                    held.computeIfAbsent(siteGroup, site -> new TreeMap<>()).merge(day, 1L, Long::sum);
-                } else {
-                    held = null;
-                }
-            }
-            return taken;
-        }
-
-        private boolean holdOne(String siteGroup, LocalDate day, long dosesPerDay) throws SQLException {
-            if (update("UPDATE night_site_day SET doses_held = doses_held + 1 WHERE plan_id = ? "
-                    + "AND site_group_name = ? AND appointment_day = ? AND doses_held < ?", planId, siteGroup, day,
-                    dosesPerDay) == 1) {
-                return true;
-            }
-            if (insertUnlessPresent("INSERT INTO night_site_day (plan_id, site_group_name, appointment_day, "
-                    + "doses_held) VALUES (?, ?, ?, 1)", planId, siteGroup, day)) {
-                return true;
-            }
-            return update("UPDATE night_site_day SET doses_held = doses_held + 1 WHERE plan_id = ? "
-                    + "AND site_group_name = ? AND appointment_day = ? AND doses_held < ?", planId, siteGroup, day,
-                    dosesPerDay) == 1;
+            counts.add(row, "doses_held", 1, dosesPerDay);
+            return true;
         }
 
         void giveBackRoom(String siteGroup, LocalDate day) throws SQLException {
-            if (update("UPDATE night_site_day SET doses_held = doses_held - 1 WHERE plan_id = ? "
-                    + "AND site_group_name = ? AND appointment_day = ? AND doses_held > 0", planId, siteGroup,
-                    day) == 1 && held != null) {
-                held.computeIfAbsent(siteGroup, site -> new TreeMap<>()).merge(day, -1L, Long::sum);
+            PendingCounts.Row row = PendingCounts.Row.of(PendingCounts.Table.SITE_DAY, siteGroup, day);
+            if (heldRead(siteGroup, day) + counts.added(row, "doses_held") > 0) {
+                counts.takeOff(row, "doses_held", 1);
             }
+        }
+
+        private long heldRead(String siteGroup, LocalDate day) throws SQLException {
+            if (held == null) {
+                held = readHeld();
+            }
+            NavigableMap<LocalDate, Long> days = held.get(siteGroup);
+            return days == null ? 0 : days.getOrDefault(day, 0L);
         }
 
         /** Doses held at every site group on the days from {@code from} to {@code to}, keyed by {@link #siteDay}. */
@@ -832,6 +814,13 @@ final class BookingLedger implements AutoCloseable {
                             .forEach((day, doses) -> found.put(siteDay(site.getKey(), day), doses));
                 }
             }
+            counts.addedIn(PendingCounts.Table.SITE_DAY, "doses_held").forEach((row, added) -> {
+                String site = (String) row.key().get(0);
+                LocalDate day = (LocalDate) row.key().get(1);
+                if ((sites == null || sites.contains(site)) && !day.isBefore(from) && !day.isAfter(to)) {
+                    found.merge(siteDay(site, day), added, Long::sum);
+                }
+            });
             return found;
         }
 
@@ -854,29 +843,23 @@ final class BookingLedger implements AutoCloseable {
          * than that many were admitted in the minute (false then, nothing counted).
          */
         boolean countMinute(long minute, long admittedLimit, String... columns) throws SQLException {
-            StringBuilder sql = new StringBuilder("UPDATE night_minute SET ");
-            for (int i = 0; i < columns.length; i++) {
-                sql.append(i == 0 ? "" : ", ").append(columns[i]).append(" = ").append(columns[i]).append(" + 1");
+            if (admittedLimit >= 0 && minuteCount(minute, "admitted") >= admittedLimit) {
+                return false;
             }
-            sql.append(" WHERE plan_id = ? AND minute_utc = ?");
-            if (admittedLimit >= 0) {
-                sql.append(" AND admitted < ").append(admittedLimit);
+            PendingCounts.Row row = PendingCounts.Row.of(PendingCounts.Table.MINUTE, minute);
+            for (String column : columns) {
+                if (admittedLimit >= 0 && column.equals("admitted")) {
+                    counts.add(row, column, 1, admittedLimit);
+                } else {
+                    counts.add(row, column, 1);
+                }
             }
-            String statement = sql.toString();
-            if (update(statement, planId, minute) == 1) {
-                return true;
-            }
-            return ensureMinute(minute) && update(statement, planId, minute) == 1;
+            return true;
         }
 
         /** Adds {@code count} to one of a minute's counts. */
-        void addToMinute(long minute, String column, long count) throws SQLException {
-            addToRow("night_minute", "minute_utc", minute, column, count, MINUTE_ROW);
-        }
-
-        /** Makes the minute's row when it is missing; false when it was there already. */
-        private boolean ensureMinute(long minute) throws SQLException {
-            return ensureRow("night_minute", "minute_utc", minute, MINUTE_ROW);
+        void addToMinute(long minute, String column, long count) {
+            counts.add(PendingCounts.Row.of(PendingCounts.Table.MINUTE, minute), column, count);
         }
 
         /**
@@ -885,13 +868,25 @@ final class BookingLedger implements AutoCloseable {
          * at every arrival and admission made each step slower the longer the queue.
          */
         void setQueueLength(long minute) throws SQLException {
+            PendingCounts.Row row = PendingCounts.Row.of(PendingCounts.Table.MINUTE, minute);
+            if (counts.touches(row)) {
+                // The minute's row may be one this transaction makes only at its commit.
+                PendingCounts.makeRow(this, planId, row);
+            }
             update("UPDATE night_minute SET queue_length = (SELECT COUNT(*) FROM night_ticket WHERE plan_id = ? "
                     + "AND state = 'WAITING') WHERE plan_id = ? AND minute_utc = ?", planId, planId, minute);
         }
 
+        /** One of a minute's counts: as committed when first read, with this transaction's own. */
         long minuteCount(long minute, String column) throws SQLException {
-            return queryLong("SELECT " + column + " FROM night_minute WHERE plan_id = ? AND minute_utc = ?", planId,
-                    minute);
+            String key = minute + " " + column;
+            Long read = minuteCounts.get(key);
+            if (read == null) {
+                read = queryLong("SELECT " + column + " FROM night_minute WHERE plan_id = ? AND minute_utc = ?",
+                        planId, minute);
+                minuteCounts.put(key, read);
+            }
+            return read + counts.added(PendingCounts.Row.of(PendingCounts.Table.MINUTE, minute), column);
         }
 
         // ---- bookings ----
@@ -941,19 +936,16 @@ final class BookingLedger implements AutoCloseable {
                     byBrand.put(rows.getString(1), rows.getLong(2));
                 }
             }
+            counts.addedIn(PendingCounts.Table.COHORT_BRAND, "booked").forEach((row, added) -> {
+                if (row.key().get(0).equals(cohortId)) {
+                    byBrand.merge((String) row.key().get(1), added, Long::sum);
+                }
+            });
             return byBrand;
         }
 
-        private void countBrand(String cohortId, String brand, long change) throws SQLException {
-            String sql = "UPDATE night_cohort_brand SET booked = booked + ? WHERE plan_id = ? AND cohort_id = ? "
-                    + "AND brand_name = ?";
-            if (update(sql, change, planId, cohortId, brand) == 1) {
-                return;
-            }
-            if (!insertUnlessPresent("INSERT INTO night_cohort_brand (plan_id, cohort_id, brand_name, booked) "
-                    + "VALUES (?, ?, ?, ?)", planId, cohortId, brand, Math.max(0, change))) {
-                update(sql, change, planId, cohortId, brand);
-            }
+        private void countBrand(String cohortId, String brand, long change) {
+            counts.add(PendingCounts.Row.of(PendingCounts.Table.COHORT_BRAND, cohortId, brand), "booked", change);
         }
 
         private List<Booking> bookings(String condition, Object value) throws SQLException {
@@ -1148,11 +1140,6 @@ final class BookingLedger implements AutoCloseable {
             return rows;
         }
     }
-
-    private static final String COHORT_ROW = "INSERT INTO night_cohort (plan_id, cohort_id, booked, turned_away, busy) "
-            + "VALUES (?, ?, 0, 0, 0)";
-    private static final String MINUTE_ROW = "INSERT INTO night_minute (plan_id, minute_utc, arrived, admitted, "
-            + "booked, turned_away, busy, queue_length) VALUES (?, ?, 0, 0, 0, 0, 0, 0)";
 
     /** A waiting-room ticket as stored. */
     record Ticket(String id, String personHash, String cohortId, LocalDate birthDate, String region, long opensMinute,

@@ -118,7 +118,7 @@ final class BookingRoutes {
         Api.json(ctx, 200, PlanJson.text(desk.live(shown)));
     }
 
-    private static void answer(Context ctx, BookingDesk.Answer answer) {
+    private static void answer(Context ctx, BookingAnswers.Answer answer) {
         if (answer.location() != null) {
             ctx.header("Location", answer.location());
         }

@@ -224,9 +224,10 @@ final class LoadClient {
             return;
         }
         waitingPeople.decrementAndGet();
-        if (status == 409 && (reason.equals(BookingDesk.SUSPENDED) || reason.equals(BookingDesk.NO_APPOINTMENT))) {
+        if (status == 409 && (reason.equals(BookingAnswers.SUSPENDED)
+                || reason.equals(BookingAnswers.NO_APPOINTMENT))) {
             turnedAway.increment();
-        } else if (status == 503 && reason.equals(BookingDesk.BUSY)) {
+        } else if (status == 503 && reason.equals(BookingAnswers.BUSY)) {
             busy.increment();
         } else {
             errors.merge("HTTP " + status + (reason.isEmpty() ? "" : " " + reason), 1L, Long::sum);

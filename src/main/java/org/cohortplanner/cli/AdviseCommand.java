@@ -154,10 +154,7 @@ public final class AdviseCommand implements Callable<Integer> {
         json.writeNumberField("parts", candidate.parts());
         json.writeBooleanField("meetsTargets", candidate.meetsTargets());
         CommandJson.textArrayField(json, "shortfalls", candidate.shortfalls());
-        json.writeFieldName("nights");
-        json.writeStartArray();
-        for (SplitAdvisor.PartNight night : candidate.nights()) {
-            json.writeStartObject();
+        CommandJson.objectsField(json, "nights", candidate.nights(), night -> {
             json.writeStringField("name", night.name());
             json.writeStringField("born", night.whoBooks());
             json.writeNumberField("eligible", night.eligible());
@@ -171,9 +168,7 @@ public final class AdviseCommand implements Callable<Integer> {
             CommandJson.roundedField(json, "maxWaitMinutes", night.result().waits().maxMinutes());
             json.writeBooleanField("suspended", night.result().suspended());
             json.writeNumberField("turnedAway", night.result().turnedAway());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        });
         json.writeEndObject();
     }
 }

@@ -25,7 +25,26 @@ final class CommandJson {
         void writeTo(JsonGenerator json) throws IOException;
     }
 
+    /** The members one item of a list writes into the generator of its array. */
+    @FunctionalInterface
+    interface Members<T> {
+        void writeOf(T item) throws IOException;
+    }
+
     private CommandJson() {
+    }
+
+    /** A member {@code name} holding an array of one object per item, its members written by {@code members}. */
+    static <T> void objectsField(JsonGenerator json, String name, Iterable<T> items, Members<? super T> members)
+            throws IOException {
+        json.writeFieldName(name);
+        json.writeStartArray();
+        for (T item : items) {
+            json.writeStartObject();
+            members.writeOf(item);
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     /**

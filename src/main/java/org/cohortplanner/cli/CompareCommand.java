@@ -86,26 +86,19 @@ public final class CompareCommand implements Callable<Integer> {
 
     private static void writeJson(JsonGenerator text, List<Compared> compared) throws IOException {
         text.writeStartObject();
-        text.writeFieldName("plans");
-        text.writeStartArray();
-        for (Compared plan : compared) {
-            text.writeStartObject();
+        CommandJson.objectsField(text, "plans", compared, plan -> {
             text.writeStringField("file", plan.file().toString());
             text.writeStringField("name", plan.plan().name());
             writeFigures(text, plan.figures());
-            text.writeEndObject();
-        }
-        text.writeEndArray();
+        });
         text.writeFieldName("differences");
         text.writeStartArray();
         for (int i = 1; i < compared.size(); i++) {
             text.writeStartObject();
             text.writeStringField("from", compared.get(0).file().toString());
             text.writeStringField("to", compared.get(i).file().toString());
-            text.writeFieldName("changes");
-            text.writeStartArray();
-            for (PlanDiff.Difference difference : PlanDiff.between(compared.get(0).plan(), compared.get(i).plan())) {
-                text.writeStartObject();
+            List<PlanDiff.Difference> changes = PlanDiff.between(compared.get(0).plan(), compared.get(i).plan());
+            CommandJson.objectsField(text, "changes", changes, difference -> {
                 text.writeStringField("part", difference.part().name().toLowerCase(Locale.ROOT));
                 text.writeStringField("change", difference.change().name().toLowerCase(Locale.ROOT));
                 text.writeStringField("item", difference.item());
@@ -113,9 +106,7 @@ public final class CompareCommand implements Callable<Integer> {
                 text.writeStringField("field", difference.field());
                 text.writeStringField("before", difference.before());
                 text.writeStringField("after", difference.after());
-                text.writeEndObject();
-            }
-            text.writeEndArray();
+            });
             text.writeEndObject();
         }
         text.writeEndArray();
@@ -134,34 +125,21 @@ public final class CompareCommand implements Callable<Integer> {
         text.writeNumberField("errors", figures.errors());
         text.writeNumberField("warnings", figures.warnings());
         text.writeNumberField("seed", figures.seed());
-        text.writeFieldName("brandWeeks");
-        text.writeStartArray();
-        for (CampaignFigures.BrandWeek week : figures.brandWeeks()) {
-            text.writeStartObject();
+        CommandJson.objectsField(text, "brandWeeks", figures.brandWeeks(), week -> {
             text.writeStringField("brand", week.brand());
             text.writeStringField("week", week.weekStart().toString());
             text.writeNumberField("firstDoses", week.firstDoses());
             text.writeNumberField("secondDoses", week.secondDoses());
             text.writeNumberField("usable", week.usable());
             text.writeNumberField("peopleShort", week.peopleShort());
-            text.writeEndObject();
-        }
-        text.writeEndArray();
-        text.writeFieldName("regions");
-        text.writeStartArray();
-        for (CampaignFigures.RegionFigures region : figures.regions()) {
-            text.writeStartObject();
+        });
+        CommandJson.objectsField(text, "regions", figures.regions(), region -> {
             text.writeStringField("region", region.region());
             text.writeNumberField("shortageDays", region.shortageDays());
             text.writeNumberField("peopleShort", region.peopleShort());
             text.writeNumberField("dosesShort", region.dosesShort());
-            text.writeEndObject();
-        }
-        text.writeEndArray();
-        text.writeFieldName("nights");
-        text.writeStartArray();
-        for (CampaignFigures.NightWait night : figures.nights()) {
-            text.writeStartObject();
+        });
+        CommandJson.objectsField(text, "nights", figures.nights(), night -> {
             text.writeStringField("date", night.date().toString());
             text.writeStringField("cohort", night.cohortId());
             text.writeStringField("cohortName", night.cohortName());
@@ -169,29 +147,17 @@ public final class CompareCommand implements Callable<Integer> {
             CommandJson.roundedField(text, "p95Minutes", night.p95Minutes());
             text.writeNumberField("booked", night.booked());
             text.writeNumberField("neverGotThrough", night.neverGotThrough());
-            text.writeEndObject();
-        }
-        text.writeEndArray();
-        text.writeFieldName("suspended");
-        text.writeStartArray();
-        for (CampaignFigures.SuspendedWindow window : figures.suspended()) {
-            text.writeStartObject();
+        });
+        CommandJson.objectsField(text, "suspended", figures.suspended(), window -> {
             text.writeStringField("cohort", window.cohortId());
             text.writeStringField("cohortName", window.cohortName());
             text.writeStringField("at", window.at().toString());
-            text.writeEndObject();
-        }
-        text.writeEndArray();
-        text.writeFieldName("problems");
-        text.writeStartArray();
-        for (var problem : figures.problems()) {
-            text.writeStartObject();
+        });
+        CommandJson.objectsField(text, "problems", figures.problems(), problem -> {
             text.writeStringField("severity", problem.severity().name());
             text.writeStringField("cohort", problem.cohortId());
             text.writeStringField("message", problem.message());
-            text.writeEndObject();
-        }
-        text.writeEndArray();
+        });
     }
 
     private static void printText(PrintWriter out, List<Compared> compared) {

@@ -149,30 +149,20 @@ final class NightReport {
         CommandJson.roundedField(json, "atMinute", r.suspendedAtMinute());
         json.writeStringField("at", r.suspendedAt().map(ISO::format).orElse(null));
         json.writeEndObject();
-        json.writeFieldName("outages");
-        json.writeStartArray();
-        for (BookingNightResult.Outage outage : r.outages()) {
-            json.writeStartObject();
+        CommandJson.objectsField(json, "outages", r.outages(), outage -> {
             CommandJson.roundedField(json, "fromMinute", outage.fromMinute());
             json.writeStringField("from", ISO.format(p.opens().plusSeconds(Math.round(outage.fromMinute() * 60))));
             CommandJson.roundedField(json, "toMinute", outage.toMinute());
             json.writeStringField("to", ISO.format(p.opens().plusSeconds(Math.round(outage.toMinute() * 60))));
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        });
         json.writeNumberField("peakQueue", r.peakQueue());
         json.writeNumberField("peakActive", r.peakActive());
-        json.writeFieldName("positionEstimates");
-        json.writeStartArray();
-        for (BookingNightResult.PositionEstimate estimate : r.positionEstimates()) {
-            json.writeStartObject();
+        CommandJson.objectsField(json, "positionEstimates", r.positionEstimates(), estimate -> {
             json.writeNumberField("atMinute", estimate.atMinute());
             json.writeNumberField("position", estimate.position());
             CommandJson.roundedField(json, "shownMinutes", estimate.shownMinutes());
             CommandJson.roundedField(json, "actualMinutes", estimate.actualMinutes());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        });
         json.writeNumberField("events", r.events());
         List<BookingNightResult.MinuteFigures> rows = r.perMinute();
         json.writeFieldName("perMinute");

@@ -103,23 +103,15 @@ public final class ScheduleCommand implements Callable<Integer> {
         json.writeNumberField("peopleShort", schedule.peopleShort());
         json.writeNumberField("dosesShort", schedule.dosesShort());
         json.writeEndObject();
-        json.writeFieldName("brandDays");
-        json.writeStartArray();
-        for (BrandDay day : schedule.brandDays()) {
-            json.writeStartObject();
+        CommandJson.objectsField(json, "brandDays", schedule.brandDays(), day -> {
             CommandJson.textField(json, "day", day.day());
             json.writeStringField("brand", day.brand());
             json.writeNumberField("arrived", day.arrived());
             writeDayFigures(json, day.due(), day.given(), day.stock(), day.reserved(), day.capacity(),
                     day.peopleShort(), day.dosesShort());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        });
         writeShortages(json, schedule.shortages());
-        json.writeFieldName("secondDoseWarnings");
-        json.writeStartArray();
-        for (SecondDoseWarning warning : schedule.secondDoseWarnings()) {
-            json.writeStartObject();
+        CommandJson.objectsField(json, "secondDoseWarnings", schedule.secondDoseWarnings(), warning -> {
             json.writeStringField("cohortId", warning.cohortId());
             json.writeStringField("cohortName", warning.cohortName());
             CommandJson.textField(json, "windowOpens", warning.windowOpens());
@@ -127,20 +119,13 @@ public final class ScheduleCommand implements Callable<Integer> {
             json.writeNumberField("peopleUncovered", warning.peopleUncovered());
             CommandJson.textField(json, "firstShortDay", warning.firstShortDay());
             json.writeStringField("message", warning.message());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
-        json.writeFieldName("unscheduled");
-        json.writeStartArray();
-        for (Unscheduled missing : schedule.unscheduled()) {
-            json.writeStartObject();
+        });
+        CommandJson.objectsField(json, "unscheduled", schedule.unscheduled(), missing -> {
             json.writeStringField("cohortId", missing.cohortId());
             json.writeStringField("brand", missing.brand());
             json.writeNumberField("dose", missing.dose());
             json.writeNumberField("people", missing.people());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        });
         CommandJson.textArrayField(json, "regions", schedule.regions());
         writeRegional(json, schedule, null);
         if (withRows) {
@@ -151,10 +136,7 @@ public final class ScheduleCommand implements Callable<Integer> {
     /** The dose-2 change list: people of a cohort, group and region whose second dose moves, told and now. */
     static void writeMoves(JsonGenerator json, List<SecondDoseMove> moves) throws IOException {
         json.writeNumberField("peopleToTell", moves.stream().mapToLong(SecondDoseMove::people).sum());
-        json.writeFieldName("secondDoseMoves");
-        json.writeStartArray();
-        for (SecondDoseMove move : moves) {
-            json.writeStartObject();
+        CommandJson.objectsField(json, "secondDoseMoves", moves, move -> {
             json.writeStringField("cohortId", move.cohortId());
             json.writeStringField("group", move.group());
             json.writeStringField("region", move.region());
@@ -165,9 +147,7 @@ public final class ScheduleCommand implements Callable<Integer> {
             json.writeStringField("brandAfter", move.brandAfter());
             CommandJson.textField(json, "firstDoseAfter", move.firstDoseAfter());
             CommandJson.textField(json, "secondDoseAfter", move.secondDoseAfter());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        });
     }
 
     /**
@@ -210,10 +190,7 @@ public final class ScheduleCommand implements Callable<Integer> {
             }
         }
         json.writeEndArray();
-        json.writeFieldName("allotments");
-        json.writeStartArray();
-        for (DeliveryAllotment allotment : schedule.allotments()) {
-            json.writeStartObject();
+        CommandJson.objectsField(json, "allotments", schedule.allotments(), allotment -> {
             json.writeStringField("deliveryId", allotment.deliveryId());
             json.writeStringField("brand", allotment.brand());
             CommandJson.textField(json, "usableFrom", allotment.usableFrom());
@@ -226,9 +203,7 @@ public final class ScheduleCommand implements Callable<Integer> {
                 }
             }
             json.writeEndObject();
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        });
         json.writeFieldName("transfers");
         json.writeStartArray();
         for (PlannedTransfer transfer : schedule.transfers()) {
@@ -261,10 +236,7 @@ public final class ScheduleCommand implements Callable<Integer> {
     }
 
     private static void writeShortages(JsonGenerator json, List<Shortage> shortages) throws IOException {
-        json.writeFieldName("shortages");
-        json.writeStartArray();
-        for (Shortage shortage : shortages) {
-            json.writeStartObject();
+        CommandJson.objectsField(json, "shortages", shortages, shortage -> {
             CommandJson.textField(json, "day", shortage.day());
             json.writeStringField("region", shortage.region());
             json.writeStringField("cohortId", shortage.cohortId());
@@ -274,16 +246,11 @@ public final class ScheduleCommand implements Callable<Integer> {
             json.writeNumberField("forWantOfDoses", shortage.forWantOfDoses());
             json.writeNumberField("forWantOfCapacity", shortage.forWantOfCapacity());
             json.writeNumberField("doses", shortage.doses());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        });
     }
 
     private static void writeRows(JsonGenerator json, List<ScheduleRow> rows) throws IOException {
-        json.writeFieldName("rows");
-        json.writeStartArray();
-        for (ScheduleRow row : rows) {
-            json.writeStartObject();
+        CommandJson.objectsField(json, "rows", rows, row -> {
             CommandJson.textField(json, "day", row.day());
             json.writeStringField("region", row.region());
             json.writeStringField("cohortId", row.cohortId());
@@ -294,9 +261,7 @@ public final class ScheduleCommand implements Callable<Integer> {
             json.writeNumberField("stock", row.stock());
             json.writeNumberField("reserved", row.reserved());
             json.writeNumberField("shortage", row.shortage());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        });
     }
 
     /** One region's totals, shortages and rows, in the members of the whole schedule's layout. */

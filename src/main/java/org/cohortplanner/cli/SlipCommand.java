@@ -139,10 +139,7 @@ public final class SlipCommand implements Callable<Integer> {
             json.writeNumberField(people.getKey(), (long) people.getValue());
         }
         json.writeEndObject();
-        json.writeFieldName("lines");
-        json.writeStartArray();
-        for (ImpactLine line : impact.lines()) {
-            json.writeStartObject();
+        CommandJson.objectsField(json, "lines", impact.lines(), line -> {
             CommandJson.textField(json, "day", line.day());
             json.writeStringField("region", line.region());
             json.writeStringField("cohortId", line.cohortId());
@@ -150,9 +147,7 @@ public final class SlipCommand implements Callable<Integer> {
             json.writeNumberField("dose", line.dose());
             json.writeNumberField("peopleShortBefore", line.peopleShortBefore());
             json.writeNumberField("peopleShortAfter", line.peopleShortAfter());
-            json.writeEndObject();
-        }
-        json.writeEndArray();
+        });
         json.writeEndObject();
         json.writeFieldName("suggestions");
         json.writeStartArray();
@@ -171,10 +166,7 @@ public final class SlipCommand implements Callable<Integer> {
             json.writeNumberField("brandChanges", suggestion.effect().brandChanges());
             json.writeNumberField("peopleStillShort", suggestion.effect().peopleStillShort());
             json.writeEndObject();
-            json.writeFieldName("regions");
-            json.writeStartArray();
-            for (RegionChange change : suggestion.regions()) {
-                json.writeStartObject();
+            CommandJson.objectsField(json, "regions", suggestion.regions(), change -> {
                 json.writeStringField("region", change.region());
                 json.writeStringField("cohortId", change.cohortId());
                 json.writeStringField("brandBefore", change.brandBefore());
@@ -184,9 +176,7 @@ public final class SlipCommand implements Callable<Integer> {
                 json.writeNumberField("people", change.people());
                 json.writeStringField("fromRegion", change.fromRegion());
                 json.writeNumberField("doses", change.doses());
-                json.writeEndObject();
-            }
-            json.writeEndArray();
+            });
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -74,7 +74,7 @@ class BookingBatchTest {
                 waitForWaiting(ledger, 2);
                 Future<Long> refused = clients.submit(() -> ledger.inBatch(tx -> {
                     book(tx, "lee");
-                    throw new ApiException(409, "refused after booking", null, BookingDesk.SUSPENDED, null, null);
+                    throw new ApiException(409, "refused after booking", null, BookingAnswers.SUSPENDED, null, null);
                 }));
                 waitForWaiting(ledger, 3);
                 Future<Long> park = clients.submit(() -> ledger.inBatch(tx -> book(tx, "park")));
@@ -229,7 +229,7 @@ class BookingBatchTest {
                     if (answer.status() == 201) {
                         booked.put(answer.json().path("booking").asLong(), person);
                     } else if (answer.status() == 409
-                            && answer.json().path("reason").asText().equals(BookingDesk.SUSPENDED)) {
+                            && answer.json().path("reason").asText().equals(BookingAnswers.SUSPENDED)) {
                         suspended.incrementAndGet();
                     } else {
                         failures.add(answer.status() + " " + answer.body());

@@ -122,6 +122,32 @@ final class CohortEditorView {
         DatePicker lastDay = datePicker(editor.lastDayProperty());
         field(texts.get("editor.period"), Problem.FIELD_VACCINATION_PERIOD, new HBox(6, firstDay, new Label("–"),
                 lastDay), firstDay);
+        peopleFields();
+        brands();
+        rules();
+        groups();
+        statusAndReason();
+
+        Label cannotSave = new Label(texts.get("editor.cannotSave"));
+        cannotSave.getStyleClass().add("field-message");
+        cannotSave.visibleProperty().bind(editor.saveableProperty().not());
+        cannotSave.managedProperty().bind(cannotSave.visibleProperty());
+
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        root.getChildren().addAll(title, scroll, cannotSave, buttons(save, cancel));
+        root.setId(PANEL_ID);
+        root.getStyleClass().add("cohort-editor");
+        root.setMinWidth(360);
+        root.setPrefWidth(420);
+
+        editor.fieldProblems().addListener((MapChangeListener<String, String>) change -> showProblems());
+        showProblems();
+    }
+
+    /** The people eligible, the reservation cap and the uptake. */
+    private void peopleFields() {
         TextField eligible = new TextField();
         eligible.textProperty().bindBidirectional(editor.eligibleProperty());
         eligible.getStyleClass().add("numeric-input");
@@ -137,9 +163,10 @@ final class CohortEditorView {
         uptake.textProperty().bindBidirectional(editor.uptakePercentProperty());
         uptake.setPrefColumnCount(5);
         field(texts.get("editor.uptake"), CohortEditor.FIELD_UPTAKE, uptake, uptake);
-        brands();
-        rules();
-        groups();
+    }
+
+    /** The cohort's status and the reason given for the change. */
+    private void statusAndReason() {
         ComboBox<CohortStatus> status = new ComboBox<>();
         status.getItems().setAll(CohortStatus.values());
         status.setCellFactory(list -> new StatusCell());
@@ -151,7 +178,10 @@ final class CohortEditorView {
         reason.setPromptText(texts.get("editor.reason.hint"));
         reason.textProperty().bindBidirectional(editor.reasonProperty());
         field(texts.get("editor.reason"), "reason", reason, reason);
+    }
 
+    /** Save (only while the form can be saved) and cancel. */
+    private HBox buttons(Runnable save, Runnable cancel) {
         Button saveButton = new Button(texts.get("editor.save"));
         saveButton.setId(SAVE_ID);
         saveButton.setDefaultButton(true);
@@ -161,24 +191,9 @@ final class CohortEditorView {
         cancelButton.setId(CANCEL_ID);
         cancelButton.setCancelButton(true);
         cancelButton.setOnAction(event -> cancel.run());
-        Label cannotSave = new Label(texts.get("editor.cannotSave"));
-        cannotSave.getStyleClass().add("field-message");
-        cannotSave.visibleProperty().bind(editor.saveableProperty().not());
-        cannotSave.managedProperty().bind(cannotSave.visibleProperty());
         HBox buttons = new HBox(8, saveButton, cancelButton);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-
-        ScrollPane scroll = new ScrollPane(grid);
-        scroll.setFitToWidth(true);
-        VBox.setVgrow(scroll, Priority.ALWAYS);
-        root.getChildren().addAll(title, scroll, cannotSave, buttons);
-        root.setId(PANEL_ID);
-        root.getStyleClass().add("cohort-editor");
-        root.setMinWidth(360);
-        root.setPrefWidth(420);
-
-        editor.fieldProblems().addListener((MapChangeListener<String, String>) change -> showProblems());
-        showProblems();
+        return buttons;
     }
 
     Parent root() {
@@ -499,43 +514,13 @@ final class CohortEditorView {
         id.setId(RULE_ID_ID);
         id.textProperty().bindBidirectional(form.idProperty());
         CheckListView<String> regions = new CheckListView<>();
-        regions.setId(RULE_REGIONS_ID);
-        regions.getItems().setAll(AllocationRuleForm.regionChoices(plan));
-        regions.setPrefHeight(170);
-        form.regions().forEach(region -> regions.getCheckModel().check(region));
         CheckListView<String> except = new CheckListView<>();
-        except.setId(RULE_EXCEPT_ID);
-        except.setPrefHeight(110);
-        except.setPlaceholder(wrapped(texts.get("rule.exceptNone")));
-        Runnable showSiteGroups = () -> {
-            List<String> kept = List.copyOf(form.exceptSiteGroups());
-            except.getItems().setAll(AllocationRuleForm.siteGroupChoices(plan, Set.copyOf(form.regions())));
-            kept.stream().filter(except.getItems()::contains).forEach(name -> except.getCheckModel().check(name));
-            form.exceptSiteGroups().setAll(except.getCheckModel().getCheckedItems());
-        };
-        showSiteGroups.run();
-        regions.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) change -> {
-            form.regions().setAll(regions.getItems().stream().filter(regions.getCheckModel()::isChecked).toList());
-            showSiteGroups.run();
-        });
-        except.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) change ->
-                form.exceptSiteGroups().setAll(except.getItems().stream().filter(except.getCheckModel()::isChecked)
-                        .toList()));
+        ruleRegions(form, plan, regions, except);
         DatePicker firstDay = datePicker(form.firstDayProperty());
         firstDay.setId(RULE_FIRST_DAY_ID);
         DatePicker lastDay = datePicker(form.lastDayProperty());
         lastDay.setId(RULE_LAST_DAY_ID);
-        GridPane shares = new GridPane();
-        shares.setHgap(6);
-        shares.setVgap(4);
-        int line = 0;
-        for (Map.Entry<String, StringProperty> share : form.sharePercents().entrySet()) {
-            TextField percent = new TextField();
-            percent.setPrefColumnCount(5);
-            percent.setId("rule-share-" + share.getKey());
-            percent.textProperty().bindBidirectional(share.getValue());
-            shares.addRow(line++, new Label(share.getKey()), percent, new Label("%"));
-        }
+        GridPane shares = shareFields(form);
         TextField note = new TextField();
         note.textProperty().bindBidirectional(form.noteProperty());
         GridPane grid = new GridPane();
@@ -551,16 +536,7 @@ final class CohortEditorView {
             GridPane.setValignment(label, VPos.TOP);
             ((Label) label).setMaxWidth(170);
         });
-        Label problems = wrapped("");
-        problems.setId(RULE_PROBLEMS_ID);
-        problems.getStyleClass().add("field-message");
-        problems.setMaxWidth(560);
-        Runnable check = () -> problems.setText(String.join("\n", editor.ruleProblems(form, replacing)));
-        List<Observable> inputs = new ArrayList<>(List.of(form.idProperty(), form.regions(), form.firstDayProperty(),
-                form.lastDayProperty(), form.exceptSiteGroups()));
-        inputs.addAll(form.sharePercents().values());
-        inputs.forEach(input -> input.addListener(changed -> check.run()));
-        check.run();
+        Label problems = ruleProblems(form, replacing);
         Label saved = wrapped(texts.get("rule.savedHint"));
         saved.getStyleClass().add("field-hint");
         saved.setMaxWidth(560);
@@ -580,6 +556,63 @@ final class CohortEditorView {
             }
         });
         dialog.showAndWait();
+    }
+
+    /** The regions of a rule and the site groups of those regions it leaves out, kept in step with the form. */
+    private void ruleRegions(AllocationRuleForm form, Plan plan, CheckListView<String> regions,
+                             CheckListView<String> except) {
+        regions.setId(RULE_REGIONS_ID);
+        regions.getItems().setAll(AllocationRuleForm.regionChoices(plan));
+        regions.setPrefHeight(170);
+        form.regions().forEach(region -> regions.getCheckModel().check(region));
+        except.setId(RULE_EXCEPT_ID);
+        except.setPrefHeight(110);
+        except.setPlaceholder(wrapped(texts.get("rule.exceptNone")));
+        Runnable showSiteGroups = () -> {
+            List<String> kept = List.copyOf(form.exceptSiteGroups());
+            except.getItems().setAll(AllocationRuleForm.siteGroupChoices(plan, Set.copyOf(form.regions())));
+            kept.stream().filter(except.getItems()::contains).forEach(name -> except.getCheckModel().check(name));
+            form.exceptSiteGroups().setAll(except.getCheckModel().getCheckedItems());
+        };
+        showSiteGroups.run();
+        regions.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) change -> {
+            form.regions().setAll(regions.getItems().stream().filter(regions.getCheckModel()::isChecked).toList());
+            showSiteGroups.run();
+        });
+        except.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) change ->
+                form.exceptSiteGroups().setAll(except.getItems().stream().filter(except.getCheckModel()::isChecked)
+                        .toList()));
+    }
+
+    /** A percent field per brand of the rule. */
+    private static GridPane shareFields(AllocationRuleForm form) {
+        GridPane shares = new GridPane();
+        shares.setHgap(6);
+        shares.setVgap(4);
+        int line = 0;
+        for (Map.Entry<String, StringProperty> share : form.sharePercents().entrySet()) {
+            TextField percent = new TextField();
+            percent.setPrefColumnCount(5);
+            percent.setId("rule-share-" + share.getKey());
+            percent.textProperty().bindBidirectional(share.getValue());
+            shares.addRow(line++, new Label(share.getKey()), percent, new Label("%"));
+        }
+        return shares;
+    }
+
+    /** What is wrong with the rule as typed, checked again at every change. */
+    private Label ruleProblems(AllocationRuleForm form, String replacing) {
+        Label problems = wrapped("");
+        problems.setId(RULE_PROBLEMS_ID);
+        problems.getStyleClass().add("field-message");
+        problems.setMaxWidth(560);
+        Runnable check = () -> problems.setText(String.join("\n", editor.ruleProblems(form, replacing)));
+        List<Observable> inputs = new ArrayList<>(List.of(form.idProperty(), form.regions(), form.firstDayProperty(),
+                form.lastDayProperty(), form.exceptSiteGroups()));
+        inputs.addAll(form.sharePercents().values());
+        inputs.forEach(input -> input.addListener(changed -> check.run()));
+        check.run();
+        return problems;
     }
 
     private static Label wrapped(String text) {

@@ -1,7 +1,9 @@
 package org.cohortplanner.ui.dashboard;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -9,7 +11,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -27,6 +28,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.cohortplanner.simulation.CampaignFigures;
+import org.cohortplanner.ui.common.BandedBarChart;
+import org.cohortplanner.ui.common.ChartEmptyState;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.ScreenHeading;
 import org.cohortplanner.ui.common.Texts;
@@ -57,7 +60,8 @@ public final class DashboardView {
     private final Texts texts;
     private final VBox root = new VBox(12);
     private final ComboBox<String> brand = new ComboBox<>();
-    private final BarChart<String, Number> chart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final BandedBarChart chart = new BandedBarChart(new CategoryAxis(), new NumberAxis());
+    private final Label bandsNote = new Label();
 
     public DashboardView(DashboardViewModel viewModel) {
         this.viewModel = viewModel;
@@ -89,7 +93,7 @@ public final class DashboardView {
         }
 
         VBox chartBox = new VBox(6, new HBox(8, sectionTitle(texts.get("chart.title")), new Label(
-                texts.get("chart.brand")), brand), chart);
+                texts.get("chart.brand")), brand), ChartEmptyState.of(chart, texts.get("chart.empty")), bandsNote);
         ((HBox) chartBox.getChildren().get(0)).setAlignment(Pos.CENTER_LEFT);
         brand.setId(BRAND_ID);
         brand.setItems(viewModel.brands());
@@ -107,7 +111,10 @@ public final class DashboardView {
         chart.getYAxis().setLabel(texts.get("chart.doses"));
         chart.setPrefHeight(260);
         chart.setMinHeight(200);
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        VBox.setVgrow(chartBox.getChildren().get(1), Priority.ALWAYS);
+        bandsNote.getStyleClass().add("chart-note");
+        bandsNote.setWrapText(true);
+        bandsNote.managedProperty().bind(bandsNote.visibleProperty());
 
         VBox lists = new VBox(8, sectionTitle(texts.get("nights.title")), nightsTable(),
                 sectionTitle(texts.get("regions.title")), regionsTable(),
@@ -158,10 +165,13 @@ public final class DashboardView {
 
     private void drawChart() {
         chart.getData().clear();
+        chart.setBanded(Set.of());
+        bandsNote.setVisible(false);
         String shown = brand.getValue();
         if (shown == null) {
             return;
         }
+        Set<String> shortWeeks = new LinkedHashSet<>();
         XYChart.Series<String, Number> first = new XYChart.Series<>();
         first.setName(texts.get("chart.firstDoses"));
         XYChart.Series<String, Number> second = new XYChart.Series<>();
@@ -173,8 +183,14 @@ public final class DashboardView {
             first.getData().add(new XYChart.Data<>(label, week.firstDoses()));
             second.getData().add(new XYChart.Data<>(label, week.secondDoses()));
             usable.getData().add(new XYChart.Data<>(label, week.usable()));
+            if (week.peopleShort() > 0) {
+                shortWeeks.add(label);
+            }
         }
         chart.getData().setAll(List.of(first, second, usable));
+        chart.setBanded(shortWeeks);
+        bandsNote.setText(texts.get("chart.bands", shortWeeks.size()));
+        bandsNote.setVisible(!shortWeeks.isEmpty());
     }
 
     private Node nightsTable() {

@@ -7,6 +7,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
@@ -24,6 +25,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import org.cohortplanner.ui.common.ChartEmptyState;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Texts;
 
@@ -100,9 +102,11 @@ public final class LiveNightView {
         LineChart<Number, Number> queue = chart(QUEUE_CHART_ID, queueMinutes, texts.get("live.queue"));
         queue.getStyleClass().add("queue-chart");
         queue.getData().setAll(List.of(queueLive, queuePredicted));
-        VBox charts = new VBox(6, rates, queue);
-        VBox.setVgrow(rates, Priority.ALWAYS);
-        VBox.setVgrow(queue, Priority.ALWAYS);
+        Node ratesPane = ChartEmptyState.of(rates, texts.get("live.empty"));
+        Node queuePane = ChartEmptyState.of(queue, texts.get("live.empty"));
+        VBox charts = new VBox(6, ratesPane, queuePane);
+        VBox.setVgrow(ratesPane, Priority.ALWAYS);
+        VBox.setVgrow(queuePane, Priority.ALWAYS);
 
         root.setId(ROOT_ID);
         root.getStyleClass().add("live-night");

@@ -53,6 +53,7 @@ public final class ScenariosView {
     private final TableView<ScenariosViewModel.ScenarioRow> list = new TableView<>();
     private final TableView<ScenariosViewModel.FigureRow> figures = new TableView<>();
     private final VBox charts = new VBox(6);
+    private final VBox results = new VBox(8);
     private final ListView<String> nights = new ListView<>();
     private final ListView<String> differences = new ListView<>();
 
@@ -116,8 +117,11 @@ public final class ScenariosView {
         nights.setPrefHeight(140);
         differences.setId(DIFFERENCES_ID);
         differences.setPrefHeight(180);
-        VBox right = new VBox(8, figures, title(texts.get("chart.title")), charts, title(texts.get("nights.title")),
+        // Until a comparison is made only its placeholder shows, not empty charts and tables under their titles.
+        results.getChildren().setAll(title(texts.get("chart.title")), charts, title(texts.get("nights.title")),
                 nights, title(texts.get("differences.title")), differences);
+        results.managedProperty().bind(results.visibleProperty());
+        VBox right = new VBox(8, figures, results);
         right.setPadding(new Insets(0, 8, 0, 0));
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
@@ -147,6 +151,7 @@ public final class ScenariosView {
     private void show(ScenariosViewModel.Comparison comparison) {
         figures.getColumns().clear();
         charts.getChildren().clear();
+        results.setVisible(comparison != null);
         if (comparison == null) {
             figures.getItems().clear();
             nights.getItems().clear();

@@ -107,35 +107,8 @@ final class CalibrationDialog {
         HBox fileButtons = new HBox(8, open, remove);
 
         Label fitTitle = title("calibration.fitTitle");
-        FlowPane parameters = new FlowPane(14, 6);
-        for (Parameter parameter : Parameter.values()) {
-            CheckBox box = new CheckBox(texts.get("calibration.parameter." + parameter.key()));
-            box.setId(PARAMETER_ID_PREFIX + parameter.key());
-            box.selectedProperty().bindBidirectional(model.chosenProperty(parameter));
-            parameters.getChildren().add(box);
-        }
-        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) model.seedProperty().get());
-        seed.setEditable(true);
-        seed.setPrefWidth(110);
-        seed.valueProperty().addListener((observable, before, after) -> model.seedProperty().set(after));
-        Button fit = new Button(texts.get("calibration.fit"));
-        fit.setId(FIT_ID);
-        fit.setOnAction(event -> model.fit());
-        fit.disableProperty().bind(model.runningProperty());
-        Button cancel = new Button(texts.get("calibration.cancel"));
-        cancel.setId(CANCEL_FIT_ID);
-        cancel.disableProperty().bind(model.runningProperty().not());
-        cancel.setOnAction(event -> model.cancel());
-        ProgressBar progress = new ProgressBar();
-        progress.setPrefWidth(160);
-        progress.progressProperty().bind(model.progressProperty());
-        progress.visibleProperty().bind(model.runningProperty());
-        Label seedLabel = new Label(texts.get("form.seed"));
-        for (Region fixed : List.<Region>of(seedLabel, fit, cancel)) {
-            fixed.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        HBox run = new HBox(10, seedLabel, seed, fit, cancel, progress);
-        run.setAlignment(Pos.CENTER_LEFT);
+        FlowPane parameters = parameterChoices();
+        HBox run = runControls();
         Label status = new Label();
         status.setId(STATUS_ID);
         status.setWrapText(true);
@@ -168,6 +141,45 @@ final class CalibrationDialog {
                 fitTitle, parameters, run, status, resultTitle, fitted, residuals);
         VBox.setVgrow(observed, Priority.ALWAYS);
         return content;
+    }
+
+    /** A check box per parameter the fit may change. */
+    private FlowPane parameterChoices() {
+        FlowPane parameters = new FlowPane(14, 6);
+        for (Parameter parameter : Parameter.values()) {
+            CheckBox box = new CheckBox(texts.get("calibration.parameter." + parameter.key()));
+            box.setId(PARAMETER_ID_PREFIX + parameter.key());
+            box.selectedProperty().bindBidirectional(model.chosenProperty(parameter));
+            parameters.getChildren().add(box);
+        }
+        return parameters;
+    }
+
+    /** The seed, fit and cancel, with the fit's progress. */
+    private HBox runControls() {
+        Spinner<Integer> seed = new Spinner<>(0, Integer.MAX_VALUE, (int) model.seedProperty().get());
+        seed.setEditable(true);
+        seed.setPrefWidth(110);
+        seed.valueProperty().addListener((observable, before, after) -> model.seedProperty().set(after));
+        Button fit = new Button(texts.get("calibration.fit"));
+        fit.setId(FIT_ID);
+        fit.setOnAction(event -> model.fit());
+        fit.disableProperty().bind(model.runningProperty());
+        Button cancel = new Button(texts.get("calibration.cancel"));
+        cancel.setId(CANCEL_FIT_ID);
+        cancel.disableProperty().bind(model.runningProperty().not());
+        cancel.setOnAction(event -> model.cancel());
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(160);
+        progress.progressProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.runningProperty());
+        Label seedLabel = new Label(texts.get("form.seed"));
+        for (Region fixed : List.<Region>of(seedLabel, fit, cancel)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox run = new HBox(10, seedLabel, seed, fit, cancel, progress);
+        run.setAlignment(Pos.CENTER_LEFT);
+        return run;
     }
 
     private TableView<Observation> observationsTable() {

@@ -1,5 +1,11 @@
 package org.cohortplanner.ui.supply;
 
+import static org.cohortplanner.ui.supply.SupplyNodes.button;
+import static org.cohortplanner.ui.supply.SupplyNodes.column;
+import static org.cohortplanner.ui.supply.SupplyNodes.hideWhenEmpty;
+import static org.cohortplanner.ui.supply.SupplyNodes.numeric;
+import static org.cohortplanner.ui.supply.SupplyNodes.showWhenFilled;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -99,11 +105,11 @@ final class IntervalPoliciesView {
         labels.getStyleClass().add("field-hint");
         brandNames.addListener((ListChangeListener<String>) change -> labels.setText(labelIntervals(plan.get())));
         TableView<IntervalPolicy> table = policiesTable();
-        Button add = SupplyView.button(ADD_ID, texts.get("policy.add"));
+        Button add = button(ADD_ID, texts.get("policy.add"));
         add.setOnAction(event -> model.add());
-        Button edit = SupplyView.button(EDIT_ID, texts.get("policy.edit"));
+        Button edit = button(EDIT_ID, texts.get("policy.edit"));
         edit.setOnAction(event -> model.change(table.getSelectionModel().getSelectedItem().id()));
-        Button remove = SupplyView.button(REMOVE_ID, texts.get("policy.remove"));
+        Button remove = button(REMOVE_ID, texts.get("policy.remove"));
         remove.setOnAction(event -> model.remove(table.getSelectionModel().getSelectedItem().id()));
         edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -156,13 +162,13 @@ final class IntervalPoliciesView {
         table.setPlaceholder(new Label(texts.get("policy.empty")));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().setAll(List.of(
-                SupplyView.column(texts.get("policy.column.id"), IntervalPolicy::id, 120),
-                SupplyView.column(texts.get("policy.column.brands"), p -> String.join(", ", p.brands()), 130),
-                SupplyView.column(texts.get("policy.column.from"), p -> Formats.date(p.from(), texts.locale()), 110),
-                SupplyView.column(texts.get("policy.column.basis"), p -> texts.get("policy.basis." + p.appliesTo().name()), 220),
-                SupplyView.numeric(SupplyView.column(texts.get("policy.column.days"), p -> Integer.toString(p.days()), 70)),
-                SupplyView.column(texts.get("policy.column.exceptions"), model::exceptionsText, 260),
-                SupplyView.column(texts.get("policy.column.note"), IntervalPolicy::note, 400)));
+                column(texts.get("policy.column.id"), IntervalPolicy::id, 120),
+                column(texts.get("policy.column.brands"), p -> String.join(", ", p.brands()), 130),
+                column(texts.get("policy.column.from"), p -> Formats.date(p.from(), texts.locale()), 110),
+                column(texts.get("policy.column.basis"), p -> texts.get("policy.basis." + p.appliesTo().name()), 220),
+                numeric(column(texts.get("policy.column.days"), p -> Integer.toString(p.days()), 70)),
+                column(texts.get("policy.column.exceptions"), model::exceptionsText, 260),
+                column(texts.get("policy.column.note"), IntervalPolicy::note, 400)));
         return table;
     }
 
@@ -275,14 +281,14 @@ final class IntervalPoliciesView {
     }
 
     private Node actions() {
-        Button show = SupplyView.button(SHOW_ID, texts.get("policy.show"));
+        Button show = button(SHOW_ID, texts.get("policy.show"));
         show.setOnAction(event -> model.preview());
         show.disableProperty().bind(model.busyProperty());
-        Button save = SupplyView.button(SAVE_ID, texts.get("policy.save"));
+        Button save = button(SAVE_ID, texts.get("policy.save"));
         save.getStyleClass().add("accent");
         save.setOnAction(event -> model.save());
         save.disableProperty().bind(model.previewProperty().isNull().or(model.busyProperty()));
-        Button cancel = SupplyView.button(CANCEL_ID, texts.get("policy.cancel"));
+        Button cancel = button(CANCEL_ID, texts.get("policy.cancel"));
         cancel.setOnAction(event -> model.cancel());
         FlowPane buttons = new FlowPane(8, 8, show, save, cancel);
         return buttons;
@@ -295,15 +301,15 @@ final class IntervalPoliciesView {
         problem.setId(PROBLEM_ID);
         problem.getStyleClass().add("supply-problem");
         problem.textProperty().bind(model.problemProperty());
-        SupplyView.hideWhenEmpty(problem);
+        hideWhenEmpty(problem);
         Label summary = wrapped("");
         summary.setId(SUMMARY_ID);
         summary.getStyleClass().add("impact-summary");
         summary.textProperty().bind(model.summaryProperty());
-        SupplyView.hideWhenEmpty(summary);
+        hideWhenEmpty(summary);
         Label byGroup = wrapped("");
         byGroup.textProperty().bind(model.byGroupProperty());
-        SupplyView.hideWhenEmpty(byGroup);
+        hideWhenEmpty(byGroup);
 
         Label movesTitle = new Label(texts.get("policy.preview.moves"));
         movesTitle.getStyleClass().add("section-title");
@@ -312,22 +318,22 @@ final class IntervalPoliciesView {
         moves.setPrefHeight(240);
         moves.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         moves.getColumns().setAll(List.of(
-                SupplyView.column(texts.get("impact.cohort"), m -> model.cohortNames().getOrDefault(m.cohortId(), m.cohortId()),
+                column(texts.get("impact.cohort"), m -> model.cohortNames().getOrDefault(m.cohortId(), m.cohortId()),
                         110),
-                SupplyView.column(texts.get("policy.move.group"), m -> m.group() == null ? "" : m.group(), 130),
-                SupplyView.column(texts.get("impact.region"), SecondDoseMove::region, 90),
-                SupplyView.numeric(SupplyView.column(texts.get("moves.people"), m -> count(m.people()), 80)),
-                SupplyView.column(texts.get("moves.brandTold"), SecondDoseMove::brandBefore, 84),
-                SupplyView.column(texts.get("moves.told"), m -> date(m.secondDoseBefore()), 120),
-                SupplyView.column(texts.get("moves.now"), m -> m.secondDoseAfter() == null ? texts.get("moves.noDate")
+                column(texts.get("policy.move.group"), m -> m.group() == null ? "" : m.group(), 130),
+                column(texts.get("impact.region"), SecondDoseMove::region, 90),
+                numeric(column(texts.get("moves.people"), m -> count(m.people()), 80)),
+                column(texts.get("moves.brandTold"), SecondDoseMove::brandBefore, 84),
+                column(texts.get("moves.told"), m -> date(m.secondDoseBefore()), 120),
+                column(texts.get("moves.now"), m -> m.secondDoseAfter() == null ? texts.get("moves.noDate")
                         : date(m.secondDoseAfter()), 120),
-                SupplyView.numeric(SupplyView.column(texts.get("policy.move.daysMoved"), m -> m.daysMoved() == null ? ""
-                        : signed(m.daysMoved()), 80))));
-        Button export = SupplyView.button(EXPORT_ID, texts.get("policy.export"));
+                numeric(column(texts.get("policy.move.daysMoved"),
+                        m -> m.daysMoved() == null ? "" : signed(m.daysMoved()), 80))));
+        Button export = button(EXPORT_ID, texts.get("policy.export"));
         export.setOnAction(event -> model.exportMoves());
         export.disableProperty().bind(model.busyProperty());
         VBox movesBox = new VBox(6, movesTitle, moves, export);
-        SupplyView.showWhenFilled(movesBox, model.moves());
+        showWhenFilled(movesBox, model.moves());
 
         Label daysTitle = new Label(texts.get("policy.preview.days"));
         daysTitle.getStyleClass().add("section-title");
@@ -336,15 +342,15 @@ final class IntervalPoliciesView {
         days.setPrefHeight(200);
         days.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         days.getColumns().setAll(List.of(
-                SupplyView.column(texts.get("policy.day.day"), d -> date(d.day()), 120),
-                SupplyView.column(texts.get("impact.brand"), IntervalPreview.Dose2Day::brand, 84),
-                SupplyView.numeric(SupplyView.column(texts.get("policy.day.before"), d -> count(d.dueBefore()), 90)),
-                SupplyView.numeric(SupplyView.column(texts.get("policy.day.after"), d -> count(d.dueAfter()), 90)),
-                SupplyView.numeric(SupplyView.column(texts.get("policy.day.freed"), d -> signed(d.freed()), 120)),
-                SupplyView.numeric(SupplyView.column(texts.get("policy.day.capacity"), d -> count(d.capacity()), 90)),
-                SupplyView.numeric(SupplyView.column(texts.get("policy.day.stockBefore"), d -> count(d.stockBefore()), 100)),
-                SupplyView.numeric(SupplyView.column(texts.get("policy.day.stockAfter"), d -> count(d.stockAfter()), 100)),
-                SupplyView.column(texts.get("policy.day.beyond"), d -> d.beyondCapacity() ? "\u26a0 "
+                column(texts.get("policy.day.day"), d -> date(d.day()), 120),
+                column(texts.get("impact.brand"), IntervalPreview.Dose2Day::brand, 84),
+                numeric(column(texts.get("policy.day.before"), d -> count(d.dueBefore()), 90)),
+                numeric(column(texts.get("policy.day.after"), d -> count(d.dueAfter()), 90)),
+                numeric(column(texts.get("policy.day.freed"), d -> signed(d.freed()), 120)),
+                numeric(column(texts.get("policy.day.capacity"), d -> count(d.capacity()), 90)),
+                numeric(column(texts.get("policy.day.stockBefore"), d -> count(d.stockBefore()), 100)),
+                numeric(column(texts.get("policy.day.stockAfter"), d -> count(d.stockAfter()), 100)),
+                column(texts.get("policy.day.beyond"), d -> d.beyondCapacity() ? "\u26a0 "
                         + texts.get("policy.day.beyond") : "", 120)));
         days.setRowFactory(ignored -> new TableRow<>() {
             @Override
@@ -354,7 +360,7 @@ final class IntervalPoliciesView {
             }
         });
         VBox daysBox = new VBox(6, daysTitle, days);
-        SupplyView.showWhenFilled(daysBox, model.days());
+        showWhenFilled(daysBox, model.days());
         return new VBox(8, problem, summary, byGroup, movesBox, daysBox);
     }
 

@@ -101,7 +101,7 @@ public final class TimelineView {
         this.viewModel = viewModel;
         this.texts = viewModel.texts();
         Label title = ScreenHeading.title(texts.get("title"));
-        Label range = ScreenHeading.summary(RANGE_ID, viewModel.rangeTextProperty());
+        Label range = ScreenHeading.summary(RANGE_ID, viewModel.viewport().rangeTextProperty());
         Label today = new Label();
         today.setId(TODAY_ID);
         today.getStyleClass().add("screen-summary");
@@ -118,8 +118,8 @@ public final class TimelineView {
             updateScrollBars();
             draw();
         };
-        viewModel.axisProperty().addListener(repaint);
-        viewModel.verticalOffsetProperty().addListener(repaint);
+        viewModel.viewport().axisProperty().addListener(repaint);
+        viewModel.viewport().verticalOffsetProperty().addListener(repaint);
         viewModel.movePreviewProperty().addListener(repaint);
         viewModel.rows().addListener((ListChangeListener<TimelineRow>) change -> repaint.invalidated(null));
         viewModel.openingNightAvailableProperty().addListener(repaint);
@@ -133,11 +133,11 @@ public final class TimelineView {
 
     private HBox toolbar() {
         Button zoomOut = button(ZOOM_OUT_ID, "button.zoomOut", "tooltip.zoomOut");
-        zoomOut.setOnAction(event -> viewModel.zoomOut());
+        zoomOut.setOnAction(event -> viewModel.viewport().zoomOut());
         Button zoomIn = button(ZOOM_IN_ID, "button.zoomIn", "tooltip.zoomIn");
-        zoomIn.setOnAction(event -> viewModel.zoomIn());
+        zoomIn.setOnAction(event -> viewModel.viewport().zoomIn());
         Button fit = button(FIT_ID, "button.fit", "tooltip.fit");
-        fit.setOnAction(event -> viewModel.fitCampaign());
+        fit.setOnAction(event -> viewModel.viewport().fitCampaign());
         Button night = button(OPENING_NIGHT_ID, "button.openingNight", "tooltip.openingNight");
         night.setOnAction(event -> viewModel.zoomToOpeningNight());
         night.disableProperty().bind(viewModel.openingNightAvailableProperty().not());
@@ -238,7 +238,8 @@ public final class TimelineView {
             protected void layoutChildren() {
                 canvas.setWidth(getWidth());
                 canvas.setHeight(getHeight());
-                viewModel.setViewport(Math.max(0, getWidth() - NAME_WIDTH), Math.max(0, getHeight() - HEADER_HEIGHT));
+                viewModel.viewport().setViewport(Math.max(0, getWidth() - NAME_WIDTH),
+                        Math.max(0, getHeight() - HEADER_HEIGHT));
                 updateScrollBars();
                 draw();
             }
@@ -247,12 +248,12 @@ public final class TimelineView {
         vertical.setOrientation(Orientation.VERTICAL);
         horizontal.valueProperty().addListener((observable, before, after) -> {
             if (!syncingScrollBars) {
-                viewModel.scrollToHour(after.doubleValue());
+                viewModel.viewport().scrollToHour(after.doubleValue());
             }
         });
         vertical.valueProperty().addListener((observable, before, after) -> {
             if (!syncingScrollBars) {
-                viewModel.setVerticalOffset(after.doubleValue());
+                viewModel.viewport().setVerticalOffset(after.doubleValue());
             }
         });
 
@@ -275,24 +276,24 @@ public final class TimelineView {
     private void updateScrollBars() {
         syncingScrollBars = true;
         try {
-            double range = viewModel.rangeHours();
-            double visible = Math.min(range, viewModel.visibleHours());
+            double range = viewModel.viewport().rangeHours();
+            double visible = Math.min(range, viewModel.viewport().visibleHours());
             double horizontalMax = Math.max(0, range - visible);
             horizontal.setMin(0);
             horizontal.setMax(horizontalMax);
             horizontal.setVisibleAmount(range > 0 ? horizontalMax * visible / range : 0);
-            horizontal.setValue(Math.max(0, Math.min(horizontalMax, viewModel.hoursScrolled())));
+            horizontal.setValue(Math.max(0, Math.min(horizontalMax, viewModel.viewport().hoursScrolled())));
             horizontal.setUnitIncrement(Math.max(1, visible / 20));
             horizontal.setBlockIncrement(Math.max(1, visible * 0.8));
             horizontal.setDisable(horizontalMax <= 0);
 
-            double content = viewModel.contentHeight();
-            double verticalMax = viewModel.maxVerticalOffset();
+            double content = viewModel.viewport().contentHeight();
+            double verticalMax = viewModel.viewport().maxVerticalOffset();
             vertical.setMin(0);
             vertical.setMax(verticalMax);
             vertical.setVisibleAmount(content > 0 ? verticalMax * (content - verticalMax) / content : 0);
-            vertical.setValue(viewModel.verticalOffsetProperty().get());
-            vertical.setUnitIncrement(TimelineViewModel.ROW_HEIGHT);
+            vertical.setValue(viewModel.viewport().verticalOffsetProperty().get());
+            vertical.setUnitIncrement(TimelineViewport.ROW_HEIGHT);
             vertical.setDisable(verticalMax <= 0);
         } finally {
             syncingScrollBars = false;
@@ -311,10 +312,10 @@ public final class TimelineView {
             return;
         }
         if (x < 0) {
-            viewModel.rowAt(y).ifPresent(row -> viewModel.select(row.cohortId()));
+            viewModel.viewport().rowAt(y).ifPresent(row -> viewModel.select(row.cohortId()));
             return;
         }
-        Optional<TimelineBar> bar = viewModel.barAt(x, y);
+        Optional<TimelineBar> bar = viewModel.viewport().barAt(x, y);
         if (bar.isPresent()) {
             viewModel.select(bar.get().cohortId());
             if (bar.get().kind() == TimelineBar.Kind.BOOKING_WINDOW) {
@@ -353,17 +354,17 @@ public final class TimelineView {
         String text = null;
         Cursor cursor = Cursor.DEFAULT;
         if (x >= 0 && y >= 0) {
-            Optional<TimelineBar> bar = viewModel.barAt(x, y);
+            Optional<TimelineBar> bar = viewModel.viewport().barAt(x, y);
             if (bar.isPresent()) {
                 text = viewModel.describe(bar.get());
                 boolean movable = bar.get().kind() == TimelineBar.Kind.BOOKING_WINDOW
                         && viewModel.row(bar.get().cohortId()).map(TimelineRow::windowMovable).orElse(false);
                 cursor = movable ? Cursor.OPEN_HAND : Cursor.HAND;
             } else {
-                text = viewModel.holidayAt(x).map(viewModel::describe).orElse(null);
+                text = viewModel.viewport().holidayAt(x).map(viewModel::describe).orElse(null);
             }
         } else if (x < 0 && y >= 0) {
-            cursor = viewModel.rowAt(y).isPresent() ? Cursor.HAND : Cursor.DEFAULT;
+            cursor = viewModel.viewport().rowAt(y).isPresent() ? Cursor.HAND : Cursor.DEFAULT;
         }
         canvas.setCursor(cursor);
         showTooltip(text, event);
@@ -385,14 +386,14 @@ public final class TimelineView {
     private void scrolled(ScrollEvent event) {
         if (event.isControlDown() || event.isShortcutDown()) {
             if (event.getDeltaY() != 0) {
-                viewModel.zoomAt(Math.max(0, event.getX() - NAME_WIDTH),
+                viewModel.viewport().zoomAt(Math.max(0, event.getX() - NAME_WIDTH),
                         event.getDeltaY() > 0 ? WHEEL_ZOOM : 1 / WHEEL_ZOOM);
             }
         } else if (event.isShiftDown() || event.getDeltaX() != 0) {
             double delta = event.getDeltaX() != 0 ? event.getDeltaX() : event.getDeltaY();
-            viewModel.scrollHorizontally(-delta);
+            viewModel.viewport().scrollHorizontally(-delta);
         } else {
-            viewModel.scrollVertically(-event.getDeltaY());
+            viewModel.viewport().scrollVertically(-event.getDeltaY());
         }
         event.consume();
     }
@@ -405,10 +406,10 @@ public final class TimelineView {
             canvas.setCursor(Cursor.DEFAULT);
             event.consume();
         } else if (code == KeyCode.PLUS || code == KeyCode.ADD || code == KeyCode.EQUALS) {
-            viewModel.zoomIn();
+            viewModel.viewport().zoomIn();
             event.consume();
         } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
-            viewModel.zoomOut();
+            viewModel.viewport().zoomOut();
             event.consume();
         }
     }
@@ -424,7 +425,7 @@ public final class TimelineView {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.WHITE);
         g.fillRect(0, 0, width, height);
-        List<AxisTick> ticks = viewModel.ticks();
+        List<AxisTick> ticks = viewModel.viewport().ticks();
 
         g.save();
         clip(g, NAME_WIDTH, HEADER_HEIGHT, width - NAME_WIDTH, height - HEADER_HEIGHT);
@@ -470,20 +471,20 @@ public final class TimelineView {
     }
 
     private void drawBody(GraphicsContext g, double width, double height, List<AxisTick> ticks) {
-        TimeAxis axis = viewModel.getAxis();
+        TimeAxis axis = viewModel.viewport().getAxis();
         List<TimelineRow> rows = viewModel.rows();
         int selected = viewModel.selectedRowIndex();
         for (int i = 0; i < rows.size(); i++) {
-            double top = viewModel.rowTop(i);
-            if (top + TimelineViewModel.ROW_HEIGHT < 0 || top > height) {
+            double top = viewModel.viewport().rowTop(i);
+            if (top + TimelineViewport.ROW_HEIGHT < 0 || top > height) {
                 continue;
             }
             if (i == selected) {
                 g.setFill(SELECTED_ROW);
-                g.fillRect(0, top, width, TimelineViewModel.ROW_HEIGHT);
+                g.fillRect(0, top, width, TimelineViewport.ROW_HEIGHT);
             } else if (i % 2 == 1) {
                 g.setFill(STRIPE);
-                g.fillRect(0, top, width, TimelineViewModel.ROW_HEIGHT);
+                g.fillRect(0, top, width, TimelineViewport.ROW_HEIGHT);
             }
         }
         for (Holiday holiday : viewModel.holidays()) {
@@ -501,19 +502,19 @@ public final class TimelineView {
             g.strokeLine(x, 0, x, height);
         }
         for (int i = 0; i < rows.size(); i++) {
-            double top = viewModel.rowTop(i);
-            if (top + TimelineViewModel.ROW_HEIGHT < 0 || top > height) {
+            double top = viewModel.viewport().rowTop(i);
+            if (top + TimelineViewport.ROW_HEIGHT < 0 || top > height) {
                 continue;
             }
             TimelineRow row = rows.get(i);
-            drawBar(g, row, viewModel.box(i, row.vaccination()), row.vaccination(), width);
-            drawBar(g, row, viewModel.box(i, row.window()), row.window(), width);
+            drawBar(g, row, viewModel.viewport().box(i, row.vaccination()), row.vaccination(), width);
+            drawBar(g, row, viewModel.viewport().box(i, row.window()), row.window(), width);
         }
         drawToday(g, axis, height);
         drawMovePreview(g, width);
     }
 
-    private void drawBar(GraphicsContext g, TimelineRow row, TimelineViewModel.Box box, TimelineBar bar,
+    private void drawBar(GraphicsContext g, TimelineRow row, TimelineViewport.Box box, TimelineBar bar,
                          double width) {
         if (box.x() > width || box.x() + box.width() < 0) {
             return;
@@ -562,7 +563,7 @@ public final class TimelineView {
 
     private void drawToday(GraphicsContext g, TimeAxis axis, double height) {
         double x = axis.x(viewModel.today());
-        if (x >= 0 && x <= viewModel.viewportWidth()) {
+        if (x >= 0 && x <= viewModel.viewport().viewportWidth()) {
             g.setStroke(TODAY);
             g.setLineWidth(2);
             g.strokeLine(x, 0, x, height);
@@ -575,7 +576,7 @@ public final class TimelineView {
             return;
         }
         int index = viewModel.rows().indexOf(viewModel.row(viewModel.movingCohortId()).orElseThrow());
-        TimelineViewModel.Box box = viewModel.box(index, preview);
+        TimelineViewport.Box box = viewModel.viewport().box(index, preview);
         g.setFill(WINDOW.deriveColor(0, 1, 1, 0.55));
         g.fillRoundRect(box.x(), box.y(), box.width(), box.height(), 4, 4);
         g.setStroke(INK);
@@ -587,8 +588,8 @@ public final class TimelineView {
         String text = viewModel.movePreviewText();
         double textWidth = textWidth(text, MAJOR_FONT) + 12;
         double labelX = Math.max(2, Math.min(width - textWidth - 2, box.x()));
-        double labelY = box.y() + TimelineViewModel.ROW_HEIGHT - 2;
-        if (labelY + 20 > viewModel.contentHeight() - viewModel.verticalOffsetProperty().get()) {
+        double labelY = box.y() + TimelineViewport.ROW_HEIGHT - 2;
+        if (labelY + 20 > viewModel.viewport().contentHeight() - viewModel.viewport().verticalOffsetProperty().get()) {
             labelY = box.y() - 24;
         }
         g.setFill(INK);
@@ -607,38 +608,38 @@ public final class TimelineView {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         for (int i = 0; i < rows.size(); i++) {
-            double top = viewModel.rowTop(i);
-            if (top + TimelineViewModel.ROW_HEIGHT < 0 || top > height) {
+            double top = viewModel.viewport().rowTop(i);
+            if (top + TimelineViewport.ROW_HEIGHT < 0 || top > height) {
                 continue;
             }
             TimelineRow row = rows.get(i);
             if (i == selected) {
                 g.setFill(SELECTED_ROW);
-                g.fillRect(0, top, NAME_WIDTH, TimelineViewModel.ROW_HEIGHT);
+                g.fillRect(0, top, NAME_WIDTH, TimelineViewport.ROW_HEIGHT);
                 g.setFill(WINDOW);
-                g.fillRect(0, top, 3, TimelineViewModel.ROW_HEIGHT);
+                g.fillRect(0, top, 3, TimelineViewport.ROW_HEIGHT);
             }
             double x = 12 + row.depth() * INDENT;
             if (row.depth() > 0) {
                 g.setStroke(GRID_MAJOR);
                 g.setLineWidth(1);
-                double mid = top + TimelineViewModel.ROW_HEIGHT / 2;
+                double mid = top + TimelineViewport.ROW_HEIGHT / 2;
                 g.strokeLine(x - 10.5, top, x - 10.5, mid);
                 g.strokeLine(x - 10.5, mid + 0.5, x - 3, mid + 0.5);
             }
             g.setFont(NAME_FONT);
             g.setFill(row.replacedByParts() ? MUTED : INK);
             String name = fitted(row.name(), NAME_WIDTH - x - 26, NAME_FONT);
-            g.fillText(name, x, top + TimelineViewModel.ROW_HEIGHT / 2);
+            g.fillText(name, x, top + TimelineViewport.ROW_HEIGHT / 2);
             if (!row.problems().isEmpty()) {
                 boolean error = row.problems().stream().anyMatch(Problem::isError);
-                drawBadge(g, NAME_WIDTH - 14, top + TimelineViewModel.ROW_HEIGHT / 2, error ? ERROR : WARNING);
+                drawBadge(g, NAME_WIDTH - 14, top + TimelineViewport.ROW_HEIGHT / 2, error ? ERROR : WARNING);
             }
         }
     }
 
     private void drawHeader(GraphicsContext g, double width, List<AxisTick> ticks) {
-        TimeAxis axis = viewModel.getAxis();
+        TimeAxis axis = viewModel.viewport().getAxis();
         g.setFill(HEADER);
         g.fillRect(0, 0, width, HEADER_HEIGHT);
         for (Holiday holiday : viewModel.holidays()) {

@@ -97,13 +97,13 @@ class CalibrationViewModelTest {
                 new CohortSelection(), new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(),
                 "kim", Texts.of(SimulationView.class, Locale.ENGLISH));
         simulation.chooseWindow(WINDOW);
-        simulation.burstDecayMinutesProperty().set(90);
+        simulation.form().burstDecayMinutesProperty().set(90);
         calibration.setOnApplied(simulation::resetToPlan);
         calibration.open(WINDOW, 1);
         calibration.load(OBSERVED);
         calibration.fit();
         calibration.apply();
-        assertEquals(553.2, simulation.burstDecayMinutesProperty().get(), 1e-9);
+        assertEquals(553.2, simulation.form().burstDecayMinutesProperty().get(), 1e-9);
     }
 
     @Test

@@ -43,11 +43,11 @@ public final class SimulationMemoryBenchmark {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long start = System.nanoTime();
         simulation.windowProperty().set(windows.get(0));
-        simulation.run();
+        simulation.night().run();
         double baseline = liveMegabytes(memory);
         for (int i = 1; i < RUNS; i++) {
             simulation.windowProperty().set(windows.get(i % windows.size()));
-            simulation.run();
+            simulation.night().run();
         }
         double after = liveMegabytes(memory);
         System.out.printf("%d nights of the as-run sample's %d windows in %.1f s%n", RUNS, windows.size(),

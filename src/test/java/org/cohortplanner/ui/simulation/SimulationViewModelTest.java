@@ -72,18 +72,18 @@ class SimulationViewModelTest {
         assertEquals("c55-59", viewModel.windowProperty().get().cohortId());
         assertEquals(List.of("c55-59", "c50-54"),
                 viewModel.windows().stream().map(SimulationViewModel.WindowChoice::cohortId).toList());
-        assertEquals(0.86, viewModel.uptakeProperty().get());
-        assertEquals(6.7, viewModel.accessMultiplierProperty().get());
-        assertEquals(25_000, viewModel.concurrentSessionsProperty().get());
-        assertEquals(5, viewModel.sessionMinutesProperty().get());
-        assertTrue(viewModel.waitingRoomProperty().get());
-        assertEquals(5_000, viewModel.admittedPerMinuteProperty().get());
-        assertEquals(60, viewModel.patienceMinutesProperty().get());
-        assertEquals(0.7, viewModel.retryProbabilityProperty().get());
-        assertEquals(30, viewModel.retryDelayMinutesProperty().get());
+        assertEquals(0.86, viewModel.form().uptakeProperty().get());
+        assertEquals(6.7, viewModel.form().accessMultiplierProperty().get());
+        assertEquals(25_000, viewModel.form().concurrentSessionsProperty().get());
+        assertEquals(5, viewModel.form().sessionMinutesProperty().get());
+        assertTrue(viewModel.form().waitingRoomProperty().get());
+        assertEquals(5_000, viewModel.form().admittedPerMinuteProperty().get());
+        assertEquals(60, viewModel.form().patienceMinutesProperty().get());
+        assertEquals(0.7, viewModel.form().retryProbabilityProperty().get());
+        assertEquals(30, viewModel.form().retryDelayMinutesProperty().get());
         assertEquals(NIGHTS.parameters(working.getPlan(), UiTestPlans.fiftyFiveToFiftyNine()),
                 viewModel.parameters());
-        assertEquals("", viewModel.parameterProblemProperty().get());
+        assertEquals("", viewModel.estimate().parameterProblemProperty().get());
     }
 
     @Test
@@ -92,7 +92,7 @@ class SimulationViewModelTest {
 
         viewModel.chooseWindow("c50-54");
 
-        assertEquals(0.82, viewModel.uptakeProperty().get());
+        assertEquals(0.82, viewModel.form().uptakeProperty().get());
         assertEquals(Math.round(3_807_034 * 0.82), viewModel.parameters().people());
         assertEquals("c50-54", selection.getCohortId());
     }
@@ -113,9 +113,9 @@ class SimulationViewModelTest {
         SimulationViewModel viewModel = viewModel(new DirectTaskRunner(), new BookingNightSimulator());
         BookingNightParameters planned = viewModel.parameters();
 
-        viewModel.uptakeProperty().set(0.5);
-        viewModel.concurrentSessionsProperty().set(50_000);
-        viewModel.waitingRoomProperty().set(false);
+        viewModel.form().uptakeProperty().set(0.5);
+        viewModel.form().concurrentSessionsProperty().set(50_000);
+        viewModel.form().waitingRoomProperty().set(false);
         assertEquals(50_000, viewModel.parameters().slots());
 
         viewModel.resetToPlan();
@@ -131,17 +131,17 @@ class SimulationViewModelTest {
                 2))));
         SimulationViewModel viewModel = viewModel(new DirectTaskRunner(), new BookingNightSimulator());
         BookingNightParameters planned = viewModel.parameters();
-        assertTrue(viewModel.arrivalTableProperty().get());
+        assertTrue(viewModel.form().arrivalTableProperty().get());
         assertEquals(ArrivalProfile.table(List.of(0.4, 0.2)), planned.arrivals());
-        assertEquals(Patience.Kind.FIXED, viewModel.patienceKindProperty().get());
+        assertEquals(Patience.Kind.FIXED, viewModel.form().patienceKindProperty().get());
         assertEquals(Patience.fixed(60), planned.patience());
         assertEquals(2, planned.stepSeconds());
         assertEquals(ServiceTime.logNormal(5, 0.8), planned.serviceTime());
 
-        viewModel.arrivalTableProperty().set(false);
-        viewModel.patienceKindProperty().set(Patience.Kind.NONE);
-        viewModel.stepSecondsProperty().set(0);
-        viewModel.concurrentRequestsProperty().set(100_000);
+        viewModel.form().arrivalTableProperty().set(false);
+        viewModel.form().patienceKindProperty().set(Patience.Kind.NONE);
+        viewModel.form().stepSecondsProperty().set(0);
+        viewModel.form().concurrentRequestsProperty().set(100_000);
         BookingNightParameters edited = viewModel.parameters();
         assertEquals(ArrivalProfile.burst(0.5, 30), edited.arrivals());
         assertEquals(Patience.unlimited(), edited.patience());
@@ -155,50 +155,52 @@ class SimulationViewModelTest {
     @Test
     void theClosedFormEstimateFollowsEveryChangeAtOnce() {
         SimulationViewModel viewModel = viewModel(new DirectTaskRunner(), new BookingNightSimulator());
-        viewModel.burstShareProperty().set(0);
-        viewModel.uptakeProperty().set(0.01);
+        viewModel.form().burstShareProperty().set(0);
+        viewModel.form().uptakeProperty().set(0.01);
         BookingNightParameters night = viewModel.parameters();
         double perMinute = night.people() / night.windowMinutes();
         QueueingFormulas.QueueFigures expected = QueueingFormulas.mmc(25_000, perMinute, 5);
 
-        assertEquals(expected.waitingProbability(), viewModel.estimateProperty().get().waitingProbability(), 1e-12);
-        assertEquals(expected.meanWaitMinutes(), viewModel.estimateProperty().get().meanWaitMinutes(), 1e-12);
+        assertEquals(expected.waitingProbability(),
+                viewModel.estimate().estimateProperty().get().waitingProbability(), 1e-12);
+        assertEquals(expected.meanWaitMinutes(),
+                viewModel.estimate().estimateProperty().get().meanWaitMinutes(), 1e-12);
 
-        viewModel.uptakeProperty().set(0.86);
-        viewModel.burstShareProperty().set(0.8);
-        double crowded = viewModel.estimateProperty().get().waitingProbability();
-        viewModel.admittedPerMinuteProperty().set(50_000);
-        viewModel.concurrentSessionsProperty().set(250_000);
+        viewModel.form().uptakeProperty().set(0.86);
+        viewModel.form().burstShareProperty().set(0.8);
+        double crowded = viewModel.estimate().estimateProperty().get().waitingProbability();
+        viewModel.form().admittedPerMinuteProperty().set(50_000);
+        viewModel.form().concurrentSessionsProperty().set(250_000);
 
-        assertTrue(viewModel.estimateProperty().get().waitingProbability() < crowded,
+        assertTrue(viewModel.estimate().estimateProperty().get().waitingProbability() < crowded,
                 "ten times the capacity lowers the chance of waiting");
-        assertFalse(viewModel.estimateLines().isEmpty());
+        assertFalse(viewModel.estimate().estimateLines().isEmpty());
     }
 
     @Test
     void aValueTheModelCannotTakeIsNamedAndLeavesNoEstimate() {
         SimulationViewModel viewModel = viewModel(new DirectTaskRunner(), new BookingNightSimulator());
 
-        viewModel.accessMultiplierProperty().set(0.5);
+        viewModel.form().accessMultiplierProperty().set(0.5);
 
-        assertTrue(viewModel.parameterProblemProperty().get().contains("access multiplier"),
-                viewModel.parameterProblemProperty().get());
-        assertNull(viewModel.estimateProperty().get());
+        assertTrue(viewModel.estimate().parameterProblemProperty().get().contains("access multiplier"),
+                viewModel.estimate().parameterProblemProperty().get());
+        assertNull(viewModel.estimate().estimateProperty().get());
     }
 
     @Test
     void runShowsTheNightsFiguresInThePlansZone() {
         SimulationViewModel viewModel = viewModel(new DirectTaskRunner(), new BookingNightSimulator());
         viewModel.chooseWindow("c50-54");
-        viewModel.uptakeProperty().set(0.01);
+        viewModel.form().uptakeProperty().set(0.01);
 
-        viewModel.run();
+        viewModel.night().run();
 
-        BookingNightResult result = viewModel.resultProperty().get();
+        BookingNightResult result = viewModel.night().resultProperty().get();
         assertNotNull(result);
         assertEquals(Math.round(3_807_034 * 0.01), result.people());
-        assertFalse(viewModel.runningProperty().get());
-        assertEquals(1.0, viewModel.progressProperty().get());
+        assertFalse(viewModel.night().runningProperty().get());
+        assertEquals(1.0, viewModel.night().progressProperty().get());
         String booked = value(viewModel, "Booked");
         assertEquals(String.format(Locale.ENGLISH, "%,d", result.booked()), booked);
         assertTrue(value(viewModel, "50 % booked after").matches("\\d+ (h \\d+ )?min \\(.*\\)"),
@@ -217,11 +219,11 @@ class SimulationViewModelTest {
                 new BookingNightSimulator(), NIGHTS, new CohortSplitter(), "kim",
                 Texts.of(SimulationView.class, Locale.ENGLISH));
         viewModel.chooseWindow("c50-54");
-        viewModel.uptakeProperty().set(0.1);
+        viewModel.form().uptakeProperty().set(0.1);
 
-        viewModel.run();
+        viewModel.night().run();
 
-        BookingNightResult result = viewModel.resultProperty().get();
+        BookingNightResult result = viewModel.night().resultProperty().get();
         assertFalse(result.outages().isEmpty());
         String crashes = value(viewModel, "System crashes");
         assertTrue(crashes.startsWith(result.outages().size() + ": the first at Mon 19 Jul 2021 20:"), crashes);
@@ -246,15 +248,15 @@ class SimulationViewModelTest {
         };
         SimulationViewModel viewModel = viewModel(background, endless);
 
-        viewModel.run();
+        viewModel.night().run();
         assertTrue(started.await(10, TimeUnit.SECONDS));
-        assertTrue(viewModel.runningProperty().get());
-        viewModel.cancel();
+        assertTrue(viewModel.night().runningProperty().get());
+        viewModel.night().cancel();
 
         assertTrue(stopped.await(10, TimeUnit.SECONDS), "the model saw the cancel");
         drainUiThread();
-        assertFalse(viewModel.runningProperty().get());
-        assertNull(viewModel.resultProperty().get());
+        assertFalse(viewModel.night().runningProperty().get());
+        assertNull(viewModel.night().resultProperty().get());
         assertEquals("Simulation cancelled.", viewModel.statusProperty().get());
     }
 
@@ -285,26 +287,26 @@ class SimulationViewModelTest {
         };
         SimulationViewModel viewModel = viewModel(background, model);
         viewModel.chooseWindow("c50-54");
-        viewModel.uptakeProperty().set(0.001);
-        viewModel.run();
+        viewModel.form().uptakeProperty().set(0.001);
+        viewModel.night().run();
         assertTrue(firstStarted.await(10, TimeUnit.SECONDS));
 
-        viewModel.uptakeProperty().set(0.002);
-        viewModel.run();
+        viewModel.form().uptakeProperty().set(0.002);
+        viewModel.night().run();
         assertTrue(secondEnded.await(10, TimeUnit.SECONDS));
-        while (viewModel.resultProperty().get() == null) {
+        while (viewModel.night().resultProperty().get() == null) {
             Runnable next = uiThread.poll(10, TimeUnit.SECONDS);
             assertNotNull(next, "the second run's result arrives");
             next.run();
         }
-        assertEquals(7_614, viewModel.resultProperty().get().people());
+        assertEquals(7_614, viewModel.night().resultProperty().get().people());
         releaseFirst.countDown();
         assertTrue(firstEnded.await(10, TimeUnit.SECONDS));
         drainUiThread();
 
         assertEquals(2, peopleRun.size());
-        assertEquals(7_614, viewModel.resultProperty().get().people());
-        assertFalse(viewModel.runningProperty().get());
+        assertEquals(7_614, viewModel.night().resultProperty().get().people());
+        assertFalse(viewModel.night().runningProperty().get());
     }
 
     @Test
@@ -314,41 +316,43 @@ class SimulationViewModelTest {
                 parameters.people() / 10_000.0);
         SimulationViewModel viewModel = viewModel(new DirectTaskRunner(), model);
         viewModel.chooseWindow("c50-54");
-        viewModel.targetP95MinutesProperty().set(200);
+        viewModel.advisor().targetP95MinutesProperty().set(200);
         int writesBefore = store.writes();
 
-        viewModel.advise();
+        viewModel.advisor().advise();
 
-        assertTrue(viewModel.canApplyAdviceProperty().get());
-        assertEquals(2, viewModel.adviceProperty().get().proposal().orElseThrow().parts());
-        assertEquals("misses", viewModel.adviceLines().get(0).verdict());
-        assertTrue(viewModel.adviceLines().get(0).why().contains("50–54: p95 wait 5 h 12 min is above the target"),
-                viewModel.adviceLines().get(0).why());
-        assertTrue(viewModel.adviceLines().stream().anyMatch(SimulationViewModel.AdviceLine::proposed));
+        assertTrue(viewModel.advisor().canApplyAdviceProperty().get());
+        assertEquals(2, viewModel.advisor().adviceProperty().get().proposal().orElseThrow().parts());
+        assertEquals("misses", viewModel.advisor().adviceLines().get(0).verdict());
+        assertTrue(viewModel.advisor().adviceLines().get(0).why()
+                        .contains("50–54: p95 wait 5 h 12 min is above the target"),
+                viewModel.advisor().adviceLines().get(0).why());
+        assertTrue(viewModel.advisor().adviceLines().stream().anyMatch(SplitAdvice.AdviceLine::proposed));
 
-        viewModel.applyAdvice();
+        viewModel.advisor().applyAdvice();
 
         assertEquals(writesBefore + 1, store.writes());
         List<Cohort> parts = CohortFamilies.partsOf(working.getPlan(), "c50-54");
         assertEquals(2, parts.size());
         assertTrue(store.audit().get(store.audit().size() - 1).action().contains("Split 50–54 into 2 parts"));
-        assertFalse(viewModel.canApplyAdviceProperty().get());
+        assertFalse(viewModel.advisor().canApplyAdviceProperty().get());
     }
 
     @Test
     void theComparisonRunsTheBaselineAndEveryVariantWithTheSameSeed() {
         SimulationViewModel viewModel = viewModel(new DirectTaskRunner(), new BookingNightSimulator());
         viewModel.chooseWindow("c50-54");
-        viewModel.uptakeProperty().set(0.01);
-        viewModel.addVariant(SimulationViewModel.VariantKind.MULTIPLIER, 3);
+        viewModel.form().uptakeProperty().set(0.01);
+        viewModel.comparison().addVariant(NightComparison.VariantKind.MULTIPLIER, 3);
 
-        viewModel.compare();
+        viewModel.comparison().compare();
 
         assertEquals(List.of("As set", "Capacity ×2", "Split into 2 nights", "Multiplier 3"),
-                viewModel.comparisonLines().stream().map(SimulationViewModel.ComparisonLine::scenario).toList());
-        assertEquals(2, viewModel.comparisonLines().get(2).row().results().size());
-        assertEquals(viewModel.comparisonLines().get(0).row().people(),
-                viewModel.comparisonLines().get(2).row().people(), 2);
+                viewModel.comparison().comparisonLines().stream().map(NightComparison.ComparisonLine::scenario)
+                        .toList());
+        assertEquals(2, viewModel.comparison().comparisonLines().get(2).row().results().size());
+        assertEquals(viewModel.comparison().comparisonLines().get(0).row().people(),
+                viewModel.comparison().comparisonLines().get(2).row().people(), 2);
     }
 
     private static BookingNightResult nightWithP95(BookingNightParameters parameters, double p95) {
@@ -359,7 +363,7 @@ class SimulationViewModelTest {
     }
 
     private static String value(SimulationViewModel viewModel, String figure) {
-        return viewModel.resultLines().stream().filter(line -> line.figure().equals(figure)).findFirst()
+        return viewModel.night().resultLines().stream().filter(line -> line.figure().equals(figure)).findFirst()
                 .orElseThrow(() -> new AssertionError("no figure " + figure)).value();
     }
 

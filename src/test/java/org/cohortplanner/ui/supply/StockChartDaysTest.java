@@ -21,12 +21,12 @@ class StockChartDaysTest {
         LocalDate lastDue = all.stream().filter(d -> d.due() > 0).map(BrandDay::day).max(LocalDate::compareTo)
                 .orElseThrow();
 
-        List<BrandDay> shown = SupplyView.campaignDays(all);
+        List<BrandDay> shown = StockChartPane.campaignDays(all);
 
         assertTrue(all.get(all.size() - 1).day().isAfter(lastDue.plusDays(30)), "the schedule runs on for months");
         assertEquals(all.get(0), shown.get(0));
         assertTrue(!shown.get(shown.size() - 1).day().isAfter(lastDue.plusDays(7)));
         assertTrue(shown.get(shown.size() - 1).day().isAfter(lastDue));
-        assertEquals(List.of(), SupplyView.campaignDays(List.of()));
+        assertEquals(List.of(), StockChartPane.campaignDays(List.of()));
     }
 }

@@ -80,70 +80,70 @@ class TimelineViewModelTest {
 
     @Test
     void fittingTheCampaignShowsEveryBarInTheView() {
-        timeline.setViewport(1000, 400);
-        TimeAxis axis = timeline.getAxis();
+        timeline.viewport().setViewport(1000, 400);
+        TimeAxis axis = timeline.viewport().getAxis();
 
-        assertEquals(0, axis.x(timeline.rangeStart()), 1e-9);
-        assertEquals(1000, axis.x(timeline.rangeEnd()), 1e-3);
+        assertEquals(0, axis.x(timeline.viewport().rangeStart()), 1e-9);
+        assertEquals(1000, axis.x(timeline.viewport().rangeEnd()), 1e-3);
         for (TimelineRow row : timeline.rows()) {
             for (TimelineBar bar : List.of(row.window(), row.vaccination())) {
                 assertTrue(axis.x(bar.from()) > 0 && axis.x(bar.to()) < 1000, bar.toString());
             }
         }
-        assertEquals(168, TimelineViewModel.tickStepHours(axis.hourWidth()), "weeks across the campaign");
+        assertEquals(168, TimelineViewport.tickStepHours(axis.hourWidth()), "weeks across the campaign");
     }
 
     @Test
     void zoomingInAndOutStaysBetweenTheCampaignAndHalfHoursOfSixtyPixels() {
-        timeline.setViewport(1000, 400);
-        double campaign = timeline.getAxis().hourWidth();
+        timeline.viewport().setViewport(1000, 400);
+        double campaign = timeline.viewport().getAxis().hourWidth();
 
-        timeline.zoomOut();
-        assertEquals(campaign, timeline.getAxis().hourWidth(), 1e-9, "no wider than the campaign");
-        timeline.zoomIn();
-        assertEquals(campaign * TimelineViewModel.ZOOM_STEP, timeline.getAxis().hourWidth(), 1e-9);
+        timeline.viewport().zoomOut();
+        assertEquals(campaign, timeline.viewport().getAxis().hourWidth(), 1e-9, "no wider than the campaign");
+        timeline.viewport().zoomIn();
+        assertEquals(campaign * TimelineViewport.ZOOM_STEP, timeline.viewport().getAxis().hourWidth(), 1e-9);
         for (int i = 0; i < 30; i++) {
-            timeline.zoomIn();
+            timeline.viewport().zoomIn();
         }
-        assertEquals(TimelineViewModel.MAX_HOUR_WIDTH, timeline.getAxis().hourWidth(), 1e-9);
-        timeline.fitCampaign();
-        assertEquals(campaign, timeline.getAxis().hourWidth(), 1e-9);
+        assertEquals(TimelineViewport.MAX_HOUR_WIDTH, timeline.viewport().getAxis().hourWidth(), 1e-9);
+        timeline.viewport().fitCampaign();
+        assertEquals(campaign, timeline.viewport().getAxis().hourWidth(), 1e-9);
     }
 
     @Test
     void ctrlWheelZoomKeepsTheTimeUnderTheMouse() {
-        timeline.setViewport(1000, 400);
-        LocalDateTime underMouse = timeline.getAxis().timeAt(400);
+        timeline.viewport().setViewport(1000, 400);
+        LocalDateTime underMouse = timeline.viewport().getAxis().timeAt(400);
 
-        timeline.zoomAt(400, 4);
+        timeline.viewport().zoomAt(400, 4);
 
-        assertEquals(400, timeline.getAxis().x(underMouse), 0.01);
+        assertEquals(400, timeline.viewport().getAxis().x(underMouse), 0.01);
     }
 
     @Test
     void theViewCannotScrollPastTheCampaign() {
-        timeline.setViewport(1000, 400);
-        timeline.zoomAt(0, 8);
+        timeline.viewport().setViewport(1000, 400);
+        timeline.viewport().zoomAt(0, 8);
 
-        timeline.scrollHorizontally(-1_000_000);
-        assertEquals(timeline.rangeStart(), timeline.getAxis().start());
-        timeline.scrollHorizontally(1_000_000);
-        assertEquals(timeline.rangeEnd(), timeline.getAxis().end(1000).withSecond(0).withNano(0));
+        timeline.viewport().scrollHorizontally(-1_000_000);
+        assertEquals(timeline.viewport().rangeStart(), timeline.viewport().getAxis().start());
+        timeline.viewport().scrollHorizontally(1_000_000);
+        assertEquals(timeline.viewport().rangeEnd(), timeline.viewport().getAxis().end(1000).withSecond(0).withNano(0));
     }
 
     @Test
     void openingNightShowsTheSelectedCohortsNightInHours() {
-        timeline.setViewport(960, 400);
+        timeline.viewport().setViewport(960, 400);
         assertFalse(timeline.openingNightAvailableProperty().get());
 
         timeline.select("c50-52");
         timeline.zoomToOpeningNight();
 
         assertTrue(timeline.openingNightAvailableProperty().get());
-        TimeAxis axis = timeline.getAxis();
+        TimeAxis axis = timeline.viewport().getAxis();
         assertEquals(LocalDateTime.of(2021, 7, 20, 18, 0), axis.start());
         assertEquals(16, axis.hoursAcross(960), 1e-9);
-        List<AxisTick> ticks = timeline.ticks();
+        List<AxisTick> ticks = timeline.viewport().ticks();
         assertTrue(ticks.contains(new AxisTick(LocalDateTime.of(2021, 7, 20, 20, 0), "20:00", false)), ticks::toString);
         assertTrue(ticks.contains(new AxisTick(LocalDateTime.of(2021, 7, 21, 0, 0), "Wed 21 Jul 2021", true)),
                 ticks::toString);
@@ -151,31 +151,33 @@ class TimelineViewModelTest {
 
     @Test
     void axisLabelsStayApartAtEveryZoom() {
-        assertEquals(1, TimelineViewModel.tickStepHours(60));
-        assertEquals(2, TimelineViewModel.tickStepHours(30));
-        assertEquals(6, TimelineViewModel.tickStepHours(10));
-        assertEquals(24, TimelineViewModel.tickStepHours(3));
-        assertEquals(168, TimelineViewModel.tickStepHours(0.5));
+        assertEquals(1, TimelineViewport.tickStepHours(60));
+        assertEquals(2, TimelineViewport.tickStepHours(30));
+        assertEquals(6, TimelineViewport.tickStepHours(10));
+        assertEquals(24, TimelineViewport.tickStepHours(3));
+        assertEquals(168, TimelineViewport.tickStepHours(0.5));
         for (double hourWidth : new double[] {120, 45, 7, 2.6, 1.1, 0.4, 0.1}) {
-            int step = TimelineViewModel.tickStepHours(hourWidth);
-            assertTrue(step * hourWidth >= TimelineViewModel.MIN_TICK_SPACING || step == 672, "at " + hourWidth);
+            int step = TimelineViewport.tickStepHours(hourWidth);
+            assertTrue(step * hourWidth >= TimelineViewport.MIN_TICK_SPACING || step == 672, "at " + hourWidth);
         }
     }
 
     @Test
     void clickingABarSelectsItsCohortAndASelectionElsewhereMarksTheRow() {
-        timeline.setViewport(1000, 800);
+        timeline.viewport().setViewport(1000, 800);
         int index = timeline.rows().indexOf(timeline.row("c53-54").orElseThrow());
-        TimelineViewModel.Box box = timeline.box(index, timeline.rows().get(index).window());
+        TimelineViewport.Box box = timeline.viewport().box(index, timeline.rows().get(index).window());
 
-        TimelineBar hit = timeline.barAt(box.x() + box.width() / 2, box.y() + box.height() / 2).orElseThrow();
+        TimelineBar hit = timeline.viewport().barAt(box.x() + box.width() / 2, box.y() + box.height() / 2)
+                .orElseThrow();
         timeline.select(hit.cohortId());
 
         assertEquals("c53-54", selection.getCohortId());
         assertEquals(TimelineBar.Kind.BOOKING_WINDOW, hit.kind());
         selection.select("c18-49-d3");
         assertEquals(timeline.rows().indexOf(timeline.row("c18-49-d3").orElseThrow()), timeline.selectedRowIndex());
-        assertTrue(timeline.barAt(box.x() + box.width() / 2, box.y() + 40 * TimelineViewModel.ROW_HEIGHT).isEmpty());
+        assertTrue(timeline.viewport().barAt(box.x() + box.width() / 2, box.y() + 40 * TimelineViewport.ROW_HEIGHT)
+                .isEmpty());
     }
 
     @Test
@@ -221,10 +223,10 @@ class TimelineViewModelTest {
 
     @Test
     void draggingAWindowSnapsItsOpeningToTheHalfHourAndSavesOneEdit() {
-        timeline.setViewport(960, 400);
+        timeline.viewport().setViewport(960, 400);
         timeline.select("c50-52");
         timeline.zoomToOpeningNight();
-        double hour = timeline.getAxis().hourWidth();
+        double hour = timeline.viewport().getAxis().hourWidth();
 
         assertTrue(timeline.startMove("c50-52"));
         timeline.dragBy(hour * 0.4);
@@ -249,7 +251,7 @@ class TimelineViewModelTest {
 
     @Test
     void escapeOrADragBackToTheStartLeavesThePlanAsItWas() {
-        timeline.setViewport(960, 400);
+        timeline.viewport().setViewport(960, 400);
         assertTrue(timeline.startMove("c53-54"));
         timeline.dragBy(300);
         timeline.cancelMove();

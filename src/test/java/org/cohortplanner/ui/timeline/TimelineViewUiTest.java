@@ -106,7 +106,7 @@ class TimelineViewUiTest {
         robot.clickOn(centreOf("c53-54", true));
         robot.clickOn("#" + TimelineView.OPENING_NIGHT_ID);
         WaitForAsyncUtils.waitForFxEvents();
-        double hour = timeline.getAxis().hourWidth();
+        double hour = timeline.viewport().getAxis().hourWidth();
         BookingWindow before = AS_RUN.cohort("c53-54").orElseThrow().window();
 
         robot.drag(centreOf("c53-54", true)).moveBy(hour / 2, 0).moveBy(hour / 2, 0);
@@ -129,9 +129,9 @@ class TimelineViewUiTest {
     private Point2D centreOf(String cohortId, boolean window) {
         TimelineRow row = timeline.row(cohortId).orElseThrow();
         TimelineBar bar = window ? row.window() : row.vaccination();
-        TimelineViewModel.Box box = timeline.box(timeline.rows().indexOf(row), bar);
+        TimelineViewport.Box box = timeline.viewport().box(timeline.rows().indexOf(row), bar);
         double left = Math.max(box.x(), 0);
-        double right = Math.min(box.x() + box.width(), timeline.viewportWidth());
+        double right = Math.min(box.x() + box.width(), timeline.viewport().viewportWidth());
         return canvas().localToScreen(TimelineView.NAME_WIDTH + (left + right) / 2,
                 TimelineView.HEADER_HEIGHT + box.y() + box.height() / 2);
     }
