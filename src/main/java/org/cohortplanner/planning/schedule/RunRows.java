@@ -102,37 +102,37 @@ final class RunRows {
         long ofDoses = Math.round(run.firstShortOfDoses[d][run.cell(c, r, b)]);
         long ofCapacity = Math.round(run.firstShortOfCapacity[d][run.cell(c, r, b)]);
         long shortage = Math.min(booked, Math.round(run.firstShort(c, r, b, d)));
-        rows.add(new ScheduleRow(at.day(), at.region(), at.cohortId(), at.brand(), 1, booked, at.capacity(),
-                at.stock(), shortage, at.reserved()));
-        due[b][d] += booked;
-        regionDue[r][b][d] += booked;
+        addRow(at, d, r, b, 1, booked, shortage);
         if (shortage > 0) {
             long doses = ofDoses * engine.dosesPerFirstDose[b];
-            shortages.add(new Shortage(at.day(), at.region(), at.cohortId(), at.brand(), 1, shortage, ofDoses,
-                    ofCapacity, doses));
-            countShort(r, b, d, shortage, doses);
+            addShortage(d, r, b, new Shortage(at.day(), at.region(), at.cohortId(), at.brand(), 1, shortage,
+                    ofDoses, ofCapacity, doses));
         }
     }
 
     private void addSecondDoses(Cell at, int d, int r, int c, int b, long second) {
         long ofDoses = Math.round(run.secondShortOfDoses[d][run.cell(c, r, b)]);
         long shortage = Math.min(second, Math.round(run.secondShort(c, r, b, d)));
-        rows.add(new ScheduleRow(at.day(), at.region(), at.cohortId(), at.brand(), 2, second, at.capacity(),
-                at.stock(), shortage, at.reserved()));
-        due[b][d] += second;
-        regionDue[r][b][d] += second;
+        addRow(at, d, r, b, 2, second, shortage);
         if (shortage > 0) {
-            shortages.add(new Shortage(at.day(), at.region(), at.cohortId(), at.brand(), 2, shortage, ofDoses,
-                    Math.max(0, shortage - ofDoses), ofDoses));
-            countShort(r, b, d, shortage, ofDoses);
+            addShortage(d, r, b, new Shortage(at.day(), at.region(), at.cohortId(), at.brand(), 2, shortage,
+                    ofDoses, Math.max(0, shortage - ofDoses), ofDoses));
         }
     }
 
-    private void countShort(int r, int b, int d, long people, long doses) {
-        peopleShort[b][d] += people;
-        dosesShort[b][d] += doses;
-        regionPeopleShort[r][b][d] += people;
-        regionDosesShort[r][b][d] += doses;
+    private void addRow(Cell at, int d, int r, int b, int dose, long people, long shortage) {
+        rows.add(new ScheduleRow(at.day(), at.region(), at.cohortId(), at.brand(), dose, people, at.capacity(),
+                at.stock(), shortage, at.reserved()));
+        due[b][d] += people;
+        regionDue[r][b][d] += people;
+    }
+
+    private void addShortage(int d, int r, int b, Shortage shortage) {
+        shortages.add(shortage);
+        peopleShort[b][d] += shortage.people();
+        dosesShort[b][d] += shortage.doses();
+        regionPeopleShort[r][b][d] += shortage.people();
+        regionDosesShort[r][b][d] += shortage.doses();
     }
 
     /**
