@@ -104,7 +104,7 @@ public final class DashboardViewModel {
         tasks.run(FIGURES_CHANNEL, work -> dashboard.figures(plan, CampaignDashboard.DEFAULT_SEED, work,
                 work.cancellation()), this::show, failure -> {
             computing.set(false);
-            status.set(texts.get("status.failed", Messages.describe(failure)));
+            status.set(texts.get("status.failed", Messages.describe(failure, texts.locale())));
         }, (fraction, message) -> progress.set(fraction));
     }
 

@@ -199,7 +199,7 @@ public final class ExportViewModel {
             setAvailable(WorkbookSheet.DOSE2_CHANGES, true, texts.get("dose2.comparedWith",
                     file.getFileName() == null ? file.toString() : file.getFileName().toString(), told.name()));
             selected.get(WorkbookSheet.DOSE2_CHANGES).set(true);
-        }, failure -> dialogs.showError(texts.get("dose2.readFailed.title"), Messages.describe(failure)));
+        }, failure -> dialogs.showError(texts.get("dose2.readFailed.title"), Messages.describe(failure, texts.locale())));
     }
 
     // ------------------------------------------------------------------------------------------------ exporting
@@ -394,7 +394,7 @@ public final class ExportViewModel {
             }
         } else {
             state.set(State.FAILED);
-            message.set(texts.get("result.failed", Messages.describe(failure)));
+            message.set(texts.get("result.failed", Messages.describe(failure, texts.locale())));
         }
     }
 
@@ -426,7 +426,7 @@ public final class ExportViewModel {
             opener.open(path);
             return path;
         }, opened -> { }, failure -> dialogs.showError(texts.get("open.failed.title"),
-                texts.get("open.failed", path, Messages.describe(failure))));
+                texts.get("open.failed", path, Messages.describe(failure, texts.locale()))));
     }
 
     private static Optional<Path> parse(String text) {

@@ -92,7 +92,7 @@ public final class LiveNightViewModel {
             lastCounts = counts;
             showWindows(counts);
             showLive();
-        }, failure -> problem.set(texts.get("live.pollFailed", Messages.describe(failure))));
+        }, failure -> problem.set(texts.get("live.pollFailed", Messages.describe(failure, texts.locale()))));
     }
 
     /** Stops polling and predicting (the view was closed). */
@@ -167,7 +167,7 @@ public final class LiveNightViewModel {
             trimPrediction();
         }, failure -> {
             predictedFor = null;
-            predictionSummary.set(texts.get("live.predictionFailed", Messages.describe(failure)));
+            predictionSummary.set(texts.get("live.predictionFailed", Messages.describe(failure, texts.locale())));
         });
     }
 

@@ -136,7 +136,7 @@ public final class NightComparison {
         try {
             scenarios = scenarios();
         } catch (IllegalArgumentException invalid) {
-            status.set(Messages.describe(invalid));
+            status.set(Messages.describe(invalid, texts.locale()));
             return;
         }
         long runSeed = chosen.seed();
@@ -152,7 +152,7 @@ public final class NightComparison {
                 },
                 failure -> {
                     comparing.set(false);
-                    status.set(texts.get("status.failed", Messages.describe(failure)));
+                    status.set(texts.get("status.failed", Messages.describe(failure, texts.locale())));
                 },
                 (fraction, message) -> comparisonProgress.set(fraction));
     }

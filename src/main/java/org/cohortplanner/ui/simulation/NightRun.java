@@ -57,7 +57,7 @@ public final class NightRun {
         try {
             night = chosen.parameters();
         } catch (IllegalArgumentException invalid) {
-            status.set(Messages.describe(invalid));
+            status.set(Messages.describe(invalid, texts.locale()));
             return;
         }
         long runSeed = chosen.seed();
@@ -77,7 +77,7 @@ public final class NightRun {
                 },
                 failure -> {
                     running.set(false);
-                    status.set(texts.get("status.failed", Messages.describe(failure)));
+                    status.set(texts.get("status.failed", Messages.describe(failure, texts.locale())));
                 },
                 (fraction, message) -> progress.set(fraction));
     }

@@ -51,7 +51,7 @@ final class Dose2ListExport {
         started.run();
         Consumer<Throwable> failed = failure -> {
             finished.run();
-            dialogs.showError(texts.get("moves.export.title"), Messages.describe(failure));
+            dialogs.showError(texts.get("moves.export.title"), Messages.describe(failure, texts.locale()));
         };
         tasks.run(CHANNEL, work -> Dose2ChangeList.write(plan, list, language, target,
                 WorkbookWriteOptions.in(plan.zone()).replacingExisting(true)), written -> {

@@ -163,7 +163,7 @@ public final class IntervalPoliciesViewModel {
                     found.put(Problem.FIELD_INTERVAL_POLICIES, String.join("\n", policyProblems));
                 }
             } catch (IllegalArgumentException refused) {
-                found.put(Problem.FIELD_INTERVAL_POLICIES, Messages.describe(refused));
+                found.put(Problem.FIELD_INTERVAL_POLICIES, Messages.describe(refused, texts.locale()));
             }
         }
         fieldProblems.keySet().retainAll(found.keySet());
@@ -239,7 +239,7 @@ public final class IntervalPoliciesViewModel {
             }
         }, failure -> {
             busy.set(false);
-            problem.set(Messages.describe(failure));
+            problem.set(Messages.describe(failure, texts.locale()));
         });
     }
 
