@@ -338,7 +338,7 @@ public final class AppContext implements AutoCloseable {
      * The {@code brief} command's report of the working plan (or of it compared with a scenario), with the decisions
      * of the store's audit trail since the day chosen.
      */
-    private void writeBriefing(BriefingRequest request, TaskRunner.Progress progress) throws Exception {
+    private void writeBriefing(BriefingRequest request, TaskRunner.Job progress) throws Exception {
         List<Plan> plans = new ArrayList<>();
         plans.add(request.plan());
         request.comparedPlan().ifPresent(plans::add);

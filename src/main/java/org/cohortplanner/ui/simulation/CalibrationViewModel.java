@@ -302,9 +302,8 @@ public final class CalibrationViewModel {
         progress.set(0);
         status.set(texts.get("calibration.running", cohort.name()));
         tasks.run(CHANNEL,
-                work -> SimulationViewModel.runModel(token -> new NightCalibration(model).fit(plan, cohort,
-                        nights.limit().appointments(plan, cohort), observed, parameters, runSeed,
-                        done -> SimulationViewModel.report(work, token, done), token)),
+                work -> new NightCalibration(model).fit(plan, cohort, nights.limit().appointments(plan, cohort),
+                        observed, parameters, runSeed, work, work.cancellation()),
                 finished -> {
                     running.set(false);
                     progress.set(1);

@@ -144,8 +144,7 @@ public final class NightComparison {
         comparing.set(true);
         comparisonProgress.set(0);
         tasks.run(COMPARISON_CHANNEL,
-                work -> SimulationViewModel.runModel(token -> comparison.compare(scenarios, runSeed,
-                        done -> SimulationViewModel.report(work, token, done), token)),
+                work -> comparison.compare(scenarios, runSeed, work, work.cancellation()),
                 rows -> {
                     comparing.set(false);
                     comparisonProgress.set(1);

@@ -66,8 +66,7 @@ public final class NightRun {
         progress.set(0);
         status.set(texts.get("status.running", night.windowName()));
         tasks.run(RUN_CHANNEL,
-                work -> SimulationViewModel.runModel(token -> model.run(night, runSeed,
-                        done -> SimulationViewModel.report(work, token, done), token)),
+                work -> model.run(night, runSeed, work, work.cancellation()),
                 finished -> {
                     running.set(false);
                     progress.set(1);

@@ -97,8 +97,7 @@ public final class SplitAdvice {
         canApplyAdvice.set(false);
         adviceSummary.set(texts.get("advice.running", cohort.get().name()));
         tasks.run(ADVICE_CHANNEL,
-                work -> SimulationViewModel.runModel(token -> advisor.advise(plan, cohort.get(), targets, runSeed,
-                        done -> SimulationViewModel.report(work, token, done), token)),
+                work -> advisor.advise(plan, cohort.get(), targets, runSeed, work, work.cancellation()),
                 finished -> {
                     advising.set(false);
                     advisedPlan = plan;

@@ -35,6 +35,7 @@ import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.WorkingPlan;
+import org.cohortplanner.work.Progress;
 
 /**
  * The "Dose intervals" part of the Supply screen: the plan's interval policies, one being added, changed or removed,
@@ -362,7 +363,7 @@ public final class IntervalPoliciesViewModel {
             return;
         }
         listExport.export(shown.planAfter(), moves, "dose2-changes-intervals.xlsx", () -> busy.set(true),
-                () -> busy.set(false), TaskRunner.ProgressListener.IGNORE);
+                () -> busy.set(false), Progress.none());
     }
 
     static Map<String, String> cohortNames(Plan plan) {

@@ -1,0 +1,96 @@
+package org.cohortplanner.export;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.cohortplanner.files.AtomicFiles;
+
+/**
+ * Where an export's file goes: checked before anything is written (the folder exists and is writable, an existing
+ * file is replaced only when the user confirmed it), written through {@link AtomicFiles} into a hidden .part file
+ * beside it and moved into place in one step, with every failure said as a message that names the file.
+ */
+final class WorkbookTarget {
+
+    private WorkbookTarget() {
+    }
+
+    /**
+     * Writes a file that is not a workbook (the dose-2 change list as CSV) the way workbooks are written: into a
+     * hidden .part file beside the target, moved into place only when complete, an existing file replaced only when
+     * the options say so.
+     */
+    static Path writeFile(Path target, WorkbookWriteOptions options, AtomicFiles.Content content)
+            throws WorkbookExportException {
+        check(target, options.replaceExisting());
+        try {
+            return AtomicFiles.write(target, options.replaceExisting(), content);
+        } catch (FileAlreadyExistsException e) {
+            throw new WorkbookTargetExistsException(target);
+        } catch (IOException e) {
+            throw new WorkbookTargetException(cannotWrite(target, e), e);
+        }
+    }
+
+    static void check(Path target, boolean replaceExisting) throws WorkbookExportException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (folder == null || !Files.exists(folder)) {
+            throw new WorkbookTargetException("cannot write " + target + ": folder " + folder + " does not exist");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new WorkbookTargetException("cannot write " + target + ": " + folder + " is not a folder");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new WorkbookTargetException("cannot write " + target + ": it is a folder, not a file");
+        }
+        if (Files.exists(absolute)) {
+            if (!replaceExisting) {
+                throw new WorkbookTargetExistsException(target);
+            }
+            if (!Files.isRegularFile(absolute)) {
+                throw new WorkbookTargetException("cannot replace " + target + ": it is not a regular file");
+            }
+        }
+        if (!Files.isWritable(folder)) {
+            throw new WorkbookTargetException("cannot write " + target + ": folder " + folder + " is read-only");
+        }
+    }
+
+    static AtomicFiles.Temporary createTemporary(Path target, boolean replaceExisting)
+            throws WorkbookExportException {
+        try {
+            return AtomicFiles.Temporary.beside(target, replaceExisting);
+        } catch (IOException e) {
+            throw new WorkbookTargetException(cannotWrite(target, e), e);
+        }
+    }
+
+    static Path moveIntoPlace(AtomicFiles.Temporary temporary, Path target, boolean replaceExisting)
+            throws WorkbookExportException {
+        try {
+            return temporary.moveIntoPlace(replaceExisting);
+        } catch (FileAlreadyExistsException e) {
+            throw new WorkbookTargetExistsException(target);
+        } catch (IOException e) {
+            throw new WorkbookTargetException(cannotWrite(target, e), e);
+        }
+    }
+
+    static String cannotWrite(Path target, IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "cannot write " + target + ": permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "cannot write " + target + ": folder does not exist";
+        }
+        if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
+            return "cannot write " + target + ": " + fileSystem.getReason();
+        }
+        return "cannot write " + target + ": " + e.getMessage();
+    }
+}
