@@ -28,6 +28,7 @@ import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.export.BriefingPdf;
 import org.cohortplanner.planning.CohortSplitter;
+import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
 import org.cohortplanner.simulation.CampaignDashboard;
@@ -115,6 +116,11 @@ public final class AppContext implements AutoCloseable {
     private CohortSelection selection;
     private RegionSelection regionSelection;
     private ShellViewModel shell;
+    /** The Simulation and Export screens' view models while built, and what they held at the last rebuild. */
+    private SimulationViewModel simulationShown;
+    private ExportViewModel exportShown;
+    private BookingNightResult keptNight;
+    private ExportViewModel.Choices keptExport;
 
     AppContext(PlanStore store, TaskRunner tasks, String user) {
         this(store, tasks, user, ConsoleSettingsAccess.inMemory(null), false);
@@ -276,6 +282,12 @@ public final class AppContext implements AutoCloseable {
             RegionSelection region = new RegionSelection();
             region.select(regionSelection.getRegion());
             regionSelection = region;
+            // What a screen holds beyond the plan goes over to its successor as values, not as the old view model
+            // (which would keep the old screen alive).
+            keptNight = simulationShown == null ? keptNight : simulationShown.night().resultProperty().get();
+            keptExport = exportShown == null ? keptExport : exportShown.choices();
+            simulationShown = null;
+            exportShown = null;
         }
         UserDialogs dialogs = new FxUserDialogs(() -> stage, locale);
         PlanFileAccess files = new JsonPlanFileAccess();
@@ -306,14 +318,25 @@ public final class AppContext implements AutoCloseable {
             return new SupplyView(supply).root();
         });
         Texts simulationTexts = Texts.of(SimulationView.class, locale);
-        screens.put(Screen.SIMULATION, () -> new SimulationView(new SimulationViewModel(working, tasks, selection,
-                new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user, simulationTexts),
-                new CalibrationViewModel(working, tasks, dialogs, file -> ObservedNightFiles.read(file).observations(),
-                        new BookingNightSimulator(), BookingNights.standard(), user, simulationTexts)).root());
+        screens.put(Screen.SIMULATION, () -> {
+            SimulationViewModel simulation = new SimulationViewModel(working, tasks, selection,
+                    new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user, simulationTexts);
+            simulation.night().show(keptNight);
+            simulationShown = simulation;
+            return new SimulationView(simulation, new CalibrationViewModel(working, tasks, dialogs,
+                    file -> ObservedNightFiles.read(file).observations(), new BookingNightSimulator(),
+                    BookingNights.standard(), user, simulationTexts)).root();
+        });
         Texts exportTexts = Texts.of(ExportView.class, locale);
-        screens.put(Screen.EXPORT, () -> new ExportView(new ExportViewModel(working, store, files, tasks, dialogs,
-                new FxExportChoosers(() -> stage, exportTexts), new SystemDesktopOpener(), exportTexts),
-                exportTexts).root());
+        screens.put(Screen.EXPORT, () -> {
+            ExportViewModel export = new ExportViewModel(working, store, files, tasks, dialogs,
+                    new FxExportChoosers(() -> stage, exportTexts), new SystemDesktopOpener(), exportTexts);
+            if (keptExport != null) {
+                export.restore(keptExport);
+            }
+            exportShown = export;
+            return new ExportView(export, exportTexts).root();
+        });
         screens.put(Screen.AUDIT, () -> new AuditView(new AuditViewModel(store, working, tasks, locale)).root());
         screens.put(Screen.PROVINCES, () -> new ProvincesView(new ProvincesViewModel(working, tasks,
                 CampaignDashboard.standard(), regionSelection, Texts.of(ProvincesView.class, locale))).root());

@@ -446,6 +446,32 @@ public final class ExportViewModel {
 
     // ------------------------------------------------------------------------------------------------ properties
 
+    /** What the user chose on the screen: the sheets, the workbook's file, one workbook per region and its folder. */
+    public record Choices(Set<WorkbookSheet> sheets, String workbookFile, boolean perRegion, String regionFolder) {
+        public Choices {
+            sheets = Set.copyOf(sheets);
+        }
+    }
+
+    /** The choices as they stand, to be given to the screen built anew for another language. */
+    public Choices choices() {
+        Set<WorkbookSheet> sheets = EnumSet.noneOf(WorkbookSheet.class);
+        selected.forEach((sheet, chosen) -> {
+            if (chosen.get()) {
+                sheets.add(sheet);
+            }
+        });
+        return new Choices(sheets, workbookFile.get(), perRegion.get(), regionFolder.get());
+    }
+
+    /** Takes up the choices of the screen this one replaces. */
+    public void restore(Choices choices) {
+        selected.forEach((sheet, chosen) -> chosen.set(choices.sheets().contains(sheet)));
+        workbookFile.set(choices.workbookFile());
+        perRegion.set(choices.perRegion());
+        regionFolder.set(choices.regionFolder());
+    }
+
     public BooleanProperty selectedProperty(WorkbookSheet sheet) {
         return selected.get(sheet);
     }

@@ -89,6 +89,19 @@ public final class NightRun {
         status.set(texts.get("status.cancelled"));
     }
 
+    /**
+     * Shows a result of the screen this one replaces (built anew for another language), if it is of the window
+     * chosen here; its lines are written in this screen's language.
+     */
+    public void show(BookingNightResult kept) {
+        if (kept == null || running.get() || chosen.cohort().isEmpty()
+                || !chosen.cohort().get().name().equals(kept.parameters().windowName())) {
+            return;
+        }
+        result.set(kept);
+        resultLines.setAll(resultLines(kept, chosen.zone()));
+    }
+
     /** Drops the run still going and the result shown (another window is chosen). */
     void clear() {
         tasks.cancel(RUN_CHANNEL);
