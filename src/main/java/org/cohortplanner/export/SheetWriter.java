@@ -9,6 +9,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.work.CancelledException;
 
 /**
@@ -48,8 +49,8 @@ final class SheetWriter {
             for (R item : table.rows()) {
                 progress.checkCancelled();
                 if (rowIndex > maxRow) {
-                    throw new WorkbookExportException("sheet " + table.name() + " has more rows than Excel allows ("
-                            + maxRow + "); export a workbook per region instead");
+                    throw new WorkbookExportException(Phrase.of("export.tooManyRows", table.name(),
+                            String.valueOf(maxRow)), null);
                 }
                 Row row = sheet.createRow(rowIndex);
                 for (int i = 0; i < writers.length; i++) {

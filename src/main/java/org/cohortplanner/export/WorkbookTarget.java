@@ -7,6 +7,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.files.AtomicFiles;
 
 /**
@@ -40,24 +41,27 @@ final class WorkbookTarget {
         Path absolute = target.toAbsolutePath();
         Path folder = absolute.getParent();
         if (folder == null || !Files.exists(folder)) {
-            throw new WorkbookTargetException("cannot write " + target + ": folder " + folder + " does not exist");
+            throw new WorkbookTargetException(Phrase.of("export.folderMissing", target.toString(), folder.toString()),
+                    null);
         }
         if (!Files.isDirectory(folder)) {
-            throw new WorkbookTargetException("cannot write " + target + ": " + folder + " is not a folder");
+            throw new WorkbookTargetException(Phrase.of("export.notAFolder", target.toString(), folder.toString()),
+                    null);
         }
         if (Files.isDirectory(absolute)) {
-            throw new WorkbookTargetException("cannot write " + target + ": it is a folder, not a file");
+            throw new WorkbookTargetException(Phrase.of("export.isFolder", target.toString()), null);
         }
         if (Files.exists(absolute)) {
             if (!replaceExisting) {
                 throw new WorkbookTargetExistsException(target);
             }
             if (!Files.isRegularFile(absolute)) {
-                throw new WorkbookTargetException("cannot replace " + target + ": it is not a regular file");
+                throw new WorkbookTargetException(Phrase.of("export.notRegular", target.toString()), null);
             }
         }
         if (!Files.isWritable(folder)) {
-            throw new WorkbookTargetException("cannot write " + target + ": folder " + folder + " is read-only");
+            throw new WorkbookTargetException(Phrase.of("export.readOnly", target.toString(), folder.toString()),
+                    null);
         }
     }
 
@@ -81,16 +85,16 @@ final class WorkbookTarget {
         }
     }
 
-    static String cannotWrite(Path target, IOException e) {
+    static Phrase cannotWrite(Path target, IOException e) {
         if (e instanceof AccessDeniedException) {
-            return "cannot write " + target + ": permission denied";
+            return Phrase.of("export.denied", target.toString());
         }
         if (e instanceof NoSuchFileException) {
-            return "cannot write " + target + ": folder does not exist";
+            return Phrase.of("export.noFolder", target.toString());
         }
         if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
-            return "cannot write " + target + ": " + fileSystem.getReason();
+            return Phrase.of("export.failed", target.toString(), fileSystem.getReason());
         }
-        return "cannot write " + target + ": " + e.getMessage();
+        return Phrase.of("export.failed", target.toString(), String.valueOf(e.getMessage()));
     }
 }
