@@ -66,6 +66,7 @@ public final class CohortsView {
     public static final String EDITOR_ID = CohortEditorView.PANEL_ID;
     public static final String EDITOR_SAVE_ID = CohortEditorView.SAVE_ID;
     public static final String EDITOR_NAME_ID = CohortEditorView.NAME_ID;
+    public static final String EDITOR_CANCEL_ID = CohortEditorView.CANCEL_ID;
     public static final String SPLIT_PREVIEW_ID = SplitDialog.PREVIEW_ID;
     public static final String SPLIT_BOUNDARY_ID = SplitDialog.BOUNDARY_ID;
     public static final KeyCombination NEW_KEYS = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN,
@@ -204,7 +205,7 @@ public final class CohortsView {
                     });
             body.getItems().add(view.root());
             body.setDividerPositions(0.6);
-            view.root().lookup("#" + CohortEditorView.NAME_ID).requestFocus();
+            view.focusName();
         }
     }
 
