@@ -28,6 +28,7 @@ import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.export.BriefingPdf;
 import org.cohortplanner.planning.CohortSplitter;
+import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
 import org.cohortplanner.simulation.CampaignDashboard;
@@ -41,6 +42,7 @@ import org.cohortplanner.store.json.PlanFiles;
 import org.cohortplanner.store.remote.RemotePlanStore;
 import org.cohortplanner.store.settings.ConsoleSettings;
 import org.cohortplanner.store.settings.SettingsFile;
+import org.cohortplanner.store.settings.TableStateFile;
 import org.cohortplanner.ui.audit.AuditView;
 import org.cohortplanner.ui.audit.AuditViewModel;
 import org.cohortplanner.ui.cohorts.CohortsView;
@@ -48,6 +50,7 @@ import org.cohortplanner.ui.cohorts.CohortsViewModel;
 import org.cohortplanner.ui.dashboard.DashboardTarget;
 import org.cohortplanner.ui.dashboard.DashboardView;
 import org.cohortplanner.ui.dashboard.DashboardViewModel;
+import org.cohortplanner.ui.common.TableMemory;
 import org.cohortplanner.ui.common.CohortSelection;
 import org.cohortplanner.ui.common.RegionSelection;
 import org.cohortplanner.ui.common.ExecutorTaskRunner;
@@ -113,6 +116,11 @@ public final class AppContext implements AutoCloseable {
     private CohortSelection selection;
     private RegionSelection regionSelection;
     private ShellViewModel shell;
+    /** The Simulation and Export screens' view models while built, and what they held at the last rebuild. */
+    private SimulationViewModel simulationShown;
+    private ExportViewModel exportShown;
+    private BookingNightResult keptNight;
+    private ExportViewModel.Choices keptExport;
 
     AppContext(PlanStore store, TaskRunner tasks, String user) {
         this(store, tasks, user, ConsoleSettingsAccess.inMemory(null), false);
@@ -144,6 +152,7 @@ public final class AppContext implements AutoCloseable {
     public static AppContext open(ConsoleOptions options, SettingsFile settingsFile) {
         boolean settingsSaved = settingsFile.exists();
         ConsoleSettings saved = settingsFile.read().orElseGet(ConsoleSettings::defaults);
+        TableMemory.use(TableStateFile.beside(settingsFile));
         Path dataDir = options.dataDir() != null ? options.dataDir() : saved.dataDirectory();
         SavedSettings settings = new SavedSettings(settingsFile, saved, DataLocation.resolve(dataDir).directory(),
                 DataLocation.userDefault().directory());
@@ -273,6 +282,12 @@ public final class AppContext implements AutoCloseable {
             RegionSelection region = new RegionSelection();
             region.select(regionSelection.getRegion());
             regionSelection = region;
+            // What a screen holds beyond the plan goes over to its successor as values, not as the old view model
+            // (which would keep the old screen alive).
+            keptNight = simulationShown == null ? keptNight : simulationShown.night().resultProperty().get();
+            keptExport = exportShown == null ? keptExport : exportShown.choices();
+            simulationShown = null;
+            exportShown = null;
         }
         UserDialogs dialogs = new FxUserDialogs(() -> stage, locale);
         PlanFileAccess files = new JsonPlanFileAccess();
@@ -303,14 +318,25 @@ public final class AppContext implements AutoCloseable {
             return new SupplyView(supply).root();
         });
         Texts simulationTexts = Texts.of(SimulationView.class, locale);
-        screens.put(Screen.SIMULATION, () -> new SimulationView(new SimulationViewModel(working, tasks, selection,
-                new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user, simulationTexts),
-                new CalibrationViewModel(working, tasks, dialogs, file -> ObservedNightFiles.read(file).observations(),
-                        new BookingNightSimulator(), BookingNights.standard(), user, simulationTexts)).root());
+        screens.put(Screen.SIMULATION, () -> {
+            SimulationViewModel simulation = new SimulationViewModel(working, tasks, selection,
+                    new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user, simulationTexts);
+            simulation.night().show(keptNight);
+            simulationShown = simulation;
+            return new SimulationView(simulation, new CalibrationViewModel(working, tasks, dialogs,
+                    file -> ObservedNightFiles.read(file).observations(), new BookingNightSimulator(),
+                    BookingNights.standard(), user, simulationTexts)).root();
+        });
         Texts exportTexts = Texts.of(ExportView.class, locale);
-        screens.put(Screen.EXPORT, () -> new ExportView(new ExportViewModel(working, store, files, tasks, dialogs,
-                new FxExportChoosers(() -> stage, exportTexts), new SystemDesktopOpener(), exportTexts),
-                exportTexts).root());
+        screens.put(Screen.EXPORT, () -> {
+            ExportViewModel export = new ExportViewModel(working, store, files, tasks, dialogs,
+                    new FxExportChoosers(() -> stage, exportTexts), new SystemDesktopOpener(), exportTexts);
+            if (keptExport != null) {
+                export.restore(keptExport);
+            }
+            exportShown = export;
+            return new ExportView(export, exportTexts).root();
+        });
         screens.put(Screen.AUDIT, () -> new AuditView(new AuditViewModel(store, working, tasks, locale)).root());
         screens.put(Screen.PROVINCES, () -> new ProvincesView(new ProvincesViewModel(working, tasks,
                 CampaignDashboard.standard(), regionSelection, Texts.of(ProvincesView.class, locale))).root());
@@ -335,7 +361,7 @@ public final class AppContext implements AutoCloseable {
      * The {@code brief} command's report of the working plan (or of it compared with a scenario), with the decisions
      * of the store's audit trail since the day chosen.
      */
-    private void writeBriefing(BriefingRequest request, TaskRunner.Progress progress) throws Exception {
+    private void writeBriefing(BriefingRequest request, TaskRunner.Job progress) throws Exception {
         List<Plan> plans = new ArrayList<>();
         plans.add(request.plan());
         request.comparedPlan().ifPresent(plans::add);

@@ -115,7 +115,7 @@ public final class CohortPlannerApp extends Application {
         System.err.println("cohort-planner: " + message);
         Texts texts = Texts.of(ShellView.class, locale);
         Alert alert = FxUserDialogs.messageAlert(Alert.AlertType.ERROR, null, texts.get("startup.failed"),
-                message);
+                Messages.describe(failure, locale));
         alert.setHeaderText(texts.get("startup.noStore"));
         alert.getButtonTypes().setAll(FxUserDialogs.okButton(locale));
         alert.showAndWait();

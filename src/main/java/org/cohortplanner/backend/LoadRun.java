@@ -33,11 +33,11 @@ import org.cohortplanner.simulation.ArrivalProfile;
 import org.cohortplanner.simulation.BookingNightParameters;
 import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.BookingNightSimulator;
-import org.cohortplanner.simulation.CancellationToken;
 import org.cohortplanner.simulation.Patience;
-import org.cohortplanner.simulation.ProgressListener;
 import org.cohortplanner.simulation.ServiceTime;
 import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.Progress;
 
 /**
  * A bounded load run of the booking backend on loopback: a night's people arrive in the opening burst, many clients
@@ -194,7 +194,7 @@ public final class LoadRun {
         }
         printMeasured(out, measured, 1);
         BookingNightResult predicted = new BookingNightSimulator().run(parameters(plan), settings.seed(),
-                ProgressListener.NONE, CancellationToken.never());
+                Progress.none(), Cancellation.never());
         print(out, measured, predicted, live);
     }
 

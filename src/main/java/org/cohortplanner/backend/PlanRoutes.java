@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.store.json.PhraseJson;
@@ -78,7 +79,7 @@ final class PlanRoutes {
             Plan plan = PlanJson.planFrom(body);
             return new PlanService.Edit(plan, header(ctx, CHANGE_ACTION, "Saved the plan '" + plan.name() + "'"),
                     header(ctx, CHANGE_BEFORE, ""), header(ctx, CHANGE_AFTER, ""), header(ctx, CHANGE_REASON, ""),
-                    PhraseJson.phrase(header(ctx, CHANGE_CODE, ""), header(ctx, CHANGE_ARGS, "")));
+                    what(ctx, "audit.api.planSaved", plan.name()));
         });
         ctx.header("ETag", PlanJson.tagOf(saved.version()));
         Api.json(ctx, 200, PlanFiles.toJson(saved.plan()));
@@ -146,7 +147,8 @@ final class PlanRoutes {
             }
             Plan plan = PlanJson.planWith(current.tree(), part.listKey(), index, body);
             return new PlanService.Edit(plan, header(ctx, CHANGE_ACTION, "Changed " + part.noun() + " " + key),
-                    PlanJson.text(before), PlanJson.text(body), header(ctx, CHANGE_REASON, ""));
+                    PlanJson.text(before), PlanJson.text(body), header(ctx, CHANGE_REASON, ""),
+                    what(ctx, "audit.api.changed." + part.listKey(), key));
         });
         JsonNode item = saved.tree().path(part.listKey()).get(indexOf(saved, part, key));
         ctx.header("ETag", PlanJson.tagOf(item));
@@ -175,7 +177,8 @@ final class PlanRoutes {
             Plan plan = PlanJson.planWith(current.tree(), part.listKey(), -1, body);
             created[0] = key.asText();
             return new PlanService.Edit(plan, header(ctx, CHANGE_ACTION, "Added " + part.noun() + " " + key.asText()),
-                    "", PlanJson.text(body), header(ctx, CHANGE_REASON, ""));
+                    "", PlanJson.text(body), header(ctx, CHANGE_REASON, ""),
+                    what(ctx, "audit.api.added." + part.listKey(), key.asText()));
         });
         JsonNode item = saved.tree().path(part.listKey()).get(indexOf(saved, part, created[0]));
         ctx.header("ETag", PlanJson.tagOf(item));
@@ -198,7 +201,8 @@ final class PlanRoutes {
             }
             Plan plan = PlanJson.planWithout(current.tree(), part.listKey(), index);
             return new PlanService.Edit(plan, header(ctx, CHANGE_ACTION, "Removed " + part.noun() + " " + key),
-                    PlanJson.text(before), "", header(ctx, CHANGE_REASON, ""));
+                    PlanJson.text(before), "", header(ctx, CHANGE_REASON, ""),
+                    what(ctx, "audit.api.removed." + part.listKey(), key));
         });
         ctx.status(204);
     }
@@ -232,12 +236,16 @@ final class PlanRoutes {
         AuditEntry last = audit.get(audit.size() - 1);
         ObjectNode withChange = PlanJson.MAPPER.createObjectNode();
         withChange.set("plan", current);
-        withChange.putObject("lastChange")
+        ObjectNode lastChange = withChange.putObject("lastChange")
                 .put("user", last.user())
                 .put("action", last.action())
                 .put("at", last.at().toString())
                 .put("reason", last.reason())
                 .put("planVersion", last.planVersion());
+        if (last.what() != null) {
+            lastChange.put("code", last.what().code());
+            lastChange.set("args", PhraseJson.argumentsTree(last.what()));
+        }
         return new ApiException(412, what + " was changed by " + last.user() + " (" + last.action() + ") since you "
                 + "read it; nothing was changed: read it again, re-apply your edit and send it with ETag " + tag,
                 null, "VERSION_MISMATCH", withChange, tag);
@@ -250,6 +258,19 @@ final class PlanRoutes {
     }
 
     /** A header's text, percent-encoded UTF-8 on the wire so that "50–54" survives HTTP's Latin-1 headers. */
+    /**
+     * What a change says as a phrase, so that the audit shows it in the reader's language: the client's own
+     * (X-Change-Code and X-Change-Args), else, when the client gave no text of its own either, the backend's phrase for
+     * what the request did; a client that says only a text (X-Change-Action) keeps it as it is.
+     */
+    static Phrase what(Context ctx, String code, Object... arguments) {
+        Phrase given = PhraseJson.phrase(header(ctx, CHANGE_CODE, ""), header(ctx, CHANGE_ARGS, ""));
+        if (given != null) {
+            return given;
+        }
+        return header(ctx, CHANGE_ACTION, "").isEmpty() ? Phrase.of(code, arguments) : null;
+    }
+
     static String header(Context ctx, String name, String otherwise) {
         String value = ctx.header(name);
         if (value == null || value.isBlank()) {

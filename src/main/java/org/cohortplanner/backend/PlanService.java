@@ -128,7 +128,7 @@ public final class PlanService {
             return;
         }
         Plan saved = store.replace(plan.withVersion(0), PlanChange.of(user, "Seeded the backend with plan '"
-                + plan.name() + "'"));
+                + plan.name() + "'").withWhat(Phrase.of("audit.api.seeded", plan.name())));
         publish(snapshotOf(saved));
     }
 

@@ -80,7 +80,8 @@ final class ScenarioRoutes {
         String reason = PlanRoutes.header(ctx, PlanRoutes.CHANGE_REASON, "");
         SavedScenario saved;
         try {
-            saved = store.createScenario(name, plan, new PlanChange(caller.user(), action, "", name, reason));
+            saved = store.createScenario(name, plan, new PlanChange(caller.user(), action, "", name, reason,
+                    PlanRoutes.what(ctx, "audit.scenario.saved", name)));
         } catch (ScenarioNameTakenException taken) {
             ObjectNode existing = PlanJson.MAPPER.createObjectNode().put("name", taken.name())
                     .put("savedBy", taken.savedBy()).put("savedAt", String.valueOf(taken.savedAt()));
@@ -101,7 +102,8 @@ final class ScenarioRoutes {
         SavedScenario scenario = store.scenario(id).orElseThrow(() -> missing(ctx));
         String action = PlanRoutes.header(ctx, PlanRoutes.CHANGE_ACTION, "Deleted scenario " + scenario.name());
         String reason = PlanRoutes.header(ctx, PlanRoutes.CHANGE_REASON, "");
-        if (!store.deleteScenario(id, new PlanChange(caller.user(), action, scenario.name(), "", reason))) {
+        if (!store.deleteScenario(id, new PlanChange(caller.user(), action, scenario.name(), "", reason,
+                PlanRoutes.what(ctx, "audit.scenario.deleted", scenario.name())))) {
             throw missing(ctx);
         }
         ctx.status(204);

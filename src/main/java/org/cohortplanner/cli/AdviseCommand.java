@@ -11,9 +11,9 @@ import org.cohortplanner.planning.CohortFamilies;
 import org.cohortplanner.planning.CohortSplitter;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
-import org.cohortplanner.simulation.CancellationToken;
-import org.cohortplanner.simulation.ProgressListener;
 import org.cohortplanner.simulation.SplitAdvisor;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,8 +75,8 @@ public final class AdviseCommand implements Callable<Integer> {
         }
         SplitAdvisor advisor = new SplitAdvisor(new BookingNightSimulator(), BookingNights.standard(),
                 new CohortSplitter());
-        SplitAdvisor.Advice advice = advisor.advise(plan, cohort, targets, seed, ProgressListener.NONE,
-                CancellationToken.never());
+        SplitAdvisor.Advice advice = advisor.advise(plan, cohort, targets, seed, Progress.none(),
+                Cancellation.never());
         if (json) {
             out.println(json(advice));
         } else {

@@ -13,11 +13,11 @@ import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
-import org.cohortplanner.simulation.CancellationToken;
 import org.cohortplanner.simulation.NightCalibration;
-import org.cohortplanner.simulation.ProgressListener;
 import org.cohortplanner.store.json.ObservedNightFiles;
 import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,7 +82,7 @@ public final class CalibrateCommand implements Callable<Integer> {
         ObservedNightFiles.ObservedNight observed = ObservedNightFiles.read(observedFile);
         long appointments = nights.limit().appointments(plan, window);
         NightCalibration.Fit fitted = new NightCalibration(new BookingNightSimulator()).fit(plan, window, appointments,
-                observed.observations(), parameters, seed, ProgressListener.NONE, CancellationToken.never());
+                observed.observations(), parameters, seed, Progress.none(), Cancellation.never());
         if (out != null) {
             PlanFiles.write(fitted.fittedPlan(), out);
         }

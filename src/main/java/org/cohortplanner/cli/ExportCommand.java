@@ -16,8 +16,8 @@ import org.cohortplanner.export.WorkbookExportException;
 import org.cohortplanner.export.WorkbookSheet;
 import org.cohortplanner.export.WorkbookWriteOptions;
 import org.cohortplanner.planning.slip.SecondDoseMove;
-import org.cohortplanner.simulation.CancellationToken;
 import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.work.Cancellation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -107,18 +107,15 @@ public final class ExportCommand implements Callable<Integer> {
         String[] step = {"build the schedule of"};
         PlanWorkbookContent content;
         try {
-            content = WorkbookContentBuilder.build(plan, told, chosen, List::of, CancellationToken.never(),
-                    new WorkbookContentBuilder.Steps() {
-                        @Override
-                        public void simulating() {
+            content = WorkbookContentBuilder.build(plan, told, chosen, List::of, Cancellation.never(),
+                    (fraction, building) -> {
+                        if (building == WorkbookContentBuilder.Step.SIMULATING) {
                             step[0] = "simulate the booking nights of";
                         }
                     });
         } catch (RuntimeException e) {
             throw new CommandRefusedException("cannot " + step[0] + " " + planFile.file() + ": " + e.getMessage(),
                     FAILED);
-        } catch (WorkbookExportException neverCancelled) {
-            throw new IllegalStateException(neverCancelled);
         }
         long rows = content.scheduleRows();
         List<SecondDoseMove> moves = content.dose2Changes();

@@ -73,6 +73,13 @@ public record Plan(
         requireUnique(transfers, Transfer::id, "transfer id");
         requireUnique(allocationRules, AllocationRule::id, "allocation rule id");
         requireUnique(intervalPolicies, IntervalPolicy::id, "interval policy id");
+        requireKnownNames(cohorts, brands, deliveries, sites, regions, transfers, allocationRules, intervalPolicies);
+    }
+
+    /** Every brand and region the plan's parts name is one of the plan's, and every interval one its brand allows. */
+    private static void requireKnownNames(List<Cohort> cohorts, List<VaccineBrand> brands, List<Delivery> deliveries,
+            List<SiteGroup> sites, List<Region> regions, List<Transfer> transfers,
+            List<AllocationRule> allocationRules, List<IntervalPolicy> intervalPolicies) {
         Set<String> brandNames = brands.stream().map(VaccineBrand::name).collect(Collectors.toSet());
         for (Cohort cohort : cohorts) {
             for (String brand : cohort.brands().shares().keySet()) {

@@ -62,7 +62,7 @@ public final class BriefingPdf {
         } catch (FileAlreadyExistsException e) {
             throw new WorkbookTargetExistsException(absolute);
         } catch (IOException e) {
-            throw new WorkbookTargetException(WorkbookWriter.cannotWrite(absolute, e), e);
+            throw new WorkbookTargetException(WorkbookTarget.cannotWrite(absolute, e), e);
         }
     }
 

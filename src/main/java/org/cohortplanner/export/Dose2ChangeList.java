@@ -87,7 +87,7 @@ public final class Dose2ChangeList {
     public static Path writeCsv(Plan plan, List<SecondDoseMove> moves, Map<String, String> headers, Path target,
             WorkbookWriteOptions options) throws WorkbookExportException {
         Map<String, String> names = plan.cohorts().stream().collect(Collectors.toMap(Cohort::id, Cohort::name));
-        return WorkbookWriter.writeFile(target, options, stream -> {
+        return WorkbookTarget.writeFile(target, options, stream -> {
             Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             out.write('\uFEFF');
             CSVPrinter csv = new CSVPrinter(out, CSV);

@@ -16,6 +16,7 @@ import java.util.stream.Stream;
 import org.cohortplanner.domain.AllocationRule;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.Region;
 import org.cohortplanner.domain.VaccineBrand;
@@ -81,7 +82,7 @@ public final class PlanWorkbook {
      */
     public static void checkRegionFiles(Plan plan, Path folder) throws WorkbookExportException {
         if (plan.regions().isEmpty()) {
-            throw new WorkbookExportException("plan " + plan.name() + " has no regions; a workbook per region needs them");
+            throw new WorkbookExportException(Phrase.of("export.noRegions", plan.name()), null);
         }
         Map<String, String> regionOfFile = new HashMap<>();
         for (Region region : plan.regions()) {

@@ -11,8 +11,9 @@ import org.cohortplanner.planning.schedule.ScheduleRow;
 import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.planning.slip.SlipSuggestions;
 import org.cohortplanner.simulation.BookingNightResult;
-import org.cohortplanner.simulation.CancellationToken;
-import org.cohortplanner.simulation.SimulationCancelledException;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.CancelledException;
+import org.cohortplanner.work.Progress;
 
 /**
  * Gathers what a plan's workbook is made from, the same for the Export screen and the {@code export} command: the
@@ -24,22 +25,12 @@ public final class WorkbookContentBuilder {
     private static final Set<WorkbookSheet> FROM_SCHEDULE = Set.of(WorkbookSheet.SCHEDULE, WorkbookSheet.CAPACITY,
             WorkbookSheet.DOSE2_CHANGES, WorkbookSheet.REGIONAL_STOCK);
 
-    /** Told before each long step, and asked between them whether to stop. */
-    public interface Steps {
-        Steps NONE = new Steps() {
-        };
-
-        /** The schedule (and the moves against the told plan) is about to be built. */
-        default void scheduling() {
-        }
-
-        /** The booking nights are about to be simulated. */
-        default void simulating() {
-        }
-
-        /** Between steps: throws when the export was cancelled. */
-        default void checkCancelled() throws WorkbookExportCancelledException {
-        }
+    /** The long steps of a build, reported (with an unknown fraction) before each starts. */
+    public enum Step {
+        /** The schedule (and the moves against the told plan) is being built. */
+        SCHEDULING,
+        /** The booking nights are being simulated. */
+        SIMULATING
     }
 
     private WorkbookContentBuilder() {
@@ -48,39 +39,41 @@ public final class WorkbookContentBuilder {
     /**
      * @param told         the plan people were given their dates from, for the dose-2 moves; null for none
      * @param audit        the plan's audit trail, asked for only when the audit sheet is chosen
-     * @param nightsCancel stops the simulation of the booking nights
-     * @throws WorkbookExportCancelledException when cancelled between steps or during the simulation
+     * @param cancel       asked between steps, and stops the simulation of the booking nights
+     * @param progress     told before each long step
+     * @throws CancelledException when cancelled between steps or during the simulation
      */
     public static PlanWorkbookContent build(Plan plan, Plan told, Set<WorkbookSheet> sheets,
-            Supplier<List<AuditEntry>> audit, CancellationToken nightsCancel, Steps steps)
-            throws WorkbookExportCancelledException {
+            Supplier<List<AuditEntry>> audit, Cancellation cancel, Progress<? super Step> progress) {
         List<ScheduleRow> rows = List.of();
         List<RegionStockDay> regionStock = List.of();
         List<SecondDoseMove> moves = List.of();
         if (told != null || sheets.stream().anyMatch(FROM_SCHEDULE::contains)) {
-            steps.scheduling();
+            progress.report(-1, Step.SCHEDULING);
             Schedule schedule = Schedule.of(plan);
             rows = schedule.rows();
             regionStock = schedule.regionStock();
-            steps.checkCancelled();
+            stopIfCancelled(cancel);
             if (told != null) {
                 moves = SlipSuggestions.secondDoseMoves(Schedule.of(told), schedule);
-                steps.checkCancelled();
+                stopIfCancelled(cancel);
             }
         }
         List<BookingNightResult> nights = List.of();
         if (sheets.contains(WorkbookSheet.SIMULATION)) {
-            steps.simulating();
-            try {
-                nights = WorkbookNights.simulate(plan, nightsCancel);
-            } catch (SimulationCancelledException cancelled) {
-                throw new WorkbookExportCancelledException(cancelled.getMessage());
-            }
+            progress.report(-1, Step.SIMULATING);
+            nights = WorkbookNights.simulate(plan, cancel);
         }
         List<AuditEntry> trail = sheets.contains(WorkbookSheet.AUDIT) ? audit.get() : List.of();
-        steps.checkCancelled();
+        stopIfCancelled(cancel);
         List<ScheduleRow> scheduleRows = rows;
         return new PlanWorkbookContent(plan, scheduleRows::stream, scheduleRows.size(), trail, nights, moves,
                 regionStock);
+    }
+
+    private static void stopIfCancelled(Cancellation cancel) {
+        if (cancel.isCancelled()) {
+            throw new CancelledException("export cancelled before writing; no file was written");
+        }
     }
 }

@@ -7,8 +7,8 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
-import org.cohortplanner.simulation.CancellationToken;
-import org.cohortplanner.simulation.ProgressListener;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.Progress;
 
 /**
  * The booking nights of the Simulation sheet: one per booking window, with the plan's supply as the appointment
@@ -24,14 +24,14 @@ public final class WorkbookNights {
     /**
      * Simulates one night per booking window, in opening order.
      *
-     * @throws org.cohortplanner.simulation.SimulationCancelledException when {@code cancel} is set meanwhile
+     * @throws org.cohortplanner.work.CancelledException when {@code cancel} is set meanwhile
      */
-    public static List<BookingNightResult> simulate(Plan plan, CancellationToken cancel) {
+    public static List<BookingNightResult> simulate(Plan plan, Cancellation cancel) {
         BookingNights nights = BookingNights.standard();
         BookingNightSimulator simulator = new BookingNightSimulator();
         List<BookingNightResult> results = new ArrayList<>();
         for (Cohort window : nights.windows(plan)) {
-            results.add(simulator.run(nights.parameters(plan, window), SEED, ProgressListener.NONE, cancel));
+            results.add(simulator.run(nights.parameters(plan, window), SEED, Progress.none(), cancel));
         }
         return results;
     }

@@ -1,7 +1,8 @@
 package org.cohortplanner.export;
 
 /**
- * How far an export has got, for a progress bar.
+ * How far an export has got, for a progress bar: the step each of the export's {@code work.Progress} reports
+ * carries, so that the screen can say it in its own words.
  *
  * @param workbook     the file being written (one of several when exporting a workbook per region)
  * @param workbookIndex 0-based index of that file among {@code workbookCount}

@@ -215,62 +215,12 @@ public final class DeliverySheetImport {
             errors.add(new DeliverySheetError(rowNumber, "brand", "unknown brand '" + brand + "'; the plan's brands are "
                     + String.join(", ", plan.brands().stream().map(b -> b.name()).toList())));
         }
-        long doses = 0;
-        String dosesText = cell(cells, columns, "doses").replace(",", "").replace("_", "").replace(" ", "");
-        try {
-            doses = Long.parseLong(dosesText);
-            if (doses < 0) {
-                errors.add(new DeliverySheetError(rowNumber, "doses", "must not be negative, got " + doses));
-            }
-        } catch (NumberFormatException e) {
-            errors.add(new DeliverySheetError(rowNumber, "doses", dosesText.isEmpty() ? "is empty"
-                    : "'" + cell(cells, columns, "doses") + "' is not a whole number of doses"));
-        }
+        long doses = doses(cells, columns, rowNumber, errors);
         LocalDate planned = date(cells, columns, "plannedArrival", rowNumber, errors, true);
         LocalDate expected = date(cells, columns, "expectedArrival", rowNumber, errors, false);
-        DeliveryStatus status = DeliveryStatus.PLANNED;
-        String statusText = cell(cells, columns, "status");
-        if (!statusText.isBlank()) {
-            try {
-                status = DeliveryStatus.valueOf(statusText.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                errors.add(new DeliverySheetError(rowNumber, "status", "unknown status '" + statusText
-                        + "'; use PLANNED, DELAYED, ARRIVED or CANCELLED"));
-            }
-        }
-        Integer leadTime = null;
-        String leadTimeText = cell(cells, columns, "leadTimeDays");
-        if (!leadTimeText.isEmpty()) {
-            try {
-                leadTime = Integer.parseInt(leadTimeText);
-                if (leadTime < 0) {
-                    errors.add(new DeliverySheetError(rowNumber, "leadTimeDays", "must not be negative, got "
-                            + leadTime));
-                }
-            } catch (NumberFormatException e) {
-                errors.add(new DeliverySheetError(rowNumber, "leadTimeDays", "'" + leadTimeText
-                        + "' is not a whole number of days"));
-            }
-        }
-        Map<String, Long> allotted = new LinkedHashMap<>();
-        for (Map.Entry<String, Integer> column : regionColumns.entrySet()) {
-            String text = column.getValue() < cells.size() ? cells.get(column.getValue()).strip() : "";
-            String digits = text.replace(",", "").replace("_", "").replace(" ", "");
-            if (digits.isEmpty()) {
-                continue;
-            }
-            try {
-                long regionDoses = Long.parseLong(digits);
-                if (regionDoses < 0) {
-                    errors.add(new DeliverySheetError(rowNumber, column.getKey(), "must not be negative, got "
-                            + regionDoses));
-                }
-                allotted.put(column.getKey(), regionDoses);
-            } catch (NumberFormatException e) {
-                errors.add(new DeliverySheetError(rowNumber, column.getKey(), "'" + text
-                        + "' is not a whole number of doses"));
-            }
-        }
+        DeliveryStatus status = status(cells, columns, rowNumber, errors);
+        Integer leadTime = leadTime(cells, columns, rowNumber, errors);
+        Map<String, Long> allotted = allotted(cells, regionColumns, rowNumber, errors);
         long allottedTotal = allotted.values().stream().mapToLong(Long::longValue).sum();
         if (!allotted.isEmpty() && errors.isEmpty() && allottedTotal != doses) {
             errors.add(new DeliverySheetError(rowNumber, "doses", "the region columns allot " + allottedTotal
@@ -290,6 +240,82 @@ public final class DeliverySheetImport {
                 ? DeliverySheetRow.Change.UNCHANGED : DeliverySheetRow.Change.CHANGED)
                 .orElse(DeliverySheetRow.Change.NEW);
         return new DeliverySheetRow(rowNumber, delivery, List.of(), change);
+    }
+
+    private static long doses(List<String> cells, Map<String, Integer> columns, int rowNumber,
+            List<DeliverySheetError> errors) {
+        long doses = 0;
+        String dosesText = cell(cells, columns, "doses").replace(",", "").replace("_", "").replace(" ", "");
+        try {
+            doses = Long.parseLong(dosesText);
+            if (doses < 0) {
+                errors.add(new DeliverySheetError(rowNumber, "doses", "must not be negative, got " + doses));
+            }
+        } catch (NumberFormatException e) {
+            errors.add(new DeliverySheetError(rowNumber, "doses", dosesText.isEmpty() ? "is empty"
+                    : "'" + cell(cells, columns, "doses") + "' is not a whole number of doses"));
+        }
+        return doses;
+    }
+
+    private static DeliveryStatus status(List<String> cells, Map<String, Integer> columns, int rowNumber,
+            List<DeliverySheetError> errors) {
+        DeliveryStatus status = DeliveryStatus.PLANNED;
+        String statusText = cell(cells, columns, "status");
+        if (!statusText.isBlank()) {
+            try {
+                status = DeliveryStatus.valueOf(statusText.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new DeliverySheetError(rowNumber, "status", "unknown status '" + statusText
+                        + "'; use PLANNED, DELAYED, ARRIVED or CANCELLED"));
+            }
+        }
+        return status;
+    }
+
+    /** The row's lead time in days; null when its cell is empty. */
+    private static Integer leadTime(List<String> cells, Map<String, Integer> columns, int rowNumber,
+            List<DeliverySheetError> errors) {
+        Integer leadTime = null;
+        String leadTimeText = cell(cells, columns, "leadTimeDays");
+        if (!leadTimeText.isEmpty()) {
+            try {
+                leadTime = Integer.parseInt(leadTimeText);
+                if (leadTime < 0) {
+                    errors.add(new DeliverySheetError(rowNumber, "leadTimeDays", "must not be negative, got "
+                            + leadTime));
+                }
+            } catch (NumberFormatException e) {
+                errors.add(new DeliverySheetError(rowNumber, "leadTimeDays", "'" + leadTimeText
+                        + "' is not a whole number of days"));
+            }
+        }
+        return leadTime;
+    }
+
+    /** The doses the region columns allot, by region; empty when every one is empty. */
+    private static Map<String, Long> allotted(List<String> cells, Map<String, Integer> regionColumns,
+            int rowNumber, List<DeliverySheetError> errors) {
+        Map<String, Long> allotted = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> column : regionColumns.entrySet()) {
+            String text = column.getValue() < cells.size() ? cells.get(column.getValue()).strip() : "";
+            String digits = text.replace(",", "").replace("_", "").replace(" ", "");
+            if (digits.isEmpty()) {
+                continue;
+            }
+            try {
+                long regionDoses = Long.parseLong(digits);
+                if (regionDoses < 0) {
+                    errors.add(new DeliverySheetError(rowNumber, column.getKey(), "must not be negative, got "
+                            + regionDoses));
+                }
+                allotted.put(column.getKey(), regionDoses);
+            } catch (NumberFormatException e) {
+                errors.add(new DeliverySheetError(rowNumber, column.getKey(), "'" + text
+                        + "' is not a whole number of doses"));
+            }
+        }
+        return allotted;
     }
 
     private static String cell(List<String> cells, Map<String, Integer> columns, String column) {

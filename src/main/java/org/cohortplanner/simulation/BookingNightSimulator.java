@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.QueueOrder;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.Progress;
 
 /**
  * The fast booking-night model: time steps of a few seconds over counts of people and sessions, never one object per
@@ -27,16 +29,16 @@ public final class BookingNightSimulator implements BookingNightModel {
     private static final int SAMPLED_SESSIONS = 64;
 
     @Override
-    public BookingNightResult run(BookingNightParameters parameters, long seed, ProgressListener progress,
-                                  CancellationToken cancellation) {
+    public BookingNightResult run(BookingNightParameters parameters, long seed, Progress<?> progress,
+                                  Cancellation cancellation) {
         return new Night(parameters, seed, progress, cancellation).run();
     }
 
     private static final class Night {
         private final BookingNightParameters p;
         private final long seed;
-        private final ProgressListener progress;
-        private final CancellationToken cancellation;
+        private final Progress<?> progress;
+        private final Cancellation cancellation;
         private final Sampler random;
         private final NightRecorder recorder;
         private final double dt;
@@ -87,8 +89,8 @@ public final class BookingNightSimulator implements BookingNightModel {
         private long turnedAway;
         private double suspendedAtMinute = Double.NaN;
 
-        Night(BookingNightParameters parameters, long seed, ProgressListener progress,
-              CancellationToken cancellation) {
+        Night(BookingNightParameters parameters, long seed, Progress<?> progress,
+              Cancellation cancellation) {
             this.p = parameters;
             this.seed = seed;
             this.progress = progress;
@@ -156,7 +158,7 @@ public final class BookingNightSimulator implements BookingNightModel {
             for (int step = 0; step < steps; step++) {
                 if (step % stride == 0) {
                     cancellation.throwIfCancelled();
-                    progress.progress(step / (double) steps);
+                    progress.report(step / (double) steps);
                 }
                 double start = step * dt;
                 double end = Math.min((step + 1) * dt, windowSeconds);
@@ -203,7 +205,7 @@ public final class BookingNightSimulator implements BookingNightModel {
                 }
             }
             close();
-            progress.progress(1);
+            progress.report(1);
             return finish();
         }
 
@@ -357,115 +359,62 @@ public final class BookingNightSimulator implements BookingNightModel {
             long freed = free - idle;
             long quota = down ? 0 : quotaAt(startSeconds);
             long atStart = Math.min(queued, Math.min(idle, quota));
-            idle -= atStart;
-            quota -= atStart;
-            long oldLeft = queued - atStart;
-            long oldByEnds = 0;
-            double oldOffsets = 0;
-            long immediateFirst = 0;
-            long returnersIn = 0;
-            double returnersOffsets = 0;
-            long firstLeft;
-            double firstLeftSum;
-            double firstLeftSquares;
-            long returnersLeft;
-            double leftOffsets;
-            if (oldLeft == 0 && people <= Math.min(idle, quota)) {
+            Join join = new Join(idle - atStart, quota - atStart, queued - atStart);
+            if (join.oldLeft == 0 && people <= Math.min(join.idle, join.quota)) {
                 // Enough idle slots for everyone arriving: nobody waits in this step.
-                immediateFirst = arriving;
-                returnersIn = returning;
-                returnersOffsets = 0.5 * returning;
-                oldByEnds = 0;
-                firstLeft = 0;
-                firstLeftSum = 0;
-                firstLeftSquares = 0;
-                returnersLeft = 0;
-                leftOffsets = 0;
-            } else if (people == 0 || quota == 0 || (oldLeft > 0 && oldLeft >= freed)) {
-                oldByEnds = Math.min(oldLeft, Math.min(freed, quota));
+                join.immediateFirst = arriving;
+                join.returnersIn = returning;
+                join.returnersOffsets = 0.5 * returning;
+            } else if (people == 0 || join.quota == 0 || (join.oldLeft > 0 && join.oldLeft >= freed)) {
+                join.oldByEnds = Math.min(join.oldLeft, Math.min(freed, join.quota));
                 // The k-th of n uniform ends comes at k / (n + 1) of the step on average.
-                oldOffsets = oldByEnds * (oldByEnds + 1) / (2.0 * (freed + 1));
-                firstLeft = arriving;
+                join.oldOffsets = join.oldByEnds * (join.oldByEnds + 1) / (2.0 * (freed + 1));
+                join.firstLeft = arriving;
                 double at = step + 0.5;
-                firstLeftSum = arriving * at;
-                firstLeftSquares = arriving * (at * at + 1.0 / 12);
-                returnersLeft = returning;
-                leftOffsets = 0.5 * people;
+                join.firstLeftSum = arriving * at;
+                join.firstLeftSquares = arriving * (at * at + 1.0 / 12);
+                join.returnersLeft = returning;
+                join.leftOffsets = 0.5 * people;
             } else {
-                ensureWaitingCapacity(people);
-                long arrivalsLeft = people;
-                long returnersToCome = returning;
-                long endsLeft = freed;
-                double total = people + freed;
-                int head = 0;
-                int tail = 0;
-                long index = 0;
-                while (arrivalsLeft + endsLeft > 0) {
-                    double offset = (index + 0.5) / total;
-                    index++;
-                    if (random.uniform() * (arrivalsLeft + endsLeft) < arrivalsLeft) {
-                        boolean returner = random.uniform() * arrivalsLeft < returnersToCome;
-                        arrivalsLeft--;
-                        if (returner) {
-                            returnersToCome--;
-                        }
-                        if (oldLeft == 0 && head == tail && idle > 0 && quota > 0) {
-                            idle--;
-                            quota--;
-                            if (returner) {
-                                returnersIn++;
-                                returnersOffsets += offset;
-                            } else {
-                                immediateFirst++;
-                            }
-                        } else {
-                            waitingOffsets[tail] = offset;
-                            waitingReturners[tail] = returner;
-                            tail++;
-                        }
-                    } else {
-                        endsLeft--;
-                        if (quota == 0) {
-                            idle++;
-                        } else if (oldLeft > 0) {
-                            oldLeft--;
-                            oldByEnds++;
-                            oldOffsets += offset;
-                            quota--;
-                        } else if (head < tail) {
-                            quota--;
-                            if (waitingReturners[head]) {
-                                returnersIn++;
-                                returnersOffsets += offset;
-                            } else {
-                                recorder.waited(1, (offset - waitingOffsets[head]) * dt);
-                            }
-                            head++;
-                        } else {
-                            idle++;
-                        }
+                interleave(join, step, arriving, returning, freed);
+            }
+            admit(join, step, minute, atStart, arriving, returning, returningFirstSum, returningSquares, down);
+            keepWaiting(join, step, minute, returning, returningFirstSum, returningSquares);
+        }
+
+        /** The people arriving and the sessions ending during the step, in a uniform random interleaving. */
+        private void interleave(Join join, int step, long arriving, long returning, long freed) {
+            long people = arriving + returning;
+            ensureWaitingCapacity(people);
+            long arrivalsLeft = people;
+            long returnersToCome = returning;
+            long endsLeft = freed;
+            double total = people + freed;
+            long index = 0;
+            while (arrivalsLeft + endsLeft > 0) {
+                double offset = (index + 0.5) / total;
+                index++;
+                if (random.uniform() * (arrivalsLeft + endsLeft) < arrivalsLeft) {
+                    boolean returner = random.uniform() * arrivalsLeft < returnersToCome;
+                    arrivalsLeft--;
+                    if (returner) {
+                        returnersToCome--;
                     }
-                }
-                firstLeft = 0;
-                firstLeftSum = 0;
-                firstLeftSquares = 0;
-                returnersLeft = 0;
-                leftOffsets = 0;
-                for (int i = head; i < tail; i++) {
-                    leftOffsets += waitingOffsets[i];
-                    if (waitingReturners[i]) {
-                        returnersLeft++;
-                    } else {
-                        double at = step + waitingOffsets[i];
-                        firstLeft++;
-                        firstLeftSum += at;
-                        firstLeftSquares += at * at;
-                    }
+                    join.arrive(offset, returner);
+                } else {
+                    endsLeft--;
+                    join.end(offset);
                 }
             }
-            long fromQueue = atStart + oldByEnds;
+            join.leaveWaiting(step);
+        }
+
+        /** Lets in those the step admits, from the queue and newly arrived, and starts their sessions. */
+        private void admit(Join join, int step, int minute, long atStart, long arriving, long returning,
+                           double returningFirstSum, double returningSquares, boolean down) {
+            long fromQueue = atStart + join.oldByEnds;
             if (fromQueue > 0) {
-                double admittedAt = step + oldOffsets / fromQueue;
+                double admittedAt = step + join.oldOffsets / fromQueue;
                 if (p.queueOrder() == QueueOrder.FIFO) {
                     cohorts.takeOldest(fromQueue, admittedAt, dt, recorder);
                 } else {
@@ -476,14 +425,14 @@ public final class BookingNightSimulator implements BookingNightModel {
                     cohorts.clear();
                 }
             }
-            recorder.waited(immediateFirst, 0);
-            long firstWaitedIn = arriving - immediateFirst - firstLeft;
-            long newIn = immediateFirst + firstWaitedIn + returnersIn;
-            if (returnersIn > 0) {
+            recorder.waited(join.immediateFirst, 0);
+            long firstWaitedIn = arriving - join.immediateFirst - join.firstLeft;
+            long newIn = join.immediateFirst + firstWaitedIn + join.returnersIn;
+            if (join.returnersIn > 0) {
                 double mean = returningFirstSum / returning;
                 double variance = Math.max(0, returningSquares / returning - mean * mean);
-                double admittedAt = step + returnersOffsets / returnersIn;
-                recorder.waitedAround(returnersIn, (admittedAt - mean) * dt, Math.sqrt(variance) * dt,
+                double admittedAt = step + join.returnersOffsets / join.returnersIn;
+                recorder.waitedAround(join.returnersIn, (admittedAt - mean) * dt, Math.sqrt(variance) * dt,
                         admittedAt * dt);
             }
             long admitted = fromQueue + newIn;
@@ -494,6 +443,15 @@ public final class BookingNightSimulator implements BookingNightModel {
             recorder.admitted(minute, admitted);
             recorder.events(admitted);
             startSessions(step, admitted, 0);
+        }
+
+        /** Those still waiting at the end of the step give up or join the queue, newcomers and returners apart. */
+        private void keepWaiting(Join join, int step, int minute, long returning, double returningFirstSum,
+                                 double returningSquares) {
+            long firstLeft = join.firstLeft;
+            double firstLeftSum = join.firstLeftSum;
+            double firstLeftSquares = join.firstLeftSquares;
+            long returnersLeft = join.returnersLeft;
             long waiting = firstLeft + returnersLeft;
             if (waiting == 0) {
                 return;
@@ -503,7 +461,7 @@ public final class BookingNightSimulator implements BookingNightModel {
             double returnersLeftSquares = returningSquares * returnersLeftShare;
             if (abandonChance > 0) {
                 // Those still waiting at the end of the step were in the queue for the rest of it after arriving.
-                double exposure = 1 - leftOffsets / waiting;
+                double exposure = 1 - join.leftOffsets / waiting;
                 double chance = -Math.expm1(-exposure * dt / (p.patience().meanMinutes() * 60));
                 long firstGone = random.binomial(firstLeft, chance);
                 long returnersGone = random.binomial(returnersLeft, chance);
@@ -529,6 +487,91 @@ public final class BookingNightSimulator implements BookingNightModel {
             cohorts.push(step, firstLeft, firstLeftSum, firstLeftSquares);
             cohorts.push(step, returnersLeft, returnersLeftSum, returnersLeftSquares);
             queued += firstLeft + returnersLeft;
+        }
+
+        /**
+         * One step of the waiting room as it goes: the slots and the minute's quota left, the queue from before the
+         * step still ahead, who got in (and when within the step, as offsets from 0 to 1), and who is left waiting.
+         */
+        private final class Join {
+            long idle;
+            long quota;
+            long oldLeft;
+            long oldByEnds;
+            double oldOffsets;
+            long immediateFirst;
+            long returnersIn;
+            double returnersOffsets;
+            long firstLeft;
+            double firstLeftSum;
+            double firstLeftSquares;
+            long returnersLeft;
+            double leftOffsets;
+            /** The people arriving in this step who wait, from {@code head} to {@code tail} of waitingOffsets. */
+            private int head;
+            private int tail;
+
+            Join(long idle, long quota, long oldLeft) {
+                this.idle = idle;
+                this.quota = quota;
+                this.oldLeft = oldLeft;
+            }
+
+            /** An arrival gets in at once only when a slot is idle, nobody waits ahead and the quota lasts. */
+            void arrive(double offset, boolean returner) {
+                if (oldLeft == 0 && head == tail && idle > 0 && quota > 0) {
+                    idle--;
+                    quota--;
+                    if (returner) {
+                        returnersIn++;
+                        returnersOffsets += offset;
+                    } else {
+                        immediateFirst++;
+                    }
+                } else {
+                    waitingOffsets[tail] = offset;
+                    waitingReturners[tail] = returner;
+                    tail++;
+                }
+            }
+
+            /** A session end lets in the oldest person waiting, if the quota lasts. */
+            void end(double offset) {
+                if (quota == 0) {
+                    idle++;
+                } else if (oldLeft > 0) {
+                    oldLeft--;
+                    oldByEnds++;
+                    oldOffsets += offset;
+                    quota--;
+                } else if (head < tail) {
+                    quota--;
+                    if (waitingReturners[head]) {
+                        returnersIn++;
+                        returnersOffsets += offset;
+                    } else {
+                        recorder.waited(1, (offset - waitingOffsets[head]) * dt);
+                    }
+                    head++;
+                } else {
+                    idle++;
+                }
+            }
+
+            /** Adds up those of this step still waiting at its end. */
+            void leaveWaiting(int step) {
+                for (int i = head; i < tail; i++) {
+                    leftOffsets += waitingOffsets[i];
+                    if (waitingReturners[i]) {
+                        returnersLeft++;
+                    } else {
+                        double at = step + waitingOffsets[i];
+                        firstLeft++;
+                        firstLeftSum += at;
+                        firstLeftSquares += at * at;
+                    }
+                }
+            }
         }
 
         private void ensureWaitingCapacity(long people) {

@@ -24,6 +24,9 @@ import org.cohortplanner.planning.schedule.BrandDay;
 import org.cohortplanner.planning.schedule.RegionStockDay;
 import org.cohortplanner.planning.schedule.Schedule;
 import org.cohortplanner.planning.schedule.ScheduleRow;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.CancelledException;
+import org.cohortplanner.work.Progress;
 
 /**
  * Works out a plan's {@link CampaignFigures}: the schedule (doses, stock and shortages per region), every booking
@@ -50,15 +53,15 @@ public final class CampaignDashboard {
     }
 
     public CampaignFigures figures(Plan plan) {
-        return figures(plan, DEFAULT_SEED, ProgressListener.NONE, CancellationToken.never());
+        return figures(plan, DEFAULT_SEED, Progress.none(), Cancellation.never());
     }
 
     /**
      * @param cancellation checked between the steps and inside every night; a cancelled run ends with
-     *                     {@link SimulationCancelledException}
+     *                     {@link CancelledException}
      * @param progress     the share of the nights simulated so far (0–1), called from the threads that run them
      */
-    public CampaignFigures figures(Plan plan, long seed, ProgressListener progress, CancellationToken cancellation) {
+    public CampaignFigures figures(Plan plan, long seed, Progress<?> progress, Cancellation cancellation) {
         List<Cohort> booking = CohortFamilies.bookingCohorts(plan);
         long eligible = booking.stream().mapToLong(Cohort::eligible).sum();
         long expected = booking.stream().mapToLong(Cohort::expectedBookers).sum();
@@ -77,9 +80,9 @@ public final class CampaignDashboard {
         AtomicInteger done = new AtomicInteger();
         List<BookingNightResult> results = windows.parallelStream().map(cohort -> {
             cancellation.throwIfCancelled();
-            BookingNightResult result = model.run(nights.parameters(plan, cohort), seed, ProgressListener.NONE,
+            BookingNightResult result = model.run(nights.parameters(plan, cohort), seed, Progress.none(),
                     cancellation);
-            progress.progress((double) done.incrementAndGet() / windows.size());
+            progress.report((double) done.incrementAndGet() / windows.size());
             return result;
         }).toList();
         List<CampaignFigures.NightWait> waits = new ArrayList<>();

@@ -14,6 +14,8 @@ import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.NightAssumptions;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.WaitingRoom;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.Progress;
 
 /**
  * Fits named night parameters of a plan to figures observed on one booking night.
@@ -192,7 +194,7 @@ public final class NightCalibration {
      * @param appointments the window's appointment limit (from the plan's supply; fitting does not change it)
      */
     public Fit fit(Plan plan, Cohort window, long appointments, List<Observation> observed,
-                   List<Parameter> parameters, long seed, ProgressListener progress, CancellationToken cancellation) {
+                   List<Parameter> parameters, long seed, Progress<?> progress, Cancellation cancellation) {
         if (observed.isEmpty()) {
             throw new IllegalArgumentException("nothing observed to fit to");
         }
@@ -230,7 +232,7 @@ public final class NightCalibration {
             } else {
                 step /= 2;
                 level++;
-                progress.progress(Math.min(1, level / (double) levels));
+                progress.report(Math.min(1, level / (double) levels));
             }
         }
         Map<Parameter, Double> values = new EnumMap<>(Parameter.class);
@@ -240,7 +242,7 @@ public final class NightCalibration {
         Plan fitted = apply(plan, values);
         BookingNightResult night = search.run(fitted);
         List<Residual> residuals = residuals(night, observed);
-        progress.progress(1);
+        progress.report(1);
         return new Fit(values, residuals, objective(residuals), search.evaluations + 1, fitted);
     }
 
@@ -332,12 +334,12 @@ public final class NightCalibration {
         private final List<Observation> observed;
         private final List<Parameter> parameters;
         private final long seed;
-        private final CancellationToken cancellation;
+        private final Cancellation cancellation;
         private final Map<String, Double> seen = new HashMap<>();
         private int evaluations;
 
         Search(Plan plan, Cohort window, long appointments, List<Observation> observed, List<Parameter> parameters,
-               long seed, CancellationToken cancellation) {
+               long seed, Cancellation cancellation) {
             this.plan = plan;
             this.window = window;
             this.nights = new BookingNights(BookingLimit.fixed(appointments));
@@ -369,7 +371,7 @@ public final class NightCalibration {
         }
 
         BookingNightResult run(Plan variant) {
-            return model.run(nights.parameters(variant, window), seed, ProgressListener.NONE, cancellation);
+            return model.run(nights.parameters(variant, window), seed, Progress.none(), cancellation);
         }
     }
 }

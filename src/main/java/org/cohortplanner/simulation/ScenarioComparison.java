@@ -9,6 +9,8 @@ import org.cohortplanner.domain.QueueOrder;
 import org.cohortplanner.planning.CohortFamilies;
 import org.cohortplanner.planning.CohortSplitter;
 import org.cohortplanner.planning.SplitNotPossibleException;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.Progress;
 
 /**
  * Runs a baseline night and its variants with the same seed and puts them side by side: one row per scenario, with
@@ -45,16 +47,16 @@ public final class ScenarioComparison {
         }
     }
 
-    public List<Row> compare(List<Scenario> scenarios, long seed, ProgressListener progress,
-                             CancellationToken cancellation) {
+    public List<Row> compare(List<Scenario> scenarios, long seed, Progress<?> progress,
+                             Cancellation cancellation) {
         int total = scenarios.stream().mapToInt(s -> s.nights().size()).sum();
         int done = 0;
         List<Row> rows = new ArrayList<>();
         for (Scenario scenario : scenarios) {
             List<BookingNightResult> results = new ArrayList<>();
             for (BookingNightParameters night : scenario.nights()) {
-                results.add(model.run(night, seed, ProgressListener.NONE, cancellation));
-                progress.progress(++done / (double) total);
+                results.add(model.run(night, seed, Progress.none(), cancellation));
+                progress.report(++done / (double) total);
             }
             rows.add(row(scenario.name(), results));
         }

@@ -13,6 +13,8 @@ import org.cohortplanner.planning.CohortSplitter;
 import org.cohortplanner.planning.SplitKind;
 import org.cohortplanner.planning.SplitNotPossibleException;
 import org.cohortplanner.planning.SplitPreview;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.Progress;
 
 /**
  * Proposes the smallest split of a cohort whose nights all meet the planner's targets: the cohort as it is, then two
@@ -91,13 +93,13 @@ public final class SplitAdvisor {
         }
     }
 
-    public Advice advise(Plan plan, Cohort cohort, Targets targets, long seed, ProgressListener progress,
-                         CancellationToken cancellation) {
+    public Advice advise(Plan plan, Cohort cohort, Targets targets, long seed, Progress<?> progress,
+                         Cancellation cancellation) {
         int maxParts = Math.max(cohort.birthYears().size(), cohort.effectiveDigits().size());
         List<Candidate> tried = new ArrayList<>();
         Candidate whole = evaluate(plan, List.of(cohort), null, targets, seed, cancellation);
         tried.add(whole);
-        progress.progress(1.0 / maxParts);
+        progress.report(1.0 / maxParts);
         if (whole.meetsTargets()) {
             return new Advice(cohort, targets, Optional.of(whole), tried);
         }
@@ -116,14 +118,14 @@ public final class SplitAdvisor {
                 }
             }
             tried.addAll(sameSize);
-            progress.progress(parts / (double) maxParts);
+            progress.report(parts / (double) maxParts);
             Optional<Candidate> best = sameSize.stream().filter(Candidate::meetsTargets)
                     .min(Comparator.comparingDouble(Candidate::worstP95WaitMinutes));
             if (best.isPresent()) {
                 return new Advice(cohort, targets, best, tried);
             }
         }
-        progress.progress(1);
+        progress.report(1);
         return new Advice(cohort, targets, Optional.empty(), tried);
     }
 
@@ -139,12 +141,12 @@ public final class SplitAdvisor {
     }
 
     private Candidate evaluate(Plan plan, List<Cohort> parts, SplitKind kind, Targets targets, long seed,
-                               CancellationToken cancellation) {
+                               Cancellation cancellation) {
         List<PartNight> partNights = new ArrayList<>();
         List<String> shortfalls = new ArrayList<>();
         for (Cohort part : parts) {
             cancellation.throwIfCancelled();
-            BookingNightResult result = model.run(nights.parameters(plan, part), seed, ProgressListener.NONE,
+            BookingNightResult result = model.run(nights.parameters(plan, part), seed, Progress.none(),
                     cancellation);
             partNights.add(new PartNight(part.name(), whoBooks(part), part.eligible(), part.window(), result));
             if (result.waits().p95Minutes() > targets.p95WaitMinutes()) {

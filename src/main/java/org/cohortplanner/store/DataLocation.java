@@ -6,6 +6,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.files.PlatformFolders;
 
 /**
@@ -58,8 +59,7 @@ public final class DataLocation {
                     failure);
         }
         if (!Files.isWritable(directory)) {
-            throw new StoreException("the data folder " + directory + " is not writable; choose another folder with "
-                    + "--data-dir");
+            throw new StoreException(Phrase.of("store.folderNotWritable", directory.toString()), null);
         }
         return directory;
     }

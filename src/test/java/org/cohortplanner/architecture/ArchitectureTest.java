@@ -28,6 +28,8 @@ class ArchitectureTest {
     private static final String EXPORT = ROOT + ".export..";
     /** How files are written (one step, flushed) and where the per-user folders are: used by store, export, cli. */
     private static final String FILES = ROOT + ".files..";
+    /** One cancellation and one progress type for long work: below simulation, export and the console's tasks. */
+    private static final String WORK = ROOT + ".work..";
     /** The migration that turns the old plan tables into one document: JDBC and Jackson, and nothing else. */
     private static final String MIGRATION = ROOT + ".store.migration..";
     private static final String SHEET_IMPORT = ROOT + ".sheetimport..";
@@ -61,6 +63,13 @@ class ArchitectureTest {
         check(noClasses().that().resideInAPackage(FILES)
                 .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, PLANNING, SIMULATION, STORE, EXPORT,
                         SHEET_IMPORT, BACKEND, CLI, TEXTS, UI, APP));
+    }
+
+    @Test
+    void theCancellationAndProgressTypesDependOnNothingElseOfOurs() {
+        check(noClasses().that().resideInAPackage(WORK)
+                .should().dependOnClassesThat().resideInAnyPackage(DOMAIN, PLANNING, SIMULATION, STORE, EXPORT,
+                        SHEET_IMPORT, BACKEND, CLI, TEXTS, UI, APP, FILES));
     }
 
     @Test
@@ -155,6 +164,7 @@ class ArchitectureTest {
     void theRulesSeeTheWholeProductSoTheyCanFail() {
         assertTrue(product.contain(ROOT + ".domain.Plan"));
         assertTrue(product.contain(ROOT + ".ui.shell.ShellView"));
+        assertTrue(product.contain(ROOT + ".work.Cancellation"));
         assertThrows(AssertionError.class, () -> check(noClasses().that().resideInAPackage(UI)
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..")));
     }

@@ -78,6 +78,22 @@ class PlanResourcesTest {
         assertEquals("Changed cohort c50-54", last.path("action").asText());
         assertEquals("Uptake from the survey – July", last.path("reason").asText());
         assertEquals(2, last.path("planVersion").asLong());
+        assertEquals("audit.api.changed.cohorts", last.path("code").asText(),
+                "a change the client did not word is worded by the backend as a phrase, shown in either language");
+        assertEquals("[\"c50-54\"]", last.path("args").toString());
+    }
+
+    @Test
+    void aChangeWordedByTheClientKeepsItsWordsAndTheBackendAddsNoPhrase() {
+        Http.Answer read = http.get("/api/v1/deliveries/MOD-2021-W28", TestBackend.SUPPLY);
+        ObjectNode delivery = (ObjectNode) read.json();
+        delivery.put("doses", delivery.path("doses").asLong() - 1000);
+        Http.Answer answer = http.send("PUT", "/api/v1/deliveries/MOD-2021-W28", TestBackend.SUPPLY,
+                delivery.toString(), read.etag(), "X-Change-Action", "Cut%20by%20the%20maker");
+        assertEquals(200, answer.status(), answer.body());
+        JsonNode last = last(http.get("/api/v1/audit", TestBackend.VIEWER).json());
+        assertEquals("Cut by the maker", last.path("action").asText());
+        assertTrue(last.path("code").isMissingNode() || last.path("code").isNull(), last.toString());
     }
 
     @Test

@@ -87,7 +87,8 @@ class RemotePlanStoreTest {
         RemotePlanStore park = store(TestBackend.SECOND_PLANNER);
         Plan kimsCopy = kim.load().orElseThrow();
         Plan parksCopy = park.load().orElseThrow();
-        kim.save(kimsCopy.withDescription("Kim's"), PlanChange.of("kim", "Kim's description"));
+        kim.save(kimsCopy.withDescription("Kim's"), PlanChange.of("kim", "Kim's description")
+                .withWhat(Phrase.of("audit.plan.opened")));
         BackendConflictException conflict = assertThrows(BackendConflictException.class,
                 () -> park.save(parksCopy.withDescription("Park's"), PlanChange.of("park", "Park's description")));
         assertEquals(1, conflict.expectedVersion());
@@ -95,6 +96,8 @@ class RemotePlanStoreTest {
         assertEquals("Kim's", conflict.storedPlan().orElseThrow().description());
         assertEquals("kim", conflict.otherChange().orElseThrow().user());
         assertEquals("Kim's description", conflict.otherChange().orElseThrow().action());
+        assertEquals("audit.plan.opened", conflict.otherChange().orElseThrow().what().code(),
+                "the other change comes with its phrase, for the dialog to say it in the console's language");
         assertTrue(conflict.getMessage().contains("changed by kim"), conflict.getMessage());
         assertEquals("Kim's", park.load().orElseThrow().description(), "nothing was overwritten");
     }

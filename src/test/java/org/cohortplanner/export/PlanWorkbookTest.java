@@ -38,9 +38,9 @@ import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
-import org.cohortplanner.simulation.CancellationToken;
-import org.cohortplanner.simulation.ProgressListener;
 import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,8 +150,8 @@ class PlanWorkbookTest {
         BookingNights nights = BookingNights.standard();
         List<BookingNightResult> results = new ArrayList<>();
         for (Cohort window : nights.windows(plan)) {
-            results.add(new BookingNightSimulator().run(nights.parameters(plan, window), 7, ProgressListener.NONE,
-                    CancellationToken.never()));
+            results.add(new BookingNightSimulator().run(nights.parameters(plan, window), 7, Progress.none(),
+                    Cancellation.never()));
         }
         PlanWorkbookContent content = PlanWorkbookContent.of(plan).withSimulation(results);
 

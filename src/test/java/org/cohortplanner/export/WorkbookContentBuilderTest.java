@@ -12,8 +12,10 @@ import java.util.List;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.schedule.Schedule;
 import org.cohortplanner.planning.slip.SlipSuggestions;
-import org.cohortplanner.simulation.CancellationToken;
 import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.CancelledException;
+import org.cohortplanner.work.Progress;
 import org.junit.jupiter.api.Test;
 
 class WorkbookContentBuilderTest {
@@ -26,19 +28,19 @@ class WorkbookContentBuilderTest {
         PlanWorkbookContent cohortsOnly = WorkbookContentBuilder.build(plan, null, EnumSet.of(WorkbookSheet.COHORTS),
                 () -> {
                     throw new AssertionError("the audit is not needed");
-                }, CancellationToken.never(), recording(steps));
+                }, Cancellation.never(), recording(steps));
         assertEquals(0, cohortsOnly.scheduleRows());
-        assertEquals(List.of("cancelled?"), steps);
+        assertEquals(List.of(), steps);
 
         steps.clear();
         PlanWorkbookContent withSchedule = WorkbookContentBuilder.build(plan, null,
-                EnumSet.of(WorkbookSheet.SCHEDULE, WorkbookSheet.REGIONAL_STOCK), List::of, CancellationToken.never(),
+                EnumSet.of(WorkbookSheet.SCHEDULE, WorkbookSheet.REGIONAL_STOCK), List::of, Cancellation.never(),
                 recording(steps));
         Schedule schedule = Schedule.of(plan);
         assertEquals(schedule.rows().size(), withSchedule.scheduleRows());
         assertEquals(schedule.rows(), withSchedule.schedule().get().toList());
         assertEquals(schedule.regionStock(), withSchedule.regionStock());
-        assertEquals(List.of("scheduling", "cancelled?", "cancelled?"), steps);
+        assertEquals(List.of("scheduling"), steps);
         assertTrue(withSchedule.simulation().isEmpty());
     }
 
@@ -47,7 +49,7 @@ class WorkbookContentBuilderTest {
         Plan told = PlanFiles.read(SAMPLES.resolve("korea-2021-initial.json"));
         Plan now = PlanFiles.read(SAMPLES.resolve("korea-2021-as-run.json"));
         PlanWorkbookContent content = WorkbookContentBuilder.build(now, told, EnumSet.of(WorkbookSheet.COHORTS),
-                List::of, CancellationToken.never(), WorkbookContentBuilder.Steps.NONE);
+                List::of, Cancellation.never(), Progress.none());
         List<?> expected = SlipSuggestions.secondDoseMoves(Schedule.of(told), Schedule.of(now));
         assertFalse(expected.isEmpty());
         assertEquals(expected, content.dose2Changes());
@@ -55,32 +57,31 @@ class WorkbookContentBuilderTest {
 
     @Test
     void aCancelBetweenStepsStopsTheBuild() {
-        assertThrows(WorkbookExportCancelledException.class, () -> WorkbookContentBuilder.build(
-                ExportFixtures.plan(), null, EnumSet.of(WorkbookSheet.SCHEDULE), List::of, CancellationToken.never(),
-                new WorkbookContentBuilder.Steps() {
-                    @Override
-                    public void checkCancelled() throws WorkbookExportCancelledException {
-                        throw new WorkbookExportCancelledException("cancelled");
-                    }
-                }));
+        assertCancelledOnceStarted(WorkbookSheet.SCHEDULE);
     }
 
-    private static WorkbookContentBuilder.Steps recording(List<String> steps) {
-        return new WorkbookContentBuilder.Steps() {
-            @Override
-            public void scheduling() {
-                steps.add("scheduling");
-            }
+    @Test
+    void aCancelBeforeTheBuildStopsItEvenWithoutALongStep() {
+        Cancellation cancel = new Cancellation();
+        cancel.cancel();
+        assertThrows(CancelledException.class, () -> WorkbookContentBuilder.build(
+                ExportFixtures.plan(), null, EnumSet.of(WorkbookSheet.COHORTS), List::of, cancel, Progress.none()));
+    }
 
-            @Override
-            public void simulating() {
-                steps.add("simulating");
-            }
+    @Test
+    void aCancelDuringTheNightsStopsTheBuild() {
+        assertCancelledOnceStarted(WorkbookSheet.SIMULATION);
+    }
 
-            @Override
-            public void checkCancelled() {
-                steps.add("cancelled?");
-            }
-        };
+    /** A cancel as soon as the build reports its first step stops it with {@link CancelledException}. */
+    private static void assertCancelledOnceStarted(WorkbookSheet sheet) {
+        Cancellation cancel = new Cancellation();
+        assertThrows(CancelledException.class, () -> WorkbookContentBuilder.build(
+                ExportFixtures.plan(), null, EnumSet.of(sheet), List::of, cancel, (fraction, step) -> cancel.cancel()));
+    }
+
+    private static Progress<WorkbookContentBuilder.Step> recording(List<String> steps) {
+        return (fraction, step) -> steps.add(step == WorkbookContentBuilder.Step.SCHEDULING ? "scheduling"
+                : "simulating");
     }
 }

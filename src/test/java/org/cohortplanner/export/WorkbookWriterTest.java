@@ -32,6 +32,8 @@ import org.apache.poi.util.DefaultTempFileCreationStrategy;
 import org.apache.poi.util.TempFile;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.CancelledException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -217,10 +219,10 @@ class WorkbookWriterTest {
         Set<String> poiFilesBefore = poiTemporaryFiles();
         Path target = folder.resolve("cancelled.xlsx");
         Files.writeString(target, "the previous export");
-        WorkbookCancelSignal cancel = new WorkbookCancelSignal();
+        Cancellation cancel = new Cancellation();
         List<WorkbookProgress> seen = new ArrayList<>();
         WorkbookWriteOptions options = WorkbookWriteOptions.in(ExportFixtures.SEOUL).replacingExisting(true)
-                .cancelledBy(cancel).reportingTo(progress -> {
+                .cancelledBy(cancel).reportingTo((fraction, progress) -> {
                     seen.add(progress);
                     if (progress.rowsWritten() >= 8_192) {
                         cancel.cancel();
@@ -229,7 +231,7 @@ class WorkbookWriterTest {
         SheetTable<Item> endless = new SheetTable<>("Items", COLUMNS,
                 () -> Stream.generate(() -> item("x")).iterator(), 100_000);
 
-        assertThrows(WorkbookExportCancelledException.class,
+        assertThrows(CancelledException.class,
                 () -> writer.write(target, List.of(endless), options));
 
         assertEquals("the previous export", Files.readString(target));
@@ -397,7 +399,7 @@ class WorkbookWriterTest {
     @Test
     void progressNeverReportsMoreRowsWrittenThanExpected() throws Exception {
         List<WorkbookProgress> seen = new ArrayList<>();
-        WorkbookWriteOptions options = WorkbookWriteOptions.in(ExportFixtures.SEOUL).reportingTo(seen::add);
+        WorkbookWriteOptions options = WorkbookWriteOptions.in(ExportFixtures.SEOUL).reportingTo((fraction, progress) -> seen.add(progress));
         SheetTable<Item> underestimated = new SheetTable<>("Items", COLUMNS,
                 () -> Stream.generate(() -> item("x")).limit(10_000).iterator(), 5_000);
 

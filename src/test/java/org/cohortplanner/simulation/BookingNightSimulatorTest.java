@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.QueueOrder;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.CancelledException;
+import org.cohortplanner.work.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -229,15 +232,15 @@ class BookingNightSimulatorTest {
     @ParameterizedTest
     @MethodSource("models")
     void aCancelledRunStopsWithoutAResult(BookingNightModel model) {
-        CancellationToken token = new CancellationToken();
+        Cancellation token = new Cancellation();
         List<Double> seen = new ArrayList<>();
-        ProgressListener cancelHalfway = done -> {
+        Progress<Void> cancelHalfway = (done, step) -> {
             seen.add(done);
             if (done > 0.3) {
                 token.cancel();
             }
         };
-        assertThrows(SimulationCancelledException.class,
+        assertThrows(CancelledException.class,
                 () -> model.run(Nights.busyNight().withArrivals(ArrivalProfile.uniform()), 1, cancelHalfway, token));
         assertTrue(seen.get(seen.size() - 1) < 1);
     }
@@ -245,7 +248,7 @@ class BookingNightSimulatorTest {
     @Test
     void progressRisesToOne() {
         List<Double> seen = new ArrayList<>();
-        fast.run(Nights.busyNight(), 1, seen::add, CancellationToken.never());
+        fast.run(Nights.busyNight(), 1, (done, step) -> seen.add(done), Cancellation.never());
         assertEquals(1.0, seen.get(seen.size() - 1));
         for (int i = 1; i < seen.size(); i++) {
             assertTrue(seen.get(i) >= seen.get(i - 1));

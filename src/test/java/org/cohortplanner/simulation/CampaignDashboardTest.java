@@ -12,6 +12,9 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.CohortFamilies;
 import org.cohortplanner.planning.schedule.Schedule;
 import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.CancelledException;
+import org.cohortplanner.work.Progress;
 import org.junit.jupiter.api.Test;
 
 class CampaignDashboardTest {
@@ -52,9 +55,9 @@ class CampaignDashboardTest {
 
     @Test
     void aCancelledRunEndsWithoutFigures() {
-        CancellationToken cancelled = new CancellationToken();
+        Cancellation cancelled = new Cancellation();
         cancelled.cancel();
-        assertThrows(SimulationCancelledException.class,
-                () -> CampaignDashboard.standard().figures(INITIAL, 1, ProgressListener.NONE, cancelled));
+        assertThrows(CancelledException.class,
+                () -> CampaignDashboard.standard().figures(INITIAL, 1, Progress.none(), cancelled));
     }
 }

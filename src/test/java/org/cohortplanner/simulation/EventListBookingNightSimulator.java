@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.PriorityQueue;
 import org.cohortplanner.domain.Overload;
 import org.cohortplanner.domain.QueueOrder;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.Progress;
 
 /**
  * The textbook version of the booking-night model: a list of future events ordered by time (a priority queue), one
@@ -18,8 +20,8 @@ import org.cohortplanner.domain.QueueOrder;
 public final class EventListBookingNightSimulator implements BookingNightModel {
 
     @Override
-    public BookingNightResult run(BookingNightParameters parameters, long seed, ProgressListener progress,
-                                  CancellationToken cancellation) {
+    public BookingNightResult run(BookingNightParameters parameters, long seed, Progress<?> progress,
+                                  Cancellation cancellation) {
         return new Night(parameters, seed, progress, cancellation).run();
     }
 
@@ -50,8 +52,8 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
     private static final class Night {
         private final BookingNightParameters p;
         private final long seed;
-        private final ProgressListener progress;
-        private final CancellationToken cancellation;
+        private final Progress<?> progress;
+        private final Cancellation cancellation;
         private final Sampler random;
         private final NightRecorder recorder;
         private final PriorityQueue<Event> events = new PriorityQueue<>();
@@ -86,8 +88,8 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
         private double suspendedAtMinute = Double.NaN;
         private boolean over;
 
-        Night(BookingNightParameters parameters, long seed, ProgressListener progress,
-              CancellationToken cancellation) {
+        Night(BookingNightParameters parameters, long seed, Progress<?> progress,
+              Cancellation cancellation) {
             this.p = parameters;
             this.seed = seed;
             this.progress = progress;
@@ -124,7 +126,7 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
                 }
                 if (++handled % 4_096 == 0) {
                     cancellation.throwIfCancelled();
-                    progress.progress(Math.min(1, event.time() / windowSeconds));
+                    progress.report(Math.min(1, event.time() / windowSeconds));
                 }
                 handle(event);
             }
@@ -133,7 +135,7 @@ public final class EventListBookingNightSimulator implements BookingNightModel {
             } else {
                 recorder.snapshotThrough(recorder.minutes() - 1, 0, 0);
             }
-            progress.progress(1);
+            progress.report(1);
             return finish();
         }
 

@@ -11,6 +11,8 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.CohortSplitter;
 import org.cohortplanner.planning.schedule.DoseBudget;
 import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.Progress;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +112,7 @@ class SampleReplayTest {
         BookingNightResult whole = MODEL.run(NIGHTS.parameters(initial, fifties), 7);
         double target = whole.waits().p95Minutes() - 5;
         SplitAdvisor.Advice advice = advisor.advise(initial, fifties, new SplitAdvisor.Targets(target, true), 7,
-                ProgressListener.NONE, CancellationToken.never());
+                Progress.none(), Cancellation.never());
         SplitAdvisor.Candidate proposal = advice.proposal().orElseThrow();
         assertTrue(proposal.parts() >= 2);
         assertTrue(proposal.worstP95WaitMinutes() <= target);
@@ -137,7 +139,7 @@ class SampleReplayTest {
         List<ScenarioComparison.Scenario> scenarios =
                 ScenarioComparison.standardVariants(sharp, fifties, NIGHTS, 3);
         List<ScenarioComparison.Row> rows = new ScenarioComparison(MODEL).compare(scenarios, 1,
-                ProgressListener.NONE, CancellationToken.never());
+                Progress.none(), Cancellation.never());
         assertEquals(List.of("as planned", "capacity ×2", "waiting room 5000/min", "split in 2 by birth year",
                 "multiplier 3.0"), rows.stream().map(ScenarioComparison.Row::scenario).toList());
         ScenarioComparison.Row asPlanned = rows.get(0);

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
-import org.cohortplanner.planning.Apportionment;
 import org.cohortplanner.planning.CohortFamilies;
 
 /**
@@ -101,125 +100,61 @@ public final class Schedule {
     }
 
     static Schedule from(ScheduleEngine engine, ScheduleEngine.Run run) {
-        List<ScheduleRow> rows = new ArrayList<>();
-        List<Shortage> shortages = new ArrayList<>();
-        List<SecondDoseGroup> secondDoses = new ArrayList<>();
-        int days = engine.days;
-        int brandCount = engine.brands.size();
-        long[][] peopleShort = new long[brandCount][days];
-        long[][] dosesShort = new long[brandCount][days];
-        long[][] due = new long[brandCount][days];
-        int regionCount = engine.regions.size();
-        long[][][] regionDue = new long[regionCount][brandCount][days];
-        long[][][] regionPeopleShort = new long[regionCount][brandCount][days];
-        long[][][] regionDosesShort = new long[regionCount][brandCount][days];
-        // Rounded along running totals, so that a cohort's first doses add up to its people rounded once, and a
-        // brand's second doses to its first doses given, instead of each cell's rounding error adding up.
-        double[][] firstRunning = new double[engine.cohorts.size()][brandCount];
-        long[][] firstRounded = new long[engine.cohorts.size()][brandCount];
-        double[][] secondRunning = new double[engine.cohorts.size()][brandCount];
-        long[][] secondRounded = new long[engine.cohorts.size()][brandCount];
-        for (int d = 0; d < days; d++) {
-            LocalDate day = engine.day(d);
-            for (int r = 0; r < engine.regions.size(); r++) {
-                String region = engine.regions.get(r);
-                for (int c = 0; c < engine.cohorts.size(); c++) {
-                    String cohortId = engine.cohorts.get(c).id();
-                    for (int b = 0; b < brandCount; b++) {
-                        int cell = run.cell(c, r, b);
-                        double firstBooked = run.firstBooked[d][cell];
-                        double secondDue = run.secondDue[d][cell];
-                        double firstGiven = run.firstGiven[d][cell];
-                        if (firstBooked == 0 && secondDue == 0 && firstGiven == 0) {
-                            continue;
-                        }
-                        String brand = engine.brands.get(b).name();
-                        long capacity = Math.round(engine.brandCapacity[r][b][d]);
-                        long stock = Math.round(run.regionFree[d][run.stockCell(r, b)]);
-                        long reserved = Math.round(run.regionHeld[d][run.stockCell(r, b)]);
-                        firstRunning[c][b] += firstBooked;
-                        long booked = Math.round(firstRunning[c][b]) - firstRounded[c][b];
-                        firstRounded[c][b] += booked;
-                        if (booked > 0) {
-                            long ofDoses = Math.round(run.firstShortOfDoses[d][run.cell(c, r, b)]);
-                            long ofCapacity = Math.round(run.firstShortOfCapacity[d][run.cell(c, r, b)]);
-                            long shortage = Math.min(booked, Math.round(run.firstShort(c, r, b, d)));
-                            rows.add(new ScheduleRow(day, region, cohortId, brand, 1, booked, capacity, stock,
-                                    shortage, reserved));
-                            due[b][d] += booked;
-                            regionDue[r][b][d] += booked;
-                            if (shortage > 0) {
-                                long doses = ofDoses * engine.dosesPerFirstDose[b];
-                                shortages.add(new Shortage(day, region, cohortId, brand, 1, shortage, ofDoses,
-                                        ofCapacity, doses));
-                                peopleShort[b][d] += shortage;
-                                dosesShort[b][d] += doses;
-                                regionPeopleShort[r][b][d] += shortage;
-                                regionDosesShort[r][b][d] += doses;
-                            }
-                        }
-                        secondRunning[c][b] += secondDue;
-                        long second = Math.round(secondRunning[c][b]) - secondRounded[c][b];
-                        secondRounded[c][b] += second;
-                        if (second > 0) {
-                            long ofDoses = Math.round(run.secondShortOfDoses[d][run.cell(c, r, b)]);
-                            long shortage = Math.min(second, Math.round(run.secondShort(c, r, b, d)));
-                            rows.add(new ScheduleRow(day, region, cohortId, brand, 2, second, capacity, stock,
-                                    shortage, reserved));
-                            due[b][d] += second;
-                            regionDue[r][b][d] += second;
-                            if (shortage > 0) {
-                                shortages.add(new Shortage(day, region, cohortId, brand, 2, shortage, ofDoses,
-                                        Math.max(0, shortage - ofDoses), ofDoses));
-                                peopleShort[b][d] += shortage;
-                                dosesShort[b][d] += ofDoses;
-                                regionPeopleShort[r][b][d] += shortage;
-                                regionDosesShort[r][b][d] += ofDoses;
-                            }
-                        }
-                        if (firstGiven >= 0.5 && engine.brands.get(b).needsSecondDose()) {
-                            addSecondDoses(engine, secondDoses, c, r, b, d, Math.round(firstGiven));
-                        }
-                    }
-                }
-            }
-        }
+        RunRows rows = new RunRows(engine, run).add();
+        return new Schedule(engine.plan, rows.rows, brandDays(engine, run, rows), rows.shortages,
+                secondDoseWarnings(engine, rows.shortages), rows.secondDoses, siteCapacity(engine), engine.regions,
+                regionStock(engine, run, rows), engine.allotments, transfers(engine, run));
+    }
+
+    private static List<BrandDay> brandDays(ScheduleEngine engine, ScheduleEngine.Run run, RunRows rows) {
         List<BrandDay> brandDays = new ArrayList<>();
-        for (int b = 0; b < brandCount; b++) {
-            for (int d = 0; d < days; d++) {
+        for (int b = 0; b < engine.brands.size(); b++) {
+            for (int d = 0; d < engine.days; d++) {
                 double capacity = 0;
                 for (int r = 0; r < engine.regions.size(); r++) {
                     capacity += engine.brandCapacity[r][b][d];
                 }
                 brandDays.add(new BrandDay(engine.day(d), engine.brands.get(b).name(),
-                        Math.round(engine.arrivals[b][d]), due[b][d], Math.round(run.given[b][d]),
+                        Math.round(engine.arrivals[b][d]), rows.due[b][d], Math.round(run.given[b][d]),
                         Math.round(run.free[b][d]), Math.round(run.held[b][d]), Math.round(capacity),
-                        peopleShort[b][d], dosesShort[b][d]));
+                        rows.peopleShort[b][d], rows.dosesShort[b][d]));
             }
         }
+        return brandDays;
+    }
+
+    private static Map<LocalDate, Long> siteCapacity(ScheduleEngine engine) {
         Map<LocalDate, Long> siteCapacity = new TreeMap<>();
-        for (int d = 0; d < days; d++) {
+        for (int d = 0; d < engine.days; d++) {
             double capacity = 0;
             for (int r = 0; r < engine.regions.size(); r++) {
                 capacity += engine.regionCapacity[r][d];
             }
             siteCapacity.put(engine.day(d), Math.round(capacity));
         }
+        return siteCapacity;
+    }
+
+    private static List<RegionStockDay> regionStock(ScheduleEngine engine, ScheduleEngine.Run run, RunRows rows) {
         List<RegionStockDay> regionStock = new ArrayList<>();
-        for (int r = 0; r < regionCount; r++) {
-            for (int b = 0; b < brandCount; b++) {
-                for (int d = 0; d < days; d++) {
+        for (int r = 0; r < engine.regions.size(); r++) {
+            for (int b = 0; b < engine.brands.size(); b++) {
+                for (int d = 0; d < engine.days; d++) {
                     int cell = run.stockCell(r, b);
                     regionStock.add(new RegionStockDay(engine.day(d), engine.regions.get(r),
                             engine.brands.get(b).name(), Math.round(engine.allotted[r][b][d]),
                             Math.round(run.transferredIn[d][cell]), Math.round(run.transferredOut[d][cell]),
-                            regionDue[r][b][d], Math.round(run.regionGiven[d][cell]),
+                            rows.regionDue[r][b][d], Math.round(run.regionGiven[d][cell]),
                             Math.round(run.regionFree[d][cell]), Math.round(run.regionHeld[d][cell]),
-                            Math.round(engine.brandCapacity[r][b][d]), regionPeopleShort[r][b][d],
-                            regionDosesShort[r][b][d]));
+                            Math.round(engine.brandCapacity[r][b][d]), rows.regionPeopleShort[r][b][d],
+                            rows.regionDosesShort[r][b][d]));
                 }
             }
         }
+        return regionStock;
+    }
+
+    private static List<PlannedTransfer> transfers(ScheduleEngine engine, ScheduleEngine.Run run) {
         List<PlannedTransfer> transfers = new ArrayList<>();
         for (int t = 0; t < engine.moves.size(); t++) {
             ScheduleEngine.Move move = engine.moves.get(t);
@@ -227,26 +162,7 @@ public final class Schedule {
                     move.transfer().fromRegion(), move.transfer().toRegion(), move.transfer().shipped(),
                     move.transfer().usableFrom(), move.transfer().doses(), Math.round(run.sent[t])));
         }
-        return new Schedule(engine.plan, rows, brandDays, shortages, secondDoseWarnings(engine, shortages),
-                secondDoses, siteCapacity, engine.regions, regionStock, engine.allotments, transfers);
-    }
-
-    /**
-     * The people of one cohort, region, brand and first-dose day by part (no named group, then each group), whole
-     * people adding up to those given the first dose, each with the second-dose day of its interval.
-     */
-    private static void addSecondDoses(ScheduleEngine engine, List<SecondDoseGroup> secondDoses, int c, int r, int b,
-            int d, long people) {
-        double[] shares = engine.partShare[c];
-        long[] byPart = shares.length == 1 ? new long[] {people} : Apportionment.largestRemainder(people, shares);
-        for (int p = 0; p < shares.length; p++) {
-            int secondDay = engine.secondDoseDay(c, p, r, b, d);
-            if (byPart[p] > 0 && secondDay >= 0) {
-                secondDoses.add(new SecondDoseGroup(engine.cohorts.get(c).id(), engine.partGroup[c][p],
-                        engine.regions.get(r), engine.brands.get(b).name(), engine.day(d), engine.day(secondDay),
-                        byPart[p]));
-            }
-        }
+        return transfers;
     }
 
     /** The regions of the schedule: the plan's, then any a site group names that the plan does not list. */

@@ -112,6 +112,48 @@ final class RegionalRemedies {
 
     /** The shortage the slip adds, per cohort, region and short brand, with the people booked for that brand. */
     private RegionalSwapProblem problem() {
+        ShortRows found = shortRows();
+        List<RegionalSwapProblem.Row> rows = found.rows();
+        if (rows.isEmpty() || (long) rows.size() * days > LARGEST_PROBLEM) {
+            return null;
+        }
+        double[][] shortArray = found.shortPeople().toArray(new double[0][]);
+        double[][] booked = booked(found, shortArray);
+        List<RegionalSwapProblem.Option> options = options(rows, found.cohortIds());
+        double[][][] headroom = new double[regions.size()][brands.size()][days];
+        double[][][] capacity = new double[regions.size()][brands.size()][days];
+        for (RegionStockDay day : schedule.regionStock()) {
+            int r = regions.indexOf(day.region());
+            int b = brand(day.brand());
+            int d = day(day.day());
+            headroom[r][b][d] = day.stock();
+            capacity[r][b][d] = Math.max(0, day.capacity() - day.given());
+        }
+        boolean reserve = plan.settings().reserveSecondDose();
+        int[] dosesAtFirst = SwapArithmetic.dosesAtFirst(brands, reserve);
+        int[] laterDoseAfter = SwapArithmetic.laterDoseAfter(brands, reserve);
+        boolean[] transferable = new boolean[brands.size()];
+        // Doses can only be moved between two regions or more.
+        for (RegionalSwapProblem.Row row : rows) {
+            transferable[row.brand()] = regions.size() > 1;
+        }
+        this.cohortIds = found.cohortIds();
+        return new RegionalSwapProblem(rows, booked, shortArray, options, headroom, capacity, dosesAtFirst,
+                laterDoseAfter, transferable, Math.max(0, found.firstShort() - TRANSFER_DAYS), TRANSFER_DAYS);
+    }
+
+    /**
+     * The rows of the problem: per cohort, region and short brand the people the slip leaves short each day.
+     *
+     * @param rowOf      the row of each (cohort id, region, brand)
+     * @param lastShort  per cohort id, the last day someone of it is short
+     * @param firstShort the first day anyone is short
+     */
+    private record ShortRows(List<RegionalSwapProblem.Row> rows, List<double[]> shortPeople, List<String> cohortIds,
+            Map<List<Object>, Integer> rowOf, Map<String, Integer> lastShort, int firstShort) {
+    }
+
+    private ShortRows shortRows() {
         Map<List<Object>, double[]> shortByRow = new LinkedHashMap<>();
         addShort(impact.scheduleAfter(), shortByRow, 1);
         addShort(impact.scheduleBefore(), shortByRow, -1);
@@ -146,32 +188,38 @@ final class RegionalRemedies {
                     brand((String) entry.getKey().get(2))));
             shortPeople.add(people);
         }
-        if (rows.isEmpty() || (long) rows.size() * days > LARGEST_PROBLEM) {
-            return null;
-        }
-        double[][] booked = new double[rows.size()][days];
+        return new ShortRows(rows, shortPeople, cohortIds, rowOf, lastShort, firstShort);
+    }
+
+    /** [row][day]: the first doses booked of each row's cohort, region and brand that a swap may take, or its short. */
+    private double[][] booked(ShortRows found, double[][] shortArray) {
+        double[][] booked = new double[found.rows().size()][days];
         for (ScheduleRow row : schedule.rows()) {
             if (row.dose() != 1) {
                 continue;
             }
-            Integer k = rowOf.get(List.of(row.cohortId(), row.region(), row.brand()));
+            Integer k = found.rowOf().get(List.of(row.cohortId(), row.region(), row.brand()));
             if (k == null) {
                 continue;
             }
             int d = day(row.day());
             Cohort cohort = plan.cohort(row.cohortId()).orElseThrow();
             // A swap may take people from the first day of the period up to the last day someone of it is short.
-            if (d < day(cohort.vaccinationPeriod().firstDay()) || d > lastShort.get(row.cohortId())) {
+            if (d < day(cohort.vaccinationPeriod().firstDay()) || d > found.lastShort().get(row.cohortId())) {
                 continue;
             }
             booked[k][d] += row.appointments();
         }
-        double[][] shortArray = shortPeople.toArray(new double[0][]);
-        for (int k = 0; k < rows.size(); k++) {
+        for (int k = 0; k < found.rows().size(); k++) {
             for (int d = 0; d < days; d++) {
                 booked[k][d] = Math.max(booked[k][d], shortArray[k][d]);
             }
         }
+        return booked;
+    }
+
+    /** Per row, each other brand the cohort may be given in the region, outside any allocation rule of it there. */
+    private List<RegionalSwapProblem.Option> options(List<RegionalSwapProblem.Row> rows, List<String> cohortIds) {
         List<RegionalSwapProblem.Option> options = new ArrayList<>();
         for (int k = 0; k < rows.size(); k++) {
             RegionalSwapProblem.Row row = rows.get(k);
@@ -186,31 +234,7 @@ final class RegionalRemedies {
                 }
             }
         }
-        double[][][] headroom = new double[regions.size()][brands.size()][days];
-        double[][][] capacity = new double[regions.size()][brands.size()][days];
-        for (RegionStockDay day : schedule.regionStock()) {
-            int r = regions.indexOf(day.region());
-            int b = brand(day.brand());
-            int d = day(day.day());
-            headroom[r][b][d] = day.stock();
-            capacity[r][b][d] = Math.max(0, day.capacity() - day.given());
-        }
-        int[] dosesAtFirst = new int[brands.size()];
-        int[] laterDoseAfter = new int[brands.size()];
-        boolean[] transferable = new boolean[brands.size()];
-        boolean reserve = plan.settings().reserveSecondDose();
-        for (int b = 0; b < brands.size(); b++) {
-            VaccineBrand brand = brands.get(b);
-            dosesAtFirst[b] = reserve && brand.needsSecondDose() ? 2 : 1;
-            laterDoseAfter[b] = !reserve && brand.needsSecondDose() ? brand.interval().days() : -1;
-        }
-        // Doses can only be moved between two regions or more.
-        for (RegionalSwapProblem.Row row : rows) {
-            transferable[row.brand()] = regions.size() > 1;
-        }
-        this.cohortIds = cohortIds;
-        return new RegionalSwapProblem(rows, booked, shortArray, options, headroom, capacity, dosesAtFirst,
-                laterDoseAfter, transferable, Math.max(0, firstShort - TRANSFER_DAYS), TRANSFER_DAYS);
+        return options;
     }
 
     private List<String> cohortIds = List.of();
@@ -323,12 +347,39 @@ final class RegionalRemedies {
     }
 
     private Candidate candidate(RegionalSwapProblem problem, RegionalSwapPlan solution, double margin, double before) {
-        Plan candidate = plan;
         List<RegionChange> changes = new ArrayList<>();
-        List<AllocationRule> rules = new ArrayList<>(plan.allocationRules());
         // Per row: the share of its booked people in the swap days that get each other brand.
         Map<Integer, Map<Integer, Double>> movedByRow = new TreeMap<>();
         Map<Integer, int[]> daysByRow = new TreeMap<>();
+        movedByRow(problem, solution, movedByRow, daysByRow);
+        long moved = 0;
+        Map<List<Object>, Set<String>> regionsByRule = new LinkedHashMap<>();
+        Map<List<Object>, Set<String>> exceptByRule = new LinkedHashMap<>();
+        for (Map.Entry<Integer, Map<Integer, Double>> entry : movedByRow.entrySet()) {
+            moved += swapRow(problem, entry.getKey(), entry.getValue(), daysByRow.get(entry.getKey()), margin,
+                    changes, regionsByRule, exceptByRule);
+        }
+        List<AllocationRule> rules = new ArrayList<>(plan.allocationRules());
+        int number = 0;
+        for (Map.Entry<List<Object>, Set<String>> entry : regionsByRule.entrySet()) {
+            List<Object> key = entry.getKey();
+            number++;
+            rules.add(new AllocationRule(uniqueRuleId(plan, "slip-swap-" + number), (String) key.get(0),
+                    entry.getValue(), start.plusDays((Integer) key.get(1)), start.plusDays((Integer) key.get(2)),
+                    new BrandAllocation(sharesByKey.get(key)), exceptByRule.get(key), impact.reason()));
+        }
+        List<Transfer> transfers = transfers(problem, solution, margin, changes);
+        if (changes.isEmpty()) {
+            return null;
+        }
+        Plan candidate = plan.withAllocationRules(rules).withTransfers(transfers);
+        return new Candidate(candidate, changes, moved, regionsByRule.size(),
+                Math.max(0, Schedule.peopleShort(candidate) - before));
+    }
+
+    /** Per row, the people the solution moves to each other brand, and the first and last day it moves any. */
+    private void movedByRow(RegionalSwapProblem problem, RegionalSwapPlan solution,
+            Map<Integer, Map<Integer, Double>> movedByRow, Map<Integer, int[]> daysByRow) {
         for (int o = 0; o < problem.options().size(); o++) {
             RegionalSwapProblem.Option option = problem.options().get(o);
             for (int d = 0; d < days; d++) {
@@ -344,59 +395,61 @@ final class RegionalRemedies {
                 range[1] = Math.max(range[1], d);
             }
         }
+    }
+
+    /**
+     * The allocation rule of one row (its cohort in its region over {@code range}), grouped with the rows whose rule
+     * has the same cohort, days and shares, and the changes it makes; returns the people it moves.
+     */
+    private long swapRow(RegionalSwapProblem problem, int k, Map<Integer, Double> movedByBrand, int[] range,
+            double margin, List<RegionChange> changes, Map<List<Object>, Set<String>> regionsByRule,
+            Map<List<Object>, Set<String>> exceptByRule) {
+        RegionalSwapProblem.Row row = problem.rows().get(k);
+        Cohort cohort = plan.cohort(cohortIds.get(row.cohort())).orElseThrow();
+        String region = regions.get(row.region());
+        double bookedInRange = 0;
+        for (int d = range[0]; d <= range[1]; d++) {
+            bookedInRange += problem.booked()[k][d];
+        }
+        if (bookedInRange <= 0) {
+            return 0;
+        }
         long moved = 0;
-        Map<List<Object>, Set<String>> regionsByRule = new LinkedHashMap<>();
-        Map<List<Object>, Set<String>> exceptByRule = new LinkedHashMap<>();
-        for (Map.Entry<Integer, Map<Integer, Double>> entry : movedByRow.entrySet()) {
-            RegionalSwapProblem.Row row = problem.rows().get(entry.getKey());
-            Cohort cohort = plan.cohort(cohortIds.get(row.cohort())).orElseThrow();
-            String region = regions.get(row.region());
-            int[] range = daysByRow.get(entry.getKey());
-            double bookedInRange = 0;
-            for (int d = range[0]; d <= range[1]; d++) {
-                bookedInRange += problem.booked()[entry.getKey()][d];
+        Set<String> except = new LinkedHashSet<>();
+        Map<String, Double> shares = new LinkedHashMap<>(cohort.brands().shares());
+        double taken = 0;
+        Map<String, Double> newShares = new LinkedHashMap<>();
+        for (Map.Entry<Integer, Double> byBrand : movedByBrand.entrySet()) {
+            VaccineBrand brand = brands.get(byBrand.getKey());
+            double kept = keptShare(region, brand, except);
+            double share = Math.min(1, byBrand.getValue() * margin / bookedInRange / Math.max(1e-9, 1 - kept));
+            if (share > 0.995) {
+                share = 1;
             }
-            if (bookedInRange <= 0) {
-                continue;
-            }
-            Set<String> except = new LinkedHashSet<>();
-            Map<String, Double> shares = new LinkedHashMap<>(cohort.brands().shares());
-            double taken = 0;
-            Map<String, Double> newShares = new LinkedHashMap<>();
-            for (Map.Entry<Integer, Double> byBrand : entry.getValue().entrySet()) {
-                VaccineBrand brand = brands.get(byBrand.getKey());
-                double kept = keptShare(region, brand, except);
-                double share = Math.min(1, byBrand.getValue() * margin / bookedInRange / Math.max(1e-9, 1 - kept));
-                if (share > 0.995) {
-                    share = 1;
-                }
-                newShares.merge(brand.name(), share, Double::sum);
-                taken += share;
-                long people = Math.round(Math.min(byBrand.getValue() * margin, bookedInRange));
-                moved += people;
-                changes.add(new RegionChange(region, cohort.id(), brands.get(row.brand()).name(), brand.name(),
-                        start.plusDays(range[0]), start.plusDays(range[1]), people, null, 0));
-            }
-            double scale = Math.max(0, 1 - Math.min(1, taken));
-            double spread = Math.max(1, taken);
-            Map<String, Double> ruleShares = new LinkedHashMap<>();
-            shares.forEach((name, share) -> ruleShares.put(name, round(share * scale)));
-            newShares.forEach((name, share) -> ruleShares.merge(name, round(share / spread), Double::sum));
-            ruleShares.values().removeIf(v -> v <= 0);
-            normalise(ruleShares);
-            List<Object> key = List.of(cohort.id(), range[0], range[1], ruleShares.toString());
-            regionsByRule.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(region);
-            exceptByRule.computeIfAbsent(key, k -> new LinkedHashSet<>()).addAll(except);
-            sharesByKey.put(key, ruleShares);
+            newShares.merge(brand.name(), share, Double::sum);
+            taken += share;
+            long people = Math.round(Math.min(byBrand.getValue() * margin, bookedInRange));
+            moved += people;
+            changes.add(new RegionChange(region, cohort.id(), brands.get(row.brand()).name(), brand.name(),
+                    start.plusDays(range[0]), start.plusDays(range[1]), people, null, 0));
         }
-        int number = 0;
-        for (Map.Entry<List<Object>, Set<String>> entry : regionsByRule.entrySet()) {
-            List<Object> key = entry.getKey();
-            number++;
-            rules.add(new AllocationRule(uniqueRuleId(candidate, "slip-swap-" + number), (String) key.get(0),
-                    entry.getValue(), start.plusDays((Integer) key.get(1)), start.plusDays((Integer) key.get(2)),
-                    new BrandAllocation(sharesByKey.get(key)), exceptByRule.get(key), impact.reason()));
-        }
+        double scale = Math.max(0, 1 - Math.min(1, taken));
+        double spread = Math.max(1, taken);
+        Map<String, Double> ruleShares = new LinkedHashMap<>();
+        shares.forEach((name, share) -> ruleShares.put(name, round(share * scale)));
+        newShares.forEach((name, share) -> ruleShares.merge(name, round(share / spread), Double::sum));
+        ruleShares.values().removeIf(v -> v <= 0);
+        normalise(ruleShares);
+        List<Object> key = List.of(cohort.id(), range[0], range[1], ruleShares.toString());
+        regionsByRule.computeIfAbsent(key, x -> new LinkedHashSet<>()).add(region);
+        exceptByRule.computeIfAbsent(key, x -> new LinkedHashSet<>()).addAll(except);
+        sharesByKey.put(key, ruleShares);
+        return moved;
+    }
+
+    /** The plan's transfers with the solution's added, each also a change of the region it reaches. */
+    private List<Transfer> transfers(RegionalSwapProblem problem, RegionalSwapPlan solution, double margin,
+            List<RegionChange> changes) {
         List<Transfer> transfers = new ArrayList<>(plan.transfers());
         int count = 0;
         for (int b = 0; b < brands.size(); b++) {
@@ -417,12 +470,7 @@ final class RegionalRemedies {
                 }
             }
         }
-        if (changes.isEmpty()) {
-            return null;
-        }
-        candidate = candidate.withAllocationRules(rules).withTransfers(transfers);
-        return new Candidate(candidate, changes, moved, regionsByRule.size(),
-                Math.max(0, Schedule.peopleShort(candidate) - before));
+        return transfers;
     }
 
     private final Map<List<Object>, Map<String, Double>> sharesByKey = new HashMap<>();

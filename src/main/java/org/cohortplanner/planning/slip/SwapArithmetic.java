@@ -1,5 +1,8 @@
 package org.cohortplanner.planning.slip;
 
+import java.util.List;
+import org.cohortplanner.domain.VaccineBrand;
+
 /** Sums the national and the regional swap problems and their solutions share. */
 final class SwapArithmetic {
     private SwapArithmetic() {
@@ -36,5 +39,24 @@ final class SwapArithmetic {
             total += sum(option);
         }
         return total;
+    }
+
+    /** [brand]: doses a first dose takes from stock on its day: two when the plan holds the second. */
+    static int[] dosesAtFirst(List<VaccineBrand> brands, boolean reserve) {
+        int[] doses = new int[brands.size()];
+        for (int b = 0; b < brands.size(); b++) {
+            doses[b] = reserve && brands.get(b).needsSecondDose() ? 2 : 1;
+        }
+        return doses;
+    }
+
+    /** [brand]: days after a first dose that its second takes a dose from stock; -1 when held or none. */
+    static int[] laterDoseAfter(List<VaccineBrand> brands, boolean reserve) {
+        int[] days = new int[brands.size()];
+        for (int b = 0; b < brands.size(); b++) {
+            VaccineBrand brand = brands.get(b);
+            days[b] = !reserve && brand.needsSecondDose() ? brand.interval().days() : -1;
+        }
+        return days;
     }
 }

@@ -35,14 +35,24 @@ public final class SwapOptimiser {
      *                    is what millions of people come to
      */
     public static SwapPlan solve(SwapProblem problem, boolean wholePeople) {
+        ExpressionsBasedModel model = new ExpressionsBasedModel();
+        Variable[][] moved = addMoves(model, problem, wholePeople);
+        Variable[][] uncovered = addCover(model, problem, moved);
+        addStockAndSites(model, problem, moved);
+        Optimisation.Result result = model.minimise();
+        if (!result.getState().isFeasible()) {
+            throw new IllegalStateException("the swap problem has no solution: " + result.getState());
+        }
+        return plan(problem, moved, uncovered);
+    }
+
+    /** moved[o][d] on each short day of the option's cohort, and used[o] that any is. */
+    private static Variable[][] addMoves(ExpressionsBasedModel model, SwapProblem problem, boolean wholePeople) {
         int days = problem.days();
         List<SwapProblem.Option> options = problem.options();
-        double weight = options.size() + 1.0;
-        ExpressionsBasedModel model = new ExpressionsBasedModel();
         Variable[][] moved = new Variable[options.size()][days];
-        Variable[] used = new Variable[options.size()];
         for (int o = 0; o < options.size(); o++) {
-            used[o] = model.addVariable("used" + o).binary().weight(1);
+            Variable used = model.addVariable("used" + o).binary().weight(1);
             SwapProblem.Option option = options.get(o);
             Expression link = model.addExpression("link" + o).upper(0);
             double most = 0;
@@ -58,8 +68,16 @@ public final class SwapOptimiser {
                 link.set(moved[o][d], 1);
                 most += cap;
             }
-            link.set(used[o], -most);
+            link.set(used, -most);
         }
+        return moved;
+    }
+
+    /** uncovered[c][d]: the short people of each cohort and day that no option covers. */
+    private static Variable[][] addCover(ExpressionsBasedModel model, SwapProblem problem, Variable[][] moved) {
+        int days = problem.days();
+        List<SwapProblem.Option> options = problem.options();
+        double weight = options.size() + 1.0;
         Variable[][] uncovered = new Variable[problem.cohorts()][days];
         for (int c = 0; c < problem.cohorts(); c++) {
             for (int d = 0; d < days; d++) {
@@ -77,8 +95,13 @@ public final class SwapOptimiser {
                 }
             }
         }
+        return uncovered;
+    }
+
+    private static void addStockAndSites(ExpressionsBasedModel model, SwapProblem problem, Variable[][] moved) {
+        List<SwapProblem.Option> options = problem.options();
         for (int b = 0; b < problem.brands(); b++) {
-            for (int t = 0; t < days; t++) {
+            for (int t = 0; t < problem.days(); t++) {
                 Expression stock = null;
                 Expression sites = null;
                 for (int o = 0; o < options.size(); o++) {
@@ -104,13 +127,14 @@ public final class SwapOptimiser {
                 }
             }
         }
-        Optimisation.Result result = model.minimise();
-        if (!result.getState().isFeasible()) {
-            throw new IllegalStateException("the swap problem has no solution: " + result.getState());
-        }
-        double[][] people = new double[options.size()][days];
+    }
+
+    private static SwapPlan plan(SwapProblem problem, Variable[][] moved, Variable[][] uncovered) {
+        int days = problem.days();
+        int optionCount = problem.options().size();
+        double[][] people = new double[optionCount][days];
         int changes = 0;
-        for (int o = 0; o < options.size(); o++) {
+        for (int o = 0; o < optionCount; o++) {
             double total = 0;
             for (int d = 0; d < days; d++) {
                 if (moved[o][d] != null) {

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.store.DataLocation;
@@ -134,8 +135,7 @@ public final class H2PlanStore implements PlanStore, ScenarioStore {
     }
 
     private static StoreException inUse(Path databaseFile) {
-        return new StoreException("the database " + databaseFile + " is in use by another running Cohort Planner "
-                + "console; close that console first, or choose another data folder with --data-dir");
+        return new StoreException(Phrase.of("store.inUse", databaseFile.toString()), null);
     }
 
     private static Connection connect(String url, Path databaseFile) {

@@ -221,20 +221,7 @@ final class PlanMapper {
 
     static Plan toPlan(PlanJson json) {
         JsonPath root = JsonPath.root();
-        if (json.formatVersion() != null && json.formatVersion() == FIRST_FORMAT_VERSION) {
-            refuseNewerFields(json);
-        }
-        if (json.formatVersion() != null && json.formatVersion() < NIGHT_FORMAT_VERSION) {
-            refuseReservationCaps(json);
-        }
-        if (json.formatVersion() != null && json.formatVersion() <= REGIONAL_FORMAT_VERSION
-                && json.bookingSystem() != null && json.bookingSystem().night() != null) {
-            throw newerField(JsonPath.root().field("bookingSystem").field("night"), NIGHT_FORMAT_VERSION,
-                    json.formatVersion());
-        }
-        if (json.formatVersion() != null && json.formatVersion() <= NIGHT_FORMAT_VERSION) {
-            refuseIntervalFields(json);
-        }
+        refuseFieldsNewerThanTheFile(json);
         String name = name(required(json.name(), root.field("name")), root.field("name"));
         String description = json.description() == null ? "" : text(json.description(), root.field("description"));
         ZoneId zone = zone(name(required(json.zone(), root.field("zone")), root.field("zone")), root.field("zone"));
@@ -243,22 +230,7 @@ final class PlanMapper {
             throw new MappingFailure(root.field("version"), "version must not be negative, got " + version);
         }
         within(version, 0, PlanLimits.PLAN_VERSION, root.field("version"), "version");
-        atMost(json.regions(), PlanLimits.REGIONS, root.field("regions"), "regions");
-        atMost(json.holidays(), PlanLimits.HOLIDAYS, root.field("holidays"), "holidays");
-        atMost(json.brands(), PlanLimits.BRANDS, root.field("brands"), "brands");
-        atMost(json.deliveries(), PlanLimits.DELIVERIES, root.field("deliveries"), "deliveries");
-        atMost(json.sites(), PlanLimits.SITES, root.field("sites"), "site groups");
-        atMost(json.cohorts(), PlanLimits.COHORTS, root.field("cohorts"), "cohorts");
-        atMost(json.transfers(), PlanLimits.TRANSFERS, root.field("transfers"), "transfers");
-        atMost(json.allocationRules(), PlanLimits.ALLOCATION_RULES, root.field("allocationRules"),
-                "allocation rules");
-        atMost(json.intervalPolicies(), PlanLimits.INTERVAL_POLICIES, root.field("intervalPolicies"),
-                "interval policies");
-        if (json.population() != null && json.population().size() > PlanLimits.POPULATION_YEARS) {
-            throw new MappingFailure(root.field("population"), "the population table has "
-                    + json.population().size() + " birth years; it holds at most " + PlanLimits.POPULATION_YEARS
-                    + " (the plan format's limits)");
-        }
+        checkListLimits(json, root);
         PlanSettings settings = settings(json.settings(), root.field("settings"));
         PopulationTable population = population(json.population(), root.field("population"));
         List<Region> regions = list(json.regions(), root.field("regions"), PlanMapper::region);
@@ -300,6 +272,44 @@ final class PlanMapper {
 
         return build(root, () -> new Plan(name, description, zone, cohorts, brands, deliveries, sites, bookingSystem,
                 holidays, regions, population, settings, version, transfers, rules, policies));
+    }
+
+    /** A file of an older format version may not hold the fields later versions added. */
+    private static void refuseFieldsNewerThanTheFile(PlanJson json) {
+        if (json.formatVersion() != null && json.formatVersion() == FIRST_FORMAT_VERSION) {
+            refuseNewerFields(json);
+        }
+        if (json.formatVersion() != null && json.formatVersion() < NIGHT_FORMAT_VERSION) {
+            refuseReservationCaps(json);
+        }
+        if (json.formatVersion() != null && json.formatVersion() <= REGIONAL_FORMAT_VERSION
+                && json.bookingSystem() != null && json.bookingSystem().night() != null) {
+            throw newerField(JsonPath.root().field("bookingSystem").field("night"), NIGHT_FORMAT_VERSION,
+                    json.formatVersion());
+        }
+        if (json.formatVersion() != null && json.formatVersion() <= NIGHT_FORMAT_VERSION) {
+            refuseIntervalFields(json);
+        }
+    }
+
+    /** Every list of the file within the format's limits, before any of it is read. */
+    private static void checkListLimits(PlanJson json, JsonPath root) {
+        atMost(json.regions(), PlanLimits.REGIONS, root.field("regions"), "regions");
+        atMost(json.holidays(), PlanLimits.HOLIDAYS, root.field("holidays"), "holidays");
+        atMost(json.brands(), PlanLimits.BRANDS, root.field("brands"), "brands");
+        atMost(json.deliveries(), PlanLimits.DELIVERIES, root.field("deliveries"), "deliveries");
+        atMost(json.sites(), PlanLimits.SITES, root.field("sites"), "site groups");
+        atMost(json.cohorts(), PlanLimits.COHORTS, root.field("cohorts"), "cohorts");
+        atMost(json.transfers(), PlanLimits.TRANSFERS, root.field("transfers"), "transfers");
+        atMost(json.allocationRules(), PlanLimits.ALLOCATION_RULES, root.field("allocationRules"),
+                "allocation rules");
+        atMost(json.intervalPolicies(), PlanLimits.INTERVAL_POLICIES, root.field("intervalPolicies"),
+                "interval policies");
+        if (json.population() != null && json.population().size() > PlanLimits.POPULATION_YEARS) {
+            throw new MappingFailure(root.field("population"), "the population table has "
+                    + json.population().size() + " birth years; it holds at most " + PlanLimits.POPULATION_YEARS
+                    + " (the plan format's limits)");
+        }
     }
 
     /** Files before version 4 have no interval policies and no named groups: the label interval holds for all. */

@@ -2,6 +2,7 @@ package org.cohortplanner.store.remote;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.store.PlanConflictException;
 
@@ -13,7 +14,8 @@ public final class BackendConflictException extends PlanConflictException {
     private final transient OtherChange otherChange;
 
     /** The last change stored on the backend: the one this save collided with (or a later one). */
-    public record OtherChange(String user, String action, Instant at, String reason, long planVersion) {
+    /** The change saved in between; {@code what} is its action as a phrase (null when it was said only as text). */
+    public record OtherChange(String user, String action, Instant at, String reason, long planVersion, Phrase what) {
     }
 
     public BackendConflictException(long expectedVersion, long storedVersion, Plan storedPlan, OtherChange otherChange,

@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
+import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.domain.AuditEntry;
 import org.cohortplanner.domain.PlanChange;
@@ -171,7 +172,8 @@ public final class RemotePlanStore implements PlanStore, ScenarioStore {
                 at = null;
             }
             other = new BackendConflictException.OtherChange(last.path("user").asText(), last.path("action").asText(),
-                    at, last.path("reason").asText(), last.path("planVersion").asLong());
+                    at, last.path("reason").asText(), last.path("planVersion").asLong(),
+                    PhraseJson.phrase(last.path("code").asText(""), last.path("args").toString()));
         }
         String who = other == null ? "someone else" : other.user() + " (" + other.action() + ")";
         return new BackendConflictException(basedOn, storedVersion, stored, other, "the plan on the backend at "
@@ -439,8 +441,7 @@ public final class RemotePlanStore implements PlanStore, ScenarioStore {
             return new NoAnswer("the backend at " + base + " did not answer within " + seconds + " s", cause);
         }
         if (cause instanceof ConnectException) {
-            return new StoreException("cannot reach the backend at " + base + ": nothing answers there (is it "
-                    + "running?)", cause);
+            return new StoreException(Phrase.of("store.backendDown", base.toString()), cause);
         }
         if (cause instanceof SSLException) {
             return new StoreException("cannot talk securely to the backend at " + base + ": " + cause.getMessage(),
@@ -460,7 +461,7 @@ public final class RemotePlanStore implements PlanStore, ScenarioStore {
         String message = serverMessage(reply);
         switch (reply.status()) {
             case 401:
-                throw new StoreException("the backend at " + base + " did not accept the token (" + message + ")");
+                throw new StoreException(Phrase.of("store.tokenRefused", base.toString(), message), null);
             case 403:
                 throw new StoreException("the backend at " + base + " does not let this token " + what + ": "
                         + message);

@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.cohortplanner.ui.common.ScreenHeading;
+import org.cohortplanner.ui.common.TableMemory;
 import org.cohortplanner.ui.common.Texts;
 
 /** The Audit screen: every saved change, who made it, when and why, with a filter. */
@@ -60,6 +61,7 @@ public final class AuditView {
                 changeColumn,
                 column(texts.get("column.reason"), AuditRow::reason, 150),
                 column(texts.get("column.version"), row -> Long.toString(row.planVersion()), 72)));
+        TableMemory.remember(table, "audit");
         // Every column keeps its width but "before → after", which takes what is left and shows the rest on hover.
         table.getColumns().forEach(column -> {
             column.setSortable(false);

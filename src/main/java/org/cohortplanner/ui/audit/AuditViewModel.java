@@ -67,7 +67,7 @@ public final class AuditViewModel {
         }, rows -> {
             problem.set("");
             all.setAll(rows);
-        }, failure -> problem.set(texts.get("problem.unreadable", Messages.describe(failure))));
+        }, failure -> problem.set(texts.get("problem.unreadable", Messages.describe(failure, texts.locale()))));
     }
 
     private String describe() {

@@ -25,8 +25,6 @@ public final class ColumnWidths {
     private static final double HEADER_EXTRA = 22;
     /** How wide a tooltip with a long text gets before it wraps. */
     private static final double TOOLTIP_WIDTH = 480;
-    /** Where a column keeps the width it was given, the least it takes whatever its content. */
-    private static final String GIVEN_WIDTH = ColumnWidths.class.getName() + ".given";
     /** Marks a column of long texts: as wide as its header at least, and what it cuts shows in a tooltip. */
     private static final String WITH_TOOLTIP = ColumnWidths.class.getName() + ".tooltip";
 
@@ -40,9 +38,9 @@ public final class ColumnWidths {
 
     /**
      * Keeps every column of {@code table} at least as wide as its header and the texts of its cells (cells whose value
-     * is a string), now and whenever its rows (the list it holds now), its columns or its window change: the column
-     * prefers the larger of the width it was given and that, and is never made narrower than that, so a constrained
-     * table takes the room from its last column. A column of {@link #cutWithTooltip long texts} fits its header only.
+     * is a string), now and whenever its rows (the list it holds now), its columns or its window change: a column
+     * narrower than that is widened to it, and it is never made narrower than that (a constrained table takes the room
+     * from its last column). A column of {@link #cutWithTooltip long texts} fits its header only.
      */
     public static <S> void fitToText(TableView<S> table) {
         InvalidationListener refit = observable -> fit(table);
@@ -81,7 +79,6 @@ public final class ColumnWidths {
         boolean korean = isKorean(table);
         List<S> rows = List.copyOf(table.getItems());
         for (TableColumn<S, ?> column : leaves(table.getColumns())) {
-            Object given = column.getProperties().computeIfAbsent(GIVEN_WIDTH, key -> column.getPrefWidth());
             // A column of long texts takes the width of its header only: its cells show the rest in a tooltip.
             Stream<String> cells = column.getProperties().containsKey(WITH_TOOLTIP) ? Stream.empty()
                     : rows.stream().map(row -> column.getCellObservableValue(row))
@@ -89,7 +86,10 @@ public final class ColumnWidths {
                     .map(value -> (String) value.getValue());
             double width = width(column.getText(), cells, korean);
             column.setMinWidth(width);
-            column.setPrefWidth(Math.max((Double) given, width));
+            // Only ever wider: a width the user gave the column (or TableMemory kept) stays while the text fits it.
+            if (column.getPrefWidth() < width) {
+                column.setPrefWidth(width);
+            }
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.Progress;
 
 /**
  * Runs work on background threads and delivers results through a UI-thread executor ({@code Platform::runLater} in
@@ -46,7 +48,7 @@ public final class ExecutorTaskRunner implements TaskRunner {
 
     @Override
     public <T> TaskHandle run(String channel, Work<T> work, Consumer<? super T> onResult,
-                              Consumer<? super Throwable> onFailure, ProgressListener onProgress) {
+                              Consumer<? super Throwable> onFailure, Progress<String> onProgress) {
         Run<T> run = new Run<>(channel, work, onResult, onFailure, onProgress);
         Run<?> previous = latest.put(channel, run);
         if (previous != null) {
@@ -83,27 +85,27 @@ public final class ExecutorTaskRunner implements TaskRunner {
         latest.clear();
     }
 
-    private final class Run<T> implements TaskHandle, Progress {
+    private final class Run<T> implements TaskHandle, Job {
         private final String channel;
         private final Work<T> work;
         private final Consumer<? super T> onResult;
         private final Consumer<? super Throwable> onFailure;
-        private final ProgressListener onProgress;
+        private final Progress<String> onProgress;
         private final AtomicReference<ProgressReport> pendingReport = new AtomicReference<>();
-        private volatile boolean cancelled;
+        private final Cancellation cancellation = new Cancellation();
         private volatile Future<?> future;
 
         Run(String channel, Work<T> work, Consumer<? super T> onResult, Consumer<? super Throwable> onFailure,
-            ProgressListener onProgress) {
+            Progress<String> onProgress) {
             this.channel = channel;
             this.work = Objects.requireNonNull(work, "work");
             this.onResult = Objects.requireNonNull(onResult, "onResult");
             this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
-            this.onProgress = onProgress == null ? ProgressListener.IGNORE : onProgress;
+            this.onProgress = onProgress == null ? Progress.none() : onProgress;
         }
 
         void execute() {
-            if (cancelled) {
+            if (isCancelled()) {
                 return;
             }
             T result;
@@ -112,7 +114,7 @@ public final class ExecutorTaskRunner implements TaskRunner {
             } catch (CancellationException | InterruptedException stopped) {
                 return;
             } catch (Throwable failure) {
-                if (!cancelled) {
+                if (!isCancelled()) {
                     uiThread.execute(() -> {
                         if (isLatest()) {
                             latest.remove(channel, this);
@@ -131,7 +133,7 @@ public final class ExecutorTaskRunner implements TaskRunner {
         }
 
         private boolean isLatest() {
-            return !cancelled && latest.get(channel) == this;
+            return !isCancelled() && latest.get(channel) == this;
         }
 
         @Override
@@ -141,20 +143,25 @@ public final class ExecutorTaskRunner implements TaskRunner {
                 uiThread.execute(() -> {
                     ProgressReport report = pendingReport.getAndSet(null);
                     if (report != null && isLatest()) {
-                        onProgress.progressed(report.fraction(), report.message());
+                        onProgress.report(report.fraction(), report.message());
                     }
                 });
             }
         }
 
         @Override
+        public Cancellation cancellation() {
+            return cancellation;
+        }
+
+        @Override
         public boolean isCancelled() {
-            return cancelled;
+            return cancellation.isCancelled();
         }
 
         @Override
         public void cancel() {
-            cancelled = true;
+            cancellation.cancel();
             latest.remove(channel, this);
             Future<?> running = future;
             if (running != null) {

@@ -1,7 +1,8 @@
 package org.cohortplanner.ui.common;
 
-import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.Progress;
 
 /**
  * Runs work away from the screen and hands its result back where the screen can use it (the FX thread in the
@@ -20,11 +21,11 @@ public interface TaskRunner {
      * @param onProgress receives progress reports, on the UI thread, while the work is the channel's latest
      */
     <T> TaskHandle run(String channel, Work<T> work, Consumer<? super T> onResult,
-                       Consumer<? super Throwable> onFailure, ProgressListener onProgress);
+                       Consumer<? super Throwable> onFailure, Progress<String> onProgress);
 
     default <T> TaskHandle run(String channel, Work<T> work, Consumer<? super T> onResult,
                                Consumer<? super Throwable> onFailure) {
-        return run(channel, work, onResult, onFailure, ProgressListener.IGNORE);
+        return run(channel, work, onResult, onFailure, Progress.none());
     }
 
     /** Cancels whatever runs on {@code channel}; its result will not be delivered. */
@@ -33,32 +34,28 @@ public interface TaskRunner {
     /** Lets work already started finish (for a bounded time, then cancels it) and ends the background threads. */
     void shutdown();
 
-    /** Background work; reads {@link Progress#isCancelled()} at convenient points in long loops. */
+    /** Background work; reads {@link Job#isCancelled()} at convenient points in long loops. */
     @FunctionalInterface
     interface Work<T> {
-        T run(Progress progress) throws Exception;
+        T run(Job job) throws Exception;
     }
 
-    /** What running work may tell the screen, and how it learns it was cancelled. */
-    interface Progress {
-        /** @param fraction 0–1, or a negative number when the amount of work is not known */
-        void report(double fraction, String message);
+    /**
+     * What running work holds: the progress it reports (a fraction and the screen's words for the step, passed on to
+     * {@code onProgress}) and the cancellation that starting newer work or {@link #cancel(String)} sets. Work that
+     * calls a simulation or an export hands both on, so that they stop when the screen's work is cancelled.
+     */
+    interface Job extends Progress<String> {
+        Cancellation cancellation();
 
-        boolean isCancelled();
+        default boolean isCancelled() {
+            return cancellation().isCancelled();
+        }
 
         /** Ends the work early when it was cancelled. */
         default void checkCancelled() {
-            if (isCancelled()) {
-                throw new CancellationException("cancelled");
-            }
+            cancellation().throwIfCancelled();
         }
-    }
-
-    @FunctionalInterface
-    interface ProgressListener {
-        ProgressListener IGNORE = (fraction, message) -> { };
-
-        void progressed(double fraction, String message);
     }
 
     /** A started piece of work. */

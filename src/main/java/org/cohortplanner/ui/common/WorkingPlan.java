@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -42,6 +43,8 @@ public final class WorkingPlan {
     private ReadOnlyObjectWrapper<StoreState> storeState =
             new ReadOnlyObjectWrapper<>(this, "storeState", StoreState.SAVED);
     private ReadOnlyStringWrapper storeProblem = new ReadOnlyStringWrapper(this, "storeProblem", "");
+    /** The failure behind {@link #storeProblem}, for a screen to say it in its language; null while none. */
+    private Throwable storeFailure;
     private ReadOnlyLongWrapper storeWrites = new ReadOnlyLongWrapper(this, "storeWrites");
     private ReadOnlyStringWrapper location = new ReadOnlyStringWrapper(this, "location");
     private final Deque<PendingWrite> pending = new ArrayDeque<>();
@@ -242,6 +245,7 @@ public final class WorkingPlan {
         location.set(store.location());
         plan.set(stored);
         storeState.set(StoreState.SAVED);
+        storeFailure = null;
         storeProblem.set("");
     }
 
@@ -270,7 +274,8 @@ public final class WorkingPlan {
         if (next == null) {
             writing = false;
             storeState.set(StoreState.SAVED);
-            storeProblem.set("");
+            storeFailure = null;
+        storeProblem.set("");
             return;
         }
         writing = true;
@@ -290,6 +295,7 @@ public final class WorkingPlan {
                 failure -> {
                     writing = false;
                     storeState.set(StoreState.FAILED);
+                    storeFailure = failure;
                     storeProblem.set(Messages.describe(failure));
                     if (failure instanceof PlanConflictException && conflictHandler != null) {
                         conflictHandler.accept(new StoreConflict((PlanConflictException) failure, lastStored,
@@ -351,6 +357,11 @@ public final class WorkingPlan {
     }
 
     /** Why the last store write failed, empty otherwise. */
+    /** The store's last failure, while it stands (see {@link #storeProblemProperty}). */
+    public Optional<Throwable> storeFailure() {
+        return Optional.ofNullable(storeFailure);
+    }
+
     public ReadOnlyStringProperty storeProblemProperty() {
         return storeProblem.getReadOnlyProperty();
     }

@@ -32,6 +32,7 @@ import org.cohortplanner.ui.common.BandedBarChart;
 import org.cohortplanner.ui.common.ChartEmptyState;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.ScreenHeading;
+import org.cohortplanner.ui.common.TableMemory;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -200,6 +201,7 @@ public final class DashboardView {
         table.getColumns().add(column(texts.get("nights.window"), DashboardViewModel.NightRow::window));
         table.getColumns().add(column(texts.get("nights.p95"), DashboardViewModel.NightRow::p95));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableMemory.remember(table, "dashboard.nights");
         table.setRowFactory(view -> {
             TableRow<DashboardViewModel.NightRow> row = new TableRow<>() {
                 @Override
@@ -230,6 +232,7 @@ public final class DashboardView {
         table.getColumns().add(column(texts.get("regions.days"), DashboardViewModel.RegionRow::days));
         table.getColumns().add(column(texts.get("regions.people"), DashboardViewModel.RegionRow::people));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableMemory.remember(table, "dashboard.regions");
         table.setRowFactory(view -> {
             TableRow<DashboardViewModel.RegionRow> row = new TableRow<>();
             row.setOnMouseClicked(event -> {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -20,8 +19,6 @@ import org.cohortplanner.domain.Plan;
 import org.cohortplanner.planning.Problem;
 import org.cohortplanner.simulation.CampaignDashboard;
 import org.cohortplanner.simulation.CampaignFigures;
-import org.cohortplanner.simulation.CancellationToken;
-import org.cohortplanner.simulation.SimulationCancelledException;
 import org.cohortplanner.texts.FigureTexts;
 import org.cohortplanner.texts.FigureTexts.Figure;
 import org.cohortplanner.ui.common.CohortSelection;
@@ -103,21 +100,11 @@ public final class DashboardViewModel {
         computing.set(true);
         progress.set(0);
         status.set(texts.get("status.computing", plan.name()));
-        tasks.run(FIGURES_CHANNEL, work -> {
-            CancellationToken token = new CancellationToken();
-            try {
-                return dashboard.figures(plan, CampaignDashboard.DEFAULT_SEED, done -> {
-                    work.report(done, "");
-                    if (work.isCancelled()) {
-                        token.cancel();
-                    }
-                }, token);
-            } catch (SimulationCancelledException cancelled) {
-                throw new CancellationException("a newer plan is being worked out");
-            }
-        }, this::show, failure -> {
+        // A newer plan cancels the work, and with it the simulation, through the job's cancellation.
+        tasks.run(FIGURES_CHANNEL, work -> dashboard.figures(plan, CampaignDashboard.DEFAULT_SEED, work,
+                work.cancellation()), this::show, failure -> {
             computing.set(false);
-            status.set(texts.get("status.failed", Messages.describe(failure)));
+            status.set(texts.get("status.failed", Messages.describe(failure, texts.locale())));
         }, (fraction, message) -> progress.set(fraction));
     }
 

@@ -33,8 +33,6 @@ import javafx.beans.property.StringProperty;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.export.PlanWorkbook;
 import org.cohortplanner.export.PlanWorkbookContent;
-import org.cohortplanner.export.WorkbookCancelSignal;
-import org.cohortplanner.export.WorkbookExportCancelledException;
 import org.cohortplanner.export.WorkbookContentBuilder;
 import org.cohortplanner.export.WorkbookExportException;
 import org.cohortplanner.export.WorkbookProgress;
@@ -42,7 +40,6 @@ import org.cohortplanner.export.WorkbookSheet;
 import org.cohortplanner.export.WorkbookTargetExistsException;
 import org.cohortplanner.export.WorkbookWriteOptions;
 import org.cohortplanner.planning.schedule.Schedule;
-import org.cohortplanner.simulation.CancellationToken;
 import org.cohortplanner.store.PlanStore;
 import org.cohortplanner.ui.common.Messages;
 import org.cohortplanner.ui.common.PlanFileAccess;
@@ -50,6 +47,8 @@ import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.WorkingPlan;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.CancelledException;
 
 /**
  * The Export screen's state: which sheets, where to, and how the export is going. The workbook is written in the
@@ -98,8 +97,7 @@ public final class ExportViewModel {
 
     private Plan toldPlan;
     private String suggestedFile = "";
-    private WorkbookCancelSignal cancelSignal = new WorkbookCancelSignal();
-    private CancellationToken simulationCancel = new CancellationToken();
+    private Cancellation cancellation = new Cancellation();
 
     public ExportViewModel(WorkingPlan working, PlanStore store, PlanFileAccess planFiles, TaskRunner tasks,
                            UserDialogs dialogs, ExportChoosers choosers, DesktopOpener opener, Texts texts) {
@@ -201,7 +199,7 @@ public final class ExportViewModel {
             setAvailable(WorkbookSheet.DOSE2_CHANGES, true, texts.get("dose2.comparedWith",
                     file.getFileName() == null ? file.toString() : file.getFileName().toString(), told.name()));
             selected.get(WorkbookSheet.DOSE2_CHANGES).set(true);
-        }, failure -> dialogs.showError(texts.get("dose2.readFailed.title"), Messages.describe(failure)));
+        }, failure -> dialogs.showError(texts.get("dose2.readFailed.title"), Messages.describe(failure, texts.locale())));
     }
 
     // ------------------------------------------------------------------------------------------------ exporting
@@ -302,17 +300,15 @@ public final class ExportViewModel {
     }
 
     private void start(ExportJob job) {
-        WorkbookCancelSignal signal = new WorkbookCancelSignal();
-        CancellationToken nightsCancel = new CancellationToken();
-        cancelSignal = signal;
-        simulationCancel = nightsCancel;
+        Cancellation cancel = new Cancellation();
+        cancellation = cancel;
         state.set(State.EXPORTING);
         progress.set(-1);
         progressText.set(texts.get("progress.preparing"));
         message.set("");
         writtenWorkbook.set(null);
         writtenFolder.set(null);
-        tasks.run(EXPORT_CHANNEL, work -> write(job, signal, nightsCancel, work), written -> finished(job, written),
+        tasks.run(EXPORT_CHANNEL, work -> write(job, cancel, work), written -> finished(job, written),
                 failure -> failed(job, failure), (fraction, text) -> {
                     if (state.get() == State.EXPORTING) {
                         progress.set(fraction);
@@ -322,40 +318,19 @@ public final class ExportViewModel {
     }
 
     /** Runs in the background: builds what the sheets need, then writes the workbooks. */
-    private Written write(ExportJob job, WorkbookCancelSignal signal, CancellationToken nightsCancel,
-                          TaskRunner.Progress work) throws WorkbookExportException {
+    private Written write(ExportJob job, Cancellation cancel, TaskRunner.Job work) throws WorkbookExportException {
         Plan plan = job.plan();
         Set<WorkbookSheet> sheets = job.sheets();
         PlanWorkbookContent content = WorkbookContentBuilder.build(plan,
-                sheets.contains(WorkbookSheet.DOSE2_CHANGES) ? job.told() : null, sheets, store::audit, nightsCancel,
-                new WorkbookContentBuilder.Steps() {
-                    @Override
-                    public void scheduling() {
-                        work.report(-1, texts.get("progress.schedule"));
-                    }
-
-                    @Override
-                    public void simulating() {
-                        work.report(-1, texts.get("progress.simulation"));
-                    }
-
-                    @Override
-                    public void checkCancelled() throws WorkbookExportCancelledException {
-                        stopIfCancelled(signal);
-                    }
-                });
+                sheets.contains(WorkbookSheet.DOSE2_CHANGES) ? job.told() : null, sheets, store::audit, cancel,
+                (fraction, step) -> work.report(fraction, texts.get(step == WorkbookContentBuilder.Step.SCHEDULING
+                        ? "progress.schedule" : "progress.simulation")));
         WorkbookWriteOptions options = WorkbookWriteOptions.in(plan.zone()).replacingExisting(job.replace())
-                .cancelledBy(signal).reportingTo(report -> work.report(report.fraction(), describe(report)));
+                .cancelledBy(cancel).reportingTo((fraction, report) -> work.report(fraction, describe(report)));
         Path file = job.file() == null ? null : workbook.export(content, sheets, job.file(), options);
         List<Path> regional = job.folder() == null ? List.of()
                 : workbook.exportPerRegion(content, sheets, job.folder(), options);
         return new Written(file, regional);
-    }
-
-    private static void stopIfCancelled(WorkbookCancelSignal signal) throws WorkbookExportCancelledException {
-        if (signal.isCancelled()) {
-            throw new WorkbookExportCancelledException("export cancelled before writing; no file was written");
-        }
     }
 
     /** "Schedule · 120,000 of 1,200,000 rows · 서울특별시.xlsx (1 of 17)", from the writing thread. */
@@ -407,7 +382,7 @@ public final class ExportViewModel {
     private void failed(ExportJob job, Throwable failure) {
         progress.set(0);
         progressText.set("");
-        if (failure instanceof WorkbookExportCancelledException) {
+        if (failure instanceof CancelledException) {
             state.set(State.CANCELLED);
             message.set(texts.get("result.cancelled"));
         } else if (failure instanceof WorkbookTargetExistsException exists && !job.replace()) {
@@ -419,15 +394,14 @@ public final class ExportViewModel {
             }
         } else {
             state.set(State.FAILED);
-            message.set(texts.get("result.failed", Messages.describe(failure)));
+            message.set(texts.get("result.failed", Messages.describe(failure, texts.locale())));
         }
     }
 
     /** Stops the running export; the export package removes what it had written. */
     public void cancel() {
         if (state.get() == State.EXPORTING) {
-            cancelSignal.cancel();
-            simulationCancel.cancel();
+            cancellation.cancel();
             progressText.set(texts.get("progress.cancelling"));
         }
     }
@@ -452,7 +426,7 @@ public final class ExportViewModel {
             opener.open(path);
             return path;
         }, opened -> { }, failure -> dialogs.showError(texts.get("open.failed.title"),
-                texts.get("open.failed", path, Messages.describe(failure))));
+                texts.get("open.failed", path, Messages.describe(failure, texts.locale()))));
     }
 
     private static Optional<Path> parse(String text) {
@@ -471,6 +445,32 @@ public final class ExportViewModel {
     }
 
     // ------------------------------------------------------------------------------------------------ properties
+
+    /** What the user chose on the screen: the sheets, the workbook's file, one workbook per region and its folder. */
+    public record Choices(Set<WorkbookSheet> sheets, String workbookFile, boolean perRegion, String regionFolder) {
+        public Choices {
+            sheets = Set.copyOf(sheets);
+        }
+    }
+
+    /** The choices as they stand, to be given to the screen built anew for another language. */
+    public Choices choices() {
+        Set<WorkbookSheet> sheets = EnumSet.noneOf(WorkbookSheet.class);
+        selected.forEach((sheet, chosen) -> {
+            if (chosen.get()) {
+                sheets.add(sheet);
+            }
+        });
+        return new Choices(sheets, workbookFile.get(), perRegion.get(), regionFolder.get());
+    }
+
+    /** Takes up the choices of the screen this one replaces. */
+    public void restore(Choices choices) {
+        selected.forEach((sheet, chosen) -> chosen.set(choices.sheets().contains(sheet)));
+        workbookFile.set(choices.workbookFile());
+        perRegion.set(choices.perRegion());
+        regionFolder.set(choices.regionFolder());
+    }
 
     public BooleanProperty selectedProperty(WorkbookSheet sheet) {
         return selected.get(sheet);

@@ -24,6 +24,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.ScreenHeading;
+import org.cohortplanner.ui.common.TableMemory;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -103,6 +104,7 @@ public final class ProvincesView {
         table.getColumns().add(name);
         table.getColumns().add(value);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableMemory.remember(table, "provinces");
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
             if (after != null) {
                 viewModel.choose(after.region());

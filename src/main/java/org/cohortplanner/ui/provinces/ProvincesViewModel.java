@@ -97,7 +97,7 @@ public final class ProvincesViewModel {
                 day.set(last);
             }
             shade();
-        }, failure -> status.set(texts.get("status.failed", Messages.describe(failure))));
+        }, failure -> status.set(texts.get("status.failed", Messages.describe(failure, texts.locale()))));
     }
 
     private void shade() {

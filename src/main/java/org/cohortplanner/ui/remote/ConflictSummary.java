@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.cohortplanner.domain.PlanChange;
 import org.cohortplanner.store.remote.BackendConflictException;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.WorkingPlan;
 
 /**
@@ -24,18 +25,21 @@ public record ConflictSummary(String otherUser, String otherAction, Instant othe
         myActions = List.copyOf(myActions);
     }
 
-    static ConflictSummary of(WorkingPlan.StoreConflict conflict, BackendConflictException.OtherChange other) {
-        List<String> mine = conflict.myChanges().stream().map(PlanChange::action).toList();
+    /** The summary, every action said in the console's language where it was recorded as a phrase. */
+    static ConflictSummary of(WorkingPlan.StoreConflict conflict, BackendConflictException.OtherChange other,
+                              ProblemTexts phrases) {
+        List<String> mine = conflict.myChanges().stream().map(c -> phrases.phraseOr(c.what(), c.action())).toList();
         long stored = conflict.failure().storedVersion();
         if (other == null) {
             return new ConflictSummary("", "", null, "", stored, mine, conflict.base().version());
         }
-        return new ConflictSummary(other.user(), other.action(), other.at(), other.reason(), stored, mine,
-                conflict.base().version());
+        return new ConflictSummary(other.user(), phrases.phraseOr(other.what(), other.action()), other.at(),
+                other.reason(), stored, mine, conflict.base().version());
     }
 
     /** The actions of {@code changes} in one line, for the audit entry of a re-applied edit. */
-    static String actions(List<PlanChange> changes) {
-        return changes.stream().map(PlanChange::action).distinct().collect(Collectors.joining("; "));
+    static String actions(List<PlanChange> changes, ProblemTexts phrases) {
+        return changes.stream().map(c -> phrases.phraseOr(c.what(), c.action())).distinct()
+                .collect(Collectors.joining("; "));
     }
 }

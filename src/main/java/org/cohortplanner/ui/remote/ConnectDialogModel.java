@@ -60,7 +60,7 @@ public final class ConnectDialogModel {
             show(probe.outcome() == BackendProbe.Outcome.REACHABLE ? Outcome.GOOD : Outcome.BAD, describe(probe));
         }, failure -> {
             busy.set(false);
-            show(Outcome.BAD, Messages.describe(failure));
+            show(Outcome.BAD, Messages.describe(failure, texts.locale()));
         });
     }
 

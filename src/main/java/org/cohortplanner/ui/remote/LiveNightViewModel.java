@@ -20,7 +20,6 @@ import org.cohortplanner.simulation.BookingNightParameters;
 import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
-import org.cohortplanner.simulation.CancellationToken;
 import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.remote.LiveCounts;
 import org.cohortplanner.ui.common.Formats;
@@ -93,7 +92,7 @@ public final class LiveNightViewModel {
             lastCounts = counts;
             showWindows(counts);
             showLive();
-        }, failure -> problem.set(texts.get("live.pollFailed", Messages.describe(failure))));
+        }, failure -> problem.set(texts.get("live.pollFailed", Messages.describe(failure, texts.locale()))));
     }
 
     /** Stops polling and predicting (the view was closed). */
@@ -159,14 +158,7 @@ public final class LiveNightViewModel {
             Cohort cohort = nights.window(plan, shown.id()).or(() -> nights.window(plan, shown.name()))
                     .orElseThrow(() -> new StoreException(texts.get("live.noSuchWindow", shown.name())));
             BookingNightParameters parameters = nights.parameters(plan, cohort);
-            CancellationToken cancellation = new CancellationToken();
-            return new BookingNightSimulator().run(parameters, PREDICTION_SEED,
-                    done -> {
-                        progress.report(done, "");
-                        if (progress.isCancelled()) {
-                            cancellation.cancel();
-                        }
-                    }, cancellation);
+            return new BookingNightSimulator().run(parameters, PREDICTION_SEED, progress, progress.cancellation());
         }, result -> {
             lastPrediction = result;
             predictionSummary.set(texts.get("live.predictionSummary", Formats.count(result.booked(), texts.locale()),
@@ -175,7 +167,7 @@ public final class LiveNightViewModel {
             trimPrediction();
         }, failure -> {
             predictedFor = null;
-            predictionSummary.set(texts.get("live.predictionFailed", Messages.describe(failure)));
+            predictionSummary.set(texts.get("live.predictionFailed", Messages.describe(failure, texts.locale())));
         });
     }
 

@@ -15,6 +15,7 @@ import org.cohortplanner.store.StoreException;
 import org.cohortplanner.store.remote.BackendConflictException;
 import org.cohortplanner.store.remote.RemotePlanStore;
 import org.cohortplanner.ui.common.Messages;
+import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
@@ -131,7 +132,7 @@ public final class RemoteConnectionViewModel {
             onDone.accept(true);
         }, failure -> {
             connecting = false;
-            connectProblem.set(Messages.describe(failure));
+            connectProblem.set(Messages.describe(failure, texts.locale()));
             refresh();
             onDone.accept(false);
         });
@@ -152,7 +153,7 @@ public final class RemoteConnectionViewModel {
                     conflict.set(null);
                     working.reload(local);
                     refresh();
-                }, failure -> dialogs.showError(texts.get("disconnect.title"), Messages.describe(failure)));
+                }, failure -> dialogs.showError(texts.get("disconnect.title"), Messages.describe(failure, texts.locale())));
     }
 
     /** Tries the waiting writes again (after the backend was down or slow). */
@@ -181,7 +182,7 @@ public final class RemoteConnectionViewModel {
                 () -> new StoreException(texts.get("connect.noPlan", stores.location()))), plan -> {
                     conflict.set(null);
                     working.reload(plan);
-                }, failure -> dialogs.showError(texts.get("conflict.title"), Messages.describe(failure)));
+                }, failure -> dialogs.showError(texts.get("conflict.title"), Messages.describe(failure, texts.locale())));
     }
 
     /** Settles the conflict by making one's own edits again on top of the stored plan and saving that. */
@@ -195,7 +196,7 @@ public final class RemoteConnectionViewModel {
             tasks.run(CONNECT_CHANNEL, progress -> stores.load().orElseThrow(
                     () -> new StoreException(texts.get("connect.noPlan", stores.location()))),
                     plan -> reapplyOn(settled, plan),
-                    failure -> dialogs.showError(texts.get("conflict.title"), Messages.describe(failure)));
+                    failure -> dialogs.showError(texts.get("conflict.title"), Messages.describe(failure, texts.locale())));
             return;
         }
         reapplyOn(settled, stored.get());
@@ -207,12 +208,13 @@ public final class RemoteConnectionViewModel {
             merged = ReappliedEdits.onto(settled.base(), settled.mine(), theirs);
         } catch (IllegalArgumentException impossible) {
             dialogs.showError(texts.get("conflict.title"), texts.get("conflict.cannotReapply",
-                    Messages.describe(impossible)));
+                    Messages.describe(impossible, texts.locale())));
             return;
         }
         conflict.set(null);
         working.reapply(theirs, merged, new PlanChange(user, texts.get("conflict.reappliedAction",
-                ConflictSummary.actions(settled.myChanges())), settled.base().name(), merged.name(),
+                ConflictSummary.actions(settled.myChanges(), ProblemTexts.of(texts.locale()))), settled.base().name(),
+                merged.name(),
                 texts.get("conflict.reappliedReason", theirs.version())));
     }
 
@@ -220,7 +222,7 @@ public final class RemoteConnectionViewModel {
     public ConflictSummary summary(WorkingPlan.StoreConflict shown) {
         BackendConflictException.OtherChange other = shown.failure() instanceof BackendConflictException
                 ? ((BackendConflictException) shown.failure()).otherChange().orElse(null) : null;
-        return ConflictSummary.of(shown, other);
+        return ConflictSummary.of(shown, other, ProblemTexts.of(texts.locale()));
     }
 
     private void refresh() {

@@ -104,7 +104,7 @@ public final class ScenariosViewModel {
                         Formats.count(scenario.plan().cohorts().size(), texts.locale()), scenario));
             }
             scenarios.setAll(rows);
-        }, failure -> status.set(texts.get("status.listFailed", Messages.describe(failure))));
+        }, failure -> status.set(texts.get("status.listFailed", Messages.describe(failure, texts.locale()))));
     }
 
     /** Saves the working plan as the scenario named in {@link #nameProperty()}. */
@@ -127,7 +127,7 @@ public final class ScenariosViewModel {
                     busy.set(false);
                     status.set(failure instanceof ScenarioNameTakenException taken
                             ? texts.get("status.nameTaken", taken.name(), taken.savedBy())
-                            : texts.get("status.saveFailed", Messages.describe(failure)));
+                            : texts.get("status.saveFailed", Messages.describe(failure, texts.locale())));
                 });
     }
 
@@ -137,7 +137,7 @@ public final class ScenariosViewModel {
                 Phrase.of("audit.scenario.deleted", row.name()), row.name(), "", "")), deleted -> {
                     status.set(texts.get("status.deleted", row.name()));
                     refresh();
-                }, failure -> status.set(texts.get("status.saveFailed", Messages.describe(failure))));
+                }, failure -> status.set(texts.get("status.saveFailed", Messages.describe(failure, texts.locale()))));
     }
 
     /**
@@ -175,7 +175,7 @@ public final class ScenariosViewModel {
             status.set(texts.get("status.compared", done.columns().size()));
         }, failure -> {
             busy.set(false);
-            status.set(texts.get("status.compareFailed", Messages.describe(failure)));
+            status.set(texts.get("status.compareFailed", Messages.describe(failure, texts.locale())));
         });
     }
 

@@ -8,5 +8,5 @@ import org.cohortplanner.ui.common.TaskRunner;
  */
 @FunctionalInterface
 public interface BriefingWriter {
-    void write(BriefingRequest request, TaskRunner.Progress progress) throws Exception;
+    void write(BriefingRequest request, TaskRunner.Job progress) throws Exception;
 }

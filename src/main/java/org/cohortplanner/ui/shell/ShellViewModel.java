@@ -124,7 +124,9 @@ public final class ShellViewModel {
     private String describeChanges() {
         switch (working.getStoreState()) {
             case FAILED:
-                return texts.get("changes.failed", working.storeProblemProperty().get());
+                return texts.get("changes.failed", working.storeFailure()
+                        .map(failure -> Messages.describe(failure, texts.locale()))
+                        .orElse(working.storeProblemProperty().get()));
             case SAVING:
                 return texts.get("changes.saving");
             default:
@@ -186,7 +188,7 @@ public final class ShellViewModel {
                 },
                 failure -> {
                     busy.set(false);
-                    dialogs.showError(texts.get("open.failed"), withFileName(Messages.describe(failure), file));
+                    dialogs.showError(texts.get("open.failed"), withFileName(Messages.describe(failure, texts.locale()), file));
                 });
     }
 
@@ -259,7 +261,7 @@ public final class ShellViewModel {
             then.run();
         }, failure -> {
             busy.set(false);
-            dialogs.showError(texts.get("save.failed"), withFileName(Messages.describe(failure), target));
+            dialogs.showError(texts.get("save.failed"), withFileName(Messages.describe(failure, texts.locale()), target));
         });
     }
 
@@ -293,7 +295,7 @@ public final class ShellViewModel {
         briefingStatus.set(texts.get("brief.reading"));
         tasks.run(BRIEFING_CHANNEL, progress -> store.scenarios(), scenarios -> askForBriefing(plan, scenarios, ""),
                 failure -> askForBriefing(plan, List.of(), texts.get("brief.noScenarios",
-                        Messages.describe(failure))));
+                        Messages.describe(failure, texts.locale()))));
     }
 
     private void askForBriefing(Plan plan, List<ScenarioStore.SavedScenario> scenarios, String note) {
@@ -328,7 +330,7 @@ public final class ShellViewModel {
             dialogs.showInformation(texts.get("brief.done.title"), texts.get("brief.done", written));
         }, failure -> {
             endBriefing(texts.get("brief.failed"));
-            dialogs.showError(texts.get("brief.failed"), withFileName(Messages.describe(failure), target));
+            dialogs.showError(texts.get("brief.failed"), withFileName(Messages.describe(failure, texts.locale()), target));
         }, (fraction, message) -> briefingProgress.set(fraction));
     }
 
@@ -416,7 +418,7 @@ public final class ShellViewModel {
         try {
             settings.change(changed);
         } catch (StoreException notSaved) {
-            dialogs.showError(texts.get("settings.saveFailed"), Messages.describe(notSaved));
+            dialogs.showError(texts.get("settings.saveFailed"), Messages.describe(notSaved, texts.locale()));
         }
     }
 

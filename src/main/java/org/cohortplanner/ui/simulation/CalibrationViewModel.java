@@ -174,7 +174,7 @@ public final class CalibrationViewModel {
         try {
             read = reader.read(file);
         } catch (RuntimeException unusable) {
-            problem.set(texts.get("calibration.open.failed", Messages.describe(unusable)));
+            problem.set(texts.get("calibration.open.failed", Messages.describe(unusable, texts.locale())));
             return;
         }
         if (read.isEmpty()) {
@@ -302,9 +302,8 @@ public final class CalibrationViewModel {
         progress.set(0);
         status.set(texts.get("calibration.running", cohort.name()));
         tasks.run(CHANNEL,
-                work -> SimulationViewModel.runModel(token -> new NightCalibration(model).fit(plan, cohort,
-                        nights.limit().appointments(plan, cohort), observed, parameters, runSeed,
-                        done -> SimulationViewModel.report(work, token, done), token)),
+                work -> new NightCalibration(model).fit(plan, cohort, nights.limit().appointments(plan, cohort),
+                        observed, parameters, runSeed, work, work.cancellation()),
                 finished -> {
                     running.set(false);
                     progress.set(1);
@@ -318,7 +317,7 @@ public final class CalibrationViewModel {
                 },
                 failure -> {
                     running.set(false);
-                    status.set(texts.get("status.failed", Messages.describe(failure)));
+                    status.set(texts.get("status.failed", Messages.describe(failure, texts.locale())));
                 },
                 (fraction, message) -> progress.set(fraction));
     }
@@ -407,9 +406,8 @@ public final class CalibrationViewModel {
         }
         List<String> sources = observations.stream().map(Observation::source).filter(s -> !s.isBlank()).distinct()
                 .toList();
-        String reason = "fitted to " + found.residuals().size() + " figure(s) observed on the night of "
-                + window.get().name() + ", seed " + seed.get()
-                + (sources.isEmpty() ? "" : "; sources: " + String.join("; ", sources));
+        String reason = texts.get("calibration.reason", found.residuals().size(), window.get().name(), seed.get())
+                + (sources.isEmpty() ? "" : texts.get("calibration.reasonSources", String.join("; ", sources)));
         fit = null;
         canApply.set(false);
         working.edit(found.fittedPlan(), ProblemTexts.of(texts.locale()).change(user,

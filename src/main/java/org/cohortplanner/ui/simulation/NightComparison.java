@@ -136,7 +136,7 @@ public final class NightComparison {
         try {
             scenarios = scenarios();
         } catch (IllegalArgumentException invalid) {
-            status.set(Messages.describe(invalid));
+            status.set(Messages.describe(invalid, texts.locale()));
             return;
         }
         long runSeed = chosen.seed();
@@ -144,8 +144,7 @@ public final class NightComparison {
         comparing.set(true);
         comparisonProgress.set(0);
         tasks.run(COMPARISON_CHANNEL,
-                work -> SimulationViewModel.runModel(token -> comparison.compare(scenarios, runSeed,
-                        done -> SimulationViewModel.report(work, token, done), token)),
+                work -> comparison.compare(scenarios, runSeed, work, work.cancellation()),
                 rows -> {
                     comparing.set(false);
                     comparisonProgress.set(1);
@@ -153,7 +152,7 @@ public final class NightComparison {
                 },
                 failure -> {
                     comparing.set(false);
-                    status.set(texts.get("status.failed", Messages.describe(failure)));
+                    status.set(texts.get("status.failed", Messages.describe(failure, texts.locale())));
                 },
                 (fraction, message) -> comparisonProgress.set(fraction));
     }

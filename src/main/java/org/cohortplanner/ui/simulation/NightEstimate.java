@@ -56,13 +56,13 @@ public final class NightEstimate {
                 : texts.get("form.noLimit"));
         // Erlang A for an overloaded night sums millions of states (tens of ms): off the UI thread, latest wins.
         tasks.run(ESTIMATE_CHANNEL, work -> closedForm(night), this::showEstimate,
-                failure -> parameterProblem.set(Messages.describe(failure)));
+                failure -> parameterProblem.set(Messages.describe(failure, texts.locale())));
     }
 
     /** Shows why the form makes no night, and no estimate. */
     void refuse(IllegalArgumentException invalid) {
         tasks.cancel(ESTIMATE_CHANNEL);
-        parameterProblem.set(Messages.describe(invalid));
+        parameterProblem.set(Messages.describe(invalid, texts.locale()));
         estimate.set(null);
         estimateLines.clear();
     }

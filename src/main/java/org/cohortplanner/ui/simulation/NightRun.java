@@ -57,7 +57,7 @@ public final class NightRun {
         try {
             night = chosen.parameters();
         } catch (IllegalArgumentException invalid) {
-            status.set(Messages.describe(invalid));
+            status.set(Messages.describe(invalid, texts.locale()));
             return;
         }
         long runSeed = chosen.seed();
@@ -66,8 +66,7 @@ public final class NightRun {
         progress.set(0);
         status.set(texts.get("status.running", night.windowName()));
         tasks.run(RUN_CHANNEL,
-                work -> SimulationViewModel.runModel(token -> model.run(night, runSeed,
-                        done -> SimulationViewModel.report(work, token, done), token)),
+                work -> model.run(night, runSeed, work, work.cancellation()),
                 finished -> {
                     running.set(false);
                     progress.set(1);
@@ -78,7 +77,7 @@ public final class NightRun {
                 },
                 failure -> {
                     running.set(false);
-                    status.set(texts.get("status.failed", Messages.describe(failure)));
+                    status.set(texts.get("status.failed", Messages.describe(failure, texts.locale())));
                 },
                 (fraction, message) -> progress.set(fraction));
     }
@@ -88,6 +87,19 @@ public final class NightRun {
         tasks.cancel(RUN_CHANNEL);
         running.set(false);
         status.set(texts.get("status.cancelled"));
+    }
+
+    /**
+     * Shows a result of the screen this one replaces (built anew for another language), if it is of the window
+     * chosen here; its lines are written in this screen's language.
+     */
+    public void show(BookingNightResult kept) {
+        if (kept == null || running.get() || chosen.cohort().isEmpty()
+                || !chosen.cohort().get().name().equals(kept.parameters().windowName())) {
+            return;
+        }
+        result.set(kept);
+        resultLines.setAll(resultLines(kept, chosen.zone()));
     }
 
     /** Drops the run still going and the result shown (another window is chosen). */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -20,8 +19,6 @@ import org.cohortplanner.planning.CohortSplitter;
 import org.cohortplanner.simulation.BookingNightModel;
 import org.cohortplanner.simulation.BookingNightParameters;
 import org.cohortplanner.simulation.BookingNights;
-import org.cohortplanner.simulation.CancellationToken;
-import org.cohortplanner.simulation.SimulationCancelledException;
 import org.cohortplanner.simulation.SlotChange;
 import org.cohortplanner.ui.common.CohortSelection;
 import org.cohortplanner.ui.common.TaskRunner;
@@ -180,29 +177,6 @@ public final class SimulationViewModel {
         night.clear();
         advisor.clear();
         comparison.clear();
-    }
-
-    /** Work of the simulation model that stops when its token is cancelled. */
-    interface Cancellable<T> {
-        T run(CancellationToken token);
-    }
-
-    /** Runs model work for the task runner: the model's cancellation becomes the runner's. */
-    static <T> T runModel(Cancellable<T> body) {
-        CancellationToken token = new CancellationToken();
-        try {
-            return body.run(token);
-        } catch (SimulationCancelledException cancelled) {
-            throw new CancellationException("cancelled");
-        }
-    }
-
-    /** Passes the model's progress on, and the screen's cancel back to the model. */
-    static void report(TaskRunner.Progress work, CancellationToken token, double done) {
-        work.report(done, "");
-        if (work.isCancelled()) {
-            token.cancel();
-        }
     }
 
     /** The chosen window and the form's nights, as the screen's parts read them. */

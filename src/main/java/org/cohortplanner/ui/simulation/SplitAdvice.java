@@ -87,7 +87,7 @@ public final class SplitAdvice {
         try {
             targets = new SplitAdvisor.Targets(targetP95Minutes.get(), noSuspension.get());
         } catch (IllegalArgumentException invalid) {
-            adviceSummary.set(Messages.describe(invalid));
+            adviceSummary.set(Messages.describe(invalid, texts.locale()));
             return;
         }
         Plan plan = working.getPlan();
@@ -97,8 +97,7 @@ public final class SplitAdvice {
         canApplyAdvice.set(false);
         adviceSummary.set(texts.get("advice.running", cohort.get().name()));
         tasks.run(ADVICE_CHANNEL,
-                work -> SimulationViewModel.runModel(token -> advisor.advise(plan, cohort.get(), targets, runSeed,
-                        done -> SimulationViewModel.report(work, token, done), token)),
+                work -> advisor.advise(plan, cohort.get(), targets, runSeed, work, work.cancellation()),
                 finished -> {
                     advising.set(false);
                     advisedPlan = plan;
@@ -106,7 +105,7 @@ public final class SplitAdvice {
                 },
                 failure -> {
                     advising.set(false);
-                    adviceSummary.set(texts.get("status.failed", Messages.describe(failure)));
+                    adviceSummary.set(texts.get("status.failed", Messages.describe(failure, texts.locale())));
                 });
     }
 
@@ -180,15 +179,15 @@ public final class SplitAdvice {
         try {
             split = splitter.apply(plan, preview(plan, cohort, proposal.kind(), proposal.parts()));
         } catch (IllegalArgumentException notPossible) {
-            adviceSummary.set(texts.get("status.failed", Messages.describe(notPossible)));
+            adviceSummary.set(texts.get("status.failed", Messages.describe(notPossible, texts.locale())));
             return;
         }
         String parts = String.join(", ", CohortFamilies.partsOf(split, cohort.id()).stream().map(Cohort::name)
                 .toList());
         working.edit(split, ProblemTexts.of(texts.locale()).change(user,
                 Phrase.of("audit.cohort.splitAdvised", cohort.name(), proposal.parts()), cohort.name(), parts,
-                "split advisor: p95 wait at most " + Math.round(found.targets().p95WaitMinutes())
-                + " min" + (found.targets().noSuspension() ? ", no suspension" : "")));
+                texts.get("advice.reason", Math.round(found.targets().p95WaitMinutes()),
+                        found.targets().noSuspension() ? 1 : 0)));
         canApplyAdvice.set(false);
         adviceSummary.set(texts.get("advice.applied", cohort.name(), parts));
     }

@@ -21,6 +21,7 @@ import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.ui.common.ColumnWidths;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.MarkedRows;
+import org.cohortplanner.ui.common.TableMemory;
 import org.cohortplanner.ui.common.Texts;
 
 /**
@@ -95,6 +96,7 @@ final class DeliveriesPane {
                 column(texts.get("column.status"), d -> texts.get("status." + d.status().name()), 84),
                 numeric(column(texts.get("column.leadTime"), d -> leadTimeText(d), 110)),
                 allotment, note));
+        TableMemory.remember(deliveries, "supply.deliveries");
         deliveries.setItems(viewModel.deliveries());
         ColumnWidths.fitToText(deliveries);
         MarkedRows.mark(deliveries, "slipped", Delivery::isSlipped);

@@ -79,7 +79,7 @@ public final class DeliveryImportViewModel {
         }, failure -> {
             busy.set(false);
             dialogs.showError(texts.get("import.title"), texts.get("import.failed", file.getFileName(),
-                    Messages.describe(failure)));
+                    Messages.describe(failure, texts.locale())));
         });
     }
 

@@ -12,6 +12,7 @@ import org.cohortplanner.ui.common.Messages;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
+import org.cohortplanner.work.Progress;
 
 /**
  * Writes the dose-2 change list for the notification text messages, from a recorded delay or from an interval policy
@@ -39,7 +40,7 @@ final class Dose2ListExport {
      * @return whether a file was chosen
      */
     boolean export(Plan plan, List<SecondDoseMove> moves, String suggestedName, Runnable started,
-            Runnable finished, TaskRunner.ProgressListener progressed) {
+            Runnable finished, Progress<String> progressed) {
         Path target = dialogs.chooseFileToSave(texts.get("moves.export.title"), null, suggestedName,
                 texts.get("moves.export.kind"), List.of("xlsx", "csv")).orElse(null);
         if (target == null) {
@@ -50,7 +51,7 @@ final class Dose2ListExport {
         started.run();
         Consumer<Throwable> failed = failure -> {
             finished.run();
-            dialogs.showError(texts.get("moves.export.title"), Messages.describe(failure));
+            dialogs.showError(texts.get("moves.export.title"), Messages.describe(failure, texts.locale()));
         };
         tasks.run(CHANNEL, work -> Dose2ChangeList.write(plan, list, language, target,
                 WorkbookWriteOptions.in(plan.zone()).replacingExisting(true)), written -> {

@@ -35,6 +35,7 @@ import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.WorkingPlan;
+import org.cohortplanner.work.Progress;
 
 /**
  * The "Dose intervals" part of the Supply screen: the plan's interval policies, one being added, changed or removed,
@@ -162,7 +163,7 @@ public final class IntervalPoliciesViewModel {
                     found.put(Problem.FIELD_INTERVAL_POLICIES, String.join("\n", policyProblems));
                 }
             } catch (IllegalArgumentException refused) {
-                found.put(Problem.FIELD_INTERVAL_POLICIES, Messages.describe(refused));
+                found.put(Problem.FIELD_INTERVAL_POLICIES, Messages.describe(refused, texts.locale()));
             }
         }
         fieldProblems.keySet().retainAll(found.keySet());
@@ -238,7 +239,7 @@ public final class IntervalPoliciesViewModel {
             }
         }, failure -> {
             busy.set(false);
-            problem.set(Messages.describe(failure));
+            problem.set(Messages.describe(failure, texts.locale()));
         });
     }
 
@@ -362,7 +363,7 @@ public final class IntervalPoliciesViewModel {
             return;
         }
         listExport.export(shown.planAfter(), moves, "dose2-changes-intervals.xlsx", () -> busy.set(true),
-                () -> busy.set(false), TaskRunner.ProgressListener.IGNORE);
+                () -> busy.set(false), Progress.none());
     }
 
     static Map<String, String> cohortNames(Plan plan) {

@@ -306,7 +306,7 @@ public final class SlipViewModel {
 
     private void fail(Throwable failure) {
         busy.set(false);
-        problem.set(Messages.describe(failure));
+        problem.set(Messages.describe(failure, texts.locale()));
     }
 
     private void clearImpact() {

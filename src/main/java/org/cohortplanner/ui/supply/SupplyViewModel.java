@@ -113,7 +113,7 @@ public final class SupplyViewModel {
         scheduling.set(true);
         tasks.run(SCHEDULE_CHANNEL, progress -> Schedule.of(plan), this::showSchedule, failure -> {
             scheduling.set(false);
-            chartSummary.set(texts.get("chart.failed", Messages.describe(failure)));
+            chartSummary.set(texts.get("chart.failed", Messages.describe(failure, texts.locale())));
         });
     }
 
@@ -205,7 +205,7 @@ public final class SupplyViewModel {
         try {
             working.edit(edited, change);
         } catch (IllegalArgumentException refused) {
-            return List.of(Messages.describe(refused));
+            return List.of(Messages.describe(refused, texts.locale()));
         }
         return List.of();
     }
@@ -279,7 +279,7 @@ public final class SupplyViewModel {
         try {
             working.edit(plan.withTransfers(list), change);
         } catch (IllegalArgumentException refused) {
-            return List.of(Messages.describe(refused));
+            return List.of(Messages.describe(refused, texts.locale()));
         }
         return List.of();
     }

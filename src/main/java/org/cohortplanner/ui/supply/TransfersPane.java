@@ -25,6 +25,7 @@ import javafx.scene.layout.VBox;
 import org.cohortplanner.domain.Transfer;
 import org.cohortplanner.ui.common.ColumnWidths;
 import org.cohortplanner.ui.common.Formats;
+import org.cohortplanner.ui.common.TableMemory;
 import org.cohortplanner.ui.common.Texts;
 
 /** The Supply screen's transfers tab: doses moved between regions, recorded, edited and deleted here. */
@@ -82,6 +83,7 @@ final class TransfersPane {
                 numeric(column(texts.get("transfer.column.leadTime"), t -> Integer.toString(t.leadTimeDays()), 110)),
                 column(texts.get("transfer.column.usable"), t -> Formats.date(t.usableFrom(), texts.locale()), 110),
                 note));
+        TableMemory.remember(transfers, "supply.transfers");
         transfers.setItems(viewModel.transfers());
         ColumnWidths.fitToText(transfers);
         transfers.setOnMouseClicked(event -> {

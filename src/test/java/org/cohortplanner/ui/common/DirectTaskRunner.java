@@ -2,6 +2,8 @@ package org.cohortplanner.ui.common;
 
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.Progress;
 
 /**
  * Runs work on the calling thread and delivers its result at once: for view-model tests and for headless use, where
@@ -12,8 +14,8 @@ public final class DirectTaskRunner implements TaskRunner {
 
     @Override
     public <T> TaskHandle run(String channel, Work<T> work, Consumer<? super T> onResult,
-                              Consumer<? super Throwable> onFailure, ProgressListener onProgress) {
-        DirectHandle handle = new DirectHandle(onProgress == null ? ProgressListener.IGNORE : onProgress);
+                              Consumer<? super Throwable> onFailure, Progress<String> onProgress) {
+        DirectHandle handle = new DirectHandle(onProgress == null ? Progress.none() : onProgress);
         T result;
         try {
             result = work.run(handle);
@@ -37,27 +39,32 @@ public final class DirectTaskRunner implements TaskRunner {
         // No threads to end.
     }
 
-    private static final class DirectHandle implements TaskHandle, Progress {
-        private final ProgressListener listener;
-        private boolean cancelled;
+    private static final class DirectHandle implements TaskHandle, Job {
+        private final Progress<String> listener;
+        private final Cancellation cancellation = new Cancellation();
 
-        DirectHandle(ProgressListener listener) {
+        DirectHandle(Progress<String> listener) {
             this.listener = listener;
         }
 
         @Override
         public void report(double fraction, String message) {
-            listener.progressed(fraction, message);
+            listener.report(fraction, message);
+        }
+
+        @Override
+        public Cancellation cancellation() {
+            return cancellation;
         }
 
         @Override
         public boolean isCancelled() {
-            return cancelled;
+            return cancellation.isCancelled();
         }
 
         @Override
         public void cancel() {
-            cancelled = true;
+            cancellation.cancel();
         }
     }
 }

@@ -21,6 +21,7 @@ import org.cohortplanner.ui.common.RegionSelection;
 import org.cohortplanner.ui.common.TaskRunner;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.common.WorkingPlan;
+import org.cohortplanner.work.Progress;
 import org.junit.jupiter.api.Test;
 
 /** The Dashboard's figures and tiles on the initial 2021 sample, without the toolkit. */
@@ -95,7 +96,7 @@ class DashboardViewModelTest {
             @Override
             @SuppressWarnings("unchecked")
             public <T> TaskHandle run(String channel, Work<T> work, Consumer<? super T> onResult,
-                                      Consumer<? super Throwable> onFailure, ProgressListener onProgress) {
+                                      Consumer<? super Throwable> onFailure, Progress<String> onProgress) {
                 channels.add(channel);
                 deliveries.add(result -> onResult.accept((T) result));
                 return null;

@@ -25,9 +25,7 @@ import org.cohortplanner.simulation.BookingNightParameters;
 import org.cohortplanner.simulation.BookingNightResult;
 import org.cohortplanner.simulation.BookingNightSimulator;
 import org.cohortplanner.simulation.BookingNights;
-import org.cohortplanner.simulation.CancellationToken;
 import org.cohortplanner.simulation.QueueingFormulas;
-import org.cohortplanner.simulation.SimulationCancelledException;
 import org.cohortplanner.ui.InMemoryPlanStore;
 import org.cohortplanner.ui.UiTestPlans;
 import org.cohortplanner.ui.common.CohortSelection;
@@ -40,6 +38,8 @@ import org.cohortplanner.domain.NightAssumptions;
 import org.cohortplanner.simulation.ArrivalProfile;
 import org.cohortplanner.simulation.Patience;
 import org.cohortplanner.simulation.ServiceTime;
+import org.cohortplanner.work.Cancellation;
+import org.cohortplanner.work.CancelledException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -238,10 +238,10 @@ class SimulationViewModelTest {
         BookingNightModel endless = (parameters, seed, progress, cancellation) -> {
             started.countDown();
             while (true) {
-                progress.progress(0.5);
+                progress.report(0.5);
                 if (cancellation.isCancelled()) {
                     stopped.countDown();
-                    throw new SimulationCancelledException();
+                    throw new CancelledException("cancelled");
                 }
                 Thread.onSpinWait();
             }
@@ -273,7 +273,7 @@ class SimulationViewModelTest {
             synchronized (peopleRun) {
                 peopleRun.add(parameters.people());
             }
-            BookingNightResult result = simulator.run(parameters, seed, progress, CancellationToken.never());
+            BookingNightResult result = simulator.run(parameters, seed, progress, Cancellation.never());
             if (parameters.people() == 7_614) {
                 secondEnded.countDown();
             }
