@@ -2,6 +2,7 @@ package org.cohortplanner.app;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -40,11 +42,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * Issue item 3: nothing is cut off at 1280×800 in either language. Starts the real console headless on the initial
  * sample, as {@link ConsoleUiTest} does, puts the window at 1280×800 and, in English and then in Korean, shows every
  * screen (and every tab of the tab panes on it), and opens the dialogs that need no backend: the cohort editor (Edit
- * on the first cohort), the split dialog, the delivery dialog (Edit on the first delivery), the calibration dialog,
- * File › Settings and Help › Keyboard shortcuts and About. After layout it walks the scene graph of the window and of
- * every dialog and collects each visible {@link Labeled} (labels, buttons, check boxes, tab headers, table column
- * headers, the cells of tables and lists) whose shown text, the skin's {@code Text} child of style class
- * {@code text}, has an ellipsis its text has not: that text is elided.
+ * on the first cohort), the split dialog, the delivery dialog (Edit on the first delivery), a delivery's delay with
+ * its impact and suggestions, the calibration dialog, File › Settings and Help › Keyboard shortcuts and About. After
+ * layout it walks the scene graph of the window and of every dialog and collects each visible {@link Labeled}
+ * (labels, buttons, check boxes, tab headers, table column headers, the cells of tables and lists) whose shown text,
+ * the skin's {@code Text} child of style class {@code text}, has an ellipsis its text has not: that text is elided.
  *
  * <p>The issue allows "a tooltip on anything that can still be elided": a node whose tooltip's text contains its
  * whole text is not an offender, so a table cell that can still be cut is fine as long as it carries its text in a
@@ -57,6 +59,8 @@ class NothingElidedUiTest extends RunningConsole {
     private static final double HEIGHT = 800;
     private static final int DIALOG_WAIT_SECONDS = 10;
     private static final List<String> ELLIPSES = List.of("…", "...");
+    /** The sample's delivery whose delay the test looks at, as in {@link SupplyConsoleUiTest}. */
+    private static final String SLIPPED_DELIVERY = "MOD-2021-W28";
 
     private final List<String> offenders = new ArrayList<>();
 
@@ -99,6 +103,7 @@ class NothingElidedUiTest extends RunningConsole {
         show(Screen.SUPPLY);
         robot.clickOn(robot.lookup("#" + SupplyView.DELIVERIES_ID + " .table-row-cell").nth(0).queryAs(Node.class));
         walkDialog("Supply › delivery", language, fire("#" + SupplyView.EDIT_ID));
+        walkSlip(language);
 
         show(Screen.SIMULATION);
         walkDialog("Simulation › calibration", language, fire("#" + SimulationView.CALIBRATE_ID));
@@ -106,6 +111,21 @@ class NothingElidedUiTest extends RunningConsole {
         walkDialog("File › Settings", language, fireMenu(ShellView.MENU_SETTINGS_ID));
         walkDialog("Help › Keyboard shortcuts", language, fireMenu(ShellView.MENU_SHORTCUTS_ID));
         walkDialog("Help › About", language, fireMenu(ShellView.MENU_ABOUT_ID));
+    }
+
+    /** The Supply screen with the impact of a delay of the sample's Moderna delivery and its suggestions shown. */
+    private void walkSlip(String language) throws TimeoutException {
+        robot.clickOn(SLIPPED_DELIVERY);
+        robot.clickOn("#supply-record-delay");
+        DatePicker date = robot.lookup("#" + SupplyView.SLIP_DATE_ID).queryAs(DatePicker.class);
+        robot.interact(() -> date.setValue(LocalDate.of(2021, 7, 30)));
+        Labeled impact = robot.lookup("#" + SupplyView.IMPACT_SUMMARY_ID).queryLabeled();
+        robot.clickOn("#" + SupplyView.SLIP_SHOW_ID);
+        WaitForAsyncUtils.waitFor(DIALOG_WAIT_SECONDS, TimeUnit.SECONDS, () -> !impact.getText().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        walkScreen("Supply › delay and suggestions", language);
+        robot.clickOn("#" + SupplyView.SLIP_CANCEL_ID);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void show(Screen screen) {
