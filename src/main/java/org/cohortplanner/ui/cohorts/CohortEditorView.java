@@ -96,6 +96,7 @@ final class CohortEditorView {
     private final Texts texts;
     private final VBox root = new VBox(10);
     private final GridPane grid = new GridPane();
+    private final TextField nameField = new TextField();
     private final FieldMessages fields = new FieldMessages("cohort-editor-message-");
     private boolean syncing;
 
@@ -108,10 +109,9 @@ final class CohortEditorView {
 
         grid.setHgap(8);
         grid.setVgap(2);
-        TextField name = new TextField();
-        name.setId(NAME_ID);
-        name.textProperty().bindBidirectional(editor.nameProperty());
-        field(texts.get("editor.name"), CohortEditor.FIELD_NAME, name, name);
+        nameField.setId(NAME_ID);
+        nameField.textProperty().bindBidirectional(editor.nameProperty());
+        field(texts.get("editor.name"), CohortEditor.FIELD_NAME, nameField, nameField);
         birthYears();
         TextField digits = new TextField();
         digits.setPromptText(texts.get("editor.digits.hint"));
@@ -198,6 +198,11 @@ final class CohortEditorView {
 
     Parent root() {
         return root;
+    }
+
+    /** Puts the focus in the name field; it is inside a scroll pane, which a lookup does not see before layout. */
+    void focusName() {
+        nameField.requestFocus();
     }
 
     /** The birth years as a range slider and two exact spinners, all three kept in step. */

@@ -33,13 +33,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import org.cohortplanner.domain.BirthCohortRange;
 import org.cohortplanner.domain.CohortStatus;
 import org.cohortplanner.domain.VaccinationPeriod;
 import org.cohortplanner.planning.Problem;
+import org.cohortplanner.ui.common.ColumnWidths;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.ProblemTexts;
 import org.cohortplanner.ui.common.ScreenHeading;
@@ -66,6 +64,7 @@ public final class CohortsView {
     public static final String EDITOR_ID = CohortEditorView.PANEL_ID;
     public static final String EDITOR_SAVE_ID = CohortEditorView.SAVE_ID;
     public static final String EDITOR_NAME_ID = CohortEditorView.NAME_ID;
+    public static final String EDITOR_CANCEL_ID = CohortEditorView.CANCEL_ID;
     public static final String SPLIT_PREVIEW_ID = SplitDialog.PREVIEW_ID;
     public static final String SPLIT_BOUNDARY_ID = SplitDialog.BOUNDARY_ID;
     public static final KeyCombination NEW_KEYS = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN,
@@ -79,10 +78,6 @@ public final class CohortsView {
     public static final KeyCombination FILTER_KEYS = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final String STYLESHEET = "cohorts.css";
 
-    /** Font size of the table, as in console.css; padding of a cell and a header (with its sort arrow). */
-    private static final double CELL_FONT_SIZE = 12;
-    private static final double CELL_EXTRA = 18;
-    private static final double HEADER_EXTRA = 22;
 
     private final CohortsViewModel viewModel;
     private final Texts texts;
@@ -204,7 +199,7 @@ public final class CohortsView {
                     });
             body.getItems().add(view.root());
             body.setDividerPositions(0.6);
-            view.root().lookup("#" + CohortEditorView.NAME_ID).requestFocus();
+            view.focusName();
         }
     }
 
@@ -316,15 +311,8 @@ public final class CohortsView {
 
     /** Sets each column's width to its widest text: header or any cell. */
     private void fitColumnsToContent() {
-        Font cellFont = Font.font(Font.getDefault().getFamily(), CELL_FONT_SIZE);
-        Font headerFont = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, CELL_FONT_SIZE);
-        cellTexts.forEach((column, text) -> {
-            double width = textWidth(column.getText(), headerFont) + HEADER_EXTRA;
-            for (CohortRow row : viewModel.rows()) {
-                width = Math.max(width, textWidth(text.apply(row), cellFont) + CELL_EXTRA);
-            }
-            column.setPrefWidth(Math.ceil(width));
-        });
+        cellTexts.forEach((column, text) -> column.setPrefWidth(ColumnWidths.of(column,
+                viewModel.rows().stream().map(text))));
     }
 
     private final class ProblemCell extends ListCell<Problem> {
@@ -346,12 +334,6 @@ public final class CohortsView {
             setText(texts.get(problem.isError() ? "problems.error" : "problems.warning") +  " · " + problemTexts.subject(problem)
                     + " · " + CohortDescriptions.fieldName(problem.field(), texts) + ": " + problemTexts.detail(problem));
         }
-    }
-
-    private static double textWidth(String text, Font font) {
-        Text measured = new Text(text == null ? "" : text);
-        measured.setFont(font);
-        return measured.getLayoutBounds().getWidth();
     }
 
     /** A column that sorts by {@code value} and shows {@code text}. */

@@ -25,6 +25,7 @@ import org.cohortplanner.domain.BirthCohortRange;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.planning.SplitKind;
 import org.cohortplanner.planning.SplitPart;
+import org.cohortplanner.ui.common.ColumnWidths;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Texts;
 
@@ -140,6 +141,9 @@ final class SplitDialog {
         name.setCellFactory(TextFieldTableCell.forTableColumn());
         name.setOnEditCommit(edit -> model.rename(edit.getTablePosition().getRow(), edit.getNewValue()));
         table.setEditable(true);
+        TableColumn<SplitPart, String> groups = column("split.column.groups",
+                part -> model.groupsText(model.parts().indexOf(part)), 220);
+        ColumnWidths.cutWithTooltip(groups);
         table.getColumns().setAll(List.of(
                 name,
                 column("split.column.who", part -> part.birthYears() + (part.allBirthDays() ? ""
@@ -152,7 +156,8 @@ final class SplitDialog {
                         130),
                 column("split.column.period", part -> Formats.shortPeriod(part.vaccinationPeriod().firstDay(),
                         part.vaccinationPeriod().lastDay(), texts.locale()), 120),
-                column("split.column.groups", part -> model.groupsText(model.parts().indexOf(part)), 220)));
+                groups));
+        ColumnWidths.fitToText(table);
         return table;
     }
 

@@ -37,7 +37,8 @@ public final class ProvincesView {
     public static final String MEASURE_ID = "provinces-measure";
     public static final String DAY_ID = "provinces-day";
     public static final String CHOSEN_ID = "provinces-chosen";
-    private static final double TILE = 74;
+    /** Wide enough for the longest name in bold, "Gyeongbuk", and a count of millions. */
+    private static final double TILE = 84;
     private static final double GAP = 6;
     private static final Color LIGHT = Color.web("#e0ecff");
     private static final Color DARK = Color.web("#1e40af");

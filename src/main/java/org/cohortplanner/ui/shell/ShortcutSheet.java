@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 
 /**
  * Help › Keyboard shortcuts: every shortcut of the console's menus, read from the menus themselves so the sheet
@@ -56,6 +57,8 @@ final class ShortcutSheet {
         for (Shortcut shortcut : shortcuts) {
             Label keys = new Label(shortcut.keys());
             keys.getStyleClass().add("shortcut-keys");
+            // The keys keep their width; the command beside them wraps instead.
+            keys.setMinWidth(Region.USE_PREF_SIZE);
             Label command = new Label(shortcut.command());
             command.setWrapText(true);
             grid.addRow(row++, keys, command);

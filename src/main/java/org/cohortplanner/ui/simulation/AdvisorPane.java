@@ -1,7 +1,6 @@
 package org.cohortplanner.ui.simulation;
 
 import static org.cohortplanner.ui.simulation.SimulationNodes.boundLabel;
-import static org.cohortplanner.ui.simulation.SimulationNodes.spacer;
 import static org.cohortplanner.ui.simulation.SimulationNodes.textColumn;
 
 import java.util.List;
@@ -13,10 +12,13 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.cohortplanner.ui.common.ColumnWidths;
 import org.cohortplanner.ui.common.MarkedRows;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.simulation.SplitAdvice.AdviceLine;
@@ -56,8 +58,12 @@ final class AdvisorPane {
         apply.setOnAction(event -> advisor.applyAdvice());
         ProgressBar busy = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         busy.visibleProperty().bind(advisor.advisingProperty());
-        HBox controlRow = new HBox(10, new Label(texts.get("advice.target")), target, noSuspension, find, busy,
-                spacer(), apply);
+        Label targetName = new Label(texts.get("advice.target"));
+        for (Region keepsItsText : List.of(targetName, noSuspension, find, apply)) {
+            keepsItsText.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // The controls go on a second line when the tab is narrower than they are, rather than cutting their texts.
+        FlowPane controlRow = new FlowPane(10, 6, targetName, target, noSuspension, find, busy, apply);
         controlRow.setAlignment(Pos.CENTER_LEFT);
 
         Label summary = boundLabel(advisor.adviceSummaryProperty());
@@ -80,12 +86,17 @@ final class AdvisorPane {
         table.setId(SimulationView.ADVICE_TABLE_ID);
         table.setPlaceholder(new Label(texts.get("advice.placeholder")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<AdviceLine, String> nights = textColumn(texts.get("advice.nights", viewModel.zone().getId()),
+                AdviceLine::nights, 300);
+        TableColumn<AdviceLine, String> why = textColumn(texts.get("advice.why"), AdviceLine::why, 300);
+        ColumnWidths.cutWithTooltip(nights);
+        ColumnWidths.cutWithTooltip(why);
         table.getColumns().setAll(List.of(
                 textColumn(texts.get("advice.split"), AdviceLine::split, 190),
                 textColumn(texts.get("advice.verdict"), AdviceLine::verdict, 130),
                 textColumn(texts.get("advice.worstP95"), AdviceLine::worstP95, 100),
-                textColumn(texts.get("advice.nights", viewModel.zone().getId()), AdviceLine::nights, 300),
-                textColumn(texts.get("advice.why"), AdviceLine::why, 300)));
+                nights, why));
+        ColumnWidths.fitToText(table);
         MarkedRows.mark(table, "proposed", AdviceLine::proposed);
         return table;
     }

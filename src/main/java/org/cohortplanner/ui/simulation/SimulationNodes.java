@@ -11,9 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 
 /** Nodes the Simulation screen's panes build alike: charts over hours, text columns, grids and labels. */
 final class SimulationNodes {
@@ -49,12 +47,6 @@ final class SimulationNodes {
         column.setPrefWidth(width);
         column.setSortable(false);
         return column;
-    }
-
-    static Region spacer() {
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        return spacer;
     }
 
     static Label boundLabel(ObservableValue<String> text) {

@@ -11,12 +11,14 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.cohortplanner.domain.Allotment;
 import org.cohortplanner.domain.Delivery;
+import org.cohortplanner.ui.common.ColumnWidths;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.MarkedRows;
 import org.cohortplanner.ui.common.TableMemory;
@@ -79,6 +81,10 @@ final class DeliveriesPane {
         deliveries.setPlaceholder(new Label(texts.get("deliveries.empty")));
         // Widths fit the longest id, "1,800,000" and "15 Jul 2021": numbers and dates are never cut off.
         deliveries.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        TableColumn<Delivery, String> allotment = column(texts.get("column.allotment"), this::allotmentText, 220);
+        TableColumn<Delivery, String> note = column(texts.get("column.note"), Delivery::note, 420);
+        ColumnWidths.cutWithTooltip(allotment);
+        ColumnWidths.cutWithTooltip(note);
         deliveries.getColumns().setAll(List.of(
                 column(texts.get("column.id"), Delivery::id, 132),
                 column(texts.get("column.brand"), Delivery::brand, 90),
@@ -89,10 +95,10 @@ final class DeliveriesPane {
                         100)),
                 column(texts.get("column.status"), d -> texts.get("status." + d.status().name()), 84),
                 numeric(column(texts.get("column.leadTime"), d -> leadTimeText(d), 110)),
-                column(texts.get("column.allotment"), this::allotmentText, 220),
-                column(texts.get("column.note"), Delivery::note, 420)));
+                allotment, note));
         TableMemory.remember(deliveries, "supply.deliveries");
         deliveries.setItems(viewModel.deliveries());
+        ColumnWidths.fitToText(deliveries);
         MarkedRows.mark(deliveries, "slipped", Delivery::isSlipped);
         deliveries.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2 && selected() != null) {

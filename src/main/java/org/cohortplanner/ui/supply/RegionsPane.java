@@ -13,8 +13,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.cohortplanner.planning.schedule.RegionStockDay;
+import org.cohortplanner.ui.common.ColumnWidths;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.MarkedRows;
 import org.cohortplanner.ui.common.Texts;
@@ -49,6 +51,7 @@ final class RegionsPane {
             table.refresh();
         });
         showColumns();
+        ColumnWidths.fitToText(table);
         MarkedRows.mark(table, "slipped", row -> row.days().stream().anyMatch(RegionStockDay::isShort));
         table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
             if (after != null) {
@@ -58,6 +61,8 @@ final class RegionsPane {
         Label note = new Label(texts.get("regions.note"));
         note.getStyleClass().add("screen-summary");
         note.setWrapText(true);
+        // Its lines keep their height when the table below wants the room.
+        note.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(6, note, table);
         box.setPadding(new Insets(8, 0, 0, 0));
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -18,6 +18,7 @@ import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
@@ -31,6 +32,7 @@ import org.cohortplanner.domain.Delivery;
 import org.cohortplanner.planning.slip.ImpactLine;
 import org.cohortplanner.planning.slip.SecondDoseMove;
 import org.cohortplanner.planning.slip.Suggestion;
+import org.cohortplanner.ui.common.ColumnWidths;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Texts;
 
@@ -173,6 +175,11 @@ final class SlipPane {
         suggestions.setPrefHeight(150);
         // Effects first, then the summary: the columns to compare stay in view; the changes show below the table.
         suggestions.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        TableColumn<Suggestion, String> regions = column(texts.get("suggestions.regions"), slip::regionsText, 160);
+        TableColumn<Suggestion, String> summary = column(texts.get("suggestions.summary"), slip::title, 260);
+        // The chosen suggestion's changes are listed in full below the table; a cut cell shows its text on hover.
+        ColumnWidths.cutWithTooltip(regions);
+        ColumnWidths.cutWithTooltip(summary);
         suggestions.getColumns().setAll(List.of(
                 numeric(column("#", s -> Integer.toString(slip.suggestions().indexOf(s) + 1), 30)),
                 numeric(column(texts.get("suggestions.postponed"),
@@ -182,8 +189,8 @@ final class SlipPane {
                 numeric(column(texts.get("suggestions.days"), s -> Integer.toString(s.effect().daysAdded()), 66)),
                 numeric(column(texts.get("suggestions.brandChanges"),
                         s -> Integer.toString(s.effect().brandChanges()), 70)),
-                column(texts.get("suggestions.regions"), slip::regionsText, 160),
-                column(texts.get("suggestions.summary"), slip::title, 260)));
+                regions, summary));
+        ColumnWidths.fitToText(suggestions);
         slip.suggestions().addListener((ListChangeListener<Suggestion>) change -> {
             if (!slip.suggestions().isEmpty()) {
                 suggestions.getSelectionModel().selectFirst();

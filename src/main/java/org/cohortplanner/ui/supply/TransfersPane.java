@@ -14,6 +14,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -22,6 +23,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.cohortplanner.domain.Transfer;
+import org.cohortplanner.ui.common.ColumnWidths;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.TableMemory;
 import org.cohortplanner.ui.common.Texts;
@@ -69,6 +71,8 @@ final class TransfersPane {
         transfers.setId(SupplyView.TRANSFERS_ID);
         transfers.setPlaceholder(new Label(texts.get("transfers.empty")));
         transfers.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        TableColumn<Transfer, String> note = column(texts.get("transfer.column.note"), Transfer::note, 300);
+        ColumnWidths.cutWithTooltip(note);
         transfers.getColumns().setAll(List.of(
                 column(texts.get("transfer.column.id"), Transfer::id, 90),
                 column(texts.get("transfer.column.brand"), Transfer::brand, 80),
@@ -78,9 +82,10 @@ final class TransfersPane {
                 column(texts.get("transfer.column.shipped"), t -> Formats.date(t.shipped(), texts.locale()), 110),
                 numeric(column(texts.get("transfer.column.leadTime"), t -> Integer.toString(t.leadTimeDays()), 110)),
                 column(texts.get("transfer.column.usable"), t -> Formats.date(t.usableFrom(), texts.locale()), 110),
-                column(texts.get("transfer.column.note"), Transfer::note, 300)));
+                note));
         TableMemory.remember(transfers, "supply.transfers");
         transfers.setItems(viewModel.transfers());
+        ColumnWidths.fitToText(transfers);
         transfers.setOnMouseClicked(event -> {
             if (event.getClickCount() == 2 && transfers.getSelectionModel().getSelectedItem() != null) {
                 editTransfer(transfers.getSelectionModel().getSelectedItem());
