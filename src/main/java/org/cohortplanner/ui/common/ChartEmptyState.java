@@ -3,6 +3,7 @@ package org.cohortplanner.ui.common;
 import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -20,15 +21,23 @@ public final class ChartEmptyState {
 
     /** {@code chart} in a pane that shows {@code message} instead while the chart has no data. */
     public static StackPane of(XYChart<?, ?> chart, String message) {
+        return of(chart, chart, message);
+    }
+
+    /**
+     * {@code shown} (a chart, or charts laid over each other) in a pane that shows {@code message} instead while
+     * {@code chart} has no data.
+     */
+    public static StackPane of(Node shown, XYChart<?, ?> chart, String message) {
         Label empty = new Label(message);
         empty.getStyleClass().add(STYLE_CLASS);
         empty.setWrapText(true);
         empty.setMaxWidth(420);
-        StackPane pane = new StackPane(chart, empty);
+        StackPane pane = new StackPane(shown, empty);
         StackPane.setAlignment(empty, Pos.CENTER);
         InvalidationListener update = observable -> {
             boolean nothing = isEmpty(chart);
-            chart.setVisible(!nothing);
+            shown.setVisible(!nothing);
             empty.setVisible(nothing);
         };
         ListChangeListener<XYChart.Series<?, ?>> series = change -> {

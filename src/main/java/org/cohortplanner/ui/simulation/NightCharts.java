@@ -49,6 +49,17 @@ final class NightCharts {
     }
 
     /** The figure at the end of each shown step (a level such as the queue: the largest in the step). */
+    /**
+     * How far the bookings curve runs: at least {@code horizon}, and on to the minute the results table names as the
+     * one by which 99 % had booked (with a little room after it), so that the curve shows the tail the table reports;
+     * never past the night's last minute.
+     */
+    static int bookingsHorizonMinutes(BookingNightResult night, int horizon) {
+        double to99 = night.minutesTo99();
+        int tail = Double.isNaN(to99) ? horizon : (int) Math.ceil(to99 * 1.05) + 1;
+        return Math.max(horizon, Math.min(tail, Math.max(horizon, night.perMinute().size())));
+    }
+
     static List<Point> level(BookingNightResult night, int horizonMinutes, ToLongFunction<MinuteFigures> figure) {
         List<MinuteFigures> minutes = night.perMinute();
         int end = Math.min(horizonMinutes, minutes.size());

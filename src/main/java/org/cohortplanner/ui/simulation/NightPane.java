@@ -24,6 +24,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.cohortplanner.simulation.BookingNightResult;
+import org.cohortplanner.ui.common.ChartEmptyState;
 import org.cohortplanner.ui.common.Texts;
 import org.cohortplanner.ui.simulation.SimulationViewModel.ResultLine;
 
@@ -71,11 +72,14 @@ final class NightPane {
         TableView<ResultLine> results = figuresTable(viewModel.night().resultLines());
         results.setId(SimulationView.RESULTS_TABLE_ID);
 
-        StackPane crowd = new StackPane(queueChart, activeChart);
+        StackPane crowd = ChartEmptyState.of(new StackPane(queueChart, activeChart), queueChart,
+                texts.get("chart.empty"));
         overlay(queueChart, activeChart);
-        HBox charts = new HBox(8, crowd, bookingsChart);
-        HBox figures = new HBox(8, results, waitsChart);
-        for (Region cell : List.of(crowd, bookingsChart, results, waitsChart)) {
+        StackPane bookings = ChartEmptyState.of(bookingsChart, texts.get("chart.empty"));
+        StackPane waits = ChartEmptyState.of(waitsChart, texts.get("chart.emptyWaits"));
+        HBox charts = new HBox(8, crowd, bookings);
+        HBox figures = new HBox(8, results, waits);
+        for (Region cell : List.of(crowd, bookings, results, waits)) {
             HBox.setHgrow(cell, Priority.ALWAYS);
             cell.setMinSize(0, 0);
             cell.setPrefSize(300, 300);
@@ -117,7 +121,8 @@ final class NightPane {
         ((NumberAxis) bookingsChart.getXAxis()).setLabel(axis);
         showCrowd(night, horizon);
         bookingsChart.getData().add(series(texts.get("chart.bookingsSeries"),
-                NightCharts.cumulative(night, horizon, BookingNightResult.MinuteFigures::bookings)));
+                NightCharts.cumulative(night, NightCharts.bookingsHorizonMinutes(night, horizon),
+                        BookingNightResult.MinuteFigures::bookings)));
         if (night.suspended()) {
             double at = night.suspendedAtMinute() / 60;
             bookingsChart.getData().add(series(texts.get("chart.suspension"),

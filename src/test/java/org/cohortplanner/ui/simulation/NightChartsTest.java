@@ -40,6 +40,21 @@ class NightChartsTest {
     }
 
     @Test
+    void theBookingsCurveRunsOnToTheTailTheTableReports() {
+        BookingNightResult longTail = night(7_000, 200);
+        int horizon = NightCharts.horizonMinutes(List.of(longTail));
+        int bookings = NightCharts.bookingsHorizonMinutes(longTail, horizon);
+        assertTrue(bookings >= longTail.minutesTo99(), "the curve reaches the minute by which 99 % had booked: "
+                + bookings + " against " + longTail.minutesTo99());
+        assertEquals(7_000, bookings, "and stops at the night's last minute");
+        BookingNightResult shortNight = night(100, 0);
+        int shortHorizon = NightCharts.horizonMinutes(List.of(shortNight));
+        assertTrue(shortHorizon < 99, "the queue's horizon alone would stop at " + shortHorizon);
+        assertEquals(100, NightCharts.bookingsHorizonMinutes(shortNight, shortHorizon),
+                "the curve goes on past it to the 99 % at minute 99, up to the night's last minute");
+    }
+
+    @Test
     void runningTotalsAddUpEveryMinuteShown() {
         List<NightCharts.Point> booked = NightCharts.cumulative(night(1_000, 0), 1_000, MinuteFigures::bookings);
 
