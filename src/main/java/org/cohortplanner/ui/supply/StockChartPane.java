@@ -8,7 +8,6 @@ import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ComboBox;
@@ -20,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.cohortplanner.planning.schedule.BrandDay;
+import org.cohortplanner.ui.common.BandedLineChart;
 import org.cohortplanner.ui.common.Formats;
 import org.cohortplanner.ui.common.Texts;
 
@@ -30,7 +30,7 @@ import org.cohortplanner.ui.common.Texts;
 final class StockChartPane {
     private final SupplyViewModel viewModel;
     private final Texts texts;
-    private final LineChart<Number, Number> chart;
+    private final BandedLineChart chart;
     private final VBox root;
 
     StockChartPane(SupplyViewModel viewModel) {
@@ -94,7 +94,7 @@ final class StockChartPane {
         return region;
     }
 
-    private LineChart<Number, Number> chart() {
+    private BandedLineChart chart() {
         NumberAxis days = new NumberAxis();
         days.setAutoRanging(true);
         days.setForceZeroInRange(false);
@@ -104,7 +104,7 @@ final class StockChartPane {
         NumberAxis doses = new NumberAxis();
         doses.setLabel(texts.get("chart.doses"));
         doses.setTickLabelFormatter(shownAs(value -> Formats.count(value.longValue(), texts.locale())));
-        LineChart<Number, Number> made = new LineChart<>(days, doses);
+        BandedLineChart made = new BandedLineChart(days, doses);
         made.setId(SupplyView.CHART_ID);
         made.getStyleClass().add("supply-chart");
         made.setCreateSymbols(false);
@@ -121,6 +121,7 @@ final class StockChartPane {
         XYChart.Series<Number, Number> shortage = series(texts.get("chart.shortageDays"));
         List<BrandDay> shown = campaignDays(viewModel.brandDays());
         bound((NumberAxis) chart.getXAxis(), shown);
+        List<Long> shortDays = new ArrayList<>();
         for (BrandDay day : shown) {
             long x = day.day().toEpochDay();
             stock.getData().add(new XYChart.Data<>(x, day.stock() + day.reserved()));
@@ -132,9 +133,11 @@ final class StockChartPane {
                 dot.getStyleClass().add("shortage-mark");
                 mark.setNode(dot);
                 shortage.getData().add(mark);
+                shortDays.add(x);
             }
         }
         chart.getData().setAll(List.of(stock, due, capacity, shortage));
+        chart.setBanded(BandedLineChart.runsOf(shortDays));
     }
 
     /**

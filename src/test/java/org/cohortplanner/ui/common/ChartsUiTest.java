@@ -79,6 +79,39 @@ class ChartsUiTest {
     }
 
     @Test
+    void consecutiveDaysMakeOneRunAndGapsStartANewOne() {
+        assertEquals(List.of(new BandedLineChart.Run(3, 5), new BandedLineChart.Run(9, 9),
+                new BandedLineChart.Run(11, 12)), BandedLineChart.runsOf(List.of(12L, 3L, 4L, 5L, 9L, 11L, 4L)));
+        assertEquals(List.of(), BandedLineChart.runsOf(List.of()));
+    }
+
+    @Test
+    void aRunOfShortDaysStandsOnOneBandFromItsFirstDayToItsLast() throws TimeoutException {
+        BandedLineChart[] line = new BandedLineChart[1];
+        ScreenStage.show(() -> {
+            NumberAxis days = new NumberAxis(0, 20, 1);
+            line[0] = new BandedLineChart(days, new NumberAxis());
+            line[0].setAnimated(false);
+            XYChart.Series<Number, Number> stock = new XYChart.Series<>();
+            for (int day = 0; day <= 20; day++) {
+                stock.getData().add(new XYChart.Data<>(day, 100 - day));
+            }
+            line[0].getData().add(stock);
+            line[0].setBanded(BandedLineChart.runsOf(List.of(5L, 6L, 7L)));
+            return new VBox(line[0]);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Node> bands = robot.lookup("." + BandedBarChart.BAND_CLASS).queryAll().stream()
+                .filter(Node::isVisible).toList();
+        assertEquals(1, bands.size(), "one band for three days in a row");
+        NumberAxis days = (NumberAxis) line[0].getXAxis();
+        Bounds band = bands.get(0).getBoundsInParent();
+        double dayWidth = days.getDisplayPosition(1) - days.getDisplayPosition(0);
+        assertEquals(days.getDisplayPosition(4.5), band.getMinX(), 1, "from half a day before the first");
+        assertEquals(3 * dayWidth, band.getWidth(), 1, "three days wide");
+    }
+
+    @Test
     void aBandedCategoryStandsOnABandBehindItsBarsAndOnlyThere() throws TimeoutException {
         show();
         robot.interact(() -> {
