@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The backend's own booking ceiling on one instance, for two builds side by side, alternating: one `serve` on a fresh
-# H2 file (--db jdbc:h2:file:...) with the saturated plan of the load run, warmed up by wrk booking, then
+# H2 file (--db jdbc:h2:file:...) or PostgreSQL database (DB=postgresql) with the saturated plan of the load run, warmed up by wrk booking, then
 # `wrk -t2 -c64 --latency -s bench/book.lua` (every request a first-dose booking of a person of its own) for a fixed
 # time, the serve process's CPU time over that time (user + system, /proc/PID/stat), the plain HTTP ceiling of
 # /api/v1/health right after, and how long serve then takes to stop on SIGTERM. Prints a Markdown table and B's
@@ -11,7 +11,8 @@
 #   bench/ceiling.sh                                   # this build, twice a round (A = B: the noise of the method)
 #   A_DIR=/path/to/an/older/checkout bench/ceiling.sh   # A: an older build (its target/classes, compiled), B: this one
 #
-# Settings (environment): ROUNDS (3), SECONDS_PER_RUN (10), WARMUP_SECONDS (10), PEOPLE (400000: more than are booked,
+# Settings (environment): DB (h2, or postgresql: Debian's PostgreSQL from PG_BIN, started here on a port of its own;
+# run as root), ROUNDS (3), SECONDS_PER_RUN (10), WARMUP_SECONDS (10), PEOPLE (400000: more than are booked,
 # so that the window's doses never run out), A_DIR / B_DIR (project folders with compiled target/classes; default this
 # one), A_JAVA_OPTS / B_JAVA_OPTS (given to serve), HEAP (1g). Needs wrk (apt-get install -y wrk).
 set -euo pipefail
@@ -21,6 +22,9 @@ ROUNDS=${ROUNDS:-3}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-10}
 WARMUP_SECONDS=${WARMUP_SECONDS:-10}
 PEOPLE=${PEOPLE:-400000}
+DB=${DB:-h2}
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+PG_PORT=55433
 HEAP=${HEAP:-1g}
 command -v wrk >/dev/null || { echo "bench/ceiling.sh: wrk is missing (apt-get install -y wrk)" >&2; exit 2; }
 mvn -B -q -o compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=runtime
@@ -30,9 +34,11 @@ A_DIR=${A_DIR:-$HERE}
 B_DIR=${B_DIR:-$HERE}
 WORK=$(mktemp -d /tmp/cohort-ceiling.XXXXXX)
 SERVE=""
+PG_DATA=""
 cleanup() {
     [ -n "$SERVE" ] && kill "$SERVE" 2>/dev/null || true
     wait 2>/dev/null || true
+    if [ -n "$PG_DATA" ]; then runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -m fast stop >/dev/null 2>&1 || true; fi
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -40,14 +46,33 @@ head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > "$WORK/person-key"
 java -cp "target/classes:$LIBS" org.cohortplanner.app.Launcher loadtest --write-plan "$WORK/plan.json" \
     --admitted-per-minute 600000 --doses 10000000 --arrivals-per-second 20000 --people "$PEOPLE" >/dev/null
 HZ=$(getconf CLK_TCK)
+if [ "$DB" = postgresql ]; then
+    PG_DATA="$WORK/pg"
+    mkdir -p "$PG_DATA" && chmod 755 "$WORK" && chown postgres "$PG_DATA" "$WORK"
+    runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DATA" -A trust -U postgres >/dev/null
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$PG_DATA" -l "$WORK/pg.log" -w \
+        -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=200" start >/dev/null
+fi
+
+# database: a fresh one for a run; prints the --db options.
+database() {
+    if [ "$DB" = postgresql ]; then
+        runuser -u postgres -- "$PG_BIN/psql" -h "$WORK" -p "$PG_PORT" -d postgres -qc \
+            "DROP DATABASE IF EXISTS night WITH (FORCE)" -c "CREATE DATABASE night" >/dev/null
+        echo "--db jdbc:postgresql://127.0.0.1:$PG_PORT/night --db-user postgres"
+    else
+        rm -rf "$WORK/h2" && mkdir -p "$WORK/h2"
+        echo "--db jdbc:h2:file:$WORK/h2/night"
+    fi
+}
 
 # run_one LABEL DIR JAVA_OPTS: prints one table row.
 run_one() {
-    local label=$1 dir=$2 opts=$3 port="" log="$WORK/serve.log"
-    rm -rf "$WORK/h2" && mkdir -p "$WORK/h2"
+    local label=$1 dir=$2 opts=$3 port="" log="$WORK/serve.log" db
+    db=$(database)
     # shellcheck disable=SC2086
     (exec java -Xmx"$HEAP" $opts -cp "$dir/target/classes:$LIBS" org.cohortplanner.app.Launcher serve --port 0 \
-        --db "jdbc:h2:file:$WORK/h2/night" --seed "$WORK/plan.json" --clock 2021-07-19T20:00 \
+        $db --seed "$WORK/plan.json" --clock 2021-07-19T20:00 \
         --person-key-file "$WORK/person-key") > "$log" 2>&1 &
     SERVE=$!
     for _ in $(seq 1 120); do
