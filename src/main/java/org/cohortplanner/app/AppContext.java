@@ -317,26 +317,8 @@ public final class AppContext implements AutoCloseable {
             supply.selectedRegionProperty().bindBidirectional(regionSelection.regionProperty());
             return new SupplyView(supply).root();
         });
-        Texts simulationTexts = Texts.of(SimulationView.class, locale);
-        screens.put(Screen.SIMULATION, () -> {
-            SimulationViewModel simulation = new SimulationViewModel(working, tasks, selection,
-                    new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user, simulationTexts);
-            simulation.night().show(keptNight);
-            simulationShown = simulation;
-            return new SimulationView(simulation, new CalibrationViewModel(working, tasks, dialogs,
-                    file -> ObservedNightFiles.read(file).observations(), new BookingNightSimulator(),
-                    BookingNights.standard(), user, simulationTexts)).root();
-        });
-        Texts exportTexts = Texts.of(ExportView.class, locale);
-        screens.put(Screen.EXPORT, () -> {
-            ExportViewModel export = new ExportViewModel(working, store, files, tasks, dialogs,
-                    new FxExportChoosers(() -> stage, exportTexts), new SystemDesktopOpener(), exportTexts);
-            if (keptExport != null) {
-                export.restore(keptExport);
-            }
-            exportShown = export;
-            return new ExportView(export, exportTexts).root();
-        });
+        screens.put(Screen.SIMULATION, () -> simulationScreen(working, selection, dialogs, locale));
+        screens.put(Screen.EXPORT, () -> exportScreen(working, files, dialogs, locale));
         screens.put(Screen.AUDIT, () -> new AuditView(new AuditViewModel(store, working, tasks, locale)).root());
         screens.put(Screen.PROVINCES, () -> new ProvincesView(new ProvincesViewModel(working, tasks,
                 CampaignDashboard.standard(), regionSelection, Texts.of(ProvincesView.class, locale))).root());
@@ -355,6 +337,31 @@ public final class AppContext implements AutoCloseable {
         } else {
             console.showIn(stage, exit);
         }
+    }
+
+    /** The Simulation screen, showing the last result of the screen it replaces (another language's). */
+    private Node simulationScreen(WorkingPlan working, CohortSelection selection, UserDialogs dialogs,
+                                  Locale locale) {
+        Texts simulationTexts = Texts.of(SimulationView.class, locale);
+        SimulationViewModel simulation = new SimulationViewModel(working, tasks, selection,
+                new BookingNightSimulator(), BookingNights.standard(), new CohortSplitter(), user, simulationTexts);
+        simulation.night().show(keptNight);
+        simulationShown = simulation;
+        return new SimulationView(simulation, new CalibrationViewModel(working, tasks, dialogs,
+                file -> ObservedNightFiles.read(file).observations(), new BookingNightSimulator(),
+                BookingNights.standard(), user, simulationTexts)).root();
+    }
+
+    /** The Export screen, with the choices of the screen it replaces (another language's). */
+    private Node exportScreen(WorkingPlan working, PlanFileAccess files, UserDialogs dialogs, Locale locale) {
+        Texts exportTexts = Texts.of(ExportView.class, locale);
+        ExportViewModel export = new ExportViewModel(working, store, files, tasks, dialogs,
+                new FxExportChoosers(() -> stage, exportTexts), new SystemDesktopOpener(), exportTexts);
+        if (keptExport != null) {
+            export.restore(keptExport);
+        }
+        exportShown = export;
+        return new ExportView(export, exportTexts).root();
     }
 
     /**

@@ -13,14 +13,16 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.Plan;
 import org.cohortplanner.store.h2.H2PlanStore;
 import org.cohortplanner.store.json.PlanFiles;
+import org.cohortplanner.ui.TreeRows;
 import org.cohortplanner.ui.audit.AuditRow;
 import org.cohortplanner.ui.audit.AuditView;
 import org.cohortplanner.ui.cohorts.CohortRow;
@@ -56,15 +58,15 @@ class ConsoleUiTest extends RunningConsole {
     @Test
     void theCohortTableShowsTheInitialSamplesCohorts() {
         Plan sample = PlanFiles.read(Path.of("sample-data", "korea-2021-initial.json"));
-        TableView<CohortRow> table = robot.lookup("#" + CohortsView.TABLE_ID).queryTableView();
+        TreeTableView<CohortRow> table = robot.lookup("#" + CohortsView.TABLE_ID).query();
 
         assertEquals(sample.cohorts().stream().map(Cohort::name).toList(),
-                table.getItems().stream().map(CohortRow::name).toList());
-        CohortRow fifties = table.getItems().stream().filter(row -> row.name().equals("50–54")).findFirst()
+                TreeRows.shown(table).stream().map(CohortRow::name).toList());
+        CohortRow fifties = TreeRows.shown(table).stream().filter(row -> row.name().equals("50–54")).findFirst()
                 .orElseThrow();
         assertEquals("1967–1971", fifties.birthYearsText());
         assertEquals("3,807,034", fifties.eligibleText());
-        assertTrue(robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+        assertTrue(robot.lookup(".tree-table-cell").queryAllAs(TreeTableCell.class).stream()
                 .anyMatch(cell -> "3,807,034".equals(cell.getText())), "the cell shows people with separators");
     }
 
@@ -107,7 +109,7 @@ class ConsoleUiTest extends RunningConsole {
 
     @Test
     void splittingFiftyToFiftyFourAtNineteenSixtyNineShowsBothPartsIsAuditedAndUndoes() throws TimeoutException {
-        TableView<CohortRow> table = robot.lookup("#" + CohortsView.TABLE_ID).queryTableView();
+        TreeTableView<CohortRow> table = robot.lookup("#" + CohortsView.TABLE_ID).query();
         List<String> before = names(table);
         assertEquals(List.of("55–59", "50–54", "18–49"), before);
 
@@ -124,7 +126,7 @@ class ConsoleUiTest extends RunningConsole {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertEquals(List.of("55–59", "50–54", "53–54", "50–52", "18–49"), names(table));
-        CohortRow younger = table.getItems().stream().filter(row -> row.name().equals("50–52")).findFirst()
+        CohortRow younger = TreeRows.shown(table).stream().filter(row -> row.name().equals("50–52")).findFirst()
                 .orElseThrow();
         assertEquals("1969–1971", younger.birthYearsText());
 
@@ -147,27 +149,27 @@ class ConsoleUiTest extends RunningConsole {
     }
 
     private Node nameCell(String name) {
-        return robot.lookup(".table-cell").match(node -> node instanceof TableCell<?, ?> cell
+        return robot.lookup(".tree-table-cell").match(node -> node instanceof TreeTableCell<?, ?> cell
                 && cell.getTableColumn() != null && CohortsView.NAME_COLUMN_ID.equals(cell.getTableColumn().getId())
                 && name.equals(cell.getText())).query();
     }
 
-    private static List<String> names(TableView<CohortRow> table) {
-        return table.getItems().stream().map(CohortRow::name).toList();
+    private static List<String> names(TreeTableView<CohortRow> table) {
+        return TreeRows.shown(table).stream().map(CohortRow::name).toList();
     }
 
     @Test
     @Order(LAST)
     void aNewPlanStartsOnlyAfterTheUserConfirms() {
-        TableView<CohortRow> table = robot.lookup("#" + CohortsView.TABLE_ID).queryTableView();
-        int cohorts = table.getItems().size();
+        TreeTableView<CohortRow> table = robot.lookup("#" + CohortsView.TABLE_ID).query();
+        int cohorts = TreeRows.shown(table).size();
 
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn((Node) robot.lookup(".dialog-pane .button").match(
                 node -> node instanceof Button && ((Button) node).isCancelButton()).query());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(cohorts, table.getItems().size());
+        assertEquals(cohorts, TreeRows.shown(table).size());
 
         // The plan is in no file: the console offers to save it first, to replace it (Undo brings it back) or not.
         robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
@@ -175,7 +177,7 @@ class ConsoleUiTest extends RunningConsole {
         robot.clickOn((Node) robot.lookup(".dialog-pane .button").match(
                 node -> node instanceof Button && "Replace".equals(((Button) node).getText())).query());
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(table.getItems().isEmpty());
+        assertTrue(TreeRows.shown(table).isEmpty());
         String plan = robot.lookup("#" + ShellView.STATUS_PLAN_ID).queryAs(Label.class).getText();
         assertTrue(plan.startsWith("Plan: New plan · version "), plan);
     }

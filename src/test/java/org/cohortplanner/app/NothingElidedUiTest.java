@@ -90,14 +90,14 @@ class NothingElidedUiTest extends RunningConsole {
 
     private void walkDialogs(String language) throws TimeoutException {
         show(Screen.COHORTS);
-        robot.clickOn(robot.lookup("#" + CohortsView.TABLE_ID + " .table-row-cell").nth(0).queryAs(Node.class));
+        robot.clickOn(robot.lookup("#" + CohortsView.TABLE_ID + " .tree-table-row-cell").nth(0).queryAs(Node.class));
         robot.clickOn("#" + CohortsView.EDIT_ID);
         WaitForAsyncUtils.waitForFxEvents();
         walkScreen("Cohorts › editor", language);
         robot.clickOn("#" + CohortsView.EDITOR_CANCEL_ID);
         WaitForAsyncUtils.waitForFxEvents();
 
-        robot.clickOn(robot.lookup("#" + CohortsView.TABLE_ID + " .table-row-cell").nth(1).queryAs(Node.class));
+        robot.clickOn(robot.lookup("#" + CohortsView.TABLE_ID + " .tree-table-row-cell").nth(1).queryAs(Node.class));
         walkDialog("Cohorts › split", language, fire("#" + CohortsView.SPLIT_ID));
 
         show(Screen.SUPPLY);

@@ -1,14 +1,16 @@
 package org.cohortplanner.ui.cohorts;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,14 +19,16 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import javafx.scene.control.TreeTableRow;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -44,9 +48,10 @@ import org.cohortplanner.ui.common.ScreenHeading;
 import org.cohortplanner.ui.common.Texts;
 
 /**
- * The Cohorts screen: the plan's cohorts in a sortable, filterable table that follows the shared cohort selection,
- * the actions on cohorts, the editor panel beside the table, and every problem of the plan under it (clicking one
- * selects its cohort).
+ * The Cohorts screen: the plan's cohorts in a sortable, filterable tree table that follows the shared cohort
+ * selection (a split parent with its parts under it, unfolded until the planner folds it), the totals of the cohorts
+ * that book under it, the actions on cohorts, the editor panel beside the table, and every problem of the plan under
+ * them (clicking one selects its cohort).
  */
 public final class CohortsView {
     public static final String TABLE_ID = "cohorts-table";
@@ -54,6 +59,11 @@ public final class CohortsView {
     public static final String NAME_COLUMN_ID = "cohorts-column-name";
     public static final String ELIGIBLE_COLUMN_ID = "cohorts-column-eligible";
     public static final String FILTER_ID = "cohorts-filter";
+    public static final String TOTALS_ID = "cohorts-totals";
+    public static final String TOTAL_LABEL_ID = "cohorts-total-label";
+    public static final String TOTAL_COHORTS_ID = "cohorts-total-cohorts";
+    public static final String TOTAL_ELIGIBLE_ID = "cohorts-total-eligible";
+    public static final String TOTAL_EXPECTED_ID = "cohorts-total-expected";
     public static final String PROBLEMS_ID = "cohorts-problems";
     public static final String NEW_ID = "cohorts-new";
     public static final String EDIT_ID = "cohorts-edit";
@@ -78,14 +88,20 @@ public final class CohortsView {
     public static final KeyCombination FILTER_KEYS = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     private static final String STYLESHEET = "cohorts.css";
 
+    /** Room the tree takes before a name: the fold arrow, and an indent for each level below the top. */
+    private static final double TREE_EXTRA = 20;
+    private static final double TREE_INDENT = 12;
 
     private final CohortsViewModel viewModel;
     private final Texts texts;
     private final ProblemTexts problemTexts;
     private final VBox root = new VBox(12);
-    private final TableView<CohortRow> table = new TableView<>();
+    private final TreeTableView<CohortRow> table = new TreeTableView<>(new TreeItem<>());
+    private final CohortTotalsBar totals;
     private final SplitPane body = new SplitPane();
-    private final Map<TableColumn<CohortRow, ?>, Function<CohortRow, String>> cellTexts = new LinkedHashMap<>();
+    private final Map<TreeTableColumn<CohortRow, ?>, Function<CohortRow, String>> cellTexts = new LinkedHashMap<>();
+    /** The tree's item of each row shown, by cohort id. */
+    private final Map<String, TreeItem<CohortRow>> items = new HashMap<>();
     private boolean followingSelection;
 
     public CohortsView(CohortsViewModel viewModel) {
@@ -94,10 +110,15 @@ public final class CohortsView {
         this.problemTexts = ProblemTexts.of(texts.locale());
         HBox heading = ScreenHeading.of(texts.get("title"), SUMMARY_ID, viewModel.summaryProperty());
 
+        totals = new CohortTotalsBar(table, viewModel.totalsProperty());
         buildTable();
         followSelection();
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox tableAndProblems = new VBox(10, table, problemsPane());
+        Node totalsRow = totals.root();
+        totalsRow.setId(TOTALS_ID);
+        VBox tableAndTotals = new VBox(table, totalsRow);
+        VBox.setVgrow(tableAndTotals, Priority.ALWAYS);
+        VBox tableAndProblems = new VBox(10, tableAndTotals, problemsPane());
         body.getItems().setAll(tableAndProblems);
         VBox.setVgrow(body, Priority.ALWAYS);
         root.getChildren().addAll(heading, toolbar(), body);
@@ -203,16 +224,14 @@ public final class CohortsView {
         }
     }
 
-    /** The table selects the shared selection's cohort, and selecting a row selects its cohort everywhere. */
+    /** The table selects the shared selection's cohorts, and selecting rows selects their cohort everywhere. */
     private void followSelection() {
-        table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> {
-            if (!followingSelection && after != null) {
-                viewModel.selection().select(after.id());
-            }
-        });
-        viewModel.selection().cohortIdProperty().addListener((observable, before, after) -> selectRow(after));
-        table.getItems().addListener((ListChangeListener<CohortRow>) change ->
-                selectRow(viewModel.selection().getCohortId()));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().selectedItemProperty().addListener((observable, before, after) -> tellSelection());
+        table.getSelectionModel().getSelectedItems().addListener(
+                (ListChangeListener<TreeItem<CohortRow>>) change -> tellSelection());
+        viewModel.selection().cohortIdProperty().addListener((observable, before, after) -> selectRows());
+        viewModel.selectedRowIds().addListener((ListChangeListener<String>) change -> selectRows());
         table.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.DELETE) {
                 event.consume();
@@ -223,7 +242,7 @@ public final class CohortsView {
             }
         });
         table.setRowFactory(view -> {
-            TableRow<CohortRow> row = new TableRow<>();
+            TreeTableRow<CohortRow> row = new TreeTableRow<>();
             row.setOnMouseClicked(event -> {
                 if (event.getClickCount() == 2 && !row.isEmpty()) {
                     viewModel.editSelected();
@@ -233,24 +252,90 @@ public final class CohortsView {
         });
     }
 
-    private void selectRow(String cohortId) {
+    private void tellSelection() {
+        TreeItem<CohortRow> lead = table.getSelectionModel().getSelectedItem();
+        if (followingSelection || lead == null || lead.getValue() == null) {
+            return;
+        }
+        viewModel.selectRows(lead.getValue().id(), selectedIds());
+    }
+
+    private List<String> selectedIds() {
+        return table.getSelectionModel().getSelectedItems().stream()
+                .filter(item -> item != null && item.getValue() != null).map(item -> item.getValue().id()).toList();
+    }
+
+    /** Selects the view model's rows, the shared selection's last, unfolding the parents they are under. */
+    private void selectRows() {
         followingSelection = true;
         try {
-            CohortRow current = table.getSelectionModel().getSelectedItem();
-            if (cohortId == null) {
+            String lead = viewModel.selection().getCohortId();
+            TreeItem<CohortRow> leadItem = lead == null ? null : items.get(lead);
+            if (leadItem == null) {
                 table.getSelectionModel().clearSelection();
                 return;
             }
-            if (current != null && current.id().equals(cohortId)) {
+            TreeItem<CohortRow> current = table.getSelectionModel().getSelectedItem();
+            List<String> wanted = new ArrayList<>(viewModel.selectedRowIds());
+            wanted.remove(lead);
+            wanted.add(lead);
+            if (current == leadItem && selectedIds().size() == wanted.size() && selectedIds().containsAll(wanted)) {
                 return;
             }
-            table.getItems().stream().filter(row -> row.id().equals(cohortId)).findFirst().ifPresentOrElse(row -> {
-                table.getSelectionModel().select(row);
-                table.scrollTo(row);
-            }, () -> table.getSelectionModel().clearSelection());
+            table.getSelectionModel().clearSelection();
+            for (String id : wanted) {
+                TreeItem<CohortRow> item = items.get(id);
+                if (item != null) {
+                    reveal(item);
+                    table.getSelectionModel().select(item);
+                }
+            }
+            table.scrollTo(table.getRow(leadItem));
         } finally {
             followingSelection = false;
         }
+    }
+
+    private void reveal(TreeItem<CohortRow> item) {
+        for (TreeItem<CohortRow> parent = item.getParent(); parent != null && parent != table.getRoot();
+             parent = parent.getParent()) {
+            parent.setExpanded(true);
+        }
+    }
+
+    /**
+     * Puts the rows shown in the tree: each part under its parent (or, when the filter hides the parent, under the
+     * nearest cohort above it that is shown), in the plan's order until the planner sorts by a column.
+     */
+    private void showRows() {
+        items.clear();
+        for (CohortRow row : viewModel.shownRows()) {
+            TreeItem<CohortRow> item = new TreeItem<>(row);
+            item.setExpanded(viewModel.isExpanded(row.id()));
+            item.expandedProperty().addListener((observable, before, after) ->
+                    viewModel.setExpanded(row.id(), after));
+            items.put(row.id(), item);
+        }
+        List<TreeItem<CohortRow>> top = new ArrayList<>();
+        for (CohortRow row : viewModel.shownRows()) {
+            String parentId = viewModel.parentIdOf(row.id()).orElse(null);
+            while (parentId != null && !items.containsKey(parentId)) {
+                parentId = viewModel.parentIdOf(parentId).orElse(null);
+            }
+            if (parentId == null) {
+                top.add(items.get(row.id()));
+            } else {
+                items.get(parentId).getChildren().add(items.get(row.id()));
+            }
+        }
+        followingSelection = true;
+        try {
+            table.getRoot().getChildren().setAll(top);
+            table.sort();
+        } finally {
+            followingSelection = false;
+        }
+        selectRows();
     }
 
     public Parent root() {
@@ -259,41 +344,43 @@ public final class CohortsView {
 
     private void buildTable() {
         table.setId(TABLE_ID);
+        table.setShowRoot(false);
         // Columns take the width of their content (see fitColumnsToContent): planners must never read "3,52…".
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         Label placeholder = new Label();
         placeholder.textProperty().bind(viewModel.filterProperty().map(text -> text.isBlank()
                 ? texts.get("table.empty") : texts.get("table.noMatch")));
         table.setPlaceholder(placeholder);
 
-        TableColumn<CohortRow, String> name = column(texts.get("column.name"), CohortRow::name, String::valueOf, 92);
-        TableColumn<CohortRow, BirthCohortRange> birthYears = column(texts.get("column.birthYears"),
+        TreeTableColumn<CohortRow, String> name = column(texts.get("column.name"), CohortRow::name, String::valueOf,
+                92);
+        TreeTableColumn<CohortRow, BirthCohortRange> birthYears = column(texts.get("column.birthYears"),
                 CohortRow::birthYears, BirthCohortRange::toString, 88);
         birthYears.setComparator(CohortRow.BY_BIRTH_YEARS);
-        TableColumn<CohortRow, CohortRow.Ages> ages = column(texts.get("column.ages"), CohortRow::ages,
+        TreeTableColumn<CohortRow, CohortRow.Ages> ages = column(texts.get("column.ages"), CohortRow::ages,
                 CohortRow.Ages::toString, 54);
-        TableColumn<CohortRow, String> digits = column(texts.get("column.digits"),
+        TreeTableColumn<CohortRow, String> digits = column(texts.get("column.digits"),
                 row -> CohortDescriptions.digits(row.birthDayDigits(), texts), String::valueOf, 84);
-        TableColumn<CohortRow, Long> eligible = column(texts.get("column.eligible"), CohortRow::eligible,
+        TreeTableColumn<CohortRow, Long> eligible = column(texts.get("column.eligible"), CohortRow::eligible,
                 value -> Formats.count(value, texts.locale()), 86);
-        TableColumn<CohortRow, Double> uptake = column(texts.get("column.uptake"), CohortRow::uptake,
+        TreeTableColumn<CohortRow, Double> uptake = column(texts.get("column.uptake"), CohortRow::uptake,
                 value -> Formats.percent(value, texts.locale()), 64);
-        TableColumn<CohortRow, LocalDateTime> opens = column(texts.get("column.opens"), CohortRow::windowOpens,
+        TreeTableColumn<CohortRow, LocalDateTime> opens = column(texts.get("column.opens"), CohortRow::windowOpens,
                 time -> Formats.shortDateTime(time, texts.locale()), 124);
-        TableColumn<CohortRow, LocalDateTime> closes = column(texts.get("column.closes"), CohortRow::windowCloses,
-                time -> Formats.shortDateTime(time, texts.locale()), 124);
-        TableColumn<CohortRow, Void> window = new TableColumn<>();
+        TreeTableColumn<CohortRow, LocalDateTime> closes = column(texts.get("column.closes"),
+                CohortRow::windowCloses, time -> Formats.shortDateTime(time, texts.locale()), 124);
+        TreeTableColumn<CohortRow, Void> window = new TreeTableColumn<>();
         window.textProperty().bind(viewModel.zoneProperty().map(zone -> texts.get("column.window", zone)));
         window.getColumns().setAll(List.of(opens, closes));
-        TableColumn<CohortRow, VaccinationPeriod> period = column(texts.get("column.period"),
+        TreeTableColumn<CohortRow, VaccinationPeriod> period = column(texts.get("column.period"),
                 CohortRow::vaccinationPeriod,
                 value -> Formats.shortPeriod(value.firstDay(), value.lastDay(), texts.locale()), 114);
         period.setComparator(CohortRow.BY_PERIOD);
-        TableColumn<CohortRow, String> brands = column(texts.get("column.brands"), CohortRow::brands,
+        TreeTableColumn<CohortRow, String> brands = column(texts.get("column.brands"), CohortRow::brands,
                 String::valueOf, 164);
-        TableColumn<CohortRow, CohortStatus> status = column(texts.get("column.status"), CohortRow::status,
+        TreeTableColumn<CohortRow, CohortStatus> status = column(texts.get("column.status"), CohortRow::status,
                 value -> texts.get("status." + value.name()), 74);
-        for (TableColumn<CohortRow, ?> numeric : List.of(ages, eligible, uptake)) {
+        for (TreeTableColumn<CohortRow, ?> numeric : List.of(ages, eligible, uptake)) {
             numeric.getStyleClass().add("numeric");
         }
         name.setId(NAME_COLUMN_ID);
@@ -302,17 +389,53 @@ public final class CohortsView {
         // Status comes next to the name: when the table is wider than the window it must not be the part cut off.
         table.getColumns().setAll(List.of(name, status, birthYears, ages, digits, eligible, uptake, window, period,
                 brands));
-        SortedList<CohortRow> sorted = new SortedList<>(viewModel.shownRows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        showTotals(name, status, eligible, uptake);
+        viewModel.shownRows().addListener((ListChangeListener<CohortRow>) change -> showRows());
+        // Sorted rows stay sorted; with no sort column left the plan's order comes back.
+        table.getSortOrder().addListener((ListChangeListener<TreeTableColumn<CohortRow, ?>>) change -> {
+            if (table.getSortOrder().isEmpty()) {
+                showRows();
+            }
+        });
         viewModel.rows().addListener((ListChangeListener<CohortRow>) change -> fitColumnsToContent());
+        viewModel.totalsProperty().addListener((observable, before, after) -> fitColumnsToContent());
+        showRows();
         fitColumnsToContent();
     }
 
-    /** Sets each column's width to its widest text: header or any cell. */
+    private void showTotals(TreeTableColumn<CohortRow, ?> name, TreeTableColumn<CohortRow, ?> status,
+                            TreeTableColumn<CohortRow, ?> eligible, TreeTableColumn<CohortRow, ?> uptake) {
+        totals.put(name, TOTAL_LABEL_ID, sum -> texts.get(sum.filtered() ? "total.labelShown" : "total.label"), null);
+        totals.put(status, TOTAL_COHORTS_ID, sum -> texts.get("total.cohorts",
+                Formats.count(sum.bookingCohorts(), texts.locale()), sum.bookingCohorts()),
+                texts.get("total.cohorts.tooltip"));
+        totals.put(eligible, TOTAL_ELIGIBLE_ID, sum -> Formats.count(sum.eligible(), texts.locale()),
+                texts.get("total.eligible.tooltip"));
+        totals.put(uptake, TOTAL_EXPECTED_ID, sum -> texts.get("total.expected",
+                Formats.count(sum.expectedBookings(), texts.locale())), texts.get("total.expected.tooltip"));
+    }
+
+    /** Sets each column's width to its widest text: header, any cell (a name with the tree's indent) or total. */
     private void fitColumnsToContent() {
-        cellTexts.forEach((column, text) -> column.setPrefWidth(ColumnWidths.of(column,
-                viewModel.rows().stream().map(text))));
+        cellTexts.forEach((column, text) -> {
+            boolean names = NAME_COLUMN_ID.equals(column.getId());
+            double width = Math.max(ColumnWidths.of(column, Stream.empty()),
+                    ColumnWidths.ofBold(column, totals.textUnder(column)));
+            for (CohortRow row : viewModel.rows()) {
+                double tree = names ? TREE_EXTRA + TREE_INDENT * depth(row.id()) : 0;
+                width = Math.max(width, ColumnWidths.of(column, Stream.of(text.apply(row))) + tree);
+            }
+            column.setPrefWidth(Math.ceil(width));
+        });
+    }
+
+    /** How many parents the tree shows a cohort under. */
+    private int depth(String cohortId) {
+        int depth = 0;
+        for (String id = cohortId; viewModel.parentIdOf(id).isPresent(); id = viewModel.parentIdOf(id).get()) {
+            depth++;
+        }
+        return depth;
     }
 
     private final class ProblemCell extends ListCell<Problem> {
@@ -337,11 +460,12 @@ public final class CohortsView {
     }
 
     /** A column that sorts by {@code value} and shows {@code text}. */
-    private <T> TableColumn<CohortRow, T> column(String title, Function<CohortRow, T> value,
-                                                 Function<T, String> text, double width) {
-        TableColumn<CohortRow, T> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setCellFactory(ignored -> new TableCell<>() {
+    private <T> TreeTableColumn<CohortRow, T> column(String title, Function<CohortRow, T> value,
+                                                     Function<T, String> text, double width) {
+        TreeTableColumn<CohortRow, T> column = new TreeTableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue() == null
+                || cell.getValue().getValue() == null ? null : value.apply(cell.getValue().getValue())));
+        column.setCellFactory(ignored -> new TreeTableCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -45,9 +47,10 @@ import org.cohortplanner.ui.common.UserDialogs;
 import org.cohortplanner.ui.common.WorkingPlan;
 
 /**
- * The Cohorts screen: the working plan's cohorts as table rows (filtered by a text the planner types), every problem
- * the plan validator finds, the cohort selected on any screen, and the actions on cohorts — new, edit, duplicate,
- * delete, split, merge — each made as one undoable edit of the working plan.
+ * The Cohorts screen: the working plan's cohorts as table rows (filtered by a text the planner types) with the split
+ * parent each part is shown under and the totals of the rows shown, every problem the plan validator finds, the
+ * cohort selected on any screen, and the actions on cohorts — new, edit, duplicate, delete, split, merge — each made
+ * as one undoable edit of the working plan.
  */
 public final class CohortsViewModel {
     private final WorkingPlan working;
@@ -67,6 +70,15 @@ public final class CohortsViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary");
     private final ReadOnlyStringWrapper zone = new ReadOnlyStringWrapper(this, "zone");
     private final ReadOnlyObjectWrapper<CohortEditor> editor = new ReadOnlyObjectWrapper<>(this, "editor");
+    private final ReadOnlyObjectWrapper<CohortTotals> totals = new ReadOnlyObjectWrapper<>(this, "totals",
+            CohortTotals.NONE);
+    private final ObservableList<String> selectedRowIds = FXCollections.observableArrayList();
+    private final ObservableList<String> readOnlySelectedRowIds =
+            FXCollections.unmodifiableObservableList(selectedRowIds);
+    /** The parents whose parts the planner folded away; kept by id, so across plan changes and undo. */
+    private final Set<String> collapsed = new HashSet<>();
+    private Map<String, String> shownParents = Map.of();
+    private Set<String> booking = Set.of();
     private final BooleanBinding hasSelection;
     private final BooleanBinding canMerge;
     private final BooleanBinding canSplit;
@@ -89,6 +101,7 @@ public final class CohortsViewModel {
         this.user = Objects.requireNonNull(user, "user");
         this.texts = Texts.of(CohortsViewModel.class, locale);
         filter.addListener((observable, before, after) -> applyFilter());
+        selection.cohortIdProperty().addListener((observable, before, after) -> followSelection(after));
         working.planProperty().addListener((observable, before, after) -> show(after));
         hasSelection = Bindings.createBooleanBinding(() -> selected().isPresent(), selection.cohortIdProperty(),
                 working.planProperty());
@@ -100,6 +113,8 @@ public final class CohortsViewModel {
     }
 
     private void show(Plan plan) {
+        shownParents = shownParents(plan);
+        booking = new HashSet<>(CohortFamilies.bookingCohorts(plan).stream().map(Cohort::id).toList());
         rows.setAll(plan.cohorts().stream().map(cohort -> CohortRow.of(cohort, texts.locale())).toList());
         zone.set(plan.zone().getId());
         int count = plan.cohorts().size();
@@ -110,6 +125,8 @@ public final class CohortsViewModel {
                         plan.cohorts().stream().map(c -> c.window().opens()).min(Comparator.naturalOrder())
                                 .orElseThrow(), texts.locale()),
                         plan.zone().getId()));
+        selectedRowIds.removeIf(id -> plan.cohort(id).isEmpty());
+        updateTotals();
         problems.setAll(validator.validate(plan));
         long errors = problems.stream().filter(Problem::isError).count();
         problemsSummary.set(problems.isEmpty() ? texts.get("problems.none")
@@ -126,6 +143,44 @@ public final class CohortsViewModel {
     private void applyFilter() {
         String wanted = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
         shownRows.setPredicate(wanted.isEmpty() ? null : row -> searchText(row).contains(wanted));
+        updateTotals();
+    }
+
+    private void updateTotals() {
+        totals.set(CohortTotals.of(shownRows, booking, shownRows.size() < rows.size()));
+    }
+
+    /**
+     * Each part whose parent is in the plan, with that parent. A hand-written file may name parents in a ring; the
+     * ring is cut where the plan's order first meets it, so that every cohort still has a place in the tree.
+     */
+    private static Map<String, String> shownParents(Plan plan) {
+        Map<String, String> parents = new HashMap<>();
+        for (Cohort cohort : plan.cohorts()) {
+            String parentId = cohort.parentId();
+            if (parentId != null && !parentId.equals(cohort.id()) && plan.cohort(parentId).isPresent()) {
+                parents.put(cohort.id(), parentId);
+            }
+        }
+        for (Cohort cohort : plan.cohorts()) {
+            Set<String> seen = new HashSet<>();
+            for (String id = cohort.id(); id != null; id = parents.get(id)) {
+                if (!seen.add(id)) {
+                    parents.remove(cohort.id());
+                    break;
+                }
+            }
+        }
+        return Map.copyOf(parents);
+    }
+
+    /** The rows the table selects follow the shared selection; a selection made here keeps its other rows. */
+    private void followSelection(String cohortId) {
+        if (cohortId == null) {
+            selectedRowIds.clear();
+        } else if (!selectedRowIds.contains(cohortId)) {
+            selectedRowIds.setAll(cohortId);
+        }
     }
 
     private String searchText(CohortRow row) {
@@ -230,7 +285,17 @@ public final class CohortsViewModel {
             }
             return Optional.empty();
         }
-        return Optional.of(new SplitDialogModel(working, cohort, user, texts));
+        return Optional.of(new SplitDialogModel(working, cohort, user, texts, this::selectParts));
+    }
+
+    /** Selects the parts a split has just made, the first one in the shared selection, their parent unfolded. */
+    private void selectParts(String parentId, List<String> partIds) {
+        if (partIds.isEmpty()) {
+            return;
+        }
+        collapsed.remove(parentId);
+        selection.select(partIds.get(0));
+        selectedRowIds.setAll(partIds);
     }
 
     /** Merges the parts of the selected split parent (or of the parent of the selected part) back into it. */
@@ -332,6 +397,58 @@ public final class CohortsViewModel {
     /** The rows the filter lets through, in the plan's order; the table sorts its own view of them. */
     public ObservableList<CohortRow> shownRows() {
         return shownRows;
+    }
+
+    /**
+     * The cohort the table shows {@code cohortId} under: the split parent it is a part of, when that parent is in the
+     * plan; empty for a cohort at the top level.
+     */
+    public Optional<String> parentIdOf(String cohortId) {
+        return Optional.ofNullable(shownParents.get(cohortId));
+    }
+
+    /** True when the table shows the parts of {@code cohortId}; every parent is unfolded until the planner folds it. */
+    public boolean isExpanded(String cohortId) {
+        return !collapsed.contains(cohortId);
+    }
+
+    public void setExpanded(String cohortId, boolean expanded) {
+        if (expanded) {
+            collapsed.remove(cohortId);
+        } else {
+            collapsed.add(cohortId);
+        }
+    }
+
+    /** True when {@code cohortId} books its own people: it has not been replaced by its parts. */
+    public boolean isBooking(String cohortId) {
+        return booking.contains(cohortId);
+    }
+
+    /** The totals of the rows shown, counting a split parent once, through its parts. */
+    public ReadOnlyObjectProperty<CohortTotals> totalsProperty() {
+        return totals.getReadOnlyProperty();
+    }
+
+    public CohortTotals getTotals() {
+        return totals.get();
+    }
+
+    /**
+     * The cohorts the table selects, in the order selected: the shared selection's cohort, or every part a split has
+     * just made (the first one being the shared selection's).
+     */
+    public ObservableList<String> selectedRowIds() {
+        return readOnlySelectedRowIds;
+    }
+
+    /** The planner selected {@code ids} in the table, {@code lead} (one of them) last: it is the shared selection. */
+    public void selectRows(String lead, List<String> ids) {
+        selectedRowIds.setAll(ids);
+        if (!ids.contains(lead)) {
+            selectedRowIds.add(lead);
+        }
+        selection.select(lead);
     }
 
     /** Text a row must contain (in its name, birth years, ages, brands, status or birth days) to be shown. */

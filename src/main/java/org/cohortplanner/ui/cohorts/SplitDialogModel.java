@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -20,6 +21,7 @@ import org.cohortplanner.domain.Cohort;
 import org.cohortplanner.domain.CohortGroup;
 import org.cohortplanner.domain.Phrase;
 import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.CohortFamilies;
 import org.cohortplanner.planning.CohortSplitter;
 import org.cohortplanner.planning.SplitKind;
 import org.cohortplanner.planning.SplitNotPossibleException;
@@ -41,6 +43,7 @@ public final class SplitDialogModel {
     private final String user;
     private final Texts texts;
     private final CohortSplitter splitter = new CohortSplitter();
+    private final BiConsumer<String, List<String>> made;
 
     private final ObjectProperty<SplitKind> kind = new SimpleObjectProperty<>(this, "kind");
     private final ObjectProperty<Integer> boundaryYear = new SimpleObjectProperty<>(this, "boundaryYear");
@@ -53,7 +56,10 @@ public final class SplitDialogModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private List<List<CohortGroup>> partGroups = List.of();
 
-    SplitDialogModel(WorkingPlan working, Cohort parent, String user, Texts texts) {
+    /** @param made told the parent's id and its new parts' ids once a split is applied */
+    SplitDialogModel(WorkingPlan working, Cohort parent, String user, Texts texts,
+                     BiConsumer<String, List<String>> made) {
+        this.made = Objects.requireNonNull(made, "made");
         this.working = Objects.requireNonNull(working, "working");
         this.plan = working.getPlan();
         this.parent = Objects.requireNonNull(parent, "parent");
@@ -169,6 +175,7 @@ public final class SplitDialogModel {
                 String.join("; ", shown.parts().stream()
                         .map(part -> CohortDescriptions.summary(part.toCohort(parent), texts)).toList()),
                 reason.get()));
+        made.accept(parent.id(), CohortFamilies.partsOf(split, parent.id()).stream().map(Cohort::id).toList());
     }
 
     private Phrase action(SplitPreview shown) {

@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.Tooltip;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
@@ -34,6 +35,18 @@ public final class ColumnWidths {
     /** The width that shows {@code column}'s header and each of {@code cells} whole. */
     public static double of(TableColumn<?, ?> column, Stream<String> cells) {
         return width(column.getText(), cells, column.getTableView() != null && isKorean(column.getTableView()));
+    }
+
+    /** The width that shows {@code text} whole in bold under {@code column} (a totals row), with a cell's padding. */
+    public static double ofBold(TreeTableColumn<?, ?> column, String text) {
+        boolean korean = column.getTreeTableView() != null && isKorean(column.getTreeTableView());
+        return Math.ceil(textWidth(text, font(korean, FontWeight.BOLD)) + HEADER_EXTRA);
+    }
+
+    /** As {@link #of(TableColumn, Stream)}, for a column of a tree table (without the tree's indent). */
+    public static double of(TreeTableColumn<?, ?> column, Stream<String> cells) {
+        return width(column.getText(), cells, column.getTreeTableView() != null
+                && isKorean(column.getTreeTableView()));
     }
 
     /**

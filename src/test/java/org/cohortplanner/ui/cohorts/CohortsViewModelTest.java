@@ -1,14 +1,22 @@
 package org.cohortplanner.ui.cohorts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.cohortplanner.domain.Cohort;
+import org.cohortplanner.domain.CohortStatus;
+import org.cohortplanner.domain.Plan;
+import org.cohortplanner.planning.CohortFamilies;
 import org.cohortplanner.planning.Problem;
 import org.cohortplanner.domain.PlanChange;
+import org.cohortplanner.store.json.PlanFiles;
 import org.cohortplanner.ui.InMemoryPlanStore;
 import org.cohortplanner.ui.ScriptedDialogs;
 import org.cohortplanner.ui.UiTestPlans;
@@ -157,5 +165,131 @@ class CohortsViewModelTest {
                 PlanChange.of("kim", "Removed 55–59"));
 
         assertNull(selection.getCohortId());
+    }
+
+    private static final Plan SAMPLE = PlanFiles.read(Path.of("sample-data", "korea-2021-initial.json"));
+
+    /** The sample with 50–54 split at 1969 through the screen, as the planner would. */
+    private static CohortsFixture sampleSplit() {
+        CohortsFixture fixture = new CohortsFixture(SAMPLE);
+        fixture.selection.select("c50-54");
+        fixture.cohorts.proposeSplit().orElseThrow().apply();
+        return fixture;
+    }
+
+    private static List<String> partIds(CohortsFixture fixture) {
+        return CohortFamilies.partsOf(fixture.working.getPlan(), "c50-54").stream().map(Cohort::id).toList();
+    }
+
+    @Test
+    void aPartIsShownUnderItsSplitParentAndEveryOtherCohortAtTheTop() {
+        CohortsFixture fixture = sampleSplit();
+        List<String> parts = partIds(fixture);
+
+        assertEquals(2, parts.size());
+        for (String part : parts) {
+            assertEquals(Optional.of("c50-54"), fixture.cohorts.parentIdOf(part));
+        }
+        assertEquals(Optional.empty(), fixture.cohorts.parentIdOf("c50-54"));
+        assertEquals(Optional.empty(), fixture.cohorts.parentIdOf("c55-59"));
+        assertFalse(fixture.cohorts.isBooking("c50-54"), "the parent books through its parts");
+        assertTrue(fixture.cohorts.isBooking(parts.get(0)));
+    }
+
+    @Test
+    void aPartWhoseParentIsNotInThePlanIsShownAtTheTop() {
+        working.edit(working.getPlan().withCohorts(List.of(UiTestPlans.eighteenToFortyNineDigit(3))),
+                PlanChange.of("kim", "Only a part"));
+
+        assertEquals(Optional.empty(), viewModel.parentIdOf("c18-49-d3"));
+    }
+
+    @Test
+    void cohortsNamingEachOtherAsParentsAreCutSoThatEachHasAPlace() {
+        Cohort older = UiTestPlans.fiftyFiveToFiftyNine().withParentId("c50-54");
+        Cohort younger = UiTestPlans.fiftyToFiftyFour().withParentId("c55-59");
+        working.edit(working.getPlan().withCohorts(List.of(older, younger)), PlanChange.of("kim", "A ring"));
+
+        assertEquals(Optional.empty(), viewModel.parentIdOf("c55-59"));
+        assertEquals(Optional.of("c55-59"), viewModel.parentIdOf("c50-54"));
+    }
+
+    @Test
+    void theTotalsCountASplitParentOnceThroughItsParts() {
+        CohortsFixture fixture = sampleSplit();
+        Plan plan = fixture.working.getPlan();
+        long booking = CohortFamilies.bookingCohorts(plan).stream().mapToLong(Cohort::eligible).sum();
+        long everyRow = fixture.cohorts.rows().stream().mapToLong(CohortRow::eligible).sum();
+        double expected = CohortFamilies.bookingCohorts(plan).stream()
+                .mapToDouble(cohort -> cohort.eligible() * cohort.uptake()).sum();
+
+        CohortTotals totals = fixture.cohorts.getTotals();
+        assertEquals(plan.cohorts().size() - 1, totals.bookingCohorts());
+        assertEquals(booking, totals.eligible());
+        assertEquals(SAMPLE.cohorts().stream().mapToLong(Cohort::eligible).sum(), totals.eligible(),
+                "a split moves people into the parts, it adds none");
+        assertNotEquals(everyRow, totals.eligible());
+        assertEquals(Math.round(expected), totals.expectedBookings());
+        assertFalse(totals.filtered());
+    }
+
+    @Test
+    void aSuspendedOrClosedCohortStillCountsAsEligible() {
+        Cohort suspended = UiTestPlans.fiftyToFiftyFour().withStatus(CohortStatus.SUSPENDED);
+        Cohort closed = UiTestPlans.fiftyFiveToFiftyNine().withStatus(CohortStatus.CLOSED);
+        working.edit(working.getPlan().withCohorts(List.of(closed, suspended)), PlanChange.of("kim", "Stopped"));
+
+        assertEquals(2, viewModel.getTotals().bookingCohorts());
+        assertEquals(3_524_000 + 3_807_034, viewModel.getTotals().eligible());
+    }
+
+    @Test
+    void theTotalsAreThoseOfTheRowsTheFilterShows() {
+        viewModel.filterProperty().set("1967");
+
+        assertEquals(new CohortTotals(1, 3_807_034, Math.round(3_807_034 * 0.82), true), viewModel.getTotals());
+        viewModel.filterProperty().set("");
+        assertEquals(2, viewModel.getTotals().bookingCohorts());
+        assertFalse(viewModel.getTotals().filtered());
+    }
+
+    @Test
+    void aFoldedParentStaysFoldedAcrossPlanChangesAndUndo() {
+        CohortsFixture fixture = sampleSplit();
+        assertTrue(fixture.cohorts.isExpanded("c50-54"), "a parent shows its parts until the planner folds it");
+        fixture.cohorts.setExpanded("c50-54", false);
+
+        fixture.working.edit(fixture.working.getPlan().withCohort(fixture.working.getPlan().cohort("c55-59")
+                .orElseThrow().withUptake(0.9)), PlanChange.of("kim", "Uptake"));
+        assertFalse(fixture.cohorts.isExpanded("c50-54"));
+        fixture.working.undo();
+        assertFalse(fixture.cohorts.isExpanded("c50-54"));
+        fixture.cohorts.setExpanded("c50-54", true);
+        assertTrue(fixture.cohorts.isExpanded("c50-54"));
+    }
+
+    @Test
+    void aSplitSelectsItsNewParts() {
+        CohortsFixture fixture = sampleSplit();
+        List<String> parts = partIds(fixture);
+
+        assertEquals(parts, fixture.cohorts.selectedRowIds());
+        assertEquals(parts.get(0), fixture.selection.getCohortId());
+
+        fixture.selection.select("c55-59");
+        assertEquals(List.of("c55-59"), fixture.cohorts.selectedRowIds());
+        fixture.working.undo();
+        assertEquals(List.of("c55-59"), fixture.cohorts.selectedRowIds());
+        fixture.selection.clear();
+        assertEquals(List.of(), fixture.cohorts.selectedRowIds());
+    }
+
+    @Test
+    void rowsSelectedInTheTableKeepTheirOthersAndTheLeadIsTheSharedSelection() {
+        CohortsFixture fixture = new CohortsFixture(SAMPLE);
+        fixture.cohorts.selectRows("c50-54", List.of("c55-59", "c50-54"));
+
+        assertEquals("c50-54", fixture.selection.getCohortId());
+        assertEquals(List.of("c55-59", "c50-54"), fixture.cohorts.selectedRowIds());
     }
 }
