@@ -6,25 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javafx.scene.Parent;
 import javafx.stage.Stage;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import org.cohortplanner.store.settings.ConsoleSettings;
 import org.cohortplanner.store.settings.SettingsFile;
-import org.cohortplanner.ui.export.ExportView;
 import org.cohortplanner.ui.shell.Screen;
 import org.cohortplanner.ui.shell.ShellView;
-import org.cohortplanner.ui.simulation.SimulationView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.util.WaitForAsyncUtils;
@@ -95,36 +89,6 @@ class LanguageSwitchUiTest extends RunningConsole {
         long kept = left.stream().filter(root -> root.get() != null).count();
         assertEquals(0, kept, "screens of earlier languages still held after ten switches");
         assertTrue(shown.getScene() != null, "the console shown stays");
-    }
-
-    /** Issue 15: a simulation's result and the export's choices are still there in the other language. */
-    @Test
-    void aSimulationsResultAndTheExportsChoicesSurviveASwitch() throws TimeoutException {
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
-        CheckBox perRegion = robot.lookup("#" + ExportView.PER_REGION_ID).queryAs(CheckBox.class);
-        boolean chosen = !perRegion.isSelected();
-        robot.interact(() -> perRegion.setSelected(chosen));
-
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#" + SimulationView.RUN_ID);
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !results().getItems().isEmpty());
-        int lines = results().getItems().size();
-
-        chooseLanguage(ConsoleSettings.KOREAN);
-
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(lines, results().getItems().size(), "the night's result is shown again, in Korean");
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(chosen, robot.lookup("#" + ExportView.PER_REGION_ID).queryAs(CheckBox.class).isSelected(),
-                "the export's choice stays");
-        chooseLanguage(ConsoleSettings.ENGLISH);
-    }
-
-    private TableView<?> results() {
-        return robot.lookup("#" + SimulationView.RESULTS_TABLE_ID).queryAs(TableView.class);
     }
 
     private void chooseLanguage(String tag) {
